@@ -1,0 +1,86 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "GanDan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gandan", targets: ["gandan"]),
+        .library(name: "GanDanCore", targets: ["GanDanCore"]),
+        .library(name: "GanDanStorage", targets: ["GanDanStorage"]),
+        .library(name: "GanDanWeb", targets: ["GanDanWeb"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+    ],
+    targets: [
+        .target(
+            name: "GanDanCore"
+        ),
+        .target(
+            name: "GanDanStorage",
+            dependencies: [
+                "GanDanCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            resources: [.copy("Resources/Data")]
+        ),
+        .target(
+            name: "GanDanWeb",
+            dependencies: [
+                "GanDanCore",
+                "GanDanStorage",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
+            ],
+            resources: [.copy("Resources/Views"), .copy("Resources/Public")]
+        ),
+        .executableTarget(
+            name: "gandan",
+            dependencies: [
+                "GanDanCore",
+                "GanDanStorage",
+                "GanDanWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
+        .target(
+            name: "GanDanTesting",
+            dependencies: [
+                "GanDanCore", "GanDanStorage",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            path: "Tests/GanDanTesting"
+        ),
+        .testTarget(name: "GanDanCoreTests", dependencies: ["GanDanCore"]),
+        .testTarget(
+            name: "GanDanStorageTests",
+            dependencies: ["GanDanCore", "GanDanStorage", "GanDanTesting"]
+        ),
+        .testTarget(
+            name: "GanDanWebTests",
+            dependencies: [
+                "GanDanWeb", "GanDanStorage", "GanDanCore", "GanDanTesting",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,141 @@
+import Foundation
+
+/// A calendar date without time or zone ("2019-04-30"), the unit of every effective date (rules.md R26).
+///
+/// Stored as ISO text so that string order is date order on SQLite and PostgreSQL alike.
+public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Creates a date, or nil when the day does not exist (31 April, 29 February 2019).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+            day <= CivilDate.daysIn(month: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD` (also `DD/MM/YYYY`, the form Vietnamese paperwork uses).
+    public init?(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let iso = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+        if iso.count == 3, iso[0].count == 4, iso[1].count == 2, iso[2].count == 2,
+            let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2])
+        {
+            self.init(year: y, month: m, day: d)
+            return
+        }
+        let vn = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        if vn.count == 3, (1...2).contains(vn[0].count), (1...2).contains(vn[1].count), vn[2].count == 4,
+            let d = Int(vn[0]), let m = Int(vn[1]), let y = Int(vn[2])
+        {
+            self.init(year: y, month: m, day: d)
+            return
+        }
+        return nil
+    }
+
+    /// `YYYY-MM-DD`.
+    public var iso: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// `DD/MM/YYYY`, as printed on Vietnamese documents.
+    public var vietnamese: String {
+        String(format: "%02d/%02d/%04d", day, month, year)
+    }
+
+    public var description: String { iso }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// Number of days in a month of the Gregorian calendar.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic without Foundation calendars.
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The date `dayNumber` days after 1970-01-01.
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    /// The date `days` later (earlier when negative).
+    public func adding(days: Int) -> CivilDate {
+        CivilDate(dayNumber: dayNumber + days)
+    }
+
+    /// The same day `months` later, clamped to the month's last day.
+    public func adding(months: Int) -> CivilDate {
+        let total = year * 12 + (month - 1) + months
+        let y = total / 12
+        let m = total % 12 + 1
+        return CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y)))!
+    }
+
+    /// Whole months from `self` to `later` (negative when `later` is earlier), as age is counted (rules.md R21).
+    public func wholeMonths(until later: CivilDate) -> Int {
+        var months = (later.year - year) * 12 + (later.month - month)
+        if months > 0 && later.day < day {
+            months -= 1
+        } else if months < 0 && later.day > day {
+            months += 1
+        }
+        return months
+    }
+
+    /// Whole years from `self` to `later`.
+    public func wholeYears(until later: CivilDate) -> Int {
+        let months = wholeMonths(until: later)
+        return months >= 0 ? months / 12 : -((-months + 11) / 12)
+    }
+
+    /// Today's date in Vietnam (UTC+7), the date users mean.
+    public static func today(now: Date = Date()) -> CivilDate {
+        CivilDate(dayNumber: Int(((now.timeIntervalSince1970 + 7 * 3600) / 86_400).rounded(.down)))
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CivilDate(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "\"\(text)\" is not a date (YYYY-MM-DD)")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Checks on a member's own fields that need no database: formats and the order of dates.
+public enum MemberValidation {
+    /// Trims and collapses spaces in a name, and puts it in Unicode NFC so equal names compare equal.
+    public static func normalisedName(_ name: String) -> String {
+        name.split(whereSeparator: \.isWhitespace).joined(separator: " ").precomposedStringWithCanonicalMapping
+    }
+
+    /// Reads a sex in English or Vietnamese.
+    public static func sex(from text: String) -> Sex? {
+        switch VietnameseText.searchKey(text) {
+        case "male", "m", "nam": return .male
+        case "female", "f", "nu": return .female
+        default: return nil
+        }
+    }
+
+    /// Reads a status by its code or its Vietnamese or English label.
+    public static func status(from text: String) -> PartyStatus? {
+        let key = VietnameseText.searchKey(text)
+        return PartyStatus.allCases.first {
+            VietnameseText.searchKey($0.rawValue) == key || VietnameseText.searchKey($0.label.vi) == key
+                || VietnameseText.searchKey($0.label.en) == key
+        }
+    }
+
+    /// A citizen ID (căn cước) has 12 digits.
+    public static func isValidCitizenID(_ id: String) -> Bool {
+        id.count == 12 && id.allSatisfy(\.isASCII) && id.allSatisfy(\.isNumber)
+    }
+
+    /// A Vietnamese phone number: 10 digits starting with 0, or +84 and 9 digits; spaces and dots allowed.
+    public static func isValidPhone(_ phone: String) -> Bool {
+        let digits = phone.filter { !" .-".contains($0) }
+        if digits.hasPrefix("+84") {
+            let rest = digits.dropFirst(3)
+            return rest.count == 9 && rest.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return digits.count == 10 && digits.hasPrefix("0") && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// The problems in a member's fields, each naming the field (and `line` when given).
+    public static func issues(in member: MemberDraft, line: Int? = nil) -> [ImportIssue] {
+        var issues: [ImportIssue] = []
+        func add(_ field: String, _ message: String) {
+            issues.append(ImportIssue(line: line, field: field, message: message))
+        }
+        if member.fullName.isEmpty { add("full_name", "is empty") }
+        if member.fullName.count > 120 { add("full_name", "is longer than 120 characters") }
+        if let id = member.citizenID, !isValidCitizenID(id) { add("citizen_id", "\"\(id)\" is not 12 digits") }
+        if let phone = member.phone, !isValidPhone(phone) { add("phone", "\"\(phone)\" is not a phone number") }
+        let party = member.party
+        if member.birthDate.wholeYears(until: party.admittedOn) < 16 {
+            add("admitted_on", "\(party.admittedOn.iso) is before the member was 16 (born \(member.birthDate.iso))")
+        }
+        if let official = party.officialOn, official < party.admittedOn {
+            add("official_on", "\(official.iso) is before admission (\(party.admittedOn.iso))")
+        }
+        if party.status == .full && party.officialOn == nil {
+            add("official_on", "a full member needs the date they became full")
+        }
+        if party.status == .probationary && party.officialOn != nil {
+            add("status", "a probationary member cannot have an official date")
+        }
+        if member.joinedCellOn < party.admittedOn {
+            add("joined_cell_on", "\(member.joinedCellOn.iso) is before admission (\(party.admittedOn.iso))")
+        }
+        if let since = party.statusSince, since < party.admittedOn {
+            add("status_since", "\(since.iso) is before admission (\(party.admittedOn.iso))")
+        }
+        return issues
+    }
+}

@@ -1,0 +1,31 @@
+/// The four rating levels of members and cells (rules.md R18).
+public enum RatingLevel: String, Sendable, CaseIterable, Codable {
+    case excellent
+    case good
+    case completed
+    case notCompleted
+
+    public var label: BilingualText {
+        switch self {
+        case .excellent: return BilingualText(vi: "Hoàn thành xuất sắc nhiệm vụ", en: "Excellent")
+        case .good: return BilingualText(vi: "Hoàn thành tốt nhiệm vụ", en: "Good")
+        case .completed: return BilingualText(vi: "Hoàn thành nhiệm vụ", en: "Completed")
+        case .notCompleted: return BilingualText(vi: "Không hoàn thành nhiệm vụ", en: "Not completed")
+        }
+    }
+}
+
+/// A cell's rating for one year, with the local "weak" flag and its reason (rules.md R18, R20).
+public struct CellRating: Hashable, Sendable, Codable {
+    public var year: Int
+    public var level: RatingLevel
+    public var weak: Bool
+    public var weakReason: String?
+
+    public init(year: Int, level: RatingLevel, weak: Bool = false, weakReason: String? = nil) {
+        self.year = year
+        self.level = level
+        self.weak = weak
+        self.weakReason = weakReason
+    }
+}

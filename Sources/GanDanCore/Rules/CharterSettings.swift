@@ -1,0 +1,17 @@
+/// The charter thresholds, configurable with the defaults of rules.md R1–R3.
+public struct CharterSettings: Hashable, Sendable, Codable {
+    /// A cell needs at least this many full members (rules.md R1).
+    public var minimumFullMembers: Int
+    /// From this many full members a cell has a committee and may propose one (rules.md A5, R3).
+    public var committeeThreshold: Int
+    /// The largest cell committee (rules.md R3).
+    public var maximumCommitteeSize: Int
+
+    public init(minimumFullMembers: Int = 3, committeeThreshold: Int = 9, maximumCommitteeSize: Int = 7) {
+        self.minimumFullMembers = minimumFullMembers
+        self.committeeThreshold = committeeThreshold
+        self.maximumCommitteeSize = maximumCommitteeSize
+    }
+
+    public static let standard = CharterSettings()
+}

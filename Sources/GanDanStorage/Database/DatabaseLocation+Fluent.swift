@@ -1,0 +1,28 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+
+extension DatabaseLocation {
+    /// Registers this location as the default database of `databases`, creating the SQLite folder if needed.
+    public func register(on databases: Databases) throws(StorageError) {
+        switch self {
+        case .sqlite(let path):
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw .unavailable("cannot create the folder \(folder): \(error.localizedDescription)")
+                }
+            }
+            databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        case .postgres(let url):
+            do {
+                databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4), as: .psql)
+            } catch {
+                throw .unavailable("\(description) is not a valid PostgreSQL URL")
+            }
+        }
+    }
+}

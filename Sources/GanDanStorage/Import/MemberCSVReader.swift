@@ -1,0 +1,60 @@
+import CSV
+import Foundation
+import GanDanCore
+
+/// Reads a member CSV file (layout: `MemberCSVFormat`) into drafts, collecting every bad row with its line number.
+public enum MemberCSVReader {
+    /// The members of the file, the line each came from, and the problems of the rows that could not be read.
+    /// Throws only when the file as a whole cannot be read (not text, no header, unknown columns).
+    public static func read(_ data: Data, today: CivilDate) throws(ImportError) -> MemberCSVFile {
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw .unreadable("the file is not UTF-8 text (save it from the spreadsheet as \"CSV UTF-8\")")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
+        } catch {
+            throw .unreadable("the file has no header row")
+        }
+        guard let header = reader.headerRow?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+            !header.allSatisfy(\.isEmpty)
+        else {
+            throw .unreadable("the file has no header row")
+        }
+        var issues = MemberCSVFormat.checkHeader(header)
+        guard issues.isEmpty else { throw .invalid(issues) }
+        var members: [MemberDraft] = []
+        var lines: [Int] = []
+        var line = 1
+        while let fields = reader.next() {
+            line += 1
+            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            guard fields.count == header.count else {
+                issues.append(
+                    ImportIssue(line: line, message: "has \(fields.count) fields, the header has \(header.count)"))
+                continue
+            }
+            let row = Dictionary(zip(header, fields), uniquingKeysWith: { first, _ in first })
+            switch MemberCSVFormat.parse(row: row, line: line, today: today) {
+            case .success(let member):
+                members.append(member)
+                lines.append(line)
+            case .failure(let error):
+                issues += error.issues
+            }
+        }
+        if let error = reader.error {
+            issues.append(ImportIssue(line: line + 1, message: "cannot be read as CSV: \(error)"))
+        }
+        guard !members.isEmpty || !issues.isEmpty else { throw .unreadable("the file holds no members") }
+        return MemberCSVFile(members: members, lines: lines, issues: issues)
+    }
+}
+
+/// A member CSV file as read: the good rows with their lines, and the problems of the bad ones.
+public struct MemberCSVFile: Sendable {
+    public var members: [MemberDraft]
+    public var lines: [Int]
+    public var issues: [ImportIssue]
+}

@@ -1,0 +1,85 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// A cell's roll and counts on any date (rules.md R4): who was in cell X on date D, and how many were full members.
+public struct CellDirectory: Sendable {
+    let db: any Database
+
+    public init(db: any Database) {
+        self.db = db
+    }
+
+    /// Everyone on the cell's official or temporary roll on `date`, in Vietnamese name order.
+    /// Residence contacts are not members and are not listed (rules.md R15).
+    public func roster(of cellID: UUID, on date: CivilDate) async throws -> [RosterEntry] {
+        let memberships = try await MembershipRecord.query(on: db).filter(\.$organisationID == cellID)
+            .filter(\.$kind ~~ [MembershipKind.official.rawValue, MembershipKind.temporary.rawValue])
+            .inForce(on: date).all()
+        let kindOf = Dictionary(
+            memberships.map { ($0.memberID, MembershipKind(rawValue: $0.kind) ?? .official) },
+            uniquingKeysWith: { first, _ in first })
+        guard !kindOf.isEmpty else { return [] }
+        let records = try await MemberRecord.query(on: db).filter(\.$id ~~ Array(kindOf.keys))
+            .sort(\.$nameSort).sort(\.$id).all()
+        let posts = try await PostRecord.query(on: db).filter(\.$memberID ~~ Array(kindOf.keys)).inForce(on: date).all()
+        var postsOf: [UUID: [PostKind]] = [:]
+        for post in posts {
+            guard let kind = PostKind(rawValue: post.kind), !kind.isCellPost || post.organisationID == cellID else {
+                continue
+            }
+            postsOf[post.memberID, default: []].append(kind)
+        }
+        let summaries = try await MemberDirectory(db: db).summaries(records, on: date)
+        return summaries.compactMap { summary in
+            guard summary.standing != nil else { return nil }
+            return RosterEntry(
+                member: summary, membership: kindOf[summary.id] ?? .official,
+                posts: (postsOf[summary.id] ?? []).sorted { $0.rawValue < $1.rawValue })
+        }
+    }
+
+    /// Counts, officers and charter flags of each cell on `date`, in one pass over the rolls.
+    public func summaries(
+        of cells: [OrganisationSnapshot], on date: CivilDate, settings: CharterSettings = .standard
+    ) async throws -> [CellSummary] {
+        let ids = cells.filter(\.kind.isCell).map(\.id)
+        guard !ids.isEmpty else { return [] }
+        let memberships = try await MembershipRecord.query(on: db).filter(\.$organisationID ~~ ids)
+            .filter(\.$kind ~~ [MembershipKind.official.rawValue, MembershipKind.temporary.rawValue])
+            .inForce(on: date).all()
+        let memberIDs = Array(Set(memberships.map(\.memberID)))
+        let members = try await memberIDs.isEmpty ? [] : MemberRecord.query(on: db).filter(\.$id ~~ memberIDs).all()
+        let standingOf = Dictionary(
+            members.compactMap { record in record.partyRecord?.standing(on: date).map { (record.id!, $0) } },
+            uniquingKeysWith: { first, _ in first })
+        var official: [UUID: [PartyStanding]] = [:]
+        var temporary: [UUID: Int] = [:]
+        for membership in memberships {
+            guard let standing = standingOf[membership.memberID] else { continue }
+            if membership.kind == MembershipKind.official.rawValue {
+                official[membership.organisationID, default: []].append(standing)
+            } else {
+                temporary[membership.organisationID, default: 0] += 1
+            }
+        }
+        let officers = try await PostRecord.query(on: db).filter(\.$organisationID ~~ ids)
+            .filter(\.$kind ~~ [PostKind.cellSecretary.rawValue, PostKind.cellDeputySecretary.rawValue])
+            .inForce(on: date).all()
+        let officerIDs = Array(Set(officers.map(\.memberID)))
+        let officerRecords =
+            try await officerIDs.isEmpty ? [] : MemberRecord.query(on: db).filter(\.$id ~~ officerIDs).all()
+        let names = Dictionary(officerRecords.map { ($0.id!, $0.fullName) }, uniquingKeysWith: { first, _ in first })
+        func officer(_ kind: PostKind, of cell: UUID) -> String? {
+            officers.first { $0.organisationID == cell && $0.kind == kind.rawValue }.flatMap { names[$0.memberID] }
+        }
+        return cells.filter(\.kind.isCell).map { cell in
+            let counts = CellCounts(officialStandings: official[cell.id] ?? [], temporary: temporary[cell.id] ?? 0)
+            return CellSummary(
+                cell: cell, counts: counts, secretary: officer(.cellSecretary, of: cell.id),
+                deputySecretary: officer(.cellDeputySecretary, of: cell.id),
+                meetsMinimum: counts.meetsMinimum(settings),
+                mayProposeCommittee: counts.mayProposeCommittee(settings))
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// Member lists, search and detail, as of a date; Vietnamese order and accent-insensitive search on both databases.
+public struct MemberDirectory: Sendable {
+    let db: any Database
+
+    public init(db: any Database) {
+        self.db = db
+    }
+
+    /// A search: words matched without accents against names ("duong" finds "Đường"), digits against
+    /// citizen ID, card number and phone; optionally only the official roll of one cell on `date`.
+    public struct Query: Sendable {
+        public var text: String
+        public var cellID: UUID?
+        public var date: CivilDate
+        public var page: Int
+        public var perPage: Int
+
+        public init(text: String = "", cellID: UUID? = nil, date: CivilDate, page: Int = 1, perPage: Int = 50) {
+            self.text = text
+            self.cellID = cellID
+            self.date = date
+            self.page = max(1, page)
+            self.perPage = min(max(1, perPage), 500)
+        }
+    }
+
+    public func search(_ query: Query) async throws -> MemberPage {
+        var builder = MemberRecord.query(on: db)
+        let words = VietnameseText.searchKey(query.text)
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        if words.count == 1, let word = words.first, word.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            builder = builder.group(.or) { group in
+                group.filter(\.$citizenID == word).filter(\.$cardNumber ~~ word).filter(\.$phone ~~ word)
+            }
+        } else {
+            for word in words { builder = builder.filter(\.$nameSearch ~~ word) }
+        }
+        if let cellID = query.cellID {
+            let memberIDs = try await MembershipRecord.query(on: db).filter(\.$organisationID == cellID)
+                .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: query.date).all().map(\.memberID)
+            builder = builder.filter(\.$id ~~ memberIDs)
+        }
+        let total = try await builder.copy().count()
+        let records = try await builder.sort(\.$nameSort).sort(\.$id)
+            .range(((query.page - 1) * query.perPage)..<(query.page * query.perPage)).all()
+        return MemberPage(
+            items: try await summaries(records, on: query.date), total: total, page: query.page,
+            perPage: query.perPage)
+    }
+
+    /// Summaries with each member's official cell and key-leader flag on `date`.
+    func summaries(_ records: [MemberRecord], on date: CivilDate) async throws -> [MemberSummary] {
+        let ids = records.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let memberships = try await MembershipRecord.query(on: db).filter(\.$memberID ~~ ids)
+            .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: date).all()
+        let cellIDs = Array(Set(memberships.map(\.organisationID)))
+        let cells = try await cellIDs.isEmpty ? [] : OrganisationRecord.query(on: db).filter(\.$id ~~ cellIDs).all()
+        let cellNames = Dictionary(cells.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let cellOf = Dictionary(memberships.map { ($0.memberID, $0.organisationID) }, uniquingKeysWith: { a, _ in a })
+        let posts = try await PostRecord.query(on: db).filter(\.$memberID ~~ ids).inForce(on: date).all()
+        let leaders = Set(posts.filter { PostKind(rawValue: $0.kind)?.isKeyLeader == true }.map(\.memberID))
+        return records.map { record in
+            let cellID = cellOf[record.id!]
+            return MemberSummary(
+                id: record.id!, fullName: record.fullName,
+                birthDate: CivilDate(record.birthDate) ?? CivilDate(year: 1900, month: 1, day: 1)!,
+                sex: Sex(rawValue: record.sex) ?? .male, status: PartyStatus(rawValue: record.status) ?? .full,
+                standing: record.partyRecord?.standing(on: date), cellID: cellID,
+                cellName: cellID.flatMap { cellNames[$0] }, isKeyLeader: leaders.contains(record.id!))
+        }
+    }
+
+    /// One member with all dated memberships and posts.
+    public func detail(_ id: UUID, on date: CivilDate) async throws -> MemberDetail? {
+        guard let record = try await MemberRecord.find(id, on: db), let party = record.partyRecord,
+            let summary = try await summaries([record], on: date).first
+        else { return nil }
+        let memberships = try await MembershipRecord.query(on: db).filter(\.$memberID == id).sort(\.$validFrom).all()
+        let posts = try await PostRecord.query(on: db).filter(\.$memberID == id).sort(\.$validFrom).all()
+        let organisationIDs = Array(Set(memberships.map(\.organisationID) + posts.map(\.organisationID)))
+        let organisations = try await OrganisationRecord.query(on: db).filter(\.$id ~~ organisationIDs).all()
+        let names = Dictionary(organisations.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var villageName: String?
+        if let village = record.residenceUnitID {
+            villageName = try await OrganisationTree(db: db).unit(village, on: date)?.name
+        }
+        return MemberDetail(
+            summary: summary, ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
+            education: record.education, cardNumber: record.cardNumber, residenceVillageID: record.residenceUnitID,
+            residenceVillageName: villageName, party: party,
+            memberships: memberships.map {
+                MembershipView(
+                    kind: MembershipKind(rawValue: $0.kind) ?? .official,
+                    transferKind: TransferKind(rawValue: $0.transferKind) ?? .initial,
+                    organisationID: $0.organisationID, organisationName: names[$0.organisationID] ?? "",
+                    validity: Validity(storedFrom: $0.validFrom, until: $0.validUntil))
+            },
+            posts: posts.compactMap { post in
+                PostKind(rawValue: post.kind).map {
+                    PostView(
+                        kind: $0, organisationID: post.organisationID,
+                        organisationName: names[post.organisationID] ?? "",
+                        validity: Validity(storedFrom: post.validFrom, until: post.validUntil))
+                }
+            })
+    }
+}

@@ -1,0 +1,55 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// Moves members between cells as dated records (rules.md R13): the old membership ends the day the new one starts.
+public struct MembershipWriter: Sendable {
+    let db: any Database
+
+    public init(db: any Database) {
+        self.db = db
+    }
+
+    /// Ends the member's official membership on `date` and opens one in `cellID` from `date`.
+    /// Placing an agency-cell member in a village cell of the same commune is an internal transfer (rules.md R13).
+    public func transfer(_ memberID: UUID, to cellID: UUID, on date: CivilDate, kind: TransferKind) async throws {
+        try await db.transaction { db in
+            try await Self.transfer(memberID, to: cellID, on: date, kind: kind, db: db)
+        }
+    }
+
+    static func transfer(_ memberID: UUID, to cellID: UUID, on date: CivilDate, kind: TransferKind, db: any Database)
+        async throws
+    {
+        guard let cell = try await OrganisationRecord.find(cellID, on: db),
+            OrganisationKind(rawValue: cell.kind)?.isCell == true
+        else { throw StorageError.notFound("no cell \(cellID)") }
+        guard Validity(storedFrom: cell.validFrom, until: cell.validUntil).contains(date) else {
+            throw StorageError.conflict("\(cell.name) is not in force on \(date.iso)")
+        }
+        guard try await MemberRecord.find(memberID, on: db) != nil else {
+            throw StorageError.notFound("no member \(memberID)")
+        }
+        let current = try await MembershipRecord.query(on: db).filter(\.$memberID == memberID)
+            .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: date).first()
+        if let current {
+            guard current.organisationID != cellID else {
+                throw StorageError.conflict("the member is already on \(cell.name)'s roll")
+            }
+            guard current.validUntil == nil, current.validFrom < date.iso else {
+                throw StorageError.conflict(
+                    "the member's membership from \(current.validFrom) cannot end on \(date.iso)")
+            }
+            current.validUntil = date.iso
+            try await current.update(on: db)
+        }
+        let next = MembershipRecord()
+        next.id = UUID()
+        next.memberID = memberID
+        next.organisationID = cellID
+        next.kind = MembershipKind.official.rawValue
+        next.transferKind = kind.rawValue
+        next.validFrom = date.iso
+        try await next.create(on: db)
+    }
+}

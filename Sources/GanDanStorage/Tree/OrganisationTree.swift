@@ -1,0 +1,102 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// Reads the organisation tree as of any date (rules.md R26): units, their children and their party organisations.
+public struct OrganisationTree: Sendable {
+    let db: any Database
+
+    public init(db: any Database) {
+        self.db = db
+    }
+
+    /// Top-level units (provinces) in force on `date`, in Vietnamese order.
+    public func roots(on date: CivilDate) async throws -> [UnitSnapshot] {
+        try await UnitRecord.query(on: db).inForce(on: date).filter(\.$parentUnitID == nil)
+            .sort(\.$nameSort).sort(\.$code).all().map(UnitSnapshot.init)
+    }
+
+    /// The version of a unit in force on `date`, by its stable id.
+    public func unit(_ id: UUID, on date: CivilDate) async throws -> UnitSnapshot? {
+        try await UnitRecord.query(on: db).filter(\.$unitID == id).inForce(on: date).first().map(UnitSnapshot.init)
+    }
+
+    /// The version in force on `date` of the unit with this code (rules.md R27: villages by commune code and local code).
+    public func unit(code: String, on date: CivilDate) async throws -> UnitSnapshot? {
+        try await UnitRecord.query(on: db).filter(\.$code == code).inForce(on: date).first().map(UnitSnapshot.init)
+    }
+
+    /// Every version of a unit, oldest first: its history.
+    public func history(of id: UUID) async throws -> [UnitSnapshot] {
+        try await UnitRecord.query(on: db).filter(\.$unitID == id).sort(\.$validFrom).all().map(UnitSnapshot.init)
+    }
+
+    /// The units directly under `id` on `date`, in Vietnamese order.
+    public func children(of id: UUID, on date: CivilDate) async throws -> [UnitSnapshot] {
+        try await UnitRecord.query(on: db).filter(\.$parentUnitID == id).inForce(on: date)
+            .sort(\.$nameSort).sort(\.$code).all().map(UnitSnapshot.init)
+    }
+
+    /// The unit and its ancestors on `date`, from the root down (for breadcrumbs).
+    public func path(to id: UUID, on date: CivilDate) async throws -> [UnitSnapshot] {
+        var path: [UnitSnapshot] = []
+        var next: UUID? = id
+        while let current = next, path.count < 16, let unit = try await unit(current, on: date) {
+            path.insert(unit, at: 0)
+            next = unit.parentID
+        }
+        return path
+    }
+
+    /// The stable ids of a unit and everything below it on `date`.
+    public func subtree(of id: UUID, on date: CivilDate) async throws -> [UUID] {
+        var result = [id]
+        var frontier = [id]
+        while !frontier.isEmpty, result.count < 1_000_000 {
+            let children = try await UnitRecord.query(on: db).filter(\.$parentUnitID ~~ frontier).inForce(on: date)
+                .all().map(\.unitID)
+            frontier = children
+            result += children
+        }
+        return result
+    }
+
+    /// Party organisations attached to the given units on `date`, committees first, then in Vietnamese order.
+    public func organisations(atUnits unitIDs: [UUID], on date: CivilDate) async throws -> [OrganisationSnapshot] {
+        guard !unitIDs.isEmpty else { return [] }
+        let records = try await OrganisationRecord.query(on: db).filter(\.$unitID ~~ unitIDs).inForce(on: date)
+            .sort(\.$nameSort).all()
+        return try await snapshots(records, on: date)
+    }
+
+    /// One organisation by id, whatever the date.
+    public func organisation(_ id: UUID) async throws -> OrganisationSnapshot? {
+        guard let record = try await OrganisationRecord.find(id, on: db) else { return nil }
+        return try await snapshots([record], on: nil).first
+    }
+
+    /// One organisation by code.
+    public func organisation(code: String) async throws -> OrganisationSnapshot? {
+        guard let record = try await OrganisationRecord.query(on: db).filter(\.$code == code).first() else {
+            return nil
+        }
+        return try await snapshots([record], on: nil).first
+    }
+
+    /// Attaches each organisation's latest rating up to `date`'s year.
+    func snapshots(_ records: [OrganisationRecord], on date: CivilDate?) async throws -> [OrganisationSnapshot] {
+        let ids = records.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        var ratings = CellRatingRecord.query(on: db).filter(\.$organisationID ~~ ids)
+        if let date { ratings = ratings.filter(\.$year <= date.year) }
+        var latest: [UUID: CellRating] = [:]
+        for record in try await ratings.sort(\.$year).all() {
+            latest[record.organisationID] = CellRating(record)
+        }
+        let order: [OrganisationKind] = OrganisationKind.allCases
+        return records.map { OrganisationSnapshot($0, latestRating: latest[$0.id!]) }
+            .sorted {
+                (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0)
+            }
+    }
+}

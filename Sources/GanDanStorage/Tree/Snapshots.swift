@@ -1,0 +1,75 @@
+import Foundation
+import GanDanCore
+
+/// An administrative unit as it stood on one day.
+public struct UnitSnapshot: Codable, Sendable, Hashable {
+    /// The unit's stable identity across its versions.
+    public var id: UUID
+    public var versionID: UUID
+    public var code: String
+    public var kind: UnitKind
+    public var name: String
+    public var parentID: UUID?
+    public var validity: Validity
+    public var profile: VillageProfile?
+
+    /// "Xã Thanh Tương" / "Commune Thanh Tương".
+    public func title(in language: Language) -> String {
+        "\(kind.label.text(in: language)) \(name)"
+    }
+}
+
+/// A party organisation with its latest rating.
+public struct OrganisationSnapshot: Codable, Sendable, Hashable {
+    public var id: UUID
+    public var code: String
+    public var kind: OrganisationKind
+    public var name: String
+    /// The stable id of the unit it belongs to.
+    public var unitID: UUID
+    public var parentID: UUID?
+    public var validity: Validity
+    public var latestRating: CellRating?
+}
+
+extension UnitSnapshot {
+    init(_ record: UnitRecord) {
+        let kind = UnitKind(rawValue: record.kind) ?? .commune
+        self.init(
+            id: record.unitID, versionID: record.id ?? record.unitID, code: record.code, kind: kind,
+            name: record.name, parentID: record.parentUnitID,
+            validity: Validity(storedFrom: record.validFrom, until: record.validUntil),
+            profile: kind.isVillageLevel
+                ? VillageProfile(
+                    distanceKm: record.distanceKm, households: record.households,
+                    poorHouseholds: record.poorHouseholds, povertyStandard: record.povertyStandard,
+                    povertyYear: record.povertyYear, ethnicMinority: record.ethnicMinority, mountain: record.mountain)
+                : nil)
+    }
+}
+
+extension OrganisationSnapshot {
+    init(_ record: OrganisationRecord, latestRating: CellRating?) {
+        self.init(
+            id: record.id!, code: record.code, kind: OrganisationKind(rawValue: record.kind) ?? .otherCell,
+            name: record.name, unitID: record.unitID, parentID: record.parentID,
+            validity: Validity(storedFrom: record.validFrom, until: record.validUntil), latestRating: latestRating)
+    }
+}
+
+extension CellRating {
+    init?(_ record: CellRatingRecord) {
+        guard let level = RatingLevel(rawValue: record.level) else { return nil }
+        self.init(year: record.year, level: level, weak: record.weak, weakReason: record.weakReason)
+    }
+}
+
+extension MemberRecord {
+    /// The dates that decide standing; nil only if stored dates are unreadable.
+    var partyRecord: PartyRecord? {
+        guard let admitted = CivilDate(admittedOn), let status = PartyStatus(rawValue: status) else { return nil }
+        return PartyRecord(
+            admittedOn: admitted, officialOn: officialOn.flatMap { CivilDate($0) }, status: status,
+            statusSince: statusSince.flatMap { CivilDate($0) })
+    }
+}

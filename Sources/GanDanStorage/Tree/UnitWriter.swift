@@ -1,0 +1,118 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// Changes to the tree as new dated versions: renames, moves, closures (rules.md R26). Past versions stay as they were.
+public struct UnitWriter: Sendable {
+    let db: any Database
+
+    public init(db: any Database) {
+        self.db = db
+    }
+
+    /// What a change sets; nil fields keep their value.
+    public struct Change: Sendable {
+        public var name: String?
+        public var parentID: UUID??
+        public var profile: VillageProfile?
+
+        public init(name: String? = nil, parentID: UUID?? = nil, profile: VillageProfile? = nil) {
+            self.name = name
+            self.parentID = parentID
+            self.profile = profile
+        }
+    }
+
+    /// Closes the version in force on `date` and opens a new one from `date` with the change applied.
+    @discardableResult
+    public func change(_ unitID: UUID, on date: CivilDate, _ change: Change) async throws -> UnitSnapshot {
+        try await db.transaction { db in
+            let current = try await currentVersion(unitID, on: date, db: db)
+            if let parent = change.parentID {
+                try await checkParent(parent, for: current, on: date, db: db)
+            }
+            let next = UnitRecord()
+            next.id = UUID()
+            next.unitID = current.unitID
+            next.code = current.code
+            next.kind = current.kind
+            let name = change.name.map(MemberValidation.normalisedName) ?? current.name
+            guard !name.isEmpty else { throw StorageError.conflict("a unit needs a name") }
+            next.name = name
+            next.nameSort = VietnameseText.sortKey(name)
+            next.nameSearch = VietnameseText.searchKey(name)
+            next.parentUnitID = change.parentID ?? current.parentUnitID
+            next.validFrom = date.iso
+            next.validUntil = nil
+            let profile = change.profile ?? UnitSnapshot(current).profile
+            next.apply(profile)
+            current.validUntil = date.iso
+            try await current.update(on: db)
+            try await next.create(on: db)
+            return UnitSnapshot(next)
+        }
+    }
+
+    /// Ends a unit's existence on `date` (e.g. districts end on 1-7-2025, rules.md R26); its history stays.
+    public func close(_ unitID: UUID, on date: CivilDate) async throws {
+        try await db.transaction { db in
+            let current = try await currentVersion(unitID, on: date, db: db)
+            let children = try await UnitRecord.query(on: db).filter(\.$parentUnitID == unitID).inForce(on: date)
+                .count()
+            guard children == 0 else {
+                throw StorageError.conflict(
+                    "\(current.name) still has \(children) unit(s) under it on \(date.iso): move them first")
+            }
+            current.validUntil = date.iso
+            try await current.update(on: db)
+        }
+    }
+
+    private func currentVersion(_ unitID: UUID, on date: CivilDate, db: any Database) async throws -> UnitRecord {
+        guard let current = try await UnitRecord.query(on: db).filter(\.$unitID == unitID).inForce(on: date).first()
+        else {
+            throw StorageError.notFound("no version of unit \(unitID) is in force on \(date.iso)")
+        }
+        guard current.validUntil == nil else {
+            throw StorageError.conflict(
+                "unit \(current.code) already changes on \(current.validUntil ?? ""): history is not rewritten")
+        }
+        guard current.validFrom < date.iso else {
+            throw StorageError.conflict("unit \(current.code) already has a version starting \(date.iso)")
+        }
+        return current
+    }
+
+    private func checkParent(_ parentID: UUID?, for unit: UnitRecord, on date: CivilDate, db: any Database)
+        async throws
+    {
+        let kind = UnitKind(rawValue: unit.kind)
+        guard let parentID else {
+            guard kind == .province else { throw StorageError.conflict("only a province may have no parent") }
+            return
+        }
+        let tree = OrganisationTree(db: db)
+        guard let parent = try await tree.unit(parentID, on: date) else {
+            throw StorageError.notFound("the new parent is not in force on \(date.iso)")
+        }
+        guard kind?.mayHaveParent(parent.kind) == true else {
+            throw StorageError.conflict("a \(unit.kind) cannot be under a \(parent.kind.rawValue)")
+        }
+        let ancestors = try await tree.path(to: parentID, on: date).map(\.id)
+        guard !ancestors.contains(unit.unitID) else {
+            throw StorageError.conflict("moving \(unit.name) under \(parent.name) would make a cycle")
+        }
+    }
+}
+
+extension UnitRecord {
+    func apply(_ profile: VillageProfile?) {
+        distanceKm = profile?.distanceKm
+        households = profile?.households
+        poorHouseholds = profile?.poorHouseholds
+        povertyStandard = profile?.povertyStandard
+        povertyYear = profile?.povertyYear
+        ethnicMinority = profile?.ethnicMinority ?? false
+        mountain = profile?.mountain ?? false
+    }
+}

@@ -1,0 +1,35 @@
+import Fluent
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+/// JSON for members: `/api/members?q=&cell=&date=&page=&per_page=` and `/api/members/:id`.
+struct MemberAPI: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api")
+        api.get("members", use: search)
+        api.get("members", ":id", use: detail)
+    }
+
+    @Sendable func search(req: Request) async throws -> MemberPage {
+        var cellID: UUID?
+        if let text = req.query[String.self, at: "cell"], !text.isEmpty {
+            guard let id = UUID(uuidString: text) else { throw Abort(.badRequest, reason: "cell must be a cell id") }
+            cellID = id
+        }
+        return try await MemberDirectory(db: req.db).search(
+            .init(
+                text: req.query[String.self, at: "q"] ?? "", cellID: cellID, date: try req.asOfDate(),
+                page: try req.positiveInt("page", default: 1),
+                perPage: min(try req.positiveInt("per_page", default: 50), 500)))
+    }
+
+    @Sendable func detail(req: Request) async throws -> MemberDetail {
+        let id = try req.uuid("id")
+        guard let member = try await MemberDirectory(db: req.db).detail(id, on: try req.asOfDate()) else {
+            throw Abort(.notFound, reason: "no member has this id")
+        }
+        return member
+    }
+}

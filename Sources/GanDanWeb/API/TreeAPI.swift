@@ -1,0 +1,72 @@
+import Fluent
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+/// JSON for the tree: `/api/units`, `/api/units/:id`, `/api/cells/:id`, each with `?date=` (rules.md R26).
+struct TreeAPI: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api")
+        api.get("units", use: roots)
+        api.get("units", ":id", use: unit)
+        api.get("cells", ":id", use: cell)
+    }
+
+    struct UnitsResponse: Content {
+        var date: CivilDate
+        var units: [UnitSnapshot]
+    }
+
+    @Sendable func roots(req: Request) async throws -> UnitsResponse {
+        let date = try req.asOfDate()
+        return UnitsResponse(date: date, units: try await OrganisationTree(db: req.db).roots(on: date))
+    }
+
+    struct UnitResponse: Content {
+        var date: CivilDate
+        var unit: UnitSnapshot
+        var path: [UnitSnapshot]
+        var children: [UnitSnapshot]
+        var organisations: [OrganisationSnapshot]
+        var cells: [CellSummary]
+        var history: [UnitSnapshot]
+    }
+
+    @Sendable func unit(req: Request) async throws -> UnitResponse {
+        let id = try req.uuid("id")
+        let date = try req.asOfDate()
+        let tree = OrganisationTree(db: req.db)
+        guard let unit = try await tree.unit(id, on: date) else {
+            throw Abort(.notFound, reason: "this unit did not exist on \(date.iso)")
+        }
+        let children = try await tree.children(of: id, on: date)
+        let organisations = try await tree.organisations(atUnits: [id] + children.map(\.id), on: date)
+        let cells = try await CellDirectory(db: req.db).summaries(
+            of: organisations, on: date, settings: req.application.settings.charter)
+        return UnitResponse(
+            date: date, unit: unit, path: try await tree.path(to: id, on: date), children: children,
+            organisations: organisations, cells: cells, history: try await tree.history(of: id))
+    }
+
+    struct CellResponse: Content {
+        var date: CivilDate
+        var summary: CellSummary
+        var roster: [RosterEntry]
+    }
+
+    @Sendable func cell(req: Request) async throws -> CellResponse {
+        let id = try req.uuid("id")
+        let date = try req.asOfDate()
+        guard let cell = try await OrganisationTree(db: req.db).organisation(id), cell.kind.isCell else {
+            throw Abort(.notFound, reason: "no cell has this id")
+        }
+        let directory = CellDirectory(db: req.db)
+        guard
+            let summary = try await directory.summaries(
+                of: [cell], on: date, settings: req.application.settings.charter
+            ).first
+        else { throw Abort(.notFound, reason: "no cell has this id") }
+        return CellResponse(date: date, summary: summary, roster: try await directory.roster(of: id, on: date))
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+
+/// Everything `configure(app, settings)` needs; the server, the CLI and the tests build one of these.
+public struct Settings: Sendable {
+    public var database: DatabaseLocation
+    public var hostname: String
+    public var port: Int
+    /// Runs pending migrations at start-up.
+    public var migrate: Bool
+    /// Charter thresholds (rules.md R1–R3).
+    public var charter: CharterSettings
+
+    public init(
+        database: DatabaseLocation, hostname: String = "127.0.0.1", port: Int = 8080, migrate: Bool = true,
+        charter: CharterSettings = .standard
+    ) {
+        self.database = database
+        self.hostname = hostname
+        self.port = port
+        self.migrate = migrate
+        self.charter = charter
+    }
+}

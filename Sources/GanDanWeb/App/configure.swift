@@ -1,0 +1,66 @@
+import Fluent
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Leaf
+import LeafKit
+import Vapor
+
+/// The one configuration entry point: database, migrations, views, errors and routes.
+public func configure(_ app: Application, _ settings: Settings) async throws {
+    app.http.server.configuration.hostname = settings.hostname
+    app.http.server.configuration.port = settings.port
+    app.storage[SettingsKey.self] = settings
+
+    try settings.database.register(on: app.databases)
+    app.migrations.add(GanDanMigrations.all)
+    if settings.migrate {
+        try await app.autoMigrate()
+    }
+
+    guard let views = Bundle.module.resourceURL?.appendingPathComponent("Views").path,
+        let publicFolder = Bundle.module.resourceURL?.appendingPathComponent("Public").path
+    else {
+        throw StorageError.unavailable("the bundled page templates are missing")
+    }
+    // The templates live in the package's resource bundle, which may sit under a hidden folder (.build):
+    // keep Leaf's sandbox and extension checks, but not its refusal of hidden path components.
+    app.leaf.sources = .singleSource(
+        NIOLeafFiles(
+            fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: views + "/",
+            viewDirectory: views + "/"))
+    app.leaf.cache.isEnabled = app.environment.isRelease
+    app.views.use(.leaf)
+
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.outputFormatting = [.sortedKeys]
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
+
+    app.middleware = Middlewares()
+    app.middleware.use(ErrorResponder())
+    app.middleware.use(LanguageCookieMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: publicFolder + "/"))
+
+    try routes(app)
+}
+
+/// Registers every route: pages first, then the JSON API.
+func routes(_ app: Application) throws {
+    app.get("health") { _ in "ok" }
+    try app.register(collection: TreePages())
+    try app.register(collection: MemberPages())
+    try app.register(collection: TreeAPI())
+    try app.register(collection: MemberAPI())
+}
+
+struct SettingsKey: StorageKey {
+    typealias Value = Settings
+}
+
+extension Application {
+    /// The settings `configure` was called with.
+    public var settings: Settings {
+        storage[SettingsKey.self] ?? Settings(database: .sqlite(path: "data/gandan.sqlite"))
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GanDanCore
+import Vapor
+
+/// What every page template needs: language, words, title, the "as of" date and the links that keep it.
+struct PageContext: Encodable {
+    var lang: String
+    var t: [String: String]
+    var title: String
+    /// The date asked for (ISO), shown in the date picker.
+    var date: String
+    /// `?date=…&` or empty, to append to links so the whole visit stays on one date.
+    var dateQuery: String
+    var viLink: String
+    var enLink: String
+
+    init(_ request: Request, title: String) {
+        let language = request.language
+        lang = language.rawValue
+        t = Labels.table(language)
+        self.title = title
+        let date = (try? request.asOfDate()) ?? CivilDate.today()
+        self.date = date.iso
+        dateQuery = request.hasExplicitDate ? "date=\(date.iso)&" : ""
+        var components = URLComponents(string: request.url.string) ?? URLComponents()
+        var items = (components.queryItems ?? []).filter { $0.name != "lang" }
+        items.append(URLQueryItem(name: "lang", value: "vi"))
+        components.queryItems = items
+        viLink = components.string ?? "/?lang=vi"
+        items.removeLast()
+        items.append(URLQueryItem(name: "lang", value: "en"))
+        components.queryItems = items
+        enLink = components.string ?? "/?lang=en"
+    }
+}
+
+/// Remembers a language chosen with `?lang=` in a cookie, so the next pages keep it.
+struct LanguageCookieMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        if let text = request.query[String.self, at: "lang"], Language(rawValue: text) != nil {
+            response.cookies["lang"] = HTTPCookies.Value(
+                string: text, maxAge: 365 * 24 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
+    }
+}

@@ -1,0 +1,123 @@
+import Fluent
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+/// The organisation tree as pages: provinces, any unit with its children and party organisations, and a cell's roll.
+struct TreePages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        routes.get("units", ":id", use: unit)
+        routes.get("cells", ":id", use: cell)
+    }
+
+    struct HomeContext: Encodable {
+        var page: PageContext
+        var provinces: [UnitRow]
+    }
+
+    @Sendable func home(req: Request) async throws -> View {
+        let date = try req.asOfDate()
+        let roots = try await OrganisationTree(db: req.db).roots(on: date)
+        let page = PageContext(req, title: Labels.all["tree"]!.text(in: req.language))
+        return try await req.view.render(
+            "home", HomeContext(page: page, provinces: roots.map { UnitRow($0, req.language) }))
+    }
+
+    struct UnitContext: Encodable {
+        var page: PageContext
+        var unit: UnitRow
+        var validFrom: String
+        var validUntil: String?
+        var profile: ProfileRow?
+        var breadcrumbs: [UnitRow]
+        var children: [UnitRow]
+        var childrenAreVillages: Bool
+        var committees: [CommitteeRow]
+        var cells: [CellRow]
+        var history: [DatedRow]
+    }
+
+    struct ProfileRow: Encodable {
+        var distance: String?
+        var households: Int?
+        var poorHouseholds: Int?
+        var povertyRate: String?
+        var povertyStandard: String?
+        var povertyYear: Int?
+        var ethnicMinority: Bool
+        var mountain: Bool
+    }
+
+    @Sendable func unit(req: Request) async throws -> View {
+        let id = try req.uuid("id")
+        let date = try req.asOfDate()
+        let language = req.language
+        let tree = OrganisationTree(db: req.db)
+        guard let unit = try await tree.unit(id, on: date) else {
+            throw Abort(.notFound, reason: "this unit did not exist on \(date.vietnamese)")
+        }
+        let children = try await tree.children(of: id, on: date)
+        let organisations = try await tree.organisations(atUnits: [id] + children.map(\.id), on: date)
+        let cells = try await CellDirectory(db: req.db).summaries(
+            of: organisations, on: date, settings: req.application.settings.charter)
+        let history = try await tree.history(of: id)
+        let breadcrumbs = try await tree.path(to: id, on: date).dropLast()
+        let context = UnitContext(
+            page: PageContext(req, title: unit.title(in: language)), unit: UnitRow(unit, language),
+            validFrom: unit.validity.from.vietnamese, validUntil: unit.validity.until?.vietnamese,
+            profile: unit.profile.map {
+                ProfileRow(
+                    distance: $0.distanceKm.map(UnitRow.kilometres), households: $0.households,
+                    poorHouseholds: $0.poorHouseholds,
+                    povertyRate: $0.povertyRate.map { String(format: "%.0f %%", $0 * 100) },
+                    povertyStandard: $0.povertyStandard, povertyYear: $0.povertyYear, ethnicMinority: $0.ethnicMinority,
+                    mountain: $0.mountain)
+            },
+            breadcrumbs: breadcrumbs.map { UnitRow($0, language) }, children: children.map { UnitRow($0, language) },
+            childrenAreVillages: children.contains { $0.kind.isVillageLevel },
+            committees: organisations.filter { !$0.kind.isCell }.map {
+                CommitteeRow(id: $0.id, name: $0.name, kind: $0.kind.label.text(in: language))
+            },
+            cells: cells.map { CellRow($0, language) },
+            history: history.map { DatedRow(label: $0.title(in: language), detail: $0.code, validity: $0.validity) })
+        return try await req.view.render("unit", context)
+    }
+
+    struct CellContext: Encodable {
+        var page: PageContext
+        var cell: CellRow
+        var unit: UnitRow?
+        var breadcrumbs: [UnitRow]
+        var validFrom: String
+        var validUntil: String?
+        var roster: [MemberRow]
+    }
+
+    @Sendable func cell(req: Request) async throws -> View {
+        let id = try req.uuid("id")
+        let date = try req.asOfDate()
+        let language = req.language
+        let tree = OrganisationTree(db: req.db)
+        guard let cell = try await tree.organisation(id), cell.kind.isCell else {
+            throw Abort(.notFound, reason: "no cell is at this address")
+        }
+        let directory = CellDirectory(db: req.db)
+        guard
+            let summary = try await directory.summaries(
+                of: [cell], on: date, settings: req.application.settings.charter
+            ).first
+        else {
+            throw Abort(.notFound, reason: "no cell is at this address")
+        }
+        let roster = try await directory.roster(of: id, on: date)
+        let path = try await tree.path(to: cell.unitID, on: date)
+        let context = CellContext(
+            page: PageContext(req, title: cell.name), cell: CellRow(summary, language),
+            unit: path.last.map { UnitRow($0, language) }, breadcrumbs: path.map { UnitRow($0, language) },
+            validFrom: cell.validity.from.vietnamese, validUntil: cell.validity.until?.vietnamese,
+            roster: roster.map { MemberRow($0.member, language, membership: $0.membership, posts: $0.posts) })
+        return try await req.view.render("cell", context)
+    }
+}

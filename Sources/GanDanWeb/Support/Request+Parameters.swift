@@ -1,0 +1,43 @@
+import Foundation
+import GanDanCore
+import Vapor
+
+extension Request {
+    /// The "as of" date from `?date=` (rules.md R26), today in Vietnam when absent; a bad date is a 400.
+    func asOfDate() throws -> CivilDate {
+        guard let text = query[String.self, at: "date"], !text.isEmpty else { return CivilDate.today() }
+        guard let date = CivilDate(text) else {
+            throw Abort(.badRequest, reason: "date \"\(text)\" is not a date (YYYY-MM-DD)")
+        }
+        return date
+    }
+
+    /// Whether `?date=` was given, so links keep it.
+    var hasExplicitDate: Bool {
+        !(query[String.self, at: "date"] ?? "").isEmpty
+    }
+
+    /// A UUID path parameter; anything else is a 404 (nothing by that address).
+    func uuid(_ name: String) throws -> UUID {
+        guard let id = parameters.get(name, as: UUID.self) else {
+            throw Abort(.notFound, reason: "nothing is at this address")
+        }
+        return id
+    }
+
+    /// A positive integer query parameter with a default; a bad value is a 400.
+    func positiveInt(_ name: String, default value: Int) throws -> Int {
+        guard let text = query[String.self, at: name], !text.isEmpty else { return value }
+        guard let number = Int(text), number >= 1 else {
+            throw Abort(.badRequest, reason: "\(name) must be a whole number ≥ 1")
+        }
+        return number
+    }
+
+    /// The interface language: `?lang=` (remembered in a cookie), else the cookie, else Vietnamese.
+    var language: Language {
+        if let text = query[String.self, at: "lang"], let language = Language(rawValue: text) { return language }
+        if let cookie = cookies["lang"]?.string, let language = Language(rawValue: cookie) { return language }
+        return .vi
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Fluent
+import Foundation
+import GanDanCore
+import GanDanStorage
+import GanDanWeb
+
+/// `gandan demo`: writes the Na Hang 2019 demo database (rules.md C) and serves it.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create the Na Hang demo database and start the server on it.")
+
+    @ArgumentParser.Option(
+        help: ArgumentHelp(
+            "An SQLite file path or a postgres:// URL (default: DATABASE_URL, else data/demo.sqlite).",
+            valueName: "path-or-url"))
+    var database: String?
+    @Flag(help: "Only write the demo database; do not start the server.") var noServe = false
+    @Flag(help: "Delete an existing SQLite demo file first.") var reset = false
+    @ArgumentParser.Option(help: "The address to listen on.") var hostname = "127.0.0.1"
+    @ArgumentParser.Option(help: "The port to listen on.") var port = 8080
+
+    func run() async throws {
+        var environment = ProcessInfo.processInfo.environment
+        if environment["GANDAN_DATA_DIR"] == nil { environment["GANDAN_DATA_DIR"] = "data" }
+        var location = DatabaseLocation.resolve(argument: database, environment: environment)
+        if database == nil && (environment["DATABASE_URL"] ?? "").isEmpty {
+            location = .sqlite(
+                path: ((environment["GANDAN_DATA_DIR"] ?? "data") as NSString)
+                    .appendingPathComponent("demo.sqlite"))
+        }
+        if reset {
+            guard case .sqlite(let path) = location else {
+                throw AppRunner.failure(
+                    "--reset deletes SQLite files only; drop a PostgreSQL database with its own tools")
+            }
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let settings = Settings(database: location, hostname: hostname, port: port)
+        let noServe = noServe
+        try await AppRunner.withApp(settings) { app in
+            if try await MemberRecord.query(on: app.db).count() > 0 {
+                print("\(settings.database) already holds data; using it as it is (--reset starts afresh).")
+            } else {
+                print("Writing the Na Hang demo (March 2019) to \(settings.database)…")
+                let summary = try await DemoLoader(db: app.db).load()
+                print(
+                    "Demo written: \(summary.unitsCreated) units, \(summary.organisations) party organisations, "
+                        + "\(summary.members) members.")
+            }
+            if !noServe {
+                try await AppRunner.serve(app, settings)
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import GanDanCore
+import GanDanStorage
+import GanDanWeb
+
+/// `gandan export members`: CSV in the import layout.
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Export data.", subcommands: [ExportMembers.self])
+}
+
+struct ExportMembers: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "members", abstract: "Export the members on an official roll as CSV (the import layout).")
+
+    @ArgumentParser.Option(help: "Write to this file instead of standard output.") var output: String?
+    @ArgumentParser.Option(help: "Only this cell (its code, e.g. CQ-02284).") var cell: String?
+    @ArgumentParser.Option(help: "The roll as of this date (YYYY-MM-DD; default today).") var date: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        var day = CivilDate.today()
+        if let date {
+            guard let parsed = CivilDate(date) else { throw AppRunner.failure("--date \"\(date)\" is not a date") }
+            day = parsed
+        }
+        let asOf = day
+        let cellCode = cell
+        let csv = try await AppRunner.withApp(Settings(database: database.location)) { app in
+            var cellID: UUID?
+            if let cellCode {
+                guard let found = try await OrganisationTree(db: app.db).organisation(code: cellCode) else {
+                    throw StorageError.notFound("no cell has code \(cellCode)")
+                }
+                cellID = found.id
+            }
+            return try MemberExporter.csv(try await MemberExporter(db: app.db).drafts(on: asOf, cellID: cellID))
+        }
+        if let output {
+            do {
+                try csv.write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                throw AppRunner.failure("cannot write \(output): \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(csv.utf8))
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import GanDanWeb
+
+/// `gandan migrate`: creates or upgrades the schema.
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or upgrade the database schema.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let settings = Settings(database: database.location)
+        try await AppRunner.withApp(settings) { _ in
+            print("The schema of \(settings.database) is up to date.")
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import FluentKit
+import GanDanCore
+import GanDanStorage
+import GanDanTesting
+import Testing
+
+@Suite("Organisation tree history (rules.md R26, R27)")
+struct TreeHistoryTests {
+    @Test("a renamed commune keeps its old name on earlier dates", arguments: TestDatabase.all)
+    func rename(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            let tree = OrganisationTree(db: db)
+            let commune = try #require(try await tree.unit(code: "00001", on: Fixtures.date("2019-01-01")))
+            try await UnitWriter(db: db).change(
+                commune.id, on: Fixtures.date("2020-01-01"), .init(name: "Thanh Tương Mới"))
+
+            #expect(try await tree.unit(commune.id, on: Fixtures.date("2019-12-31"))?.name == "Thanh Tương")
+            #expect(try await tree.unit(commune.id, on: Fixtures.date("2020-01-01"))?.name == "Thanh Tương Mới")
+            let history = try await tree.history(of: commune.id)
+            #expect(history.map(\.name) == ["Thanh Tương", "Thanh Tương Mới"])
+            #expect(history.first?.validity.until == Fixtures.date("2020-01-01"))
+            // Villages still hang under the same commune across the rename.
+            #expect(try await tree.children(of: commune.id, on: Fixtures.date("2021-01-01")).count == 2)
+        }
+    }
+
+    @Test(
+        "the 2025 reform: the district ends on 1-7-2025 and its communes move under the province",
+        arguments: TestDatabase.all)
+    func twoLevelReform(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            let tree = OrganisationTree(db: db)
+            let reform = Fixtures.date("2025-07-01")
+            let province = try #require(try await tree.unit(code: "01", on: reform))
+            let district = try #require(try await tree.unit(code: "001", on: reform))
+            let commune = try #require(try await tree.unit(code: "00001", on: reform))
+            let writer = UnitWriter(db: db)
+
+            await #expect(throws: StorageError.self) { try await writer.close(district.id, on: reform) }
+            try await writer.change(commune.id, on: reform, .init(parentID: .some(province.id)))
+            try await writer.close(district.id, on: reform)
+
+            let before = try await tree.children(of: province.id, on: Fixtures.date("2025-06-30"))
+            let after = try await tree.children(of: province.id, on: reform)
+            #expect(before.map(\.code) == ["001"])
+            #expect(after.map(\.code) == ["00001"])
+            #expect(try await tree.unit(district.id, on: reform) == nil)
+            #expect(
+                try await tree.path(to: commune.id, on: Fixtures.date("2019-03-15")).map(\.code) == [
+                    "01", "001", "00001",
+                ])
+            #expect(try await tree.path(to: commune.id, on: reform).map(\.code) == ["01", "00001"])
+        }
+    }
+
+    @Test("moving a unit under its own village is refused as a cycle", arguments: TestDatabase.all)
+    func cycle(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            let tree = OrganisationTree(db: db)
+            let day = Fixtures.date("2020-01-01")
+            let district = try #require(try await tree.unit(code: "001", on: day))
+            let commune = try #require(try await tree.unit(code: "00001", on: day))
+            await #expect(throws: StorageError.self) {
+                try await UnitWriter(db: db).change(district.id, on: day, .init(parentID: .some(commune.id)))
+            }
+            #expect(try await tree.history(of: district.id).count == 1)
+        }
+    }
+
+    @Test(
+        "a village whose parent commune does not exist is refused and nothing is written",
+        arguments: TestDatabase.all)
+    func unknownParent(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            var dataset = Fixtures.tree
+            dataset.units.append(
+                UnitDraft(
+                    code: "77777.01", kind: .village, name: "Khuổi Phầy", parentCode: "77777", validity: Fixtures.since)
+            )
+            let error = await #expect(throws: StorageError.self) { try await DatasetWriter(db: db).write(dataset) }
+            #expect(error?.description.contains("unit 77777.01: parent 77777 does not exist") == true)
+            let units = try await UnitRecord.query(on: db).count()
+            let organisations = try await OrganisationRecord.query(on: db).count()
+            #expect(units == 0 && organisations == 0)
+        }
+    }
+
+    @Test("the bundled Tuyên Quang list loads once and a second import changes nothing", arguments: TestDatabase.all)
+    func officialList(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let units = try DemoLoader.tuyenQuangUnits()
+            let first = try await DatasetWriter(db: db).write(OrganisationDataset(units: units))
+            #expect(first.unitsCreated == 1 + 7 + 138)
+            let second = try await DatasetWriter(db: db).write(OrganisationDataset(units: units))
+            #expect(second.unitsCreated == 0 && second.unitsUnchanged == units.count)
+            let tree = OrganisationTree(db: db)
+            let naHang = try #require(try await tree.unit(code: "072", on: Fixtures.date("2019-03-15")))
+            let communes = try await tree.children(of: naHang.id, on: Fixtures.date("2019-03-15"))
+            #expect(communes.count == 12)
+            #expect(communes.contains { $0.code == "02284" && $0.name == "Thanh Tương" })
+        }
+    }
+}

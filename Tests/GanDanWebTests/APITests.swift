@@ -1,0 +1,64 @@
+import FluentKit
+import Foundation
+import GanDanCore
+import GanDanStorage
+import GanDanTesting
+import Testing
+import VaporTesting
+
+@Suite("JSON API, and bad input never answers 500")
+struct APITests {
+    @Test("units, cells and members answer JSON with snake_case keys", arguments: TestDatabase.all)
+    func json(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app in
+            try await app.testing().test(.GET, "/api/units?date=2019-03-15") { res in
+                #expect(res.status == .ok)
+                let body = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [String: Any]
+                let units = body?["units"] as? [[String: Any]]
+                #expect(units?.first?["code"] as? String == "01")
+                #expect(units?.first?["version_id"] != nil)
+            }
+            let cell = try #require(try await OrganisationTree(db: app.db).organisation(code: "CQ-00001"))
+            try await app.testing().test(.GET, "/api/cells/\(cell.id)?date=2019-03-15") { res in
+                #expect(res.status == .ok)
+                let body = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [String: Any]
+                let counts = (body?["summary"] as? [String: Any])?["counts"] as? [String: Any]
+                #expect(counts?["full"] as? Int == 2)
+                #expect((body?["roster"] as? [Any])?.count == 2)
+            }
+            try await app.testing().test(.GET, "/api/members?q=duong") { res in
+                let body = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [String: Any]
+                #expect(body?["total"] as? Int == 1)
+            }
+        }
+    }
+
+    @Test("bad input answers 400 or 404 with a reason", arguments: TestDatabase.all)
+    func badInput(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app in
+            let cases: [(String, UInt)] = [
+                ("/api/units/not-a-uuid", 404),
+                ("/api/units/\(UUID())", 404),
+                ("/api/units?date=2019-13-45", 400),
+                ("/api/members?page=0", 400),
+                ("/api/members?per_page=abc", 400),
+                ("/api/members?cell=zzz", 400),
+                ("/api/cells/\(UUID())", 404),
+                ("/units/\(UUID())", 404),
+                ("/members?page=-1", 400),
+                ("/members/not-a-uuid", 404),
+                ("/cells/x?date=bad", 404),
+                ("/nowhere", 404),
+            ]
+            for (path, status) in cases {
+                try await app.testing().test(.GET, path) { res in
+                    #expect(res.status.code == status, "\(path)")
+                    #expect(!res.body.string.isEmpty, "\(path)")
+                }
+            }
+            try await app.testing().test(.GET, "/api/units?date=2019-02-30") { res in
+                #expect(res.body.string.contains("is not a date"))
+            }
+        }
+    }
+}

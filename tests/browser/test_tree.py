@@ -1,0 +1,145 @@
+"""Browser tests of GanDan's administrative tree, on the demo database.
+
+Run through `scripts/browser-test`, which starts `gandan serve` on a demo database and sets
+GANDAN_BASE_URL. Uses Playwright's sync API with Debian's Chromium (headless; `--no-sandbox`
+because CI runs as root), in a 360×740 phone viewport.
+"""
+
+import os
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+PHONE_WIDTH = 360
+PHONE_HEIGHT = 740
+
+NA_HANG_COMMUNES = [
+    "Sinh Long",
+    "Thượng Giáp",
+    "Thượng Nông",
+    "Côn Lôn",
+    "Yên Hoa",
+    "Hồng Thái",
+    "Đà Vị",
+    "Khau Tinh",
+    "Sơn Phú",
+    "Năng Khả",
+    "Thanh Tương",
+]
+# The town (thị trấn) Na Hang, shown as "Thị trấn Na Hang" or "Na Hang (Thị trấn)".
+NA_HANG_TOWN = re.compile(r"Thị trấn\s+Na Hang|Na Hang\s*\(\s*Thị trấn\s*\)")
+
+
+@pytest.fixture(scope="session")
+def base_url() -> str:
+    url = os.environ.get("GANDAN_BASE_URL")
+    if not url:
+        pytest.fail("GANDAN_BASE_URL is not set: run the browser tests with scripts/browser-test")
+    return url.rstrip("/")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("chromium is not on PATH (scripts/browser-test installs it with apt)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=["--no-sandbox"]
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A page on an old phone: 360×740, touch, mobile viewport rules, Vietnamese locale."""
+    context = browser.new_context(
+        viewport={"width": PHONE_WIDTH, "height": PHONE_HEIGHT},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="vi-VN",
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    failed_before = request.session.testsfailed
+    yield page
+    if request.session.testsfailed > failed_before:
+        # Shown by pytest under "Captured stdout teardown" of the failed test.
+        try:
+            text = page.inner_text("body")
+        except Exception as error:  # noqa: BLE001 - diagnostics only
+            text = f"<no body text: {error}>"
+        print(f"\n--- page at failure: {page.url}\n{text[:3000]}")
+    context.close()
+
+
+def follow_link(page: Page, text: str) -> None:
+    """Click the first visible link whose accessible name contains `text`."""
+    link = page.get_by_role("link", name=re.compile(re.escape(text))).first
+    expect(link).to_be_visible()
+    link.click()
+    page.wait_for_load_state()
+
+
+def expect_no_horizontal_scroll(page: Page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE_WIDTH, (
+        f"{page.url} scrolls horizontally on a {PHONE_WIDTH}px phone: scrollWidth={width} "
+        "(too wide content, or no <meta name=viewport content='width=device-width'>)"
+    )
+
+
+def open_na_hang(page: Page, base_url: str) -> None:
+    """From the tree's root, open the district Huyện Na Hang of Tỉnh Tuyên Quang."""
+    page.goto(base_url + "/")
+    expect(page.get_by_text("Tỉnh Tuyên Quang").first).to_be_visible()
+    expect_no_horizontal_scroll(page)
+    na_hang = page.get_by_role("link", name=re.compile("Na Hang")).first
+    if na_hang.count() == 0 or not na_hang.is_visible():
+        # The root lists provinces only: go down through Tuyên Quang first.
+        follow_link(page, "Tuyên Quang")
+    follow_link(page, "Na Hang")
+
+
+def test_the_demos_tree_page_shows_na_hangs_12_communes(page: Page, base_url: str) -> None:
+    open_na_hang(page, base_url)
+
+    expect(page.get_by_text(NA_HANG_TOWN).first).to_be_visible()
+    for name in NA_HANG_COMMUNES:
+        expect(page.get_by_text(name).first, f"commune {name}").to_be_visible()
+    expect_no_horizontal_scroll(page)
+
+    # Language switch at the top of the page.
+    switch = {}
+    for label in ("Tiếng Việt", "English"):
+        control = (
+            page.get_by_role("link", name=label)
+            .or_(page.get_by_role("button", name=label))
+            .first
+        )
+        expect(control, f"language switch '{label}'").to_be_visible()
+        box = control.bounding_box()
+        assert box is not None and box["y"] < 200, (
+            f"language switch '{label}' is not at the top of the page: {box}"
+        )
+        switch[label] = control
+
+    switch["English"].click()
+    page.wait_for_load_state()
+    expect(page.get_by_text(re.compile(r"\bCommunes?\b")).first).to_be_visible()
+    expect_no_horizontal_scroll(page)
+
+
+def test_the_commune_agency_cell_of_thanh_tuong_lists_hoang_van_hoan(
+    page: Page, base_url: str
+) -> None:
+    open_na_hang(page, base_url)
+    follow_link(page, "Thanh Tương")
+    follow_link(page, "Chi bộ cơ quan")
+
+    expect(page.get_by_text("Hoàng Văn Hoan").first).to_be_visible()
+    expect_no_horizontal_scroll(page)
