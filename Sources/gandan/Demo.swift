@@ -43,10 +43,15 @@ struct Demo: AsyncParsableCommand {
                 print("\(settings.database) already holds data; using it as it is (--reset starts afresh).")
             } else {
                 print("Writing the Na Hang demo (March 2019) to \(settings.database)…")
-                let summary = try await DemoLoader(db: app.db).load()
+                let summary = try await DemoLoader(db: app.db).load(actor: .cli)
                 print(
                     "Demo written: \(summary.unitsCreated) units, \(summary.organisations) party organisations, "
                         + "\(summary.members) members.")
+            }
+            let logins = try await DemoUsers.create(on: app)
+            print("Demo accounts (password \"\(DemoUsers.password)\" for all; demo only):")
+            for login in logins {
+                print("  \(login.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \(login.description)")
             }
             if !noServe {
                 try await AppRunner.serve(app, settings)

@@ -34,7 +34,12 @@ struct ExportMembers: AsyncParsableCommand {
                 }
                 cellID = found.id
             }
-            return try MemberExporter.csv(try await MemberExporter(db: app.db).drafts(on: asOf, cellID: cellID))
+            let drafts = try await MemberExporter(db: app.db).drafts(on: asOf, cellID: cellID)
+            try await AuditTrail(db: app.db).record(
+                AuditEvent(
+                    actor: Actor.cli.name, action: "export", entity: "members", entityID: cellCode,
+                    after: "{\"date\":\"\(asOf.iso)\",\"members\":\(drafts.count)}"))
+            return try MemberExporter.csv(drafts)
         }
         if let output {
             do {

@@ -6,5 +6,7 @@ struct GanDanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gandan",
         abstract: "GanDan (gần dân): placing party members in village cells, and village-cell life.",
-        subcommands: [Serve.self, Demo.self, Migrate.self, Import.self, Export.self])
+        subcommands: [
+            Serve.self, Demo.self, Migrate.self, Import.self, Export.self, UserCommand.self, AuditCommand.self,
+        ])
 }

@@ -34,7 +34,7 @@ struct ImportUnits: AsyncParsableCommand {
         }
         let dryRun = dryRun
         let summary = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            try await DatasetWriter(db: app.db).write(OrganisationDataset(units: units), dryRun: dryRun)
+            try await DatasetWriter(db: app.db).write(OrganisationDataset(units: units), dryRun: dryRun, actor: .cli)
         }
         print(
             "\(dryRun ? "Dry run, nothing written: would create" : "Created") \(summary.unitsCreated) unit(s), "
@@ -63,7 +63,7 @@ struct ImportMembers: AsyncParsableCommand {
         }
         let dryRun = dryRun
         let summary = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            try await DatasetWriter(db: app.db).write(csv, dryRun: dryRun)
+            try await DatasetWriter(db: app.db).write(csv, dryRun: dryRun, actor: .cli)
         }
         print(
             dryRun

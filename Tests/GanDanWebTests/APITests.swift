@@ -10,8 +10,8 @@ import VaporTesting
 struct APITests {
     @Test("units, cells and members answer JSON with snake_case keys", arguments: TestDatabase.all)
     func json(database: TestDatabase) async throws {
-        try await withSeededApp(database) { app in
-            try await app.testing().test(.GET, "/api/units?date=2019-03-15") { res in
+        try await withSeededApp(database) { app, users in
+            try await app.testing().test(.GET, "/api/units?date=2019-03-15", headers: users.admin.bearer) { res in
                 #expect(res.status == .ok)
                 let body = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [String: Any]
                 let units = body?["units"] as? [[String: Any]]
@@ -19,14 +19,15 @@ struct APITests {
                 #expect(units?.first?["version_id"] != nil)
             }
             let cell = try #require(try await OrganisationTree(db: app.db).organisation(code: "CQ-00001"))
-            try await app.testing().test(.GET, "/api/cells/\(cell.id)?date=2019-03-15") { res in
+            try await app.testing().test(.GET, "/api/cells/\(cell.id)?date=2019-03-15", headers: users.admin.bearer) {
+                res in
                 #expect(res.status == .ok)
                 let body = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [String: Any]
                 let counts = (body?["summary"] as? [String: Any])?["counts"] as? [String: Any]
                 #expect(counts?["full"] as? Int == 2)
                 #expect((body?["roster"] as? [Any])?.count == 2)
             }
-            try await app.testing().test(.GET, "/api/members?q=duong") { res in
+            try await app.testing().test(.GET, "/api/members?q=duong", headers: users.admin.bearer) { res in
                 let body = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [String: Any]
                 #expect(body?["total"] as? Int == 1)
             }
@@ -35,7 +36,7 @@ struct APITests {
 
     @Test("bad input answers 400 or 404 with a reason", arguments: TestDatabase.all)
     func badInput(database: TestDatabase) async throws {
-        try await withSeededApp(database) { app in
+        try await withSeededApp(database) { app, users in
             let cases: [(String, UInt)] = [
                 ("/api/units/not-a-uuid", 404),
                 ("/api/units/\(UUID())", 404),
@@ -51,12 +52,12 @@ struct APITests {
                 ("/nowhere", 404),
             ]
             for (path, status) in cases {
-                try await app.testing().test(.GET, path) { res in
+                try await app.testing().test(.GET, path, headers: users.admin.bearer) { res in
                     #expect(res.status.code == status, "\(path)")
                     #expect(!res.body.string.isEmpty, "\(path)")
                 }
             }
-            try await app.testing().test(.GET, "/api/units?date=2019-02-30") { res in
+            try await app.testing().test(.GET, "/api/units?date=2019-02-30", headers: users.admin.bearer) { res in
                 #expect(res.body.string.contains("is not a date"))
             }
         }

@@ -93,9 +93,23 @@ def expect_no_horizontal_scroll(page: Page) -> None:
     )
 
 
-def open_na_hang(page: Page, base_url: str) -> None:
-    """From the tree's root, open the district Huyện Na Hang of Tỉnh Tuyên Quang."""
+DEMO_PASSWORD = "gandan-demo"
+
+
+def sign_in(page: Page, base_url: str, username: str) -> None:
+    """Sign in with one of the demo accounts that `gandan demo` creates."""
     page.goto(base_url + "/")
+    expect(page.get_by_role("heading", name=re.compile("Đăng nhập"))).to_be_visible()
+    expect_no_horizontal_scroll(page)
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_load_state()
+
+
+def open_na_hang(page: Page, base_url: str) -> None:
+    """Signed in as the administrator, from the tree's root open Huyện Na Hang of Tỉnh Tuyên Quang."""
+    sign_in(page, base_url, "admin")
     expect(page.get_by_text("Tỉnh Tuyên Quang").first).to_be_visible()
     expect_no_horizontal_scroll(page)
     na_hang = page.get_by_role("link", name=re.compile("Na Hang")).first
@@ -142,4 +156,24 @@ def test_the_commune_agency_cell_of_thanh_tuong_lists_hoang_van_hoan(
     follow_link(page, "Chi bộ cơ quan")
 
     expect(page.get_by_text("Hoàng Văn Hoan").first).to_be_visible()
+    expect_no_horizontal_scroll(page)
+
+
+def test_a_wrong_password_is_refused_with_a_generic_message(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/login")
+    page.get_by_label("Tên đăng nhập").fill("planner.thanhtuong")
+    page.get_by_label("Mật khẩu").fill("not the password")
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_text("Tên đăng nhập hoặc mật khẩu không đúng.")).to_be_visible()
+
+
+def test_a_commune_planner_sees_only_their_commune(page: Page, base_url: str) -> None:
+    sign_in(page, base_url, "planner.thanhtuong")
+    expect(page.get_by_text("Đơn vị được giao")).to_be_visible()
+    follow_link(page, "Xã Thanh Tương")
+    expect(page.get_by_text("Thôn Nà Coóc").first).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Năng Khả"))).to_have_count(0)
+    page.goto(base_url + "/members?q=duong")
+    # La Văn Đường works in Năng Khả: outside this planner's scope.
+    expect(page.get_by_text("La Văn Đường")).to_have_count(0)
     expect_no_horizontal_scroll(page)

@@ -21,13 +21,13 @@ public struct DemoLoader: Sendable {
     }
 
     /// Writes the demo into an empty database; refuses a database that already holds members.
-    public func load() async throws -> DatasetWriteSummary {
+    public func load(actor: Actor = .system) async throws -> DatasetWriteSummary {
         guard try await MemberRecord.query(on: db).count() == 0 else {
             throw StorageError.conflict("the database already holds members: the demo loads only into an empty one")
         }
         let writer = DatasetWriter(db: db)
-        var summary = try await writer.write(OrganisationDataset(units: try Self.tuyenQuangUnits()))
-        let demo = try await writer.write(NaHangDemo.dataset())
+        var summary = try await writer.write(OrganisationDataset(units: try Self.tuyenQuangUnits()), actor: actor)
+        let demo = try await writer.write(NaHangDemo.dataset(), actor: actor)
         summary.unitsCreated += demo.unitsCreated
         summary.unitsChanged += demo.unitsChanged
         summary.organisations += demo.organisations

@@ -28,23 +28,25 @@ public struct DatasetWriter: Sendable {
     /// while reading the input, reported together with the rest.
     public func write(
         _ dataset: OrganisationDataset, memberLines: [Int]? = nil, inputIssues: [ImportIssue] = [],
-        dryRun: Bool = false
+        dryRun: Bool = false, actor: Actor = .system
     ) async throws -> DatasetWriteSummary {
         let plan = try await plan(dataset, memberLines: memberLines, inputIssues: inputIssues)
         var summary = plan.summary
         summary.dryRun = dryRun
         if dryRun { return summary }
         try await db.transaction { db in
-            try await plan.apply(on: db)
+            try await AuditTrail(db: db).record(try await plan.apply(on: db, actor: actor))
         }
         return summary
     }
 
     /// Writes the members of a CSV file, reporting its unreadable rows together with every other problem.
-    public func write(_ file: MemberCSVFile, dryRun: Bool = false) async throws -> DatasetWriteSummary {
+    public func write(_ file: MemberCSVFile, dryRun: Bool = false, actor: Actor = .system) async throws
+        -> DatasetWriteSummary
+    {
         try await write(
             OrganisationDataset(members: file.members), memberLines: file.lines, inputIssues: file.issues,
-            dryRun: dryRun)
+            dryRun: dryRun, actor: actor)
     }
 
     private func plan(_ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [ImportIssue]) async throws
@@ -156,15 +158,28 @@ private struct WritePlan {
     var members: [MemberDraft] = []
     var openUnitIDs: [String: UUID] = [:]
     var organisationIDs: [String: UUID] = [:]
+    var organisationUnits: [String: UUID] = [:]
 
     /// Rows per INSERT: well under SQLite's limit on bound parameters.
     static let batchSize = 200
 
-    func apply(on db: any Database) async throws {
+    /// Writes the rows and returns the audit entries that record them.
+    func apply(on db: any Database, actor: Actor) async throws -> [AuditEvent] {
+        var events: [AuditEvent] = []
+        func event(_ action: String, _ entity: String, _ id: UUID?, before: String? = nil, after: String?, unit: UUID?)
+        {
+            events.append(
+                AuditEvent(
+                    actor: actor.name, action: action, entity: entity, entityID: id?.uuidString, before: before,
+                    after: after, requestID: actor.requestID, unitID: unit))
+        }
         var unitIDs = openUnitIDs
         for draft in newUnits { unitIDs[draft.code] = UUID() }
         var unitRows: [UnitRecord] = []
         for (stored, draft) in changedUnits {
+            event(
+                "update", "unit", stored.unitID, before: AuditTrail.json(UnitSnapshot(stored)),
+                after: AuditTrail.json(draft), unit: stored.unitID)
             stored.validUntil = draft.validity.from.iso
             try await stored.update(on: db)
             unitRows.append(
@@ -175,6 +190,9 @@ private struct WritePlan {
                 UnitRecord(draft, unitID: unitIDs[draft.code]!, parentID: draft.parentCode.flatMap { unitIDs[$0] }))
         }
         try await insert(unitRows, on: db)
+        for draft in newUnits {
+            event("create", "unit", unitIDs[draft.code], after: AuditTrail.json(draft), unit: unitIDs[draft.code])
+        }
 
         var organisationIDs = self.organisationIDs
         for draft in organisations { organisationIDs[draft.code] = UUID() }
@@ -220,6 +238,13 @@ private struct WritePlan {
             try await insert(levels[level] ?? [], on: db)
         }
         try await insert(ratingRows, on: db)
+        for draft in organisations {
+            event(
+                "create", "organisation", organisationIDs[draft.code], after: AuditTrail.json(draft),
+                unit: unitIDs[draft.unitCode])
+        }
+        let unitOfOrganisation = Dictionary(
+            organisationRows.map { ($0.code, $0.unitID) }, uniquingKeysWith: { first, _ in first })
 
         var memberRows: [MemberRecord] = []
         var membershipRows: [MembershipRecord] = []
@@ -227,6 +252,9 @@ private struct WritePlan {
         for draft in members {
             let member = MemberRecord(draft, residenceUnitID: draft.residenceVillageCode.flatMap { unitIDs[$0] })
             memberRows.append(member)
+            event(
+                "create", "member", member.id, after: AuditTrail.json(draft),
+                unit: unitOfOrganisation[draft.cellCode] ?? organisationUnits[draft.cellCode])
             let cells: [(MembershipKind, String?)] = [
                 (.official, draft.cellCode), (.temporary, draft.temporaryCellCode),
                 (.residenceContact, draft.residenceContactCellCode),
@@ -256,6 +284,7 @@ private struct WritePlan {
         try await insert(memberRows, on: db)
         try await insert(membershipRows, on: db)
         try await insert(postRows, on: db)
+        return events
     }
 
     private func insert<M: Model>(_ rows: [M], on db: any Database) async throws {

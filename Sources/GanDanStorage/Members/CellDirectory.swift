@@ -3,16 +3,21 @@ import Foundation
 import GanDanCore
 
 /// A cell's roll and counts on any date (rules.md R4): who was in cell X on date D, and how many were full members.
+///
+/// Callers find the cell through a scoped `OrganisationTree` first; a cell outside the scope has an empty roll here.
 public struct CellDirectory: Sendable {
     let db: any Database
+    let scope: AccessScope
 
-    public init(db: any Database) {
+    public init(db: any Database, scope: AccessScope = .everything) {
         self.db = db
+        self.scope = scope
     }
 
     /// Everyone on the cell's official or temporary roll on `date`, in Vietnamese name order.
     /// Residence contacts are not members and are not listed (rules.md R15).
     public func roster(of cellID: UUID, on date: CivilDate) async throws -> [RosterEntry] {
+        guard scope.contains(organisation: cellID) else { return [] }
         let memberships = try await MembershipRecord.query(on: db).filter(\.$organisationID == cellID)
             .filter(\.$kind ~~ [MembershipKind.official.rawValue, MembershipKind.temporary.rawValue])
             .inForce(on: date).all()
@@ -43,7 +48,7 @@ public struct CellDirectory: Sendable {
     public func summaries(
         of cells: [OrganisationSnapshot], on date: CivilDate, settings: CharterSettings = .standard
     ) async throws -> [CellSummary] {
-        let ids = cells.filter(\.kind.isCell).map(\.id)
+        let ids = cells.filter { $0.kind.isCell && scope.contains(organisation: $0.id) }.map(\.id)
         guard !ids.isEmpty else { return [] }
         let memberships = try await MembershipRecord.query(on: db).filter(\.$organisationID ~~ ids)
             .filter(\.$kind ~~ [MembershipKind.official.rawValue, MembershipKind.temporary.rawValue])
@@ -73,7 +78,7 @@ public struct CellDirectory: Sendable {
         func officer(_ kind: PostKind, of cell: UUID) -> String? {
             officers.first { $0.organisationID == cell && $0.kind == kind.rawValue }.flatMap { names[$0.memberID] }
         }
-        return cells.filter(\.kind.isCell).map { cell in
+        return cells.filter { $0.kind.isCell && scope.contains(organisation: $0.id) }.map { cell in
             let counts = CellCounts(officialStandings: official[cell.id] ?? [], temporary: temporary[cell.id] ?? 0)
             return CellSummary(
                 cell: cell, counts: counts, secretary: officer(.cellSecretary, of: cell.id),

@@ -3,11 +3,15 @@ import Foundation
 import GanDanCore
 
 /// Member lists, search and detail, as of a date; Vietnamese order and accent-insensitive search on both databases.
+///
+/// Only members on a roll (official or temporary) of an organisation in `scope` are found (rules.md R30).
 public struct MemberDirectory: Sendable {
     let db: any Database
+    let scope: AccessScope
 
-    public init(db: any Database) {
+    public init(db: any Database, scope: AccessScope = .everything) {
         self.db = db
+        self.scope = scope
     }
 
     /// A search: words matched without accents against names ("duong" finds "Đường"), digits against
@@ -39,6 +43,9 @@ public struct MemberDirectory: Sendable {
         } else {
             for word in words { builder = builder.filter(\.$nameSearch ~~ word) }
         }
+        if let organisations = scope.organisationFilter {
+            builder = builder.filter(Self.onRollOf(organisations, on: query.date))
+        }
         if let cellID = query.cellID {
             let memberIDs = try await MembershipRecord.query(on: db).filter(\.$organisationID == cellID)
                 .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: query.date).all().map(\.memberID)
@@ -50,6 +57,27 @@ public struct MemberDirectory: Sendable {
         return MemberPage(
             items: try await summaries(records, on: query.date), total: total, page: query.page,
             perPage: query.perPage)
+    }
+
+    /// `members.id IN (members on the official or temporary roll of these organisations on date)`, as SQL.
+    static func onRollOf(_ organisations: [UUID], on date: CivilDate?) -> DatabaseQuery.Filter {
+        guard !organisations.isEmpty else { return .sql(unsafeRaw: "1 = 0") }
+        let kinds: [any Encodable & Sendable] = [MembershipKind.official.rawValue, MembershipKind.temporary.rawValue]
+        let ids: [any Encodable & Sendable] = organisations
+        guard let date else {
+            return .sql(
+                embed: """
+                    \(ident: MemberRecord.schema).\(ident: "id") IN (SELECT \(ident: "member_id") FROM \(ident: MembershipRecord.schema) \
+                    WHERE \(ident: "organisation_id") IN (\(binds: ids)) AND \(ident: "kind") IN (\(binds: kinds)))
+                    """)
+        }
+        return .sql(
+            embed: """
+                \(ident: MemberRecord.schema).\(ident: "id") IN (SELECT \(ident: "member_id") FROM \(ident: MembershipRecord.schema) \
+                WHERE \(ident: "organisation_id") IN (\(binds: ids)) AND \(ident: "kind") IN (\(binds: kinds)) \
+                AND \(ident: "valid_from") <= \(bind: date.iso) \
+                AND (\(ident: "valid_until") IS NULL OR \(ident: "valid_until") > \(bind: date.iso)))
+                """)
     }
 
     /// Summaries with each member's official cell and key-leader flag on `date`.
@@ -76,8 +104,13 @@ public struct MemberDirectory: Sendable {
     }
 
     /// One member with all dated memberships and posts.
+    /// Members outside the scope are not found, whatever the date: their existence does not leak.
     public func detail(_ id: UUID, on date: CivilDate) async throws -> MemberDetail? {
-        guard let record = try await MemberRecord.find(id, on: db), let party = record.partyRecord,
+        var visible = MemberRecord.query(on: db).filter(\.$id == id)
+        if let organisations = scope.organisationFilter {
+            visible = visible.filter(Self.onRollOf(organisations, on: nil))
+        }
+        guard let record = try await visible.first(), let party = record.partyRecord,
             let summary = try await summaries([record], on: date).first
         else { return nil }
         let memberships = try await MembershipRecord.query(on: db).filter(\.$memberID == id).sort(\.$validFrom).all()

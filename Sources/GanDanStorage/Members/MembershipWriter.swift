@@ -12,15 +12,17 @@ public struct MembershipWriter: Sendable {
 
     /// Ends the member's official membership on `date` and opens one in `cellID` from `date`.
     /// Placing an agency-cell member in a village cell of the same commune is an internal transfer (rules.md R13).
-    public func transfer(_ memberID: UUID, to cellID: UUID, on date: CivilDate, kind: TransferKind) async throws {
+    public func transfer(
+        _ memberID: UUID, to cellID: UUID, on date: CivilDate, kind: TransferKind, actor: Actor = .system
+    ) async throws {
         try await db.transaction { db in
-            try await Self.transfer(memberID, to: cellID, on: date, kind: kind, db: db)
+            try await Self.transfer(memberID, to: cellID, on: date, kind: kind, actor: actor, db: db)
         }
     }
 
-    static func transfer(_ memberID: UUID, to cellID: UUID, on date: CivilDate, kind: TransferKind, db: any Database)
-        async throws
-    {
+    static func transfer(
+        _ memberID: UUID, to cellID: UUID, on date: CivilDate, kind: TransferKind, actor: Actor, db: any Database
+    ) async throws {
         guard let cell = try await OrganisationRecord.find(cellID, on: db),
             OrganisationKind(rawValue: cell.kind)?.isCell == true
         else { throw StorageError.notFound("no cell \(cellID)") }
@@ -51,5 +53,11 @@ public struct MembershipWriter: Sendable {
         next.transferKind = kind.rawValue
         next.validFrom = date.iso
         try await next.create(on: db)
+        try await AuditTrail(db: db).record(
+            AuditEvent(
+                actor: actor.name, action: "transfer", entity: "member", entityID: memberID.uuidString,
+                before: current.map { "{\"cell\":\"\($0.organisationID)\"}" },
+                after: "{\"cell\":\"\(cellID)\",\"from\":\"\(date.iso)\",\"kind\":\"\(kind.rawValue)\"}",
+                requestID: actor.requestID, unitID: cell.unitID))
     }
 }

@@ -3,41 +3,60 @@ import Foundation
 import GanDanCore
 
 /// Reads the organisation tree as of any date (rules.md R26): units, their children and their party organisations.
+///
+/// Every read is limited to `scope` in the query itself (rules.md R30); what is outside does not exist here.
 public struct OrganisationTree: Sendable {
     let db: any Database
+    let scope: AccessScope
 
-    public init(db: any Database) {
+    public init(db: any Database, scope: AccessScope = .everything) {
         self.db = db
+        self.scope = scope
     }
 
-    /// Top-level units (provinces) in force on `date`, in Vietnamese order.
+    /// Units in force on `date` (in scope), by stable id.
+    func units(on date: CivilDate) -> QueryBuilder<UnitRecord> {
+        let query = UnitRecord.query(on: db).inForce(on: date)
+        if let units = scope.unitFilter { return query.filter(\.$unitID ~~ units) }
+        return query
+    }
+
+    /// The top units in force on `date`: provinces, or for a restricted scope its highest units, in Vietnamese order.
     public func roots(on date: CivilDate) async throws -> [UnitSnapshot] {
-        try await UnitRecord.query(on: db).inForce(on: date).filter(\.$parentUnitID == nil)
-            .sort(\.$nameSort).sort(\.$code).all().map(UnitSnapshot.init)
+        guard let units = scope.unitFilter else {
+            return try await units(on: date).filter(\.$parentUnitID == nil)
+                .sort(\.$nameSort).sort(\.$code).all().map(UnitSnapshot.init)
+        }
+        let inScope = Set(units)
+        return try await self.units(on: date).sort(\.$nameSort).sort(\.$code).all()
+            .filter { record in record.parentUnitID.map { !inScope.contains($0) } ?? true }
+            .map(UnitSnapshot.init)
     }
 
     /// The version of a unit in force on `date`, by its stable id.
     public func unit(_ id: UUID, on date: CivilDate) async throws -> UnitSnapshot? {
-        try await UnitRecord.query(on: db).filter(\.$unitID == id).inForce(on: date).first().map(UnitSnapshot.init)
+        try await units(on: date).filter(\.$unitID == id).first().map(UnitSnapshot.init)
     }
 
     /// The version in force on `date` of the unit with this code (rules.md R27: villages by commune code and local code).
     public func unit(code: String, on date: CivilDate) async throws -> UnitSnapshot? {
-        try await UnitRecord.query(on: db).filter(\.$code == code).inForce(on: date).first().map(UnitSnapshot.init)
+        try await units(on: date).filter(\.$code == code).first().map(UnitSnapshot.init)
     }
 
     /// Every version of a unit, oldest first: its history.
     public func history(of id: UUID) async throws -> [UnitSnapshot] {
-        try await UnitRecord.query(on: db).filter(\.$unitID == id).sort(\.$validFrom).all().map(UnitSnapshot.init)
+        guard scope.contains(unit: id) else { return [] }
+        return try await UnitRecord.query(on: db).filter(\.$unitID == id).sort(\.$validFrom).all()
+            .map(UnitSnapshot.init)
     }
 
     /// The units directly under `id` on `date`, in Vietnamese order.
     public func children(of id: UUID, on date: CivilDate) async throws -> [UnitSnapshot] {
-        try await UnitRecord.query(on: db).filter(\.$parentUnitID == id).inForce(on: date)
+        try await units(on: date).filter(\.$parentUnitID == id)
             .sort(\.$nameSort).sort(\.$code).all().map(UnitSnapshot.init)
     }
 
-    /// The unit and its ancestors on `date`, from the root down (for breadcrumbs).
+    /// The unit and its ancestors in scope on `date`, from the highest down (for breadcrumbs).
     public func path(to id: UUID, on date: CivilDate) async throws -> [UnitSnapshot] {
         var path: [UnitSnapshot] = []
         var next: UUID? = id
@@ -64,20 +83,25 @@ public struct OrganisationTree: Sendable {
     /// Party organisations attached to the given units on `date`, committees first, then in Vietnamese order.
     public func organisations(atUnits unitIDs: [UUID], on date: CivilDate) async throws -> [OrganisationSnapshot] {
         guard !unitIDs.isEmpty else { return [] }
-        let records = try await OrganisationRecord.query(on: db).filter(\.$unitID ~~ unitIDs).inForce(on: date)
-            .sort(\.$nameSort).all()
+        var query = OrganisationRecord.query(on: db).filter(\.$unitID ~~ unitIDs).inForce(on: date)
+        if let organisations = scope.organisationFilter { query = query.filter(\.$id ~~ organisations) }
+        let records = try await query.sort(\.$nameSort).all()
         return try await snapshots(records, on: date)
     }
 
     /// One organisation by id, whatever the date.
     public func organisation(_ id: UUID) async throws -> OrganisationSnapshot? {
-        guard let record = try await OrganisationRecord.find(id, on: db) else { return nil }
+        guard scope.contains(organisation: id), let record = try await OrganisationRecord.find(id, on: db) else {
+            return nil
+        }
         return try await snapshots([record], on: nil).first
     }
 
     /// One organisation by code.
     public func organisation(code: String) async throws -> OrganisationSnapshot? {
-        guard let record = try await OrganisationRecord.query(on: db).filter(\.$code == code).first() else {
+        guard let record = try await OrganisationRecord.query(on: db).filter(\.$code == code).first(),
+            scope.contains(organisation: record.id!)
+        else {
             return nil
         }
         return try await snapshots([record], on: nil).first

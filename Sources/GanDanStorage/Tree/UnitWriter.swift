@@ -25,7 +25,9 @@ public struct UnitWriter: Sendable {
 
     /// Closes the version in force on `date` and opens a new one from `date` with the change applied.
     @discardableResult
-    public func change(_ unitID: UUID, on date: CivilDate, _ change: Change) async throws -> UnitSnapshot {
+    public func change(_ unitID: UUID, on date: CivilDate, _ change: Change, actor: Actor = .system) async throws
+        -> UnitSnapshot
+    {
         try await db.transaction { db in
             let current = try await currentVersion(unitID, on: date, db: db)
             if let parent = change.parentID {
@@ -49,12 +51,17 @@ public struct UnitWriter: Sendable {
             current.validUntil = date.iso
             try await current.update(on: db)
             try await next.create(on: db)
+            try await AuditTrail(db: db).record(
+                AuditEvent(
+                    actor: actor.name, action: "update", entity: "unit", entityID: unitID.uuidString,
+                    before: AuditTrail.json(UnitSnapshot(current)), after: AuditTrail.json(UnitSnapshot(next)),
+                    requestID: actor.requestID, unitID: unitID))
             return UnitSnapshot(next)
         }
     }
 
     /// Ends a unit's existence on `date` (e.g. districts end on 1-7-2025, rules.md R26); its history stays.
-    public func close(_ unitID: UUID, on date: CivilDate) async throws {
+    public func close(_ unitID: UUID, on date: CivilDate, actor: Actor = .system) async throws {
         try await db.transaction { db in
             let current = try await currentVersion(unitID, on: date, db: db)
             let children = try await UnitRecord.query(on: db).filter(\.$parentUnitID == unitID).inForce(on: date)
@@ -63,8 +70,13 @@ public struct UnitWriter: Sendable {
                 throw StorageError.conflict(
                     "\(current.name) still has \(children) unit(s) under it on \(date.iso): move them first")
             }
+            let before = AuditTrail.json(UnitSnapshot(current))
             current.validUntil = date.iso
             try await current.update(on: db)
+            try await AuditTrail(db: db).record(
+                AuditEvent(
+                    actor: actor.name, action: "close", entity: "unit", entityID: unitID.uuidString, before: before,
+                    after: AuditTrail.json(UnitSnapshot(current)), requestID: actor.requestID, unitID: unitID))
         }
     }
 

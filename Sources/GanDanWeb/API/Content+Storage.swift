@@ -8,3 +8,4 @@ extension MemberDetail: Content {}
 extension MemberPage: Content {}
 extension CellSummary: Content {}
 extension RosterEntry: Content {}
+extension MemberContactChange: Content {}

@@ -10,6 +10,7 @@ struct MemberAPI: RouteCollection {
         let api = routes.grouped("api")
         api.get("members", use: search)
         api.get("members", ":id", use: detail)
+        api.patch("members", ":id", use: update)
     }
 
     @Sendable func search(req: Request) async throws -> MemberPage {
@@ -18,7 +19,8 @@ struct MemberAPI: RouteCollection {
             guard let id = UUID(uuidString: text) else { throw Abort(.badRequest, reason: "cell must be a cell id") }
             cellID = id
         }
-        return try await MemberDirectory(db: req.db).search(
+        try await req.auditRead("member_list", id: nil)
+        return try await MemberDirectory(db: req.db, scope: try await req.access().scopes.read).search(
             .init(
                 text: req.query[String.self, at: "q"] ?? "", cellID: cellID, date: try req.asOfDate(),
                 page: try req.positiveInt("page", default: 1),
@@ -27,9 +29,28 @@ struct MemberAPI: RouteCollection {
 
     @Sendable func detail(req: Request) async throws -> MemberDetail {
         let id = try req.uuid("id")
-        guard let member = try await MemberDirectory(db: req.db).detail(id, on: try req.asOfDate()) else {
+        guard
+            let member = try await MemberDirectory(db: req.db, scope: try await req.access().scopes.read).detail(
+                id, on: try req.asOfDate())
+        else {
             throw Abort(.notFound, reason: "no member has this id")
         }
+        try await req.auditRead("member", id: id.uuidString)
+        return member
+    }
+
+    /// Changes a member's contact fields: 404 outside the user's scope, 403 inside it without the right to write.
+    @Sendable func update(req: Request) async throws -> MemberDetail {
+        let id = try req.uuid("id")
+        _ = try await MemberPages.editable(req, id)
+        let change = try req.content.decode(MemberContactChange.self)
+        let access = try await req.access()
+        try await MemberWriter(db: req.db, scope: access.scopes.write).updateContact(
+            id, change, on: CivilDate.today(), actor: access.actor)
+        guard
+            let member = try await MemberDirectory(db: req.db, scope: access.scopes.read).detail(
+                id, on: CivilDate.today())
+        else { throw Abort(.notFound) }
         return member
     }
 }

@@ -20,7 +20,9 @@ struct TreeAPI: RouteCollection {
 
     @Sendable func roots(req: Request) async throws -> UnitsResponse {
         let date = try req.asOfDate()
-        return UnitsResponse(date: date, units: try await OrganisationTree(db: req.db).roots(on: date))
+        return UnitsResponse(
+            date: date,
+            units: try await OrganisationTree(db: req.db, scope: try await req.access().scopes.read).roots(on: date))
     }
 
     struct UnitResponse: Content {
@@ -36,13 +38,13 @@ struct TreeAPI: RouteCollection {
     @Sendable func unit(req: Request) async throws -> UnitResponse {
         let id = try req.uuid("id")
         let date = try req.asOfDate()
-        let tree = OrganisationTree(db: req.db)
+        let tree = OrganisationTree(db: req.db, scope: try await req.access().scopes.read)
         guard let unit = try await tree.unit(id, on: date) else {
             throw Abort(.notFound, reason: "this unit did not exist on \(date.iso)")
         }
         let children = try await tree.children(of: id, on: date)
         let organisations = try await tree.organisations(atUnits: [id] + children.map(\.id), on: date)
-        let cells = try await CellDirectory(db: req.db).summaries(
+        let cells = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).summaries(
             of: organisations, on: date, settings: req.application.settings.charter)
         return UnitResponse(
             date: date, unit: unit, path: try await tree.path(to: id, on: date), children: children,
@@ -58,15 +60,20 @@ struct TreeAPI: RouteCollection {
     @Sendable func cell(req: Request) async throws -> CellResponse {
         let id = try req.uuid("id")
         let date = try req.asOfDate()
-        guard let cell = try await OrganisationTree(db: req.db).organisation(id), cell.kind.isCell else {
+        guard
+            let cell = try await OrganisationTree(db: req.db, scope: try await req.access().scopes.read).organisation(
+                id), cell.kind.isCell
+        else {
             throw Abort(.notFound, reason: "no cell has this id")
         }
-        let directory = CellDirectory(db: req.db)
+        let directory = CellDirectory(db: req.db, scope: try await req.access().scopes.read)
         guard
             let summary = try await directory.summaries(
                 of: [cell], on: date, settings: req.application.settings.charter
             ).first
         else { throw Abort(.notFound, reason: "no cell has this id") }
-        return CellResponse(date: date, summary: summary, roster: try await directory.roster(of: id, on: date))
+        let roster = try await directory.roster(of: id, on: date)
+        try await req.auditRead("cell_roster", id: id.uuidString, unit: cell.unitID)
+        return CellResponse(date: date, summary: summary, roster: roster)
     }
 }

@@ -11,15 +11,21 @@ public struct Settings: Sendable {
     public var migrate: Bool
     /// Charter thresholds (rules.md R1–R3).
     public var charter: CharterSettings
+    /// bcrypt cost for passwords (12 in production; tests use the minimum, 4).
+    public var bcryptCost: Int
+    /// Marks the session cookie `Secure`: set when GanDan is served over TLS (directly or behind a proxy).
+    public var secureCookies: Bool
 
     public init(
         database: DatabaseLocation, hostname: String = "127.0.0.1", port: Int = 8080, migrate: Bool = true,
-        charter: CharterSettings = .standard
+        charter: CharterSettings = .standard, bcryptCost: Int = 12, secureCookies: Bool = false
     ) {
         self.database = database
         self.hostname = hostname
         self.port = port
         self.migrate = migrate
         self.charter = charter
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
     }
 }

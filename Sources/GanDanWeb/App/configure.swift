@@ -14,6 +14,7 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
 
     try settings.database.register(on: app.databases)
     app.migrations.add(GanDanMigrations.all)
+    app.migrations.add(SessionRecord.migration)
     if settings.migrate {
         try await app.autoMigrate()
     }
@@ -37,21 +38,39 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     encoder.outputFormatting = [.sortedKeys]
     ContentConfiguration.global.use(encoder: encoder, for: .json)
 
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.storage[StandInHashKey.self] = try app.password.hash(UUID().uuidString)
+    app.sessions.use(.fluent)
+    let secure = settings.secureCookies
+    app.sessions.configuration = SessionsConfiguration(cookieName: "gandan_session") { id in
+        HTTPCookies.Value(
+            string: id.string, maxAge: 12 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
     app.middleware = Middlewares()
     app.middleware.use(ErrorResponder())
+    app.middleware.use(SecurityHeaders())
     app.middleware.use(LanguageCookieMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: publicFolder + "/"))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(UserSessionAuthenticator())
+    app.middleware.use(TokenAuthenticator())
+    app.middleware.use(CSRFMiddleware())
 
     try routes(app)
 }
 
-/// Registers every route: pages first, then the JSON API.
+/// Registers every route: sign-in is open; everything else needs a user (rules.md R30).
 func routes(_ app: Application) throws {
     app.get("health") { _ in "ok" }
-    try app.register(collection: TreePages())
-    try app.register(collection: MemberPages())
-    try app.register(collection: TreeAPI())
-    try app.register(collection: MemberAPI())
+    try app.register(collection: LoginPages())
+    let signedIn = app.grouped(RequireLogin())
+    try signedIn.register(collection: TreePages())
+    try signedIn.register(collection: MemberPages())
+    try signedIn.register(collection: TreeAPI())
+    try signedIn.register(collection: MemberAPI())
+    try signedIn.register(collection: AccountPages())
+    try signedIn.register(collection: AuditPages())
 }
 
 struct SettingsKey: StorageKey {

@@ -1,4 +1,5 @@
 import GanDanCore
+import Vapor
 
 /// The interface's own words in both languages; pages read them as `page.t.key`.
 enum Labels {
@@ -68,10 +69,43 @@ enum Labels {
         "print": BilingualText(vi: "In", en: "Print"),
         "back": BilingualText(vi: "Về trang đầu", en: "Home"),
         "error": BilingualText(vi: "Không thực hiện được", en: "This could not be done"),
+        "signIn": BilingualText(vi: "Đăng nhập", en: "Sign in"),
+        "signOut": BilingualText(vi: "Đăng xuất", en: "Sign out"),
+        "username": BilingualText(vi: "Tên đăng nhập", en: "Username"),
+        "password": BilingualText(vi: "Mật khẩu", en: "Password"),
+        "badLogin": BilingualText(
+            vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "The username or password is not right."),
+        "tooManyAttempts": BilingualText(
+            vi: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.",
+            en: "Too many failed sign-ins. Please try again in {minutes} minutes."),
+        "account": BilingualText(vi: "Tài khoản", en: "Account"),
+        "roles": BilingualText(vi: "Quyền", en: "Roles"),
+        "tokens": BilingualText(vi: "Mã truy cập API", en: "API tokens"),
+        "tokenName": BilingualText(vi: "Tên mã", en: "Token name"),
+        "createToken": BilingualText(vi: "Tạo mã mới", en: "Create a token"),
+        "revoke": BilingualText(vi: "Thu hồi", en: "Revoke"),
+        "revoked": BilingualText(vi: "Đã thu hồi", en: "Revoked"),
+        "newTokenOnce": BilingualText(
+            vi: "Mã mới (chỉ hiện một lần, hãy lưu lại ngay):", en: "Your new token (shown once; copy it now):"),
+        "audit": BilingualText(vi: "Nhật ký kiểm tra", en: "Audit trail"),
+        "when": BilingualText(vi: "Thời điểm", en: "When"),
+        "who": BilingualText(vi: "Người thực hiện", en: "Who"),
+        "action": BilingualText(vi: "Thao tác", en: "Action"),
+        "record": BilingualText(vi: "Đối tượng", en: "Record"),
+        "change": BilingualText(vi: "Thay đổi", en: "Change"),
+        "edit": BilingualText(vi: "Sửa thông tin liên hệ", en: "Edit contact details"),
+        "save": BilingualText(vi: "Lưu", en: "Save"),
+        "cancel": BilingualText(vi: "Hủy", en: "Cancel"),
+        "yourUnits": BilingualText(vi: "Đơn vị được giao", en: "Your units"),
         "demoNotice": BilingualText(
             vi: "Dữ liệu minh họa: người và số liệu là hư cấu, trừ các cán bộ được nêu trong bài báo.",
             en: "Demo data: people and figures are invented, except the officials named in the article."),
     ]
+
+    /// One word in the request's language.
+    static func text(_ key: String, _ request: Request) -> String {
+        all[key]?.text(in: request.language) ?? key
+    }
 
     static func table(_ language: Language) -> [String: String] {
         all.mapValues { $0.text(in: language) }

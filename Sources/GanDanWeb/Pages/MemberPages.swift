@@ -9,6 +9,8 @@ struct MemberPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("members", use: list)
         routes.get("members", ":id", use: detail)
+        routes.get("members", ":id", "edit", use: editForm)
+        routes.post("members", ":id", use: update)
     }
 
     struct ListContext: Encodable {
@@ -26,8 +28,9 @@ struct MemberPages: RouteCollection {
         let date = try req.asOfDate()
         let text = req.query[String.self, at: "q"] ?? ""
         let pageNumber = try req.positiveInt("page", default: 1)
-        let result = try await MemberDirectory(db: req.db).search(
+        let result = try await MemberDirectory(db: req.db, scope: try await req.access().scopes.read).search(
             .init(text: text, date: date, page: pageNumber, perPage: 50))
+        try await req.auditRead("member_list", id: text.isEmpty ? nil : "q=\(text)")
         let pages = max(1, (result.total + result.perPage - 1) / result.perPage)
         let context = ListContext(
             page: PageContext(req, title: Labels.all["members"]!.text(in: req.language)), q: text,
@@ -53,15 +56,19 @@ struct MemberPages: RouteCollection {
         var status: String
         var posts: [DatedRow]
         var memberships: [DatedRow]
+        var mayEdit: Bool
     }
 
     @Sendable func detail(req: Request) async throws -> View {
         let id = try req.uuid("id")
         let date = try req.asOfDate()
         let language = req.language
-        guard let member = try await MemberDirectory(db: req.db).detail(id, on: date) else {
+        let access = try await req.access()
+        guard let member = try await MemberDirectory(db: req.db, scope: access.scopes.read).detail(id, on: date) else {
             throw Abort(.notFound, reason: "no member is at this address")
         }
+        try await req.auditRead("member", id: id.uuidString)
+        let mayEdit = try await MemberDirectory(db: req.db, scope: access.scopes.write).detail(id, on: date) != nil
         let context = DetailContext(
             page: PageContext(req, title: member.summary.fullName), member: MemberRow(member.summary, language),
             birthDate: member.summary.birthDate.vietnamese, ethnicity: member.ethnicity, citizenID: member.citizenID,
@@ -76,7 +83,64 @@ struct MemberPages: RouteCollection {
                 DatedRow(
                     label: $0.organisationName, detail: $0.kind.label.text(in: language),
                     link: "/cells/\($0.organisationID)", validity: $0.validity)
-            })
+            }, mayEdit: mayEdit)
         return try await req.view.render("member", context)
+    }
+
+    struct EditContext: Encodable {
+        var page: PageContext
+        var csrf: String
+        var id: UUID
+        var name: String
+        var phone: String
+        var education: String
+        var ethnicity: String
+        var error: String?
+    }
+
+    /// Finds a member the user may edit: 404 when not visible at all, 403 when visible but not theirs to change.
+    static func editable(_ req: Request, _ id: UUID) async throws -> MemberDetail {
+        let access = try await req.access()
+        let date = CivilDate.today()
+        guard let member = try await MemberDirectory(db: req.db, scope: access.scopes.read).detail(id, on: date) else {
+            throw Abort(.notFound, reason: "no member is at this address")
+        }
+        guard try await MemberDirectory(db: req.db, scope: access.scopes.write).detail(id, on: date) != nil else {
+            throw Abort(.forbidden, reason: "your role does not allow changing this member")
+        }
+        return member
+    }
+
+    @Sendable func editForm(req: Request) async throws -> View {
+        let id = try req.uuid("id")
+        let member = try await Self.editable(req, id)
+        return try await req.view.render(
+            "member-edit",
+            EditContext(
+                page: PageContext(req, title: member.summary.fullName), csrf: req.csrfToken, id: id,
+                name: member.summary.fullName, phone: member.phone ?? "", education: member.education ?? "",
+                ethnicity: member.ethnicity))
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        let member = try await Self.editable(req, id)
+        let change = try req.content.decode(MemberContactChange.self)
+        let access = try await req.access()
+        do {
+            try await MemberWriter(db: req.db, scope: access.scopes.write).updateContact(
+                id, change, on: CivilDate.today(), actor: access.actor)
+        } catch StorageError.invalid(let error) {
+            let view = try await req.view.render(
+                "member-edit",
+                EditContext(
+                    page: PageContext(req, title: member.summary.fullName), csrf: req.csrfToken, id: id,
+                    name: member.summary.fullName, phone: change.phone ?? "", education: change.education ?? "",
+                    ethnicity: change.ethnicity ?? "", error: error.issues.map(\.description).joined(separator: "; ")))
+            let response = try await view.encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+        return req.redirect(to: "/members/\(id)")
     }
 }

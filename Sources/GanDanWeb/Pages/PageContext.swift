@@ -13,6 +13,10 @@ struct PageContext: Encodable {
     var dateQuery: String
     var viLink: String
     var enLink: String
+    /// The signed-in user's name, for the header.
+    var user: String?
+    /// The session's CSRF token for the sign-out form.
+    var csrf: String
 
     init(_ request: Request, title: String) {
         let language = request.language
@@ -31,6 +35,9 @@ struct PageContext: Encodable {
         items.append(URLQueryItem(name: "lang", value: "en"))
         components.queryItems = items
         enLink = components.string ?? "/?lang=en"
+        let current = request.auth.get(CurrentUser.self)
+        user = current?.account.displayName
+        csrf = current != nil && current?.viaToken == false ? request.csrfToken : ""
     }
 }
 

@@ -14,15 +14,17 @@ struct TreePages: RouteCollection {
 
     struct HomeContext: Encodable {
         var page: PageContext
+        var heading: String
         var provinces: [UnitRow]
     }
 
     @Sendable func home(req: Request) async throws -> View {
         let date = try req.asOfDate()
-        let roots = try await OrganisationTree(db: req.db).roots(on: date)
-        let page = PageContext(req, title: Labels.all["tree"]!.text(in: req.language))
+        let roots = try await OrganisationTree(db: req.db, scope: try await req.access().scopes.read).roots(on: date)
+        let page = PageContext(req, title: Labels.text("tree", req))
+        let heading = Labels.text(try await req.access().scopes.read == .everything ? "provinces" : "yourUnits", req)
         return try await req.view.render(
-            "home", HomeContext(page: page, provinces: roots.map { UnitRow($0, req.language) }))
+            "home", HomeContext(page: page, heading: heading, provinces: roots.map { UnitRow($0, req.language) }))
     }
 
     struct UnitContext: Encodable {
@@ -54,13 +56,13 @@ struct TreePages: RouteCollection {
         let id = try req.uuid("id")
         let date = try req.asOfDate()
         let language = req.language
-        let tree = OrganisationTree(db: req.db)
+        let tree = OrganisationTree(db: req.db, scope: try await req.access().scopes.read)
         guard let unit = try await tree.unit(id, on: date) else {
             throw Abort(.notFound, reason: "this unit did not exist on \(date.vietnamese)")
         }
         let children = try await tree.children(of: id, on: date)
         let organisations = try await tree.organisations(atUnits: [id] + children.map(\.id), on: date)
-        let cells = try await CellDirectory(db: req.db).summaries(
+        let cells = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).summaries(
             of: organisations, on: date, settings: req.application.settings.charter)
         let history = try await tree.history(of: id)
         let breadcrumbs = try await tree.path(to: id, on: date).dropLast()
@@ -99,11 +101,11 @@ struct TreePages: RouteCollection {
         let id = try req.uuid("id")
         let date = try req.asOfDate()
         let language = req.language
-        let tree = OrganisationTree(db: req.db)
+        let tree = OrganisationTree(db: req.db, scope: try await req.access().scopes.read)
         guard let cell = try await tree.organisation(id), cell.kind.isCell else {
             throw Abort(.notFound, reason: "no cell is at this address")
         }
-        let directory = CellDirectory(db: req.db)
+        let directory = CellDirectory(db: req.db, scope: try await req.access().scopes.read)
         guard
             let summary = try await directory.summaries(
                 of: [cell], on: date, settings: req.application.settings.charter
@@ -112,6 +114,7 @@ struct TreePages: RouteCollection {
             throw Abort(.notFound, reason: "no cell is at this address")
         }
         let roster = try await directory.roster(of: id, on: date)
+        try await req.auditRead("cell_roster", id: id.uuidString, unit: cell.unitID)
         let path = try await tree.path(to: cell.unitID, on: date)
         let context = CellContext(
             page: PageContext(req, title: cell.name), cell: CellRow(summary, language),

@@ -1,0 +1,47 @@
+import Foundation
+
+/// The part of the tree a request may see or change (rules.md R30). Queries filter by it in SQL.
+public enum AccessScope: Sendable, Equatable {
+    /// No restriction (administrators, the CLI, internal work).
+    case everything
+    /// Only these units (stable ids) and these party organisations.
+    case restricted(units: Set<UUID>, organisations: Set<UUID>)
+
+    /// A scope that holds nothing: a user without roles sees nothing.
+    public static let nothing = AccessScope.restricted(units: [], organisations: [])
+
+    public func contains(unit: UUID) -> Bool {
+        switch self {
+        case .everything: return true
+        case .restricted(let units, _): return units.contains(unit)
+        }
+    }
+
+    public func contains(organisation: UUID) -> Bool {
+        switch self {
+        case .everything: return true
+        case .restricted(_, let organisations): return organisations.contains(organisation)
+        }
+    }
+
+    /// The organisations to filter by, or nil for no filter.
+    var organisationFilter: [UUID]? {
+        if case .restricted(_, let organisations) = self { return Array(organisations) }
+        return nil
+    }
+
+    /// The units to filter by, or nil for no filter.
+    var unitFilter: [UUID]? {
+        if case .restricted(let units, _) = self { return Array(units) }
+        return nil
+    }
+
+    /// Both scopes together.
+    public func union(_ other: AccessScope) -> AccessScope {
+        switch (self, other) {
+        case (.everything, _), (_, .everything): return .everything
+        case (.restricted(let a, let b), .restricted(let c, let d)):
+            return .restricted(units: a.union(c), organisations: b.union(d))
+        }
+    }
+}

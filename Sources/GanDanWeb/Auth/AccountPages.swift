@@ -1,0 +1,125 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+/// The user's own account: roles, and API tokens created and revoked by the user (shown once).
+struct AccountPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("account", use: page)
+        routes.post("account", "tokens", use: createTokenPage)
+        routes.post("account", "tokens", ":id", "revoke", use: revokeTokenPage)
+        let api = routes.grouped("api", "tokens")
+        api.get(use: listTokens)
+        api.post(use: createToken)
+        api.delete(":id", use: revokeToken)
+    }
+
+    struct TokenRow: Encodable {
+        var id: UUID
+        var name: String
+        var created: String
+        var revoked: Bool
+    }
+
+    struct AccountContext: Encodable {
+        var page: PageContext
+        var csrf: String
+        var username: String
+        var displayName: String
+        var roles: [String]
+        var tokens: [TokenRow]
+        var newToken: String?
+    }
+
+    func render(_ req: Request, newToken: String? = nil) async throws -> View {
+        let access = try await req.access()
+        let tokens = try await UserDirectory(db: req.db).tokens(of: access.account.id)
+        let tree = OrganisationTree(db: req.db)
+        var roles: [String] = []
+        for grant in access.account.grants {
+            var place = ""
+            if let unit = grant.unitID, let found = try await tree.unit(unit, on: CivilDate.today()) {
+                place = " — " + found.title(in: req.language)
+            } else if let cell = grant.organisationID, let found = try await tree.organisation(cell) {
+                place = " — " + found.name
+            }
+            roles.append(grant.role.label.text(in: req.language) + place)
+        }
+        let formatter = ISO8601DateFormatter()
+        return try await req.view.render(
+            "account",
+            AccountContext(
+                page: PageContext(req, title: Labels.text("account", req)), csrf: req.csrfToken,
+                username: access.account.username, displayName: access.account.displayName, roles: roles,
+                tokens: tokens.map {
+                    TokenRow(
+                        id: $0.id, name: $0.name, created: formatter.string(from: $0.createdAt),
+                        revoked: $0.revokedAt != nil)
+                },
+                newToken: newToken))
+    }
+
+    @Sendable func page(req: Request) async throws -> View {
+        try await render(req)
+    }
+
+    struct NewToken: Content {
+        var name: String?
+    }
+
+    @Sendable func createTokenPage(req: Request) async throws -> View {
+        let access = try await req.access()
+        let name = (try? req.content.decode(NewToken.self).name) ?? nil
+        let created = try await UserDirectory(db: req.db).createToken(for: access.account.id, name: name ?? "token")
+        try await audit(req, access, "create", created.info.id)
+        return try await render(req, newToken: created.token)
+    }
+
+    @Sendable func revokeTokenPage(req: Request) async throws -> Response {
+        let access = try await req.access()
+        let id = try req.uuid("id")
+        try await UserDirectory(db: req.db).revokeToken(id, of: access.account.id)
+        try await audit(req, access, "revoke", id)
+        return req.redirect(to: "/account")
+    }
+
+    @Sendable func listTokens(req: Request) async throws -> [UserDirectory.TokenInfo] {
+        try await UserDirectory(db: req.db).tokens(of: try await req.access().account.id)
+    }
+
+    struct CreatedToken: Content {
+        var id: UUID
+        var name: String
+        /// The token itself: shown this once, never again.
+        var token: String
+    }
+
+    @Sendable func createToken(req: Request) async throws -> Response {
+        let access = try await req.access()
+        let name = (try? req.content.decode(NewToken.self).name) ?? nil
+        let created = try await UserDirectory(db: req.db).createToken(for: access.account.id, name: name ?? "token")
+        try await audit(req, access, "create", created.info.id)
+        let response = try await CreatedToken(id: created.info.id, name: created.info.name, token: created.token)
+            .encodeResponse(for: req)
+        response.status = .created
+        return response
+    }
+
+    @Sendable func revokeToken(req: Request) async throws -> HTTPStatus {
+        let access = try await req.access()
+        let id = try req.uuid("id")
+        try await UserDirectory(db: req.db).revokeToken(id, of: access.account.id)
+        try await audit(req, access, "revoke", id)
+        return .noContent
+    }
+
+    private func audit(_ req: Request, _ access: RequestAccess, _ action: String, _ id: UUID) async throws {
+        try await AuditTrail(db: req.db).record(
+            AuditEvent(
+                actor: access.actor.name, action: action, entity: "api_token", entityID: id.uuidString,
+                requestID: access.actor.requestID))
+    }
+}
+
+extension UserDirectory.TokenInfo: Content {}

@@ -1,0 +1,40 @@
+import Crypto
+import Foundation
+import Vapor
+
+/// Refuses state-changing requests of a cookie session, and sign-in forms, that do not carry the session's
+/// CSRF token (form field `csrf` or header `X-CSRF-Token`). Requests with an API token carry no cookie and need
+/// none; other anonymous requests go on to be refused as not signed in.
+struct CSRFMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return try await next.respond(to: request) }
+        let user = request.auth.get(CurrentUser.self)
+        let isSignIn = request.url.path == "/login"
+        if user?.viaToken == true || (user == nil && !isSignIn) { return try await next.respond(to: request) }
+        let expected = request.hasSession ? request.session.data["csrf"] : nil
+        let given = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "csrf"))
+        guard let expected, let given, constantTimeEqual(expected, given) else {
+            throw Abort(
+                .forbidden, reason: "the form has expired or did not come from GanDan; reload the page and try again")
+        }
+        return try await next.respond(to: request)
+    }
+
+    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+extension Request {
+    /// The session's CSRF token, created on first use; forms put it in a hidden `csrf` field.
+    var csrfToken: String {
+        if let token = session.data["csrf"] { return token }
+        let token = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }
+            .joined()
+        session.data["csrf"] = token
+        return token
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+/// Sign-in and sign-out. Errors are generic: they never tell whether the username exists.
+struct LoginPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("login", use: form)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+    }
+
+    struct LoginContext: Encodable {
+        var page: PageContext
+        var csrf: String
+        var next: String
+        var username: String
+        var error: String?
+    }
+
+    @Sendable func form(req: Request) async throws -> View {
+        let page = PageContext(req, title: Labels.text("signIn", req))
+        return try await req.view.render(
+            "login", LoginContext(page: page, csrf: req.csrfToken, next: Self.safeNext(req.query["next"]), username: "")
+        )
+    }
+
+    struct Credentials: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
+
+    @Sendable func login(req: Request) async throws -> Response {
+        let input = try req.content.decode(Credentials.self)
+        let username = UserDirectory.normalised(input.username ?? "")
+        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let throttle = req.application.loginThrottle
+        let next = Self.safeNext(input.next)
+        func refuse(_ message: String, status: HTTPResponseStatus) async throws -> Response {
+            let page = PageContext(req, title: Labels.text("signIn", req))
+            let context = LoginContext(
+                page: page, csrf: req.csrfToken, next: next, username: username, error: message)
+            let response = try await req.view.render("login", context).encodeResponse(for: req)
+            response.status = status
+            return response
+        }
+        let password = input.password ?? ""
+        // An empty field guesses nothing: answer without counting it against the account.
+        if username.isEmpty || password.isEmpty {
+            return try await refuse(Labels.text("badLogin", req), status: .unauthorized)
+        }
+        if let wait = await throttle.wait(account: username, address: address) {
+            let minutes = max(1, Int((wait / 60).rounded(.up)))
+            return try await refuse(
+                Labels.text("tooManyAttempts", req).replacingOccurrences(of: "{minutes}", with: String(minutes)),
+                status: .tooManyRequests)
+        }
+        let found = try await UserDirectory(db: req.db).credentials(username: username)
+        // Verify against a stand-in hash when the user is unknown, so timing does not tell who exists.
+        let hash = found?.passwordHash ?? req.application.standInHash
+        let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
+        guard let found, matches, !found.account.disabled else {
+            await throttle.recordFailure(account: username, address: address)
+            return try await refuse(Labels.text("badLogin", req), status: .unauthorized)
+        }
+        await throttle.recordSuccess(account: username)
+        let user = CurrentUser(account: found.account, viaToken: false)
+        // A new session id and CSRF token after sign-in, so a session planted before it is worth nothing.
+        if let old = req.session.id {
+            try await req.application.sessions.driver.deleteSession(old, for: req).get()
+            req.session.id = nil
+        }
+        req.session.data["csrf"] = nil
+        req.auth.login(user)
+        req.session.authenticate(user)
+        try await AuditTrail(db: req.db).record(
+            AuditEvent(
+                actor: found.account.username, action: "login", entity: "user", entityID: found.account.id.uuidString,
+                requestID: req.id))
+        return req.redirect(to: next)
+    }
+
+    @Sendable func logout(req: Request) async throws -> Response {
+        req.auth.logout(CurrentUser.self)
+        req.session.destroy()
+        return req.redirect(to: "/login")
+    }
+
+    /// Only a path on this site: never another host (no open redirect).
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        return next
+    }
+
+}
+
+struct StandInHashKey: StorageKey {
+    typealias Value = String
+}
+
+extension Application {
+    /// A bcrypt hash (at the configured cost) of a random password nobody knows, made at start-up.
+    var standInHash: String { storage[StandInHashKey.self] ?? "" }
+
+    /// The sign-in throttle shared by every request.
+    var loginThrottle: LoginThrottle {
+        if let throttle = storage[LoginThrottleKey.self] { return throttle }
+        let throttle = LoginThrottle()
+        storage[LoginThrottleKey.self] = throttle
+        return throttle
+    }
+}

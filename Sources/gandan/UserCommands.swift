@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import GanDanCore
+import GanDanStorage
+import GanDanWeb
+import Vapor
+
+/// `gandan user add|disable|reset-password`.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage accounts.",
+        subcommands: [AddUser.self, DisableUser.self, ResetPassword.self])
+}
+
+/// Reads a password from standard input, or makes a random one to print once.
+struct PasswordOptions: ParsableArguments {
+    @ArgumentParser.Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin =
+        false
+
+    func password() throws -> (password: String, generated: Bool) {
+        if passwordStdin {
+            guard let line = readLine(strippingNewline: true), line.count >= 10 else {
+                throw AppRunner.failure("the password on standard input must have at least 10 characters")
+            }
+            return (line, false)
+        }
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return (String((0..<16).map { _ in alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))] }), true)
+    }
+}
+
+struct AddUser: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a user with roles, e.g. --grant planner:072 --grant secretary:CB-02284.11 --grant administrator."
+    )
+
+    @ArgumentParser.Argument(help: "The username (letters, digits, . - _ @).") var username: String
+    @ArgumentParser.Option(
+        name: .customLong("grant"),
+        help: "ROLE[:CODE]: administrator, planner:UNIT, viewer:UNIT, auditor:UNIT or secretary:CELL (repeatable).")
+    var grants: [String] = []
+    @ArgumentParser.Option(help: "The name shown in pages.") var name: String?
+    @OptionGroup var passwordOptions: PasswordOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        guard !grants.isEmpty else { throw AppRunner.failure("give at least one --grant") }
+        let (password, generated) = try passwordOptions.password()
+        let username = username
+        let grants = grants
+        let name = name
+        try await AppRunner.withApp(Settings(database: database.location)) { app in
+            var resolved: [RoleGrant] = []
+            let tree = OrganisationTree(db: app.db)
+            for text in grants {
+                let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+                guard let role = Role(rawValue: parts[0]) else {
+                    throw StorageError.conflict(
+                        "--grant \(text): the role is one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                let code = parts.count > 1 ? parts[1] : nil
+                switch (role, code) {
+                case (.administrator, _): resolved.append(RoleGrant(role: .administrator))
+                case (.secretary, let code?):
+                    guard let cell = try await tree.organisation(code: code), cell.kind.isCell else {
+                        throw StorageError.notFound("--grant \(text): no cell has code \(code)")
+                    }
+                    resolved.append(RoleGrant(role: .secretary, organisationID: cell.id))
+                case (_, let code?):
+                    guard let unit = try await tree.unit(code: code, on: CivilDate.today()) else {
+                        throw StorageError.notFound("--grant \(text): no unit in force today has code \(code)")
+                    }
+                    resolved.append(RoleGrant(role: role, unitID: unit.id))
+                default:
+                    throw StorageError.conflict("--grant \(text): a \(role.rawValue) role needs :CODE")
+                }
+            }
+            let hash = try await app.password.async.hash(password)
+            let account = try await UserDirectory(db: app.db).create(
+                username: username, displayName: name ?? username, passwordHash: hash, grants: resolved)
+            try await AuditTrail(db: app.db).record(
+                AuditEvent(
+                    actor: Actor.cli.name, action: "create", entity: "user", entityID: account.id.uuidString,
+                    after: AuditTrail.json(account)))
+            print("Added \(account.username).")
+        }
+        if generated { print("Password (shown once): \(password)") }
+    }
+}
+
+struct DisableUser: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable an account.")
+
+    @ArgumentParser.Argument var username: String
+    @ArgumentParser.Flag(help: "Enable the account again instead.") var enable = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let username = username
+        let enable = enable
+        try await AppRunner.withApp(Settings(database: database.location)) { app in
+            try await UserDirectory(db: app.db).setDisabled(username, !enable)
+            try await AuditTrail(db: app.db).record(
+                AuditEvent(
+                    actor: Actor.cli.name, action: enable ? "enable" : "disable", entity: "user", entityID: username))
+        }
+        print(enable ? "Enabled \(username)." : "Disabled \(username); their sessions and tokens stop working.")
+    }
+}
+
+struct ResetPassword: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reset-password", abstract: "Set a new password.")
+
+    @ArgumentParser.Argument var username: String
+    @OptionGroup var passwordOptions: PasswordOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let (password, generated) = try passwordOptions.password()
+        let username = username
+        try await AppRunner.withApp(Settings(database: database.location)) { app in
+            try await UserDirectory(db: app.db).setPasswordHash(username, try await app.password.async.hash(password))
+            try await AuditTrail(db: app.db).record(
+                AuditEvent(actor: Actor.cli.name, action: "reset-password", entity: "user", entityID: username))
+        }
+        print("The password of \(username) was changed.")
+        if generated { print("Password (shown once): \(password)") }
+    }
+}
+
+/// `gandan audit verify`: checks the hash chain and names the first bad entry.
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Check the audit trail.", subcommands: [VerifyAudit.self])
+}
+
+struct VerifyAudit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Detect any edited, deleted or reordered audit entry.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let result = try await AppRunner.withApp(Settings(database: database.location)) { app in
+            try await AuditTrail(db: app.db).verify()
+        }
+        switch result {
+        case .intact(let entries):
+            print("The audit trail is intact: \(entries) entries.")
+        case .broken(let seq, let reason):
+            throw AppRunner.failure("the audit trail is broken at entry \(seq): \(reason)")
+        }
+    }
+}

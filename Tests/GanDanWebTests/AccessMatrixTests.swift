@@ -1,0 +1,160 @@
+import FluentKit
+import Foundation
+import GanDanCore
+import GanDanStorage
+import GanDanTesting
+import Testing
+import VaporTesting
+
+/// Every registered route × every role × an object inside and one outside the role's scope (issue "Accounts").
+/// A route without an entry here fails the test, so no route ships without a decision on who may use it.
+@Suite("Access matrix: every route, every role, inside and outside the scope (rules.md R30)")
+struct AccessMatrixTests {
+    enum Who: String, CaseIterable, Sendable {
+        case anonymous, admin, planner, secretary, viewer, auditor
+    }
+
+    /// The objects a request is made about.
+    struct Objects: Sendable {
+        var unit: UUID
+        var cell: UUID
+        var member: UUID
+        /// An API token of the caller (inside) or of another user (outside).
+        var token = UUID()
+    }
+
+    /// How to call a route and what each role gets, inside and outside its scope.
+    struct Entry: Sendable {
+        var path: @Sendable (Objects) -> String
+        var body: String? = nil
+        var expect: @Sendable (Who, Bool) -> UInt
+    }
+
+    static func read(_ who: Who, _ inside: Bool, page: Bool) -> UInt {
+        switch who {
+        case .anonymous: return page ? 303 : 401
+        case .admin: return 200
+        default: return inside ? 200 : 404
+        }
+    }
+
+    static func write(_ who: Who, _ inside: Bool, ok: UInt, page: Bool) -> UInt {
+        switch who {
+        case .anonymous: return 401
+        case .admin: return ok
+        case .planner, .secretary: return inside ? ok : 404
+        case .viewer, .auditor: return inside ? 403 : 404
+        }
+    }
+
+    static let entries: [String: Entry] = [
+        "GET /health": Entry(path: { _ in "/health" }, expect: { _, _ in 200 }),
+        "GET /login": Entry(path: { _ in "/login" }, expect: { _, _ in 200 }),
+        // Token requests carry no cookie, so no CSRF check: the empty form is a failed sign-in.
+        "POST /login": Entry(
+            path: { _ in "/login" }, body: "username=&password=", expect: { who, _ in who == .anonymous ? 403 : 401 }),
+        "POST /logout": Entry(path: { _ in "/logout" }, body: "", expect: { _, _ in 303 }),
+        "GET /": Entry(path: { _ in "/" }, expect: { who, _ in read(who, true, page: true) }),
+        "GET /units/:id": Entry(
+            path: { objects in "/units/\(objects.unit)?date=2019-03-15" },
+            expect: { read($0, $1, page: true) }),
+        "GET /cells/:id": Entry(
+            path: { objects in "/cells/\(objects.cell)?date=2019-03-15" }, expect: { read($0, $1, page: true) }),
+        "GET /members": Entry(path: { _ in "/members" }, expect: { who, _ in read(who, true, page: true) }),
+        "GET /members/:id": Entry(
+            path: { objects in "/members/\(objects.member)" }, expect: { read($0, $1, page: true) }),
+        "GET /members/:id/edit": Entry(
+            path: { objects in "/members/\(objects.member)/edit" },
+            expect: { who, inside in who == .anonymous ? 303 : write(who, inside, ok: 200, page: true) }),
+        "POST /members/:id": Entry(
+            path: { objects in "/members/\(objects.member)" }, body: "phone=0912345678",
+            expect: { write($0, $1, ok: 303, page: true) }),
+        "GET /account": Entry(path: { _ in "/account" }, expect: { who, _ in read(who, true, page: true) }),
+        "POST /account/tokens": Entry(
+            path: { _ in "/account/tokens" }, body: "name=matrix",
+            expect: { who, _ in who == .anonymous ? 401 : 200 }),
+        "POST /account/tokens/:id/revoke": Entry(
+            path: { objects in "/account/tokens/\(objects.token)/revoke" }, body: "",
+            expect: { who, inside in who == .anonymous ? 401 : inside ? 303 : 404 }),
+        "GET /audit": Entry(
+            path: { _ in "/audit" },
+            expect: { who, _ in who == .anonymous ? 303 : who == .admin || who == .auditor ? 200 : 403 }),
+        "GET /api/units": Entry(path: { _ in "/api/units" }, expect: { who, _ in read(who, true, page: false) }),
+        "GET /api/units/:id": Entry(
+            path: { objects in "/api/units/\(objects.unit)?date=2019-03-15" },
+            expect: { read($0, $1, page: false) }),
+        "GET /api/cells/:id": Entry(
+            path: { objects in "/api/cells/\(objects.cell)?date=2019-03-15" },
+            expect: { read($0, $1, page: false) }),
+        "GET /api/members": Entry(path: { _ in "/api/members" }, expect: { who, _ in read(who, true, page: false) }),
+        "GET /api/members/:id": Entry(
+            path: { objects in "/api/members/\(objects.member)" }, expect: { read($0, $1, page: false) }),
+        "PATCH /api/members/:id": Entry(
+            path: { objects in "/api/members/\(objects.member)" }, body: #"{"phone": "0912345678"}"#,
+            expect: { write($0, $1, ok: 200, page: false) }),
+        "GET /api/tokens": Entry(path: { _ in "/api/tokens" }, expect: { who, _ in read(who, true, page: false) }),
+        "POST /api/tokens": Entry(
+            path: { _ in "/api/tokens" }, body: #"{"name": "matrix"}"#,
+            expect: { who, _ in who == .anonymous ? 401 : 201 }),
+        "DELETE /api/tokens/:id": Entry(
+            path: { objects in "/api/tokens/\(objects.token)" },
+            expect: { who, inside in who == .anonymous ? 401 : inside ? 204 : 404 }),
+        "GET /api/audit": Entry(
+            path: { _ in "/api/audit" },
+            expect: { who, _ in who == .anonymous ? 401 : who == .admin || who == .auditor ? 200 : 403 }),
+    ]
+
+    @Test("every route answers each role as the matrix says", arguments: TestDatabase.all)
+    func matrix(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app, users in
+            let day = Fixtures.date("2019-03-15")
+            let tree = OrganisationTree(db: app.db)
+            let inside = Objects(
+                unit: try #require(try await tree.unit(code: "00001.01", on: day)).id,
+                cell: try #require(try await tree.organisation(code: "CB-00001.01")).id,
+                member: try await app.member("Hoàng Văn Tài"))
+            let outside = Objects(
+                unit: try #require(try await tree.unit(code: "00002.01", on: day)).id,
+                cell: try #require(try await tree.organisation(code: "CB-00002.01")).id,
+                member: try await app.member("Ma Thị Thu"))
+
+            let routes = app.routes.all.map { route in
+                "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+            }
+            for key in routes where Self.entries[key] == nil {
+                Issue.record("the route \(key) has no entry in the access matrix")
+            }
+            let user: [Who: TestUser] = [
+                .admin: users.admin, .planner: users.planner, .secretary: users.secretary, .viewer: users.viewer,
+                .auditor: users.auditor,
+            ]
+            for key in routes.sorted() {
+                guard let entry = Self.entries[key] else { continue }
+                let method = HTTPMethod(rawValue: String(key.split(separator: " ")[0]))
+                for who in Who.allCases {
+                    for isInside in [true, false] {
+                        let current = user[who]
+                        var objects = isInside ? inside : outside
+                        if key.contains("tokens/:id") {
+                            let owner = isInside ? current : (who == .admin ? users.viewer : users.admin)
+                            if let owner {
+                                objects.token = try await UserDirectory(db: app.db)
+                                    .createToken(for: owner.account.id, name: "matrix").info.id
+                            }
+                        }
+                        var headers = current?.bearer ?? [:]
+                        var body: ByteBuffer?
+                        if let text = entry.body {
+                            headers.contentType = text.hasPrefix("{") ? .json : .urlEncodedForm
+                            body = ByteBuffer(string: text)
+                        }
+                        let expected = entry.expect(who, isInside)
+                        try await app.testing().test(method, entry.path(objects), headers: headers, body: body) { res in
+                            #expect(res.status.code == expected, "\(key) as \(who) \(isInside ? "inside" : "outside")")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
