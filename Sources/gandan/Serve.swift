@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GanDanWeb
 
 /// `gandan serve`: the web server (pages and JSON API).
@@ -8,9 +9,12 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @ArgumentParser.Option(help: "The address to listen on.") var hostname = "127.0.0.1"
     @ArgumentParser.Option(help: "The port to listen on.") var port = 8080
+    @ArgumentParser.Flag(help: "Mark the session cookie Secure (serving over TLS); also GANDAN_SECURE_COOKIES=1.")
+    var secureCookies = false
 
     func run() async throws {
-        let settings = Settings(database: database.location, hostname: hostname, port: port)
+        let secure = secureCookies || ProcessInfo.processInfo.environment["GANDAN_SECURE_COOKIES"] == "1"
+        let settings = Settings(database: database.location, hostname: hostname, port: port, secureCookies: secure)
         try await AppRunner.withApp(settings) { app in
             try await AppRunner.serve(app, settings)
         }

@@ -42,7 +42,7 @@ public struct Actor: Sendable, Hashable {
 
     /// The command-line tool, run by the operating-system user.
     public static var cli: Actor {
-        Actor(name: "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown"))
+        Actor(name: "cli:" + NSUserName())
     }
     public static let system = Actor(name: "system")
 }
