@@ -21,13 +21,30 @@ struct AccessMatrixTests {
         var member: UUID
         /// An API token of the caller (inside) or of another user (outside).
         var token = UUID()
+        /// A commune with an agency cell, a fresh draft plan for it, a member of that plan and a village cell.
+        var commune = UUID()
+        var plan = UUID()
+        var planMember = UUID()
+        var planCell = UUID()
+        var directive = UUID()
     }
 
     /// How to call a route and what each role gets, inside and outside its scope.
     struct Entry: Sendable {
         var path: @Sendable (Objects) -> String
-        var body: String? = nil
+        var body: (@Sendable (Objects) -> String)? = nil
         var expect: @Sendable (Who, Bool) -> UInt
+    }
+
+    /// Commune-level work (placement): secretaries hold a cell, so a commune is outside their scope.
+    static func commune(_ who: Who, _ inside: Bool, ok: UInt, page: Bool, write: Bool) -> UInt {
+        switch who {
+        case .anonymous: return page && !write ? 303 : 401
+        case .admin: return ok
+        case .secretary: return 404
+        case .planner: return inside ? ok : 404
+        case .viewer, .auditor: return inside ? (write ? 403 : ok) : 404
+        }
     }
 
     static func read(_ who: Who, _ inside: Bool, page: Bool) -> UInt {
@@ -52,8 +69,9 @@ struct AccessMatrixTests {
         "GET /login": Entry(path: { _ in "/login" }, expect: { _, _ in 200 }),
         // Token requests carry no cookie, so no CSRF check: the empty form is a failed sign-in.
         "POST /login": Entry(
-            path: { _ in "/login" }, body: "username=&password=", expect: { who, _ in who == .anonymous ? 403 : 401 }),
-        "POST /logout": Entry(path: { _ in "/logout" }, body: "", expect: { _, _ in 303 }),
+            path: { _ in "/login" }, body: { _ in "username=&password=" },
+            expect: { who, _ in who == .anonymous ? 403 : 401 }),
+        "POST /logout": Entry(path: { _ in "/logout" }, body: { _ in "" }, expect: { _, _ in 303 }),
         "GET /": Entry(path: { _ in "/" }, expect: { who, _ in read(who, true, page: true) }),
         "GET /units/:id": Entry(
             path: { objects in "/units/\(objects.unit)?date=2019-03-15" },
@@ -67,14 +85,14 @@ struct AccessMatrixTests {
             path: { objects in "/members/\(objects.member)/edit" },
             expect: { who, inside in who == .anonymous ? 303 : write(who, inside, ok: 200, page: true) }),
         "POST /members/:id": Entry(
-            path: { objects in "/members/\(objects.member)" }, body: "phone=0912345678",
+            path: { objects in "/members/\(objects.member)" }, body: { _ in "phone=0912345678" },
             expect: { write($0, $1, ok: 303, page: true) }),
         "GET /account": Entry(path: { _ in "/account" }, expect: { who, _ in read(who, true, page: true) }),
         "POST /account/tokens": Entry(
-            path: { _ in "/account/tokens" }, body: "name=matrix",
+            path: { _ in "/account/tokens" }, body: { _ in "name=matrix" },
             expect: { who, _ in who == .anonymous ? 401 : 200 }),
         "POST /account/tokens/:id/revoke": Entry(
-            path: { objects in "/account/tokens/\(objects.token)/revoke" }, body: "",
+            path: { objects in "/account/tokens/\(objects.token)/revoke" }, body: { _ in "" },
             expect: { who, inside in who == .anonymous ? 401 : inside ? 303 : 404 }),
         "GET /audit": Entry(
             path: { _ in "/audit" },
@@ -90,15 +108,54 @@ struct AccessMatrixTests {
         "GET /api/members/:id": Entry(
             path: { objects in "/api/members/\(objects.member)" }, expect: { read($0, $1, page: false) }),
         "PATCH /api/members/:id": Entry(
-            path: { objects in "/api/members/\(objects.member)" }, body: #"{"phone": "0912345678"}"#,
+            path: { objects in "/api/members/\(objects.member)" }, body: { _ in #"{"phone": "0912345678"}"# },
             expect: { write($0, $1, ok: 200, page: false) }),
         "GET /api/tokens": Entry(path: { _ in "/api/tokens" }, expect: { who, _ in read(who, true, page: false) }),
         "POST /api/tokens": Entry(
-            path: { _ in "/api/tokens" }, body: #"{"name": "matrix"}"#,
+            path: { _ in "/api/tokens" }, body: { _ in #"{"name": "matrix"}"# },
             expect: { who, _ in who == .anonymous ? 401 : 201 }),
         "DELETE /api/tokens/:id": Entry(
             path: { objects in "/api/tokens/\(objects.token)" },
             expect: { who, inside in who == .anonymous ? 401 : inside ? 204 : 404 }),
+        "GET /placement": Entry(path: { _ in "/placement" }, expect: { who, _ in read(who, true, page: true) }),
+        "POST /placement/plans": Entry(
+            path: { _ in "/placement/plans" }, body: { "unit=\($0.commune)&date=2019-04-01" },
+            expect: { commune($0, $1, ok: 303, page: true, write: true) }),
+        "GET /placement/plans/:id": Entry(
+            path: { "/placement/plans/\($0.plan)" }, expect: { commune($0, $1, ok: 200, page: true, write: false) }),
+        "POST /placement/plans/:id/move": Entry(
+            path: { "/placement/plans/\($0.plan)/move?date=2019-04-01" },
+            body: { "member=\($0.planMember)&cell=\($0.planCell)" },
+            expect: { commune($0, $1, ok: 200, page: true, write: true) }),
+        "POST /placement/plans/:id/approve": Entry(
+            path: { "/placement/plans/\($0.plan)/approve" }, body: { _ in "decisionDate=2019-04-25&version=1" },
+            expect: { commune($0, $1, ok: 303, page: true, write: true) }),
+        "GET /placement/plans/:id/decision": Entry(
+            path: { "/placement/plans/\($0.plan)/decision" },
+            expect: { commune($0, $1, ok: 200, page: true, write: false) }),
+        "GET /directives/:id": Entry(
+            path: { "/directives/\($0.directive)?date=2019-04-01" },
+            expect: { commune($0, $1, ok: 200, page: true, write: false) }),
+        "GET /charter/:id": Entry(
+            path: { "/charter/\($0.commune)?date=2019-04-01" },
+            expect: { commune($0, $1, ok: 200, page: true, write: false) }),
+        "POST /api/placement/plans": Entry(
+            path: { _ in "/api/placement/plans" }, body: { #"{"unit_id": "\#($0.commune)", "date": "2019-04-01"}"# },
+            expect: { commune($0, $1, ok: 201, page: false, write: true) }),
+        "GET /api/placement/plans/:id": Entry(
+            path: { "/api/placement/plans/\($0.plan)" },
+            expect: { commune($0, $1, ok: 200, page: false, write: false) }),
+        "POST /api/placement/plans/:id/rerun": Entry(
+            path: { "/api/placement/plans/\($0.plan)/rerun?date=2019-04-01" },
+            body: { #"{"pins": {"\#($0.planMember)": "\#($0.planCell)"}}"# },
+            expect: { commune($0, $1, ok: 200, page: false, write: true) }),
+        "POST /api/placement/plans/:id/approve": Entry(
+            path: { "/api/placement/plans/\($0.plan)/approve" },
+            body: { _ in #"{"decision_date": "2019-04-25", "version": 1}"# },
+            expect: { commune($0, $1, ok: 200, page: false, write: true) }),
+        "GET /api/directives/:id": Entry(
+            path: { "/api/directives/\($0.directive)?date=2019-04-01" },
+            expect: { commune($0, $1, ok: 200, page: false, write: false) }),
         "GET /api/audit": Entry(
             path: { _ in "/api/audit" },
             expect: { who, _ in who == .anonymous ? 401 : who == .admin || who == .auditor ? 200 : 403 }),
@@ -109,14 +166,23 @@ struct AccessMatrixTests {
         try await withSeededApp(database) { app, users in
             let day = Fixtures.date("2019-03-15")
             let tree = OrganisationTree(db: app.db)
-            let inside = Objects(
+            var inside = Objects(
                 unit: try #require(try await tree.unit(code: "00001.01", on: day)).id,
                 cell: try #require(try await tree.organisation(code: "CB-00001.01")).id,
-                member: try await app.member("Hoàng Văn Tài"))
-            let outside = Objects(
+                member: try await app.member("Hoàng Văn Tài"),
+                commune: try #require(try await tree.unit(code: "00001", on: day)).id)
+            var outside = Objects(
                 unit: try #require(try await tree.unit(code: "00002.01", on: day)).id,
                 cell: try #require(try await tree.organisation(code: "CB-00002.01")).id,
-                member: try await app.member("Ma Thị Thu"))
+                member: try await app.member("Ma Thị Thu"),
+                commune: try #require(try await tree.unit(code: "00002", on: day)).id)
+            let directives = Directives(db: app.db)
+            inside.directive = try await directives.create(
+                title: "inside", legalBasis: "test", deadline: Fixtures.date("2019-04-30"), unitID: inside.commune,
+                plannedOn: day, actor: .system)
+            outside.directive = try await directives.create(
+                title: "outside", legalBasis: "test", deadline: Fixtures.date("2019-04-30"), unitID: outside.commune,
+                plannedOn: day, actor: .system)
 
             let routes = app.routes.all.map { route in
                 "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
@@ -135,6 +201,15 @@ struct AccessMatrixTests {
                     for isInside in [true, false] {
                         let current = user[who]
                         var objects = isInside ? inside : outside
+                        if key.contains("placement") {
+                            // Each request gets a fresh draft, so approving or moving does not change the next one.
+                            let commune = isInside ? inside.commune : outside.commune
+                            let plan = try await PlacementPlans(db: app.db).propose(
+                                unitID: commune, on: Fixtures.date("2019-04-01"), actor: .system)
+                            objects.plan = plan.id
+                            objects.planMember = try #require(plan.decisions.first).memberID
+                            objects.planCell = try #require(plan.communes.first?.proposal.received.keys.first)
+                        }
                         if key.contains("tokens/:id") {
                             let owner = isInside ? current : (who == .admin ? users.viewer : users.admin)
                             if let owner {
@@ -144,7 +219,7 @@ struct AccessMatrixTests {
                         }
                         var headers = current?.bearer ?? [:]
                         var body: ByteBuffer?
-                        if let text = entry.body {
+                        if let text = entry.body?(objects) {
                             headers.contentType = text.hasPrefix("{") ? .json : .urlEncodedForm
                             body = ByteBuffer(string: text)
                         }

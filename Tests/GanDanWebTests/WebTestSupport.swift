@@ -79,6 +79,9 @@ let seededTree: OrganisationDataset = {
         OrganisationDraft(
             code: "CB-00002.01", kind: .villageCell, name: "Chi bộ thôn Bản Tùn", unitCode: "00002.01",
             parentCode: "DB-00002", validity: since),
+        OrganisationDraft(
+            code: "CQ-00002", kind: .communeAgencyCell, name: "Chi bộ cơ quan xã Năng Khả", unitCode: "00002",
+            parentCode: "DB-00002", validity: since),
     ]
     dataset.members = [
         Fixtures.member(
@@ -89,6 +92,7 @@ let seededTree: OrganisationDataset = {
             "Hoàng Văn Tài", cell: "CB-00001.01",
             posts: [PostDraft(kind: .cellSecretary, organisationCode: "CB-00001.01", validity: since)]),
         Fixtures.member("Ma Thị Thu", cell: "CB-00002.01", village: "00002.01"),
+        Fixtures.member("Nông Văn Khả", cell: "CQ-00002", village: "00002.01"),
     ]
     return dataset
 }()

@@ -19,7 +19,32 @@ extension NaHangDemoBuilder {
             cell.append(civilServant(of: commune, villages: communeVillages))
         }
         assignCellPosts(&cell, cellCode: OrganisationDraft.agencyCellCode(communeCode: commune.code), staffOnly: true)
+        settleArticleResidences(&cell, commune: commune)
         members += cell
+    }
+
+    /// Where the article's officials live, so that placement reproduces it from data (rules.md A6, issue
+    /// "placement"): La Văn Đường and the Youth Union secretary live in Bản Tùn; exactly three Hồng Thái
+    /// civil servants live in Khuổi Phầy.
+    private func settleArticleResidences(_ cell: inout [MemberDraft], commune: NaHangCommune) {
+        if commune.code == NaHangDemo.nangKhaCode {
+            for index in cell.indices
+            where [NaHangDemo.laVanDuong, NaHangDemo.nangKhaYouthSecretary].contains(cell[index].fullName) {
+                cell[index].residenceVillageCode = NaHangDemo.banTunVillageCode
+            }
+        }
+        guard commune.code == NaHangDemo.hongThaiCode else { return }
+        let others = villages(of: commune).map(\.unit.code).filter { $0 != NaHangDemo.khuoiPhayVillageCode }
+        var placed = 0
+        for index in cell.indices {
+            let isStaff = cell[index].posts.allSatisfy { !$0.kind.isKeyLeader }
+            if isStaff && placed < 3 {
+                cell[index].residenceVillageCode = NaHangDemo.khuoiPhayVillageCode
+                placed += 1
+            } else if cell[index].residenceVillageCode == NaHangDemo.khuoiPhayVillageCode, !others.isEmpty {
+                cell[index].residenceVillageCode = others[index % others.count]
+            }
+        }
     }
 
     /// The key leaders; in Thanh Tương the deputy secretary also chairs the People's Committee, as in the

@@ -86,7 +86,7 @@ extension NaHangDemo {
         NaHangNamedVillage(
             "05", "Bản Tùn",
             profile: VillageProfile(
-                distanceKm: 7.5, households: 112, poorHouseholds: 10, povertyStandard: povertyStandard,
+                distanceKm: 13, households: 60, poorHouseholds: 10, povertyStandard: povertyStandard,
                 povertyYear: povertyYear, ethnicMinority: true, mountain: true),
             ethnicity: "Tày"),
         NaHangNamedVillage(
@@ -102,7 +102,12 @@ extension NaHangDemo {
     private static let hongThai: [NaHangNamedVillage] = [
         NaHangNamedVillage("01", "Nà Kiếm", ethnicity: "Dao", cellSize: 14),
         NaHangNamedVillage("04", "Khâu Tràng"),
-        NaHangNamedVillage("06", "Khuổi Phầy", ethnicity: "Tày"),
+        NaHangNamedVillage(
+            "06", "Khuổi Phầy",
+            profile: VillageProfile(
+                distanceKm: 3, households: 130, poorHouseholds: 9, povertyStandard: povertyStandard,
+                povertyYear: povertyYear, ethnicMinority: true, mountain: false),
+            ethnicity: "Tày"),
     ]
 
     /// The poverty standard and year of every village's poor-household count (rules.md R25).

@@ -10,7 +10,11 @@ extension NaHangDemoBuilder {
     mutating func markWeakCells() {
         var candidates: [(index: Int, score: Int)] = []
         for (index, village) in villages.enumerated() {
-            if village.unit.code == NaHangDemo.naCoocVillageCode { villages[index].weak = true }
+            // Nà Coóc, and Bản Tùn, whose cell the Năng Khả leaders were sent to strengthen (rules.md A3, A6).
+            if [NaHangDemo.naCoocVillageCode, NaHangDemo.banTunVillageCode].contains(village.unit.code) {
+                villages[index].weak = true
+                continue
+            }
             guard village.commune.code != NaHangDemo.thanhTuongCode, village.commune.kind != .township else {
                 continue
             }

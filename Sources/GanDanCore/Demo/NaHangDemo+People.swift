@@ -51,11 +51,12 @@ extension NaHangDemoBuilder {
             from: Self.yearStart(birthYears.lowerBound), through: Self.yearEnd(birthYears.upperBound))
         let latest = officialBy.adding(months: -12)
         if birth.adding(months: 18 * 12) > latest {
-            birth = latest.adding(months: -(18 * 12 + random.int(0...60)))
+            birth = latest.adding(months: -(18 * 12 + 1 + random.int(0...60)))
         }
-        var admitted = birth.adding(months: admissionAge() * 12 + random.int(0...11))
+        // One month past the birthday at least: adding months clamps to the month's end (born 29 February).
+        var admitted = birth.adding(months: admissionAge() * 12 + 1 + random.int(0...10))
         if admitted > latest {
-            admitted = random.date(from: birth.adding(months: 18 * 12), through: latest)
+            admitted = random.date(from: birth.adding(months: 18 * 12 + 1), through: latest)
         }
         let party = PartyRecord(admittedOn: admitted, officialOn: admitted.adding(months: 12), status: .full)
         return NaHangHistory(birth: birth, party: party)

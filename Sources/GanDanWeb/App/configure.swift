@@ -71,6 +71,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: MemberAPI())
     try signedIn.register(collection: AccountPages())
     try signedIn.register(collection: AuditPages())
+    try signedIn.register(collection: PlacementPages())
+    try signedIn.register(collection: PlacementAPI())
 }
 
 struct SettingsKey: StorageKey {

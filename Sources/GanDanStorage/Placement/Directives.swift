@@ -1,0 +1,146 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// A directive with its cells and progress, as of a date (rules.md A1, A2).
+public struct DirectiveProgress: Sendable, Codable, Hashable {
+    public struct Cell: Sendable, Codable, Hashable {
+        public var cellID: UUID
+        public var cellName: String
+        public var status: DissolutionStatus
+        public var plannedOn: CivilDate
+        public var placedOn: CivilDate?
+        public var dissolvedOn: CivilDate?
+    }
+
+    public struct Coverage: Sendable, Codable, Hashable {
+        public var cellID: UUID
+        public var cellName: String
+        public var received: Int
+    }
+
+    public var id: UUID
+    public var title: String
+    public var legalBasis: String
+    public var deadline: CivilDate
+    public var unitID: UUID
+    public var cells: [Cell]
+    public var dissolved: Int
+    public var total: Int
+    /// Days from the date asked to the deadline (negative when past).
+    public var daysToDeadline: Int
+    /// The day the last cell was dissolved, when all are.
+    public var completedOn: CivilDate?
+    /// New members each village cell received from approved plans (rules.md A2).
+    public var coverage: [Coverage]
+    public var everyVillageCellReceived: Bool
+}
+
+/// Directives to dissolve commune agency cells, their progress, and the ranking of districts (rules.md A1).
+public struct Directives: Sendable {
+    let db: any Database
+
+    public init(db: any Database) {
+        self.db = db
+    }
+
+    /// Creates a directive for a district: every commune agency cell in force on `plannedOn` becomes "planned".
+    public func create(
+        title: String, legalBasis: String, deadline: CivilDate, unitID: UUID, plannedOn: CivilDate, actor: Actor
+    ) async throws -> UUID {
+        let tree = OrganisationTree(db: db)
+        let units = try await tree.subtree(of: unitID, on: plannedOn)
+        let cells = try await tree.organisations(atUnits: units, on: plannedOn).filter { $0.kind == .communeAgencyCell }
+        guard !cells.isEmpty else { throw StorageError.conflict("no commune agency cell is in force there") }
+        let id = UUID()
+        try await db.transaction { db in
+            let directive = DirectiveRecord()
+            directive.id = id
+            directive.title = title
+            directive.legalBasis = legalBasis
+            directive.deadline = deadline.iso
+            directive.unitID = unitID
+            directive.createdAt = Date()
+            try await directive.create(on: db)
+            for cell in cells {
+                let row = DissolutionRecord()
+                row.id = UUID()
+                row.directiveID = id
+                row.organisationID = cell.id
+                row.status = DissolutionStatus.planned.rawValue
+                row.plannedOn = plannedOn.iso
+                try await row.create(on: db)
+            }
+            try await AuditTrail(db: db).record(
+                AuditEvent(
+                    actor: actor.name, action: "create", entity: "directive", entityID: id.uuidString,
+                    after: "{\"title\":\"\(title)\",\"cells\":\(cells.count),\"deadline\":\"\(deadline.iso)\"}",
+                    requestID: actor.requestID, unitID: unitID))
+        }
+        return id
+    }
+
+    /// Directives covering any of `units` (all when nil), newest first.
+    public func list(units: [UUID]?) async throws -> [DirectiveRecord] {
+        var query = DirectiveRecord.query(on: db)
+        if let units { query = query.filter(\.$unitID ~~ units) }
+        return try await query.sort(\.$createdAt, .descending).all()
+    }
+
+    /// Progress as of `date`: cell statuses, "12/12 dissolved", days to the deadline, and coverage.
+    public func progress(_ id: UUID, on date: CivilDate) async throws -> DirectiveProgress? {
+        guard let directive = try await DirectiveRecord.find(id, on: db), let deadline = CivilDate(directive.deadline)
+        else { return nil }
+        let rows = try await DissolutionRecord.query(on: db).filter(\.$directiveID == id).all()
+        let organisations = try await OrganisationRecord.query(on: db).filter(\.$id ~~ rows.map(\.organisationID)).all()
+        let names = Dictionary(organisations.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let cells = rows.map { row -> DirectiveProgress.Cell in
+            let dissolvedOn = row.dissolvedOn.flatMap { CivilDate($0) }.flatMap { $0 <= date ? $0 : nil }
+            let placedOn = row.placedOn.flatMap { CivilDate($0) }.flatMap { $0 <= date ? $0 : nil }
+            let status: DissolutionStatus = dissolvedOn != nil ? .dissolved : placedOn != nil ? .placed : .planned
+            return DirectiveProgress.Cell(
+                cellID: row.organisationID, cellName: names[row.organisationID] ?? "", status: status,
+                plannedOn: CivilDate(row.plannedOn) ?? deadline, placedOn: placedOn, dissolvedOn: dissolvedOn)
+        }
+        .sorted { VietnameseText.sortKey($0.cellName) < VietnameseText.sortKey($1.cellName) }
+        let dissolved = cells.filter { $0.status == .dissolved }.count
+        let completedOn = dissolved == cells.count ? cells.compactMap(\.dissolvedOn).max() : nil
+
+        // Coverage: newcomers of approved plans of this unit, per village cell of the unit on the date.
+        let tree = OrganisationTree(db: db)
+        let units = try await tree.subtree(of: directive.unitID, on: date)
+        let villageCells = try await tree.organisations(atUnits: units, on: date).filter { $0.kind == .villageCell }
+        var received: [UUID: Int] = [:]
+        let plans = try await PlacementPlans(db: db).plans(ofUnits: units)
+        for plan in plans where plan.status != .draft && (plan.decisionDate.map { $0 <= date } ?? false) {
+            for decision in plan.decisions where plan.correctsID == nil {
+                received[decision.toCellID, default: 0] += 1
+            }
+        }
+        let coverage = villageCells.map {
+            DirectiveProgress.Coverage(cellID: $0.id, cellName: $0.name, received: received[$0.id] ?? 0)
+        }
+        return DirectiveProgress(
+            id: id, title: directive.title, legalBasis: directive.legalBasis, deadline: deadline,
+            unitID: directive.unitID, cells: cells, dissolved: dissolved, total: cells.count,
+            daysToDeadline: deadline.dayNumber - date.dayNumber, completedOn: completedOn, coverage: coverage,
+            everyVillageCellReceived: !coverage.isEmpty && coverage.allSatisfy { $0.received > 0 })
+    }
+
+    /// Districts with a directive, ranked by completion date (unfinished last), as of `date`.
+    public func ranking(on date: CivilDate, units: [UUID]? = nil) async throws -> [DirectiveProgress] {
+        var result: [DirectiveProgress] = []
+        for directive in try await list(units: units) {
+            if let progress = try await progress(directive.id!, on: date) { result.append(progress) }
+        }
+        return result.sorted {
+            switch ($0.completedOn, $1.completedOn) {
+            case (let a?, let b?): return a < b
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default:
+                return Double($0.dissolved) / Double(max($0.total, 1)) > Double($1.dissolved) / Double(max($1.total, 1))
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import FluentKit
+import Foundation
+import GanDanCore
+import SQLKit
+
+/// One commune's part of a plan.
+public struct CommunePlan: Sendable, Codable, Hashable {
+    public var communeID: UUID
+    public var communeName: String
+    public var agencyCellIDs: [UUID]
+    public var agencyCellNames: [UUID: String]
+    public var proposal: PlacementProposal
+}
+
+/// A stored plan as planners, the CLI and the API see it.
+public struct PlacementPlan: Sendable, Codable, Hashable {
+    public enum Status: String, Sendable, Codable {
+        case draft, approved, superseded
+    }
+
+    public var id: UUID
+    public var unitID: UUID
+    public var status: Status
+    public var version: Int
+    public var settings: PlacementSettings
+    public var communes: [CommunePlan]
+    public var total: Double
+    public var createdBy: String
+    public var approvedBy: String?
+    public var decisionDate: CivilDate?
+    public var correctsID: UUID?
+
+    /// Every decision of every commune.
+    public var decisions: [PlacementDecision] { communes.flatMap(\.proposal.decisions) }
+}
+
+/// A member whose cell differs between two versions of a plan (what-if).
+public struct PlacementChange: Sendable, Codable, Hashable {
+    public var memberID: UUID
+    public var memberName: String
+    public var fromCellName: String
+    public var toCellName: String
+}
+
+/// Drafts, re-runs and approves placement plans; approval applies every transfer atomically.
+public struct PlacementPlans: Sendable {
+    let db: any Database
+
+    public init(db: any Database) {
+        self.db = db
+    }
+
+    /// Solves the unit's problems on `date` and stores the result as a new draft.
+    public func propose(
+        unitID: UUID, on date: CivilDate, settings: PlacementSettings = PlacementSettings(), actor: Actor
+    ) async throws -> PlacementPlan {
+        let communes = try await solve(unitID: unitID, on: date, settings: settings)
+        let record = PlacementPlanRecord()
+        record.id = UUID()
+        record.unitID = unitID
+        record.status = PlacementPlan.Status.draft.rawValue
+        record.version = 1
+        record.settings = try Self.encode(settings)
+        record.proposal = try Self.encode(communes)
+        record.total = communes.reduce(0) { $0 + $1.proposal.total }
+        record.createdBy = actor.name
+        record.createdAt = Date()
+        try await db.transaction { db in
+            try await record.create(on: db)
+            try await AuditTrail(db: db).record(
+                AuditEvent(
+                    actor: actor.name, action: "propose", entity: "placement_plan", entityID: record.id?.uuidString,
+                    after:
+                        "{\"total\":\(record.total),\"members\":\(communes.reduce(0) { $0 + $1.proposal.decisions.count })}",
+                    requestID: actor.requestID, unitID: unitID))
+        }
+        return try plan(record)
+    }
+
+    func solve(unitID: UUID, on date: CivilDate, settings: PlacementSettings) async throws -> [CommunePlan] {
+        let problems = try await PlacementInputs(db: db).problems(for: unitID, on: date, settings: settings)
+        guard !problems.isEmpty else {
+            throw StorageError.conflict("no commune agency cell is in force there on \(date.iso): nothing to place")
+        }
+        var communes: [CommunePlan] = []
+        for problem in problems {
+            do {
+                communes.append(
+                    CommunePlan(
+                        communeID: problem.communeID, communeName: problem.communeName,
+                        agencyCellIDs: problem.agencyCellIDs, agencyCellNames: problem.agencyCellNames,
+                        proposal: try PlacementOptimizer.propose(problem.input)))
+            } catch {
+                throw StorageError.conflict("\(problem.communeName): \(error)")
+            }
+        }
+        return communes
+    }
+
+    /// Re-runs a draft with new settings (pins, weights, capacities); returns it and what changed.
+    public func rerun(_ id: UUID, settings: PlacementSettings, on date: CivilDate, actor: Actor) async throws
+        -> (plan: PlacementPlan, changes: [PlacementChange])
+    {
+        guard let record = try await PlacementPlanRecord.find(id, on: db) else {
+            throw StorageError.notFound("no placement plan \(id)")
+        }
+        guard record.status == PlacementPlan.Status.draft.rawValue else {
+            throw StorageError.conflict("the plan is \(record.status): only a draft can change; start a new plan")
+        }
+        let before = try plan(record)
+        let communes = try await solve(unitID: record.unitID, on: date, settings: settings)
+        record.settings = try Self.encode(settings)
+        record.proposal = try Self.encode(communes)
+        record.total = communes.reduce(0) { $0 + $1.proposal.total }
+        record.version += 1
+        try await db.transaction { db in
+            try await record.update(on: db)
+            try await AuditTrail(db: db).record(
+                AuditEvent(
+                    actor: actor.name, action: "rerun", entity: "placement_plan", entityID: id.uuidString,
+                    before: "{\"version\":\(before.version),\"total\":\(before.total)}",
+                    after: "{\"version\":\(record.version),\"total\":\(record.total)}", requestID: actor.requestID,
+                    unitID: record.unitID))
+        }
+        let after = try plan(record)
+        return (after, Self.changes(from: before, to: after))
+    }
+
+    /// Members whose cell differs between two plans.
+    public static func changes(from old: PlacementPlan, to new: PlacementPlan) -> [PlacementChange] {
+        let oldCell = Dictionary(old.decisions.map { ($0.memberID, $0) }, uniquingKeysWith: { first, _ in first })
+        return new.decisions.compactMap { decision in
+            guard let previous = oldCell[decision.memberID], previous.toCellID != decision.toCellID else { return nil }
+            return PlacementChange(
+                memberID: decision.memberID, memberName: decision.memberName, fromCellName: previous.toCellName,
+                toCellName: decision.toCellName)
+        }
+    }
+
+    public func plan(_ id: UUID) async throws -> PlacementPlan? {
+        try await PlacementPlanRecord.find(id, on: db).map(plan)
+    }
+
+    /// Plans of the given units, newest first.
+    public func plans(ofUnits units: [UUID]?) async throws -> [PlacementPlan] {
+        var query = PlacementPlanRecord.query(on: db)
+        if let units { query = query.filter(\.$unitID ~~ units) }
+        return try await query.sort(\.$createdAt, .descending).all().map(plan)
+    }
+
+    func plan(_ record: PlacementPlanRecord) throws -> PlacementPlan {
+        PlacementPlan(
+            id: record.id!, unitID: record.unitID, status: PlacementPlan.Status(rawValue: record.status) ?? .draft,
+            version: record.version, settings: try Self.decode(record.settings),
+            communes: try Self.decode(record.proposal),
+            total: record.total, createdBy: record.createdBy, approvedBy: record.approvedBy,
+            decisionDate: record.decisionDate.flatMap { CivilDate($0) }, correctsID: record.correctsID)
+    }
+
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ text: String) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
+}

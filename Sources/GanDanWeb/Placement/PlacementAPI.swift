@@ -1,0 +1,107 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+extension PlacementPlan: Content {}
+extension DirectiveProgress: Content {}
+
+/// JSON for placement: propose, read, re-run with pins or new weights, approve; directive progress.
+struct PlacementAPI: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api")
+        api.post("placement", "plans", use: propose)
+        api.get("placement", "plans", ":id", use: plan)
+        api.post("placement", "plans", ":id", "rerun", use: rerun)
+        api.post("placement", "plans", ":id", "approve", use: approve)
+        api.get("directives", ":id", use: directive)
+    }
+
+    struct ProposeRequest: Content {
+        var unitId: UUID
+        var date: String?
+    }
+
+    @Sendable func propose(req: Request) async throws -> Response {
+        let input = try req.content.decode(ProposeRequest.self, using: Self.decoder)
+        let access = try await req.access()
+        guard access.scopes.read.contains(unit: input.unitId) else { throw Abort(.notFound, reason: "no such unit") }
+        guard access.scopes.write.contains(unit: input.unitId) else {
+            throw Abort(.forbidden, reason: "your role does not allow proposing placements here")
+        }
+        let date =
+            try input.date.map { text in
+                guard let date = CivilDate(text) else {
+                    throw Abort(.badRequest, reason: "date \"\(text)\" is not a date")
+                }
+                return date
+            } ?? req.asOfDate()
+        let plan = try await PlacementPlans(db: req.db).propose(unitID: input.unitId, on: date, actor: access.actor)
+        let response = try await plan.encodeResponse(for: req)
+        response.status = .created
+        return response
+    }
+
+    @Sendable func plan(req: Request) async throws -> PlacementPlan {
+        try await req.visiblePlan(try req.uuid("id"))
+    }
+
+    struct RerunResponse: Content {
+        var plan: PlacementPlan
+        var changes: [PlacementChange]
+    }
+
+    @Sendable func rerun(req: Request) async throws -> RerunResponse {
+        let plan = try await req.editablePlan(try req.uuid("id"))
+        let input = try req.content.decode(RerunRequest.self, using: Self.decoder)
+        var settings = plan.settings
+        if let pins = input.pins {
+            settings.pins = Dictionary(
+                try pins.map { key, cell in
+                    guard let member = UUID(uuidString: key) else {
+                        throw Abort(.badRequest, reason: "pins: \(key) is not a member id")
+                    }
+                    return (member, cell)
+                }, uniquingKeysWith: { _, last in last })
+        }
+        if let forbidden = input.forbidden { settings.forbidden = forbidden }
+        if let capacities = input.capacities {
+            settings.capacities = Dictionary(
+                try capacities.map { key, capacity in
+                    guard let cell = UUID(uuidString: key) else {
+                        throw Abort(.badRequest, reason: "capacities: \(key) is not a cell id")
+                    }
+                    return (cell, capacity)
+                }, uniquingKeysWith: { _, last in last })
+        }
+        if let weights = input.weights { settings.weights = weights }
+        let result = try await PlacementPlans(db: req.db).rerun(
+            plan.id, settings: settings, on: try req.asOfDate(), actor: try await req.access().actor)
+        return RerunResponse(plan: result.plan, changes: result.changes)
+    }
+
+    @Sendable func approve(req: Request) async throws -> PlacementPlan {
+        let plan = try await req.editablePlan(try req.uuid("id"))
+        let input = try req.content.decode(ApproveRequest.self, using: Self.decoder)
+        guard let date = CivilDate(input.decisionDate) else {
+            throw Abort(.badRequest, reason: "decision_date \"\(input.decisionDate)\" is not a date")
+        }
+        return try await PlacementPlans(db: req.db).approve(
+            plan.id, version: input.version, decisionDate: date, actor: try await req.access().actor)
+    }
+
+    @Sendable func directive(req: Request) async throws -> DirectiveProgress {
+        let id = try req.uuid("id")
+        let access = try await req.access()
+        guard let progress = try await Directives(db: req.db).progress(id, on: try req.asOfDate()),
+            access.scopes.read.contains(unit: progress.unitID)
+        else { throw Abort(.notFound, reason: "no directive is at this address") }
+        return progress
+    }
+
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }
+}

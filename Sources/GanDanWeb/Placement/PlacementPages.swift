@@ -1,0 +1,339 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+/// Placement for planners: directives and plans, review with reasons, move (pin) and re-run, approve,
+/// the printable decision, and the charter list after placement (rules.md A1–A5).
+struct PlacementPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("placement", use: index)
+        routes.post("placement", "plans", use: propose)
+        routes.get("placement", "plans", ":id", use: review)
+        routes.post("placement", "plans", ":id", "move", use: move)
+        routes.post("placement", "plans", ":id", "approve", use: approve)
+        routes.get("placement", "plans", ":id", "decision", use: decision)
+        routes.get("directives", ":id", use: directive)
+        routes.get("charter", ":id", use: charter)
+    }
+
+    struct UnitChoice: Encodable {
+        var id: UUID
+        var title: String
+    }
+
+    struct PlanRow: Encodable {
+        var id: UUID
+        var unit: String
+        var status: String
+        var members: Int
+        var decisionDate: String?
+    }
+
+    struct DirectiveRow: Encodable {
+        var id: UUID
+        var title: String
+        var dissolved: Int
+        var total: Int
+        var deadline: String
+        var completedOn: String?
+    }
+
+    struct IndexContext: Encodable {
+        var page: PageContext
+        var csrf: String
+        var units: [UnitChoice]
+        var plans: [PlanRow]
+        var directives: [DirectiveRow]
+    }
+
+    @Sendable func index(req: Request) async throws -> View {
+        let access = try await req.access()
+        let date = try req.asOfDate()
+        let tree = OrganisationTree(db: req.db, scope: access.scopes.write)
+        var units: [UnitChoice] = []
+        for root in try await tree.roots(on: date) {
+            let candidates = root.kind.level <= 2 ? [root] + (try await tree.children(of: root.id, on: date)) : [root]
+            units += candidates.filter { $0.kind.level == 2 || $0.kind.level == 3 }.map {
+                UnitChoice(id: $0.id, title: $0.title(in: req.language))
+            }
+        }
+        let readTree = OrganisationTree(db: req.db, scope: access.scopes.read)
+        var plans: [PlanRow] = []
+        for plan in try await PlacementPlans(db: req.db).plans(ofUnits: access.scopes.read.unitList) {
+            let unit = try await readTree.unit(plan.unitID, on: date)?.title(in: req.language) ?? ""
+            plans.append(
+                PlanRow(
+                    id: plan.id, unit: unit, status: Self.statusLabel(plan.status, req), members: plan.decisions.count,
+                    decisionDate: plan.decisionDate?.vietnamese))
+        }
+        let ranking = try await Directives(db: req.db).ranking(on: date, units: access.scopes.read.unitList)
+        return try await req.view.render(
+            "placement",
+            IndexContext(
+                page: PageContext(req, title: Labels.text("placement", req)), csrf: req.csrfToken, units: units,
+                plans: plans,
+                directives: ranking.map {
+                    DirectiveRow(
+                        id: $0.id, title: $0.title, dissolved: $0.dissolved, total: $0.total,
+                        deadline: $0.deadline.vietnamese, completedOn: $0.completedOn?.vietnamese)
+                }))
+    }
+
+    struct ProposeForm: Content {
+        var unit: UUID
+        var date: String?
+    }
+
+    @Sendable func propose(req: Request) async throws -> Response {
+        let form = try req.content.decode(ProposeForm.self)
+        let access = try await req.access()
+        guard access.scopes.read.contains(unit: form.unit) else { throw Abort(.notFound, reason: "no such unit") }
+        guard access.scopes.write.contains(unit: form.unit) else {
+            throw Abort(.forbidden, reason: "your role does not allow proposing placements here")
+        }
+        let date = try form.date.flatMap { CivilDate($0) } ?? req.asOfDate()
+        let plan = try await PlacementPlans(db: req.db).propose(unitID: form.unit, on: date, actor: access.actor)
+        return req.redirect(to: "/placement/plans/\(plan.id)?date=\(date.iso)")
+    }
+
+    struct DecisionRow: Encodable {
+        var memberID: UUID
+        var name: String
+        var keyLeader: Bool
+        var pinned: Bool
+        var to: String
+        var toID: UUID
+        var reasons: [String]
+    }
+
+    struct CellChoice: Encodable {
+        var id: UUID
+        var name: String
+        var received: Int
+    }
+
+    struct CommuneSection: Encodable {
+        var name: String
+        var rows: [DecisionRow]
+        var cells: [CellChoice]
+        var warnings: [String]
+    }
+
+    struct ChangeRow: Encodable {
+        var name: String
+        var from: String
+        var to: String
+    }
+
+    struct ReviewContext: Encodable {
+        var page: PageContext
+        var csrf: String
+        var id: UUID
+        var version: Int
+        var isDraft: Bool
+        var mayEdit: Bool
+        var status: String
+        var decisionDate: String?
+        var total: String
+        var communes: [CommuneSection]
+        var changes: [ChangeRow]
+        var error: String?
+    }
+
+    func renderReview(
+        _ req: Request, _ plan: PlacementPlan, changes: [PlacementChange] = [], error: String? = nil
+    ) async throws -> View {
+        let language = req.language
+        let mayEdit = try await req.access().scopes.write.contains(unit: plan.unitID)
+        let communes = plan.communes.map { commune in
+            var names: [UUID: String] = [:]
+            for decision in commune.proposal.decisions { names[decision.toCellID] = decision.toCellName }
+            for decision in commune.proposal.decisions {
+                if let alternative = decision.alternative { names[alternative.cellID] = alternative.cellName }
+            }
+            let cells = names.map {
+                CellChoice(id: $0.key, name: $0.value, received: commune.proposal.received[$0.key] ?? 0)
+            }
+            .sorted { VietnameseText.sortKey($0.name) < VietnameseText.sortKey($1.name) }
+            let rows = commune.proposal.decisions.map { decision in
+                DecisionRow(
+                    memberID: decision.memberID, name: decision.memberName, keyLeader: decision.isKeyLeader,
+                    pinned: decision.pinned, to: decision.toCellName, toID: decision.toCellID,
+                    reasons: decision.reasons.map { $0.text(in: language) })
+            }
+            .sorted {
+                ($0.keyLeader ? 0 : 1, VietnameseText.sortKey($0.to)) < (
+                    $1.keyLeader ? 0 : 1, VietnameseText.sortKey($1.to)
+                )
+            }
+            return CommuneSection(
+                name: commune.communeName, rows: rows, cells: cells,
+                warnings: commune.proposal.warnings.map { $0.text(in: language) })
+        }
+        return try await req.view.render(
+            "placement-plan",
+            ReviewContext(
+                page: PageContext(req, title: Labels.text("plan", req)), csrf: req.csrfToken, id: plan.id,
+                version: plan.version, isDraft: plan.status == .draft, mayEdit: mayEdit,
+                status: Self.statusLabel(plan.status, req), decisionDate: plan.decisionDate?.vietnamese,
+                total: String(format: "%.0f", plan.total), communes: communes,
+                changes: changes.map { ChangeRow(name: $0.memberName, from: $0.fromCellName, to: $0.toCellName) },
+                error: error))
+    }
+
+    @Sendable func review(req: Request) async throws -> View {
+        try await renderReview(req, try await req.visiblePlan(try req.uuid("id")))
+    }
+
+    struct MoveForm: Content {
+        var member: UUID
+        var cell: UUID
+    }
+
+    @Sendable func move(req: Request) async throws -> Response {
+        let plan = try await req.editablePlan(try req.uuid("id"))
+        let form = try req.content.decode(MoveForm.self)
+        guard plan.decisions.contains(where: { $0.memberID == form.member }) else {
+            throw Abort(.badRequest, reason: "that member is not in this plan")
+        }
+        var settings = plan.settings
+        settings.pins[form.member] = form.cell
+        do {
+            let result = try await PlacementPlans(db: req.db).rerun(
+                plan.id, settings: settings, on: try req.asOfDate(), actor: try await req.access().actor)
+            return try await renderReview(req, result.plan, changes: result.changes).encodeResponse(for: req)
+        } catch let error as StorageError {
+            let response = try await renderReview(req, plan, error: error.description).encodeResponse(for: req)
+            response.status = .conflict
+            return response
+        }
+    }
+
+    struct ApproveForm: Content {
+        var decisionDate: String
+        var version: Int
+    }
+
+    @Sendable func approve(req: Request) async throws -> Response {
+        let plan = try await req.editablePlan(try req.uuid("id"))
+        let form = try req.content.decode(ApproveForm.self)
+        guard let date = CivilDate(form.decisionDate) else {
+            throw Abort(.badRequest, reason: "the decision date \"\(form.decisionDate)\" is not a date")
+        }
+        do {
+            _ = try await PlacementPlans(db: req.db).approve(
+                plan.id, version: form.version, decisionDate: date, actor: try await req.access().actor)
+        } catch let error as StorageError {
+            let response = try await renderReview(req, plan, error: error.description).encodeResponse(for: req)
+            response.status = .conflict
+            return response
+        }
+        return req.redirect(to: "/placement/plans/\(plan.id)/decision")
+    }
+
+    struct DecisionGroup: Encodable {
+        var cell: String
+        var members: [String]
+    }
+
+    struct DecisionContext: Encodable {
+        var page: PageContext
+        var status: String
+        var decisionDate: String?
+        var groups: [DecisionGroup]
+        var count: Int
+    }
+
+    /// The printable decision: transfers grouped by receiving cell (print CSS, Vietnamese).
+    @Sendable func decision(req: Request) async throws -> View {
+        let plan = try await req.visiblePlan(try req.uuid("id"))
+        let groups = Dictionary(grouping: plan.decisions, by: \.toCellName)
+            .map {
+                DecisionGroup(
+                    cell: $0.key,
+                    members: $0.value.map(\.memberName).sorted {
+                        VietnameseText.personNameSortKey($0) < VietnameseText.personNameSortKey($1)
+                    })
+            }
+            .sorted { VietnameseText.sortKey($0.cell) < VietnameseText.sortKey($1.cell) }
+        return try await req.view.render(
+            "placement-decision",
+            DecisionContext(
+                page: PageContext(req, title: Labels.text("decision", req)), status: Self.statusLabel(plan.status, req),
+                decisionDate: plan.decisionDate?.vietnamese, groups: groups, count: plan.decisions.count))
+    }
+
+    struct ProgressContext: Encodable {
+        var page: PageContext
+        var progress: DirectiveProgress
+        var deadline: String
+        var completedOn: String?
+        var cells: [ProgressCell]
+        var coverage: [DirectiveProgress.Coverage]
+    }
+
+    struct ProgressCell: Encodable {
+        var name: String
+        var status: String
+        var date: String?
+    }
+
+    @Sendable func directive(req: Request) async throws -> View {
+        let id = try req.uuid("id")
+        let access = try await req.access()
+        guard let progress = try await Directives(db: req.db).progress(id, on: try req.asOfDate()),
+            access.scopes.read.contains(unit: progress.unitID)
+        else { throw Abort(.notFound, reason: "no directive is at this address") }
+        return try await req.view.render(
+            "directive",
+            ProgressContext(
+                page: PageContext(req, title: progress.title), progress: progress,
+                deadline: progress.deadline.vietnamese,
+                completedOn: progress.completedOn?.vietnamese,
+                cells: progress.cells.map {
+                    ProgressCell(
+                        name: $0.cellName, status: Labels.text("dissolution." + $0.status.rawValue, req),
+                        date: ($0.dissolvedOn ?? $0.placedOn)?.vietnamese)
+                },
+                coverage: progress.coverage))
+    }
+
+    struct CharterContext: Encodable {
+        var page: PageContext
+        var unit: String
+        var propose: [CellRow]
+        var below: [CellRow]
+    }
+
+    /// After placement: cells with ≥ 9 full members may propose a committee and a deputy (A5, R3); < 3 is below R1.
+    @Sendable func charter(req: Request) async throws -> View {
+        let id = try req.uuid("id")
+        let date = try req.asOfDate()
+        let access = try await req.access()
+        let tree = OrganisationTree(db: req.db, scope: access.scopes.read)
+        guard let unit = try await tree.unit(id, on: date) else { throw Abort(.notFound, reason: "no such unit") }
+        let units = try await tree.subtree(of: id, on: date).filter { access.scopes.read.contains(unit: $0) }
+        let cells = try await tree.organisations(atUnits: units, on: date).filter(\.kind.isCell)
+        let summaries = try await CellDirectory(db: req.db, scope: access.scopes.read).summaries(
+            of: cells, on: date, settings: req.application.settings.charter)
+        let rows = summaries.map { CellRow($0, req.language) }
+        return try await req.view.render(
+            "charter",
+            CharterContext(
+                page: PageContext(req, title: Labels.text("charter", req)), unit: unit.title(in: req.language),
+                propose: rows.filter(\.mayProposeCommittee), below: rows.filter(\.belowMinimum)))
+    }
+
+    static func statusLabel(_ status: PlacementPlan.Status, _ req: Request) -> String {
+        Labels.text("plan." + status.rawValue, req)
+    }
+}
+
+extension AccessScope {
+    /// The units to filter by, or nil for everything.
+    var unitList: [UUID]? {
+        if case .restricted(let units, _) = self { return Array(units) }
+        return nil
+    }
+}

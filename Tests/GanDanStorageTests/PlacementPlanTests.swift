@@ -1,0 +1,169 @@
+import FluentKit
+import Foundation
+import GanDanCore
+import GanDanStorage
+import GanDanTesting
+import Testing
+
+@Suite("Placement plans on the Na Hang demo (rules.md A1–A5, R13)")
+struct PlacementPlanTests {
+    static let proposalDay = CivilDate(year: 2019, month: 4, day: 1)!
+    static let decisionDay = CivilDate(year: 2019, month: 4, day: 25)!
+
+    @Test("the demo reproduces the article from data, without pins", arguments: TestDatabase.all)
+    func article(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DemoLoader(db: db).load()
+            let tree = OrganisationTree(db: db)
+            let district = try #require(try await tree.unit(code: NaHangDemo.districtCode, on: Self.proposalDay))
+            let plans = PlacementPlans(db: db)
+            let plan = try await plans.propose(unitID: district.id, on: Self.proposalDay, actor: .system)
+            let decisions = plan.decisions
+            let hoan = try #require(decisions.first { $0.memberName == NaHangDemo.hoangVanHoan })
+            let naCooc = try #require(
+                try await tree.organisation(
+                    code: OrganisationDraft.villageCellCode(villageCode: NaHangDemo.naCoocVillageCode)))
+            #expect(hoan.toCellID == naCooc.id)
+            #expect(hoan.reasons.first?.en.contains("19 km") == true)
+            #expect(hoan.reasons.first?.en.contains("weak cell") == true)
+            let banTun = try #require(
+                try await tree.organisation(
+                    code: OrganisationDraft.villageCellCode(villageCode: NaHangDemo.banTunVillageCode)))
+            let toBanTun = Set(decisions.filter { $0.toCellID == banTun.id }.map(\.memberName))
+            #expect(toBanTun.isSuperset(of: [NaHangDemo.laVanDuong, NaHangDemo.nangKhaYouthSecretary]))
+            let khuoiPhay = try #require(
+                try await tree.organisation(
+                    code: OrganisationDraft.villageCellCode(villageCode: NaHangDemo.khuoiPhayVillageCode)))
+            #expect(decisions.filter { $0.toCellID == khuoiPhay.id }.count == 3)
+            #expect(plan.communes.allSatisfy { $0.proposal.warnings.isEmpty })
+            #expect(decisions.allSatisfy { $0.alternative != nil })
+
+            _ = try await plans.approve(plan.id, version: plan.version, decisionDate: Self.decisionDay, actor: .system)
+            let directive = try #require(try await Directives(db: db).list(units: nil).first)
+            let progress = try #require(try await Directives(db: db).progress(directive.id!, on: Self.decisionDay))
+            #expect(progress.dissolved == 12 && progress.total == 12)
+            #expect(progress.everyVillageCellReceived)
+            #expect(progress.completedOn == Self.decisionDay)
+            let before = try #require(try await Directives(db: db).progress(directive.id!, on: Self.proposalDay))
+            #expect(before.dissolved == 0)
+
+            // Membership on date: Hoan is in the agency cell before, in Nà Coóc from the decision date.
+            let cells = CellDirectory(db: db)
+            let agency = try #require(try await tree.organisation(code: "CQ-02284"))
+            #expect(
+                try await cells.roster(of: agency.id, on: Self.decisionDay.adding(days: -1)).contains {
+                    $0.member.fullName == NaHangDemo.hoangVanHoan
+                })
+            #expect(
+                try await cells.roster(of: naCooc.id, on: Self.decisionDay).contains {
+                    $0.member.fullName == NaHangDemo.hoangVanHoan
+                })
+            #expect(try await tree.organisation(agency.id)?.validity.until == Self.decisionDay)
+            #expect(try await AuditTrail(db: db).verify() != .broken(seq: 0, reason: ""))
+        }
+    }
+
+    @Test("of two planners approving at once, exactly one succeeds", arguments: TestDatabase.all)
+    func concurrentApproval(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            var dataset = Fixtures.tree
+            dataset.members = [
+                Fixtures.member(
+                    "Hoàng Văn Hoan",
+                    posts: [
+                        PostDraft(
+                            kind: .peoplesCommitteeChairman, organisationCode: "DB-00001", validity: Fixtures.since)
+                    ]),
+                Fixtures.member("Ma Văn Ba", village: "00001.02"),
+            ]
+            _ = try await DatasetWriter(db: db).write(dataset)
+            let commune = try #require(try await OrganisationTree(db: db).unit(code: "00001", on: Self.proposalDay))
+            let plans = PlacementPlans(db: db)
+            let plan = try await plans.propose(unitID: commune.id, on: Self.proposalDay, actor: .system)
+            async let first: Bool =
+                (try? await plans.approve(plan.id, version: 1, decisionDate: Self.decisionDay, actor: Actor(name: "a")))
+                != nil
+            async let second: Bool =
+                (try? await plans.approve(plan.id, version: 1, decisionDate: Self.decisionDay, actor: Actor(name: "b")))
+                != nil
+            let results = await [first, second]
+            #expect(results.filter { $0 }.count == 1)
+            let stored = try #require(try await plans.plan(plan.id))
+            #expect(stored.status == .approved)
+            let transfers = try await MembershipRecord.query(on: db).filter(\.$transferKind == "internal").count()
+            #expect(transfers == 2)
+        }
+    }
+
+    @Test("a mistake is undone by a new plan; the first stays in history", arguments: TestDatabase.all)
+    func undoByNewPlan(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            var dataset = Fixtures.tree
+            dataset.members = [
+                Fixtures.member(
+                    "Hoàng Văn Hoan",
+                    posts: [
+                        PostDraft(
+                            kind: .peoplesCommitteeChairman, organisationCode: "DB-00001", validity: Fixtures.since)
+                    ]),
+                Fixtures.member("Ma Văn Ba", village: "00001.02"),
+            ]
+            _ = try await DatasetWriter(db: db).write(dataset)
+            let tree = OrganisationTree(db: db)
+            let commune = try #require(try await tree.unit(code: "00001", on: Self.proposalDay))
+            let naLang = try #require(try await tree.organisation(code: "CB-00001.02"))
+            let naCooc = try #require(try await tree.organisation(code: "CB-00001.01"))
+            let plans = PlacementPlans(db: db)
+            let first = try await plans.propose(unitID: commune.id, on: Self.proposalDay, actor: .system)
+            #expect(first.decisions.first { $0.memberName == "Hoàng Văn Hoan" }?.toCellID == naCooc.id)
+            _ = try await plans.approve(first.id, version: 1, decisionDate: Self.decisionDay, actor: .system)
+            let hoan = try #require(first.decisions.first { $0.memberName == "Hoàng Văn Hoan" }).memberID
+
+            let later = CivilDate(year: 2019, month: 6, day: 1)!
+            var settings = PlacementSettings()
+            settings.pins[hoan] = naLang.id
+            let correction = try await plans.correct(first.id, on: later, settings: settings, actor: .system)
+            #expect(correction.decisions.first { $0.memberID == hoan }?.toCellID == naLang.id)
+            _ = try await plans.approve(correction.id, version: 1, decisionDate: later, actor: .system)
+
+            #expect(try await plans.plan(first.id)?.status == .superseded)
+            let cells = CellDirectory(db: db)
+            #expect(try await cells.roster(of: naCooc.id, on: Self.decisionDay).contains { $0.member.id == hoan })
+            #expect(try await cells.roster(of: naLang.id, on: later).contains { $0.member.id == hoan })
+            #expect(!(try await cells.roster(of: naCooc.id, on: later).contains { $0.member.id == hoan }))
+        }
+    }
+
+    @Test("moving a member pins them, and the re-run reports what changed", arguments: TestDatabase.all)
+    func rerunWithPin(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            var dataset = Fixtures.tree
+            dataset.members = [
+                Fixtures.member(
+                    "Hoàng Văn Hoan",
+                    posts: [
+                        PostDraft(
+                            kind: .peoplesCommitteeChairman, organisationCode: "DB-00001", validity: Fixtures.since)
+                    ]),
+                Fixtures.member("Ma Văn Ba", village: "00001.02"),
+            ]
+            _ = try await DatasetWriter(db: db).write(dataset)
+            let tree = OrganisationTree(db: db)
+            let commune = try #require(try await tree.unit(code: "00001", on: Self.proposalDay))
+            let naLang = try #require(try await tree.organisation(code: "CB-00001.02"))
+            let plans = PlacementPlans(db: db)
+            let plan = try await plans.propose(unitID: commune.id, on: Self.proposalDay, actor: .system)
+            let hoan = try #require(plan.decisions.first { $0.memberName == "Hoàng Văn Hoan" })
+            var settings = plan.settings
+            settings.pins[hoan.memberID] = naLang.id
+            let (rerun, changes) = try await plans.rerun(
+                plan.id, settings: settings, on: Self.proposalDay, actor: .system)
+            #expect(rerun.version == 2)
+            #expect(changes.contains { $0.memberID == hoan.memberID && $0.toCellName == "Chi bộ thôn Nà Làng" })
+            #expect(rerun.decisions.first { $0.memberID == hoan.memberID }?.pinned == true)
+            await #expect(throws: StorageError.self) {
+                try await plans.approve(plan.id, version: 1, decisionDate: Self.decisionDay, actor: .system)
+            }
+        }
+    }
+}
