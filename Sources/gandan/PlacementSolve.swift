@@ -72,7 +72,7 @@ enum CostMatrixError: Error, Equatable {
         case .negativeInfinity(let line, let column):
             return "line \(line), column \(column): -inf is not a cost (use inf for a forbidden pair)"
         case .ragged(let line, let values, let expected, let firstLine):
-            return "line \(line) has \(values) values but line \(firstLine) has \(expected)"
+            return "line \(line) has \(values) value\(values == 1 ? "" : "s") but line \(firstLine) has \(expected)"
         }
     }
 }
@@ -122,6 +122,8 @@ struct CostMatrix {
         var line = 1
         var valuesInLine = 0
         var reserved = false
+        var costs: [Double] = []
+        var integral = true
         let scratch = UnsafeMutablePointer<CChar>.allocate(capacity: 512)
         defer { scratch.deallocate() }
         let powers = powersOfTen
@@ -233,8 +235,8 @@ struct CostMatrix {
                     }
                 }
             }
-            if matrix.integral && value.isFinite && value != value.rounded(.towardZero) { matrix.integral = false }
-            matrix.costs.append(value)
+            if integral && value.isFinite && value != value.rounded(.towardZero) { integral = false }
+            costs.append(value)
             valuesInLine += 1
             while position < end && isBlank(base[position]) { position += 1 }
             if position < end && base[position] == 0x2C {  // ,
@@ -260,13 +262,15 @@ struct CostMatrix {
                 reserved = true
                 let guess = Double(end) / Double(max(position, 1)) * 1.05 + 1
                 let capacity = Int(min(guess * Double(valuesInLine), Double(end / 2 + 1)))
-                matrix.costs.reserveCapacity(capacity)
+                costs.reserveCapacity(capacity)
             }
             valuesInLine = 0
             if position >= end { break }
             position += base[position] == 0x0D ? 2 : 1
             line += 1
         }
+        matrix.costs = costs
+        matrix.integral = integral
         return matrix
     }
 

@@ -177,3 +177,34 @@ def test_a_commune_planner_sees_only_their_commune(page: Page, base_url: str) ->
     # La Văn Đường works in Năng Khả: outside this planner's scope.
     expect(page.get_by_text("La Văn Đường")).to_have_count(0)
     expect_no_horizontal_scroll(page)
+
+
+def test_a_planner_reviews_moves_one_member_and_approves(page: Page, base_url: str) -> None:
+    sign_in(page, base_url, "planner.thanhtuong")
+    page.goto(base_url + "/placement?date=2019-04-01")
+    page.get_by_label("Đơn vị").select_option(label="Xã Thanh Tương")
+    page.get_by_role("button", name="Đề xuất").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Phương án bố trí")).to_be_visible()
+    hoan = page.get_by_role("row").filter(has_text="Hoàng Văn Hoan")
+    expect(hoan).to_contain_text("Chi bộ thôn Nà Coóc")
+    expect(hoan).to_contain_text("19 km")
+    expect_no_horizontal_scroll(page)
+
+    # Move one ordinary member to Nà Làng: the plan is re-run with that pin and shows what changed.
+    row = page.locator("table.plan tbody tr").filter(has_not_text="Cán bộ chủ chốt").first
+    name = row.locator("td").first.inner_text().strip()
+    row.get_by_label("Chuyển sang").select_option(label="Chi bộ thôn Nà Làng")
+    row.get_by_role("button", name="Chuyển và tính lại").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Thay đổi so với lần trước")).to_be_visible()
+    moved = page.locator("table.plan tbody tr").filter(has_text=name).first
+    expect(moved).to_contain_text("Chi bộ thôn Nà Làng")
+    expect(moved).to_contain_text("đã cố định")
+
+    page.get_by_label("Ngày quyết định").fill("2019-04-25")
+    page.get_by_role("button", name="Phê duyệt và thực hiện").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Quyết định chuyển sinh hoạt đảng")).to_be_visible()
+    expect(page.get_by_text("Chi bộ thôn Nà Coóc").first).to_be_visible()
+    expect(page.get_by_text("Hoàng Văn Hoan")).to_be_visible()
