@@ -4,5 +4,5 @@ import ArgumentParser
 struct PlacementCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "placement", abstract: "Solve, propose and approve placements.",
-        subcommands: [PlacementSolve.self, PlacementPropose.self, PlacementApprove.self])
+        subcommands: [PlacementSolve.self, PlacementPropose.self, PlacementApprove.self, PlacementBench.self])
 }

@@ -3,10 +3,11 @@ import Foundation
 /// The working state of one solve: Jonker & Volgenant (1987), "A shortest augmenting path algorithm for dense and
 /// sparse linear assignment problems", adapted to rows ≤ columns.
 ///
-/// Phases: an initial reduction (square: column reduction with reduction transfer; rectangular: row reduction,
-/// which keeps every column potential ≤ 0), two passes of augmenting row reduction, then one Dijkstra-like
-/// shortest augmenting path per row still free. Only column potentials `v` are kept; a row's potential is
-/// implied by its assigned column. All buffers are allocated once, up front, and reused by every phase.
+/// Phases: an initial reduction (square: column reduction with reduction transfer, then free rows take a free
+/// column where their reduced cost is 0; rectangular: row reduction, which keeps every column potential ≤ 0), two
+/// passes of augmenting row reduction (each capped at 8 steps per free row), then one Dijkstra-like shortest
+/// augmenting path per row still free. Only column potentials `v` are kept; a row's potential is implied by its
+/// assigned column. All buffers are allocated once, up front, and reused by every phase.
 struct JonkerVolgenant {
     let costs: UnsafePointer<Double>
     let rows: Int

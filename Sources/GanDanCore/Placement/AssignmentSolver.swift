@@ -113,9 +113,10 @@ public enum AssignmentError: Error, Equatable, Sendable, CustomStringConvertible
 public enum AssignmentSolver {
     /// Returns a minimum-total assignment of every row to a distinct allowed column, with optimal dual potentials.
     ///
-    /// Ties: rows are processed in increasing order and each takes the lowest-index free column among its cheapest
-    /// (reduced-cost) columns, so for instance when all costs are equal row `i` gets column `i`. Costs of ±1e9 and
-    /// negative costs are fine; integer costs below 2⁵³ in magnitude give exact totals.
+    /// Ties: the result is a pure function of the costs. Rows are settled in increasing order, and a row settled
+    /// directly takes the lowest-index free column among its cheapest (by reduced cost): with all costs equal, row
+    /// `i` gets column `i`; a 1 × n problem gets its first cheapest column. Rows that need an augmenting path take
+    /// the first free column met in a fixed scan order. Integer costs below 2⁵³ in magnitude give exact totals.
     public static func solve(_ problem: AssignmentProblem) throws(AssignmentError) -> AssignmentSolution {
         let rows = problem.rows
         let columns = problem.columns
