@@ -31,7 +31,8 @@ struct PlacementBench: AsyncParsableCommand {
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print(
-            #"{"communes": \#(inputs.count), "members": \#(members), "village_cells": \#(cells), "seconds": \#(seconds)}"#)
+            #"{"communes": \#(inputs.count), "members": \#(members), "village_cells": \#(cells), "seconds": \#(seconds)}"#
+        )
     }
 
     /// A commune like Na Hang's: 8–14 villages, 18–30 agency members of whom about ten are key leaders.
@@ -41,7 +42,8 @@ struct PlacementBench: AsyncParsableCommand {
             PlacementTarget(
                 cellID: UUID(), cellName: "Chi bộ \(index)", villageID: UUID(), villageName: "Thôn \(index)",
                 distanceKm: Double(random.next(1...38)) / 2, povertyRate: Double(random.next(5...45)) / 100,
-                weak: random.next(0...99) < 8, fullMembers: Int(random.next(4...40)), ethnicMinority: random.next(0...9) < 8,
+                weak: random.next(0...99) < 8, fullMembers: Int(random.next(4...40)),
+                ethnicMinority: random.next(0...9) < 8,
                 mountain: random.next(0...9) < 7, stableKey: "CB-\(index)")
         }
         let posts: [[PostKind]] = [
@@ -53,7 +55,8 @@ struct PlacementBench: AsyncParsableCommand {
         let candidates = (0..<size).map { index in
             let home = villages[Int(random.next(0...UInt64(villages.count - 1)))]
             return PlacementCandidate(
-                id: UUID(), name: "Đảng viên \(index)", fromCellID: agency, posts: index < posts.count ? posts[index] : [],
+                id: UUID(), name: "Đảng viên \(index)", fromCellID: agency,
+                posts: index < posts.count ? posts[index] : [],
                 residenceVillageID: home.villageID, residenceDistanceKm: home.distanceKm, stableKey: String(index))
         }
         return PlacementInput(candidates: candidates, targets: villages)

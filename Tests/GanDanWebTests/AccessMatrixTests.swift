@@ -133,6 +133,13 @@ struct AccessMatrixTests {
         "GET /placement/plans/:id/decision": Entry(
             path: { "/placement/plans/\($0.plan)/decision" },
             expect: { commune($0, $1, ok: 200, page: true, write: false) }),
+        // The fresh plan is a draft: only an approved plan can be corrected, so allowed roles get 409.
+        "POST /placement/plans/:id/correct": Entry(
+            path: { "/placement/plans/\($0.plan)/correct" }, body: { _ in "" },
+            expect: { commune($0, $1, ok: 409, page: true, write: true) }),
+        "POST /api/placement/plans/:id/correct": Entry(
+            path: { "/api/placement/plans/\($0.plan)/correct" }, body: { _ in "{}" },
+            expect: { commune($0, $1, ok: 409, page: false, write: true) }),
         "GET /directives/:id": Entry(
             path: { "/directives/\($0.directive)?date=2019-04-01" },
             expect: { commune($0, $1, ok: 200, page: true, write: false) }),

@@ -208,3 +208,11 @@ def test_a_planner_reviews_moves_one_member_and_approves(page: Page, base_url: s
     expect(page.get_by_role("heading", name="Quyết định chuyển sinh hoạt đảng")).to_be_visible()
     expect(page.get_by_text("Chi bộ thôn Nà Coóc").first).to_be_visible()
     expect(page.get_by_text("Hoàng Văn Hoan")).to_be_visible()
+    # A mistake is corrected by a new plan, never by rewriting the approved one.
+    page.goto(base_url + "/placement?date=2019-04-25")
+    approved = page.get_by_role("row").filter(has_text="Đã phê duyệt").first
+    approved.get_by_role("link").first.click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Lập phương án điều chỉnh (giữ nguyên lịch sử)").click()
+    page.wait_for_load_state()
+    expect(page.get_by_text("Dự thảo")).to_be_visible()

@@ -111,6 +111,8 @@ enum Labels {
         "received": BilingualText(vi: "Số đảng viên nhận", en: "Received"),
         "changes": BilingualText(vi: "Thay đổi so với lần trước", en: "Changes since the last run"),
         "approve": BilingualText(vi: "Phê duyệt và thực hiện", en: "Approve and apply"),
+        "correct": BilingualText(
+            vi: "Lập phương án điều chỉnh (giữ nguyên lịch sử)", en: "Start a correcting plan (history stays)"),
         "decisionDate": BilingualText(vi: "Ngày quyết định", en: "Decision date"),
         "decision": BilingualText(vi: "Quyết định chuyển sinh hoạt đảng", en: "Decision on transfers"),
         "totalCost": BilingualText(vi: "Tổng điểm chi phí", en: "Total cost"),

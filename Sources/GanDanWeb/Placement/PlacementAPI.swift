@@ -14,6 +14,7 @@ struct PlacementAPI: RouteCollection {
         api.get("placement", "plans", ":id", use: plan)
         api.post("placement", "plans", ":id", "rerun", use: rerun)
         api.post("placement", "plans", ":id", "approve", use: approve)
+        api.post("placement", "plans", ":id", "correct", use: correct)
         api.get("directives", ":id", use: directive)
     }
 
@@ -88,6 +89,16 @@ struct PlacementAPI: RouteCollection {
         }
         return try await PlacementPlans(db: req.db).approve(
             plan.id, version: input.version, decisionDate: date, actor: try await req.access().actor)
+    }
+
+    /// A new draft correcting an approved plan; the approved one stays in history until the new one is approved.
+    @Sendable func correct(req: Request) async throws -> Response {
+        let plan = try await req.editablePlan(try req.uuid("id"))
+        let correction = try await PlacementPlans(db: req.db).correct(
+            plan.id, on: try req.asOfDate(), settings: plan.settings, actor: try await req.access().actor)
+        let response = try await correction.encodeResponse(for: req)
+        response.status = .created
+        return response
     }
 
     @Sendable func directive(req: Request) async throws -> DirectiveProgress {

@@ -13,6 +13,7 @@ struct PlacementPages: RouteCollection {
         routes.post("placement", "plans", ":id", "move", use: move)
         routes.post("placement", "plans", ":id", "approve", use: approve)
         routes.get("placement", "plans", ":id", "decision", use: decision)
+        routes.post("placement", "plans", ":id", "correct", use: correct)
         routes.get("directives", ":id", use: directive)
         routes.get("charter", ":id", use: charter)
     }
@@ -132,6 +133,7 @@ struct PlacementPages: RouteCollection {
         var id: UUID
         var version: Int
         var isDraft: Bool
+        var isApproved: Bool
         var mayEdit: Bool
         var status: String
         var decisionDate: String?
@@ -175,7 +177,8 @@ struct PlacementPages: RouteCollection {
             "placement-plan",
             ReviewContext(
                 page: PageContext(req, title: Labels.text("plan", req)), csrf: req.csrfToken, id: plan.id,
-                version: plan.version, isDraft: plan.status == .draft, mayEdit: mayEdit,
+                version: plan.version, isDraft: plan.status == .draft, isApproved: plan.status == .approved,
+                mayEdit: mayEdit,
                 status: Self.statusLabel(plan.status, req), decisionDate: plan.decisionDate?.vietnamese,
                 total: String(format: "%.0f", plan.total), communes: communes,
                 changes: changes.map { ChangeRow(name: $0.memberName, from: $0.fromCellName, to: $0.toCellName) },
@@ -230,6 +233,14 @@ struct PlacementPages: RouteCollection {
             return response
         }
         return req.redirect(to: "/placement/plans/\(plan.id)/decision")
+    }
+
+    /// Starts a new draft that corrects an approved plan: history is never rewritten (issue "placement").
+    @Sendable func correct(req: Request) async throws -> Response {
+        let plan = try await req.editablePlan(try req.uuid("id"))
+        let correction = try await PlacementPlans(db: req.db).correct(
+            plan.id, on: try req.asOfDate(), settings: plan.settings, actor: try await req.access().actor)
+        return req.redirect(to: "/placement/plans/\(correction.id)")
     }
 
     struct DecisionGroup: Encodable {
