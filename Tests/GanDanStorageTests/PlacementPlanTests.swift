@@ -10,6 +10,20 @@ struct PlacementPlanTests {
     static let proposalDay = CivilDate(year: 2019, month: 4, day: 1)!
     static let decisionDay = CivilDate(year: 2019, month: 4, day: 25)!
 
+    /// The fixture tree with a key leader and an ordinary member in the agency cell.
+    static var twoMembers: OrganisationDataset {
+        var dataset = Fixtures.tree
+        dataset.members = [
+            Fixtures.member(
+                "Hoàng Văn Hoan",
+                posts: [
+                    PostDraft(kind: .peoplesCommitteeChairman, organisationCode: "DB-00001", validity: Fixtures.since)
+                ]),
+            Fixtures.member("Ma Văn Ba", village: "00001.02"),
+        ]
+        return dataset
+    }
+
     @Test("the demo reproduces the article from data, without pins", arguments: TestDatabase.all)
     func article(database: TestDatabase) async throws {
         try await database.withDatabase { db in
@@ -66,17 +80,7 @@ struct PlacementPlanTests {
     @Test("of two planners approving at once, exactly one succeeds", arguments: TestDatabase.all)
     func concurrentApproval(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            var dataset = Fixtures.tree
-            dataset.members = [
-                Fixtures.member(
-                    "Hoàng Văn Hoan",
-                    posts: [
-                        PostDraft(
-                            kind: .peoplesCommitteeChairman, organisationCode: "DB-00001", validity: Fixtures.since)
-                    ]),
-                Fixtures.member("Ma Văn Ba", village: "00001.02"),
-            ]
-            _ = try await DatasetWriter(db: db).write(dataset)
+            _ = try await DatasetWriter(db: db).write(Self.twoMembers)
             let commune = try #require(try await OrganisationTree(db: db).unit(code: "00001", on: Self.proposalDay))
             let plans = PlacementPlans(db: db)
             let plan = try await plans.propose(unitID: commune.id, on: Self.proposalDay, actor: .system)
@@ -98,17 +102,7 @@ struct PlacementPlanTests {
     @Test("a mistake is undone by a new plan; the first stays in history", arguments: TestDatabase.all)
     func undoByNewPlan(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            var dataset = Fixtures.tree
-            dataset.members = [
-                Fixtures.member(
-                    "Hoàng Văn Hoan",
-                    posts: [
-                        PostDraft(
-                            kind: .peoplesCommitteeChairman, organisationCode: "DB-00001", validity: Fixtures.since)
-                    ]),
-                Fixtures.member("Ma Văn Ba", village: "00001.02"),
-            ]
-            _ = try await DatasetWriter(db: db).write(dataset)
+            _ = try await DatasetWriter(db: db).write(Self.twoMembers)
             let tree = OrganisationTree(db: db)
             let commune = try #require(try await tree.unit(code: "00001", on: Self.proposalDay))
             let naLang = try #require(try await tree.organisation(code: "CB-00001.02"))
@@ -137,17 +131,7 @@ struct PlacementPlanTests {
     @Test("moving a member pins them, and the re-run reports what changed", arguments: TestDatabase.all)
     func rerunWithPin(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            var dataset = Fixtures.tree
-            dataset.members = [
-                Fixtures.member(
-                    "Hoàng Văn Hoan",
-                    posts: [
-                        PostDraft(
-                            kind: .peoplesCommitteeChairman, organisationCode: "DB-00001", validity: Fixtures.since)
-                    ]),
-                Fixtures.member("Ma Văn Ba", village: "00001.02"),
-            ]
-            _ = try await DatasetWriter(db: db).write(dataset)
+            _ = try await DatasetWriter(db: db).write(Self.twoMembers)
             let tree = OrganisationTree(db: db)
             let commune = try #require(try await tree.unit(code: "00001", on: Self.proposalDay))
             let naLang = try #require(try await tree.organisation(code: "CB-00001.02"))

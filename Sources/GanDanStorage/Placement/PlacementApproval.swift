@@ -100,19 +100,8 @@ extension PlacementPlans {
                 throw StorageError.conflict("\(commune.communeName): \(error)")
             }
         }
-        let record = PlacementPlanRecord()
-        record.id = UUID()
-        record.unitID = old.unitID
-        record.status = PlacementPlan.Status.draft.rawValue
-        record.version = 1
-        record.settings = try Self.encode(settings)
-        record.proposal = try Self.encode(communes)
-        record.total = communes.reduce(0) { $0 + $1.proposal.total }
-        record.createdBy = actor.name
-        record.createdAt = Date()
-        record.correctsID = id
-        try await record.create(on: db)
-        return try plan(record)
+        return try await storeDraft(
+            unitID: old.unitID, settings: settings, communes: communes, actor: actor, correcting: id)
     }
 }
 

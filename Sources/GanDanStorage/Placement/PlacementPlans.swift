@@ -55,6 +55,13 @@ public struct PlacementPlans: Sendable {
         unitID: UUID, on date: CivilDate, settings: PlacementSettings = PlacementSettings(), actor: Actor
     ) async throws -> PlacementPlan {
         let communes = try await solve(unitID: unitID, on: date, settings: settings)
+        return try await storeDraft(unitID: unitID, settings: settings, communes: communes, actor: actor)
+    }
+
+    /// Stores a new draft (version 1) and records it in the audit trail; `correcting` names the plan it replaces.
+    func storeDraft(
+        unitID: UUID, settings: PlacementSettings, communes: [CommunePlan], actor: Actor, correcting: UUID? = nil
+    ) async throws -> PlacementPlan {
         let record = PlacementPlanRecord()
         record.id = UUID()
         record.unitID = unitID
@@ -65,14 +72,16 @@ public struct PlacementPlans: Sendable {
         record.total = communes.reduce(0) { $0 + $1.proposal.total }
         record.createdBy = actor.name
         record.createdAt = Date()
+        record.correctsID = correcting
+        let members = communes.reduce(0) { $0 + $1.proposal.decisions.count }
         try await db.transaction { db in
             try await record.create(on: db)
             try await AuditTrail(db: db).record(
                 AuditEvent(
-                    actor: actor.name, action: "propose", entity: "placement_plan", entityID: record.id?.uuidString,
-                    after:
-                        "{\"total\":\(record.total),\"members\":\(communes.reduce(0) { $0 + $1.proposal.decisions.count })}",
-                    requestID: actor.requestID, unitID: unitID))
+                    actor: actor.name, action: correcting == nil ? "propose" : "correct", entity: "placement_plan",
+                    entityID: record.id?.uuidString,
+                    after: "{\"total\":\(record.total),\"members\":\(members)}", requestID: actor.requestID,
+                    unitID: unitID))
         }
         return try plan(record)
     }

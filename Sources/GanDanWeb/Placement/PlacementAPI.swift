@@ -56,24 +56,10 @@ struct PlacementAPI: RouteCollection {
         let plan = try await req.editablePlan(try req.uuid("id"))
         let input = try req.content.decode(RerunRequest.self, using: Self.decoder)
         var settings = plan.settings
-        if let pins = input.pins {
-            settings.pins = Dictionary(
-                try pins.map { key, cell in
-                    guard let member = UUID(uuidString: key) else {
-                        throw Abort(.badRequest, reason: "pins: \(key) is not a member id")
-                    }
-                    return (member, cell)
-                }, uniquingKeysWith: { _, last in last })
-        }
+        if let pins = input.pins { settings.pins = try Self.keyedByID(pins, field: "pins") }
         if let forbidden = input.forbidden { settings.forbidden = forbidden }
         if let capacities = input.capacities {
-            settings.capacities = Dictionary(
-                try capacities.map { key, capacity in
-                    guard let cell = UUID(uuidString: key) else {
-                        throw Abort(.badRequest, reason: "capacities: \(key) is not a cell id")
-                    }
-                    return (cell, capacity)
-                }, uniquingKeysWith: { _, last in last })
+            settings.capacities = try Self.keyedByID(capacities, field: "capacities")
         }
         if let weights = input.weights { settings.weights = weights }
         let result = try await PlacementPlans(db: req.db).rerun(
@@ -108,6 +94,18 @@ struct PlacementAPI: RouteCollection {
             access.scopes.read.contains(unit: progress.unitID)
         else { throw Abort(.notFound, reason: "no directive is at this address") }
         return progress
+    }
+
+    /// A JSON object keyed by ids (JSON keys are strings) as a dictionary keyed by UUID; a bad key is a 400.
+    static func keyedByID<Value>(_ object: [String: Value], field: String) throws -> [UUID: Value] {
+        var result: [UUID: Value] = [:]
+        for (key, value) in object {
+            guard let id = UUID(uuidString: key) else {
+                throw Abort(.badRequest, reason: "\(field): \(key) is not an id")
+            }
+            result[id] = value
+        }
+        return result
     }
 
     static var decoder: JSONDecoder {
