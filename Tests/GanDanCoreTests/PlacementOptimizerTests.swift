@@ -105,6 +105,21 @@ struct PlacementOptimizerTests {
         #expect(proposal.warnings.contains { $0.en.contains("needs at least 3") })
     }
 
+    @Test("live rule warnings: below 3 full members (R1); reaching 9 may propose a committee (A5)")
+    func ruleWarnings() throws {
+        var targets = Self.targets
+        targets[0].fullMembers = 0
+        targets[1].fullMembers = 8
+        var input = PlacementInput(candidates: Array(Self.members.prefix(2)), targets: targets)
+        input.pins = [Self.id(1): Self.id(102), Self.id(2): Self.id(103)]
+        let proposal = try PlacementOptimizer.propose(input)
+        #expect(proposal.warnings.contains { $0.en.contains("Chi bộ thôn Xa has only 0 full members") })
+        #expect(
+            proposal.notes.map(\.en) == [
+                "Chi bộ thôn Giữa reaches 9 full members: it may propose a cell committee and a deputy (A5)."
+            ])
+    }
+
     @Test("infeasible inputs name their cause")
     func infeasible() {
         var everyCellForbidden = PlacementInput(candidates: Self.members, targets: Self.targets)

@@ -128,6 +128,36 @@ struct PlacementPlanTests {
         }
     }
 
+    @Test(
+        "an approval that fails half-way changes nothing: plan, rolls and cells stay as they were",
+        arguments: TestDatabase.all)
+    func atomicApproval(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            // Nà Làng's cell exists from 2000, Nà Coóc's only from 2008: a decision dated 2005 moves Ma Văn Ba
+            // (processed first) to Nà Làng, then fails on Hoàng Văn Hoan's transfer to Nà Coóc.
+            var dataset = Self.twoMembers
+            dataset.organisations[3].validity = Validity(from: CivilDate(year: 2000, month: 1, day: 1)!)
+            _ = try await DatasetWriter(db: db).write(dataset)
+            let tree = OrganisationTree(db: db)
+            let commune = try #require(try await tree.unit(code: "00001", on: Self.proposalDay))
+            let plans = PlacementPlans(db: db)
+            let plan = try await plans.propose(unitID: commune.id, on: Self.proposalDay, actor: .system)
+            #expect(plan.decisions.map(\.memberName) == ["Ma Văn Ba", "Hoàng Văn Hoan"])
+            #expect(plan.decisions.map(\.toCellName) == ["Chi bộ thôn Nà Làng", "Chi bộ thôn Nà Coóc"])
+            let error = await #expect(throws: StorageError.self) {
+                try await plans.approve(
+                    plan.id, version: 1, decisionDate: CivilDate(year: 2005, month: 6, day: 1)!, actor: .system)
+            }
+            #expect(error?.description.contains("Nà Coóc is not in force on 2005-06-01") == true)
+            #expect(try await plans.plan(plan.id)?.status == .draft)
+            let transfers = try await MembershipRecord.query(on: db).filter(\.$transferKind == "internal").count()
+            #expect(transfers == 0)
+            let agency = try #require(try await tree.organisation(code: "CQ-00001"))
+            #expect(agency.validity.until == nil)
+            #expect(try await CellDirectory(db: db).roster(of: agency.id, on: Self.decisionDay).count == 2)
+        }
+    }
+
     @Test("moving a member pins them, and the re-run reports what changed", arguments: TestDatabase.all)
     func rerunWithPin(database: TestDatabase) async throws {
         try await database.withDatabase { db in

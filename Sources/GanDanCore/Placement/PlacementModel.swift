@@ -13,12 +13,15 @@ public struct PlacementCandidate: Sendable, Hashable, Codable {
     public var residenceDistanceKm: Double?
     /// A key that is the same in every database (not the row id), to order members deterministically.
     public var stableKey: String
+    /// Whether the member counts toward a cell's full members (rules.md R4).
+    public var isFullMember: Bool
 
     public init(
         id: UUID, name: String, fromCellID: UUID, posts: [PostKind], residenceVillageID: UUID?,
-        residenceDistanceKm: Double?, stableKey: String? = nil
+        residenceDistanceKm: Double?, stableKey: String? = nil, isFullMember: Bool = true
     ) {
         self.stableKey = stableKey ?? id.uuidString
+        self.isFullMember = isFullMember
         self.id = id
         self.name = name
         self.fromCellID = fromCellID

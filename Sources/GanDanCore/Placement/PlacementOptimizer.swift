@@ -33,7 +33,10 @@ public struct PlacementProposal: Sendable, Hashable, Codable {
     public var total: Double
     /// How many new members each target cell receives (rules.md A2).
     public var received: [UUID: Int]
+    /// Rule problems the planner should fix (a minimum not met, a cell below 3 full members, rules.md R1).
     public var warnings: [BilingualText]
+    /// Cells the placement lifts to 9 or more full members: they may propose a committee (rules.md A5, R3).
+    public var notes: [BilingualText]
 }
 
 /// Why no proposal could be made.
@@ -88,8 +91,33 @@ public enum PlacementOptimizer {
                         })))
         }
         var warnings: [BilingualText] = []
+        var notes: [BilingualText] = []
+        var fullReceived: [UUID: Int] = [:]
+        for decision in decisions
+        where model.candidates.first(where: { $0.id == decision.memberID })?.isFullMember == true {
+            fullReceived[decision.toCellID, default: 0] += 1
+        }
         for target in model.targets {
             let count = received[target.cellID] ?? 0
+            let full = target.fullMembers + (fullReceived[target.cellID] ?? 0)
+            if full < input.charter.minimumFullMembers {
+                warnings.append(
+                    BilingualText(
+                        vi:
+                            "\(target.cellName) chỉ có \(full) đảng viên chính thức sau bố trí (cần ít nhất \(input.charter.minimumFullMembers), R1).",
+                        en:
+                            "\(target.cellName) has only \(full) full members after placement (at least \(input.charter.minimumFullMembers) needed, R1)."
+                    ))
+            }
+            if full >= input.charter.committeeThreshold && target.fullMembers < input.charter.committeeThreshold {
+                notes.append(
+                    BilingualText(
+                        vi:
+                            "\(target.cellName) đạt \(full) đảng viên chính thức: có thể đề nghị chỉ định chi ủy và phó bí thư (A5).",
+                        en:
+                            "\(target.cellName) reaches \(full) full members: it may propose a cell committee and a deputy (A5)."
+                    ))
+            }
             let minimum = input.capacities[target.cellID]?.minimum ?? 0
             if count < minimum {
                 warnings.append(
@@ -104,7 +132,8 @@ public enum PlacementOptimizer {
                         en: "\(target.cellName) receives nobody."))
             }
         }
-        return PlacementProposal(decisions: decisions, total: solution.total, received: received, warnings: warnings)
+        return PlacementProposal(
+            decisions: decisions, total: solution.total, received: received, warnings: warnings, notes: notes)
     }
 
     /// The cost matrix and its bookkeeping: rows are candidates, columns are slots of target cells.

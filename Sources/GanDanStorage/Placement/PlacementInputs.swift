@@ -62,7 +62,8 @@ public struct PlacementInputs: Sendable {
                     PlacementCandidate(
                         id: entry.member.id, name: entry.member.fullName, fromCellID: agency.id,
                         posts: entry.posts.filter(\.isKeyLeader), residenceVillageID: village?.id,
-                        residenceDistanceKm: village?.profile?.distanceKm, stableKey: keys[entry.member.id]))
+                        residenceDistanceKm: village?.profile?.distanceKm, stableKey: keys[entry.member.id],
+                        isFullMember: entry.member.standing?.countsAsFull ?? false))
             }
         }
         let summaries = try await cells.summaries(of: villageCells, on: date)
@@ -121,7 +122,8 @@ extension PlacementInputs {
             return PlacementCandidate(
                 id: id, name: member.fullName, fromCellID: cell, posts: postsOf[id] ?? [],
                 residenceVillageID: village?.id, residenceDistanceKm: village?.profile?.distanceKm,
-                stableKey: Self.stableKey(member))
+                stableKey: Self.stableKey(member),
+                isFullMember: member.partyRecord?.standing(on: date)?.countsAsFull ?? false)
         }
         let summaries = try await CellDirectory(db: db).summaries(of: villageCells, on: date)
         let fullOf = Dictionary(summaries.map { ($0.cell.id, $0.counts.full) }, uniquingKeysWith: { a, _ in a })

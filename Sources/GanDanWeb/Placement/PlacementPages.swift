@@ -119,6 +119,7 @@ struct PlacementPages: RouteCollection {
         var rows: [DecisionRow]
         var cells: [CellChoice]
         var warnings: [String]
+        var notes: [String]
     }
 
     struct ChangeRow: Encodable {
@@ -171,7 +172,8 @@ struct PlacementPages: RouteCollection {
             }
             return CommuneSection(
                 name: commune.communeName, rows: rows, cells: cells,
-                warnings: commune.proposal.warnings.map { $0.text(in: language) })
+                warnings: commune.proposal.warnings.map { $0.text(in: language) },
+                notes: commune.proposal.notes.map { $0.text(in: language) })
         }
         return try await req.view.render(
             "placement-plan",
