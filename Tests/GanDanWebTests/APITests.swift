@@ -63,3 +63,44 @@ struct APITests {
         }
     }
 }
+
+@Suite("Placement API: what-if with weights, exempt posts and capacities")
+struct PlacementAPITests {
+    @Test("a re-run with new settings returns the plan and what changed", arguments: TestDatabase.all)
+    func whatIf(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app, users in
+            let commune = try #require(
+                try await OrganisationTree(db: app.db).unit(code: "00001", on: Fixtures.date("2019-04-01")))
+            let plan = try await PlacementPlans(db: app.db).propose(
+                unitID: commune.id, on: Fixtures.date("2019-04-01"), actor: .system)
+            let naLang = try #require(try await OrganisationTree(db: app.db).organisation(code: "CB-00001.02"))
+            var headers = users.planner.bearer
+            headers.contentType = .json
+            let body = #"""
+                {"exempt_posts": ["peoplesCommitteeChairman"], "capacities": {"\#(naLang.id)": {"minimum": 2}},
+                 "weights": {"leaderDifficulty": 0, "outsideResidence": 100, "travelPerKm": 2, "crowding": 15,
+                   "leaderRepeatFactor": 0.5, "coverage": 200, "difficultyDistance": 0.35, "difficultyPoverty": 0.25,
+                   "difficultyWeak": 0.25, "difficultyFewMembers": 0.1, "difficultyEthnicMinority": 0.025,
+                   "difficultyMountain": 0.025}}
+                """#
+            try await app.testing().test(
+                .POST, "/api/placement/plans/\(plan.id)/rerun?date=2019-04-01", headers: headers,
+                body: ByteBuffer(string: body)
+            ) { res in
+                #expect(res.status == .ok)
+                let json = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [String: Any]
+                #expect((json?["plan"] as? [String: Any])?["version"] as? Int == 2)
+                #expect(res.body.string.contains("Chi bộ thôn Nà Làng"))
+            }
+            let rerun = try #require(try await PlacementPlans(db: app.db).plan(plan.id))
+            #expect(rerun.settings.exemptPosts == [.peoplesCommitteeChairman])
+            #expect(rerun.decisions.filter { $0.toCellID == naLang.id }.count == 2)
+            try await app.testing().test(
+                .POST, "/api/placement/plans/\(plan.id)/rerun", headers: headers,
+                body: ByteBuffer(string: #"{"pins": {"not-an-id": "x"}}"#)
+            ) { res in
+                #expect(res.status == .badRequest)
+            }
+        }
+    }
+}

@@ -62,6 +62,7 @@ struct PlacementAPI: RouteCollection {
             settings.capacities = try Self.keyedByID(capacities, field: "capacities")
         }
         if let weights = input.weights { settings.weights = weights }
+        if let exempt = input.exemptPosts { settings.exemptPosts = exempt }
         let result = try await PlacementPlans(db: req.db).rerun(
             plan.id, settings: settings, on: try req.asOfDate(), actor: try await req.access().actor)
         return RerunResponse(plan: result.plan, changes: result.changes)

@@ -38,6 +38,8 @@ struct RerunRequest: Content {
     /// Cell id → capacity.
     var capacities: [String: PlacementCapacity]?
     var weights: PlacementWeights?
+    /// Posts whose holders are placed by residence, not by the difficulty rule (rules.md R16).
+    var exemptPosts: [PostKind]?
 }
 
 struct ApproveRequest: Content {
