@@ -1,0 +1,274 @@
+import Foundation
+
+/// A clock time within one day, for meeting start and end (meetings do not run past midnight).
+public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// Minutes since midnight, 0..<1440.
+    public let minutesSinceMidnight: Int
+
+    /// Creates a time, or nil when the hour or minute does not exist.
+    public init?(hour: Int, minute: Int) {
+        guard (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+        self.minutesSinceMidnight = hour * 60 + minute
+    }
+
+    /// Parses `HH:MM` (also `7h30`, the form Vietnamese minutes use).
+    public init?(_ text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).lowercased()
+            .split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "h" })
+        guard (1...2).contains(parts.count), let hour = Int(parts[0]) else { return nil }
+        let minute = parts.count == 2 ? (parts[1].isEmpty ? 0 : Int(parts[1])) : 0
+        guard let minute, parts.count == 1 || parts[1].count <= 2 else { return nil }
+        self.init(hour: hour, minute: minute)
+    }
+
+    public var hour: Int { minutesSinceMidnight / 60 }
+    public var minute: Int { minutesSinceMidnight % 60 }
+
+    /// `HH:MM`.
+    public var description: String { String(format: "%02d:%02d", hour, minute) }
+
+    public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool {
+        lhs.minutesSinceMidnight < rhs.minutesSinceMidnight
+    }
+}
+
+/// The roll read at the opening of a meeting: members by standing (rules.md R10).
+public struct MeetingRoll: Hashable, Sendable, Codable {
+    /// Full members expected to attend (exempt members are counted separately).
+    public var full: Int
+    public var probationary: Int
+    /// Full members exempt from activities: on the roll but never expected, so never absent (rules.md R4).
+    public var exempt: Int
+
+    public init(full: Int, probationary: Int, exempt: Int = 0) {
+        self.full = full
+        self.probationary = probationary
+        self.exempt = exempt
+    }
+
+    /// Everyone on the roll.
+    public var total: Int { full + probationary + exempt }
+    /// Members expected to attend: full and probationary, not exempt.
+    public var expected: Int { full + probationary }
+}
+
+/// Whether a member attended, and why not (rules.md R10).
+public enum AttendanceStatus: Hashable, Sendable, Codable {
+    case present
+    case absentExcused(reason: String)
+    case absentUnexcused
+
+    public var isPresent: Bool { self == .present }
+
+    public var label: BilingualText {
+        switch self {
+        case .present: return BilingualText(vi: "Có mặt", en: "Present")
+        case .absentExcused: return BilingualText(vi: "Vắng có lý do", en: "Absent, excused")
+        case .absentUnexcused: return BilingualText(vi: "Vắng không lý do", en: "Absent, unexcused")
+        }
+    }
+}
+
+/// One member's line in the attendance record.
+public struct MeetingAttendance: Hashable, Sendable, Codable {
+    public var memberID: String
+    /// The member's standing on the meeting day; exempt and suspended members are not expected (rules.md R4, R10).
+    public var standing: PartyStanding
+    public var status: AttendanceStatus
+
+    public init(memberID: String, standing: PartyStanding, status: AttendanceStatus) {
+        self.memberID = memberID
+        self.standing = standing
+        self.status = status
+    }
+
+    /// Whether the member was expected to attend, so that missing the meeting counts as an absence.
+    public var isExpected: Bool { standing == .full || standing == .probationary }
+}
+
+/// A task for next month assigned to named members (rules.md R10, A7).
+public struct MeetingTask: Hashable, Sendable, Codable {
+    public var description: String
+    public var assigneeIDs: [String]
+
+    public init(description: String, assigneeIDs: [String]) {
+        self.description = description
+        self.assigneeIDs = assigneeIDs
+    }
+}
+
+/// A show-of-hands vote recorded in the minutes (rules.md R10).
+public struct MeetingVote: Hashable, Sendable, Codable {
+    public var subject: String
+    public var inFavour: Int
+    public var against: Int
+    public var abstaining: Int
+
+    public init(subject: String, inFavour: Int, against: Int, abstaining: Int = 0) {
+        self.subject = subject
+        self.inFavour = inFavour
+        self.against = against
+        self.abstaining = abstaining
+    }
+
+    public var total: Int { inFavour + against + abstaining }
+    /// Adopted when more than half of `voters` are in favour.
+    public func isAdopted(voters: Int) -> Bool { voters > 0 && inFavour * 2 > voters }
+}
+
+/// The minutes of one cell meeting, kept long-term and never deleted (rules.md R10).
+public struct MeetingMinutes: Hashable, Sendable, Codable {
+    public var date: CivilDate
+    public var kind: MeetingKind
+    public var startTime: TimeOfDay
+    public var endTime: TimeOfDay
+    /// The day notice and documents went out; nil when not recorded (rules.md R11).
+    public var noticeSentOn: CivilDate?
+    public var roll: MeetingRoll
+    public var attendance: [MeetingAttendance]
+    public var chairID: String
+    public var recorderID: String
+    public var agenda: [String]
+    /// Commune and district policy relayed to the cell (rules.md A6).
+    public var policyRelayed: String
+    /// Review of last month's tasks (rules.md R10, A7).
+    public var lastMonthReview: String
+    /// Evaluation of this month's tasks (rules.md A7).
+    public var monthEvaluation: String
+    /// Direction for next month (rules.md A7).
+    public var nextMonthDirection: String
+    /// Next month's tasks, each assigned to named members (rules.md R10).
+    public var tasks: [MeetingTask]
+    public var discussion: String
+    public var votes: [MeetingVote]
+    public var conclusion: String
+
+    public init(
+        date: CivilDate, kind: MeetingKind, startTime: TimeOfDay, endTime: TimeOfDay, noticeSentOn: CivilDate?,
+        roll: MeetingRoll, attendance: [MeetingAttendance], chairID: String, recorderID: String,
+        agenda: [String] = [], policyRelayed: String = "", lastMonthReview: String = "",
+        monthEvaluation: String = "", nextMonthDirection: String = "", tasks: [MeetingTask] = [],
+        discussion: String = "", votes: [MeetingVote] = [], conclusion: String
+    ) {
+        self.date = date
+        self.kind = kind
+        self.startTime = startTime
+        self.endTime = endTime
+        self.noticeSentOn = noticeSentOn
+        self.roll = roll
+        self.attendance = attendance
+        self.chairID = chairID
+        self.recorderID = recorderID
+        self.agenda = agenda
+        self.policyRelayed = policyRelayed
+        self.lastMonthReview = lastMonthReview
+        self.monthEvaluation = monthEvaluation
+        self.nextMonthDirection = nextMonthDirection
+        self.tasks = tasks
+        self.discussion = discussion
+        self.votes = votes
+        self.conclusion = conclusion
+    }
+
+    /// Minutes from start to end; zero or negative when the times are wrong.
+    public var durationMinutes: Int { endTime.minutesSinceMidnight - startTime.minutesSinceMidnight }
+
+    /// Expected members present (exempt members who came are not counted).
+    public var presentCount: Int { attendance.filter { $0.isExpected && $0.status.isPresent }.count }
+    /// Expected members absent, excused or not; exempt members are never absent (rules.md R4).
+    public var absentCount: Int { attendance.filter { $0.isExpected && !$0.status.isPresent }.count }
+    /// Present members who may vote: full members, exempt or not (probationary members have no vote).
+    public var presentVoters: Int { attendance.filter { $0.status.isPresent && $0.standing.countsAsFull }.count }
+
+    /// Whether notice went out late or was not recorded; a warning, the meeting still stands (rules.md R11).
+    public func warnings(settings: MeetingSettings = .standard) -> [ImportIssue] {
+        guard let noticeSentOn else {
+            return [ImportIssue(field: "noticeSentOn", message: "warning: the day notice was sent is not recorded")]
+        }
+        let daysAhead = date.dayNumber - noticeSentOn.dayNumber
+        guard daysAhead >= settings.minimumNoticeDays else {
+            return [
+                ImportIssue(
+                    field: "noticeSentOn",
+                    message:
+                        "warning: notice sent \(noticeSentOn.iso), \(daysAhead) day(s) before the meeting; "
+                        + "at least \(settings.minimumNoticeDays) required (rules.md R11)")
+            ]
+        }
+        return []
+    }
+
+    /// Every problem in the minutes, each naming its field; notice warnings come last (rules.md R8, R10, R11).
+    public func issues(settings: MeetingSettings = .standard, cellFullMembers: Int) -> [ImportIssue] {
+        var issues: [ImportIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
+
+        if endTime <= startTime {
+            add("endTime", "the meeting ends at \(endTime), not after it starts at \(startTime)")
+        } else {
+            let minimum = settings.minimumDuration(for: kind, cellFullMembers: cellFullMembers)
+            if durationMinutes < minimum {
+                add(
+                    "endTime",
+                    "a \(kind.rawValue) meeting lasts at least \(minimum) minutes, this one \(durationMinutes) "
+                        + "(rules.md R8)")
+            }
+        }
+
+        if roll.full < 0 || roll.probationary < 0 || roll.exempt < 0 {
+            add("roll", "roll counts cannot be negative")
+        }
+        var seen: Set<String> = []
+        for (index, entry) in attendance.enumerated() {
+            if !seen.insert(entry.memberID).inserted {
+                add("attendance[\(index)].memberID", "member \(entry.memberID) is listed twice")
+            }
+            if case .absentExcused(let reason) = entry.status,
+                reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            {
+                add("attendance[\(index)].reason", "an excused absence needs its reason (rules.md R10)")
+            }
+        }
+        if presentCount + absentCount != roll.expected {
+            add(
+                "attendance",
+                "\(presentCount) present + \(absentCount) absent ≠ \(roll.expected) expected "
+                    + "(\(roll.full) full + \(roll.probationary) probationary; exempt members are not absent)")
+        }
+        let exemptListed = attendance.filter { $0.standing == .exempt }.count
+        if exemptListed > roll.exempt {
+            add("roll.exempt", "\(exemptListed) exempt members listed but the roll has \(roll.exempt)")
+        }
+
+        func isPresent(_ id: String) -> Bool { attendance.contains { $0.memberID == id && $0.status.isPresent } }
+        if chairID.isEmpty {
+            add("chairID", "the minutes name no chair (rules.md R10)")
+        } else if !isPresent(chairID) {
+            add("chairID", "the chair \(chairID) is not recorded present")
+        }
+        if recorderID.isEmpty {
+            add("recorderID", "the minutes name no recorder (rules.md R10)")
+        } else if !isPresent(recorderID) {
+            add("recorderID", "the recorder \(recorderID) is not recorded present")
+        }
+
+        for (index, task) in tasks.enumerated()
+        where task.assigneeIDs.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            add("tasks[\(index)].assigneeIDs", "the task is assigned to no named member (rules.md R10)")
+        }
+
+        let voters = presentVoters
+        for (index, vote) in votes.enumerated() {
+            if vote.inFavour < 0 || vote.against < 0 || vote.abstaining < 0 {
+                add("votes[\(index)]", "vote counts cannot be negative")
+            } else if vote.total > voters {
+                add("votes[\(index)]", "\(vote.total) votes cast but only \(voters) voting members present")
+            }
+        }
+
+        if conclusion.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            add("conclusion", "the minutes have no conclusion (rules.md R10)")
+        }
+        return issues + warnings(settings: settings)
+    }
+}

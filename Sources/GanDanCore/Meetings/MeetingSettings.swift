@@ -1,0 +1,42 @@
+/// The meeting thresholds, configurable with the defaults of rules.md R8, R11 and R12.
+public struct MeetingSettings: Hashable, Sendable, Codable {
+    /// A regular or thematic meeting lasts at least this many minutes (rules.md R8).
+    public var minimumMinutes: Int
+    /// A thematic meeting combined with the regular one lasts at least this many minutes (rules.md R8).
+    public var combinedMinimumMinutes: Int
+    /// Cells with at most this many full members count as very small; nil when the committee set no exception (rules.md R8).
+    public var smallCellMaximumFullMembers: Int?
+    /// The shorter minimum the committee set for very small cells (rules.md R8).
+    public var smallCellMinimumMinutes: Int?
+    /// Notice and documents go out at least this many days before the meeting (rules.md R11).
+    public var minimumNoticeDays: Int
+    /// This many unexcused absences within one calendar year flag a member for a removal proposal (rules.md R12).
+    public var unexcusedAbsenceThreshold: Int
+
+    public init(
+        minimumMinutes: Int = 90, combinedMinimumMinutes: Int = 120, smallCellMaximumFullMembers: Int? = nil,
+        smallCellMinimumMinutes: Int? = nil, minimumNoticeDays: Int = 1, unexcusedAbsenceThreshold: Int = 3
+    ) {
+        self.minimumMinutes = minimumMinutes
+        self.combinedMinimumMinutes = combinedMinimumMinutes
+        self.smallCellMaximumFullMembers = smallCellMaximumFullMembers
+        self.smallCellMinimumMinutes = smallCellMinimumMinutes
+        self.minimumNoticeDays = minimumNoticeDays
+        self.unexcusedAbsenceThreshold = unexcusedAbsenceThreshold
+    }
+
+    public static let standard = MeetingSettings()
+
+    /// The shortest allowed meeting of `kind` in a cell with `cellFullMembers` full members (rules.md R8).
+    ///
+    /// The small-cell exception applies only when both settings are set and never lengthens a meeting.
+    public func minimumDuration(for kind: MeetingKind, cellFullMembers: Int) -> Int {
+        let normal = kind == .combined ? combinedMinimumMinutes : minimumMinutes
+        if let threshold = smallCellMaximumFullMembers, let shorter = smallCellMinimumMinutes,
+            cellFullMembers <= threshold
+        {
+            return min(normal, shorter)
+        }
+        return normal
+    }
+}
