@@ -1,0 +1,163 @@
+import Foundation
+
+/// What a member's task works on, as the article names them (rules.md A6).
+public enum MemberTaskKind: String, Sendable, CaseIterable, Codable {
+    /// Helping named poor households of the village out of poverty.
+    case poorHouseholds
+    /// Advancing one new-rural criterion of the village, environment first (rules.md R24).
+    case ruralCriterion
+    /// Persuading households to join a production drive (Khuổi Phầy's pear-growing).
+    case persuasion
+    case other
+
+    public var label: BilingualText {
+        switch self {
+        case .poorHouseholds: return BilingualText(vi: "Giúp đỡ hộ nghèo", en: "Helping poor households")
+        case .ruralCriterion: return BilingualText(vi: "Tiêu chí nông thôn mới", en: "New-rural criterion")
+        case .persuasion: return BilingualText(vi: "Vận động hộ dân", en: "Persuading households")
+        case .other: return BilingualText(vi: "Nhiệm vụ khác", en: "Other task")
+        }
+    }
+}
+
+/// Where a task stands after review at a meeting (rules.md A7).
+public enum MemberTaskStatus: String, Sendable, CaseIterable, Codable {
+    case open
+    case done
+    case partlyDone
+    case notDone
+
+    /// Whether the task still waits for review.
+    public var isOpen: Bool { self == .open }
+
+    public var label: BilingualText {
+        switch self {
+        case .open: return BilingualText(vi: "Đang thực hiện", en: "Open")
+        case .done: return BilingualText(vi: "Hoàn thành", en: "Done")
+        case .partlyDone: return BilingualText(vi: "Hoàn thành một phần", en: "Partly done")
+        case .notDone: return BilingualText(vi: "Không hoàn thành", en: "Not done")
+        }
+    }
+}
+
+/// A production drive's figures: households to persuade, persuaded so far, and area planted (rules.md A6).
+public struct PersuasionProgress: Hashable, Sendable, Codable {
+    public var householdsTarget: Int
+    public var householdsPersuaded: Int
+    /// Hectares planted by the persuaded households.
+    public var areaPlantedHectares: Double
+
+    public init(householdsTarget: Int, householdsPersuaded: Int = 0, areaPlantedHectares: Double = 0) {
+        self.householdsTarget = householdsTarget
+        self.householdsPersuaded = householdsPersuaded
+        self.areaPlantedHectares = areaPlantedHectares
+    }
+}
+
+/// A task assigned at a meeting to named members, due in a month, reviewed at a later meeting (rules.md R10, A7).
+public struct MemberTaskDraft: Hashable, Sendable, Codable {
+    public var kind: MemberTaskKind
+    public var description: String
+    public var assigneeIDs: [String]
+    public var due: YearMonth
+    /// Poor households helped, by register id (kind `.poorHouseholds`).
+    public var householdIDs: [String]
+    /// The criteria set and the criterion's number in it (kind `.ruralCriterion`, rules.md R24).
+    public var criterionSetID: String?
+    public var criterionNumber: Int?
+    /// The drive's targets (kind `.persuasion`).
+    public var persuasion: PersuasionProgress?
+
+    public init(
+        kind: MemberTaskKind, description: String, assigneeIDs: [String], due: YearMonth,
+        householdIDs: [String] = [], criterionSetID: String? = nil, criterionNumber: Int? = nil,
+        persuasion: PersuasionProgress? = nil
+    ) {
+        self.kind = kind
+        self.description = description
+        self.assigneeIDs = assigneeIDs
+        self.due = due
+        self.householdIDs = householdIDs
+        self.criterionSetID = criterionSetID
+        self.criterionNumber = criterionNumber
+        self.persuasion = persuasion
+    }
+
+    /// Every problem with the task, fields prefixed with `field` (for example `tasks[1]`).
+    ///
+    /// `meetingMonth` is when the task is assigned: it cannot fall due before it.
+    public func issues(field: String, meetingMonth: YearMonth, criteriaSets: [RuralCriteriaSet] = RuralCriteriaSet.all)
+        -> [ImportIssue]
+    {
+        var issues: [ImportIssue] = []
+        func add(_ name: String, _ message: String) {
+            issues.append(ImportIssue(field: "\(field).\(name)", message: message))
+        }
+        if description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            add("description", "the task says nothing to do")
+        }
+        if assigneeIDs.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            add("assigneeIDs", "the task is assigned to no named member (rules.md R10)")
+        }
+        if due < meetingMonth {
+            add("due", "the task falls due in \(due.iso), before the meeting's month \(meetingMonth.iso)")
+        }
+        switch kind {
+        case .ruralCriterion:
+            guard let setID = criterionSetID, let number = criterionNumber else {
+                add("criterionNumber", "a new-rural task names the criterion it advances (rules.md R24)")
+                break
+            }
+            guard let set = criteriaSets.first(where: { $0.id == setID }) else {
+                add("criterionSetID", "no criteria set \(setID)")
+                break
+            }
+            if set.criterion(number: number) == nil {
+                add("criterionNumber", "the \(setID) set has no criterion \(number) (it has \(set.criteria.count))")
+            }
+        case .persuasion:
+            if let persuasion = persuasion {
+                if persuasion.householdsTarget <= 0 {
+                    add("persuasion.householdsTarget", "a production drive names how many households to persuade")
+                }
+                if persuasion.householdsPersuaded < 0 || persuasion.areaPlantedHectares < 0 {
+                    add("persuasion", "figures cannot be negative")
+                }
+            } else {
+                add("persuasion.householdsTarget", "a production drive names how many households to persuade")
+            }
+        case .poorHouseholds, .other:
+            break
+        }
+        return issues
+    }
+}
+
+/// The outcome of a task as reviewed at a meeting (rules.md A7).
+public struct MemberTaskReview: Hashable, Sendable, Codable {
+    public var taskID: String
+    public var status: MemberTaskStatus
+    public var outcome: String
+    /// Updated drive figures for a persuasion task.
+    public var persuasion: PersuasionProgress?
+
+    public init(taskID: String, status: MemberTaskStatus, outcome: String, persuasion: PersuasionProgress? = nil) {
+        self.taskID = taskID
+        self.status = status
+        self.outcome = outcome
+        self.persuasion = persuasion
+    }
+
+    /// A review decides the task: it cannot leave it open, and a task not done says why.
+    public func issues(field: String) -> [ImportIssue] {
+        var issues: [ImportIssue] = []
+        if status == .open {
+            issues.append(
+                ImportIssue(field: "\(field).status", message: "a review marks the task done, partly done or not done"))
+        }
+        if status != .done && outcome.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            issues.append(ImportIssue(field: "\(field).outcome", message: "say what was achieved and what was not"))
+        }
+        return issues
+    }
+}
