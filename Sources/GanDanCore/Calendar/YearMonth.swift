@@ -50,3 +50,21 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 }
+
+extension YearMonth {
+    /// Decodes `YYYY-MM`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = YearMonth(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is not YYYY-MM")
+        }
+        self = value
+    }
+
+    /// Encodes `YYYY-MM`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -182,20 +182,22 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
 
     /// Whether notice went out late or was not recorded; a warning, the meeting still stands (rules.md R11).
     public func warnings(settings: MeetingSettings = .standard) -> [ImportIssue] {
-        guard let noticeSentOn else {
-            return [ImportIssue(field: "noticeSentOn", message: "warning: the day notice was sent is not recorded")]
-        }
+        Self.noticeWarning(date: date, noticeSentOn: noticeSentOn, settings: settings).map {
+            [ImportIssue(field: "noticeSentOn", message: "warning: " + $0)]
+        } ?? []
+    }
+
+    /// The notice warning for a meeting on `date`, or nil when notice went out in time (rules.md R11).
+    public static func noticeWarning(date: CivilDate, noticeSentOn: CivilDate?, settings: MeetingSettings = .standard)
+        -> String?
+    {
+        guard let noticeSentOn else { return "the day notice was sent is not recorded" }
         let daysAhead = date.dayNumber - noticeSentOn.dayNumber
         guard daysAhead >= settings.minimumNoticeDays else {
-            return [
-                ImportIssue(
-                    field: "noticeSentOn",
-                    message:
-                        "warning: notice sent \(noticeSentOn.iso), \(daysAhead) day(s) before the meeting; "
-                        + "at least \(settings.minimumNoticeDays) required (rules.md R11)")
-            ]
+            return "notice sent \(noticeSentOn.iso), \(daysAhead) day(s) before the meeting; "
+                + "at least \(settings.minimumNoticeDays) required (rules.md R11)"
         }
-        return []
+        return nil
     }
 
     /// Every problem in the minutes, each naming its field; notice warnings come last (rules.md R8, R10, R11).
@@ -270,5 +272,23 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
             add("conclusion", "the minutes have no conclusion (rules.md R10)")
         }
         return issues + warnings(settings: settings)
+    }
+}
+
+extension TimeOfDay {
+    /// Decodes `HH:MM`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = TimeOfDay(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is not HH:MM")
+        }
+        self = value
+    }
+
+    /// Encodes `HH:MM`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 }

@@ -59,3 +59,15 @@ public enum PartyStanding: String, Sendable, Codable {
     /// Whether this standing counts toward the full-member thresholds of rules.md R1–R4.
     public var countsAsFull: Bool { self == .full || self == .exempt }
 }
+
+extension PartyStanding {
+    /// The standing's name, the same words as the status it derives from.
+    public var label: BilingualText {
+        switch self {
+        case .full: return PartyStatus.full.label
+        case .exempt: return PartyStatus.exempt.label
+        case .probationary: return PartyStatus.probationary.label
+        case .suspended: return PartyStatus.suspended.label
+        }
+    }
+}

@@ -15,10 +15,13 @@ public struct Settings: Sendable {
     public var bcryptCost: Int
     /// Marks the session cookie `Secure`: set when GanDan is served over TLS (directly or behind a proxy).
     public var secureCookies: Bool
+    /// The province's meeting rules and quality checklist (rules.md R8, R11, R12).
+    public var meetingPolicy: MeetingPolicy
 
     public init(
         database: DatabaseLocation, hostname: String = "127.0.0.1", port: Int = 8080, migrate: Bool = true,
-        charter: CharterSettings = .standard, bcryptCost: Int = 12, secureCookies: Bool = false
+        charter: CharterSettings = .standard, bcryptCost: Int = 12, secureCookies: Bool = false,
+        meetingPolicy: MeetingPolicy = .standard
     ) {
         self.database = database
         self.hostname = hostname
@@ -27,5 +30,6 @@ public struct Settings: Sendable {
         self.charter = charter
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
+        self.meetingPolicy = meetingPolicy
     }
 }

@@ -33,10 +33,8 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.views.use(.leaf)
 
-    let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.outputFormatting = [.sortedKeys]
-    ContentConfiguration.global.use(encoder: encoder, for: .json)
+    ContentConfiguration.global.use(encoder: APICoding.encoder, for: .json)
+    ContentConfiguration.global.use(decoder: APICoding.decoder, for: .json)
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.storage[StandInHashKey.self] = try app.password.hash(UUID().uuidString)
@@ -73,6 +71,10 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: AuditPages())
     try signedIn.register(collection: PlacementPages())
     try signedIn.register(collection: PlacementAPI())
+    try signedIn.register(collection: MeetingAPI())
+    try signedIn.register(collection: VillageAPI())
+    try signedIn.register(collection: MeetingPages())
+    try signedIn.register(collection: VillagePages())
 }
 
 struct SettingsKey: StorageKey {

@@ -89,21 +89,12 @@ struct MemberRow: Encodable {
         name = member.fullName
         born = member.birthDate.year
         sex = member.sex.label.text(in: language)
-        standing = member.standing.map { Self.label($0, language) } ?? member.status.label.text(in: language)
+        standing = member.standing.map { $0.label.text(in: language) } ?? member.status.label.text(in: language)
         cellID = member.cellID
         cellName = member.cellName
         keyLeader = member.isKeyLeader
         self.membership = membership == .temporary ? membership?.label.text(in: language) : nil
         self.posts = posts.map { $0.label.text(in: language) }.joined(separator: ", ")
-    }
-
-    static func label(_ standing: PartyStanding, _ language: Language) -> String {
-        switch standing {
-        case .full: return PartyStatus.full.label.text(in: language)
-        case .exempt: return PartyStatus.exempt.label.text(in: language)
-        case .probationary: return PartyStatus.probationary.label.text(in: language)
-        case .suspended: return PartyStatus.suspended.label.text(in: language)
-        }
     }
 }
 

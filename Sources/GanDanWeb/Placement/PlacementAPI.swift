@@ -19,15 +19,15 @@ struct PlacementAPI: RouteCollection {
     }
 
     struct ProposeRequest: Content {
-        var unitId: UUID
+        var unitID: UUID
         var date: String?
     }
 
     @Sendable func propose(req: Request) async throws -> Response {
-        let input = try req.content.decode(ProposeRequest.self, using: Self.decoder)
+        let input = try req.content.decode(ProposeRequest.self)
         let access = try await req.access()
-        guard access.scopes.read.contains(unit: input.unitId) else { throw Abort(.notFound, reason: "no such unit") }
-        guard access.scopes.write.contains(unit: input.unitId) else {
+        guard access.scopes.read.contains(unit: input.unitID) else { throw Abort(.notFound, reason: "no such unit") }
+        guard access.scopes.write.contains(unit: input.unitID) else {
             throw Abort(.forbidden, reason: "your role does not allow proposing placements here")
         }
         let date =
@@ -37,7 +37,7 @@ struct PlacementAPI: RouteCollection {
                 }
                 return date
             } ?? req.asOfDate()
-        let plan = try await PlacementPlans(db: req.db).propose(unitID: input.unitId, on: date, actor: access.actor)
+        let plan = try await PlacementPlans(db: req.db).propose(unitID: input.unitID, on: date, actor: access.actor)
         let response = try await plan.encodeResponse(for: req)
         response.status = .created
         return response
@@ -54,7 +54,7 @@ struct PlacementAPI: RouteCollection {
 
     @Sendable func rerun(req: Request) async throws -> RerunResponse {
         let plan = try await req.editablePlan(try req.uuid("id"))
-        let input = try req.content.decode(RerunRequest.self, using: Self.decoder)
+        let input = try req.content.decode(RerunRequest.self)
         var settings = plan.settings
         if let pins = input.pins { settings.pins = try Self.keyedByID(pins, field: "pins") }
         if let forbidden = input.forbidden { settings.forbidden = forbidden }
@@ -70,7 +70,7 @@ struct PlacementAPI: RouteCollection {
 
     @Sendable func approve(req: Request) async throws -> PlacementPlan {
         let plan = try await req.editablePlan(try req.uuid("id"))
-        let input = try req.content.decode(ApproveRequest.self, using: Self.decoder)
+        let input = try req.content.decode(ApproveRequest.self)
         guard let date = CivilDate(input.decisionDate) else {
             throw Abort(.badRequest, reason: "decision_date \"\(input.decisionDate)\" is not a date")
         }
@@ -107,11 +107,5 @@ struct PlacementAPI: RouteCollection {
             result[id] = value
         }
         return result
-    }
-
-    static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return decoder
     }
 }

@@ -24,12 +24,6 @@ extension Request {
     }
 }
 
-/// A member moved by hand: pinned to a cell, then the plan is re-run (rules.md A3; issue "review and pin").
-struct MoveRequest: Content {
-    var memberId: UUID
-    var cellId: UUID
-}
-
 /// The planner's choices sent to re-run a plan.
 struct RerunRequest: Content {
     /// Member id → cell id.

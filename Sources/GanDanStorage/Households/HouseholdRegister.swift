@@ -1,0 +1,172 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// A household to add to a village's register, with its status in one year (rules.md R25).
+public struct HouseholdDraft: Codable, Sendable, Hashable {
+    public var headName: String
+    public var size: Int?
+    public var year: Int
+    public var status: HouseholdPovertyStatus
+
+    public init(headName: String, size: Int? = nil, year: Int, status: HouseholdPovertyStatus) {
+        self.headName = headName
+        self.size = size
+        self.year = year
+        self.status = status
+    }
+}
+
+/// A household as the register lists it for one year.
+public struct HouseholdView: Codable, Sendable, Hashable {
+    public var id: UUID
+    public var villageID: UUID
+    public var headName: String
+    public var size: Int?
+    public var year: Int
+    /// Nil when nothing was recorded for the year.
+    public var status: HouseholdPovertyStatus?
+    public var standardID: String?
+    /// Open tasks that help this household (rules.md A6).
+    public var openTasks: Int
+}
+
+/// The household register of each village: heads of household and poverty status per year (rules.md R25).
+public struct HouseholdRegister: Sendable {
+    let db: any Database
+    let scope: AccessScope
+
+    public init(db: any Database, scope: AccessScope = .everything) {
+        self.db = db
+        self.scope = scope
+    }
+
+    /// The village's households with their status in `year`, in Vietnamese name order.
+    public func households(ofVillage unitID: UUID, year: Int) async throws -> [HouseholdView] {
+        guard scope.contains(unit: unitID) else { return [] }
+        let records = try await HouseholdRecord.query(on: db).filter(\.$unitID == unitID).sort(\.$nameSort)
+            .sort(\.$id).all()
+        guard !records.isEmpty else { return [] }
+        let ids = records.compactMap(\.id)
+        let statuses = Dictionary(
+            try await HouseholdStatusRecord.query(on: db).filter(\.$householdID ~~ ids).filter(\.$year == year).all()
+                .map { ($0.householdID, $0) }, uniquingKeysWith: { first, _ in first })
+        let links = try await TaskHouseholdRecord.query(on: db).filter(\.$householdID ~~ ids).all()
+        let open = Set(
+            try await MemberTaskRecord.query(on: db).filter(\.$id ~~ Array(Set(links.map(\.taskID))))
+                .filter(\.$status == MemberTaskStatus.open.rawValue).all().compactMap(\.id))
+        var openTasks: [UUID: Int] = [:]
+        for link in links where open.contains(link.taskID) { openTasks[link.householdID, default: 0] += 1 }
+        return records.map { record in
+            let status = statuses[record.id!]
+            return HouseholdView(
+                id: record.id!, villageID: record.unitID, headName: record.headName, size: record.size, year: year,
+                status: status.flatMap { HouseholdPovertyStatus(rawValue: $0.status) }, standardID: status?.standardID,
+                openTasks: openTasks[record.id!] ?? 0)
+        }
+    }
+
+    /// Poor, near-poor and escaped households per village in `year`, for the villages asked (rules.md R25).
+    public func counts(ofVillages unitIDs: [UUID], year: Int) async throws -> [UUID: PovertyCount] {
+        let visible = unitIDs.filter { scope.contains(unit: $0) }
+        guard !visible.isEmpty else { return [:] }
+        var result: [UUID: PovertyCount] = [:]
+        for chunk in stride(from: 0, to: visible.count, by: 500) {
+            let units = Array(visible[chunk..<min(chunk + 500, visible.count)])
+            let households = try await HouseholdRecord.query(on: db).filter(\.$unitID ~~ units).field(\.$id)
+                .field(\.$unitID).all()
+            let villageOf = Dictionary(households.map { ($0.id!, $0.unitID) }, uniquingKeysWith: { first, _ in first })
+            for start in stride(from: 0, to: households.count, by: 500) {
+                let ids = households[start..<min(start + 500, households.count)].compactMap(\.id)
+                for status in try await HouseholdStatusRecord.query(on: db).filter(\.$householdID ~~ ids)
+                    .filter(\.$year == year).all()
+                {
+                    guard let village = villageOf[status.householdID],
+                        let value = HouseholdPovertyStatus(rawValue: status.status)
+                    else { continue }
+                    result[village, default: PovertyCount()] = result[village, default: PovertyCount()] + PovertyCount([value])
+                }
+            }
+        }
+        return result
+    }
+
+    /// Adds a household to a village's register with its status for one year, under the standard then in force.
+    public func add(_ draft: HouseholdDraft, village unitID: UUID, actor: Actor) async throws -> HouseholdView {
+        guard scope.contains(unit: unitID) else { throw StorageError.notFound("no village \(unitID)") }
+        guard let unit = try await UnitRecord.query(on: db).filter(\.$unitID == unitID).first(),
+            UnitKind(rawValue: unit.kind) == .village
+        else { throw StorageError.notFound("no village \(unitID)") }
+        var issues: [ImportIssue] = []
+        let name = draft.headName.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty { issues.append(ImportIssue(field: "headName", message: "name the head of household")) }
+        if name.count > 120 { issues.append(ImportIssue(field: "headName", message: "is longer than 120 characters")) }
+        if let size = draft.size, !(1...50).contains(size) {
+            issues.append(ImportIssue(field: "size", message: "a household has 1 to 50 people"))
+        }
+        let standard = PovertyStandard.inForce(year: draft.year)
+        if standard == nil {
+            issues.append(ImportIssue(field: "year", message: "no poverty standard covers \(draft.year) (rules.md R25)"))
+        }
+        guard issues.isEmpty, let standard else { throw StorageError.invalid(.invalid(issues)) }
+        let record = HouseholdRecord()
+        record.id = UUID()
+        record.unitID = unitID
+        record.headName = name
+        record.nameSort = VietnameseText.personNameSortKey(name)
+        record.nameSearch = VietnameseText.searchKey(name)
+        record.size = draft.size
+        record.createdAt = Date()
+        try await db.transaction { db in
+            try await record.create(on: db)
+            let status = HouseholdStatusRecord()
+            status.householdID = record.id!
+            status.year = draft.year
+            status.standardID = standard.id
+            status.status = draft.status.rawValue
+            try await status.create(on: db)
+            try await AuditTrail(db: db).record(
+                AuditEvent(
+                    actor: actor.name, action: "create", entity: "household", entityID: record.id?.uuidString,
+                    after: AuditTrail.json(draft), requestID: actor.requestID, unitID: unitID))
+        }
+        return HouseholdView(
+            id: record.id!, villageID: unitID, headName: name, size: draft.size, year: draft.year, status: draft.status,
+            standardID: standard.id, openTasks: 0)
+    }
+
+    /// Records a household's status for a year under the standard in force that year (rules.md R25).
+    public func setStatus(_ householdID: UUID, year: Int, status: HouseholdPovertyStatus, actor: Actor) async throws {
+        guard let household = try await HouseholdRecord.find(householdID, on: db),
+            scope.contains(unit: household.unitID)
+        else { throw StorageError.notFound("no household \(householdID)") }
+        guard let standard = PovertyStandard.inForce(year: year) else {
+            throw StorageError.invalid(
+                .invalid([ImportIssue(field: "year", message: "no poverty standard covers \(year) (rules.md R25)")]))
+        }
+        try await db.transaction { db in
+            let existing = try await HouseholdStatusRecord.query(on: db).filter(\.$householdID == householdID)
+                .filter(\.$year == year).first()
+            let record = existing ?? HouseholdStatusRecord()
+            let before = existing?.status
+            record.householdID = householdID
+            record.year = year
+            record.standardID = standard.id
+            record.status = status.rawValue
+            try await record.save(on: db)
+            try await AuditTrail(db: db).record(
+                AuditEvent(
+                    actor: actor.name, action: "update", entity: "household_status",
+                    entityID: "\(householdID.uuidString)#\(year)", before: before, after: status.rawValue,
+                    requestID: actor.requestID, unitID: household.unitID))
+        }
+    }
+
+    /// The household, when it lies in the scope.
+    public func household(_ id: UUID) async throws -> HouseholdRecord? {
+        guard let record = try await HouseholdRecord.find(id, on: db), scope.contains(unit: record.unitID) else {
+            return nil
+        }
+        return record
+    }
+}

@@ -1,0 +1,123 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+extension CellMeetings {
+    /// The cell's tasks, open ones first, then by due month (rules.md A7).
+    public func tasks(of cellID: UUID, openOnly: Bool = false) async throws -> [TaskView] {
+        guard try await cell(cellID) != nil else { return [] }
+        var query = MemberTaskRecord.query(on: db).filter(\.$organisationID == cellID)
+        if openOnly { query = query.filter(\.$status == MemberTaskStatus.open.rawValue) }
+        return try await taskViews(query).sorted {
+            ($0.status.isOpen ? 0 : 1, $0.due, $0.meetingDate, $0.description)
+                < ($1.status.isOpen ? 0 : 1, $1.due, $1.meetingDate, $1.description)
+        }
+    }
+
+    func taskViews(_ query: QueryBuilder<MemberTaskRecord>) async throws -> [TaskView] {
+        let records = try await query.all()
+        guard !records.isEmpty else { return [] }
+        let ids = records.compactMap(\.id)
+        let assignees = try await TaskAssigneeRecord.query(on: db).filter(\.$taskID ~~ ids).all()
+        let households = try await TaskHouseholdRecord.query(on: db).filter(\.$taskID ~~ ids).all()
+        let names = try await memberNames(Array(Set(assignees.map(\.memberID))))
+        let householdNames = Dictionary(
+            try await HouseholdRecord.query(on: db).filter(\.$id ~~ Array(Set(households.map(\.householdID)))).all()
+                .map { ($0.id!, $0.headName) }, uniquingKeysWith: { first, _ in first })
+        let meetingDates = Dictionary(
+            try await MeetingRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.meetingID)))).all()
+                .map { ($0.id!, CivilDate($0.date) ?? CivilDate(dayNumber: 0)) }, uniquingKeysWith: { first, _ in first })
+        return records.map { record in
+            TaskView(
+                id: record.id!, cellID: record.organisationID, meetingID: record.meetingID,
+                meetingDate: meetingDates[record.meetingID] ?? CivilDate(dayNumber: 0),
+                kind: MemberTaskKind(rawValue: record.kind) ?? .other, description: record.description,
+                due: YearMonth(record.dueMonth) ?? YearMonth(year: 2000, month: 1)!,
+                status: MemberTaskStatus(rawValue: record.status) ?? .open, outcome: record.outcome,
+                reviewedMeetingID: record.reviewedMeetingID,
+                assignees: assignees.filter { $0.taskID == record.id }.map {
+                    NamedID(id: $0.memberID, name: names[$0.memberID] ?? "")
+                }.sorted { $0.name < $1.name },
+                households: households.filter { $0.taskID == record.id }.map {
+                    NamedID(id: $0.householdID, name: householdNames[$0.householdID] ?? "")
+                }.sorted { $0.name < $1.name },
+                criterionSetID: record.criterionSet, criterionNumber: record.criterionNumber,
+                persuasion: record.householdsTarget.map {
+                    PersuasionProgress(
+                        householdsTarget: $0, householdsPersuaded: record.householdsPersuaded ?? 0,
+                        areaPlantedHectares: record.areaPlanted ?? 0)
+                })
+        }
+    }
+
+    /// Members of the cell with too many unexcused absences in `year` (rules.md R12); exempt members never count.
+    public func absenceFlags(of cellID: UUID, year: Int) async throws -> [AbsenceFlagView] {
+        guard try await cell(cellID) != nil else { return [] }
+        let rows = try await AttendanceRecordRow.query(on: db).filter(\.$organisationID == cellID)
+            .filter(\.$date >= "\(year)-01-01").filter(\.$date <= "\(year)-12-31")
+            .filter(\.$status == AttendanceMark.unexcused.rawValue).all()
+        let records = rows.compactMap { row -> AttendanceRecord? in
+            guard let date = CivilDate(row.date), let standing = PartyStanding(rawValue: row.standing) else {
+                return nil
+            }
+            return AttendanceRecord(
+                memberID: row.memberID.uuidString, date: date, standing: standing, status: .absentUnexcused)
+        }
+        let flags = AbsenceFlags.flags(in: records, settings: policy.meetings)
+        let names = try await memberNames(flags.compactMap { UUID(uuidString: $0.memberID) })
+        return flags.compactMap { flag in
+            guard let id = UUID(uuidString: flag.memberID) else { return nil }
+            return AbsenceFlagView(member: NamedID(id: id, name: names[id] ?? ""), year: flag.year, dates: flag.dates)
+        }.sorted { $0.member.name < $1.member.name }
+    }
+
+    /// The cell's mean meeting quality per month with minutes, oldest first (the trend, rules.md A9).
+    public func qualityTrend(of cellID: UUID, from: CivilDate, until: CivilDate) async throws -> [QualityPoint] {
+        let meetings = try await meetings(of: cellID, from: from, until: until).filter { $0.quality != nil }
+        var byMonth: [YearMonth: [Double]] = [:]
+        for meeting in meetings { byMonth[YearMonth(meeting.date), default: []].append(meeting.quality ?? 0) }
+        let bands = policy.quality.bands.sorted { $0.minimumScore > $1.minimumScore }
+        return byMonth.keys.sorted().map { month in
+            let scores = byMonth[month] ?? []
+            let mean = (scores.reduce(0, +) / Double(max(scores.count, 1)) * 10).rounded() / 10
+            let band = bands.first { mean >= $0.minimumScore } ?? bands.last
+            return QualityPoint(month: month, meetings: scores.count, score: mean, band: band?.label.vi ?? "")
+        }
+    }
+
+    /// The cell's thematic plan for a year (rules.md R9).
+    public func thematicPlan(of cellID: UUID, year: Int) async throws -> ThematicPlan? {
+        guard try await cell(cellID) != nil else { return nil }
+        let topics = try await ThematicTopicRecord.query(on: db).filter(\.$organisationID == cellID)
+            .filter(\.$year == year).all()
+        return ThematicPlan(
+            year: year, topics: topics.compactMap { record in YearMonth(record.month).map { ThematicTopic(month: $0, title: record.title) } })
+    }
+
+    /// Replaces the cell's thematic plan for the plan's year; returns its warnings (a quarter without a topic, rules.md R9).
+    @discardableResult
+    public func saveThematicPlan(of cellID: UUID, _ plan: ThematicPlan, actor: Actor) async throws -> [String] {
+        guard let cell = try await cell(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
+        let issues = plan.issues
+        let errors = issues.filter { !$0.message.hasPrefix("warning:") }
+        guard errors.isEmpty else { throw StorageError.invalid(.invalid(errors)) }
+        try await db.transaction { db in
+            try await ThematicTopicRecord.query(on: db).filter(\.$organisationID == cellID).filter(\.$year == plan.year)
+                .delete()
+            for topic in plan.topics {
+                let record = ThematicTopicRecord()
+                record.organisationID = cellID
+                record.year = plan.year
+                record.month = topic.month.iso
+                record.title = topic.title.trimmingCharacters(in: .whitespacesAndNewlines)
+                try await record.create(on: db)
+            }
+            try await AuditTrail(db: db).record(
+                AuditEvent(
+                    actor: actor.name, action: "update", entity: "thematic_plan",
+                    entityID: "\(cellID.uuidString)#\(plan.year)", after: AuditTrail.json(plan),
+                    requestID: actor.requestID, unitID: cell.unitID))
+        }
+        return issues.filter { $0.message.hasPrefix("warning:") }.map(\.description)
+    }
+}

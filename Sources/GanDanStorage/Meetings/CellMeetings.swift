@@ -1,0 +1,187 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// A cell's meetings: plan with notice, record minutes in versions, list and read them (rules.md R7–R11).
+///
+/// Every call checks the cell against `scope`: reads use the read scope, writes the write scope.
+public struct CellMeetings: Sendable {
+    let db: any Database
+    let scope: AccessScope
+    let policy: MeetingPolicy
+
+    public init(db: any Database, scope: AccessScope = .everything, policy: MeetingPolicy = .standard) {
+        self.db = db
+        self.scope = scope
+        self.policy = policy
+    }
+
+    /// The cell, when it exists and lies in the scope.
+    public func cell(_ id: UUID) async throws -> OrganisationRecord? {
+        guard scope.contains(organisation: id), let cell = try await OrganisationRecord.find(id, on: db),
+            OrganisationKind(rawValue: cell.kind)?.isCell == true
+        else { return nil }
+        return cell
+    }
+
+    /// The meeting, when its cell lies in the scope.
+    public func meetingRecord(_ id: UUID) async throws -> MeetingRecord? {
+        guard let meeting = try await MeetingRecord.find(id, on: db), scope.contains(organisation: meeting.organisationID)
+        else { return nil }
+        return meeting
+    }
+
+    /// Puts a meeting in the cell's calendar; a thematic meeting names its topic (rules.md R9, R11).
+    public func plan(cellID: UUID, _ draft: MeetingPlanDraft, actor: Actor) async throws -> MeetingSummary {
+        guard let cell = try await cell(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
+        var issues: [ImportIssue] = []
+        let topic = draft.topic?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if draft.kind != .regular && (topic ?? "").isEmpty {
+            issues.append(ImportIssue(field: "topic", message: "a thematic meeting names its topic (rules.md R9)"))
+        }
+        if let notice = draft.noticeSentOn, notice > draft.date {
+            issues.append(ImportIssue(field: "noticeSentOn", message: "notice cannot go out after the meeting day"))
+        }
+        if let until = CivilDate(cell.validUntil ?? ""), draft.date >= until {
+            issues.append(ImportIssue(field: "date", message: "the cell was closed on \(until.iso)"))
+        }
+        guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
+        let record = MeetingRecord()
+        record.id = UUID()
+        record.organisationID = cellID
+        record.kind = draft.kind.rawValue
+        record.status = MeetingStatus.planned.rawValue
+        record.date = draft.date.iso
+        record.scheduledStart = draft.scheduledStart.description
+        record.topic = (topic ?? "").isEmpty ? nil : topic
+        record.noticeSentOn = draft.noticeSentOn?.iso
+        record.notifiedCommitteeMember = Self.clean(draft.notifiedCommitteeMember)
+        record.documents = Self.clean(draft.documents)
+        record.currentVersion = 0
+        record.createdBy = actor.name
+        record.createdAt = Date()
+        try await db.transaction { db in
+            try await record.create(on: db)
+            try await AuditTrail(db: db).record(
+                AuditEvent(
+                    actor: actor.name, action: "create", entity: "meeting", entityID: record.id?.uuidString,
+                    after: AuditTrail.json(draft), requestID: actor.requestID, unitID: cell.unitID))
+        }
+        return summary(record, latest: nil)
+    }
+
+    /// Calls off a planned meeting; held meetings keep their minutes for ever (rules.md R10).
+    public func cancel(_ id: UUID, actor: Actor) async throws {
+        guard let meeting = try await meetingRecord(id) else { throw StorageError.notFound("no meeting \(id)") }
+        guard meeting.status == MeetingStatus.planned.rawValue else {
+            throw StorageError.conflict("the meeting is \(meeting.status): only a planned meeting can be called off")
+        }
+        let unit = try await OrganisationRecord.find(meeting.organisationID, on: db)?.unitID
+        try await db.transaction { db in
+            meeting.status = MeetingStatus.cancelled.rawValue
+            try await meeting.update(on: db)
+            try await AuditTrail(db: db).record(
+                AuditEvent(
+                    actor: actor.name, action: "cancel", entity: "meeting", entityID: id.uuidString,
+                    requestID: actor.requestID, unitID: unit))
+        }
+    }
+
+    /// The cell's meetings between two dates (until exclusive), newest first.
+    public func meetings(of cellID: UUID, from: CivilDate? = nil, until: CivilDate? = nil) async throws
+        -> [MeetingSummary]
+    {
+        guard try await cell(cellID) != nil else { return [] }
+        var query = MeetingRecord.query(on: db).filter(\.$organisationID == cellID)
+        if let from { query = query.filter(\.$date >= from.iso) }
+        if let until { query = query.filter(\.$date < until.iso) }
+        let records = try await query.sort(\.$date, .descending).sort(\.$id).all()
+        let latest = try await currentVersions(of: records)
+        return records.map { summary($0, latest: latest[$0.id!]) }
+    }
+
+    /// One meeting with the minutes in force, or the version asked for, and its history.
+    public func detail(_ id: UUID, version: Int? = nil) async throws -> MeetingDetail? {
+        guard let meeting = try await meetingRecord(id),
+            let cell = try await OrganisationRecord.find(meeting.organisationID, on: db)
+        else { return nil }
+        let versions = try await MinutesVersionRecord.query(on: db).filter(\.$meetingID == id).sort(\.$version).all()
+        let wanted = version ?? meeting.currentVersion
+        if version != nil && !versions.contains(where: { $0.version == wanted }) {
+            throw StorageError.notFound("the minutes have no version \(wanted)")
+        }
+        let shown = versions.first { $0.version == wanted }
+        let body = try shown.map { try JSONDecoder().decode(MinutesBody.self, from: Data($0.body.utf8)) }
+        let current = versions.first { $0.version == meeting.currentVersion }
+        let assigned = try await taskViews(MemberTaskRecord.query(on: db).filter(\.$meetingID == id).sort(\.$position))
+        let reviewed = try await taskViews(MemberTaskRecord.query(on: db).filter(\.$reviewedMeetingID == id))
+        var ids: Set<UUID> = []
+        if let body {
+            ids.formUnion(body.minutes.attendance.compactMap { UUID(uuidString: $0.memberID) })
+            ids.formUnion(body.tasks.flatMap(\.assigneeIDs).compactMap { UUID(uuidString: $0) })
+        }
+        let names = try await memberNames(Array(ids))
+        let warnings = body?.minutes.warnings(settings: policy.meetings).map(\.message) ?? []
+        return MeetingDetail(
+            meeting: summary(meeting, latest: current), cellName: cell.name, shownVersion: shown?.version,
+            body: body,
+            versions: versions.map {
+                MinutesVersionInfo(
+                    version: $0.version, recordedBy: $0.recordedBy, recordedAt: $0.recordedAt,
+                    correctionReason: $0.correctionReason)
+            }, names: names.map { NamedID(id: $0.key, name: $0.value) }.sorted { $0.name < $1.name },
+            tasksAssigned: assigned, tasksReviewed: reviewed, warnings: warnings)
+    }
+
+    func currentVersions(of meetings: [MeetingRecord]) async throws -> [UUID: MinutesVersionRecord] {
+        let held = meetings.filter { $0.currentVersion > 0 }
+        guard !held.isEmpty else { return [:] }
+        var result: [UUID: MinutesVersionRecord] = [:]
+        let wanted = Dictionary(uniqueKeysWithValues: held.map { ($0.id!, $0.currentVersion) })
+        for chunk in stride(from: 0, to: held.count, by: 500) {
+            let ids = held[chunk..<min(chunk + 500, held.count)].compactMap(\.id)
+            for version in try await MinutesVersionRecord.query(on: db).filter(\.$meetingID ~~ ids)
+                .field(\.$id).field(\.$meetingID).field(\.$version).field(\.$durationMinutes).field(\.$expected)
+                .field(\.$present).field(\.$quality).all()
+            where wanted[version.meetingID] == version.version {
+                result[version.meetingID] = version
+            }
+        }
+        return result
+    }
+
+    func summary(_ record: MeetingRecord, latest: MinutesVersionRecord?) -> MeetingSummary {
+        let kind = MeetingKind(rawValue: record.kind) ?? .regular
+        let date = CivilDate(record.date) ?? CivilDate(dayNumber: 0)
+        let notice = record.noticeSentOn.flatMap(CivilDate.init)
+        var warning: String?
+        if record.status != MeetingStatus.cancelled.rawValue {
+            warning = MeetingMinutes.noticeWarning(date: date, noticeSentOn: notice, settings: policy.meetings)
+        }
+        return MeetingSummary(
+            id: record.id!, cellID: record.organisationID, kind: kind,
+            status: MeetingStatus(rawValue: record.status) ?? .planned, date: date,
+            scheduledStart: TimeOfDay(record.scheduledStart) ?? TimeOfDay(hour: 7, minute: 30)!, topic: record.topic,
+            noticeSentOn: notice, notifiedCommitteeMember: record.notifiedCommitteeMember, documents: record.documents,
+            version: record.currentVersion, durationMinutes: latest?.durationMinutes, expected: latest?.expected,
+            present: latest?.present, quality: latest?.quality, noticeWarning: warning)
+    }
+
+    func memberNames(_ ids: [UUID]) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        var names: [UUID: String] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500) {
+            for record in try await MemberRecord.query(on: db).filter(\.$id ~~ Array(ids[chunk..<min(chunk + 500, ids.count)]))
+                .field(\.$id).field(\.$fullName).all()
+            {
+                names[record.id!] = record.fullName
+            }
+        }
+        return names
+    }
+
+    static func clean(_ text: String?) -> String? {
+        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        return text
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import GanDanCore
+
+/// A meeting to put in the calendar, with its notice (rules.md R7, R9, R11).
+public struct MeetingPlanDraft: Codable, Sendable, Hashable {
+    public var kind: MeetingKind
+    public var date: CivilDate
+    public var scheduledStart: TimeOfDay
+    /// The thematic topic, required for thematic and combined meetings (rules.md R9).
+    public var topic: String?
+    public var noticeSentOn: CivilDate?
+    /// The upper-level committee member assigned to the cell, notified with the members (rules.md R11).
+    public var notifiedCommitteeMember: String?
+    /// The documents sent with the notice.
+    public var documents: String?
+
+    public init(
+        kind: MeetingKind, date: CivilDate, scheduledStart: TimeOfDay, topic: String? = nil,
+        noticeSentOn: CivilDate? = nil, notifiedCommitteeMember: String? = nil, documents: String? = nil
+    ) {
+        self.kind = kind
+        self.date = date
+        self.scheduledStart = scheduledStart
+        self.topic = topic
+        self.noticeSentOn = noticeSentOn
+        self.notifiedCommitteeMember = notifiedCommitteeMember
+        self.documents = documents
+    }
+}
+
+/// How a member attended, as a secretary marks it.
+public enum AttendanceMark: String, Codable, Sendable, CaseIterable {
+    case present, excused, unexcused
+}
+
+/// One line of the attendance sheet.
+public struct AttendanceEntry: Codable, Sendable, Hashable {
+    public var memberID: UUID
+    public var mark: AttendanceMark
+    public var reason: String?
+
+    public init(memberID: UUID, mark: AttendanceMark, reason: String? = nil) {
+        self.memberID = memberID
+        self.mark = mark
+        self.reason = reason
+    }
+}
+
+/// The minutes as a secretary enters them; the roll is read from the registry, not typed (rules.md R10).
+public struct MinutesEntry: Codable, Sendable, Hashable {
+    public var startTime: TimeOfDay
+    public var endTime: TimeOfDay
+    /// Every member on the roll, marked present or absent.
+    public var attendance: [AttendanceEntry]
+    public var chairID: UUID?
+    public var recorderID: UUID?
+    public var agenda: [String]
+    public var policyRelayed: String
+    public var lastMonthReview: String
+    public var monthEvaluation: String
+    public var nextMonthDirection: String
+    public var discussion: String
+    public var votes: [MeetingVote]
+    public var conclusion: String
+    /// Tasks assigned at this meeting (rules.md R10, A7); assignee ids are member ids.
+    public var tasks: [MemberTaskDraft]
+    /// Reviews of tasks from earlier meetings (rules.md A7); task ids are those the API lists.
+    public var reviews: [MemberTaskReview]
+    /// Why the minutes are corrected; required for every version after the first (rules.md R10).
+    public var correctionReason: String?
+
+    public init(
+        startTime: TimeOfDay, endTime: TimeOfDay, attendance: [AttendanceEntry], chairID: UUID?, recorderID: UUID?,
+        agenda: [String] = [], policyRelayed: String = "", lastMonthReview: String = "", monthEvaluation: String = "",
+        nextMonthDirection: String = "", discussion: String = "", votes: [MeetingVote] = [], conclusion: String,
+        tasks: [MemberTaskDraft] = [], reviews: [MemberTaskReview] = [], correctionReason: String? = nil
+    ) {
+        self.startTime = startTime
+        self.endTime = endTime
+        self.attendance = attendance
+        self.chairID = chairID
+        self.recorderID = recorderID
+        self.agenda = agenda
+        self.policyRelayed = policyRelayed
+        self.lastMonthReview = lastMonthReview
+        self.monthEvaluation = monthEvaluation
+        self.nextMonthDirection = nextMonthDirection
+        self.discussion = discussion
+        self.votes = votes
+        self.conclusion = conclusion
+        self.tasks = tasks
+        self.reviews = reviews
+        self.correctionReason = correctionReason
+    }
+}
+
+/// One stored version of the minutes: what the registry made of the entry, kept for ever (rules.md R10).
+public struct MinutesBody: Codable, Sendable, Hashable {
+    public var minutes: MeetingMinutes
+    public var tasks: [MemberTaskDraft]
+    public var reviews: [MemberTaskReview]
+}

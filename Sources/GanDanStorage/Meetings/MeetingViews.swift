@@ -1,0 +1,89 @@
+import Foundation
+import GanDanCore
+
+/// A meeting in a cell's calendar, with the figures its minutes give.
+public struct MeetingSummary: Codable, Sendable, Hashable {
+    public var id: UUID
+    public var cellID: UUID
+    public var kind: MeetingKind
+    public var status: MeetingStatus
+    public var date: CivilDate
+    public var scheduledStart: TimeOfDay
+    public var topic: String?
+    public var noticeSentOn: CivilDate?
+    public var notifiedCommitteeMember: String?
+    public var documents: String?
+    /// The minutes' version in force; 0 before minutes are recorded.
+    public var version: Int
+    public var durationMinutes: Int?
+    public var expected: Int?
+    public var present: Int?
+    /// The meeting-quality score of the minutes in force, out of 100.
+    public var quality: Double?
+    /// Notice later than the rule, or not recorded (rules.md R11).
+    public var noticeWarning: String?
+}
+
+/// One version of a meeting's minutes, as the history lists it.
+public struct MinutesVersionInfo: Codable, Sendable, Hashable {
+    public var version: Int
+    public var recordedBy: String
+    public var recordedAt: Date
+    public var correctionReason: String?
+}
+
+/// A task as lists show it: who, what, when due, and how it went.
+public struct TaskView: Codable, Sendable, Hashable {
+    public var id: UUID
+    public var cellID: UUID
+    public var meetingID: UUID
+    public var meetingDate: CivilDate
+    public var kind: MemberTaskKind
+    public var description: String
+    public var due: YearMonth
+    public var status: MemberTaskStatus
+    public var outcome: String?
+    public var reviewedMeetingID: UUID?
+    public var assignees: [NamedID]
+    public var households: [NamedID]
+    public var criterionSetID: String?
+    public var criterionNumber: Int?
+    public var persuasion: PersuasionProgress?
+}
+
+/// An id with the name to show for it.
+public struct NamedID: Codable, Sendable, Hashable {
+    public var id: UUID
+    public var name: String
+}
+
+/// Everything about one meeting: plan, the minutes version asked for, the version history, its tasks.
+public struct MeetingDetail: Codable, Sendable, Hashable {
+    public var meeting: MeetingSummary
+    public var cellName: String
+    /// The version shown: the one in force unless an older one was asked for.
+    public var shownVersion: Int?
+    public var body: MinutesBody?
+    public var versions: [MinutesVersionInfo]
+    /// Everyone the minutes mention, with their names.
+    public var names: [NamedID]
+    public var tasksAssigned: [TaskView]
+    public var tasksReviewed: [TaskView]
+    /// Problems the minutes in force still carry that are warnings only (rules.md R11).
+    public var warnings: [String]
+}
+
+/// A member to put forward for removal from the list, with the meetings missed (rules.md R12).
+public struct AbsenceFlagView: Codable, Sendable, Hashable {
+    public var member: NamedID
+    public var year: Int
+    public var dates: [CivilDate]
+}
+
+/// A cell's mean meeting quality in one month.
+public struct QualityPoint: Codable, Sendable, Hashable {
+    public var month: YearMonth
+    public var meetings: Int
+    public var score: Double
+    public var band: String
+}

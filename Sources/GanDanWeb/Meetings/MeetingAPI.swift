@@ -1,0 +1,225 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+extension MeetingSummary: Content {}
+extension MeetingDetail: Content {}
+extension TaskView: Content {}
+extension AbsenceFlagView: Content {}
+extension QualityPoint: Content {}
+extension HouseholdView: Content {}
+extension VillageCriteriaReport: Content {}
+extension ThematicPlan: Content {}
+
+/// JSON for village-cell life: meetings and minutes, tasks, absence flags, quality, thematic plans (issue 6).
+struct MeetingAPI: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api")
+        api.get("cells", ":id", "meetings", use: meetings)
+        api.post("cells", ":id", "meetings", use: plan)
+        api.get("meetings", ":id", use: detail)
+        api.put("meetings", ":id", "minutes", use: minutes)
+        api.post("meetings", ":id", "cancel", use: cancel)
+        api.get("cells", ":id", "tasks", use: tasks)
+        api.get("cells", ":id", "absence-flags", use: absenceFlags)
+        api.get("cells", ":id", "quality", use: quality)
+        api.get("cells", ":id", "thematic-plans", ":year", use: thematicPlan)
+        api.put("cells", ":id", "thematic-plans", ":year", use: saveThematicPlan)
+    }
+
+    @Sendable func meetings(req: Request) async throws -> [MeetingSummary] {
+        let id = try req.uuid("id")
+        _ = try await req.visibleCell(id)
+        return try await req.readableMeetings().meetings(
+            of: id, from: try req.optionalDate("from"), until: try req.optionalDate("until"))
+    }
+
+    @Sendable func plan(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        let meetings = try await req.writableMeetings(cell: id)
+        let draft = try req.content.decode(MeetingPlanDraft.self)
+        let summary = try await meetings.plan(cellID: id, draft, actor: try await req.access().actor)
+        let response = try await summary.encodeResponse(for: req)
+        response.status = .created
+        return response
+    }
+
+    @Sendable func detail(req: Request) async throws -> MeetingDetail {
+        let id = try req.uuid("id")
+        let version = try req.query[String.self, at: "version"].map { text -> Int in
+            guard let number = Int(text), number >= 1 else {
+                throw Abort(.badRequest, reason: "version must be a whole number ≥ 1")
+            }
+            return number
+        }
+        guard let detail = try await req.readableMeetings().detail(id, version: version) else {
+            throw Abort(.notFound, reason: "no meeting is at this address")
+        }
+        try await req.auditRead("meeting", id: id.uuidString)
+        return detail
+    }
+
+    /// Records the minutes (first version) or a correction (a new version with its reason, rules.md R10).
+    @Sendable func minutes(req: Request) async throws -> MeetingDetail {
+        let id = try req.uuid("id")
+        let meeting = try await req.visibleMeeting(id)
+        let meetings = try await req.writableMeetings(cell: meeting.organisationID)
+        let entry = try req.content.decode(MinutesEntry.self)
+        try await meetings.recordMinutes(id, entry, actor: try await req.access().actor)
+        guard let detail = try await meetings.detail(id) else { throw Abort(.notFound) }
+        return detail
+    }
+
+    @Sendable func cancel(req: Request) async throws -> MeetingSummary {
+        let id = try req.uuid("id")
+        let meeting = try await req.visibleMeeting(id)
+        let meetings = try await req.writableMeetings(cell: meeting.organisationID)
+        try await meetings.cancel(id, actor: try await req.access().actor)
+        guard let detail = try await meetings.detail(id) else { throw Abort(.notFound) }
+        return detail.meeting
+    }
+
+    @Sendable func tasks(req: Request) async throws -> [TaskView] {
+        let id = try req.uuid("id")
+        _ = try await req.visibleCell(id)
+        let openOnly = req.query[String.self, at: "status"] == "open"
+        return try await req.readableMeetings().tasks(of: id, openOnly: openOnly)
+    }
+
+    @Sendable func absenceFlags(req: Request) async throws -> [AbsenceFlagView] {
+        let id = try req.uuid("id")
+        _ = try await req.visibleCell(id)
+        try await req.auditRead("absence_flags", id: id.uuidString)
+        return try await req.readableMeetings().absenceFlags(of: id, year: try req.year())
+    }
+
+    @Sendable func quality(req: Request) async throws -> [QualityPoint] {
+        let id = try req.uuid("id")
+        _ = try await req.visibleCell(id)
+        let until = try req.optionalDate("until") ?? req.asOfDate().adding(days: 1)
+        let from = try req.optionalDate("from") ?? until.adding(months: -24)
+        return try await req.readableMeetings().qualityTrend(of: id, from: from, until: until)
+    }
+
+    @Sendable func thematicPlan(req: Request) async throws -> ThematicPlan {
+        let id = try req.uuid("id")
+        _ = try await req.visibleCell(id)
+        let year = try req.year()
+        return try await req.readableMeetings().thematicPlan(of: id, year: year) ?? ThematicPlan(year: year, topics: [])
+    }
+
+    struct PlanInput: Content {
+        var topics: [ThematicTopic]
+    }
+
+    struct SavedPlan: Content {
+        var plan: ThematicPlan
+        var warnings: [String]
+    }
+
+    /// Replaces a year's thematic plan; quarters left without a topic come back as warnings (rules.md R9).
+    @Sendable func saveThematicPlan(req: Request) async throws -> SavedPlan {
+        let id = try req.uuid("id")
+        let meetings = try await req.writableMeetings(cell: id)
+        let year = try req.year()
+        let input = try req.content.decode(PlanInput.self)
+        let plan = ThematicPlan(year: year, topics: input.topics)
+        let warnings = try await meetings.saveThematicPlan(of: id, plan, actor: try await req.access().actor)
+        return SavedPlan(plan: plan, warnings: warnings)
+    }
+}
+
+/// JSON for village registers: households with poverty status per year, new-rural criteria per year.
+struct VillageAPI: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api")
+        api.get("units", ":id", "households", use: households)
+        api.post("units", ":id", "households", use: addHousehold)
+        api.put("households", ":id", "statuses", ":year", use: setStatus)
+        api.get("units", ":id", "criteria", ":year", use: criteria)
+        api.put("units", ":id", "criteria", ":year", use: recordCriteria)
+    }
+
+    @Sendable func households(req: Request) async throws -> [HouseholdView] {
+        let id = try req.uuid("id")
+        _ = try await req.visibleVillage(id, on: try req.asOfDate())
+        try await req.auditRead("households", id: id.uuidString, unit: id)
+        return try await HouseholdRegister(db: req.db, scope: try await req.access().scopes.read).households(
+            ofVillage: id, year: try req.year())
+    }
+
+    @Sendable func addHousehold(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        _ = try await req.visibleVillage(id, on: try req.asOfDate())
+        try await req.requireVillageWrite(id)
+        let draft = try req.content.decode(HouseholdDraft.self)
+        let access = try await req.access()
+        let view = try await HouseholdRegister(db: req.db, scope: access.scopes.write).add(
+            draft, village: id, actor: access.actor)
+        let response = try await view.encodeResponse(for: req)
+        response.status = .created
+        return response
+    }
+
+    struct StatusInput: Content {
+        var status: HouseholdPovertyStatus
+    }
+
+    @Sendable func setStatus(req: Request) async throws -> HouseholdView {
+        let id = try req.uuid("id")
+        let access = try await req.access()
+        guard let household = try await HouseholdRegister(db: req.db, scope: access.scopes.read).household(id) else {
+            throw Abort(.notFound, reason: "no household is at this address")
+        }
+        try await req.requireVillageWrite(household.unitID)
+        let year = try req.year()
+        let input = try req.content.decode(StatusInput.self)
+        let register = HouseholdRegister(db: req.db, scope: access.scopes.write)
+        try await register.setStatus(id, year: year, status: input.status, actor: access.actor)
+        guard let view = try await register.households(ofVillage: household.unitID, year: year).first(where: { $0.id == id })
+        else { throw Abort(.notFound) }
+        return view
+    }
+
+    @Sendable func criteria(req: Request) async throws -> VillageCriteriaReport {
+        let id = try req.uuid("id")
+        _ = try await req.visibleVillage(id, on: try req.asOfDate())
+        let year = try req.year()
+        guard
+            let report = try await VillageCriteria(db: req.db, scope: try await req.access().scopes.read).report(
+                village: id, year: year)
+        else { throw Abort(.notFound, reason: "no new-rural criteria set covers \(year)") }
+        return report
+    }
+
+    struct CriteriaInput: Content {
+        /// Criterion number (as text) → met.
+        var met: [String: Bool]
+        var notes: [String: String]?
+    }
+
+    @Sendable func recordCriteria(req: Request) async throws -> VillageCriteriaReport {
+        let id = try req.uuid("id")
+        _ = try await req.visibleVillage(id, on: try req.asOfDate())
+        try await req.requireVillageWrite(id)
+        let year = try req.year()
+        let input = try req.content.decode(CriteriaInput.self)
+        var met: [Int: Bool] = [:]
+        for (key, value) in input.met {
+            guard let number = Int(key) else { throw Abort(.badRequest, reason: "met: \(key) is not a criterion number") }
+            met[number] = value
+        }
+        var notes: [Int: String] = [:]
+        for (key, value) in input.notes ?? [:] {
+            guard let number = Int(key) else { throw Abort(.badRequest, reason: "notes: \(key) is not a criterion number") }
+            notes[number] = value
+        }
+        let access = try await req.access()
+        try await VillageCriteria(db: req.db, scope: access.scopes.write).record(
+            village: id, year: year, met: met, notes: notes, actor: access.actor)
+        guard let report = try await VillageCriteria(db: req.db, scope: access.scopes.read).report(village: id, year: year)
+        else { throw Abort(.notFound) }
+        return report
+    }
+}

@@ -1,0 +1,307 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+/// A secretary's pages: the cell's meetings, plan one, record or correct minutes, print them (issue 6).
+struct MeetingPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("cells", ":id", "meetings", use: list)
+        routes.post("cells", ":id", "meetings", use: plan)
+        routes.post("cells", ":id", "thematic-plans", use: saveThematicPlan)
+        routes.get("meetings", ":id", use: detail)
+        routes.get("meetings", ":id", "minutes", use: minutesForm)
+        routes.post("meetings", ":id", "minutes", use: recordMinutes)
+    }
+
+    struct MeetingRow: Encodable {
+        var id: UUID
+        var date: String
+        var kind: String
+        var status: String
+        var held: Bool
+        var topic: String?
+        var duration: Int?
+        var attendance: String?
+        var quality: String?
+        var noticeWarning: Bool
+
+        init(_ meeting: MeetingSummary, _ language: Language) {
+            id = meeting.id
+            date = meeting.date.vietnamese
+            kind = meeting.kind.label.text(in: language)
+            status = meeting.status.label.text(in: language)
+            held = meeting.status == .held
+            topic = meeting.topic
+            duration = meeting.durationMinutes
+            attendance = meeting.present.map { "\($0)/\(meeting.expected ?? 0)" }
+            quality = meeting.quality.map { String(format: "%.0f", $0) }
+            noticeWarning = meeting.noticeWarning != nil && meeting.status != .cancelled
+        }
+    }
+
+    struct TaskRow: Encodable {
+        var id: UUID
+        var kind: String
+        var description: String
+        var assignees: String
+        var households: String
+        var due: String
+        var status: String
+        var done: Bool
+        var outcome: String?
+        var meetingID: UUID
+        var meetingDate: String
+        var progress: String?
+
+        init(_ task: TaskView, _ language: Language) {
+            id = task.id
+            kind = task.kind.label.text(in: language)
+            description = task.description
+            assignees = task.assignees.map(\.name).joined(separator: ", ")
+            households = task.households.map(\.name).joined(separator: ", ")
+            due = task.due.vietnamese
+            status = task.status.label.text(in: language)
+            done = task.status == .done
+            outcome = task.outcome
+            meetingID = task.meetingID
+            meetingDate = task.meetingDate.vietnamese
+            if let persuasion = task.persuasion {
+                progress =
+                    "\(persuasion.householdsPersuaded)/\(persuasion.householdsTarget) · "
+                    + String(format: "%.1f ha", persuasion.areaPlantedHectares)
+            } else if let set = task.criterionSetID, let number = task.criterionNumber {
+                progress = "\(set) #\(number)"
+            }
+        }
+    }
+
+    struct TrendBar: Encodable {
+        var month: String
+        var score: String
+        var x: Int
+        var y: Int
+        var height: Int
+        var band: String
+    }
+
+    struct ListContext: Encodable {
+        var page: PageContext
+        var cellID: UUID
+        var cellName: String
+        var villageID: UUID?
+        var year: Int
+        var previousYear: Int
+        var nextYear: Int
+        var meetings: [MeetingRow]
+        var openTasks: [TaskRow]
+        var flags: [FlagRow]
+        var trend: [TrendBar]
+        var trendWidth: Int
+        var topics: [TopicRow]
+        var quartersMissing: String
+        var mayWrite: Bool
+        var csrf: String
+        var kinds: [Option]
+        var today: String
+        var error: String?
+    }
+
+    struct FlagRow: Encodable {
+        var memberID: UUID
+        var name: String
+        var dates: String
+    }
+
+    struct TopicRow: Encodable {
+        var index: Int
+        var month: String
+        var title: String
+    }
+
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        try await renderList(req, error: nil).encodeResponse(for: req)
+    }
+
+    func renderList(_ req: Request, error: String?) async throws -> View {
+        let id = try req.uuid("id")
+        let cell = try await req.visibleCell(id)
+        let language = req.language
+        let year = try req.year()
+        let meetings = try await req.readableMeetings()
+        let access = try await req.access()
+        let mayWrite = access.scopes.write.contains(organisation: id)
+        let first = CivilDate(year: year, month: 1, day: 1)!
+        let rows = try await meetings.meetings(of: id, from: first, until: first.adding(months: 12))
+        let trendUntil = first.adding(months: 12)
+        let trend = try await meetings.qualityTrend(of: id, from: trendUntil.adding(months: -24), until: trendUntil)
+        let flags = try await meetings.absenceFlags(of: id, year: year)
+        try await req.auditRead("cell_meetings", id: id.uuidString, unit: cell.unitID)
+        let plan = try await meetings.thematicPlan(of: id, year: year) ?? ThematicPlan(year: year, topics: [])
+        var topics = plan.topics.enumerated().map { TopicRow(index: $0.offset, month: $0.element.month.iso, title: $0.element.title) }
+        for extra in 0..<2 { topics.append(TopicRow(index: plan.topics.count + extra, month: "", title: "")) }
+        let context = ListContext(
+            page: PageContext(req, title: "\(Labels.text("meetings", req)) · \(cell.name)"), cellID: id,
+            cellName: cell.name, villageID: cell.unitID, year: year, previousYear: year - 1, nextYear: year + 1,
+            meetings: rows.map { MeetingRow($0, language) },
+            openTasks: try await meetings.tasks(of: id, openOnly: true).map { TaskRow($0, language) },
+            flags: flags.map {
+                FlagRow(memberID: $0.member.id, name: $0.member.name, dates: $0.dates.map(\.vietnamese).joined(separator: ", "))
+            }, trend: Self.bars(trend), trendWidth: max(trend.count, 1) * 24, topics: topics,
+            quartersMissing: plan.quartersWithoutTopic.map(String.init).joined(separator: ", "), mayWrite: mayWrite,
+            csrf: req.csrfToken,
+            kinds: MeetingKind.allCases.map {
+                Option(value: $0.rawValue, label: $0.label.text(in: language), selected: $0 == .regular)
+            }, today: CivilDate.today().iso, error: error)
+        return try await req.view.render("meetings", context)
+    }
+
+    /// Bars of a server-drawn SVG chart: one per month, height proportional to the score out of 100.
+    static func bars(_ points: [QualityPoint]) -> [TrendBar] {
+        points.enumerated().map { index, point in
+            let height = Int((point.score).rounded())
+            return TrendBar(
+                month: point.month.vietnamese, score: String(format: "%.0f", point.score), x: index * 24 + 2,
+                y: 100 - height, height: height, band: point.band)
+        }
+    }
+
+    struct PlanForm: Content {
+        var kind: String
+        var date: String
+        var time: String
+        var topic: String?
+        var noticeSentOn: String?
+        var committeeMember: String?
+        var documents: String?
+    }
+
+    @Sendable func plan(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        let meetings = try await req.writableMeetings(cell: id)
+        let form = try req.content.decode(PlanForm.self)
+        var problems: [String] = []
+        let kind = MeetingKind(rawValue: form.kind)
+        if kind == nil { problems.append("\(Labels.text("kind", req)): ?") }
+        let date = CivilDate(form.date)
+        if date == nil { problems.append("\(Labels.text("date", req)): \(form.date)") }
+        let time = TimeOfDay(form.time)
+        if time == nil { problems.append("\(Labels.text("time", req)): \(form.time)") }
+        var notice: CivilDate?
+        if let text = form.noticeSentOn, !text.isEmpty {
+            notice = CivilDate(text)
+            if notice == nil { problems.append("\(Labels.text("noticeSentOn", req)): \(text)") }
+        }
+        guard problems.isEmpty, let kind, let date, let time else {
+            return try await failed(req, problems.joined(separator: "; "))
+        }
+        do {
+            let meeting = try await meetings.plan(
+                cellID: id,
+                MeetingPlanDraft(
+                    kind: kind, date: date, scheduledStart: time, topic: form.topic, noticeSentOn: notice,
+                    notifiedCommitteeMember: form.committeeMember, documents: form.documents),
+                actor: try await req.access().actor)
+            return req.redirect(to: "/meetings/\(meeting.id)/minutes")
+        } catch StorageError.invalid(let error) {
+            return try await failed(req, error.issues.map(\.description).joined(separator: "; "))
+        }
+    }
+
+    func failed(_ req: Request, _ message: String) async throws -> Response {
+        let response = try await renderList(req, error: message).encodeResponse(for: req)
+        response.status = .unprocessableEntity
+        return response
+    }
+
+    struct TopicForm: Content {
+        var year: Int
+        var topics: [String: TopicFields]?
+    }
+
+    struct TopicFields: Content {
+        var month: String?
+        var title: String?
+    }
+
+    @Sendable func saveThematicPlan(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        let meetings = try await req.writableMeetings(cell: id)
+        let form = try req.content.decode(TopicForm.self)
+        var topics: [ThematicTopic] = []
+        var problems: [String] = []
+        for key in (form.topics ?? [:]).keys.sorted(by: { (Int($0) ?? 0) < (Int($1) ?? 0) }) {
+            let fields = form.topics?[key]
+            let title = fields?.title?.trimmingCharacters(in: .whitespaces) ?? ""
+            let monthText = fields?.month ?? ""
+            if title.isEmpty && monthText.isEmpty { continue }
+            guard let month = YearMonth(monthText) else {
+                problems.append("\(Labels.text("month", req)) \(monthText.isEmpty ? "?" : monthText): \(title)")
+                continue
+            }
+            topics.append(ThematicTopic(month: month, title: title))
+        }
+        guard problems.isEmpty else { return try await failed(req, problems.joined(separator: "; ")) }
+        do {
+            try await meetings.saveThematicPlan(
+                of: id, ThematicPlan(year: form.year, topics: topics), actor: try await req.access().actor)
+        } catch StorageError.invalid(let error) {
+            return try await failed(req, error.issues.map(\.description).joined(separator: "; "))
+        }
+        return req.redirect(to: "/cells/\(id)/meetings?year=\(form.year)")
+    }
+
+    @Sendable func detail(req: Request) async throws -> View {
+        let id = try req.uuid("id")
+        let version = try req.query[String.self, at: "version"].map { text -> Int in
+            guard let number = Int(text), number >= 1 else {
+                throw Abort(.badRequest, reason: "version must be a whole number ≥ 1")
+            }
+            return number
+        }
+        guard let detail = try await req.readableMeetings().detail(id, version: version) else {
+            throw Abort(.notFound, reason: "no meeting is at this address")
+        }
+        try await req.auditRead("meeting", id: id.uuidString)
+        let mayWrite = try await req.access().scopes.write.contains(organisation: detail.meeting.cellID)
+        return try await req.view.render(
+            "meeting", MinutesView(req, detail, mayWrite: mayWrite))
+    }
+
+    @Sendable func minutesForm(req: Request) async throws -> View {
+        let id = try req.uuid("id")
+        let meeting = try await req.visibleMeeting(id)
+        _ = try await req.writableMeetings(cell: meeting.organisationID)
+        return try await MinutesFormView.render(req, meetingID: id, form: nil, problems: [])
+    }
+
+    @Sendable func recordMinutes(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        let meeting = try await req.visibleMeeting(id)
+        let meetings = try await req.writableMeetings(cell: meeting.organisationID)
+        let form = try req.content.decode(MinutesForm.self)
+        let parsed = form.entry(req.language)
+        guard parsed.problems.isEmpty, let entry = parsed.entry else {
+            let response = try await MinutesFormView.render(req, meetingID: id, form: form, problems: parsed.problems)
+                .encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+        do {
+            try await meetings.recordMinutes(id, entry, actor: try await req.access().actor)
+        } catch StorageError.invalid(let error) {
+            let response = try await MinutesFormView.render(
+                req, meetingID: id, form: form, problems: error.issues.map { $0.description }
+            ).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+        return req.redirect(to: "/meetings/\(id)")
+    }
+}

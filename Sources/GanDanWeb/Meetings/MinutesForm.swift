@@ -1,0 +1,186 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+/// The minutes form as posted from a phone: one radio group per member, up to a few tasks, reviews of open tasks.
+struct MinutesForm: Content {
+    var start: String?
+    var end: String?
+    /// Member id → `present`, `excused` or `unexcused`.
+    var att: [String: String]?
+    /// Member id → reason of an excused absence.
+    var reason: [String: String]?
+    var chair: String?
+    var recorder: String?
+    var agenda: String?
+    var policy: String?
+    var review: String?
+    var evaluation: String?
+    var direction: String?
+    var discussion: String?
+    var votesFor: String?
+    var votesAgainst: String?
+    var votesAbstaining: String?
+    var conclusion: String?
+    /// Row number → the task's fields.
+    var task: [String: TaskFields]?
+    /// Task id → its review.
+    var check: [String: ReviewFields]?
+    var correctionReason: String?
+
+    struct TaskFields: Content {
+        var description: String?
+        var kind: String?
+        var assignee: String?
+        var assignee2: String?
+        var due: String?
+        var household: String?
+        var criterion: String?
+        var target: String?
+    }
+
+    struct ReviewFields: Content {
+        var status: String?
+        var outcome: String?
+        var persuaded: String?
+        var area: String?
+    }
+
+    /// The entry, or the problems that stop it being read (each naming the field in the user's language).
+    func entry(_ language: Language) -> (entry: MinutesEntry?, problems: [String]) {
+        var problems: [String] = []
+        func word(_ key: String) -> String { Labels.all[key]?.text(in: language) ?? key }
+        let start = TimeOfDay(start ?? "")
+        if start == nil { problems.append("\(word("start")): \(self.start ?? "")") }
+        let end = TimeOfDay(end ?? "")
+        if end == nil { problems.append("\(word("end")): \(self.end ?? "")") }
+        var attendance: [AttendanceEntry] = []
+        for (key, value) in (att ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let id = UUID(uuidString: key), let mark = AttendanceMark(rawValue: value) else {
+                problems.append("\(word("attendance")): \(key)")
+                continue
+            }
+            let why = reason?[key]?.trimmingCharacters(in: .whitespaces)
+            attendance.append(AttendanceEntry(memberID: id, mark: mark, reason: mark == .excused ? why : nil))
+        }
+        func number(_ text: String?, _ key: String) -> Int? {
+            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let value = Int(text), value >= 0 else {
+                problems.append("\(word(key)): \(text)")
+                return nil
+            }
+            return value
+        }
+        var votes: [MeetingVote] = []
+        let inFavour = number(votesFor, "inFavour")
+        let against = number(votesAgainst, "against")
+        let abstaining = number(votesAbstaining, "abstaining")
+        if inFavour != nil || against != nil || abstaining != nil {
+            votes.append(
+                MeetingVote(
+                    subject: "Nghị quyết", inFavour: inFavour ?? 0, against: against ?? 0, abstaining: abstaining ?? 0))
+        }
+        var tasks: [MemberTaskDraft] = []
+        for key in (task ?? [:]).keys.sorted(by: { (Int($0) ?? 0) < (Int($1) ?? 0) }) {
+            guard let fields = task?[key] else { continue }
+            let description = fields.description?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            if description.isEmpty { continue }
+            let kind = MemberTaskKind(rawValue: fields.kind ?? "") ?? .other
+            guard let due = YearMonth(fields.due ?? "") else {
+                problems.append("\(word("task")) \((Int(key) ?? 0) + 1) · \(word("due")): \(fields.due ?? "")")
+                continue
+            }
+            var assignees: [String] = []
+            for assignee in [fields.assignee, fields.assignee2] {
+                if let assignee, !assignee.isEmpty, !assignees.contains(assignee) { assignees.append(assignee) }
+            }
+            var draft = MemberTaskDraft(
+                kind: kind, description: description, assigneeIDs: assignees,
+                due: due, householdIDs: [fields.household].compactMap { $0 }.filter { !$0.isEmpty })
+            if kind == .ruralCriterion {
+                let set = VillageCriteria.set(for: due.year)
+                draft.criterionSetID = set?.id
+                draft.criterionNumber = Int(fields.criterion ?? "") ?? set?.environmentNumber
+            }
+            if kind == .persuasion {
+                draft.persuasion = PersuasionProgress(householdsTarget: number(fields.target, "householdsTarget") ?? 0)
+            }
+            tasks.append(draft)
+        }
+        var reviews: [MemberTaskReview] = []
+        for (taskID, fields) in (check ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let status = MemberTaskStatus(rawValue: fields.status ?? ""), status != .open else { continue }
+            var review = MemberTaskReview(taskID: taskID, status: status, outcome: fields.outcome ?? "")
+            if let persuaded = number(fields.persuaded, "householdsPersuaded") {
+                let area = Double((fields.area ?? "").replacingOccurrences(of: ",", with: ".")) ?? 0
+                review.persuasion = PersuasionProgress(
+                    householdsTarget: max(persuaded, 1), householdsPersuaded: persuaded, areaPlantedHectares: area)
+            }
+            reviews.append(review)
+        }
+        guard problems.isEmpty, let start, let end else { return (nil, problems) }
+        let lines = (agenda ?? "").split(whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
+        return (
+            MinutesEntry(
+                startTime: start, endTime: end, attendance: attendance, chairID: UUID(uuidString: chair ?? ""),
+                recorderID: UUID(uuidString: recorder ?? ""), agenda: lines, policyRelayed: policy ?? "",
+                lastMonthReview: review ?? "", monthEvaluation: evaluation ?? "", nextMonthDirection: direction ?? "",
+                discussion: discussion ?? "", votes: votes, conclusion: conclusion ?? "", tasks: tasks,
+                reviews: reviews, correctionReason: correctionReason), []
+        )
+    }
+
+    /// The form filled from stored minutes, so a correction starts from the text in force.
+    init(_ body: MinutesBody) {
+        let minutes = body.minutes
+        start = minutes.startTime.description
+        end = minutes.endTime.description
+        var att: [String: String] = [:]
+        var reason: [String: String] = [:]
+        for line in minutes.attendance {
+            switch line.status {
+            case .present: att[line.memberID] = AttendanceMark.present.rawValue
+            case .absentExcused(let why):
+                att[line.memberID] = AttendanceMark.excused.rawValue
+                reason[line.memberID] = why
+            case .absentUnexcused: att[line.memberID] = AttendanceMark.unexcused.rawValue
+            }
+        }
+        self.att = att
+        self.reason = reason
+        chair = minutes.chairID
+        recorder = minutes.recorderID
+        agenda = minutes.agenda.joined(separator: "\n")
+        policy = minutes.policyRelayed
+        review = minutes.lastMonthReview
+        evaluation = minutes.monthEvaluation
+        direction = minutes.nextMonthDirection
+        discussion = minutes.discussion
+        conclusion = minutes.conclusion
+        if let vote = minutes.votes.first {
+            votesFor = String(vote.inFavour)
+            votesAgainst = String(vote.against)
+            votesAbstaining = String(vote.abstaining)
+        }
+        var rows: [String: TaskFields] = [:]
+        for (index, draft) in body.tasks.enumerated() {
+            rows[String(index)] = TaskFields(
+                description: draft.description, kind: draft.kind.rawValue, assignee: draft.assigneeIDs.first,
+                assignee2: draft.assigneeIDs.dropFirst().first, due: draft.due.iso, household: draft.householdIDs.first,
+                criterion: draft.criterionNumber.map(String.init),
+                target: draft.persuasion.map { String($0.householdsTarget) })
+        }
+        task = rows
+        var checks: [String: ReviewFields] = [:]
+        for review in body.reviews {
+            checks[review.taskID] = ReviewFields(
+                status: review.status.rawValue, outcome: review.outcome,
+                persuaded: review.persuasion.map { String($0.householdsPersuaded) },
+                area: review.persuasion.map { String($0.areaPlantedHectares) })
+        }
+        check = checks
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+/// A village's registers: households with poverty status per year (rules.md R25), new-rural criteria (R24).
+struct VillagePages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("units", ":id", "households", use: households)
+        routes.post("units", ":id", "households", use: addHousehold)
+        routes.post("households", ":id", "status", use: setStatus)
+        routes.get("units", ":id", "criteria", use: criteria)
+        routes.post("units", ":id", "criteria", use: recordCriteria)
+    }
+
+    struct Choice: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct HouseholdLine: Encodable {
+        var id: UUID
+        var headName: String
+        var size: Int?
+        var status: String
+        var standard: String?
+        var openTasks: Int
+        var choices: [Choice]
+    }
+
+    struct HouseholdsContext: Encodable {
+        var page: PageContext
+        var csrf: String
+        var villageID: UUID
+        var villageName: String
+        var year: Int
+        var previousYear: Int
+        var nextYear: Int
+        var counts: [String: Int]
+        var standard: String?
+        var households: [HouseholdLine]
+        var statuses: [Choice]
+        var mayWrite: Bool
+        var error: String?
+    }
+
+    static func statusChoices(_ selected: HouseholdPovertyStatus?, _ language: Language) -> [Choice] {
+        HouseholdPovertyStatus.allCases.map {
+            Choice(value: $0.rawValue, label: $0.label.text(in: language), selected: $0 == selected)
+        }
+    }
+
+    @Sendable func households(req: Request) async throws -> Response {
+        try await renderHouseholds(req, error: nil).encodeResponse(for: req)
+    }
+
+    func renderHouseholds(_ req: Request, error: String?) async throws -> View {
+        let id = try req.uuid("id")
+        let village = try await req.visibleVillage(id, on: try req.asOfDate())
+        let year = try req.year()
+        let language = req.language
+        let access = try await req.access()
+        let list = try await HouseholdRegister(db: req.db, scope: access.scopes.read).households(ofVillage: id, year: year)
+        try await req.auditRead("households", id: id.uuidString, unit: id)
+        let count = PovertyCount(list.compactMap(\.status))
+        let context = HouseholdsContext(
+            page: PageContext(req, title: "\(Labels.text("householdRegister", req)) · \(village.title(in: language))"),
+            csrf: req.csrfToken, villageID: id, villageName: village.title(in: language), year: year,
+            previousYear: year - 1, nextYear: year + 1,
+            counts: ["poor": count.poor, "nearPoor": count.nearPoor, "escaped": count.escaped, "total": list.count],
+            standard: PovertyStandard.inForce(year: year)?.id,
+            households: list.map {
+                HouseholdLine(
+                    id: $0.id, headName: $0.headName, size: $0.size, status: $0.status?.label.text(in: language) ?? "—",
+                    standard: $0.standardID, openTasks: $0.openTasks, choices: Self.statusChoices($0.status, language))
+            }, statuses: Self.statusChoices(.poor, language), mayWrite: access.scopes.write.contains(unit: id),
+            error: error)
+        return try await req.view.render("households", context)
+    }
+
+    struct HouseholdForm: Content {
+        var headName: String
+        var size: String?
+        var status: String
+        var year: Int
+    }
+
+    @Sendable func addHousehold(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        _ = try await req.visibleVillage(id, on: try req.asOfDate())
+        try await req.requireVillageWrite(id)
+        let form = try req.content.decode(HouseholdForm.self)
+        let size = form.size.flatMap { $0.isEmpty ? nil : Int($0) }
+        guard let status = HouseholdPovertyStatus(rawValue: form.status), form.size?.isEmpty != false || size != nil
+        else {
+            return try await failedHouseholds(req, "\(Labels.text("householdSize", req)): \(form.size ?? "")")
+        }
+        do {
+            let access = try await req.access()
+            _ = try await HouseholdRegister(db: req.db, scope: access.scopes.write).add(
+                HouseholdDraft(headName: form.headName, size: size, year: form.year, status: status), village: id,
+                actor: access.actor)
+        } catch StorageError.invalid(let error) {
+            return try await failedHouseholds(req, error.issues.map(\.description).joined(separator: "; "))
+        }
+        return req.redirect(to: "/units/\(id)/households?year=\(form.year)")
+    }
+
+    func failedHouseholds(_ req: Request, _ message: String) async throws -> Response {
+        let response = try await renderHouseholds(req, error: message).encodeResponse(for: req)
+        response.status = .unprocessableEntity
+        return response
+    }
+
+    struct StatusForm: Content {
+        var status: String
+        var year: Int
+    }
+
+    @Sendable func setStatus(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        let access = try await req.access()
+        guard let household = try await HouseholdRegister(db: req.db, scope: access.scopes.read).household(id) else {
+            throw Abort(.notFound, reason: "no household is at this address")
+        }
+        try await req.requireVillageWrite(household.unitID)
+        let form = try req.content.decode(StatusForm.self)
+        guard let status = HouseholdPovertyStatus(rawValue: form.status) else {
+            throw Abort(.badRequest, reason: "status must be one of poor, nearPoor, escaped, notPoor")
+        }
+        try await HouseholdRegister(db: req.db, scope: access.scopes.write).setStatus(
+            id, year: form.year, status: status, actor: access.actor)
+        return req.redirect(to: "/units/\(household.unitID)/households?year=\(form.year)")
+    }
+
+    struct CriterionLine: Encodable {
+        var number: Int
+        var name: String
+        var environment: Bool
+        var met: Bool
+        var assessed: Bool
+        var tasks: Int
+    }
+
+    struct CriteriaContext: Encodable {
+        var page: PageContext
+        var csrf: String
+        var villageID: UUID
+        var villageName: String
+        var year: Int
+        var previousYear: Int
+        var nextYear: Int
+        var setID: String?
+        var decision: String?
+        var namesOfficial: Bool
+        var metCount: Int
+        var total: Int
+        var criteria: [CriterionLine]
+        var mayWrite: Bool
+    }
+
+    @Sendable func criteria(req: Request) async throws -> View {
+        let id = try req.uuid("id")
+        let village = try await req.visibleVillage(id, on: try req.asOfDate())
+        let year = try req.year()
+        let language = req.language
+        let access = try await req.access()
+        let report = try await VillageCriteria(db: req.db, scope: access.scopes.read).report(village: id, year: year)
+        let context = CriteriaContext(
+            page: PageContext(req, title: "\(Labels.text("criteria", req)) · \(village.title(in: language))"),
+            csrf: req.csrfToken, villageID: id, villageName: village.title(in: language), year: year,
+            previousYear: year - 1, nextYear: year + 1, setID: report?.set.id, decision: report?.set.decision,
+            namesOfficial: report?.set.namesAreOfficial ?? true, metCount: report?.metCount ?? 0,
+            total: report?.criteria.count ?? 0,
+            criteria: (report?.criteria ?? []).map {
+                CriterionLine(
+                    number: $0.number, name: $0.name.text(in: language), environment: $0.isEnvironment,
+                    met: $0.met == true, assessed: $0.met != nil, tasks: $0.tasks)
+            }, mayWrite: access.scopes.write.contains(unit: id) && report != nil)
+        return try await req.view.render("criteria", context)
+    }
+
+    struct CriteriaForm: Content {
+        var year: Int
+        /// Criterion number → "on" for each ticked box.
+        var met: [String: String]?
+    }
+
+    @Sendable func recordCriteria(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        _ = try await req.visibleVillage(id, on: try req.asOfDate())
+        try await req.requireVillageWrite(id)
+        let form = try req.content.decode(CriteriaForm.self)
+        guard let set = VillageCriteria.set(for: form.year) else {
+            throw Abort(.badRequest, reason: "no new-rural criteria set covers \(form.year)")
+        }
+        let ticked = Set((form.met ?? [:]).keys.compactMap(Int.init))
+        var met: [Int: Bool] = [:]
+        for criterion in set.criteria { met[criterion.number] = ticked.contains(criterion.number) }
+        let access = try await req.access()
+        try await VillageCriteria(db: req.db, scope: access.scopes.write).record(
+            village: id, year: form.year, met: met, actor: access.actor)
+        return req.redirect(to: "/units/\(id)/criteria?year=\(form.year)")
+    }
+}
