@@ -27,6 +27,9 @@ struct AccessMatrixTests {
         var planMember = UUID()
         var planCell = UUID()
         var directive = UUID()
+        /// A meeting of the cell (fresh and planned for each request) and a household of the village.
+        var meeting = UUID()
+        var household = UUID()
     }
 
     /// How to call a route and what each role gets, inside and outside its scope.
@@ -163,6 +166,76 @@ struct AccessMatrixTests {
         "GET /api/directives/:id": Entry(
             path: { "/api/directives/\($0.directive)?date=2019-04-01" },
             expect: { commune($0, $1, ok: 200, page: false, write: false) }),
+        "GET /cells/:id/meetings": Entry(
+            path: { "/cells/\($0.cell)/meetings?year=2019" }, expect: { read($0, $1, page: true) }),
+        "POST /cells/:id/meetings": Entry(
+            path: { "/cells/\($0.cell)/meetings" }, body: { _ in "kind=regular&date=2019-06-05&time=07:30" },
+            expect: { write($0, $1, ok: 303, page: true) }),
+        "POST /cells/:id/thematic-plans": Entry(
+            path: { "/cells/\($0.cell)/thematic-plans" },
+            body: { _ in "year=2019&topics[0][month]=2019-03&topics[0][title]=L%C3%AA" },
+            expect: { write($0, $1, ok: 303, page: true) }),
+        "GET /meetings/:id": Entry(path: { "/meetings/\($0.meeting)" }, expect: { read($0, $1, page: true) }),
+        "GET /meetings/:id/minutes": Entry(
+            path: { "/meetings/\($0.meeting)/minutes" },
+            expect: { who, inside in who == .anonymous ? 303 : write(who, inside, ok: 200, page: true) }),
+        // An empty roll call is refused, so roles allowed to write get 422 rather than a 403 or 404.
+        "POST /meetings/:id/minutes": Entry(
+            path: { "/meetings/\($0.meeting)/minutes" }, body: { _ in "start=07:30&end=09:15&conclusion=x" },
+            expect: { write($0, $1, ok: 422, page: true) }),
+        "GET /api/cells/:id/meetings": Entry(
+            path: { "/api/cells/\($0.cell)/meetings" }, expect: { read($0, $1, page: false) }),
+        "POST /api/cells/:id/meetings": Entry(
+            path: { "/api/cells/\($0.cell)/meetings" },
+            body: { _ in #"{"kind": "regular", "date": "2019-06-05", "scheduled_start": "07:30"}"# },
+            expect: { write($0, $1, ok: 201, page: false) }),
+        "GET /api/meetings/:id": Entry(path: { "/api/meetings/\($0.meeting)" }, expect: { read($0, $1, page: false) }),
+        "PUT /api/meetings/:id/minutes": Entry(
+            path: { "/api/meetings/\($0.meeting)/minutes" },
+            body: { _ in #"{"start_time": "07:30", "end_time": "09:15", "conclusion": "x"}"# },
+            expect: { write($0, $1, ok: 422, page: false) }),
+        "POST /api/meetings/:id/cancel": Entry(
+            path: { "/api/meetings/\($0.meeting)/cancel" }, body: { _ in "{}" },
+            expect: { write($0, $1, ok: 200, page: false) }),
+        "GET /api/cells/:id/tasks": Entry(
+            path: { "/api/cells/\($0.cell)/tasks" }, expect: { read($0, $1, page: false) }),
+        "GET /api/cells/:id/absence-flags": Entry(
+            path: { "/api/cells/\($0.cell)/absence-flags?year=2019" }, expect: { read($0, $1, page: false) }),
+        "GET /api/cells/:id/quality": Entry(
+            path: { "/api/cells/\($0.cell)/quality" }, expect: { read($0, $1, page: false) }),
+        "GET /api/cells/:id/thematic-plans/:year": Entry(
+            path: { "/api/cells/\($0.cell)/thematic-plans/2019" }, expect: { read($0, $1, page: false) }),
+        "PUT /api/cells/:id/thematic-plans/:year": Entry(
+            path: { "/api/cells/\($0.cell)/thematic-plans/2019" },
+            body: { _ in #"{"topics": [{"month": "2019-03", "title": "Lê"}]}"# },
+            expect: { write($0, $1, ok: 200, page: false) }),
+        "GET /units/:id/households": Entry(
+            path: { "/units/\($0.unit)/households?year=2019" }, expect: { read($0, $1, page: true) }),
+        "POST /units/:id/households": Entry(
+            path: { "/units/\($0.unit)/households" }, body: { _ in "headName=Ma%20V%C4%83n%20A&status=poor&year=2019" },
+            expect: { write($0, $1, ok: 303, page: true) }),
+        "POST /households/:id/status": Entry(
+            path: { "/households/\($0.household)/status" }, body: { _ in "status=escaped&year=2020" },
+            expect: { write($0, $1, ok: 303, page: true) }),
+        "GET /units/:id/criteria": Entry(
+            path: { "/units/\($0.unit)/criteria?year=2019" }, expect: { read($0, $1, page: true) }),
+        "POST /units/:id/criteria": Entry(
+            path: { "/units/\($0.unit)/criteria" }, body: { _ in "year=2019&met[17]=on" },
+            expect: { write($0, $1, ok: 303, page: true) }),
+        "GET /api/units/:id/households": Entry(
+            path: { "/api/units/\($0.unit)/households?year=2019" }, expect: { read($0, $1, page: false) }),
+        "POST /api/units/:id/households": Entry(
+            path: { "/api/units/\($0.unit)/households" },
+            body: { _ in #"{"head_name": "Ma Văn A", "year": 2019, "status": "poor"}"# },
+            expect: { write($0, $1, ok: 201, page: false) }),
+        "PUT /api/households/:id/statuses/:year": Entry(
+            path: { "/api/households/\($0.household)/statuses/2020" }, body: { _ in #"{"status": "escaped"}"# },
+            expect: { write($0, $1, ok: 200, page: false) }),
+        "GET /api/units/:id/criteria/:year": Entry(
+            path: { "/api/units/\($0.unit)/criteria/2019" }, expect: { read($0, $1, page: false) }),
+        "PUT /api/units/:id/criteria/:year": Entry(
+            path: { "/api/units/\($0.unit)/criteria/2019" }, body: { _ in #"{"met": {"17": true}}"# },
+            expect: { write($0, $1, ok: 200, page: false) }),
         "GET /api/audit": Entry(
             path: { _ in "/api/audit" },
             expect: { who, _ in who == .anonymous ? 401 : who == .admin || who == .auditor ? 200 : 403 }),
@@ -191,6 +264,14 @@ struct AccessMatrixTests {
                 title: "outside", legalBasis: "test", deadline: Fixtures.date("2019-04-30"), unitID: outside.commune,
                 plannedOn: day, actor: .system)
 
+            let register = HouseholdRegister(db: app.db)
+            inside.household = try await register.add(
+                HouseholdDraft(headName: "Hộ trong", year: 2019, status: .poor), village: inside.unit, actor: .system
+            ).id
+            outside.household = try await register.add(
+                HouseholdDraft(headName: "Hộ ngoài", year: 2019, status: .poor), village: outside.unit, actor: .system
+            ).id
+
             let routes = app.routes.all.map { route in
                 "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
             }
@@ -216,6 +297,16 @@ struct AccessMatrixTests {
                             objects.plan = plan.id
                             objects.planMember = try #require(plan.decisions.first).memberID
                             objects.planCell = try #require(plan.communes.first?.proposal.received.keys.first)
+                        }
+                        if key.contains("meetings/:id") {
+                            // A fresh planned meeting each time: calling one off changes it.
+                            objects.meeting = try await CellMeetings(db: app.db).plan(
+                                cellID: objects.cell,
+                                MeetingPlanDraft(
+                                    kind: .regular, date: Fixtures.date("2019-06-05"),
+                                    scheduledStart: TimeOfDay(hour: 7, minute: 30)!),
+                                actor: .system
+                            ).id
                         }
                         if key.contains("tokens/:id") {
                             let owner = isInside ? current : (who == .admin ? users.viewer : users.admin)

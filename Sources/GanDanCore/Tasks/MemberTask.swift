@@ -161,3 +161,23 @@ public struct MemberTaskReview: Hashable, Sendable, Codable {
         return issues
     }
 }
+
+extension MemberTaskDraft {
+    private enum CodingKeys: String, CodingKey {
+        case kind, description, assigneeIDs, due, householdIDs, criterionSetID, criterionNumber, persuasion
+    }
+
+    /// Reads a task where households, criterion and drive figures may be left out.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            kind: try container.decode(MemberTaskKind.self, forKey: .kind),
+            description: try container.decode(String.self, forKey: .description),
+            assigneeIDs: try container.decode([String].self, forKey: .assigneeIDs),
+            due: try container.decode(YearMonth.self, forKey: .due),
+            householdIDs: try container.decodeIfPresent([String].self, forKey: .householdIDs) ?? [],
+            criterionSetID: try container.decodeIfPresent(String.self, forKey: .criterionSetID),
+            criterionNumber: try container.decodeIfPresent(Int.self, forKey: .criterionNumber),
+            persuasion: try container.decodeIfPresent(PersuasionProgress.self, forKey: .persuasion))
+    }
+}

@@ -84,7 +84,8 @@ public struct HouseholdRegister: Sendable {
                     guard let village = villageOf[status.householdID],
                         let value = HouseholdPovertyStatus(rawValue: status.status)
                     else { continue }
-                    result[village, default: PovertyCount()] = result[village, default: PovertyCount()] + PovertyCount([value])
+                    result[village, default: PovertyCount()] =
+                        result[village, default: PovertyCount()] + PovertyCount([value])
                 }
             }
         }
@@ -106,7 +107,8 @@ public struct HouseholdRegister: Sendable {
         }
         let standard = PovertyStandard.inForce(year: draft.year)
         if standard == nil {
-            issues.append(ImportIssue(field: "year", message: "no poverty standard covers \(draft.year) (rules.md R25)"))
+            issues.append(
+                ImportIssue(field: "year", message: "no poverty standard covers \(draft.year) (rules.md R25)"))
         }
         guard issues.isEmpty, let standard else { throw StorageError.invalid(.invalid(issues)) }
         let record = HouseholdRecord()

@@ -45,7 +45,8 @@ public struct VillageCriteria: Sendable {
             .filter(\.$setID == set.id).all()
         let byNumber = Dictionary(rows.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         let cells = try await OrganisationRecord.query(on: db).filter(\.$unitID == unitID).all().compactMap(\.id)
-        let tasks = try await cells.isEmpty
+        let tasks =
+            try await cells.isEmpty
             ? []
             : MemberTaskRecord.query(on: db).filter(\.$organisationID ~~ cells).filter(\.$criterionSet == set.id)
                 .filter(\.$dueMonth >= "\(year)-01").filter(\.$dueMonth <= "\(year)-12").all()
@@ -55,7 +56,8 @@ public struct VillageCriteria: Sendable {
             villageID: unitID, year: year, set: set,
             criteria: set.criteria.map { criterion in
                 CriterionStatusView(
-                    number: criterion.number, name: criterion.name, isEnvironment: criterion.number == set.environmentNumber,
+                    number: criterion.number, name: criterion.name,
+                    isEnvironment: criterion.number == set.environmentNumber,
                     met: byNumber[criterion.number]?.met, note: byNumber[criterion.number]?.note,
                     tasks: taskCount[criterion.number] ?? 0)
             })
@@ -68,7 +70,9 @@ public struct VillageCriteria: Sendable {
         guard scope.contains(unit: unitID) else { throw StorageError.notFound("no village \(unitID)") }
         guard let set = Self.set(for: year) else {
             throw StorageError.invalid(
-                .invalid([ImportIssue(field: "year", message: "no new-rural criteria set covers \(year) (rules.md R24)")]))
+                .invalid([
+                    ImportIssue(field: "year", message: "no new-rural criteria set covers \(year) (rules.md R24)")
+                ]))
         }
         let unknown = met.keys.filter { set.criterion(number: $0) == nil }.sorted()
         guard unknown.isEmpty else {

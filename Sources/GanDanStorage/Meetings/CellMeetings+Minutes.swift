@@ -26,7 +26,8 @@ extension CellMeetings {
         let body = MinutesBody(minutes: prepared.minutes, tasks: entry.tasks, reviews: entry.reviews)
         let quality = MeetingQualityScore(
             MeetingQualityChecklist(
-                minutes: prepared.minutes, scheduledStart: TimeOfDay(meeting.scheduledStart) ?? prepared.minutes.startTime,
+                minutes: prepared.minutes,
+                scheduledStart: TimeOfDay(meeting.scheduledStart) ?? prepared.minutes.startTime,
                 settings: policy.meetings, cellFullMembers: prepared.minutes.roll.full + prepared.minutes.roll.exempt),
             settings: policy.quality)
         let version = meeting.currentVersion + 1
@@ -128,7 +129,8 @@ extension CellMeetings {
             }
             attendance.append(MeetingAttendance(memberID: line.memberID.uuidString, standing: standing, status: status))
         }
-        for member in roster where !marked.contains(member.member.id) && standingOf[member.member.id] != nil
+        for member in roster
+        where !marked.contains(member.member.id) && standingOf[member.member.id] != nil
             && standingOf[member.member.id] != .suspended
         {
             add("attendance", "\(member.member.fullName) is on the roll but not marked present or absent")
@@ -144,12 +146,22 @@ extension CellMeetings {
             tasks: entry.tasks.map { MeetingTask(description: $0.description, assigneeIDs: $0.assigneeIDs) },
             discussion: entry.discussion, votes: entry.votes, conclusion: entry.conclusion)
         let ruleIssues = minutes.issues(settings: policy.meetings, cellFullMembers: roll.full + roll.exempt)
-        issues += ruleIssues.filter { !$0.message.hasPrefix("warning:") && $0.field?.hasPrefix("tasks[") != true }
+        // Core names members by id; a secretary reads names.
+        let names = Dictionary(
+            roster.map { ($0.member.id.uuidString, $0.member.fullName) }, uniquingKeysWith: { a, _ in a })
+        issues += ruleIssues.filter { !$0.message.hasPrefix("warning:") && $0.field?.hasPrefix("tasks[") != true }.map {
+            var issue = $0
+            for (id, name) in names where issue.message.contains(id) {
+                issue.message = issue.message.replacingOccurrences(of: id, with: name)
+            }
+            return issue
+        }
 
         // Tasks: named members on the roll, households of the cell's village (rules.md A6, R10).
         let month = YearMonth(date)
         let villageHouseholds = Set(
-            try await HouseholdRecord.query(on: db).filter(\.$unitID == cell.unitID).field(\.$id).all().compactMap(\.id))
+            try await HouseholdRecord.query(on: db).filter(\.$unitID == cell.unitID).field(\.$id).all().compactMap(\.id)
+        )
         for (index, task) in entry.tasks.enumerated() {
             let field = "tasks[\(index)]"
             issues += task.issues(field: field, meetingMonth: month)
@@ -183,10 +195,13 @@ extension CellMeetings {
                 continue
             }
             if task.meetingID == meetingID {
-                add("\(field).taskID", "a task is reviewed at a later meeting than the one that assigned it (rules.md A7)")
+                add(
+                    "\(field).taskID",
+                    "a task is reviewed at a later meeting than the one that assigned it (rules.md A7)")
             } else if task.status != MemberTaskStatus.open.rawValue && task.reviewedMeetingID != meetingID {
                 add("\(field).taskID", "the task was already reviewed at another meeting")
-            } else if let assigned = try await MeetingRecord.find(task.meetingID, on: db), assigned.date > meeting.date {
+            } else if let assigned = try await MeetingRecord.find(task.meetingID, on: db), assigned.date > meeting.date
+            {
                 add("\(field).taskID", "the task was assigned after this meeting, on \(assigned.date)")
             }
         }

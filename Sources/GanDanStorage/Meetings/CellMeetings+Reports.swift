@@ -26,7 +26,8 @@ extension CellMeetings {
                 .map { ($0.id!, $0.headName) }, uniquingKeysWith: { first, _ in first })
         let meetingDates = Dictionary(
             try await MeetingRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.meetingID)))).all()
-                .map { ($0.id!, CivilDate($0.date) ?? CivilDate(dayNumber: 0)) }, uniquingKeysWith: { first, _ in first })
+                .map { ($0.id!, CivilDate($0.date) ?? CivilDate(dayNumber: 0)) },
+            uniquingKeysWith: { first, _ in first })
         return records.map { record in
             TaskView(
                 id: record.id!, cellID: record.organisationID, meetingID: record.meetingID,
@@ -91,7 +92,10 @@ extension CellMeetings {
         let topics = try await ThematicTopicRecord.query(on: db).filter(\.$organisationID == cellID)
             .filter(\.$year == year).all()
         return ThematicPlan(
-            year: year, topics: topics.compactMap { record in YearMonth(record.month).map { ThematicTopic(month: $0, title: record.title) } })
+            year: year,
+            topics: topics.compactMap { record in
+                YearMonth(record.month).map { ThematicTopic(month: $0, title: record.title) }
+            })
     }
 
     /// Replaces the cell's thematic plan for the plan's year; returns its warnings (a quarter without a topic, rules.md R9).

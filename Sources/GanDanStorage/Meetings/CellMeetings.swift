@@ -26,7 +26,8 @@ public struct CellMeetings: Sendable {
 
     /// The meeting, when its cell lies in the scope.
     public func meetingRecord(_ id: UUID) async throws -> MeetingRecord? {
-        guard let meeting = try await MeetingRecord.find(id, on: db), scope.contains(organisation: meeting.organisationID)
+        guard let meeting = try await MeetingRecord.find(id, on: db),
+            scope.contains(organisation: meeting.organisationID)
         else { return nil }
         return meeting
     }
@@ -171,9 +172,10 @@ public struct CellMeetings: Sendable {
         guard !ids.isEmpty else { return [:] }
         var names: [UUID: String] = [:]
         for chunk in stride(from: 0, to: ids.count, by: 500) {
-            for record in try await MemberRecord.query(on: db).filter(\.$id ~~ Array(ids[chunk..<min(chunk + 500, ids.count)]))
-                .field(\.$id).field(\.$fullName).all()
-            {
+            for record in try await MemberRecord.query(on: db).filter(
+                \.$id ~~ Array(ids[chunk..<min(chunk + 500, ids.count)])
+            )
+            .field(\.$id).field(\.$fullName).all() {
                 names[record.id!] = record.fullName
             }
         }

@@ -100,3 +100,32 @@ public struct MinutesBody: Codable, Sendable, Hashable {
     public var tasks: [MemberTaskDraft]
     public var reviews: [MemberTaskReview]
 }
+
+extension MinutesEntry {
+    private enum CodingKeys: String, CodingKey {
+        case startTime, endTime, attendance, chairID, recorderID, agenda, policyRelayed, lastMonthReview
+        case monthEvaluation, nextMonthDirection, discussion, votes, conclusion, tasks, reviews, correctionReason
+    }
+
+    /// Reads an entry where only the times, the attendance and the conclusion are required; the rest may be left out.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            startTime: try container.decode(TimeOfDay.self, forKey: .startTime),
+            endTime: try container.decode(TimeOfDay.self, forKey: .endTime),
+            attendance: try container.decodeIfPresent([AttendanceEntry].self, forKey: .attendance) ?? [],
+            chairID: try container.decodeIfPresent(UUID.self, forKey: .chairID),
+            recorderID: try container.decodeIfPresent(UUID.self, forKey: .recorderID),
+            agenda: try container.decodeIfPresent([String].self, forKey: .agenda) ?? [],
+            policyRelayed: try container.decodeIfPresent(String.self, forKey: .policyRelayed) ?? "",
+            lastMonthReview: try container.decodeIfPresent(String.self, forKey: .lastMonthReview) ?? "",
+            monthEvaluation: try container.decodeIfPresent(String.self, forKey: .monthEvaluation) ?? "",
+            nextMonthDirection: try container.decodeIfPresent(String.self, forKey: .nextMonthDirection) ?? "",
+            discussion: try container.decodeIfPresent(String.self, forKey: .discussion) ?? "",
+            votes: try container.decodeIfPresent([MeetingVote].self, forKey: .votes) ?? [],
+            conclusion: try container.decodeIfPresent(String.self, forKey: .conclusion) ?? "",
+            tasks: try container.decodeIfPresent([MemberTaskDraft].self, forKey: .tasks) ?? [],
+            reviews: try container.decodeIfPresent([MemberTaskReview].self, forKey: .reviews) ?? [],
+            correctionReason: try container.decodeIfPresent(String.self, forKey: .correctionReason))
+    }
+}

@@ -177,7 +177,10 @@ struct VillageAPI: RouteCollection {
         let input = try req.content.decode(StatusInput.self)
         let register = HouseholdRegister(db: req.db, scope: access.scopes.write)
         try await register.setStatus(id, year: year, status: input.status, actor: access.actor)
-        guard let view = try await register.households(ofVillage: household.unitID, year: year).first(where: { $0.id == id })
+        guard
+            let view = try await register.households(ofVillage: household.unitID, year: year).first(where: {
+                $0.id == id
+            })
         else { throw Abort(.notFound) }
         return view
     }
@@ -207,18 +210,24 @@ struct VillageAPI: RouteCollection {
         let input = try req.content.decode(CriteriaInput.self)
         var met: [Int: Bool] = [:]
         for (key, value) in input.met {
-            guard let number = Int(key) else { throw Abort(.badRequest, reason: "met: \(key) is not a criterion number") }
+            guard let number = Int(key) else {
+                throw Abort(.badRequest, reason: "met: \(key) is not a criterion number")
+            }
             met[number] = value
         }
         var notes: [Int: String] = [:]
         for (key, value) in input.notes ?? [:] {
-            guard let number = Int(key) else { throw Abort(.badRequest, reason: "notes: \(key) is not a criterion number") }
+            guard let number = Int(key) else {
+                throw Abort(.badRequest, reason: "notes: \(key) is not a criterion number")
+            }
             notes[number] = value
         }
         let access = try await req.access()
         try await VillageCriteria(db: req.db, scope: access.scopes.write).record(
             village: id, year: year, met: met, notes: notes, actor: access.actor)
-        guard let report = try await VillageCriteria(db: req.db, scope: access.scopes.read).report(village: id, year: year)
+        guard
+            let report = try await VillageCriteria(db: req.db, scope: access.scopes.read).report(
+                village: id, year: year)
         else { throw Abort(.notFound) }
         return report
     }

@@ -42,7 +42,9 @@ extension Request {
     func visibleVillage(_ id: UUID, on date: CivilDate) async throws -> UnitSnapshot {
         let access = try await access()
         let tree = OrganisationTree(db: db)
-        guard access.scopes.read.contains(unit: id) else { throw Abort(.notFound, reason: "no village is at this address") }
+        guard access.scopes.read.contains(unit: id) else {
+            throw Abort(.notFound, reason: "no village is at this address")
+        }
         var unit = try await tree.unit(id, on: date)
         if unit == nil { unit = try await tree.history(of: id).last }
         guard let unit, unit.kind == .village else { throw Abort(.notFound, reason: "no village is at this address") }

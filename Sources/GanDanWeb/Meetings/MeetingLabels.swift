@@ -29,7 +29,8 @@ enum MeetingLabels {
         "version": BilingualText(vi: "Lần", en: "Version"),
         "correctionReason": BilingualText(vi: "Lý do đính chính", en: "Reason for the correction"),
         "oldVersion": BilingualText(
-            vi: "Đây là bản cũ, đã được đính chính. Bản đang có hiệu lực:", en: "This is an older, corrected version. In force:"),
+            vi: "Đây là bản cũ, đã được đính chính. Bản đang có hiệu lực:",
+            en: "This is an older, corrected version. In force:"),
         "start": BilingualText(vi: "Bắt đầu", en: "Started"),
         "end": BilingualText(vi: "Kết thúc", en: "Ended"),
         "present": BilingualText(vi: "Có mặt", en: "Present"),
@@ -95,7 +96,8 @@ enum MeetingLabels {
         "metCount": BilingualText(vi: "Số tiêu chí đạt", en: "Criteria met"),
         "criteriaSet": BilingualText(vi: "Bộ tiêu chí", en: "Criteria set"),
         "namesNotOfficial": BilingualText(
-            vi: "Tên tiêu chí là mô tả, chưa phải văn bản chính thức.", en: "Criterion names are descriptions, not the official wording."),
+            vi: "Tên tiêu chí là mô tả, chưa phải văn bản chính thức.",
+            en: "Criterion names are descriptions, not the official wording."),
         "environmentFirst": BilingualText(vi: "Môi trường: ưu tiên", en: "Environment: first"),
         "minutesTitle": BilingualText(vi: "BIÊN BẢN SINH HOẠT CHI BỘ", en: "MINUTES OF THE CELL MEETING"),
         "partyName": BilingualText(vi: "ĐẢNG CỘNG SẢN VIỆT NAM", en: "COMMUNIST PARTY OF VIET NAM"),

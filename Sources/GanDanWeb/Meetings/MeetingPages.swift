@@ -144,7 +144,9 @@ struct MeetingPages: RouteCollection {
         let flags = try await meetings.absenceFlags(of: id, year: year)
         try await req.auditRead("cell_meetings", id: id.uuidString, unit: cell.unitID)
         let plan = try await meetings.thematicPlan(of: id, year: year) ?? ThematicPlan(year: year, topics: [])
-        var topics = plan.topics.enumerated().map { TopicRow(index: $0.offset, month: $0.element.month.iso, title: $0.element.title) }
+        var topics = plan.topics.enumerated().map {
+            TopicRow(index: $0.offset, month: $0.element.month.iso, title: $0.element.title)
+        }
         for extra in 0..<2 { topics.append(TopicRow(index: plan.topics.count + extra, month: "", title: "")) }
         let context = ListContext(
             page: PageContext(req, title: "\(Labels.text("meetings", req)) · \(cell.name)"), cellID: id,
@@ -152,7 +154,9 @@ struct MeetingPages: RouteCollection {
             meetings: rows.map { MeetingRow($0, language) },
             openTasks: try await meetings.tasks(of: id, openOnly: true).map { TaskRow($0, language) },
             flags: flags.map {
-                FlagRow(memberID: $0.member.id, name: $0.member.name, dates: $0.dates.map(\.vietnamese).joined(separator: ", "))
+                FlagRow(
+                    memberID: $0.member.id, name: $0.member.name,
+                    dates: $0.dates.map(\.vietnamese).joined(separator: ", "))
             }, trend: Self.bars(trend), trendWidth: max(trend.count, 1) * 24, topics: topics,
             quartersMissing: plan.quartersWithoutTopic.map(String.init).joined(separator: ", "), mayWrite: mayWrite,
             csrf: req.csrfToken,

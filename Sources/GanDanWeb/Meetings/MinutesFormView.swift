@@ -93,7 +93,8 @@ struct MinutesFormView: Encodable {
             let mark = form.att?[id] ?? (posted == nil ? AttendanceMark.present.rawValue : "")
             return MemberLine(
                 id: entry.member.id, name: entry.member.fullName,
-                standing: entry.member.standing?.label.text(in: language) ?? "", exempt: entry.member.standing == .exempt,
+                standing: entry.member.standing?.label.text(in: language) ?? "",
+                exempt: entry.member.standing == .exempt,
                 present: mark == AttendanceMark.present.rawValue, excused: mark == AttendanceMark.excused.rawValue,
                 unexcused: mark == AttendanceMark.unexcused.rawValue, reason: form.reason?[id] ?? "")
         }
@@ -123,7 +124,8 @@ struct MinutesFormView: Encodable {
                 households: [Choice(value: "", label: "—", selected: (fields?.household ?? "").isEmpty)]
                     + households.map {
                         Choice(
-                            value: $0.id.uuidString, label: $0.headName, selected: $0.id.uuidString == fields?.household)
+                            value: $0.id.uuidString, label: $0.headName, selected: $0.id.uuidString == fields?.household
+                        )
                     }, due: fields?.due ?? nextMonth, criterion: fields?.criterion ?? "", target: fields?.target ?? "")
         }
         let open = try await req.readableMeetings().tasks(of: meeting.cellID).filter {
@@ -133,7 +135,8 @@ struct MinutesFormView: Encodable {
             let fields = form.check?[task.id.uuidString]
             let status = fields?.status ?? ""
             return ReviewLine(
-                id: task.id, description: task.description, assignees: task.assignees.map(\.name).joined(separator: ", "),
+                id: task.id, description: task.description,
+                assignees: task.assignees.map(\.name).joined(separator: ", "),
                 due: task.due.vietnamese,
                 statuses: [Choice(value: "", label: Labels.text("notReviewed", req), selected: status.isEmpty)]
                     + [MemberTaskStatus.done, .partlyDone, .notDone].map {
@@ -250,8 +253,10 @@ struct MinutesView: Encodable {
     init(_ req: Request, _ detail: MeetingDetail, mayWrite: Bool) {
         let language = req.language
         let meeting = detail.meeting
-        let names = Dictionary(detail.names.map { ($0.id.uuidString, $0.name) }, uniquingKeysWith: { first, _ in first })
-        page = PageContext(req, title: "\(Labels.text("minutes", req)) · \(detail.cellName) · \(meeting.date.vietnamese)")
+        let names = Dictionary(
+            detail.names.map { ($0.id.uuidString, $0.name) }, uniquingKeysWith: { first, _ in first })
+        page = PageContext(
+            req, title: "\(Labels.text("minutes", req)) · \(detail.cellName) · \(meeting.date.vietnamese)")
         meetingID = meeting.id
         cellID = meeting.cellID
         cellName = detail.cellName

@@ -61,7 +61,8 @@ struct VillagePages: RouteCollection {
         let year = try req.year()
         let language = req.language
         let access = try await req.access()
-        let list = try await HouseholdRegister(db: req.db, scope: access.scopes.read).households(ofVillage: id, year: year)
+        let list = try await HouseholdRegister(db: req.db, scope: access.scopes.read).households(
+            ofVillage: id, year: year)
         try await req.auditRead("households", id: id.uuidString, unit: id)
         let count = PovertyCount(list.compactMap(\.status))
         let context = HouseholdsContext(

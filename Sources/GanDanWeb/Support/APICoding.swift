@@ -23,12 +23,14 @@ enum APICoding {
         else { return key }
         var words: [String] = []
         var current = ""
-        let characters = Array(key.replacingOccurrences(of: "IDs", with: "Ids").replacingOccurrences(of: "ID", with: "Id"))
+        let characters = Array(
+            key.replacingOccurrences(of: "IDs", with: "Ids").replacingOccurrences(of: "ID", with: "Id"))
         for (index, character) in characters.enumerated() {
             let startsWord =
                 character.isUppercase
-                && (index > 0 && (characters[index - 1].isLowercase || characters[index - 1].isNumber
-                    || (index + 1 < characters.count && characters[index + 1].isLowercase)))
+                && (index > 0
+                    && (characters[index - 1].isLowercase || characters[index - 1].isNumber
+                        || (index + 1 < characters.count && characters[index + 1].isLowercase)))
             if startsWord && !current.isEmpty {
                 words.append(current)
                 current = ""
