@@ -19,6 +19,11 @@ struct Demo: AsyncParsableCommand {
     @Flag(help: "Delete an existing SQLite demo file first.") var reset = false
     @ArgumentParser.Option(help: "The address to listen on.") var hostname = "127.0.0.1"
     @ArgumentParser.Option(help: "The port to listen on.") var port = 8080
+    @ArgumentParser.Option(
+        help: ArgumentHelp(
+            "How far the story goes: 'placed' (placement approved on 25-4-2019, 24 months of cell life) or "
+                + "'planning' (March 2019, before the planner's review).", valueName: "stage"))
+    var stage: DemoStageArgument = .placed
 
     func run() async throws {
         var environment = ProcessInfo.processInfo.environment
@@ -42,11 +47,12 @@ struct Demo: AsyncParsableCommand {
             if try await MemberRecord.query(on: app.db).count() > 0 {
                 print("\(settings.database) already holds data; using it as it is (--reset starts afresh).")
             } else {
-                print("Writing the Na Hang demo (March 2019) to \(settings.database)…")
-                let summary = try await DemoLoader(db: app.db).load(actor: .cli)
+                print("Writing the Na Hang demo (stage \(stage.rawValue)) to \(settings.database)…")
+                let summary = try await DemoLoader(db: app.db, policy: settings.meetingPolicy).load(
+                    actor: .cli, stage: stage.stage)
                 print(
                     "Demo written: \(summary.unitsCreated) units, \(summary.organisations) party organisations, "
-                        + "\(summary.members) members.")
+                        + "\(summary.members) members, \(summary.meetings) cell meetings.")
             }
             let logins = try await DemoUsers.create(on: app)
             print("Demo accounts (password \"\(DemoUsers.password)\" for all; demo only):")
@@ -58,4 +64,11 @@ struct Demo: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// `--stage` of `gandan demo`.
+enum DemoStageArgument: String, ExpressibleByArgument, CaseIterable {
+    case planning, placed
+
+    var stage: DemoStage { self == .planning ? .planning : .placed }
 }

@@ -11,7 +11,7 @@ struct DemoLoaderTests {
         arguments: TestDatabase.all)
     func demo(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            let summary = try await DemoLoader(db: db).load()
+            let summary = try await DemoLoader(db: db).load(stage: .planning)
             #expect((3000...4000).contains(summary.members))
             let day = NaHangDemo.referenceDate
             let tree = OrganisationTree(db: db)
@@ -31,7 +31,69 @@ struct DemoLoaderTests {
             let nangKha = try #require(try await tree.organisation(code: "CQ-02281"))
             #expect(try await cells.roster(of: nangKha.id, on: day).contains { $0.member.fullName == "La Văn Đường" })
 
-            await #expect(throws: StorageError.self) { try await DemoLoader(db: db).load() }
+            await #expect(throws: StorageError.self) { try await DemoLoader(db: db).load(stage: .planning) }
+        }
+    }
+
+    @Test(
+        "the placed demo has 12 months of meetings each side of the placement, with an uneven effect (rules.md A9)",
+        arguments: TestDatabase.all)
+    func placedHistory(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let summary = try await DemoLoader(db: db).load(stage: .placed)
+            #expect(summary.meetings > 2000)
+            let tree = OrganisationTree(db: db)
+            let placement = DemoLoader.decisionDate
+            let before = placement.adding(months: -13)
+            let after = placement.adding(months: 13)
+            let meetings = CellMeetings(db: db)
+
+            // Nà Coóc received Hoàng Văn Hoan; its minutes after the placement list him present or excused.
+            let naCooc = try #require(
+                try await tree.organisation(code: OrganisationDraft.villageCellCode(villageCode: NaHangDemo.naCoocVillageCode)))
+            let naCoocMeetings = try await meetings.meetings(of: naCooc.id, from: before, until: after)
+            #expect(naCoocMeetings.filter { $0.date < placement }.count == 12)
+            #expect(naCoocMeetings.filter { $0.date > placement }.count == 12)
+            let hoan = try #require(
+                try await MemberDirectory(db: db).search(.init(text: NaHangDemo.hoangVanHoan, date: after)).items.first)
+            let later = try #require(naCoocMeetings.first { $0.date > placement })
+            let detail = try #require(try await meetings.detail(later.id))
+            #expect(detail.body?.minutes.attendance.contains { $0.memberID == hoan.id.uuidString } == true)
+            #expect(detail.body?.minutes.issues(cellFullMembers: 9).filter { !$0.message.hasPrefix("warning:") } == [])
+
+            // Bản Tùn's 10 poor households, helped by named members (rules.md A6).
+            let banTun = try #require(try await tree.unit(code: NaHangDemo.banTunVillageCode, on: placement))
+            let households = try await HouseholdRegister(db: db).households(ofVillage: banTun.id, year: 2019)
+            #expect(households.filter { $0.status == .poor }.count == 10)
+
+            // Khuổi Phầy's pear-growing drive: households persuaded and area planted (rules.md A6).
+            let khuoiPhay = try #require(
+                try await tree.organisation(
+                    code: OrganisationDraft.villageCellCode(villageCode: NaHangDemo.khuoiPhayVillageCode)))
+            let drive = try await meetings.tasks(of: khuoiPhay.id).filter { $0.kind == .persuasion }
+            #expect(!drive.isEmpty)
+            #expect(drive.contains { ($0.persuasion?.householdsPersuaded ?? 0) > 0 })
+
+            // The effect is not uniform: some cells improve a lot, some hardly at all.
+            let district = try #require(try await tree.unit(code: NaHangDemo.districtCode, on: placement))
+            let units = try await tree.subtree(of: district.id, on: placement)
+            let cells = try await tree.organisations(atUnits: units, on: placement).filter { $0.kind == .villageCell }
+            var changes: [Double] = []
+            var flagged = 0
+            for cell in cells {
+                let list = try await meetings.meetings(of: cell.id, from: before, until: after)
+                let earlier = list.filter { $0.date < placement }.compactMap(\.quality)
+                let later = list.filter { $0.date > placement }.compactMap(\.quality)
+                guard !earlier.isEmpty, !later.isEmpty else { continue }
+                changes.append(later.reduce(0, +) / Double(later.count) - earlier.reduce(0, +) / Double(earlier.count))
+                for year in [2018, 2019, 2020] { flagged += try await meetings.absenceFlags(of: cell.id, year: year).count }
+            }
+            #expect(changes.count > 100)
+            #expect(changes.contains { $0 >= 15 })
+            #expect(changes.contains { $0 < 3 })
+            #expect(flagged > 0)
+            let directive = try #require(try await Directives(db: db).list(units: nil).first?.id)
+            #expect(try await Directives(db: db).progress(directive, on: after)?.dissolved == 12)
         }
     }
 }

@@ -2,13 +2,27 @@ import FluentKit
 import Foundation
 import GanDanCore
 
-/// Loads the embedded demo: the official Tuyên Quang units, then Na Hang as in March 2019 (rules.md C).
+/// How far the demo's story goes.
+public enum DemoStage: String, Sendable, CaseIterable {
+    /// March 2019: the directive is planned, nobody is placed yet; the planner's review is still to do.
+    case planning
+    /// The whole story: placement approved on 25 April 2019, with 12 months of cell life each side (rules.md A9).
+    case placed
+}
+
+/// Loads the embedded demo: the official Tuyên Quang units, then Na Hang from March 2019 (rules.md C).
 public struct DemoLoader: Sendable {
     let db: any Database
+    let policy: MeetingPolicy
 
-    public init(db: any Database) {
+    public init(db: any Database, policy: MeetingPolicy = .standard) {
         self.db = db
+        self.policy = policy
     }
+
+    /// The day the demo's planner proposes the placement, and the day it is approved (rules.md A1: due 30 April).
+    public static let proposalDate = CivilDate(year: 2019, month: 4, day: 1)!
+    public static let decisionDate = CivilDate(year: 2019, month: 4, day: 25)!
 
     /// The day the official unit list is taken to be in force from, since it carries no dates of its own.
     public static let officialListValidFrom = CivilDate(year: 2008, month: 1, day: 1)!
@@ -21,7 +35,10 @@ public struct DemoLoader: Sendable {
     }
 
     /// Writes the demo into an empty database; refuses a database that already holds members.
-    public func load(actor: Actor = .system) async throws -> DatasetWriteSummary {
+    ///
+    /// At stage `.placed` it also approves the optimiser's proposal for the district and writes 24 months of
+    /// meetings, tasks and registers around it, so the before/after effect can be shown (rules.md A9).
+    public func load(actor: Actor = .system, stage: DemoStage = .placed) async throws -> DatasetWriteSummary {
         guard try await MemberRecord.query(on: db).count() == 0 else {
             throw StorageError.conflict("the database already holds members: the demo loads only into an empty one")
         }
@@ -41,6 +58,13 @@ public struct DemoLoader: Sendable {
                 legalBasis: "Kết luận 38-KL/TW ngày 13-11-2018; Kế hoạch 254-KH/TU ngày 06-03-2019",
                 deadline: CivilDate(year: 2019, month: 4, day: 30)!, unitID: district.id,
                 plannedOn: CivilDate(year: 2019, month: 3, day: 6)!, actor: actor)
+            if stage == .placed {
+                let plans = PlacementPlans(db: db)
+                let plan = try await plans.propose(unitID: district.id, on: Self.proposalDate, actor: actor)
+                _ = try await plans.approve(plan.id, version: plan.version, decisionDate: Self.decisionDate, actor: actor)
+                summary.meetings = try await DemoHistoryWriter(db: db, policy: policy).write(
+                    districtID: district.id, placementDate: Self.decisionDate, actor: actor)
+            }
         }
         return summary
     }

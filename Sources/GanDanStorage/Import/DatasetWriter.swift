@@ -9,6 +9,8 @@ public struct DatasetWriteSummary: Codable, Sendable, Equatable {
     public var unitsUnchanged = 0
     public var organisations = 0
     public var members = 0
+    /// Meetings written with the demo's cell history (zero for imports).
+    public var meetings = 0
     public var dryRun = false
 
     public init() {}
@@ -189,7 +191,7 @@ private struct WritePlan {
             unitRows.append(
                 UnitRecord(draft, unitID: unitIDs[draft.code]!, parentID: draft.parentCode.flatMap { unitIDs[$0] }))
         }
-        try await insert(unitRows, on: db)
+        try await unitRows.createInBatches(on: db, batchSize: Self.batchSize)
         for draft in newUnits {
             event("create", "unit", unitIDs[draft.code], after: AuditTrail.json(draft), unit: unitIDs[draft.code])
         }
@@ -235,9 +237,9 @@ private struct WritePlan {
         }
         let levels = Dictionary(grouping: organisationRows, by: { depth($0.code) })
         for level in levels.keys.sorted() {
-            try await insert(levels[level] ?? [], on: db)
+            try await (levels[level] ?? []).createInBatches(on: db, batchSize: Self.batchSize)
         }
-        try await insert(ratingRows, on: db)
+        try await ratingRows.createInBatches(on: db, batchSize: Self.batchSize)
         for draft in organisations {
             event(
                 "create", "organisation", organisationIDs[draft.code], after: AuditTrail.json(draft),
@@ -281,19 +283,10 @@ private struct WritePlan {
                 postRows.append(row)
             }
         }
-        try await insert(memberRows, on: db)
-        try await insert(membershipRows, on: db)
-        try await insert(postRows, on: db)
+        try await memberRows.createInBatches(on: db, batchSize: Self.batchSize)
+        try await membershipRows.createInBatches(on: db, batchSize: Self.batchSize)
+        try await postRows.createInBatches(on: db, batchSize: Self.batchSize)
         return events
-    }
-
-    private func insert<M: Model>(_ rows: [M], on db: any Database) async throws {
-        var start = 0
-        while start < rows.count {
-            let end = min(start + Self.batchSize, rows.count)
-            try await Array(rows[start..<end]).create(on: db)
-            start = end
-        }
     }
 }
 

@@ -16,6 +16,8 @@ struct TreePages: RouteCollection {
         var page: PageContext
         var heading: String
         var provinces: [UnitRow]
+        /// The cells the user is secretary of, with a direct link to their meetings (issue 6).
+        var myCells: [NamedID]
     }
 
     @Sendable func home(req: Request) async throws -> View {
@@ -23,8 +25,16 @@ struct TreePages: RouteCollection {
         let roots = try await OrganisationTree(db: req.db, scope: try await req.access().scopes.read).roots(on: date)
         let page = PageContext(req, title: Labels.text("tree", req))
         let heading = Labels.text(try await req.access().scopes.read == .everything ? "provinces" : "yourUnits", req)
+        var myCells: [NamedID] = []
+        for grant in try await req.access().account.grants where grant.role == .secretary {
+            if let id = grant.organisationID, let cell = try await OrganisationTree(db: req.db).organisation(id) {
+                myCells.append(NamedID(id: id, name: cell.name))
+            }
+        }
         return try await req.view.render(
-            "home", HomeContext(page: page, heading: heading, provinces: roots.map { UnitRow($0, req.language) }))
+            "home",
+            HomeContext(
+                page: page, heading: heading, provinces: roots.map { UnitRow($0, req.language) }, myCells: myCells))
     }
 
     struct UnitContext: Encodable {
