@@ -37,7 +37,9 @@ struct DemoHistoryWriter {
         var posts: [UUID: [PostRecord]] = [:]
         for start in stride(from: 0, to: memberIDs.count, by: 500) {
             let chunk = Array(memberIDs[start..<min(start + 500, memberIDs.count)])
-            for record in try await MemberRecord.query(on: db).filter(\.$id ~~ chunk).all() { members[record.id!] = record }
+            for record in try await MemberRecord.query(on: db).filter(\.$id ~~ chunk).all() {
+                members[record.id!] = record
+            }
             for post in try await PostRecord.query(on: db).filter(\.$memberID ~~ chunk).all() {
                 posts[post.memberID, default: []].append(post)
             }
@@ -54,7 +56,9 @@ struct DemoHistoryWriter {
                     id: membership.memberID.uuidString,
                     validity: Validity(from: from, until: membership.validUntil.flatMap(CivilDate.init)), party: party,
                     isKeyLeader: held.contains { PostKind(rawValue: $0.kind)?.isKeyLeader == true },
-                    isSecretary: held.contains { $0.kind == PostKind.cellSecretary.rawValue && $0.organisationID == cell.id })
+                    isSecretary: held.contains {
+                        $0.kind == PostKind.cellSecretary.rawValue && $0.organisationID == cell.id
+                    })
             }
             sources.append(
                 Source(
@@ -69,69 +73,67 @@ struct DemoHistoryWriter {
         let now = Date()
         // Households and their statuses per year (rules.md R25).
         var householdIDs: [String: UUID] = [:]
-        var households: [HouseholdRecord] = []
-        var statuses: [HouseholdStatusRecord] = []
+        var households = BulkRows(
+            HouseholdRecord.schema, ["id", "unit_id", "head_name", "name_sort", "name_search", "size", "created_at"])
+        var statuses = BulkRows(HouseholdStatusRecord.schema, ["id", "household_id", "year", "standard_id", "status"])
         for household in history.households {
             guard let unitID = unitOf[household.cellID] else { continue }
-            let record = HouseholdRecord()
-            record.id = UUID()
-            record.unitID = unitID
-            record.headName = household.headName
-            record.nameSort = VietnameseText.personNameSortKey(household.headName)
-            record.nameSearch = VietnameseText.searchKey(household.headName)
-            record.size = household.members
-            record.createdAt = now
-            householdIDs[household.id] = record.id
-            households.append(record)
+            let id = UUID()
+            householdIDs[household.id] = id
+            households.append([
+                id, unitID, household.headName, VietnameseText.personNameSortKey(household.headName),
+                VietnameseText.searchKey(household.headName), household.members, now,
+            ])
             for (year, status) in household.statuses.sorted(by: { $0.key < $1.key }) {
                 guard let standard = PovertyStandard.inForce(year: year) else { continue }
-                let row = HouseholdStatusRecord()
-                row.id = UUID()
-                row.householdID = record.id!
-                row.year = year
-                row.standardID = standard.id
-                row.status = status.rawValue
-                statuses.append(row)
+                statuses.append([UUID(), id, year, standard.id, status.rawValue])
             }
         }
-        try await households.createInBatches(on: db)
-        try await statuses.createInBatches(on: db)
+        try await households.insert(on: db)
+        try await statuses.insert(on: db)
 
         // Tasks get their ids first, so reviews at later meetings can point at them.
         var taskIDs: [String: UUID] = [:]
         for meeting in history.meetings { for task in meeting.tasks { taskIDs[task.key] = UUID() } }
+        let meetingIDs = history.meetings.map { _ in UUID() }
         var reviewOf: [String: (review: MemberTaskReview, meeting: UUID)] = [:]
-        var meetingIDs: [Int: UUID] = [:]
         for (index, meeting) in history.meetings.enumerated() {
-            let id = UUID()
-            meetingIDs[index] = id
-            for review in meeting.reviews { reviewOf[review.taskKey] = (review.review, id) }
+            for review in meeting.reviews { reviewOf[review.taskKey] = (review.review, meetingIDs[index]) }
         }
 
-        var meetings: [MeetingRecord] = []
-        var versions: [MinutesVersionRecord] = []
-        var attendance: [AttendanceRecordRow] = []
-        var tasks: [MemberTaskRecord] = []
-        var assignees: [TaskAssigneeRecord] = []
-        var links: [TaskHouseholdRecord] = []
+        var meetings = BulkRows(
+            MeetingRecord.schema,
+            [
+                "id", "organisation_id", "kind", "status", "date", "scheduled_start", "topic", "notice_sent_on",
+                "current_version", "created_by", "created_at",
+            ])
+        var versions = BulkRows(
+            MinutesVersionRecord.schema,
+            [
+                "id", "meeting_id", "version", "body", "recorded_by", "recorded_at", "duration_minutes", "expected",
+                "present", "quality",
+            ])
+        var attendance = BulkRows(
+            AttendanceRecordRow.schema,
+            ["id", "meeting_id", "organisation_id", "member_id", "date", "standing", "status", "reason"])
+        var tasks = BulkRows(
+            MemberTaskRecord.schema,
+            [
+                "id", "organisation_id", "meeting_id", "position", "kind", "description", "due_month", "status",
+                "outcome", "reviewed_meeting_id", "criterion_set", "criterion_number", "households_target",
+                "households_persuaded", "area_planted",
+            ])
+        var assignees = BulkRows(TaskAssigneeRecord.schema, ["id", "task_id", "member_id"])
+        var links = BulkRows(TaskHouseholdRecord.schema, ["id", "task_id", "household_id"])
         let encoder = CellMeetings.encoder
         for (index, meeting) in history.meetings.enumerated() {
-            guard let cellID = UUID(uuidString: meeting.cellID), let meetingID = meetingIDs[index] else { continue }
+            guard let cellID = UUID(uuidString: meeting.cellID) else { continue }
+            let meetingID = meetingIDs[index]
             let minutes = meeting.minutes
-            let record = MeetingRecord()
-            record.id = meetingID
-            record.organisationID = cellID
-            record.kind = minutes.kind.rawValue
-            record.status = MeetingStatus.held.rawValue
-            record.date = minutes.date.iso
-            record.scheduledStart = meeting.scheduledStart.description
-            record.topic = meeting.topic
-            record.noticeSentOn = minutes.noticeSentOn?.iso
-            record.currentVersion = 1
-            record.createdBy = actor.name
-            record.createdAt = now
-            meetings.append(record)
-
+            meetings.append([
+                meetingID, cellID, minutes.kind.rawValue, MeetingStatus.held.rawValue, minutes.date.iso,
+                meeting.scheduledStart.description, meeting.topic, minutes.noticeSentOn?.iso, 1, actor.name, now,
+            ])
             let drafts = meeting.tasks.map { task -> MemberTaskDraft in
                 var draft = task.draft
                 draft.householdIDs = draft.householdIDs.compactMap { householdIDs[$0]?.uuidString }
@@ -147,121 +149,80 @@ struct DemoHistoryWriter {
                 MeetingQualityChecklist(
                     minutes: minutes, scheduledStart: meeting.scheduledStart, settings: policy.meetings,
                     cellFullMembers: minutes.roll.full + minutes.roll.exempt), settings: policy.quality)
-            let version = MinutesVersionRecord()
-            version.id = UUID()
-            version.meetingID = meetingID
-            version.version = 1
-            version.body = String(
-                decoding: try encoder.encode(MinutesBody(minutes: minutes, tasks: drafts, reviews: reviews)), as: UTF8.self)
-            version.recordedBy = actor.name
-            version.recordedAt = now
-            version.durationMinutes = minutes.durationMinutes
-            version.expected = minutes.roll.expected
-            version.present = minutes.presentCount
-            version.quality = quality.score
-            versions.append(version)
-
+            let body = String(
+                decoding: try encoder.encode(MinutesBody(minutes: minutes, tasks: drafts, reviews: reviews)),
+                as: UTF8.self)
+            versions.append([
+                UUID(), meetingID, 1, body, actor.name, now, minutes.durationMinutes, minutes.roll.expected,
+                minutes.presentCount, quality.score,
+            ])
             for line in minutes.attendance {
                 guard let memberID = UUID(uuidString: line.memberID) else { continue }
-                let row = AttendanceRecordRow()
-                row.id = UUID()
-                row.meetingID = meetingID
-                row.organisationID = cellID
-                row.memberID = memberID
-                row.date = minutes.date.iso
-                row.standing = line.standing.rawValue
+                var status = AttendanceMark.present.rawValue
+                var reason: String?
                 switch line.status {
-                case .present: row.status = AttendanceMark.present.rawValue
-                case .absentExcused(let reason):
-                    row.status = AttendanceMark.excused.rawValue
-                    row.reason = reason
-                case .absentUnexcused: row.status = AttendanceMark.unexcused.rawValue
+                case .present: break
+                case .absentExcused(let why):
+                    status = AttendanceMark.excused.rawValue
+                    reason = why
+                case .absentUnexcused: status = AttendanceMark.unexcused.rawValue
                 }
-                attendance.append(row)
+                attendance.append([
+                    UUID(), meetingID, cellID, memberID, minutes.date.iso, line.standing.rawValue, status, reason,
+                ])
             }
-
             for (position, task) in meeting.tasks.enumerated() {
                 guard let taskID = taskIDs[task.key] else { continue }
                 let draft = drafts[position]
-                let row = MemberTaskRecord()
-                row.id = taskID
-                row.organisationID = cellID
-                row.meetingID = meetingID
-                row.position = position
-                row.kind = draft.kind.rawValue
-                row.description = draft.description
-                row.dueMonth = draft.due.iso
-                row.criterionSet = draft.criterionSetID
-                row.criterionNumber = draft.criterionNumber
                 var persuasion = draft.persuasion
-                if let (review, reviewedAt) = reviewOf[task.key] {
-                    row.status = review.status.rawValue
-                    row.outcome = review.outcome
-                    row.reviewedMeetingID = reviewedAt
+                var status = MemberTaskStatus.open.rawValue
+                var outcome: String?
+                var reviewedAt: UUID?
+                if let (review, meeting) = reviewOf[task.key] {
+                    status = review.status.rawValue
+                    outcome = review.outcome
+                    reviewedAt = meeting
                     if let figures = review.persuasion { persuasion = figures }
-                } else {
-                    row.status = MemberTaskStatus.open.rawValue
                 }
-                row.householdsTarget = persuasion?.householdsTarget
-                row.householdsPersuaded = persuasion?.householdsPersuaded
-                row.areaPlanted = persuasion?.areaPlantedHectares
-                tasks.append(row)
+                tasks.append([
+                    taskID, cellID, meetingID, position, draft.kind.rawValue, draft.description, draft.due.iso, status,
+                    outcome, reviewedAt, draft.criterionSetID, draft.criterionNumber, persuasion?.householdsTarget,
+                    persuasion?.householdsPersuaded, persuasion?.areaPlantedHectares,
+                ])
                 for assignee in Set(draft.assigneeIDs.compactMap(UUID.init(uuidString:))) {
-                    let link = TaskAssigneeRecord()
-                    link.id = UUID()
-                    link.taskID = taskID
-                    link.memberID = assignee
-                    assignees.append(link)
+                    assignees.append([UUID(), taskID, assignee])
                 }
                 for household in Set(draft.householdIDs.compactMap(UUID.init(uuidString:))) {
-                    let link = TaskHouseholdRecord()
-                    link.id = UUID()
-                    link.taskID = taskID
-                    link.householdID = household
-                    links.append(link)
+                    links.append([UUID(), taskID, household])
                 }
             }
         }
-        try await meetings.createInBatches(on: db)
-        try await versions.createInBatches(on: db, batchSize: 50)
-        try await attendance.createInBatches(on: db)
-        try await tasks.createInBatches(on: db)
-        try await assignees.createInBatches(on: db)
-        try await links.createInBatches(on: db)
+        try await meetings.insert(on: db)
+        try await versions.insert(on: db)
+        try await attendance.insert(on: db)
+        try await tasks.insert(on: db)
+        try await assignees.insert(on: db)
+        try await links.insert(on: db)
 
-        var topics: [ThematicTopicRecord] = []
-        for (cell, plans) in history.thematicPlans {
+        var topics = BulkRows(ThematicTopicRecord.schema, ["id", "organisation_id", "year", "month", "title"])
+        for (cell, plans) in history.thematicPlans.sorted(by: { $0.key < $1.key }) {
             guard let cellID = UUID(uuidString: cell) else { continue }
             for plan in plans {
-                for topic in plan.topics {
-                    let row = ThematicTopicRecord()
-                    row.id = UUID()
-                    row.organisationID = cellID
-                    row.year = plan.year
-                    row.month = topic.month.iso
-                    row.title = topic.title
-                    topics.append(row)
-                }
+                for topic in plan.topics { topics.append([UUID(), cellID, plan.year, topic.month.iso, topic.title]) }
             }
         }
-        try await topics.createInBatches(on: db)
-        var criteria: [VillageCriterionRecord] = []
+        try await topics.insert(on: db)
+        var criteria = BulkRows(VillageCriterionRecord.schema, ["id", "unit_id", "year", "set_id", "number", "met"])
         for status in history.criteria {
             guard let unitID = unitOf[status.cellID] else { continue }
-            let row = VillageCriterionRecord()
-            row.id = UUID()
-            row.unitID = unitID
-            row.year = status.year
-            row.setID = status.setID
-            row.number = status.number
-            row.met = status.met
-            criteria.append(row)
+            criteria.append([UUID(), unitID, status.year, status.setID, status.number, status.met])
         }
-        try await criteria.createInBatches(on: db)
+        try await criteria.insert(on: db)
         try await AuditTrail(db: db).record(
             AuditEvent(
                 actor: actor.name, action: "create", entity: "demo_history",
-                after: "{\"meetings\":\(meetings.count),\"households\":\(households.count),\"tasks\":\(tasks.count)}",
+                after:
+                    "{\"meetings\":\(history.meetings.count),\"households\":\(householdIDs.count),\"tasks\":\(taskIDs.count)}",
                 requestID: actor.requestID))
     }
 }

@@ -61,7 +61,8 @@ public struct DemoLoader: Sendable {
             if stage == .placed {
                 let plans = PlacementPlans(db: db)
                 let plan = try await plans.propose(unitID: district.id, on: Self.proposalDate, actor: actor)
-                _ = try await plans.approve(plan.id, version: plan.version, decisionDate: Self.decisionDate, actor: actor)
+                _ = try await plans.approve(
+                    plan.id, version: plan.version, decisionDate: Self.decisionDate, actor: actor)
                 summary.meetings = try await DemoHistoryWriter(db: db, policy: policy).write(
                     districtID: district.id, placementDate: Self.decisionDate, actor: actor)
             }

@@ -55,6 +55,11 @@ public struct TaskView: Codable, Sendable, Hashable {
 public struct NamedID: Codable, Sendable, Hashable {
     public var id: UUID
     public var name: String
+
+    public init(id: UUID, name: String) {
+        self.id = id
+        self.name = name
+    }
 }
 
 /// Everything about one meeting: plan, the minutes version asked for, the version history, its tasks.

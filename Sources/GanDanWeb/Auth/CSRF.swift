@@ -12,6 +12,11 @@ struct CSRFMiddleware: AsyncMiddleware {
         let isSignIn = request.url.path == "/login"
         if user?.viaToken == true || (user == nil && !isSignIn) { return try await next.respond(to: request) }
         let expected = request.hasSession ? request.session.data["csrf"] : nil
+        // A middleware runs before the route collects the body: a form sent in several packets (a long
+        // minutes form on a slow line) must be collected here first, or its token would look missing.
+        if request.headers.first(name: "X-CSRF-Token") == nil && request.body.data == nil {
+            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        }
         let given = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "csrf"))
         guard let expected, let given, constantTimeEqual(expected, given) else {
             throw Abort(
