@@ -24,6 +24,7 @@ struct Demo: AsyncParsableCommand {
             "How far the story goes: 'placed' (placement approved on 25-4-2019, 24 months of cell life) or "
                 + "'planning' (March 2019, before the planner's review).", valueName: "stage"))
     var stage: DemoStageArgument = .placed
+    @OptionGroup var policy: MeetingPolicyOption
 
     func run() async throws {
         var environment = ProcessInfo.processInfo.environment
@@ -41,7 +42,7 @@ struct Demo: AsyncParsableCommand {
             }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        let settings = Settings(database: location, hostname: hostname, port: port)
+        let settings = Settings(database: location, hostname: hostname, port: port, meetingPolicy: try policy.policy())
         let noServe = noServe
         try await AppRunner.withApp(settings) { app in
             if try await MemberRecord.query(on: app.db).count() > 0 {

@@ -7,6 +7,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the web server.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var policy: MeetingPolicyOption
     @ArgumentParser.Option(help: "The address to listen on.") var hostname = "127.0.0.1"
     @ArgumentParser.Option(help: "The port to listen on.") var port = 8080
     @ArgumentParser.Flag(help: "Mark the session cookie Secure (serving over TLS); also GANDAN_SECURE_COOKIES=1.")
@@ -14,7 +15,9 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let secure = secureCookies || ProcessInfo.processInfo.environment["GANDAN_SECURE_COOKIES"] == "1"
-        let settings = Settings(database: database.location, hostname: hostname, port: port, secureCookies: secure)
+        let settings = Settings(
+            database: database.location, hostname: hostname, port: port, secureCookies: secure,
+            meetingPolicy: try policy.policy())
         try await AppRunner.withApp(settings) { app in
             try await AppRunner.serve(app, settings)
         }

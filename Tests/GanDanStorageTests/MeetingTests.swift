@@ -354,4 +354,29 @@ struct MeetingTests {
             #expect(refused.map(\.field) == ["met.17"])
         }
     }
+
+    @Test(
+        "a month without its regular meeting is flagged; a thematic meeting does not replace it (rules.md R7, R9)",
+        arguments: TestDatabase.all)
+    func calendarGaps(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let cell = try await Self.loadCell(db)
+            let meetings = CellMeetings(db: db)
+            for (date, kind, end) in [
+                ("2019-01-14", MeetingKind.regular, "09:15"), ("2019-02-11", .thematic, "09:15"),
+                ("2019-04-08", .combined, "09:45"),
+            ] {
+                let id = try await Self.plan(meetings, cell, date, kind: kind)
+                try await meetings.recordMinutes(id, Self.entry(cell, end: end), actor: .system)
+            }
+            _ = try await Self.plan(meetings, cell, "2019-05-06")
+            let gaps = try #require(
+                try await meetings.calendarGaps(of: cell.id, year: 2019, asOf: Fixtures.date("2019-07-15")))
+            #expect(gaps.monthsWithoutMeeting.map(\.iso) == ["2019-02", "2019-03", "2019-05", "2019-06"])
+            #expect(gaps.quartersWithoutThematic == [])
+            let later = try #require(
+                try await meetings.calendarGaps(of: cell.id, year: 2019, asOf: Fixtures.date("2020-01-01")))
+            #expect(later.quartersWithoutThematic == [3, 4])
+        }
+    }
 }

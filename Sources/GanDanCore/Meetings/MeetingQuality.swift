@@ -1,7 +1,7 @@
 import Foundation
 
 /// The items of the meeting-quality checklist a province scores.
-public enum MeetingQualityItem: String, Sendable, CaseIterable, Codable {
+public enum MeetingQualityItem: String, Sendable, CaseIterable, Codable, CodingKeyRepresentable {
     case onTime
     case durationMet
     case attendanceRate

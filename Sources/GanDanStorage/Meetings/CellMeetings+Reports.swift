@@ -125,3 +125,34 @@ extension CellMeetings {
         return issues.filter { $0.message.hasPrefix("warning:") }.map(\.description)
     }
 }
+
+/// What a cell's calendar misses in a year: months without the monthly meeting (rules.md R7), ended quarters
+/// without a thematic meeting (R9).
+public struct CalendarGaps: Codable, Sendable, Hashable {
+    public var year: Int
+    public var monthsWithoutMeeting: [YearMonth]
+    public var quartersWithoutThematic: [Int]
+}
+
+extension CellMeetings {
+    /// The months and quarters of `year` that have ended by `date` without the meetings the rules ask for.
+    ///
+    /// A thematic meeting never replaces the monthly one (rules.md R9): only regular or combined meetings count
+    /// as the month's meeting. Months before the cell existed are not counted.
+    public func calendarGaps(of cellID: UUID, year: Int, asOf date: CivilDate) async throws -> CalendarGaps? {
+        guard let cell = try await cell(cellID), let first = CivilDate(year: year, month: 1, day: 1) else { return nil }
+        let held = try await meetings(of: cellID, from: first, until: first.adding(months: 12)).filter {
+            $0.status == .held
+        }
+        let monthly = Set(held.filter { $0.kind.countsAsMonthly }.map { YearMonth($0.date) })
+        let opened = CivilDate(cell.validFrom).map(YearMonth.init) ?? YearMonth(first)
+        let closed = CivilDate(cell.validUntil ?? "").map(YearMonth.init)
+        let missing = (1...12).compactMap { YearMonth(year: year, month: $0) }.filter { month in
+            month.adding(months: 1).firstDay <= date && month >= opened && (closed.map { month < $0 } ?? true)
+                && !monthly.contains(month)
+        }
+        let quarters = ThematicPlan.quartersMissed(
+            year: year, held: held.map { (date: $0.date, kind: $0.kind) }, asOf: date)
+        return CalendarGaps(year: year, monthsWithoutMeeting: missing, quartersWithoutThematic: quarters)
+    }
+}

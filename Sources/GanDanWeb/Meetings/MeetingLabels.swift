@@ -77,6 +77,10 @@ enum MeetingLabels {
         "month": BilingualText(vi: "Tháng", en: "Month"),
         "title": BilingualText(vi: "Tên chuyên đề", en: "Topic"),
         "quarter": BilingualText(vi: "Quý", en: "Quarter"),
+        "monthsWithoutMeeting": BilingualText(
+            vi: "Tháng chưa sinh hoạt thường kỳ", en: "Months without the monthly meeting"),
+        "quartersWithoutThematic": BilingualText(
+            vi: "Quý chưa sinh hoạt chuyên đề", en: "Quarters without a thematic meeting"),
         "quarterMissing": BilingualText(vi: "Quý chưa có chuyên đề", en: "Quarters without a topic"),
         "year": BilingualText(vi: "Năm", en: "Year"),
         "warnings": BilingualText(vi: "Lưu ý", en: "Warnings"),

@@ -100,6 +100,9 @@ struct MeetingPages: RouteCollection {
         var trendWidth: Int
         var topics: [TopicRow]
         var quartersMissing: String
+        /// Ended months without the monthly meeting (rules.md R7), ended quarters without a thematic one (R9).
+        var monthsWithoutMeeting: String
+        var quartersWithoutThematic: String
         var mayWrite: Bool
         var csrf: String
         var kinds: [Option]
@@ -144,6 +147,7 @@ struct MeetingPages: RouteCollection {
         let flags = try await meetings.absenceFlags(of: id, year: year)
         try await req.auditRead("cell_meetings", id: id.uuidString, unit: cell.unitID)
         let plan = try await meetings.thematicPlan(of: id, year: year) ?? ThematicPlan(year: year, topics: [])
+        let gaps = try await meetings.calendarGaps(of: id, year: year, asOf: try req.asOfDate())
         var topics = plan.topics.enumerated().map {
             TopicRow(index: $0.offset, month: $0.element.month.iso, title: $0.element.title)
         }
@@ -158,7 +162,10 @@ struct MeetingPages: RouteCollection {
                     memberID: $0.member.id, name: $0.member.name,
                     dates: $0.dates.map(\.vietnamese).joined(separator: ", "))
             }, trend: Self.bars(trend), trendWidth: max(trend.count, 1) * 24, topics: topics,
-            quartersMissing: plan.quartersWithoutTopic.map(String.init).joined(separator: ", "), mayWrite: mayWrite,
+            quartersMissing: plan.quartersWithoutTopic.map(String.init).joined(separator: ", "),
+            monthsWithoutMeeting: (gaps?.monthsWithoutMeeting ?? []).map(\.vietnamese).joined(separator: ", "),
+            quartersWithoutThematic: (gaps?.quartersWithoutThematic ?? []).map(String.init).joined(separator: ", "),
+            mayWrite: mayWrite,
             csrf: req.csrfToken,
             kinds: MeetingKind.allCases.map {
                 Option(value: $0.rawValue, label: $0.label.text(in: language), selected: $0 == .regular)

@@ -1,0 +1,41 @@
+import Foundation
+import GanDanCore
+import Testing
+
+@Suite("A province's meeting policy read from JSON (rules.md R8, R11, R12)")
+struct MeetingPolicyTests {
+    static var example: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/meeting-policy.example.json")
+    }
+
+    @Test("the documented example reads, with a shorter meeting for very small cells")
+    func example() throws {
+        let policy = try MeetingPolicy.read(json: Data(contentsOf: Self.example))
+        #expect(policy.meetings.minimumDuration(for: .regular, cellFullMembers: 4) == 60)
+        #expect(policy.meetings.minimumDuration(for: .regular, cellFullMembers: 12) == 90)
+        #expect(policy.quality.weights[.durationMet] == 20)
+        #expect(policy.quality.bands.count == 4)
+    }
+
+    @Test("a policy that cannot work names each field")
+    func invalid() throws {
+        var text = try String(contentsOf: Self.example, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "\"combined_minimum_minutes\": 120", with: "\"combined_minimum_minutes\": 60"
+        )
+        .replacingOccurrences(of: "\"on_time\": 10", with: "\"on_time\": -1")
+        #expect(throws: ImportError.self) { try MeetingPolicy.read(json: Data(text.utf8)) }
+        do {
+            _ = try MeetingPolicy.read(json: Data(text.utf8))
+        } catch {
+            #expect(
+                error.issues.map { $0.field ?? "" } == ["meetings.combined_minimum_minutes", "quality.weights.on_time"])
+        }
+        do {
+            _ = try MeetingPolicy.read(json: Data(#"{"meetings": {}}"#.utf8))
+        } catch {
+            #expect(error.description.contains("missing"))
+        }
+    }
+}
