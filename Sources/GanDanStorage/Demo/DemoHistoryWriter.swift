@@ -14,8 +14,11 @@ struct DemoHistoryWriter {
         let cells = try await historyCells(districtID: districtID, placementDate: placementDate)
         let history = MeetingHistory.generate(cells: cells.map(\.cell), placementDate: placementDate)
         let unitOf = Dictionary(cells.map { ($0.cell.id, $0.unitID) }, uniquingKeysWith: { first, _ in first })
+        let citizens = CitizenHistory.generate(
+            cells: cells.map(\.cell), meetings: history, placementDate: placementDate)
         try await db.transaction { db in
             try await store(history, unitOf: unitOf, on: db, actor: actor)
+            try await store(citizens, unitOf: unitOf, on: db, actor: actor)
         }
         return history.meetings.count
     }
@@ -224,5 +227,87 @@ struct DemoHistoryWriter {
                 after:
                     "{\"meetings\":\(history.meetings.count),\"households\":\(householdIDs.count),\"tasks\":\(taskIDs.count)}",
                 requestID: actor.requestID))
+    }
+
+    /// Feedback, supervision comments, candidates and ratings (issue "Citizens…"), linked to the meetings written.
+    func store(_ history: CitizenHistory, unitOf: [String: UUID], on db: any Database, actor: Actor) async throws {
+        let now = Date()
+        let encoder = CellMeetings.encoder
+        var ids: Set<UUID> = []
+        for item in history.feedback { if let id = UUID(uuidString: item.feedback.receivedBy) { ids.insert(id) } }
+        let names = try await CellMeetings(db: db).memberNames(Array(ids))
+        var meetingOn: [String: UUID] = [:]
+        for meeting in try await MeetingRecord.query(on: db).field(\.$id).field(\.$organisationID).field(\.$date).all() {
+            meetingOn["\(meeting.organisationID.uuidString)|\(meeting.date)"] = meeting.id
+        }
+        var feedback = BulkRows(
+            FeedbackRecord.schema,
+            [
+                "id", "organisation_id", "unit_id", "body", "topic", "stage", "received_on", "due_on",
+                "reported_meeting_id", "created_by", "created_at",
+            ])
+        for item in history.feedback {
+            guard let cellID = UUID(uuidString: item.cellID), let unitID = unitOf[item.cellID] else { continue }
+            var value = item.feedback
+            if let id = UUID(uuidString: value.receivedBy) { value.receivedBy = names[id] ?? value.receivedBy }
+            let meeting = value.reportedBackOn.flatMap { meetingOn["\(cellID.uuidString)|\($0.iso)"] }
+            feedback.append([
+                UUID(), cellID, unitID, String(decoding: try encoder.encode(value), as: UTF8.self), value.topic.rawValue,
+                value.stage.rawValue, value.receivedOn.iso, value.dueDate()?.iso, meeting, actor.name, now,
+            ])
+        }
+        try await feedback.insert(on: db)
+
+        var supervisions = BulkRows(
+            SupervisionRecord.schema, ["id", "organisation_id", "member_id", "year", "body", "created_by", "created_at"])
+        for item in history.supervisions {
+            guard let cellID = UUID(uuidString: item.cellID), let leader = UUID(uuidString: item.leaderID) else { continue }
+            supervisions.append([
+                UUID(), cellID, leader, LeaderSupervisions.year(of: item.supervision),
+                String(decoding: try encoder.encode(item.supervision), as: UTF8.self), actor.name, now,
+            ])
+        }
+        try await supervisions.insert(on: db)
+
+        var candidates = BulkRows(
+            CandidateRecord.schema,
+            [
+                "id", "organisation_id", "full_name", "name_sort", "candidate", "pipeline", "mentor_id", "next_due",
+                "created_by", "created_at",
+            ])
+        for item in history.candidates {
+            guard let cellID = UUID(uuidString: item.cellID) else { continue }
+            let stored = StoredCandidate(fullName: item.fullName, candidate: item.candidate, hasIntroduction: true)
+            let due = item.pipeline.status(on: item.pipeline.listedOn ?? CivilDate.today()).map(\.due).min()
+            candidates.append([
+                UUID(), cellID, item.fullName, VietnameseText.personNameSortKey(item.fullName),
+                String(decoding: try encoder.encode(stored), as: UTF8.self),
+                String(decoding: try encoder.encode(item.pipeline), as: UTF8.self),
+                item.mentorID.flatMap(UUID.init(uuidString:)), due?.iso, actor.name, now,
+            ])
+        }
+        try await candidates.insert(on: db)
+
+        var ratings = BulkRows(
+            MemberRatingRecord.schema,
+            ["id", "organisation_id", "member_id", "period", "score", "level", "rated_by", "rated_at"])
+        for item in history.ratings {
+            guard let cellID = UUID(uuidString: item.cellID), let member = UUID(uuidString: item.memberID) else { continue }
+            ratings.append([
+                UUID(), cellID, member, String(item.year), item.score, RatingLevel.forScore(item.score).rawValue,
+                actor.name, now,
+            ])
+        }
+        try await ratings.insert(on: db)
+        var cellRatings = BulkRows(CellRatingRecord.schema, ["id", "organisation_id", "year", "level", "weak", "weak_reason"])
+        let existing = Set(
+            try await CellRatingRecord.query(on: db).all().map { "\($0.organisationID.uuidString)|\($0.year)" })
+        for (cell, rating) in history.cellRatings {
+            guard let cellID = UUID(uuidString: cell), !existing.contains("\(cellID.uuidString)|\(rating.year)") else {
+                continue
+            }
+            cellRatings.append([UUID(), cellID, rating.year, rating.level.rawValue, rating.weak, rating.weakReason])
+        }
+        try await cellRatings.insert(on: db)
     }
 }

@@ -75,6 +75,10 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: VillageAPI())
     try signedIn.register(collection: MeetingPages())
     try signedIn.register(collection: VillagePages())
+    try signedIn.register(collection: FeedbackPages())
+    try signedIn.register(collection: SupervisionPages())
+    try signedIn.register(collection: CandidatePages())
+    try signedIn.register(collection: RatingPages())
 }
 
 struct SettingsKey: StorageKey {

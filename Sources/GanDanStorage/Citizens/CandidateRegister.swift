@@ -1,0 +1,284 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// An introducer as entered: a member and since when they have worked with the candidate (rules.md R22).
+public struct IntroducerEntry: Codable, Sendable, Hashable {
+    public var memberID: UUID
+    public var workedWithSince: CivilDate
+
+    public init(memberID: UUID, workedWithSince: CivilDate) {
+        self.memberID = memberID
+        self.workedWithSince = workedWithSince
+    }
+}
+
+/// A candidate to put on a cell's list (rules.md R21–R23).
+public struct CandidateDraft: Codable, Sendable, Hashable {
+    public var fullName: String
+    public var birthDate: CivilDate
+    public var education: String
+    /// Lives or works in a mountain or ethnic-minority area (rules.md R21).
+    public var inDifficultArea: Bool
+    public var listedOn: CivilDate
+    public var introducedOn: CivilDate?
+    public var introducers: [IntroducerEntry]
+    public var youthUnionResolutionOn: CivilDate?
+    public var mentorID: UUID?
+
+    public init(
+        fullName: String, birthDate: CivilDate, education: String, inDifficultArea: Bool = false, listedOn: CivilDate,
+        introducedOn: CivilDate? = nil, introducers: [IntroducerEntry] = [], youthUnionResolutionOn: CivilDate? = nil,
+        mentorID: UUID? = nil
+    ) {
+        self.fullName = fullName
+        self.birthDate = birthDate
+        self.education = education
+        self.inDifficultArea = inDifficultArea
+        self.listedOn = listedOn
+        self.introducedOn = introducedOn
+        self.introducers = introducers
+        self.youthUnionResolutionOn = youthUnionResolutionOn
+        self.mentorID = mentorID
+    }
+}
+
+extension CandidateDraft {
+    private enum CodingKeys: String, CodingKey {
+        case fullName, birthDate, education, inDifficultArea, listedOn, introducedOn, introducers
+        case youthUnionResolutionOn, mentorID
+    }
+
+    /// Reads a draft where the area flag, introducers and mentor may be left out.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            fullName: try container.decode(String.self, forKey: .fullName),
+            birthDate: try container.decode(CivilDate.self, forKey: .birthDate),
+            education: try container.decode(String.self, forKey: .education),
+            inDifficultArea: try container.decodeIfPresent(Bool.self, forKey: .inDifficultArea) ?? false,
+            listedOn: try container.decode(CivilDate.self, forKey: .listedOn),
+            introducedOn: try container.decodeIfPresent(CivilDate.self, forKey: .introducedOn),
+            introducers: try container.decodeIfPresent([IntroducerEntry].self, forKey: .introducers) ?? [],
+            youthUnionResolutionOn: try container.decodeIfPresent(CivilDate.self, forKey: .youthUnionResolutionOn),
+            mentorID: try container.decodeIfPresent(UUID.self, forKey: .mentorID))
+    }
+}
+
+/// The stored candidate: who, and the facts eligibility is checked on.
+struct StoredCandidate: Codable, Sendable {
+    var fullName: String
+    var candidate: AdmissionCandidate
+    var hasIntroduction: Bool
+}
+
+/// A candidate as lists show it: eligibility, where the pipeline stands, deadlines ahead (rules.md R21–R23).
+public struct CandidateView: Codable, Sendable, Hashable {
+    public var id: UUID
+    public var cellID: UUID
+    public var cellName: String
+    public var fullName: String
+    public var birthDate: CivilDate
+    public var education: String
+    /// Eligibility problems on the consideration date (the cell's resolution, else the date asked).
+    public var eligibility: [String]
+    public var pipeline: CandidatePipeline
+    public var nextStep: PipelineStep?
+    public var deadlines: [PipelineDeadline]
+    /// Problems in the recorded dates (out of order, late).
+    public var problems: [String]
+    public var mentor: NamedID?
+    public var introducers: [NamedID]
+}
+
+/// Each cell's candidates for admission and their way to full membership (rules.md R21–R23).
+public struct CandidateRegister: Sendable {
+    let db: any Database
+    let scope: AccessScope
+    let settings: AdmissionSettings
+    let calendar: WorkingCalendar
+
+    public init(
+        db: any Database, scope: AccessScope = .everything, settings: AdmissionSettings = .standard,
+        calendar: WorkingCalendar = .vietnam
+    ) {
+        self.db = db
+        self.scope = scope
+        self.settings = settings
+        self.calendar = calendar
+    }
+
+    /// Puts a candidate on the cell's list; eligibility problems are shown, not refused (the list is where they start).
+    public func add(cellID: UUID, _ draft: CandidateDraft, actor: Actor) async throws -> CandidateView {
+        guard scope.contains(organisation: cellID), let cell = try await OrganisationRecord.find(cellID, on: db) else {
+            throw StorageError.notFound("no cell \(cellID)")
+        }
+        var issues: [ImportIssue] = []
+        let name = MemberValidation.normalisedName(draft.fullName)
+        if name.isEmpty { issues.append(ImportIssue(field: "fullName", message: "name the candidate")) }
+        if draft.birthDate >= draft.listedOn {
+            issues.append(ImportIssue(field: "birthDate", message: "is not before the day the candidate was listed"))
+        }
+        var introducers: [Introducer] = []
+        for (index, entry) in draft.introducers.enumerated() {
+            guard let member = try await MemberRecord.find(entry.memberID, on: db), let party = member.partyRecord else {
+                issues.append(ImportIssue(field: "introducers[\(index)]", message: "no member \(entry.memberID)"))
+                continue
+            }
+            introducers.append(
+                Introducer(memberID: entry.memberID.uuidString, party: party, workedWithCandidateSince: entry.workedWithSince))
+        }
+        if let mentor = draft.mentorID, try await MemberRecord.find(mentor, on: db) == nil {
+            issues.append(ImportIssue(field: "mentorID", message: "no member \(mentor)"))
+        }
+        guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
+        let stored = StoredCandidate(
+            fullName: name,
+            candidate: AdmissionCandidate(
+                birthDate: draft.birthDate, education: draft.education, inDifficultArea: draft.inDifficultArea,
+                introducedOn: draft.introducedOn ?? draft.listedOn, introducers: introducers,
+                youthUnionResolutionOn: draft.youthUnionResolutionOn),
+            hasIntroduction: draft.introducedOn != nil)
+        var pipeline = CandidatePipeline(listedOn: draft.listedOn)
+        if draft.mentorID != nil { pipeline.mentorAssignedOn = draft.listedOn }
+        let record = CandidateRecord()
+        record.id = UUID()
+        record.organisationID = cellID
+        record.fullName = name
+        record.nameSort = VietnameseText.personNameSortKey(name)
+        record.candidate = String(decoding: try CellMeetings.encoder.encode(stored), as: UTF8.self)
+        record.mentorID = draft.mentorID
+        record.createdBy = actor.name
+        record.createdAt = Date()
+        try store(pipeline, in: record)
+        try await db.transaction { db in
+            try await record.create(on: db)
+            try await AuditTrail(db: db).record(
+                AuditEvent(
+                    actor: actor.name, action: "create", entity: "candidate", entityID: record.id?.uuidString,
+                    after: record.candidate, requestID: actor.requestID, unitID: cell.unitID))
+        }
+        return try await views([record], on: draft.listedOn).first!
+    }
+
+    /// Records the date of one step; a vote is recorded with `recordVote`.
+    public func record(_ step: PipelineStep, on date: CivilDate, for id: UUID, actor: Actor) async throws -> CandidateView {
+        try await change(id, actor: actor, on: date) { pipeline in
+            switch step {
+            case .listed: pipeline.listedOn = date
+            case .awarenessCertificate: pipeline.awarenessCertificateOn = date
+            case .mentorAssigned: pipeline.mentorAssignedOn = date
+            case .backgroundCheck: pipeline.backgroundCheckedOn = date
+            case .cellResolution: pipeline.cellResolutionOn = date
+            case .decision: pipeline.decisionOn = date
+            case .ceremony: pipeline.ceremonyOn = date
+            case .probation: pipeline.probationMentorAssignedOn = date
+            case .official: pipeline.officialOn = date
+            case .vote:
+                throw StorageError.invalid(
+                    .invalid([ImportIssue(field: "step", message: "a vote is recorded with its counts")]))
+            }
+        }
+    }
+
+    /// Records a vote on full membership; it passes with two thirds of the full members (rules.md R23).
+    public func recordVote(_ vote: CandidateVote, for id: UUID, actor: Actor) async throws -> CandidateView {
+        guard vote.inFavour >= 0, vote.fullMembers > 0, vote.inFavour <= vote.fullMembers else {
+            throw StorageError.invalid(
+                .invalid([ImportIssue(field: "vote", message: "votes in favour must be between 0 and the full members")]))
+        }
+        return try await change(id, actor: actor, on: vote.date) { pipeline in
+            pipeline.votes.append(vote)
+            if vote.passes(settings: settings), pipeline.officialOn == nil {
+                pipeline.officialOn = pipeline.probationEnd(settings: settings)
+            }
+        }
+    }
+
+    func change(
+        _ id: UUID, actor: Actor, on date: CivilDate, _ apply: (inout CandidatePipeline) throws -> Void
+    ) async throws -> CandidateView {
+        guard let record = try await CandidateRecord.find(id, on: db), scope.contains(organisation: record.organisationID)
+        else { throw StorageError.notFound("no candidate \(id)") }
+        var pipeline = try JSONDecoder().decode(CandidatePipeline.self, from: Data(record.pipeline.utf8))
+        let before = record.pipeline
+        try apply(&pipeline)
+        let errors = pipeline.issues(calendar: calendar, settings: settings).filter { !$0.message.hasPrefix("warning:") }
+        guard errors.isEmpty else { throw StorageError.invalid(.invalid(errors)) }
+        try store(pipeline, in: record)
+        let unit = try await OrganisationRecord.find(record.organisationID, on: db)?.unitID
+        try await db.transaction { db in
+            try await record.update(on: db)
+            try await AuditTrail(db: db).record(
+                AuditEvent(
+                    actor: actor.name, action: "update", entity: "candidate", entityID: id.uuidString, before: before,
+                    after: record.pipeline, requestID: actor.requestID, unitID: unit))
+        }
+        return try await views([record], on: max(date, CivilDate.today())).first!
+    }
+
+    func store(_ pipeline: CandidatePipeline, in record: CandidateRecord) throws {
+        record.pipeline = String(decoding: try CellMeetings.encoder.encode(pipeline), as: UTF8.self)
+        record.nextDue = pipeline.status(on: pipeline.listedOn ?? CivilDate.today(), calendar: calendar, settings: settings)
+            .map(\.due).min()?.iso
+    }
+
+    /// The candidate, when its cell lies in the scope.
+    public func candidate(_ id: UUID, on date: CivilDate) async throws -> CandidateView? {
+        guard let record = try await CandidateRecord.find(id, on: db), scope.contains(organisation: record.organisationID)
+        else { return nil }
+        return try await views([record], on: date).first
+    }
+
+    /// The candidates of the given cells, the most urgent deadline first.
+    public func list(cells: [UUID], on date: CivilDate) async throws -> [CandidateView] {
+        let visible = cells.filter { scope.contains(organisation: $0) }
+        guard !visible.isEmpty else { return [] }
+        var records: [CandidateRecord] = []
+        for start in stride(from: 0, to: visible.count, by: 500) {
+            records += try await CandidateRecord.query(on: db)
+                .filter(\.$organisationID ~~ Array(visible[start..<min(start + 500, visible.count)]))
+                .sort(\.$nameSort).all()
+        }
+        return try await views(records, on: date).sorted {
+            ($0.deadlines.map(\.due).min() ?? CivilDate(dayNumber: Int.max / 4), $0.fullName)
+                < ($1.deadlines.map(\.due).min() ?? CivilDate(dayNumber: Int.max / 4), $1.fullName)
+        }
+    }
+
+    func views(_ records: [CandidateRecord], on date: CivilDate) async throws -> [CandidateView] {
+        guard !records.isEmpty else { return [] }
+        var ids: Set<UUID> = Set(records.compactMap(\.mentorID))
+        var stored: [UUID: StoredCandidate] = [:]
+        var pipelines: [UUID: CandidatePipeline] = [:]
+        for record in records {
+            let candidate = try JSONDecoder().decode(StoredCandidate.self, from: Data(record.candidate.utf8))
+            stored[record.id!] = candidate
+            pipelines[record.id!] = try JSONDecoder().decode(CandidatePipeline.self, from: Data(record.pipeline.utf8))
+            ids.formUnion(candidate.candidate.introducers.compactMap { UUID(uuidString: $0.memberID) })
+        }
+        let names = try await CellMeetings(db: db).memberNames(Array(ids))
+        let cells = Dictionary(
+            try await OrganisationRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.organisationID)))).all()
+                .map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return records.compactMap { record in
+            guard let candidate = stored[record.id!], let pipeline = pipelines[record.id!] else { return nil }
+            let considered = pipeline.cellResolutionOn ?? date
+            var eligibility = AdmissionEligibility.issues(for: candidate.candidate, consideredOn: considered, settings: settings)
+            if !candidate.hasIntroduction {
+                eligibility = eligibility.filter { !($0.field ?? "").hasPrefix("introducers") }
+            }
+            return CandidateView(
+                id: record.id!, cellID: record.organisationID, cellName: cells[record.organisationID] ?? "",
+                fullName: candidate.fullName, birthDate: candidate.candidate.birthDate,
+                education: candidate.candidate.education, eligibility: eligibility.map(\.description),
+                pipeline: pipeline, nextStep: pipeline.nextStep(settings: settings),
+                deadlines: pipeline.status(on: date, calendar: calendar, settings: settings),
+                problems: pipeline.issues(calendar: calendar, settings: settings).map(\.description),
+                mentor: record.mentorID.map { NamedID(id: $0, name: names[$0] ?? "") },
+                introducers: candidate.candidate.introducers.compactMap { introducer in
+                    UUID(uuidString: introducer.memberID).map { NamedID(id: $0, name: names[$0] ?? "") }
+                })
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// One member's rating as entered: a 100-point score, or a level directly (rules.md R18).
+public struct RatingEntry: Codable, Sendable, Hashable {
+    public var memberID: UUID
+    public var score: Double?
+    public var level: RatingLevel?
+
+    public init(memberID: UUID, score: Double? = nil, level: RatingLevel? = nil) {
+        self.memberID = memberID
+        self.score = score
+        self.level = level
+    }
+}
+
+/// One line of a cell's rating sheet.
+public struct RatingLine: Codable, Sendable, Hashable {
+    public var member: NamedID
+    public var standing: PartyStanding?
+    /// Why the member is not rated (rules.md R19); nil when rated.
+    public var notRated: BilingualText?
+    public var score: Double?
+    public var level: RatingLevel?
+}
+
+/// A cell's ratings for a year: its members, its own level, the weak flag and the warnings (rules.md R18–R20).
+public struct RatingSheet: Codable, Sendable, Hashable {
+    public var cellID: UUID
+    public var year: Int
+    public var lines: [RatingLine]
+    public var cell: CellRating?
+    public var warnings: [String]
+}
+
+/// Yearly ratings of members and cells; the cell's level and weak flag feed the placement model (rules.md R18–R20, A3).
+public struct Ratings: Sendable {
+    let db: any Database
+    let scope: AccessScope
+    let settings: RatingSettings
+
+    public init(db: any Database, scope: AccessScope = .everything, settings: RatingSettings = .standard) {
+        self.db = db
+        self.scope = scope
+        self.settings = settings
+    }
+
+    /// The day a year's ratings are made: the year's last day.
+    static func ratedOn(_ year: Int) -> CivilDate { CivilDate(year: year, month: 12, day: 31) ?? CivilDate(dayNumber: 0) }
+
+    /// The cell's sheet for `year`: everyone on the roll at the year's end, rated or why not.
+    public func sheet(cellID: UUID, year: Int) async throws -> RatingSheet? {
+        guard scope.contains(organisation: cellID), try await OrganisationRecord.find(cellID, on: db) != nil else {
+            return nil
+        }
+        let day = Self.ratedOn(year)
+        let roster = try await CellDirectory(db: db).roster(of: cellID, on: day).filter { $0.membership == .official }
+        let stored = Dictionary(
+            try await MemberRatingRecord.query(on: db).filter(\.$organisationID == cellID)
+                .filter(\.$period == String(year)).all().map { ($0.memberID, $0) },
+            uniquingKeysWith: { first, _ in first })
+        let parties = try await partyRecords(roster.map(\.member.id))
+        let lines = roster.map { entry -> RatingLine in
+            let eligibility = parties[entry.member.id].map { RatingRules.eligibility(record: $0, on: day, settings: settings) }
+            let row = stored[entry.member.id]
+            return RatingLine(
+                member: NamedID(id: entry.member.id, name: entry.member.fullName), standing: entry.member.standing,
+                notRated: eligibility?.isRated == false ? eligibility?.reasonText : nil, score: row?.score,
+                level: row?.level.flatMap(RatingLevel.init))
+        }
+        let cell = try await CellRatingRecord.query(on: db).filter(\.$organisationID == cellID)
+            .filter(\.$year == year).first().map {
+                CellRating(
+                    year: $0.year, level: RatingLevel(rawValue: $0.level) ?? .completed, weak: $0.weak,
+                    weakReason: $0.weakReason)
+            }
+        var warnings: [String] = []
+        if let quota = RatingRules.quotaWarning(levels: lines.compactMap(\.level), settings: settings) {
+            warnings.append(quota.description)
+        }
+        return RatingSheet(cellID: cellID, year: year, lines: lines, cell: cell, warnings: warnings)
+    }
+
+    /// Records the year's ratings: members' levels (from scores by the bands), the cell's level and weak flag.
+    ///
+    /// Members who are not rated (rules.md R19) are refused by name; the excellent quota is a warning (R18); the
+    /// weak flag follows the legacy test (R20) unless the cell is marked weak with a reason of its own.
+    @discardableResult
+    public func record(
+        cellID: UUID, year: Int, entries: [RatingEntry], cellLevel: RatingLevel?, weakReason: String? = nil,
+        actor: Actor
+    ) async throws -> RatingSheet {
+        guard var sheet = try await sheet(cellID: cellID, year: year),
+            let cell = try await OrganisationRecord.find(cellID, on: db)
+        else { throw StorageError.notFound("no cell \(cellID)") }
+        var issues: [ImportIssue] = []
+        var levels: [UUID: (Double?, RatingLevel)] = [:]
+        for (index, entry) in entries.enumerated() {
+            let field = "entries[\(index)]"
+            guard let line = sheet.lines.first(where: { $0.member.id == entry.memberID }) else {
+                issues.append(ImportIssue(field: field, message: "\(entry.memberID) is not on the cell's roll in \(year)"))
+                continue
+            }
+            if let reason = line.notRated {
+                issues.append(
+                    ImportIssue(field: field, message: "\(line.member.name) is not rated: \(reason.en) (rules.md R19)"))
+                continue
+            }
+            if let score = entry.score, !(0...100).contains(score) {
+                issues.append(ImportIssue(field: "\(field).score", message: "a score is out of 100"))
+                continue
+            }
+            guard let level = entry.level ?? entry.score.map({ RatingLevel.forScore($0, bands: settings.bands) }) else {
+                issues.append(ImportIssue(field: field, message: "give a score or a level"))
+                continue
+            }
+            if let score = entry.score, let given = entry.level, given != RatingLevel.forScore(score, bands: settings.bands) {
+                issues.append(
+                    ImportIssue(
+                        field: "\(field).level",
+                        message: "\(score) points is \(RatingLevel.forScore(score, bands: settings.bands).rawValue), "
+                            + "not \(given.rawValue) (rules.md R18)"))
+                continue
+            }
+            levels[entry.memberID] = (entry.score, level)
+        }
+        guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
+        let now = Date()
+        try await db.transaction { db in
+            for (memberID, value) in levels {
+                let row =
+                    try await MemberRatingRecord.query(on: db).filter(\.$organisationID == cellID)
+                    .filter(\.$memberID == memberID).filter(\.$period == String(year)).first() ?? MemberRatingRecord()
+                row.organisationID = cellID
+                row.memberID = memberID
+                row.period = String(year)
+                row.score = value.0
+                row.level = value.1.rawValue
+                row.notRatedReason = nil
+                row.ratedBy = actor.name
+                row.ratedAt = now
+                try await row.save(on: db)
+            }
+            let allLevels = sheet.lines.compactMap { levels[$0.member.id]?.1 ?? $0.level }
+            if let cellLevel {
+                var rating = CellRating(year: year, level: cellLevel)
+                if let reason = weakReason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {
+                    rating.weak = true
+                    rating.weakReason = reason
+                } else {
+                    rating = WeakCellTest(levels: allLevels, settings: settings).flagging(rating)
+                }
+                let row =
+                    try await CellRatingRecord.query(on: db).filter(\.$organisationID == cellID).filter(\.$year == year)
+                    .first() ?? CellRatingRecord()
+                row.organisationID = cellID
+                row.year = year
+                row.level = rating.level.rawValue
+                row.weak = rating.weak
+                row.weakReason = rating.weakReason
+                try await row.save(on: db)
+            }
+            try await AuditTrail(db: db).record(
+                AuditEvent(
+                    actor: actor.name, action: "update", entity: "ratings", entityID: "\(cellID.uuidString)#\(year)",
+                    after: AuditTrail.json(entries), requestID: actor.requestID, unitID: cell.unitID))
+        }
+        sheet = try await self.sheet(cellID: cellID, year: year) ?? sheet
+        return sheet
+    }
+
+    func partyRecords(_ ids: [UUID]) async throws -> [UUID: PartyRecord] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(
+            try await MemberRecord.query(on: db).filter(\.$id ~~ ids).all().compactMap { record in
+                record.partyRecord.map { (record.id!, $0) }
+            }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,288 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+/// Party development: candidates per cell, eligibility, the pipeline and its deadlines (rules.md R21–R23).
+struct CandidatePages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("cells", ":id", "candidates", use: cellList)
+        routes.post("cells", ":id", "candidates", use: add)
+        routes.get("units", ":id", "candidates", use: unitList)
+        routes.get("candidates", ":id", use: detail)
+        routes.post("candidates", ":id", "steps", use: step)
+        let api = routes.grouped("api")
+        api.get("cells", ":id", "candidates", use: listJSON)
+        api.post("cells", ":id", "candidates", use: addJSON)
+        api.get("candidates", ":id", use: detailJSON)
+        api.post("candidates", ":id", "steps", use: stepJSON)
+    }
+
+    struct DeadlineRow: Encodable {
+        var label: String
+        var due: String
+        var left: Int
+        var overdue: Bool
+        var soon: Bool
+    }
+
+    struct Row: Encodable {
+        var id: UUID
+        var cellName: String
+        var name: String
+        var born: String
+        var education: String
+        var eligible: Bool
+        var eligibility: [String]
+        var nextStep: String?
+        var deadlines: [DeadlineRow]
+        var problems: [String]
+        var mentor: String?
+        var introducers: String
+        var steps: [StepRow]
+
+        init(_ view: CandidateView, _ language: Language) {
+            id = view.id
+            cellName = view.cellName
+            name = view.fullName
+            born = view.birthDate.vietnamese
+            education = view.education
+            eligible = view.eligibility.isEmpty
+            eligibility = view.eligibility
+            nextStep = view.nextStep?.label.text(in: language)
+            deadlines = view.deadlines.map {
+                DeadlineRow(
+                    label: $0.kind.label.text(in: language), due: $0.due.vietnamese, left: $0.workingDaysLeft,
+                    overdue: $0.isOverdue, soon: $0.isDueSoon())
+            }
+            problems = view.problems
+            mentor = view.mentor?.name
+            introducers = view.introducers.map(\.name).joined(separator: ", ")
+            steps = PipelineStep.allCases.map { step in
+                StepRow(label: step.label.text(in: language), date: view.pipeline.date(of: step)?.vietnamese)
+            }
+        }
+    }
+
+    struct StepRow: Encodable {
+        var label: String
+        var date: String?
+    }
+
+    struct Choice: Encodable {
+        var value: String
+        var label: String
+    }
+
+    struct ListContext: Encodable {
+        var page: PageContext
+        var csrf: String
+        var title: String
+        var cellID: UUID?
+        var rows: [Row]
+        var members: [NamedID]
+        var mayWrite: Bool
+        var today: String
+        var error: String?
+    }
+
+    func register(_ req: Request, write: Bool = false) async throws -> CandidateRegister {
+        let access = try await req.access()
+        return CandidateRegister(db: req.db, scope: write ? access.scopes.write : access.scopes.read)
+    }
+
+    @Sendable func cellList(req: Request) async throws -> Response {
+        try await renderCell(req, error: nil)
+    }
+
+    func renderCell(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let id = try req.uuid("id")
+        let cell = try await req.visibleCell(id)
+        let date = try req.asOfDate()
+        try await req.auditRead("candidates", id: id.uuidString, unit: cell.unitID)
+        let roster = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).roster(of: id, on: date)
+        let context = ListContext(
+            page: PageContext(req, title: "\(Labels.text("candidates", req)) · \(cell.name)"), csrf: req.csrfToken,
+            title: cell.name, cellID: id,
+            rows: try await register(req).list(cells: [id], on: date).map { Row($0, req.language) },
+            members: roster.filter { $0.member.standing?.countsAsFull == true }.map {
+                NamedID(id: $0.member.id, name: $0.member.fullName)
+            }, mayWrite: try await req.access().scopes.write.contains(organisation: id), today: CivilDate.today().iso,
+            error: error)
+        let response = try await req.view.render("candidates", context).encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    /// Every candidate under a unit with the deadlines ahead: the planner's view (rules.md R23).
+    @Sendable func unitList(req: Request) async throws -> View {
+        let id = try req.uuid("id")
+        let (unit, cells) = try await req.visibleCells(under: id)
+        try await req.auditRead("candidates", id: "unit=\(id)", unit: id)
+        return try await req.view.render(
+            "candidates",
+            ListContext(
+                page: PageContext(req, title: "\(Labels.text("candidates", req)) · \(unit.title(in: req.language))"),
+                csrf: req.csrfToken, title: unit.title(in: req.language), cellID: nil,
+                rows: try await register(req).list(cells: cells.map(\.id), on: try req.asOfDate()).map {
+                    Row($0, req.language)
+                }, members: [], mayWrite: false, today: CivilDate.today().iso, error: nil))
+    }
+
+    struct AddForm: Content {
+        var fullName: String
+        var birthDate: String?
+        var education: String?
+        var inDifficultArea: String?
+        var listedOn: String?
+        var introducer1: String?
+        var introducer1Since: String?
+        var introducer2: String?
+        var introducer2Since: String?
+        var introducedOn: String?
+        var youthUnionResolutionOn: String?
+        var mentor: String?
+    }
+
+    func draft(_ form: AddForm, _ req: Request) throws -> CandidateDraft {
+        var introducers: [IntroducerEntry] = []
+        for (member, since, field) in [
+            (form.introducer1, form.introducer1Since, "introducer1Since"),
+            (form.introducer2, form.introducer2Since, "introducer2Since"),
+        ] {
+            guard let member, let id = UUID(uuidString: member) else { continue }
+            introducers.append(IntroducerEntry(memberID: id, workedWithSince: try req.date(since, field: field)))
+        }
+        func optionalDate(_ text: String?, _ field: String) throws -> CivilDate? {
+            guard let text, !text.isEmpty else { return nil }
+            return try req.date(text, field: field)
+        }
+        return CandidateDraft(
+            fullName: form.fullName, birthDate: try req.date(form.birthDate, field: "birthDate"),
+            education: form.education ?? "", inDifficultArea: form.inDifficultArea == "on",
+            listedOn: try req.date(form.listedOn, field: "listedOn"),
+            introducedOn: try optionalDate(form.introducedOn, "introducedOn"), introducers: introducers,
+            youthUnionResolutionOn: try optionalDate(form.youthUnionResolutionOn, "youthUnionResolutionOn"),
+            mentorID: form.mentor.flatMap(UUID.init(uuidString:)))
+    }
+
+    @Sendable func add(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        _ = try await req.visibleCell(id)
+        try await req.requireCellWrite(id)
+        let form = try req.content.decode(AddForm.self)
+        do {
+            let view = try await register(req, write: true).add(
+                cellID: id, try draft(form, req), actor: try await req.access().actor)
+            return req.redirect(to: "/candidates/\(view.id)")
+        } catch StorageError.invalid(let error) {
+            return try await renderCell(
+                req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+        }
+    }
+
+    struct DetailContext: Encodable {
+        var page: PageContext
+        var csrf: String
+        var row: Row
+        var cellID: UUID
+        var steps: [Choice]
+        var mayWrite: Bool
+        var today: String
+        var error: String?
+    }
+
+    /// The candidate when the user may see them: 404 outside the scope.
+    func visible(_ req: Request, _ id: UUID) async throws -> CandidateView {
+        guard let view = try await register(req).candidate(id, on: try req.asOfDate()) else {
+            throw Abort(.notFound, reason: "no candidate is at this address")
+        }
+        return view
+    }
+
+    func renderDetail(_ req: Request, _ view: CandidateView, error: String?, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
+        try await req.auditRead("candidate", id: view.id.uuidString)
+        let context = DetailContext(
+            page: PageContext(req, title: view.fullName), csrf: req.csrfToken, row: Row(view, req.language),
+            cellID: view.cellID,
+            steps: PipelineStep.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: req.language)) },
+            mayWrite: try await req.access().scopes.write.contains(organisation: view.cellID),
+            today: CivilDate.today().iso, error: error)
+        let response = try await req.view.render("candidate", context).encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    @Sendable func detail(req: Request) async throws -> Response {
+        try await renderDetail(req, try await visible(req, try req.uuid("id")), error: nil)
+    }
+
+    struct StepForm: Content {
+        var step: String
+        var date: String?
+        var inFavour: Int?
+        var fullMembers: Int?
+    }
+
+    func apply(_ form: StepForm, to id: UUID, _ req: Request) async throws -> CandidateView {
+        guard let step = PipelineStep(rawValue: form.step) else {
+            throw Abort(.badRequest, reason: "step must be one of the pipeline's steps")
+        }
+        let date = try req.date(form.date, field: "date")
+        let register = try await register(req, write: true)
+        let actor = try await req.access().actor
+        if step == .vote {
+            return try await register.recordVote(
+                CandidateVote(date: date, inFavour: form.inFavour ?? 0, fullMembers: form.fullMembers ?? 0), for: id,
+                actor: actor)
+        }
+        return try await register.record(step, on: date, for: id, actor: actor)
+    }
+
+    @Sendable func step(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        let view = try await visible(req, id)
+        try await req.requireCellWrite(view.cellID)
+        let form = try req.content.decode(StepForm.self)
+        do {
+            _ = try await apply(form, to: id, req)
+        } catch StorageError.invalid(let error) {
+            return try await renderDetail(
+                req, view, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/candidates/\(id)")
+    }
+
+    @Sendable func listJSON(req: Request) async throws -> [CandidateView] {
+        let id = try req.uuid("id")
+        let cell = try await req.visibleCell(id)
+        try await req.auditRead("candidates", id: id.uuidString, unit: cell.unitID)
+        return try await register(req).list(cells: [id], on: try req.asOfDate())
+    }
+
+    @Sendable func addJSON(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        _ = try await req.visibleCell(id)
+        try await req.requireCellWrite(id)
+        let input = try req.content.decode(CandidateDraft.self)
+        let view = try await register(req, write: true).add(cellID: id, input, actor: try await req.access().actor)
+        let response = try await view.encodeResponse(for: req)
+        response.status = .created
+        return response
+    }
+
+    @Sendable func detailJSON(req: Request) async throws -> CandidateView {
+        let view = try await visible(req, try req.uuid("id"))
+        try await req.auditRead("candidate", id: view.id.uuidString)
+        return view
+    }
+
+    @Sendable func stepJSON(req: Request) async throws -> CandidateView {
+        let id = try req.uuid("id")
+        let view = try await visible(req, id)
+        try await req.requireCellWrite(view.cellID)
+        return try await apply(try req.content.decode(StepForm.self), to: id, req)
+    }
+}

@@ -1,0 +1,263 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+/// Citizens' feedback: recorded in the village, forwarded, answered, reported back; counts per village (rules.md A8).
+struct FeedbackPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("cells", ":id", "feedback", use: list)
+        routes.post("cells", ":id", "feedback", use: record)
+        routes.post("feedback", ":id", "step", use: step)
+        routes.get("units", ":id", "feedback", use: summary)
+        let api = routes.grouped("api")
+        api.get("cells", ":id", "feedback", use: listJSON)
+        api.post("cells", ":id", "feedback", use: recordJSON)
+        api.post("feedback", ":id", "steps", use: stepJSON)
+        api.get("units", ":id", "feedback-counts", use: countsJSON)
+    }
+
+    struct Choice: Encodable {
+        var value: String
+        var label: String
+    }
+
+    struct Row: Encodable {
+        var id: UUID
+        var receivedOn: String
+        var topic: String
+        var summary: String
+        var citizenName: String?
+        var receivedBy: String
+        var stage: String
+        var stageKey: String
+        var due: String?
+        var overdue: Bool
+        var forwardedTo: String?
+        var answer: String?
+        var reportedBackOn: String?
+
+        init(_ view: FeedbackView, _ language: Language) {
+            let feedback = view.feedback
+            id = view.id
+            receivedOn = feedback.receivedOn.vietnamese
+            topic = feedback.topic.label.text(in: language)
+            summary = feedback.summary
+            citizenName = feedback.citizenName
+            receivedBy = feedback.receivedBy
+            stage = view.stage.label.text(in: language)
+            stageKey = view.stage.rawValue
+            due = view.due?.vietnamese
+            overdue = view.overdue
+            forwardedTo = feedback.forwardedTo.map {
+                $0.label.text(in: language) + (feedback.forwardedToDetail.map { " — \($0)" } ?? "")
+            }
+            answer = feedback.answer
+            reportedBackOn = feedback.reportedBackOn?.vietnamese
+        }
+    }
+
+    struct ListContext: Encodable {
+        var page: PageContext
+        var csrf: String
+        var cellID: UUID
+        var cellName: String
+        var rows: [Row]
+        var topics: [Choice]
+        var bodies: [Choice]
+        var today: String
+        var receivedBy: String
+        var mayWrite: Bool
+        var error: String?
+    }
+
+    func book(_ req: Request, write: Bool = false) async throws -> FeedbackBook {
+        let access = try await req.access()
+        return FeedbackBook(db: req.db, scope: write ? access.scopes.write : access.scopes.read)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        try await render(req, error: nil).encodeResponse(for: req)
+    }
+
+    func render(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let id = try req.uuid("id")
+        let cell = try await req.visibleCell(id)
+        let language = req.language
+        let date = try req.asOfDate()
+        let rows = try await book(req).list(cells: [id], on: date)
+        try await req.auditRead("citizen_feedback", id: id.uuidString, unit: cell.unitID)
+        let access = try await req.access()
+        let context = ListContext(
+            page: PageContext(req, title: "\(Labels.text("feedback", req)) · \(cell.name)"), csrf: req.csrfToken,
+            cellID: id, cellName: cell.name, rows: rows.map { Row($0, language) },
+            topics: FeedbackTopic.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: language)) },
+            bodies: ResponsibleBody.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: language)) },
+            today: CivilDate.today().iso, receivedBy: access.account.displayName,
+            mayWrite: access.scopes.write.contains(organisation: id), error: error)
+        let response = try await req.view.render("feedback", context).encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    struct RecordForm: Content {
+        var receivedOn: String?
+        var receivedBy: String?
+        var topic: String?
+        var summary: String?
+        var citizenName: String?
+        var nameConsent: String?
+    }
+
+    func feedback(_ form: RecordForm, _ req: Request) throws -> CitizenFeedback {
+        guard let topic = FeedbackTopic(rawValue: form.topic ?? "") else {
+            throw Abort(.badRequest, reason: "topic: choose one of the listed topics")
+        }
+        let name = form.citizenName?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return CitizenFeedback(
+            receivedOn: try req.date(form.receivedOn, field: "receivedOn"), receivedBy: form.receivedBy ?? "",
+            topic: topic, summary: form.summary ?? "", citizenName: (name ?? "").isEmpty ? nil : name,
+            nameConsent: form.nameConsent == "on" || form.nameConsent == "true")
+    }
+
+    @Sendable func record(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        _ = try await req.visibleCell(id)
+        try await req.requireCellWrite(id)
+        let form = try req.content.decode(RecordForm.self)
+        do {
+            _ = try await book(req, write: true).record(
+                cellID: id, try feedback(form, req), actor: try await req.access().actor)
+        } catch StorageError.invalid(let error) {
+            return try await render(
+                req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/cells/\(id)/feedback")
+    }
+
+    struct StepForm: Content {
+        var step: String
+        var date: String?
+        var to: String?
+        var detail: String?
+        var text: String?
+        var meetingID: UUID?
+    }
+
+    func step(_ form: StepForm, _ req: Request) throws -> FeedbackStep {
+        let date = try req.date(form.date, field: "date")
+        switch form.step {
+        case "forward":
+            guard let body = ResponsibleBody(rawValue: form.to ?? "") else {
+                throw Abort(.badRequest, reason: "to: choose the body the feedback goes to")
+            }
+            return .forward(on: date, to: body, detail: form.detail)
+        case "answer": return .answer(on: date, text: form.text ?? "")
+        case "reportBack": return .reportBack(on: date, meetingID: form.meetingID)
+        default: throw Abort(.badRequest, reason: "step must be forward, answer or reportBack")
+        }
+    }
+
+    /// Finds an item the user may change: 404 outside the scope, 403 when their role only reads.
+    func editable(_ req: Request, _ id: UUID) async throws -> FeedbackRecord {
+        guard let record = try await book(req).item(id) else {
+            throw Abort(.notFound, reason: "no feedback is at this address")
+        }
+        try await req.requireCellWrite(record.organisationID)
+        return record
+    }
+
+    @Sendable func step(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        let record = try await editable(req, id)
+        let form = try req.content.decode(StepForm.self)
+        do {
+            _ = try await book(req, write: true).apply(try step(form, req), to: id, actor: try await req.access().actor)
+        } catch let error as StorageError {
+            req.parameters.set("id", to: record.organisationID.uuidString)
+            return try await render(req, error: error.description, status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/cells/\(record.organisationID)/feedback")
+    }
+
+    struct SummaryRow: Encodable {
+        var village: String
+        var topic: String
+        var total: Int
+        var open: Int
+        var overdue: Int
+    }
+
+    struct SummaryContext: Encodable {
+        var page: PageContext
+        var unitName: String
+        var rows: [SummaryRow]
+        var overdue: [Row]
+        var cells: [NamedID]
+    }
+
+    /// A commune's (or any unit's) feedback counted per village and topic, with the overdue items listed.
+    @Sendable func summary(req: Request) async throws -> View {
+        let id = try req.uuid("id")
+        let (unit, cells) = try await req.visibleCells(under: id)
+        let language = req.language
+        let date = try req.asOfDate()
+        let book = try await book(req)
+        let villages = Array(Set(cells.map(\.unitID)))
+        let names = try await villageNames(req, villages, on: date)
+        let counts = try await book.counts(villages: villages, on: date)
+        let overdue = try await book.list(cells: cells.map(\.id), on: date, openOnly: true).filter(\.overdue)
+        try await req.auditRead("citizen_feedback", id: "unit=\(id)", unit: id)
+        return try await req.view.render(
+            "feedback-summary",
+            SummaryContext(
+                page: PageContext(req, title: "\(Labels.text("feedback", req)) · \(unit.title(in: language))"),
+                unitName: unit.title(in: language),
+                rows: counts.map {
+                    SummaryRow(
+                        village: names[$0.villageID] ?? "", topic: $0.topic.label.text(in: language), total: $0.total,
+                        open: $0.open, overdue: $0.overdue)
+                }.sorted { ($0.village, $0.topic) < ($1.village, $1.topic) },
+                overdue: overdue.map { Row($0, language) },
+                cells: cells.map { NamedID(id: $0.id, name: $0.name) }))
+    }
+
+    func villageNames(_ req: Request, _ ids: [UUID], on date: CivilDate) async throws -> [UUID: String] {
+        var names: [UUID: String] = [:]
+        let tree = OrganisationTree(db: req.db)
+        for id in ids { names[id] = try await tree.unit(id, on: date)?.title(in: req.language) }
+        return names
+    }
+
+    @Sendable func listJSON(req: Request) async throws -> [FeedbackView] {
+        let id = try req.uuid("id")
+        let cell = try await req.visibleCell(id)
+        try await req.auditRead("citizen_feedback", id: id.uuidString, unit: cell.unitID)
+        return try await book(req).list(
+            cells: [id], on: try req.asOfDate(), openOnly: req.query[String.self, at: "status"] == "open")
+    }
+
+    @Sendable func recordJSON(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        _ = try await req.visibleCell(id)
+        try await req.requireCellWrite(id)
+        let input = try req.content.decode(CitizenFeedback.self)
+        let view = try await book(req, write: true).record(cellID: id, input, actor: try await req.access().actor)
+        let response = try await view.encodeResponse(for: req)
+        response.status = .created
+        return response
+    }
+
+    @Sendable func stepJSON(req: Request) async throws -> FeedbackView {
+        let id = try req.uuid("id")
+        _ = try await editable(req, id)
+        let form = try req.content.decode(StepForm.self)
+        return try await book(req, write: true).apply(try step(form, req), to: id, actor: try await req.access().actor)
+    }
+
+    @Sendable func countsJSON(req: Request) async throws -> [FeedbackCount] {
+        let id = try req.uuid("id")
+        let (_, cells) = try await req.visibleCells(under: id)
+        return try await book(req).counts(villages: Array(Set(cells.map(\.unitID))), on: try req.asOfDate())
+    }
+}

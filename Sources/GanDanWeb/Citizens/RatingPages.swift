@@ -1,0 +1,151 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+/// A cell's yearly ratings of its members and of itself (rules.md R18–R20).
+struct RatingPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("cells", ":id", "ratings", use: page)
+        routes.post("cells", ":id", "ratings", use: save)
+        let api = routes.grouped("api")
+        api.get("cells", ":id", "ratings", ":year", use: sheetJSON)
+        api.put("cells", ":id", "ratings", ":year", use: saveJSON)
+    }
+
+    struct Choice: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct Line: Encodable {
+        var id: UUID
+        var name: String
+        var standing: String
+        var notRated: String?
+        var score: String
+        var level: String?
+        var levels: [Choice]
+    }
+
+    struct Context: Encodable {
+        var page: PageContext
+        var csrf: String
+        var cellID: UUID
+        var cellName: String
+        var year: Int
+        var previousYear: Int
+        var nextYear: Int
+        var lines: [Line]
+        var cellLevels: [Choice]
+        var cellLevel: String?
+        var weak: Bool
+        var weakReason: String?
+        var warnings: [String]
+        var mayWrite: Bool
+        var error: String?
+    }
+
+    static func choices(_ selected: RatingLevel?, _ language: Language, blank: Bool) -> [Choice] {
+        (blank ? [Choice(value: "", label: "—", selected: selected == nil)] : [])
+            + RatingLevel.allCases.map {
+                Choice(value: $0.rawValue, label: $0.label.text(in: language), selected: $0 == selected)
+            }
+    }
+
+    func ratings(_ req: Request, write: Bool = false) async throws -> Ratings {
+        let access = try await req.access()
+        return Ratings(db: req.db, scope: write ? access.scopes.write : access.scopes.read)
+    }
+
+    @Sendable func page(req: Request) async throws -> Response {
+        try await render(req, error: nil)
+    }
+
+    func render(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let id = try req.uuid("id")
+        let cell = try await req.visibleCell(id)
+        let year = try req.year()
+        let language = req.language
+        guard let sheet = try await ratings(req).sheet(cellID: id, year: year) else { throw Abort(.notFound) }
+        try await req.auditRead("ratings", id: "\(id)#\(year)", unit: cell.unitID)
+        let context = Context(
+            page: PageContext(req, title: "\(Labels.text("ratings", req)) · \(cell.name)"), csrf: req.csrfToken,
+            cellID: id, cellName: cell.name, year: year, previousYear: year - 1, nextYear: year + 1,
+            lines: sheet.lines.map {
+                Line(
+                    id: $0.member.id, name: $0.member.name, standing: $0.standing?.label.text(in: language) ?? "",
+                    notRated: $0.notRated?.text(in: language), score: $0.score.map { String(format: "%.0f", $0) } ?? "",
+                    level: $0.level?.label.text(in: language), levels: Self.choices($0.level, language, blank: true))
+            }, cellLevels: Self.choices(sheet.cell?.level, language, blank: true),
+            cellLevel: sheet.cell?.level.label.text(in: language), weak: sheet.cell?.weak ?? false,
+            weakReason: sheet.cell?.weakReason, warnings: sheet.warnings,
+            mayWrite: try await req.access().scopes.write.contains(organisation: id), error: error)
+        let response = try await req.view.render("ratings", context).encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    struct Form: Content {
+        var year: Int
+        var score: [String: String]?
+        var level: [String: String]?
+        var cellLevel: String?
+        var weakReason: String?
+    }
+
+    @Sendable func save(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        _ = try await req.visibleCell(id)
+        try await req.requireCellWrite(id)
+        let form = try req.content.decode(Form.self)
+        var entries: [RatingEntry] = []
+        let keys = Set((form.score ?? [:]).keys).union((form.level ?? [:]).keys)
+        for key in keys.sorted() {
+            guard let member = UUID(uuidString: key) else { continue }
+            let scoreText = form.score?[key]?.replacingOccurrences(of: ",", with: ".") ?? ""
+            let level = RatingLevel(rawValue: form.level?[key] ?? "")
+            if scoreText.isEmpty && level == nil { continue }
+            guard scoreText.isEmpty || Double(scoreText) != nil else {
+                return try await render(
+                    req, error: "\(Labels.text("score", req)): \(scoreText)", status: .unprocessableEntity)
+            }
+            entries.append(RatingEntry(memberID: member, score: Double(scoreText), level: level))
+        }
+        do {
+            try await ratings(req, write: true).record(
+                cellID: id, year: form.year, entries: entries, cellLevel: RatingLevel(rawValue: form.cellLevel ?? ""),
+                weakReason: form.weakReason, actor: try await req.access().actor)
+        } catch StorageError.invalid(let error) {
+            return try await render(
+                req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/cells/\(id)/ratings?year=\(form.year)")
+    }
+
+    @Sendable func sheetJSON(req: Request) async throws -> RatingSheet {
+        let id = try req.uuid("id")
+        let cell = try await req.visibleCell(id)
+        let year = try req.year()
+        try await req.auditRead("ratings", id: "\(id)#\(year)", unit: cell.unitID)
+        guard let sheet = try await ratings(req).sheet(cellID: id, year: year) else { throw Abort(.notFound) }
+        return sheet
+    }
+
+    struct Input: Content {
+        var entries: [RatingEntry]
+        var cellLevel: RatingLevel?
+        var weakReason: String?
+    }
+
+    @Sendable func saveJSON(req: Request) async throws -> RatingSheet {
+        let id = try req.uuid("id")
+        _ = try await req.visibleCell(id)
+        try await req.requireCellWrite(id)
+        let input = try req.content.decode(Input.self)
+        return try await ratings(req, write: true).record(
+            cellID: id, year: try req.year(), entries: input.entries, cellLevel: input.cellLevel,
+            weakReason: input.weakReason, actor: try await req.access().actor)
+    }
+}

@@ -1,0 +1,178 @@
+import FluentKit
+import Foundation
+import GanDanCore
+import GanDanStorage
+import GanDanTesting
+import Testing
+
+/// Citizens' feedback, supervision of placed leaders, candidates and ratings as stored (rules.md A8, R18–R23).
+@Suite("Citizens, supervision, admissions and ratings in storage (rules.md A8, R18–R23)")
+struct CitizenTests {
+    /// Nà Coóc's cell with the commune chairman placed in it, two full members, one admitted recently, one exempt.
+    static var dataset: OrganisationDataset {
+        var dataset = Fixtures.tree
+        dataset.members = [
+            Fixtures.member(
+                "Hoàng Văn Hoan", cell: "CB-00001.01", village: "00001.01",
+                posts: [PostDraft(kind: .peoplesCommitteeChairman, organisationCode: "DB-00001", validity: Fixtures.since)]),
+            Fixtures.member(
+                "Lương Văn Ấn", cell: "CB-00001.01", admitted: "2005-03-01", official: "2006-03-01", village: "00001.01",
+                posts: [PostDraft(kind: .cellSecretary, organisationCode: "CB-00001.01", validity: Fixtures.since)]),
+            Fixtures.member("Ma Văn Bình", cell: "CB-00001.01", admitted: "2010-05-01", official: "2011-05-01", village: "00001.01"),
+            Fixtures.member("Nông Văn Dự", cell: "CB-00001.01", admitted: "2019-08-01", official: nil, village: "00001.01"),
+            Fixtures.member(
+                "Triệu Văn Ếch", cell: "CB-00001.01", status: .exempt, statusSince: "2015-01-01", village: "00001.01"),
+        ]
+        return dataset
+    }
+
+    static func load(_ db: any Database) async throws -> (cell: UUID, members: [String: UUID]) {
+        _ = try await DatasetWriter(db: db).write(dataset, actor: .system)
+        let cell = try #require(try await OrganisationTree(db: db).organisation(code: "CB-00001.01")).id
+        let roster = try await CellDirectory(db: db).roster(of: cell, on: Fixtures.date("2019-12-31"))
+        return (cell, Dictionary(uniqueKeysWithValues: roster.map { ($0.member.fullName, $0.member.id) }))
+    }
+
+    static func problems(_ body: () async throws -> Void) async -> [ImportIssue] {
+        do {
+            try await body()
+        } catch StorageError.invalid(let error) {
+            return error.issues
+        } catch {
+            return [ImportIssue(message: "\(error)")]
+        }
+        return []
+    }
+
+    @Test("feedback goes from received to reported back; late items are flagged overdue", arguments: TestDatabase.all)
+    func feedback(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let (cell, _) = try await Self.load(db)
+            let book = FeedbackBook(db: db)
+            let named = await Self.problems {
+                _ = try await book.record(
+                    cellID: cell,
+                    CitizenFeedback(
+                        receivedOn: Fixtures.date("2020-01-06"), receivedBy: "Hoàng Văn Hoan", topic: .infrastructure,
+                        summary: "Đường vào bản sạt lở", citizenName: "Bàn Văn Sình"), actor: .system)
+            }
+            #expect(named.map(\.field) == ["citizenName"])
+            let item = try await book.record(
+                cellID: cell,
+                CitizenFeedback(
+                    receivedOn: Fixtures.date("2020-01-06"), receivedBy: "Hoàng Văn Hoan", topic: .infrastructure,
+                    summary: "Đường vào bản sạt lở", citizenName: "Bàn Văn Sình", nameConsent: true), actor: .system)
+            #expect(item.stage == .received)
+            // Forwarding is due 5 working days after receipt; on the 20th it is overdue.
+            #expect(try await book.list(cells: [cell], on: Fixtures.date("2020-01-20")).first?.overdue == true)
+            await #expect(throws: StorageError.self) {
+                _ = try await book.apply(.answer(on: Fixtures.date("2020-01-08"), text: "x"), to: item.id, actor: .system)
+            }
+            _ = try await book.apply(
+                .forward(on: Fixtures.date("2020-01-07"), to: .communePeoplesCommittee, detail: nil), to: item.id,
+                actor: .system)
+            let forwarded = try #require(try await book.list(cells: [cell], on: Fixtures.date("2020-01-20")).first)
+            #expect(forwarded.stage == .forwarded)
+            #expect(!forwarded.overdue)
+            #expect(try await book.list(cells: [cell], on: Fixtures.date("2020-03-20")).first?.overdue == true)
+            _ = try await book.apply(
+                .answer(on: Fixtures.date("2020-02-10"), text: "Xã đã bố trí kinh phí sửa đường"), to: item.id,
+                actor: .system)
+            let closed = try await book.apply(.reportBack(on: Fixtures.date("2020-03-05"), meetingID: nil), to: item.id, actor: .system)
+            #expect(closed.stage == .reportedBack)
+            #expect(!closed.overdue)
+            #expect(closed.feedback.citizenName == "Bàn Văn Sình")
+            let village = try #require(try await OrganisationTree(db: db).unit(code: "00001.01", on: Fixtures.date("2020-01-01")))
+            let counts = try await book.counts(villages: [village.id], on: Fixtures.date("2020-03-20"))
+            #expect(counts.map(\.total) == [1])
+            #expect(counts.map(\.open) == [0])
+        }
+    }
+
+    @Test("the cell comments on the leaders placed in it, and the leader reports back (rules.md A8)", arguments: TestDatabase.all)
+    func supervision(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let (cell, members) = try await Self.load(db)
+            let supervisions = LeaderSupervisions(db: db)
+            #expect(try await supervisions.leaders(of: cell, on: Fixtures.date("2019-12-20")).map(\.name) == ["Hoàng Văn Hoan"])
+            let notLeader = await Self.problems {
+                _ = try await supervisions.record(
+                    cellID: cell,
+                    LeaderSupervision(
+                        leaderID: members["Ma Văn Bình"]!.uuidString, period: .year(2019),
+                        commentedOn: Fixtures.date("2019-12-20"), comment: "Tốt"), actor: .system)
+            }
+            #expect(notLeader.map(\.field) == ["leaderID"])
+            let comment = try await supervisions.record(
+                cellID: cell,
+                LeaderSupervision(
+                    leaderID: members["Hoàng Văn Hoan"]!.uuidString, period: .year(2019),
+                    commentedOn: Fixtures.date("2019-12-20"), comment: "Gương mẫu, sát dân"), actor: .system)
+            let answered = try await supervisions.reportBack(
+                comment.id, LeaderReportBack(reportedOn: Fixtures.date("2020-01-10"), text: "Tiếp thu, sẽ xuống bản thường xuyên hơn"),
+                actor: .system)
+            #expect(answered.supervision.reportBack?.text == "Tiếp thu, sẽ xuống bản thường xuyên hơn")
+            #expect(try await supervisions.list(cells: [cell]).map(\.leader.name) == ["Hoàng Văn Hoan"])
+        }
+    }
+
+    @Test("a candidate's ceremony is due 30 working days after the decision, skipping Tết; late votes keep the 12-month date", arguments: TestDatabase.all)
+    func candidate(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let (cell, members) = try await Self.load(db)
+            let register = CandidateRegister(db: db)
+            let young = try await register.add(
+                cellID: cell,
+                CandidateDraft(
+                    fullName: "Ma Thị Hoa", birthDate: Fixtures.date("2002-03-01"), education: "9/12", inDifficultArea: true,
+                    listedOn: Fixtures.date("2019-09-02"), introducedOn: Fixtures.date("2019-10-01"),
+                    introducers: [
+                        IntroducerEntry(memberID: members["Lương Văn Ấn"]!, workedWithSince: Fixtures.date("2018-01-01")),
+                        IntroducerEntry(memberID: members["Ma Văn Bình"]!, workedWithSince: Fixtures.date("2019-06-01")),
+                    ], mentorID: members["Ma Văn Bình"]), actor: .system)
+            // Under 18 on the day asked, and the second introducer has known her for less than a year.
+            #expect(young.eligibility.contains { $0.contains("birthDate") })
+            #expect(young.eligibility.contains { $0.contains("introducers[1]") })
+            _ = try await register.record(.cellResolution, on: Fixtures.date("2020-03-05"), for: young.id, actor: .system)
+            let decided = try await register.record(.decision, on: Fixtures.date("2021-01-25"), for: young.id, actor: .system)
+            let ceremony = try #require(decided.deadlines.first { $0.kind == .ceremony })
+            // 30 working days after 25 January 2021 cross Tết (10–16 February 2021): not before 10 March.
+            #expect(ceremony.due >= Fixtures.date("2021-03-10"))
+            _ = try await register.record(.ceremony, on: Fixtures.date("2021-03-01"), for: young.id, actor: .system)
+            let late = try await register.recordVote(
+                CandidateVote(date: Fixtures.date("2022-06-01"), inFavour: 3, fullMembers: 4), for: young.id, actor: .system)
+            #expect(late.pipeline.officialOn == Fixtures.date("2022-03-01"))
+            #expect(late.problems.contains { $0.contains("vote") })
+            #expect(try await register.list(cells: [cell], on: Fixtures.date("2022-06-02")).map(\.fullName) == ["Ma Thị Hoa"])
+        }
+    }
+
+    @Test("ratings: exempt and recently admitted members are not rated; the cell's weak flag follows the legacy test", arguments: TestDatabase.all)
+    func ratings(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let (cell, members) = try await Self.load(db)
+            let ratings = Ratings(db: db)
+            let sheet = try #require(try await ratings.sheet(cellID: cell, year: 2019))
+            let notRated = Set(sheet.lines.filter { $0.notRated != nil }.map(\.member.name))
+            #expect(notRated == ["Nông Văn Dự", "Triệu Văn Ếch"])
+            let refused = await Self.problems {
+                try await ratings.record(
+                    cellID: cell, year: 2019, entries: [RatingEntry(memberID: members["Triệu Văn Ếch"]!, score: 80)],
+                    cellLevel: nil, actor: .system)
+            }
+            #expect(refused.first?.message.contains("not rated") == true)
+            let saved = try await ratings.record(
+                cellID: cell, year: 2019,
+                entries: [
+                    RatingEntry(memberID: members["Hoàng Văn Hoan"]!, score: 95),
+                    RatingEntry(memberID: members["Lương Văn Ấn"]!, score: 40),
+                    RatingEntry(memberID: members["Ma Văn Bình"]!, level: .notCompleted),
+                ], cellLevel: .completed, actor: .system)
+            #expect(saved.lines.first { $0.member.name == "Hoàng Văn Hoan" }?.level == .excellent)
+            #expect(saved.cell?.weak == true)
+            #expect(saved.warnings.count == 1)
+            let snapshot = try #require(try await OrganisationTree(db: db).organisation(cell))
+            #expect(snapshot.latestRating?.weak == true)
+        }
+    }
+}
