@@ -14,12 +14,17 @@ struct CitizenTests {
         dataset.members = [
             Fixtures.member(
                 "Hoàng Văn Hoan", cell: "CB-00001.01", village: "00001.01",
-                posts: [PostDraft(kind: .peoplesCommitteeChairman, organisationCode: "DB-00001", validity: Fixtures.since)]),
+                posts: [
+                    PostDraft(kind: .peoplesCommitteeChairman, organisationCode: "DB-00001", validity: Fixtures.since)
+                ]),
             Fixtures.member(
-                "Lương Văn Ấn", cell: "CB-00001.01", admitted: "2005-03-01", official: "2006-03-01", village: "00001.01",
+                "Lương Văn Ấn", cell: "CB-00001.01", admitted: "2005-03-01", official: "2006-03-01",
+                village: "00001.01",
                 posts: [PostDraft(kind: .cellSecretary, organisationCode: "CB-00001.01", validity: Fixtures.since)]),
-            Fixtures.member("Ma Văn Bình", cell: "CB-00001.01", admitted: "2010-05-01", official: "2011-05-01", village: "00001.01"),
-            Fixtures.member("Nông Văn Dự", cell: "CB-00001.01", admitted: "2019-08-01", official: nil, village: "00001.01"),
+            Fixtures.member(
+                "Ma Văn Bình", cell: "CB-00001.01", admitted: "2010-05-01", official: "2011-05-01", village: "00001.01"),
+            Fixtures.member(
+                "Nông Văn Dự", cell: "CB-00001.01", admitted: "2019-08-01", official: nil, village: "00001.01"),
             Fixtures.member(
                 "Triệu Văn Ếch", cell: "CB-00001.01", status: .exempt, statusSince: "2015-01-01", village: "00001.01"),
         ]
@@ -66,7 +71,8 @@ struct CitizenTests {
             // Forwarding is due 5 working days after receipt; on the 20th it is overdue.
             #expect(try await book.list(cells: [cell], on: Fixtures.date("2020-01-20")).first?.overdue == true)
             await #expect(throws: StorageError.self) {
-                _ = try await book.apply(.answer(on: Fixtures.date("2020-01-08"), text: "x"), to: item.id, actor: .system)
+                _ = try await book.apply(
+                    .answer(on: Fixtures.date("2020-01-08"), text: "x"), to: item.id, actor: .system)
             }
             _ = try await book.apply(
                 .forward(on: Fixtures.date("2020-01-07"), to: .communePeoplesCommittee, detail: nil), to: item.id,
@@ -78,23 +84,30 @@ struct CitizenTests {
             _ = try await book.apply(
                 .answer(on: Fixtures.date("2020-02-10"), text: "Xã đã bố trí kinh phí sửa đường"), to: item.id,
                 actor: .system)
-            let closed = try await book.apply(.reportBack(on: Fixtures.date("2020-03-05"), meetingID: nil), to: item.id, actor: .system)
+            let closed = try await book.apply(
+                .reportBack(on: Fixtures.date("2020-03-05"), meetingID: nil), to: item.id, actor: .system)
             #expect(closed.stage == .reportedBack)
             #expect(!closed.overdue)
             #expect(closed.feedback.citizenName == "Bàn Văn Sình")
-            let village = try #require(try await OrganisationTree(db: db).unit(code: "00001.01", on: Fixtures.date("2020-01-01")))
+            let village = try #require(
+                try await OrganisationTree(db: db).unit(code: "00001.01", on: Fixtures.date("2020-01-01")))
             let counts = try await book.counts(villages: [village.id], on: Fixtures.date("2020-03-20"))
             #expect(counts.map(\.total) == [1])
             #expect(counts.map(\.open) == [0])
         }
     }
 
-    @Test("the cell comments on the leaders placed in it, and the leader reports back (rules.md A8)", arguments: TestDatabase.all)
+    @Test(
+        "the cell comments on the leaders placed in it, and the leader reports back (rules.md A8)",
+        arguments: TestDatabase.all)
     func supervision(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let (cell, members) = try await Self.load(db)
             let supervisions = LeaderSupervisions(db: db)
-            #expect(try await supervisions.leaders(of: cell, on: Fixtures.date("2019-12-20")).map(\.name) == ["Hoàng Văn Hoan"])
+            #expect(
+                try await supervisions.leaders(of: cell, on: Fixtures.date("2019-12-20")).map(\.name) == [
+                    "Hoàng Văn Hoan"
+                ])
             let notLeader = await Self.problems {
                 _ = try await supervisions.record(
                     cellID: cell,
@@ -109,14 +122,18 @@ struct CitizenTests {
                     leaderID: members["Hoàng Văn Hoan"]!.uuidString, period: .year(2019),
                     commentedOn: Fixtures.date("2019-12-20"), comment: "Gương mẫu, sát dân"), actor: .system)
             let answered = try await supervisions.reportBack(
-                comment.id, LeaderReportBack(reportedOn: Fixtures.date("2020-01-10"), text: "Tiếp thu, sẽ xuống bản thường xuyên hơn"),
+                comment.id,
+                LeaderReportBack(
+                    reportedOn: Fixtures.date("2020-01-10"), text: "Tiếp thu, sẽ xuống bản thường xuyên hơn"),
                 actor: .system)
             #expect(answered.supervision.reportBack?.text == "Tiếp thu, sẽ xuống bản thường xuyên hơn")
             #expect(try await supervisions.list(cells: [cell]).map(\.leader.name) == ["Hoàng Văn Hoan"])
         }
     }
 
-    @Test("a candidate's ceremony is due 30 working days after the decision, skipping Tết; late votes keep the 12-month date", arguments: TestDatabase.all)
+    @Test(
+        "a candidate's ceremony is due 30 working days after the decision, skipping Tết; late votes keep the 12-month date",
+        arguments: TestDatabase.all)
     func candidate(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let (cell, members) = try await Self.load(db)
@@ -124,30 +141,41 @@ struct CitizenTests {
             let young = try await register.add(
                 cellID: cell,
                 CandidateDraft(
-                    fullName: "Ma Thị Hoa", birthDate: Fixtures.date("2002-03-01"), education: "9/12", inDifficultArea: true,
+                    fullName: "Ma Thị Hoa", birthDate: Fixtures.date("2002-03-01"), education: "9/12",
+                    inDifficultArea: true,
                     listedOn: Fixtures.date("2019-09-02"), introducedOn: Fixtures.date("2019-10-01"),
                     introducers: [
-                        IntroducerEntry(memberID: members["Lương Văn Ấn"]!, workedWithSince: Fixtures.date("2018-01-01")),
-                        IntroducerEntry(memberID: members["Ma Văn Bình"]!, workedWithSince: Fixtures.date("2019-06-01")),
+                        IntroducerEntry(
+                            memberID: members["Lương Văn Ấn"]!, workedWithSince: Fixtures.date("2018-01-01")),
+                        IntroducerEntry(
+                            memberID: members["Ma Văn Bình"]!, workedWithSince: Fixtures.date("2019-06-01")),
                     ], mentorID: members["Ma Văn Bình"]), actor: .system)
             // Under 18 on the day asked, and the second introducer has known her for less than a year.
             #expect(young.eligibility.contains { $0.contains("birthDate") })
             #expect(young.eligibility.contains { $0.contains("introducers[1]") })
-            _ = try await register.record(.cellResolution, on: Fixtures.date("2020-03-05"), for: young.id, actor: .system)
-            let decided = try await register.record(.decision, on: Fixtures.date("2021-01-25"), for: young.id, actor: .system)
+            _ = try await register.record(
+                .cellResolution, on: Fixtures.date("2020-03-05"), for: young.id, actor: .system)
+            let decided = try await register.record(
+                .decision, on: Fixtures.date("2021-01-25"), for: young.id, actor: .system)
             let ceremony = try #require(decided.deadlines.first { $0.kind == .ceremony })
             // 30 working days after 25 January 2021 cross Tết (10–16 February 2021): not before 10 March.
             #expect(ceremony.due >= Fixtures.date("2021-03-10"))
             _ = try await register.record(.ceremony, on: Fixtures.date("2021-03-01"), for: young.id, actor: .system)
             let late = try await register.recordVote(
-                CandidateVote(date: Fixtures.date("2022-06-01"), inFavour: 3, fullMembers: 4), for: young.id, actor: .system)
+                CandidateVote(date: Fixtures.date("2022-06-01"), inFavour: 3, fullMembers: 4), for: young.id,
+                actor: .system)
             #expect(late.pipeline.officialOn == Fixtures.date("2022-03-01"))
             #expect(late.problems.contains { $0.contains("vote") })
-            #expect(try await register.list(cells: [cell], on: Fixtures.date("2022-06-02")).map(\.fullName) == ["Ma Thị Hoa"])
+            #expect(
+                try await register.list(cells: [cell], on: Fixtures.date("2022-06-02")).map(\.fullName) == [
+                    "Ma Thị Hoa"
+                ])
         }
     }
 
-    @Test("ratings: exempt and recently admitted members are not rated; the cell's weak flag follows the legacy test", arguments: TestDatabase.all)
+    @Test(
+        "ratings: exempt and recently admitted members are not rated; the cell's weak flag follows the legacy test",
+        arguments: TestDatabase.all)
     func ratings(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let (cell, members) = try await Self.load(db)

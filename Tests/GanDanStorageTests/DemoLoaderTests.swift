@@ -100,6 +100,19 @@ struct DemoLoaderTests {
             #expect(changes.contains { $0 >= 15 })
             #expect(changes.contains { $0 < 3 })
             #expect(flagged > 0)
+            // Issue 7's demo: Hoan is commented on by Nà Coóc's cell, feedback is followed up, candidates have
+            // deadlines ahead, and the year after the placement is rated.
+            let comments = try await LeaderSupervisions(db: db).list(cells: [naCooc.id])
+            #expect(comments.contains { $0.leader.id == hoan.id && $0.supervision.reportBack != nil })
+            let feedback = try await FeedbackBook(db: db).list(cells: cells.map(\.id), on: after)
+            #expect(feedback.contains { $0.stage == .reportedBack })
+            #expect(feedback.contains { $0.overdue })
+            let candidates = try await CandidateRegister(db: db).list(
+                cells: cells.map(\.id), on: after.adding(days: -40))
+            #expect(candidates.contains { !$0.deadlines.isEmpty })
+            let sheet = try #require(try await Ratings(db: db).sheet(cellID: naCooc.id, year: 2019))
+            #expect(sheet.lines.contains { $0.level != nil })
+
             let directive = try #require(try await Directives(db: db).list(units: nil).first?.id)
             #expect(try await Directives(db: db).progress(directive, on: after)?.dissolved == 12)
         }

@@ -283,7 +283,8 @@ struct AccessMatrixTests {
             expect: { write($0, $1, ok: 422, page: false) }),
         "POST /api/supervision/:id/report-back": Entry(
             path: { "/api/supervision/\($0.supervision)/report-back" },
-            body: { _ in #"{"reported_on": "2020-01-05", "text": "x"}"# }, expect: { write($0, $1, ok: 200, page: false) }),
+            body: { _ in #"{"reported_on": "2020-01-05", "text": "x"}"# },
+            expect: { write($0, $1, ok: 200, page: false) }),
         "GET /cells/:id/candidates": Entry(
             path: { "/cells/\($0.cell)/candidates" }, expect: { read($0, $1, page: true) }),
         "POST /cells/:id/candidates": Entry(

@@ -46,7 +46,8 @@ public struct CitizenHistory: Sendable {
     ) -> CitizenHistory {
         var random = NaHangRandom(seed: seed)
         var history = CitizenHistory()
-        let effects = Dictionary(meetings.effects.map { ($0.cellID, $0.effect) }, uniquingKeysWith: { first, _ in first })
+        let effects = Dictionary(
+            meetings.effects.map { ($0.cellID, $0.effect) }, uniquingKeysWith: { first, _ in first })
         var meetingDates: [String: [CivilDate]] = [:]
         for meeting in meetings.meetings { meetingDates[meeting.cellID, default: []].append(meeting.minutes.date) }
         let calendar = WorkingCalendar.vietnam
@@ -71,7 +72,8 @@ public struct CitizenHistory: Sendable {
                 let topic = random.weighted(Self.topics)
                 var item = CitizenFeedback(
                     receivedOn: received,
-                    receivedBy: afterPlacement ? (leaders.first?.id ?? "") : (secretary?.id ?? cell.members.first?.id ?? ""),
+                    receivedBy: afterPlacement
+                        ? (leaders.first?.id ?? "") : (secretary?.id ?? cell.members.first?.id ?? ""),
                     topic: topic, summary: random.pick(Self.summaries[topic] ?? ["Ý kiến của bà con"]))
                 let speed = afterPlacement ? effect : 0
                 if random.chance(0.9) {
@@ -100,7 +102,8 @@ public struct CitizenHistory: Sendable {
                 if let reported = CivilDate(year: year + 1, month: 1, day: random.int(6...20)), reported < end {
                     supervision.reportBack = LeaderReportBack(reportedOn: reported, text: random.pick(Self.reports))
                 }
-                history.supervisions.append(HistorySupervision(cellID: cell.id, leaderID: leader.id, supervision: supervision))
+                history.supervisions.append(
+                    HistorySupervision(cellID: cell.id, leaderID: leader.id, supervision: supervision))
             }
 
             // Ratings for each calendar year the window ends in: better after a strong effect.
@@ -111,7 +114,8 @@ public struct CitizenHistory: Sendable {
                 for member in cell.members where member.validity.contains(day) {
                     guard RatingRules.eligibility(record: member.party, on: day).isRated else { continue }
                     let score = min(100, max(30, base + lift + Double(random.int(-14...14))))
-                    history.ratings.append(HistoryRating(cellID: cell.id, memberID: member.id, year: year, score: score))
+                    history.ratings.append(
+                        HistoryRating(cellID: cell.id, memberID: member.id, year: year, score: score))
                 }
             }
             let after = history.ratings.filter { $0.cellID == cell.id && $0.year == placementDate.year }
@@ -130,14 +134,18 @@ public struct CitizenHistory: Sendable {
                 var name = ""
                 repeat {
                     let family = random.pick(NaHangNames.familyNames(of: "Tày"))
-                    let middle = random.weighted(sex == .male ? NaHangNames.maleMiddleNames : NaHangNames.femaleMiddleNames)
+                    let middle = random.weighted(
+                        sex == .male ? NaHangNames.maleMiddleNames : NaHangNames.femaleMiddleNames)
                     let given = random.pick(sex == .male ? NaHangNames.maleGivenNames : NaHangNames.femaleGivenNames)
                     name = "\(family) \(middle) \(given)"
                 } while !usedNames.insert(name).inserted
                 let listed = random.date(from: placementDate, through: placementDate.adding(months: 3))
-                let born = random.date(from: CivilDate(year: 1990, month: 1, day: 1)!, through: CivilDate(year: 2000, month: 6, day: 30)!)
+                let born = random.date(
+                    from: CivilDate(year: 1990, month: 1, day: 1)!, through: CivilDate(year: 2000, month: 6, day: 30)!)
                 let introducers = full.prefix(2).map {
-                    Introducer(memberID: $0.id, party: $0.party, workedWithCandidateSince: listed.adding(months: -random.int(14...60)))
+                    Introducer(
+                        memberID: $0.id, party: $0.party,
+                        workedWithCandidateSince: listed.adding(months: -random.int(14...60)))
                 }
                 var pipeline = CandidatePipeline(listedOn: listed)
                 let stage = random.int(0...4)
@@ -177,7 +185,8 @@ public struct CitizenHistory: Sendable {
 
     static let summaries: [FeedbackTopic: [String]] = [
         .infrastructure: [
-            "Đường vào bản bị sạt lở sau mưa lớn", "Đề nghị làm cầu tràn qua suối", "Đường điện vào khu sản xuất chưa có",
+            "Đường vào bản bị sạt lở sau mưa lớn", "Đề nghị làm cầu tràn qua suối",
+            "Đường điện vào khu sản xuất chưa có",
         ],
         .socialPolicy: ["Hộ nghèo chưa được nhận hỗ trợ gạo", "Đề nghị xem xét lại danh sách hộ cận nghèo"],
         .production: ["Cần giống lê và hướng dẫn kỹ thuật", "Đề nghị hỗ trợ vốn vay chăn nuôi", "Giá bán chè thấp"],

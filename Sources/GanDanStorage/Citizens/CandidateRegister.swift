@@ -121,12 +121,14 @@ public struct CandidateRegister: Sendable {
         }
         var introducers: [Introducer] = []
         for (index, entry) in draft.introducers.enumerated() {
-            guard let member = try await MemberRecord.find(entry.memberID, on: db), let party = member.partyRecord else {
+            guard let member = try await MemberRecord.find(entry.memberID, on: db), let party = member.partyRecord
+            else {
                 issues.append(ImportIssue(field: "introducers[\(index)]", message: "no member \(entry.memberID)"))
                 continue
             }
             introducers.append(
-                Introducer(memberID: entry.memberID.uuidString, party: party, workedWithCandidateSince: entry.workedWithSince))
+                Introducer(
+                    memberID: entry.memberID.uuidString, party: party, workedWithCandidateSince: entry.workedWithSince))
         }
         if let mentor = draft.mentorID, try await MemberRecord.find(mentor, on: db) == nil {
             issues.append(ImportIssue(field: "mentorID", message: "no member \(mentor)"))
@@ -162,7 +164,9 @@ public struct CandidateRegister: Sendable {
     }
 
     /// Records the date of one step; a vote is recorded with `recordVote`.
-    public func record(_ step: PipelineStep, on date: CivilDate, for id: UUID, actor: Actor) async throws -> CandidateView {
+    public func record(_ step: PipelineStep, on date: CivilDate, for id: UUID, actor: Actor) async throws
+        -> CandidateView
+    {
         try await change(id, actor: actor, on: date) { pipeline in
             switch step {
             case .listed: pipeline.listedOn = date
@@ -185,7 +189,8 @@ public struct CandidateRegister: Sendable {
     public func recordVote(_ vote: CandidateVote, for id: UUID, actor: Actor) async throws -> CandidateView {
         guard vote.inFavour >= 0, vote.fullMembers > 0, vote.inFavour <= vote.fullMembers else {
             throw StorageError.invalid(
-                .invalid([ImportIssue(field: "vote", message: "votes in favour must be between 0 and the full members")]))
+                .invalid([ImportIssue(field: "vote", message: "votes in favour must be between 0 and the full members")]
+                ))
         }
         return try await change(id, actor: actor, on: vote.date) { pipeline in
             pipeline.votes.append(vote)
@@ -198,12 +203,15 @@ public struct CandidateRegister: Sendable {
     func change(
         _ id: UUID, actor: Actor, on date: CivilDate, _ apply: (inout CandidatePipeline) throws -> Void
     ) async throws -> CandidateView {
-        guard let record = try await CandidateRecord.find(id, on: db), scope.contains(organisation: record.organisationID)
+        guard let record = try await CandidateRecord.find(id, on: db),
+            scope.contains(organisation: record.organisationID)
         else { throw StorageError.notFound("no candidate \(id)") }
         var pipeline = try JSONDecoder().decode(CandidatePipeline.self, from: Data(record.pipeline.utf8))
         let before = record.pipeline
         try apply(&pipeline)
-        let errors = pipeline.issues(calendar: calendar, settings: settings).filter { !$0.message.hasPrefix("warning:") }
+        let errors = pipeline.issues(calendar: calendar, settings: settings).filter {
+            !$0.message.hasPrefix("warning:")
+        }
         guard errors.isEmpty else { throw StorageError.invalid(.invalid(errors)) }
         try store(pipeline, in: record)
         let unit = try await OrganisationRecord.find(record.organisationID, on: db)?.unitID
@@ -219,13 +227,15 @@ public struct CandidateRegister: Sendable {
 
     func store(_ pipeline: CandidatePipeline, in record: CandidateRecord) throws {
         record.pipeline = String(decoding: try CellMeetings.encoder.encode(pipeline), as: UTF8.self)
-        record.nextDue = pipeline.status(on: pipeline.listedOn ?? CivilDate.today(), calendar: calendar, settings: settings)
+        record.nextDue =
+            pipeline.status(on: pipeline.listedOn ?? CivilDate.today(), calendar: calendar, settings: settings)
             .map(\.due).min()?.iso
     }
 
     /// The candidate, when its cell lies in the scope.
     public func candidate(_ id: UUID, on date: CivilDate) async throws -> CandidateView? {
-        guard let record = try await CandidateRecord.find(id, on: db), scope.contains(organisation: record.organisationID)
+        guard let record = try await CandidateRecord.find(id, on: db),
+            scope.contains(organisation: record.organisationID)
         else { return nil }
         return try await views([record], on: date).first
     }
@@ -264,7 +274,8 @@ public struct CandidateRegister: Sendable {
         return records.compactMap { record in
             guard let candidate = stored[record.id!], let pipeline = pipelines[record.id!] else { return nil }
             let considered = pipeline.cellResolutionOn ?? date
-            var eligibility = AdmissionEligibility.issues(for: candidate.candidate, consideredOn: considered, settings: settings)
+            var eligibility = AdmissionEligibility.issues(
+                for: candidate.candidate, consideredOn: considered, settings: settings)
             if !candidate.hasIntroduction {
                 eligibility = eligibility.filter { !($0.field ?? "").hasPrefix("introducers") }
             }

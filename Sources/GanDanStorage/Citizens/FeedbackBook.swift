@@ -125,7 +125,8 @@ public struct FeedbackBook: Sendable {
 
     /// The item, when its cell lies in the scope.
     public func item(_ id: UUID) async throws -> FeedbackRecord? {
-        guard let record = try await FeedbackRecord.find(id, on: db), scope.contains(organisation: record.organisationID)
+        guard let record = try await FeedbackRecord.find(id, on: db),
+            scope.contains(organisation: record.organisationID)
         else { return nil }
         return record
     }
@@ -160,14 +161,17 @@ public struct FeedbackBook: Sendable {
                 let key = "\(record.unitID)|\(view.feedback.topic.rawValue)"
                 var count =
                     counts[key]
-                    ?? FeedbackCount(villageID: record.unitID, topic: view.feedback.topic, total: 0, open: 0, overdue: 0)
+                    ?? FeedbackCount(
+                        villageID: record.unitID, topic: view.feedback.topic, total: 0, open: 0, overdue: 0)
                 count.total += 1
                 if view.stage == .received || view.stage == .forwarded { count.open += 1 }
                 if view.overdue { count.overdue += 1 }
                 counts[key] = count
             }
         }
-        return counts.values.sorted { ($0.villageID.uuidString, $0.topic.rawValue) < ($1.villageID.uuidString, $1.topic.rawValue) }
+        return counts.values.sorted {
+            ($0.villageID.uuidString, $0.topic.rawValue) < ($1.villageID.uuidString, $1.topic.rawValue)
+        }
     }
 
     func fill(_ record: FeedbackRecord, _ feedback: CitizenFeedback) throws {

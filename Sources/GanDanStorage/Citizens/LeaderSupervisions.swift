@@ -41,7 +41,9 @@ public struct LeaderSupervisions: Sendable {
             issues.append(
                 ImportIssue(
                     field: "leaderID",
-                    message: "\(supervision.leaderID) is not a leader on this cell's roll on \(supervision.commentedOn.iso)"))
+                    message:
+                        "\(supervision.leaderID) is not a leader on this cell's roll on \(supervision.commentedOn.iso)")
+            )
             throw StorageError.invalid(.invalid(issues))
         }
         guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
@@ -65,7 +67,8 @@ public struct LeaderSupervisions: Sendable {
 
     /// Records the leader's report back on a comment.
     public func reportBack(_ id: UUID, _ report: LeaderReportBack, actor: Actor) async throws -> SupervisionView {
-        guard let record = try await SupervisionRecord.find(id, on: db), scope.contains(organisation: record.organisationID)
+        guard let record = try await SupervisionRecord.find(id, on: db),
+            scope.contains(organisation: record.organisationID)
         else { throw StorageError.notFound("no comment \(id)") }
         var supervision = try JSONDecoder().decode(LeaderSupervision.self, from: Data(record.body.utf8))
         supervision.reportBack = report

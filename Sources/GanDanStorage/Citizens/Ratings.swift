@@ -47,7 +47,9 @@ public struct Ratings: Sendable {
     }
 
     /// The day a year's ratings are made: the year's last day.
-    static func ratedOn(_ year: Int) -> CivilDate { CivilDate(year: year, month: 12, day: 31) ?? CivilDate(dayNumber: 0) }
+    static func ratedOn(_ year: Int) -> CivilDate {
+        CivilDate(year: year, month: 12, day: 31) ?? CivilDate(dayNumber: 0)
+    }
 
     /// The cell's sheet for `year`: everyone on the roll at the year's end, rated or why not.
     public func sheet(cellID: UUID, year: Int) async throws -> RatingSheet? {
@@ -62,7 +64,9 @@ public struct Ratings: Sendable {
             uniquingKeysWith: { first, _ in first })
         let parties = try await partyRecords(roster.map(\.member.id))
         let lines = roster.map { entry -> RatingLine in
-            let eligibility = parties[entry.member.id].map { RatingRules.eligibility(record: $0, on: day, settings: settings) }
+            let eligibility = parties[entry.member.id].map {
+                RatingRules.eligibility(record: $0, on: day, settings: settings)
+            }
             let row = stored[entry.member.id]
             return RatingLine(
                 member: NamedID(id: entry.member.id, name: entry.member.fullName), standing: entry.member.standing,
@@ -99,7 +103,8 @@ public struct Ratings: Sendable {
         for (index, entry) in entries.enumerated() {
             let field = "entries[\(index)]"
             guard let line = sheet.lines.first(where: { $0.member.id == entry.memberID }) else {
-                issues.append(ImportIssue(field: field, message: "\(entry.memberID) is not on the cell's roll in \(year)"))
+                issues.append(
+                    ImportIssue(field: field, message: "\(entry.memberID) is not on the cell's roll in \(year)"))
                 continue
             }
             if let reason = line.notRated {
@@ -115,7 +120,9 @@ public struct Ratings: Sendable {
                 issues.append(ImportIssue(field: field, message: "give a score or a level"))
                 continue
             }
-            if let score = entry.score, let given = entry.level, given != RatingLevel.forScore(score, bands: settings.bands) {
+            if let score = entry.score, let given = entry.level,
+                given != RatingLevel.forScore(score, bands: settings.bands)
+            {
                 issues.append(
                     ImportIssue(
                         field: "\(field).level",
@@ -127,8 +134,10 @@ public struct Ratings: Sendable {
         }
         guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
         let now = Date()
+        let chosen = levels
+        let allLevels = sheet.lines.compactMap { chosen[$0.member.id]?.1 ?? $0.level }
         try await db.transaction { db in
-            for (memberID, value) in levels {
+            for (memberID, value) in chosen {
                 let row =
                     try await MemberRatingRecord.query(on: db).filter(\.$organisationID == cellID)
                     .filter(\.$memberID == memberID).filter(\.$period == String(year)).first() ?? MemberRatingRecord()
@@ -142,7 +151,6 @@ public struct Ratings: Sendable {
                 row.ratedAt = now
                 try await row.save(on: db)
             }
-            let allLevels = sheet.lines.compactMap { levels[$0.member.id]?.1 ?? $0.level }
             if let cellLevel {
                 var rating = CellRating(year: year, level: cellLevel)
                 if let reason = weakReason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {

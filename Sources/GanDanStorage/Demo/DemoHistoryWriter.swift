@@ -237,7 +237,8 @@ struct DemoHistoryWriter {
         for item in history.feedback { if let id = UUID(uuidString: item.feedback.receivedBy) { ids.insert(id) } }
         let names = try await CellMeetings(db: db).memberNames(Array(ids))
         var meetingOn: [String: UUID] = [:]
-        for meeting in try await MeetingRecord.query(on: db).field(\.$id).field(\.$organisationID).field(\.$date).all() {
+        for meeting in try await MeetingRecord.query(on: db).field(\.$id).field(\.$organisationID).field(\.$date).all()
+        {
             meetingOn["\(meeting.organisationID.uuidString)|\(meeting.date)"] = meeting.id
         }
         var feedback = BulkRows(
@@ -252,16 +253,20 @@ struct DemoHistoryWriter {
             if let id = UUID(uuidString: value.receivedBy) { value.receivedBy = names[id] ?? value.receivedBy }
             let meeting = value.reportedBackOn.flatMap { meetingOn["\(cellID.uuidString)|\($0.iso)"] }
             feedback.append([
-                UUID(), cellID, unitID, String(decoding: try encoder.encode(value), as: UTF8.self), value.topic.rawValue,
+                UUID(), cellID, unitID, String(decoding: try encoder.encode(value), as: UTF8.self),
+                value.topic.rawValue,
                 value.stage.rawValue, value.receivedOn.iso, value.dueDate()?.iso, meeting, actor.name, now,
             ])
         }
         try await feedback.insert(on: db)
 
         var supervisions = BulkRows(
-            SupervisionRecord.schema, ["id", "organisation_id", "member_id", "year", "body", "created_by", "created_at"])
+            SupervisionRecord.schema,
+            ["id", "organisation_id", "member_id", "year", "body", "created_by", "created_at"])
         for item in history.supervisions {
-            guard let cellID = UUID(uuidString: item.cellID), let leader = UUID(uuidString: item.leaderID) else { continue }
+            guard let cellID = UUID(uuidString: item.cellID), let leader = UUID(uuidString: item.leaderID) else {
+                continue
+            }
             supervisions.append([
                 UUID(), cellID, leader, LeaderSupervisions.year(of: item.supervision),
                 String(decoding: try encoder.encode(item.supervision), as: UTF8.self), actor.name, now,
@@ -292,14 +297,17 @@ struct DemoHistoryWriter {
             MemberRatingRecord.schema,
             ["id", "organisation_id", "member_id", "period", "score", "level", "rated_by", "rated_at"])
         for item in history.ratings {
-            guard let cellID = UUID(uuidString: item.cellID), let member = UUID(uuidString: item.memberID) else { continue }
+            guard let cellID = UUID(uuidString: item.cellID), let member = UUID(uuidString: item.memberID) else {
+                continue
+            }
             ratings.append([
                 UUID(), cellID, member, String(item.year), item.score, RatingLevel.forScore(item.score).rawValue,
                 actor.name, now,
             ])
         }
         try await ratings.insert(on: db)
-        var cellRatings = BulkRows(CellRatingRecord.schema, ["id", "organisation_id", "year", "level", "weak", "weak_reason"])
+        var cellRatings = BulkRows(
+            CellRatingRecord.schema, ["id", "organisation_id", "year", "level", "weak", "weak_reason"])
         let existing = Set(
             try await CellRatingRecord.query(on: db).all().map { "\($0.organisationID.uuidString)|\($0.year)" })
         for (cell, rating) in history.cellRatings {

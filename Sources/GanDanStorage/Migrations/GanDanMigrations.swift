@@ -3,6 +3,9 @@ import FluentKit
 /// Every migration, in order; the server, the CLI and the tests all run this list.
 public enum GanDanMigrations {
     public static var all: [any Migration] {
-        [CreateOrganisationSchema(), CreateAccessSchema(), CreatePlacementSchema(), CreateCellLifeSchema(), CreateCitizenSchema()]
+        [
+            CreateOrganisationSchema(), CreateAccessSchema(), CreatePlacementSchema(), CreateCellLifeSchema(),
+            CreateCitizenSchema(),
+        ]
     }
 }

@@ -100,7 +100,8 @@ struct CandidatePages: RouteCollection {
         let cell = try await req.visibleCell(id)
         let date = try req.asOfDate()
         try await req.auditRead("candidates", id: id.uuidString, unit: cell.unitID)
-        let roster = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).roster(of: id, on: date)
+        let roster = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).roster(
+            of: id, on: date)
         let context = ListContext(
             page: PageContext(req, title: "\(Labels.text("candidates", req)) · \(cell.name)"), csrf: req.csrfToken,
             title: cell.name, cellID: id,
