@@ -39,3 +39,23 @@ struct MeetingPolicyTests {
         }
     }
 }
+
+@Suite("Rating periods written as keys (rules.md R18)")
+struct RatingPeriodKeyTests {
+    @Test("a year and a quarter read and write as 2019 and 2019-Q2", arguments: ["2019", "2019-Q1", "2019-Q4"])
+    func roundTrip(key: String) throws {
+        let period = try #require(RatingPeriod(key: key))
+        #expect(period.key == key)
+    }
+
+    @Test("anything else is not a period", arguments: ["19", "2019-Q5", "2019-Q", "2019-03", "abc", ""])
+    func invalid(key: String) {
+        #expect(RatingPeriod(key: key) == nil)
+    }
+
+    @Test("a quarter ends on its last day, when it is rated")
+    func quarterEnd() throws {
+        let period = try #require(RatingPeriod(key: "2020-Q1"))
+        #expect(period.ratedOn == CivilDate(year: 2020, month: 3, day: 31))
+    }
+}

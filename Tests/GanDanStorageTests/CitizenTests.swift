@@ -201,6 +201,21 @@ struct CitizenTests {
             #expect(saved.warnings.count == 1)
             let snapshot = try #require(try await OrganisationTree(db: db).organisation(cell))
             #expect(snapshot.latestRating?.weak == true)
+
+            // A quarter is rated on its own; the cell's level is yearly only.
+            let second = try #require(RatingPeriod(key: "2020-Q2"))
+            let quarterly = try await ratings.record(
+                cellID: cell, period: second, entries: [RatingEntry(memberID: members["Ma Văn Bình"]!, score: 75)],
+                cellLevel: nil, actor: .system)
+            #expect(quarterly.period == "2020-Q2")
+            #expect(quarterly.lines.first { $0.member.name == "Ma Văn Bình" }?.level == .good)
+            #expect(
+                try await ratings.sheet(cellID: cell, year: 2019)?.lines.first { $0.member.name == "Ma Văn Bình" }?
+                    .level == .notCompleted)
+            let yearlyOnly = await Self.problems {
+                try await ratings.record(cellID: cell, period: second, entries: [], cellLevel: .good, actor: .system)
+            }
+            #expect(yearlyOnly.map(\.field) == ["cellLevel"])
         }
     }
 }

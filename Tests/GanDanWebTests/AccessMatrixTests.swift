@@ -313,11 +313,11 @@ struct AccessMatrixTests {
         "GET /cells/:id/ratings": Entry(
             path: { "/cells/\($0.cell)/ratings?year=2019" }, expect: { read($0, $1, page: true) }),
         "POST /cells/:id/ratings": Entry(
-            path: { "/cells/\($0.cell)/ratings" }, body: { _ in "year=2019&cellLevel=good" },
+            path: { "/cells/\($0.cell)/ratings" }, body: { _ in "period=2019&cellLevel=good" },
             expect: { write($0, $1, ok: 303, page: true) }),
-        "GET /api/cells/:id/ratings/:year": Entry(
+        "GET /api/cells/:id/ratings/:period": Entry(
             path: { "/api/cells/\($0.cell)/ratings/2019" }, expect: { read($0, $1, page: false) }),
-        "PUT /api/cells/:id/ratings/:year": Entry(
+        "PUT /api/cells/:id/ratings/:period": Entry(
             path: { "/api/cells/\($0.cell)/ratings/2019" }, body: { _ in #"{"entries": [], "cell_level": "good"}"# },
             expect: { write($0, $1, ok: 200, page: false) }),
         "GET /api/audit": Entry(

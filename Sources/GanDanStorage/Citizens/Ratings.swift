@@ -28,6 +28,8 @@ public struct RatingLine: Codable, Sendable, Hashable {
 /// A cell's ratings for a year: its members, its own level, the weak flag and the warnings (rules.md R18–R20).
 public struct RatingSheet: Codable, Sendable, Hashable {
     public var cellID: UUID
+    /// `2019` or `2019-Q2`.
+    public var period: String
     public var year: Int
     public var lines: [RatingLine]
     public var cell: CellRating?
@@ -46,21 +48,23 @@ public struct Ratings: Sendable {
         self.settings = settings
     }
 
-    /// The day a year's ratings are made: the year's last day.
-    static func ratedOn(_ year: Int) -> CivilDate {
-        CivilDate(year: year, month: 12, day: 31) ?? CivilDate(dayNumber: 0)
+    /// The cell's sheet for a year.
+    public func sheet(cellID: UUID, year: Int) async throws -> RatingSheet? {
+        guard let period = RatingPeriod.year(year) else { return nil }
+        return try await sheet(cellID: cellID, period: period)
     }
 
-    /// The cell's sheet for `year`: everyone on the roll at the year's end, rated or why not.
-    public func sheet(cellID: UUID, year: Int) async throws -> RatingSheet? {
-        guard scope.contains(organisation: cellID), try await OrganisationRecord.find(cellID, on: db) != nil else {
-            return nil
-        }
-        let day = Self.ratedOn(year)
+    /// The cell's sheet for a year or a quarter: everyone on the roll at the period's end, rated or why not.
+    public func sheet(cellID: UUID, period: RatingPeriod) async throws -> RatingSheet? {
+        guard scope.contains(organisation: cellID), try await OrganisationRecord.find(cellID, on: db) != nil,
+            let key = period.key
+        else { return nil }
+        let day = period.ratedOn
+        let year = period.start.year
         let roster = try await CellDirectory(db: db).roster(of: cellID, on: day).filter { $0.membership == .official }
         let stored = Dictionary(
             try await MemberRatingRecord.query(on: db).filter(\.$organisationID == cellID)
-                .filter(\.$period == String(year)).all().map { ($0.memberID, $0) },
+                .filter(\.$period == key).all().map { ($0.memberID, $0) },
             uniquingKeysWith: { first, _ in first })
         let parties = try await partyRecords(roster.map(\.member.id))
         let lines = roster.map { entry -> RatingLine in
@@ -73,8 +77,10 @@ public struct Ratings: Sendable {
                 notRated: eligibility?.isRated == false ? eligibility?.reasonText : nil, score: row?.score,
                 level: row?.level.flatMap(RatingLevel.init))
         }
-        let cell = try await CellRatingRecord.query(on: db).filter(\.$organisationID == cellID)
-            .filter(\.$year == year).first().map {
+        let cell =
+            try await period.kind != .year
+            ? nil
+            : CellRatingRecord.query(on: db).filter(\.$organisationID == cellID).filter(\.$year == year).first().map {
                 CellRating(
                     year: $0.year, level: RatingLevel(rawValue: $0.level) ?? .completed, weak: $0.weak,
                     weakReason: $0.weakReason)
@@ -83,7 +89,7 @@ public struct Ratings: Sendable {
         if let quota = RatingRules.quotaWarning(levels: lines.compactMap(\.level), settings: settings) {
             warnings.append(quota.description)
         }
-        return RatingSheet(cellID: cellID, year: year, lines: lines, cell: cell, warnings: warnings)
+        return RatingSheet(cellID: cellID, period: key, year: year, lines: lines, cell: cell, warnings: warnings)
     }
 
     /// Records the year's ratings: members' levels (from scores by the bands), the cell's level and weak flag.
@@ -95,10 +101,27 @@ public struct Ratings: Sendable {
         cellID: UUID, year: Int, entries: [RatingEntry], cellLevel: RatingLevel?, weakReason: String? = nil,
         actor: Actor
     ) async throws -> RatingSheet {
-        guard var sheet = try await sheet(cellID: cellID, year: year),
+        guard let period = RatingPeriod.year(year) else { throw StorageError.notFound("no year \(year)") }
+        return try await record(
+            cellID: cellID, period: period, entries: entries, cellLevel: cellLevel, weakReason: weakReason, actor: actor
+        )
+    }
+
+    /// Records a year's or a quarter's ratings; the cell's own level is rated yearly only.
+    @discardableResult
+    public func record(
+        cellID: UUID, period: RatingPeriod, entries: [RatingEntry], cellLevel: RatingLevel?,
+        weakReason: String? = nil, actor: Actor
+    ) async throws -> RatingSheet {
+        guard var sheet = try await self.sheet(cellID: cellID, period: period),
             let cell = try await OrganisationRecord.find(cellID, on: db)
         else { throw StorageError.notFound("no cell \(cellID)") }
+        let year = sheet.year
+        let key = sheet.period
         var issues: [ImportIssue] = []
+        if cellLevel != nil && period.kind != .year {
+            issues.append(ImportIssue(field: "cellLevel", message: "a cell is rated for the year, not the quarter"))
+        }
         var levels: [UUID: (Double?, RatingLevel)] = [:]
         for (index, entry) in entries.enumerated() {
             let field = "entries[\(index)]"
@@ -140,10 +163,10 @@ public struct Ratings: Sendable {
             for (memberID, value) in chosen {
                 let row =
                     try await MemberRatingRecord.query(on: db).filter(\.$organisationID == cellID)
-                    .filter(\.$memberID == memberID).filter(\.$period == String(year)).first() ?? MemberRatingRecord()
+                    .filter(\.$memberID == memberID).filter(\.$period == key).first() ?? MemberRatingRecord()
                 row.organisationID = cellID
                 row.memberID = memberID
-                row.period = String(year)
+                row.period = key
                 row.score = value.0
                 row.level = value.1.rawValue
                 row.notRatedReason = nil
@@ -171,10 +194,10 @@ public struct Ratings: Sendable {
             }
             try await AuditTrail(db: db).record(
                 AuditEvent(
-                    actor: actor.name, action: "update", entity: "ratings", entityID: "\(cellID.uuidString)#\(year)",
+                    actor: actor.name, action: "update", entity: "ratings", entityID: "\(cellID.uuidString)#\(key)",
                     after: AuditTrail.json(entries), requestID: actor.requestID, unitID: cell.unitID))
         }
-        sheet = try await self.sheet(cellID: cellID, year: year) ?? sheet
+        sheet = try await self.sheet(cellID: cellID, period: period) ?? sheet
         return sheet
     }
 

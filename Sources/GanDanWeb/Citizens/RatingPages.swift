@@ -9,8 +9,8 @@ struct RatingPages: RouteCollection {
         routes.get("cells", ":id", "ratings", use: page)
         routes.post("cells", ":id", "ratings", use: save)
         let api = routes.grouped("api")
-        api.get("cells", ":id", "ratings", ":year", use: sheetJSON)
-        api.put("cells", ":id", "ratings", ":year", use: saveJSON)
+        api.get("cells", ":id", "ratings", ":period", use: sheetJSON)
+        api.put("cells", ":id", "ratings", ":period", use: saveJSON)
     }
 
     struct Choice: Encodable {
@@ -34,6 +34,8 @@ struct RatingPages: RouteCollection {
         var csrf: String
         var cellID: UUID
         var cellName: String
+        var period: String
+        var quarters: [String]
         var year: Int
         var previousYear: Int
         var nextYear: Int
@@ -66,13 +68,15 @@ struct RatingPages: RouteCollection {
     func render(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let id = try req.uuid("id")
         let cell = try await req.visibleCell(id)
-        let year = try req.year()
+        let period = try Self.period(req)
+        let year = period.start.year
         let language = req.language
-        guard let sheet = try await ratings(req).sheet(cellID: id, year: year) else { throw Abort(.notFound) }
-        try await req.auditRead("ratings", id: "\(id)#\(year)", unit: cell.unitID)
+        guard let sheet = try await ratings(req).sheet(cellID: id, period: period) else { throw Abort(.notFound) }
+        try await req.auditRead("ratings", id: "\(id)#\(sheet.period)", unit: cell.unitID)
         let context = Context(
             page: PageContext(req, title: "\(Labels.text("ratings", req)) · \(cell.name)"), csrf: req.csrfToken,
-            cellID: id, cellName: cell.name, year: year, previousYear: year - 1, nextYear: year + 1,
+            cellID: id, cellName: cell.name, period: sheet.period, quarters: (1...4).map { "\(year)-Q\($0)" },
+            year: year, previousYear: year - 1, nextYear: year + 1,
             lines: sheet.lines.map {
                 Line(
                     id: $0.member.id, name: $0.member.name, standing: $0.standing?.label.text(in: language) ?? "",
@@ -87,8 +91,21 @@ struct RatingPages: RouteCollection {
         return response
     }
 
+    /// `?period=2019-Q2` or `?year=2019` (or the path's `:period`); the as-of year when absent.
+    static func period(_ req: Request) throws -> RatingPeriod {
+        let text = req.parameters.get("period") ?? req.query[String.self, at: "period"]
+        if let text, !text.isEmpty {
+            guard let period = RatingPeriod(key: text) else {
+                throw Abort(.badRequest, reason: "period must be a year (2019) or a quarter (2019-Q2)")
+            }
+            return period
+        }
+        guard let period = RatingPeriod.year(try req.year()) else { throw Abort(.badRequest) }
+        return period
+    }
+
     struct Form: Content {
-        var year: Int
+        var period: String
         var score: [String: String]?
         var level: [String: String]?
         var cellLevel: String?
@@ -100,6 +117,9 @@ struct RatingPages: RouteCollection {
         _ = try await req.visibleCell(id)
         try await req.requireCellWrite(id)
         let form = try req.content.decode(Form.self)
+        guard let period = RatingPeriod(key: form.period) else {
+            throw Abort(.badRequest, reason: "period must be a year (2019) or a quarter (2019-Q2)")
+        }
         var entries: [RatingEntry] = []
         let keys = Set((form.score ?? [:]).keys).union((form.level ?? [:]).keys)
         for key in keys.sorted() {
@@ -115,21 +135,21 @@ struct RatingPages: RouteCollection {
         }
         do {
             try await ratings(req, write: true).record(
-                cellID: id, year: form.year, entries: entries, cellLevel: RatingLevel(rawValue: form.cellLevel ?? ""),
+                cellID: id, period: period, entries: entries, cellLevel: RatingLevel(rawValue: form.cellLevel ?? ""),
                 weakReason: form.weakReason, actor: try await req.access().actor)
         } catch StorageError.invalid(let error) {
             return try await render(
                 req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
         }
-        return req.redirect(to: "/cells/\(id)/ratings?year=\(form.year)")
+        return req.redirect(to: "/cells/\(id)/ratings?period=\(form.period)")
     }
 
     @Sendable func sheetJSON(req: Request) async throws -> RatingSheet {
         let id = try req.uuid("id")
         let cell = try await req.visibleCell(id)
-        let year = try req.year()
-        try await req.auditRead("ratings", id: "\(id)#\(year)", unit: cell.unitID)
-        guard let sheet = try await ratings(req).sheet(cellID: id, year: year) else { throw Abort(.notFound) }
+        let period = try Self.period(req)
+        guard let sheet = try await ratings(req).sheet(cellID: id, period: period) else { throw Abort(.notFound) }
+        try await req.auditRead("ratings", id: "\(id)#\(sheet.period)", unit: cell.unitID)
         return sheet
     }
 
@@ -145,7 +165,7 @@ struct RatingPages: RouteCollection {
         try await req.requireCellWrite(id)
         let input = try req.content.decode(Input.self)
         return try await ratings(req, write: true).record(
-            cellID: id, year: try req.year(), entries: input.entries, cellLevel: input.cellLevel,
+            cellID: id, period: try Self.period(req), entries: input.entries, cellLevel: input.cellLevel,
             weakReason: input.weakReason, actor: try await req.access().actor)
     }
 }
