@@ -113,6 +113,18 @@ struct DemoLoaderTests {
             let sheet = try #require(try await Ratings(db: db).sheet(cellID: naCooc.id, year: 2019))
             #expect(sheet.lines.contains { $0.level != nil })
 
+            // The impact report (rules.md A9): the same length each side, better on the whole, and not everywhere.
+            let reports = ImpactReports(db: db)
+            #expect(try await reports.placementDate(for: district.id, on: after) == placement)
+            let impact = try await reports.report(unitID: district.id, placementDate: placement, months: 12)
+            #expect(impact.before.until == placement)
+            #expect(impact.after.from == placement)
+            #expect(impact.before.from == placement.adding(months: -12))
+            #expect((impact.after.meanQuality ?? 0) > (impact.before.meanQuality ?? 100))
+            #expect(!impact.cells(.improved).isEmpty)
+            #expect(!(impact.cells(.unchanged) + impact.cells(.declined)).isEmpty)
+            #expect(impact.cells.count == cells.count)
+
             let directive = try #require(try await Directives(db: db).list(units: nil).first?.id)
             #expect(try await Directives(db: db).progress(directive, on: after)?.dissolved == 12)
         }

@@ -313,13 +313,18 @@ struct AccessMatrixTests {
         "GET /cells/:id/ratings": Entry(
             path: { "/cells/\($0.cell)/ratings?year=2019" }, expect: { read($0, $1, page: true) }),
         "POST /cells/:id/ratings": Entry(
-            path: { "/cells/\($0.cell)/ratings" }, body: { _ in "period=2019&cellLevel=good" },
+            path: { "/cells/\($0.cell)/ratings" }, body: { _ in "period=2019" },
             expect: { write($0, $1, ok: 303, page: true) }),
         "GET /api/cells/:id/ratings/:period": Entry(
             path: { "/api/cells/\($0.cell)/ratings/2019" }, expect: { read($0, $1, page: false) }),
         "PUT /api/cells/:id/ratings/:period": Entry(
-            path: { "/api/cells/\($0.cell)/ratings/2019" }, body: { _ in #"{"entries": [], "cell_level": "good"}"# },
+            path: { "/api/cells/\($0.cell)/ratings/2019" }, body: { _ in #"{"entries": []}"# },
             expect: { write($0, $1, ok: 200, page: false) }),
+        "GET /units/:id/impact": Entry(
+            path: { "/units/\($0.unit)/impact?placement=2019-04-25" }, expect: { read($0, $1, page: true) }),
+        "GET /api/units/:id/impact": Entry(
+            path: { "/api/units/\($0.unit)/impact?placement=2019-04-25&months=6" },
+            expect: { read($0, $1, page: false) }),
         "GET /api/audit": Entry(
             path: { _ in "/api/audit" },
             expect: { who, _ in who == .anonymous ? 401 : who == .admin || who == .auditor ? 200 : 403 }),

@@ -92,12 +92,21 @@ struct CitizenAPITests {
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains(#""kind":"ceremony""#))
             }
-            try await app.testing().test(
-                .PUT, "/api/cells/\(cell)/ratings/2023", headers: headers,
-                body: ByteBuffer(string: #"{"entries": [{"member_id": "\#(tai)", "score": 92}], "cell_level": "good"}"#)
-            ) { res in
+            // The secretary rates the members; the cell's own level is set by the committee above (rules.md R18).
+            let rating = ByteBuffer(
+                string: #"{"entries": [{"member_id": "\#(tai)", "score": 92}], "cell_level": "good"}"#)
+            try await app.testing().test(.PUT, "/api/cells/\(cell)/ratings/2023", headers: headers, body: rating) {
+                res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("committee above"))
+            }
+            var planner = users.planner.bearer
+            planner.contentType = .json
+            try await app.testing().test(.PUT, "/api/cells/\(cell)/ratings/2023", headers: planner, body: rating) {
+                res in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains(#""level":"excellent""#))
+                #expect(res.body.string.contains(#""period":"2023""#))
             }
         }
     }

@@ -21,11 +21,9 @@ def test_a_secretary_records_a_meeting_with_attendance_two_tasks_and_a_conclusio
     expect(page.get_by_role("heading", name=re.compile("Sinh hoạt chi bộ ·"))).to_be_visible()
     expect_no_horizontal_scroll(page)
 
-    # Plan this month's meeting, notice sent two days before.
+    # Plan today's meeting (the form's default day): minutes are recorded once a meeting has taken place.
     page.locator("summary", has_text="Lên lịch sinh hoạt").click()
-    page.get_by_label("Ngày", exact=True).fill("2026-11-27")
     page.get_by_label("Giờ triệu tập").fill("07:30")
-    page.get_by_label("Ngày gửi thông báo, tài liệu").fill("2026-11-25")
     page.get_by_role("button", name="Lên lịch sinh hoạt").click()
     page.wait_for_load_state()
     expect(page.get_by_role("heading", name="Ghi biên bản")).to_be_visible()

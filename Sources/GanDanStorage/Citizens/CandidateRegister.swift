@@ -119,19 +119,28 @@ public struct CandidateRegister: Sendable {
         if draft.birthDate >= draft.listedOn {
             issues.append(ImportIssue(field: "birthDate", message: "is not before the day the candidate was listed"))
         }
+        // Introducers and the mentor are members of this cell (rules.md R22, R23); anyone else is refused.
+        let roster = try await CellDirectory(db: db).roster(of: cellID, on: draft.introducedOn ?? draft.listedOn)
+        let onRoll = Set(roster.map(\.member.id))
         var introducers: [Introducer] = []
         for (index, entry) in draft.introducers.enumerated() {
-            guard let member = try await MemberRecord.find(entry.memberID, on: db), let party = member.partyRecord
+            guard onRoll.contains(entry.memberID), let member = try await MemberRecord.find(entry.memberID, on: db),
+                let party = member.partyRecord
             else {
-                issues.append(ImportIssue(field: "introducers[\(index)]", message: "no member \(entry.memberID)"))
+                issues.append(
+                    ImportIssue(
+                        field: "introducers[\(index)]", message: "\(entry.memberID) is not a member of this cell"))
                 continue
             }
             introducers.append(
                 Introducer(
                     memberID: entry.memberID.uuidString, party: party, workedWithCandidateSince: entry.workedWithSince))
         }
-        if let mentor = draft.mentorID, try await MemberRecord.find(mentor, on: db) == nil {
-            issues.append(ImportIssue(field: "mentorID", message: "no member \(mentor)"))
+        if let mentor = draft.mentorID,
+            roster.first(where: { $0.member.id == mentor })?.member.standing?.countsAsFull != true
+        {
+            issues.append(
+                ImportIssue(field: "mentorID", message: "the mentor is a full member of this cell (rules.md R23)"))
         }
         guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
         let stored = StoredCandidate(
@@ -140,7 +149,7 @@ public struct CandidateRegister: Sendable {
                 birthDate: draft.birthDate, education: draft.education, inDifficultArea: draft.inDifficultArea,
                 introducedOn: draft.introducedOn ?? draft.listedOn, introducers: introducers,
                 youthUnionResolutionOn: draft.youthUnionResolutionOn),
-            hasIntroduction: draft.introducedOn != nil)
+            hasIntroduction: draft.introducedOn != nil || !draft.introducers.isEmpty)
         var pipeline = CandidatePipeline(listedOn: draft.listedOn)
         if draft.mentorID != nil { pipeline.mentorAssignedOn = draft.listedOn }
         let record = CandidateRecord()
@@ -186,7 +195,26 @@ public struct CandidateRegister: Sendable {
     }
 
     /// Records a vote on full membership; it passes with two thirds of the full members (rules.md R23).
-    public func recordVote(_ vote: CandidateVote, for id: UUID, actor: Actor) async throws -> CandidateView {
+    ///
+    /// The base of the majority is the cell's full members on the vote day as the registry has them; a different
+    /// number given with the vote is refused.
+    public func recordVote(_ given: CandidateVote, for id: UUID, actor: Actor) async throws -> CandidateView {
+        guard let record = try await CandidateRecord.find(id, on: db),
+            scope.contains(organisation: record.organisationID)
+        else { throw StorageError.notFound("no candidate \(id)") }
+        let full = try await CellDirectory(db: db).roster(of: record.organisationID, on: given.date).filter {
+            $0.membership == .official && $0.member.standing?.countsAsFull == true
+        }.count
+        if given.fullMembers > 0 && given.fullMembers != full {
+            throw StorageError.invalid(
+                .invalid([
+                    ImportIssue(
+                        field: "fullMembers",
+                        message: "the cell had \(full) full members on \(given.date.iso), not \(given.fullMembers)")
+                ]))
+        }
+        var vote = given
+        vote.fullMembers = full
         guard vote.inFavour >= 0, vote.fullMembers > 0, vote.inFavour <= vote.fullMembers else {
             throw StorageError.invalid(
                 .invalid([ImportIssue(field: "vote", message: "votes in favour must be between 0 and the full members")]

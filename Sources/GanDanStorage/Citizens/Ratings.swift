@@ -122,6 +122,12 @@ public struct Ratings: Sendable {
         if cellLevel != nil && period.kind != .year {
             issues.append(ImportIssue(field: "cellLevel", message: "a cell is rated for the year, not the quarter"))
         }
+        if cellLevel != nil, !(cell.parentID.map { scope.contains(organisation: $0) } ?? false) {
+            issues.append(
+                ImportIssue(
+                    field: "cellLevel",
+                    message: "the cell's own level is set by the committee above it (rules.md R18), not by the cell"))
+        }
         var levels: [UUID: (Double?, RatingLevel)] = [:]
         for (index, entry) in entries.enumerated() {
             let field = "entries[\(index)]"

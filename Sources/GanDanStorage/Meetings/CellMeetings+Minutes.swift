@@ -97,6 +97,9 @@ extension CellMeetings {
         guard let date = CivilDate(meeting.date) else { throw StorageError.conflict("the meeting has no valid date") }
         var issues: [ImportIssue] = []
         func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
+        if date > CivilDate.today() {
+            add("date", "the meeting is on \(date.iso): its minutes are recorded once it has taken place")
+        }
         if meeting.currentVersion > 0 && Self.clean(entry.correctionReason) == nil {
             add("correctionReason", "a correction of recorded minutes says why (rules.md R10)")
         }

@@ -16,6 +16,21 @@ struct TaskWriter {
         let byPosition = Dictionary(existing.map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })
         for (position, draft) in tasks.enumerated() {
             let record = byPosition[position] ?? MemberTaskRecord()
+            if let id = record.id, record.status != MemberTaskStatus.open.rawValue {
+                // Reviewed at a later meeting: what was assigned is history and stays as it was.
+                let assignees = Set(
+                    try await TaskAssigneeRecord.query(on: db).filter(\.$taskID == id).all().map(\.memberID))
+                let unchanged =
+                    record.description == draft.description.trimmingCharacters(in: .whitespacesAndNewlines)
+                    && record.kind == draft.kind.rawValue && record.dueMonth == draft.due.iso
+                    && assignees == Set(draft.assigneeIDs.compactMap(UUID.init(uuidString:)))
+                guard unchanged else {
+                    throw StorageError.conflict(
+                        "task \(position + 1) (\(record.description)) was already reviewed at a later meeting; "
+                            + "it stays as assigned")
+                }
+                continue
+            }
             if record.id == nil {
                 record.id = UUID()
                 record.organisationID = cellID

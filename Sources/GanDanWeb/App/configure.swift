@@ -79,6 +79,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: SupervisionPages())
     try signedIn.register(collection: CandidatePages())
     try signedIn.register(collection: RatingPages())
+    try signedIn.register(collection: ImpactPages())
 }
 
 struct SettingsKey: StorageKey {

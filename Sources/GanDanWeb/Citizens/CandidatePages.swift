@@ -81,6 +81,8 @@ struct CandidatePages: RouteCollection {
         var cellID: UUID?
         var rows: [Row]
         var members: [NamedID]
+        /// The village is in a mountain or ethnic-minority area, so primary education is accepted (rules.md R21).
+        var difficultArea: Bool
         var mayWrite: Bool
         var today: String
         var error: String?
@@ -102,13 +104,15 @@ struct CandidatePages: RouteCollection {
         try await req.auditRead("candidates", id: id.uuidString, unit: cell.unitID)
         let roster = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).roster(
             of: id, on: date)
+        let profile = try await OrganisationTree(db: req.db).unit(cell.unitID, on: date)?.profile
         let context = ListContext(
             page: PageContext(req, title: "\(Labels.text("candidates", req)) · \(cell.name)"), csrf: req.csrfToken,
             title: cell.name, cellID: id,
             rows: try await register(req).list(cells: [id], on: date).map { Row($0, req.language) },
             members: roster.filter { $0.member.standing?.countsAsFull == true }.map {
                 NamedID(id: $0.member.id, name: $0.member.fullName)
-            }, mayWrite: try await req.access().scopes.write.contains(organisation: id), today: CivilDate.today().iso,
+            }, difficultArea: profile.map { $0.ethnicMinority || $0.mountain } ?? false,
+            mayWrite: try await req.access().scopes.write.contains(organisation: id), today: CivilDate.today().iso,
             error: error)
         let response = try await req.view.render("candidates", context).encodeResponse(for: req)
         response.status = status
@@ -127,7 +131,7 @@ struct CandidatePages: RouteCollection {
                 csrf: req.csrfToken, title: unit.title(in: req.language), cellID: nil,
                 rows: try await register(req).list(cells: cells.map(\.id), on: try req.asOfDate()).map {
                     Row($0, req.language)
-                }, members: [], mayWrite: false, today: CivilDate.today().iso, error: nil))
+                }, members: [], difficultArea: false, mayWrite: false, today: CivilDate.today().iso, error: nil))
     }
 
     struct AddForm: Content {
@@ -204,7 +208,8 @@ struct CandidatePages: RouteCollection {
     func renderDetail(_ req: Request, _ view: CandidateView, error: String?, status: HTTPResponseStatus = .ok)
         async throws -> Response
     {
-        try await req.auditRead("candidate", id: view.id.uuidString)
+        try await req.auditRead(
+            "candidate", id: view.id.uuidString, unit: try await req.visibleCell(view.cellID).unitID)
         let context = DetailContext(
             page: PageContext(req, title: view.fullName), csrf: req.csrfToken, row: Row(view, req.language),
             cellID: view.cellID,
@@ -276,7 +281,8 @@ struct CandidatePages: RouteCollection {
 
     @Sendable func detailJSON(req: Request) async throws -> CandidateView {
         let view = try await visible(req, try req.uuid("id"))
-        try await req.auditRead("candidate", id: view.id.uuidString)
+        try await req.auditRead(
+            "candidate", id: view.id.uuidString, unit: try await req.visibleCell(view.cellID).unitID)
         return view
     }
 

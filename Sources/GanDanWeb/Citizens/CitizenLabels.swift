@@ -39,6 +39,7 @@ enum CitizenLabels {
         "mentor": BilingualText(vi: "Đảng viên giúp đỡ", en: "Mentor"),
         "introducers": BilingualText(vi: "Người giới thiệu", en: "Introducers"),
         "workedWithSince": BilingualText(vi: "Cùng công tác từ", en: "Worked together since"),
+        "introducedOn": BilingualText(vi: "Ngày giới thiệu", en: "Introduced on"),
         "listedOn": BilingualText(vi: "Ngày đưa vào danh sách", en: "Listed on"),
         "inDifficultArea": BilingualText(
             vi: "Vùng cao, vùng đồng bào dân tộc thiểu số", en: "Mountain or ethnic-minority area"),

@@ -56,7 +56,8 @@ struct MeetingAPI: RouteCollection {
         guard let detail = try await req.readableMeetings().detail(id, version: version) else {
             throw Abort(.notFound, reason: "no meeting is at this address")
         }
-        try await req.auditRead("meeting", id: id.uuidString)
+        try await req.auditRead(
+            "meeting", id: id.uuidString, unit: try await req.visibleCell(detail.meeting.cellID).unitID)
         return detail
     }
 
@@ -82,15 +83,16 @@ struct MeetingAPI: RouteCollection {
 
     @Sendable func tasks(req: Request) async throws -> [TaskView] {
         let id = try req.uuid("id")
-        _ = try await req.visibleCell(id)
+        let cell = try await req.visibleCell(id)
+        try await req.auditRead("tasks", id: id.uuidString, unit: cell.unitID)
         let openOnly = req.query[String.self, at: "status"] == "open"
         return try await req.readableMeetings().tasks(of: id, openOnly: openOnly)
     }
 
     @Sendable func absenceFlags(req: Request) async throws -> [AbsenceFlagView] {
         let id = try req.uuid("id")
-        _ = try await req.visibleCell(id)
-        try await req.auditRead("absence_flags", id: id.uuidString)
+        let cell = try await req.visibleCell(id)
+        try await req.auditRead("absence_flags", id: id.uuidString, unit: cell.unitID)
         return try await req.readableMeetings().absenceFlags(of: id, year: try req.year())
     }
 

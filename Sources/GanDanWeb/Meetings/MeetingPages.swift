@@ -74,6 +74,22 @@ struct MeetingPages: RouteCollection {
                 progress = "\(set) #\(number)"
             }
         }
+
+        /// A task as an older version of the minutes recorded it.
+        init(draft: MemberTaskDraft, names: [String: String], meeting: MeetingSummary, _ language: Language) {
+            id = meeting.id
+            kind = draft.kind.label.text(in: language)
+            description = draft.description
+            assignees = draft.assigneeIDs.map { names[$0] ?? $0 }.joined(separator: ", ")
+            households = ""
+            due = draft.due.vietnamese
+            status = "—"
+            done = false
+            outcome = nil
+            meetingID = meeting.id
+            meetingDate = meeting.date.vietnamese
+            progress = draft.criterionSetID.flatMap { set in draft.criterionNumber.map { "\(set) #\($0)" } }
+        }
     }
 
     struct TrendBar: Encodable {
@@ -279,7 +295,8 @@ struct MeetingPages: RouteCollection {
         guard let detail = try await req.readableMeetings().detail(id, version: version) else {
             throw Abort(.notFound, reason: "no meeting is at this address")
         }
-        try await req.auditRead("meeting", id: id.uuidString)
+        try await req.auditRead(
+            "meeting", id: id.uuidString, unit: try await req.visibleCell(detail.meeting.cellID).unitID)
         let mayWrite = try await req.access().scopes.write.contains(organisation: detail.meeting.cellID)
         return try await req.view.render(
             "meeting", MinutesView(req, detail, mayWrite: mayWrite))
@@ -289,6 +306,8 @@ struct MeetingPages: RouteCollection {
         let id = try req.uuid("id")
         let meeting = try await req.visibleMeeting(id)
         _ = try await req.writableMeetings(cell: meeting.organisationID)
+        try await req.auditRead(
+            "meeting_minutes_form", id: id.uuidString, unit: try await req.visibleCell(meeting.organisationID).unitID)
         return try await MinutesFormView.render(req, meetingID: id, form: nil, problems: [])
     }
 

@@ -303,7 +303,12 @@ struct MinutesView: Encodable {
                 + "\(Labels.text("abstaining", req)) \($0.abstaining)"
         }
         conclusion = text(minutes?.conclusion)
-        assigned = detail.tasksAssigned.map { MeetingPages.TaskRow($0, language) }
+        if isOld, let body = detail.body {
+            // An older version shows the tasks as it recorded them, not as they stand now.
+            assigned = body.tasks.map { MeetingPages.TaskRow(draft: $0, names: names, meeting: meeting, language) }
+        } else {
+            assigned = detail.tasksAssigned.map { MeetingPages.TaskRow($0, language) }
+        }
         reviewed = detail.tasksReviewed.map { MeetingPages.TaskRow($0, language) }
         let formatter = ISO8601DateFormatter()
         versions = detail.versions.map {

@@ -1,0 +1,160 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+extension ImpactReport: Content {}
+
+/// The impact report: before vs after the placement, charts drawn on the server as SVG (rules.md A9).
+struct ImpactPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("units", ":id", "impact", use: page)
+        routes.grouped("api").get("units", ":id", "impact", use: json)
+    }
+
+    /// The report for `?placement=` (default: the unit's approved placement) and `?months=` (default 12).
+    func report(_ req: Request) async throws -> (report: ImpactReport, unit: UnitSnapshot) {
+        let id = try req.uuid("id")
+        let (unit, _) = try await req.visibleCells(under: id)
+        let reports = ImpactReports(db: req.db, scope: try await req.access().scopes.read)
+        let months = try req.positiveInt("months", default: 12)
+        guard months <= 60 else { throw Abort(.badRequest, reason: "months must be at most 60") }
+        let placement: CivilDate
+        if let given = try req.optionalDate("placement") {
+            placement = given
+        } else if let found = try await reports.placementDate(for: id, on: try req.asOfDate()) {
+            placement = found
+        } else {
+            throw Abort(.badRequest, reason: "no approved placement covers this unit: give ?placement=YYYY-MM-DD")
+        }
+        try await req.auditRead("impact_report", id: "unit=\(id)", unit: id)
+        return (try await reports.report(unitID: id, placementDate: placement, months: months), unit)
+    }
+
+    @Sendable func json(req: Request) async throws -> ImpactReport {
+        try await report(req).report
+    }
+
+    struct Metric: Encodable {
+        var label: String
+        var before: String
+        var after: String
+        var better: Bool?
+    }
+
+    struct Bar: Encodable {
+        var x: Int
+        var y: Int
+        var height: Int
+        var label: String
+        var value: String
+        var after: Bool
+    }
+
+    struct CellBar: Encodable {
+        var name: String
+        var id: UUID
+        var y: Int
+        var x: Int
+        var width: Int
+        var change: String
+        var positive: Bool
+    }
+
+    struct Context: Encodable {
+        var page: PageContext
+        var unitID: UUID
+        var unitName: String
+        var placement: String
+        var months: Int
+        var beforeRange: String
+        var afterRange: String
+        var metrics: [Metric]
+        var bars: [Bar]
+        var groupLabels: [Bar]
+        var cellBars: [CellBar]
+        var cellChartHeight: Int
+        var improved: [NamedID]
+        var unchanged: [NamedID]
+        var declined: [NamedID]
+        var noData: Int
+        var total: Int
+        var threshold: String
+    }
+
+    static func format(_ value: Double?, unit: String = "") -> String {
+        value.map { String(format: "%.0f", $0) + unit } ?? "—"
+    }
+
+    @Sendable func page(req: Request) async throws -> View {
+        let (report, unit) = try await report(req)
+        let language = req.language
+        func word(_ key: String) -> String { Labels.text(key, req) }
+        let before = report.before
+        let after = report.after
+        func metric(_ key: String, _ b: Double?, _ a: Double?, unit: String = "", higherIsBetter: Bool = true) -> Metric
+        {
+            let better = (b != nil && a != nil) ? (higherIsBetter ? a! > b! : a! < b!) : nil
+            return Metric(
+                label: word(key), before: Self.format(b, unit: unit), after: Self.format(a, unit: unit), better: better)
+        }
+        let metrics = [
+            metric("impactMeetings", Double(before.meetings), Double(after.meetings)),
+            metric("impactOnTime", before.onTimeRate, after.onTimeRate, unit: " %"),
+            metric("impactNotice", before.noticeRate, after.noticeRate, unit: " %"),
+            metric("impactDuration", before.meanDuration, after.meanDuration, unit: " ph"),
+            metric("impactAttendance", before.attendanceRate, after.attendanceRate, unit: " %"),
+            metric(
+                "impactTopics", before.topicsPerMeeting.map { $0 * 10 }.map { $0.rounded() / 10 },
+                after.topicsPerMeeting.map { ($0 * 10).rounded() / 10 }),
+            metric("impactQuality", before.meanQuality, after.meanQuality),
+            metric("impactTasks", before.taskCompletion, after.taskCompletion, unit: " %"),
+            metric("impactFeedback", before.feedbackAnswerRate, after.feedbackAnswerRate, unit: " %"),
+            metric("impactPoor", Double(before.poorHouseholds), Double(after.poorHouseholds), higherIsBetter: false),
+            metric("impactCriteria", Double(before.criteriaMet), Double(after.criteriaMet)),
+            metric("impactAdmitted", Double(before.admitted), Double(after.admitted)),
+        ]
+        // Grouped bars on a 0–100 scale: rates and the quality score.
+        let groups: [(String, Double?, Double?)] = [
+            ("impactOnTime", before.onTimeRate, after.onTimeRate),
+            ("impactNotice", before.noticeRate, after.noticeRate),
+            ("impactAttendance", before.attendanceRate, after.attendanceRate),
+            ("impactQuality", before.meanQuality, after.meanQuality),
+            ("impactTasks", before.taskCompletion, after.taskCompletion),
+            ("impactFeedback", before.feedbackAnswerRate, after.feedbackAnswerRate),
+        ]
+        var bars: [Bar] = []
+        var labels: [Bar] = []
+        for (index, group) in groups.enumerated() {
+            let x = index * 60 + 6
+            for (offset, value) in [group.1, group.2].enumerated() {
+                let height = Int((min(100, max(0, value ?? 0))).rounded())
+                bars.append(
+                    Bar(
+                        x: x + offset * 22, y: 110 - height, height: height, label: word(group.0),
+                        value: Self.format(value), after: offset == 1))
+            }
+            labels.append(
+                Bar(x: x + 22, y: 124, height: 0, label: String(index + 1), value: word(group.0), after: false))
+        }
+        // One bar per cell: its change in mean quality, centred on zero (±30 points fill the width).
+        let cellBars = report.cells.enumerated().compactMap { index, cell -> CellBar? in
+            guard let change = cell.qualityChange else { return nil }
+            let width = Int((min(30, abs(change)) / 30 * 140).rounded())
+            return CellBar(
+                name: cell.cell.name, id: cell.cell.id, y: index * 14 + 4, x: change >= 0 ? 150 : 150 - width,
+                width: max(width, 1), change: String(format: "%+.1f", change), positive: change >= 0)
+        }
+        return try await req.view.render(
+            "impact",
+            Context(
+                page: PageContext(req, title: "\(word("impact")) · \(unit.title(in: language))"), unitID: unit.id,
+                unitName: unit.title(in: language), placement: report.placementDate.iso, months: report.months,
+                beforeRange: "\(before.from.vietnamese) – \(before.until.adding(days: -1).vietnamese)",
+                afterRange: "\(after.from.vietnamese) – \(after.until.adding(days: -1).vietnamese)", metrics: metrics,
+                bars: bars, groupLabels: labels, cellBars: cellBars, cellChartHeight: max(cellBars.count, 1) * 14 + 8,
+                improved: report.cells(.improved).map(\.cell), unchanged: report.cells(.unchanged).map(\.cell),
+                declined: report.cells(.declined).map(\.cell), noData: report.cells(.noData).count,
+                total: report.cells.count, threshold: String(format: "%.0f", report.threshold)))
+    }
+}
