@@ -1,0 +1,182 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// What a backup folder holds: which engine, which schema (the migrations applied), when.
+public struct BackupManifest: Codable, Sendable, Equatable {
+    public static let currentFormat = "gandan-backup-1"
+
+    public var format: String
+    /// `sqlite` or `postgres`.
+    public var engine: String
+    /// The names of the migrations applied to the database that was backed up, in order.
+    public var migrations: [String]
+    public var createdAt: Date
+}
+
+/// Backs a database up into a folder and restores it, refusing to go backwards in schema.
+///
+/// SQLite is copied online and consistently with `VACUUM INTO`; PostgreSQL goes through its own tools
+/// (`pg_dump --format=custom` and `pg_restore`). The folder holds `manifest.json` and the data file.
+public enum DatabaseBackup {
+    static let sqliteFile = "database.sqlite"
+    static let postgresFile = "database.dump"
+
+    /// The names of GanDan's own migrations this program knows.
+    static var knownMigrations: Set<String> { Set(GanDanMigrations.all.map(\.name)) }
+
+    /// Writes a backup of the database at `location` into the new folder `folder`.
+    @discardableResult
+    public static func backup(_ location: DatabaseLocation, to folder: String) async throws -> BackupManifest {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: folder) {
+            throw StorageError.conflict("\(folder) already exists: back up into a new folder")
+        }
+        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            let context = try StorageContext(location: location)
+            let migrations: [String]
+            do {
+                migrations = try await appliedMigrations(context.db)
+                switch location {
+                case .sqlite:
+                    guard let sql = context.db as? any SQLDatabase else { throw StorageError.unavailable("no SQL") }
+                    let target = (folder as NSString).appendingPathComponent(sqliteFile)
+                    try await sql.raw("VACUUM INTO \(bind: target)").run()
+                case .postgres(let url):
+                    try run(
+                        "pg_dump",
+                        [
+                            "--format=custom", "--no-owner", "--no-privileges", "--file",
+                            (folder as NSString).appendingPathComponent(postgresFile), url,
+                        ])
+                }
+            } catch {
+                await context.shutdown()
+                throw error
+            }
+            await context.shutdown()
+            let manifest = BackupManifest(
+                format: BackupManifest.currentFormat, engine: engine(location), migrations: migrations,
+                createdAt: Date())
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.dateEncodingStrategy = .iso8601
+            try encoder.encode(manifest).write(
+                to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("manifest.json")))
+            return manifest
+        } catch {
+            try? manager.removeItem(atPath: folder)
+            throw error
+        }
+    }
+
+    /// Restores the backup in `folder` into the database at `location`.
+    ///
+    /// Refuses a backup from a newer GanDan, a database whose schema is newer than the backup, a backup of the
+    /// other engine, and a database that holds data unless `replace` is set.
+    public static func restore(_ location: DatabaseLocation, from folder: String, replace: Bool) async throws {
+        let manifestURL = URL(fileURLWithPath: (folder as NSString).appendingPathComponent("manifest.json"))
+        guard let data = try? Data(contentsOf: manifestURL) else {
+            throw StorageError.notFound("\(folder) holds no manifest.json: it is not a GanDan backup")
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let manifest = try? decoder.decode(BackupManifest.self, from: data),
+            manifest.format == BackupManifest.currentFormat
+        else { throw StorageError.conflict("\(folder)/manifest.json is not a backup this GanDan can read") }
+        guard manifest.engine == engine(location) else {
+            throw StorageError.conflict(
+                "the backup is of a \(manifest.engine) database; restore it into \(manifest.engine), then export")
+        }
+        let unknown = Set(manifest.migrations).intersection(datedMigrations(manifest.migrations))
+            .subtracting(knownMigrations)
+        guard unknown.isEmpty else {
+            throw StorageError.conflict(
+                "the backup comes from a newer GanDan (schema \(unknown.sorted().joined(separator: ", "))): "
+                    + "upgrade GanDan before restoring it")
+        }
+        let context = try StorageContext(location: location)
+        do {
+            let current = try await appliedMigrations(context.db)
+            let newer = Set(datedMigrations(current)).subtracting(manifest.migrations)
+            guard newer.isEmpty else {
+                throw StorageError.conflict(
+                    "the database has a newer schema than the backup (\(newer.sorted().joined(separator: ", "))): "
+                        + "refusing to restore over it")
+            }
+            if !replace, try await holdsData(context.db) {
+                throw StorageError.conflict("the database holds data: pass --replace to overwrite it with the backup")
+            }
+        } catch {
+            await context.shutdown()
+            throw error
+        }
+        await context.shutdown()
+        switch location {
+        case .sqlite(let path):
+            let source = (folder as NSString).appendingPathComponent(sqliteFile)
+            let manager = FileManager.default
+            for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
+            try manager.copyItem(atPath: source, toPath: path)
+        case .postgres(let url):
+            try run(
+                "pg_restore",
+                [
+                    "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--dbname", url,
+                    (folder as NSString).appendingPathComponent(postgresFile),
+                ])
+        }
+    }
+
+    static func engine(_ location: DatabaseLocation) -> String {
+        switch location {
+        case .sqlite: return "sqlite"
+        case .postgres: return "postgres"
+        }
+    }
+
+    /// GanDan's own migrations are named by date (`2026-11-25-…`); Fluent's own (sessions) are not.
+    static func datedMigrations(_ names: [String]) -> [String] {
+        names.filter { $0.first?.isNumber == true }
+    }
+
+    static func appliedMigrations(_ db: any Database) async throws -> [String] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        do {
+            return try await sql.raw("SELECT name FROM _fluent_migrations ORDER BY batch, name").all()
+                .map { try $0.decode(column: "name", as: String.self) }
+        } catch {
+            return []
+        }
+    }
+
+    static func holdsData(_ db: any Database) async throws -> Bool {
+        guard try await !appliedMigrations(db).isEmpty else { return false }
+        let members = try await MemberRecord.query(on: db).count()
+        let units = try await UnitRecord.query(on: db).count()
+        return members + units > 0
+    }
+
+    /// Runs a PostgreSQL tool found on PATH; its error output becomes the message when it fails.
+    static func run(_ tool: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw StorageError.unavailable("cannot run \(tool): \(error.localizedDescription)")
+        }
+        let output = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw StorageError.unavailable(
+                "\(tool) failed: \(message.isEmpty ? "exit \(process.terminationStatus)" : message)")
+        }
+    }
+}

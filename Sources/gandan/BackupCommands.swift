@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import GanDanStorage
+
+/// `gandan backup`: a consistent copy of the database into a new folder (SQLite `VACUUM INTO`, PostgreSQL `pg_dump`).
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Back the database up into a new folder.")
+
+    @OptionGroup var database: DatabaseOptions
+    @ArgumentParser.Option(help: ArgumentHelp("The folder to create.", valueName: "folder")) var output: String
+
+    func run() async throws {
+        do {
+            let manifest = try await DatabaseBackup.backup(database.location, to: output)
+            print("Backed up \(database.location) into \(output) (schema: \(manifest.migrations.count) migrations).")
+        } catch let error as StorageError {
+            throw AppRunner.failure(error.description)
+        }
+    }
+}
+
+/// `gandan restore`: puts a backup back; refuses a newer backup, a newer database, and data unless `--replace`.
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Restore a backup folder into the database.")
+
+    @OptionGroup var database: DatabaseOptions
+    @ArgumentParser.Option(help: ArgumentHelp("The backup folder.", valueName: "folder")) var input: String
+    @ArgumentParser.Flag(help: "Overwrite a database that holds data.") var replace = false
+
+    func run() async throws {
+        do {
+            try await DatabaseBackup.restore(database.location, from: input, replace: replace)
+            print("Restored \(input) into \(database.location).")
+        } catch let error as StorageError {
+            throw AppRunner.failure(error.description)
+        }
+    }
+}
