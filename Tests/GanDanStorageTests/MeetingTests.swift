@@ -379,4 +379,34 @@ struct MeetingTests {
             #expect(later.quartersWithoutThematic == [3, 4])
         }
     }
+
+    @Test(
+        "a member here temporarily takes part but is not on the roll and has no vote (rules.md R4, R13)",
+        arguments: TestDatabase.all)
+    func temporaryMember(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            var dataset = Self.cellDataset
+            var visitor = Fixtures.member("Đàm Văn Khách", cell: "CQ-00001", village: "00001.02")
+            visitor.temporaryCellCode = "CB-00001.01"
+            dataset.members.append(visitor)
+            _ = try await DatasetWriter(db: db).write(dataset, actor: .system)
+            let cellID = try #require(try await OrganisationTree(db: db).organisation(code: "CB-00001.01")).id
+            let roster = try await CellDirectory(db: db).roster(of: cellID, on: Fixtures.date("2019-06-01"))
+            let cell = Cell(
+                id: cellID, members: Dictionary(uniqueKeysWithValues: roster.map { ($0.member.fullName, $0.member.id) })
+            )
+            let meetings = CellMeetings(db: db)
+            let id = try await Self.plan(meetings, cell, "2019-06-05")
+            var entry = Self.entry(cell)
+            entry.votes = [MeetingVote(subject: "Nghị quyết", inFavour: 5, against: 0)]
+            let refused = await Self.issues { try await meetings.recordMinutes(id, entry, actor: .system) }
+            #expect(refused.map(\.field) == ["votes[0]"])
+            entry.votes = [MeetingVote(subject: "Nghị quyết", inFavour: 4, against: 0)]
+            try await meetings.recordMinutes(id, entry, actor: .system)
+            let detail = try #require(try await meetings.detail(id))
+            #expect(detail.body?.minutes.roll == MeetingRoll(full: 3, probationary: 1, exempt: 1))
+            #expect(detail.meeting.expected == 4)
+            #expect(detail.body?.minutes.attendance.contains { $0.temporary } == true)
+        }
+    }
 }

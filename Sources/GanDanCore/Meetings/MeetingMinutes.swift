@@ -75,15 +75,36 @@ public struct MeetingAttendance: Hashable, Sendable, Codable {
     /// The member's standing on the meeting day; exempt and suspended members are not expected (rules.md R4, R10).
     public var standing: PartyStanding
     public var status: AttendanceStatus
+    /// Temporarily transferred in: takes part, but is not on the cell's roll and has no vote here (rules.md R4, R13).
+    public var temporary: Bool
 
-    public init(memberID: String, standing: PartyStanding, status: AttendanceStatus) {
+    public init(memberID: String, standing: PartyStanding, status: AttendanceStatus, temporary: Bool = false) {
         self.memberID = memberID
         self.standing = standing
         self.status = status
+        self.temporary = temporary
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case memberID, standing, status, temporary
+    }
+
+    /// Reads minutes stored before the temporary flag existed as official members.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            memberID: try container.decode(String.self, forKey: .memberID),
+            standing: try container.decode(PartyStanding.self, forKey: .standing),
+            status: try container.decode(AttendanceStatus.self, forKey: .status),
+            temporary: try container.decodeIfPresent(Bool.self, forKey: .temporary) ?? false)
     }
 
     /// Whether the member was expected to attend, so that missing the meeting counts as an absence.
-    public var isExpected: Bool { standing == .full || standing == .probationary }
+    /// Members temporarily transferred in are recorded, but the roll's arithmetic is the official roll's.
+    public var isExpected: Bool { !temporary && (standing == .full || standing == .probationary) }
+
+    /// Whether the member may vote here: a full member of the official roll (rules.md R13).
+    public var mayVote: Bool { !temporary && standing.countsAsFull }
 }
 
 /// A task for next month assigned to named members (rules.md R10, A7).
@@ -178,7 +199,7 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
     /// Expected members absent, excused or not; exempt members are never absent (rules.md R4).
     public var absentCount: Int { attendance.filter { $0.isExpected && !$0.status.isPresent }.count }
     /// Present members who may vote: full members, exempt or not (probationary members have no vote).
-    public var presentVoters: Int { attendance.filter { $0.status.isPresent && $0.standing.countsAsFull }.count }
+    public var presentVoters: Int { attendance.filter { $0.status.isPresent && $0.mayVote }.count }
 
     /// Whether notice went out late or was not recorded; a warning, the meeting still stands (rules.md R11).
     public func warnings(settings: MeetingSettings = .standard) -> [ImportIssue] {

@@ -57,7 +57,7 @@ extension CellMeetings {
             row.quality = quality.score
             try await row.create(on: db)
             try await AttendanceRecordRow.query(on: db).filter(\.$meetingID == meetingID).delete()
-            for line in prepared.minutes.attendance {
+            for line in prepared.minutes.attendance where !line.temporary {
                 let attendance = AttendanceRecordRow()
                 attendance.meetingID = meetingID
                 attendance.organisationID = cell.id!
@@ -107,8 +107,10 @@ extension CellMeetings {
         let standingOf = Dictionary(
             roster.compactMap { entry in entry.member.standing.map { (entry.member.id, $0) } },
             uniquingKeysWith: { first, _ in first })
+        // The roll counts the official roll only; members here temporarily take part without a vote (rules.md R4, R13).
+        let temporary = Set(roster.filter { $0.membership == .temporary }.map(\.member.id))
         var roll = MeetingRoll(full: 0, probationary: 0, exempt: 0)
-        for standing in standingOf.values {
+        for (member, standing) in standingOf where !temporary.contains(member) {
             switch standing {
             case .full: roll.full += 1
             case .probationary: roll.probationary += 1
@@ -130,11 +132,14 @@ extension CellMeetings {
             case .excused: status = .absentExcused(reason: line.reason?.trimmingCharacters(in: .whitespaces) ?? "")
             case .unexcused: status = .absentUnexcused
             }
-            attendance.append(MeetingAttendance(memberID: line.memberID.uuidString, standing: standing, status: status))
+            attendance.append(
+                MeetingAttendance(
+                    memberID: line.memberID.uuidString, standing: standing, status: status,
+                    temporary: temporary.contains(line.memberID)))
         }
         for member in roster
         where !marked.contains(member.member.id) && standingOf[member.member.id] != nil
-            && standingOf[member.member.id] != .suspended
+            && standingOf[member.member.id] != .suspended && !temporary.contains(member.member.id)
         {
             add("attendance", "\(member.member.fullName) is on the roll but not marked present or absent")
         }
