@@ -24,9 +24,7 @@ struct BackupTests {
                         .map { try $0.decode(column: "name", as: String.self) }
                     let row = columns.map { "quote(\"\($0)\")" }.joined(separator: " || ',' || ")
                     let digest = try await sql.raw(
-                        SQLQueryString(
-                            "SELECT coalesce(group_concat(r, '|'), '') AS d FROM (SELECT \(row) AS r FROM \"\(table)\" ORDER BY r)"
-                        )
+                        "SELECT coalesce(group_concat(r, '|'), '') AS d FROM (SELECT \(unsafeRaw: row) AS r FROM \(ident: table) ORDER BY r)"
                     ).first()?.decode(column: "d", as: String.self)
                     result[table] = digest ?? ""
                 }
@@ -36,9 +34,7 @@ struct BackupTests {
                 ).all().map { try $0.decode(column: "table_name", as: String.self) }
                 for table in tables {
                     let digest = try await sql.raw(
-                        SQLQueryString(
-                            "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS d FROM \"\(table)\" t"
-                        )
+                        "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS d FROM \(ident: table) t"
                     ).first()?.decode(column: "d", as: String.self)
                     result[table] = digest ?? ""
                 }

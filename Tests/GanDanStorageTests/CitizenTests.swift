@@ -84,6 +84,16 @@ struct CitizenTests {
             _ = try await book.apply(
                 .answer(on: Fixtures.date("2020-02-10"), text: "Xã đã bố trí kinh phí sửa đường"), to: item.id,
                 actor: .system)
+            let planned = try await CellMeetings(db: db).plan(
+                cellID: cell,
+                MeetingPlanDraft(
+                    kind: .regular, date: Fixtures.date("2020-03-05"), scheduledStart: TimeOfDay("07:30")!),
+                actor: .system)
+            let notHeld = await Self.problems {
+                _ = try await book.apply(
+                    .reportBack(on: Fixtures.date("2020-03-05"), meetingID: planned.id), to: item.id, actor: .system)
+            }
+            #expect(notHeld.map(\.field) == ["meetingID"])
             let closed = try await book.apply(
                 .reportBack(on: Fixtures.date("2020-03-05"), meetingID: nil), to: item.id, actor: .system)
             #expect(closed.stage == .reportedBack)

@@ -99,10 +99,15 @@ public struct FeedbackBook: Sendable {
             }
             if let meetingID {
                 guard let meeting = try await MeetingRecord.find(meetingID, on: db),
-                    meeting.organisationID == record.organisationID
+                    meeting.organisationID == record.organisationID, meeting.status == MeetingStatus.held.rawValue,
+                    let held = CivilDate(meeting.date), held >= (feedback.answeredOn ?? held)
                 else {
                     throw StorageError.invalid(
-                        .invalid([ImportIssue(field: "meetingID", message: "no meeting of this cell \(meetingID)")]))
+                        .invalid([
+                            ImportIssue(
+                                field: "meetingID",
+                                message: "not a meeting this cell held after the answer: \(meetingID)")
+                        ]))
                 }
             }
             feedback.reportedBackOn = on

@@ -36,6 +36,8 @@ struct FeedbackPages: RouteCollection {
         var forwardedTo: String?
         var answer: String?
         var reportedBackOn: String?
+        /// Held meetings of the cell since the answer, to name where the village was told (rules.md A8).
+        var meetings: [Choice] = []
 
         init(_ view: FeedbackView, _ language: Language) {
             let feedback = view.feedback
@@ -86,11 +88,23 @@ struct FeedbackPages: RouteCollection {
         let language = req.language
         let date = try req.asOfDate()
         let rows = try await book(req).list(cells: [id], on: date)
+        let held = try await req.readableMeetings().meetings(of: id).filter { $0.status == .held }
         try await req.auditRead("citizen_feedback", id: id.uuidString, unit: cell.unitID)
         let access = try await req.access()
         let context = ListContext(
             page: PageContext(req, title: "\(Labels.text("feedback", req)) · \(cell.name)"), csrf: req.csrfToken,
-            cellID: id, cellName: cell.name, rows: rows.map { Row($0, language) },
+            cellID: id, cellName: cell.name,
+            rows: rows.map { view in
+                var row = Row(view, language)
+                if view.stage == .answered, let answered = view.feedback.answeredOn {
+                    row.meetings = held.filter { $0.date >= answered }.sorted { $0.date < $1.date }.map {
+                        Choice(
+                            value: $0.id.uuidString,
+                            label: "\($0.date.vietnamese) · \($0.kind.label.text(in: language))")
+                    }
+                }
+                return row
+            },
             topics: FeedbackTopic.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: language)) },
             bodies: ResponsibleBody.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: language)) },
             today: CivilDate.today().iso, receivedBy: access.account.displayName,
@@ -141,7 +155,8 @@ struct FeedbackPages: RouteCollection {
         var to: String?
         var detail: String?
         var text: String?
-        var meetingID: UUID?
+        /// A meeting id, or empty when the village was told outside a recorded meeting.
+        var meetingID: String?
     }
 
     func step(_ form: StepForm, _ req: Request) throws -> FeedbackStep {
@@ -153,7 +168,12 @@ struct FeedbackPages: RouteCollection {
             }
             return .forward(on: date, to: body, detail: form.detail)
         case "answer": return .answer(on: date, text: form.text ?? "")
-        case "reportBack": return .reportBack(on: date, meetingID: form.meetingID)
+        case "reportBack":
+            let meeting = form.meetingID.flatMap { $0.isEmpty ? nil : $0 }
+            guard meeting == nil || UUID(uuidString: meeting!) != nil else {
+                throw Abort(.badRequest, reason: "meetingID: not a meeting id")
+            }
+            return .reportBack(on: date, meetingID: meeting.flatMap(UUID.init(uuidString:)))
         default: throw Abort(.badRequest, reason: "step must be forward, answer or reportBack")
         }
     }
