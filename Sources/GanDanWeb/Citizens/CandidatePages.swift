@@ -69,11 +69,6 @@ struct CandidatePages: RouteCollection {
         var date: String?
     }
 
-    struct Choice: Encodable {
-        var value: String
-        var label: String
-    }
-
     struct ListContext: Encodable {
         var page: PageContext
         var csrf: String

@@ -17,11 +17,6 @@ struct FeedbackPages: RouteCollection {
         api.get("units", ":id", "feedback-counts", use: countsJSON)
     }
 
-    struct Choice: Encodable {
-        var value: String
-        var label: String
-    }
-
     struct Row: Encodable {
         var id: UUID
         var receivedOn: String

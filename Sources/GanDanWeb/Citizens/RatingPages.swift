@@ -13,12 +13,6 @@ struct RatingPages: RouteCollection {
         api.put("cells", ":id", "ratings", ":period", use: saveJSON)
     }
 
-    struct Choice: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct Line: Encodable {
         var id: UUID
         var name: String

@@ -121,7 +121,7 @@ struct MeetingPages: RouteCollection {
         var quartersWithoutThematic: String
         var mayWrite: Bool
         var csrf: String
-        var kinds: [Option]
+        var kinds: [Choice]
         var today: String
         var error: String?
     }
@@ -136,12 +136,6 @@ struct MeetingPages: RouteCollection {
         var index: Int
         var month: String
         var title: String
-    }
-
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -184,7 +178,7 @@ struct MeetingPages: RouteCollection {
             mayWrite: mayWrite,
             csrf: req.csrfToken,
             kinds: MeetingKind.allCases.map {
-                Option(value: $0.rawValue, label: $0.label.text(in: language), selected: $0 == .regular)
+                Choice(value: $0.rawValue, label: $0.label.text(in: language), selected: $0 == .regular)
             }, today: CivilDate.today().iso, error: error)
         return try await req.view.render("meetings", context)
     }

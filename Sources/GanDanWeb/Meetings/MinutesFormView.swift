@@ -16,12 +16,6 @@ struct MinutesFormView: Encodable {
         var reason: String
     }
 
-    struct Choice: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct TaskLine: Encodable {
         var index: Int
         var number: Int

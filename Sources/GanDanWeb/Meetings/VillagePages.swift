@@ -13,12 +13,6 @@ struct VillagePages: RouteCollection {
         routes.post("units", ":id", "criteria", use: recordCriteria)
     }
 
-    struct Choice: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct HouseholdLine: Encodable {
         var id: UUID
         var headName: String

@@ -114,3 +114,10 @@ struct DatedRow: Encodable {
         until = validity.until?.vietnamese
     }
 }
+
+/// One option of a select list or radio group on a page.
+struct Choice: Encodable {
+    var value: String
+    var label: String
+    var selected: Bool = false
+}
