@@ -14,10 +14,12 @@ struct Serve: AsyncParsableCommand {
     var secureCookies = false
 
     func run() async throws {
-        let secure = secureCookies || ProcessInfo.processInfo.environment["GANDAN_SECURE_COOKIES"] == "1"
+        let environment = ProcessInfo.processInfo.environment
+        let secure = secureCookies || environment["GANDAN_SECURE_COOKIES"] == "1"
+        let metricsToken = environment["GANDAN_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let settings = Settings(
             database: database.location, hostname: hostname, port: port, secureCookies: secure,
-            meetingPolicy: try policy.policy())
+            meetingPolicy: try policy.policy(), metricsToken: metricsToken)
         try await AppRunner.withApp(settings) { app in
             try await AppRunner.serve(app, settings)
         }

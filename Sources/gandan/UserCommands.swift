@@ -5,11 +5,11 @@ import GanDanStorage
 import GanDanWeb
 import Vapor
 
-/// `gandan user add|disable|reset-password`.
+/// `gandan user add|disable|reset-password|token`.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage accounts.",
-        subcommands: [AddUser.self, DisableUser.self, ResetPassword.self])
+        subcommands: [AddUser.self, DisableUser.self, ResetPassword.self, CreateToken.self])
 }
 
 /// Reads a password from standard input, or makes a random one to print once.
@@ -127,6 +127,35 @@ struct ResetPassword: AsyncParsableCommand {
         }
         print("The password of \(username) was changed.")
         if generated { print("Password (shown once): \(password)") }
+    }
+}
+
+/// `gandan user token USERNAME`: an API token for scripts (`Authorization: Bearer …`), printed once.
+struct CreateToken: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Create an API token for a user and print it (shown once).")
+
+    @ArgumentParser.Argument var username: String
+    @ArgumentParser.Option(help: "What the token is for, shown on the account page.") var name = "script"
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let username = username
+        let name = name
+        let token = try await AppRunner.withApp(Settings(database: database.location)) { app in
+            let directory = UserDirectory(db: app.db)
+            guard let account = try await directory.credentials(username: username)?.account, !account.disabled
+            else {
+                throw StorageError.notFound("no enabled account is called \(username)")
+            }
+            let created = try await directory.createToken(for: account.id, name: name)
+            try await AuditTrail(db: app.db).record(
+                AuditEvent(
+                    actor: Actor.cli.name, action: "create", entity: "api_token",
+                    entityID: created.info.id.uuidString))
+            return created.token
+        }
+        print(token)
     }
 }
 

@@ -73,6 +73,9 @@ struct AccessMatrixTests {
 
     static let entries: [String: Entry] = [
         "GET /health": Entry(path: { _ in "/health" }, expect: { _, _ in 200 }),
+        // Counts per route pattern and the API's description: no personal data, open like /health.
+        "GET /metrics": Entry(path: { _ in "/metrics" }, expect: { _, _ in 200 }),
+        "GET /openapi.json": Entry(path: { _ in "/openapi.json" }, expect: { _, _ in 200 }),
         "GET /login": Entry(path: { _ in "/login" }, expect: { _, _ in 200 }),
         // Token requests carry no cookie, so no CSRF check: the empty form is a failed sign-in.
         "POST /login": Entry(

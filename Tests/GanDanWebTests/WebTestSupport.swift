@@ -103,3 +103,13 @@ extension Application {
             .first { $0.fullName == name }!.id
     }
 }
+
+/// Runs `body` against the app configured on an empty SQLite database, for what needs no data.
+func withEmptyApp(metricsToken: String? = nil, _ body: (Application) async throws -> Void) async throws {
+    try await TestDatabase.sqlite.withLocation { location in
+        try await withApp(
+            configure: { app in
+                try await configure(app, Settings(database: location, bcryptCost: 4, metricsToken: metricsToken))
+            }, body)
+    }
+}

@@ -17,11 +17,14 @@ public struct Settings: Sendable {
     public var secureCookies: Bool
     /// The province's meeting rules and quality checklist (rules.md R8, R11, R12).
     public var meetingPolicy: MeetingPolicy
+    /// When set, `/metrics` answers only requests with `Authorization: Bearer <token>` (GANDAN_METRICS_TOKEN);
+    /// when nil it is open, as Prometheus scrapers expect on a private network. It holds no personal data.
+    public var metricsToken: String?
 
     public init(
         database: DatabaseLocation, hostname: String = "127.0.0.1", port: Int = 8080, migrate: Bool = true,
         charter: CharterSettings = .standard, bcryptCost: Int = 12, secureCookies: Bool = false,
-        meetingPolicy: MeetingPolicy = .standard
+        meetingPolicy: MeetingPolicy = .standard, metricsToken: String? = nil
     ) {
         self.database = database
         self.hostname = hostname
@@ -31,5 +34,6 @@ public struct Settings: Sendable {
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
         self.meetingPolicy = meetingPolicy
+        self.metricsToken = metricsToken
     }
 }

@@ -46,6 +46,7 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     }
 
     app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware(metrics: app.httpMetrics))
     app.middleware.use(ErrorResponder())
     app.middleware.use(SecurityHeaders())
     app.middleware.use(LanguageCookieMiddleware())
@@ -61,6 +62,8 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
 /// Registers every route: sign-in is open; everything else needs a user (rules.md R30).
 func routes(_ app: Application) throws {
     app.get("health") { _ in "ok" }
+    try app.register(collection: MetricsRoute(token: app.settings.metricsToken))
+    try app.register(collection: OpenAPIDocument())
     try app.register(collection: LoginPages())
     let signedIn = app.grouped(RequireLogin())
     try signedIn.register(collection: TreePages())

@@ -1,0 +1,60 @@
+import Foundation
+import Prometheus
+import Vapor
+
+/// The server's own figures in Prometheus' text format: requests and their durations per route, method and
+/// status class. Each application keeps its own registry, so tests and servers in one process never mix.
+final class HTTPMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+    private let started: Gauge
+    /// Upper bounds of the duration buckets: a page on a slow village line should still land in a bucket.
+    static let buckets: [Duration] = [
+        .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+        .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10),
+    ]
+
+    init() {
+        started = registry.makeGauge(
+            name: "gandan_process_start_time_seconds", help: "When the server started, in seconds since 1970.")
+        started.set(Date().timeIntervalSince1970)
+    }
+
+    /// Counts one answered request; `route` is the route's pattern (`/api/cells/:id`), never the concrete path,
+    /// so identifiers of members or cells never reach the metrics.
+    func record(method: String, route: String, status: UInt, duration: Duration) {
+        let statusClass = "\(status / 100)xx"
+        registry.makeCounter(
+            name: "gandan_http_requests_total",
+            labels: [("method", method), ("route", route), ("status", statusClass)],
+            help: "HTTP requests answered, per route pattern, method and status class."
+        ).increment()
+        registry.makeDurationHistogram(
+            name: "gandan_http_request_duration_seconds", labels: [("method", method), ("route", route)],
+            buckets: Self.buckets, help: "Time to answer an HTTP request, per route pattern and method."
+        ).recordNanoseconds(duration.nanoseconds)
+    }
+
+    /// The text exposition of every metric.
+    func exposition() -> String { registry.emitToString() }
+}
+
+extension Duration {
+    fileprivate var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}
+
+struct HTTPMetricsKey: StorageKey {
+    typealias Value = HTTPMetrics
+}
+
+extension Application {
+    /// This application's metrics (created by `configure`).
+    var httpMetrics: HTTPMetrics {
+        if let metrics = storage[HTTPMetricsKey.self] { return metrics }
+        let metrics = HTTPMetrics()
+        storage[HTTPMetricsKey.self] = metrics
+        return metrics
+    }
+}
