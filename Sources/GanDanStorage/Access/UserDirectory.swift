@@ -61,7 +61,7 @@ public struct UserDirectory: Sendable {
                 }
             }
         }
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             guard try await UserRecord.query(on: db).filter(\.$username == name).first() == nil else {
                 throw StorageError.conflict("the username \(name) is taken")
             }

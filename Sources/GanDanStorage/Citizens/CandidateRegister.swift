@@ -162,7 +162,7 @@ public struct CandidateRegister: Sendable {
         record.createdBy = actor.name
         record.createdAt = Date()
         try store(pipeline, in: record)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await record.create(on: db)
             try await AuditTrail(db: db).record(
                 AuditEvent(
@@ -243,7 +243,7 @@ public struct CandidateRegister: Sendable {
         guard errors.isEmpty else { throw StorageError.invalid(.invalid(errors)) }
         try store(pipeline, in: record)
         let unit = try await OrganisationRecord.find(record.organisationID, on: db)?.unitID
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await record.update(on: db)
             try await AuditTrail(db: db).record(
                 AuditEvent(

@@ -64,7 +64,7 @@ public struct FeedbackBook: Sendable {
         record.createdBy = actor.name
         record.createdAt = Date()
         try fill(record, feedback)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await record.create(on: db)
             try await AuditTrail(db: db).record(
                 AuditEvent(
@@ -117,7 +117,7 @@ public struct FeedbackBook: Sendable {
         let errors = feedback.issues.filter { !$0.message.hasPrefix("warning:") }
         guard errors.isEmpty else { throw StorageError.invalid(.invalid(errors)) }
         try fill(record, feedback)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await record.update(on: db)
             try await AuditTrail(db: db).record(
                 AuditEvent(

@@ -55,7 +55,7 @@ public struct LeaderSupervisions: Sendable {
         record.body = String(decoding: try CellMeetings.encoder.encode(supervision), as: UTF8.self)
         record.createdBy = actor.name
         record.createdAt = Date()
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await record.create(on: db)
             try await AuditTrail(db: db).record(
                 AuditEvent(
@@ -77,7 +77,7 @@ public struct LeaderSupervisions: Sendable {
         let before = record.body
         record.body = String(decoding: try CellMeetings.encoder.encode(supervision), as: UTF8.self)
         let unit = try await OrganisationRecord.find(record.organisationID, on: db)?.unitID
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await record.update(on: db)
             try await AuditTrail(db: db).record(
                 AuditEvent(

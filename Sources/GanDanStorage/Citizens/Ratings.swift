@@ -165,7 +165,7 @@ public struct Ratings: Sendable {
         let now = Date()
         let chosen = levels
         let allLevels = sheet.lines.compactMap { chosen[$0.member.id]?.1 ?? $0.level }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             for (memberID, value) in chosen {
                 let row =
                     try await MemberRatingRecord.query(on: db).filter(\.$organisationID == cellID)

@@ -16,7 +16,7 @@ struct DemoHistoryWriter {
         let unitOf = Dictionary(cells.map { ($0.cell.id, $0.unitID) }, uniquingKeysWith: { first, _ in first })
         let citizens = CitizenHistory.generate(
             cells: cells.map(\.cell), meetings: history, placementDate: placementDate)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await store(history, unitOf: unitOf, on: db, actor: actor)
             try await store(citizens, unitOf: unitOf, on: db, actor: actor)
         }

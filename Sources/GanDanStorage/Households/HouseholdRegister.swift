@@ -119,7 +119,7 @@ public struct HouseholdRegister: Sendable {
         record.nameSearch = VietnameseText.searchKey(name)
         record.size = draft.size
         record.createdAt = Date()
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await record.create(on: db)
             let status = HouseholdStatusRecord()
             status.householdID = record.id!
@@ -146,7 +146,7 @@ public struct HouseholdRegister: Sendable {
             throw StorageError.invalid(
                 .invalid([ImportIssue(field: "year", message: "no poverty standard covers \(year) (rules.md R25)")]))
         }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let existing = try await HouseholdStatusRecord.query(on: db).filter(\.$householdID == householdID)
                 .filter(\.$year == year).first()
             let record = existing ?? HouseholdStatusRecord()

@@ -82,7 +82,7 @@ public struct VillageCriteria: Sendable {
                         ImportIssue(field: "met.\($0)", message: "the \(set.id) set has no criterion \($0)")
                     }))
         }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             for (number, value) in met {
                 let existing = try await VillageCriterionRecord.query(on: db).filter(\.$unitID == unitID)
                     .filter(\.$year == year).filter(\.$setID == set.id).filter(\.$number == number).first()

@@ -36,7 +36,7 @@ public struct DatasetWriter: Sendable {
         var summary = plan.summary
         summary.dryRun = dryRun
         if dryRun { return summary }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await AuditTrail(db: db).record(try await plan.apply(on: db, actor: actor))
         }
         return summary

@@ -31,7 +31,7 @@ extension CellMeetings {
                 settings: policy.meetings, cellFullMembers: prepared.minutes.roll.full + prepared.minutes.roll.exempt),
             settings: policy.quality)
         let version = meeting.currentVersion + 1
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             // Claim the next version: two secretaries saving at once cannot both write version N.
             guard let sql = db as? any SQLDatabase else { throw StorageError.unavailable("an SQL database is needed") }
             let claimed = try await sql.update(MeetingRecord.schema)

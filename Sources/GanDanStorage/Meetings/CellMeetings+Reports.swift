@@ -105,7 +105,7 @@ extension CellMeetings {
         let issues = plan.issues
         let errors = issues.filter { !$0.message.hasPrefix("warning:") }
         guard errors.isEmpty else { throw StorageError.invalid(.invalid(errors)) }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await ThematicTopicRecord.query(on: db).filter(\.$organisationID == cellID).filter(\.$year == plan.year)
                 .delete()
             for topic in plan.topics {

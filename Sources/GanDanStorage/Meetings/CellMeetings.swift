@@ -61,7 +61,7 @@ public struct CellMeetings: Sendable {
         record.currentVersion = 0
         record.createdBy = actor.name
         record.createdAt = Date()
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await record.create(on: db)
             try await AuditTrail(db: db).record(
                 AuditEvent(
@@ -78,7 +78,7 @@ public struct CellMeetings: Sendable {
             throw StorageError.conflict("the meeting is \(meeting.status): only a planned meeting can be called off")
         }
         let unit = try await OrganisationRecord.find(meeting.organisationID, on: db)?.unitID
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             meeting.status = MeetingStatus.cancelled.rawValue
             try await meeting.update(on: db)
             try await AuditTrail(db: db).record(

@@ -40,7 +40,7 @@ public struct MemberWriter: Sendable {
             issues.append(ImportIssue(field: "ethnicity", message: "is longer than 40 characters"))
         }
         guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             var query = MemberRecord.query(on: db).filter(\.$id == id)
             if let organisations = scope.organisationFilter {
                 query = query.filter(MemberDirectory.onRollOf(organisations, on: date))

@@ -15,7 +15,7 @@ public struct MembershipWriter: Sendable {
     public func transfer(
         _ memberID: UUID, to cellID: UUID, on date: CivilDate, kind: TransferKind, actor: Actor = .system
     ) async throws {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await Self.transfer(memberID, to: cellID, on: date, kind: kind, actor: actor, db: db)
         }
     }

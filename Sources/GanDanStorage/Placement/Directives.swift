@@ -53,7 +53,7 @@ public struct Directives: Sendable {
         let cells = try await tree.organisations(atUnits: units, on: plannedOn).filter { $0.kind == .communeAgencyCell }
         guard !cells.isEmpty else { throw StorageError.conflict("no commune agency cell is in force there") }
         let id = UUID()
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let directive = DirectiveRecord()
             directive.id = id
             directive.title = title

@@ -74,7 +74,7 @@ public struct PlacementPlans: Sendable {
         record.createdAt = Date()
         record.correctsID = correcting
         let members = communes.reduce(0) { $0 + $1.proposal.decisions.count }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await record.create(on: db)
             try await AuditTrail(db: db).record(
                 AuditEvent(
@@ -122,7 +122,7 @@ public struct PlacementPlans: Sendable {
         record.proposal = try Self.encode(communes)
         record.total = communes.reduce(0) { $0 + $1.proposal.total }
         record.version += 1
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await record.update(on: db)
             try await AuditTrail(db: db).record(
                 AuditEvent(

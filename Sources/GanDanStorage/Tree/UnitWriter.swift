@@ -28,7 +28,7 @@ public struct UnitWriter: Sendable {
     public func change(_ unitID: UUID, on date: CivilDate, _ change: Change, actor: Actor = .system) async throws
         -> UnitSnapshot
     {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let current = try await currentVersion(unitID, on: date, db: db)
             if let parent = change.parentID {
                 try await checkParent(parent, for: current, on: date, db: db)
@@ -62,7 +62,7 @@ public struct UnitWriter: Sendable {
 
     /// Ends a unit's existence on `date` (e.g. districts end on 1-7-2025, rules.md R26); its history stays.
     public func close(_ unitID: UUID, on date: CivilDate, actor: Actor = .system) async throws {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let current = try await currentVersion(unitID, on: date, db: db)
             let children = try await UnitRecord.query(on: db).filter(\.$parentUnitID == unitID).inForce(on: date)
                 .count()

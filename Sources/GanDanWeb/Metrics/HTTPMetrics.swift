@@ -13,9 +13,22 @@ final class HTTPMetrics: Sendable {
         .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10),
     ]
 
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "gandan", subsystem: "http", metricName: "requests", unitName: "total",
+            helpText: "HTTP requests answered, per route pattern, method and status class.")
+    }
+    static var durations: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "gandan", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+            helpText: "Time to answer an HTTP request, per route pattern and method.")
+    }
+
     init() {
         started = registry.makeGauge(
-            name: "gandan_process_start_time_seconds", help: "When the server started, in seconds since 1970.")
+            descriptor: MetricNameDescriptor(
+                namespace: "gandan", metricName: "process_start_time", unitName: "seconds",
+                helpText: "When the server started, in seconds since 1970."))
         started.set(Date().timeIntervalSince1970)
     }
 
@@ -24,13 +37,10 @@ final class HTTPMetrics: Sendable {
     func record(method: String, route: String, status: UInt, duration: Duration) {
         let statusClass = "\(status / 100)xx"
         registry.makeCounter(
-            name: "gandan_http_requests_total",
-            labels: [("method", method), ("route", route), ("status", statusClass)],
-            help: "HTTP requests answered, per route pattern, method and status class."
+            descriptor: Self.requests, labels: [("method", method), ("route", route), ("status", statusClass)]
         ).increment()
         registry.makeDurationHistogram(
-            name: "gandan_http_request_duration_seconds", labels: [("method", method), ("route", route)],
-            buckets: Self.buckets, help: "Time to answer an HTTP request, per route pattern and method."
+            descriptor: Self.durations, labels: [("method", method), ("route", route)], buckets: Self.buckets
         ).recordNanoseconds(duration.nanoseconds)
     }
 

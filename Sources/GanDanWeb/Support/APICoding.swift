@@ -1,18 +1,20 @@
 import Foundation
 
 /// The API's JSON keys: snake_case both ways, with `ID`/`IDs` kept as words (`member_id` ↔ `memberID`,
-/// `assignee_ids` ↔ `assigneeIDs`), so Swift names and JSON names round-trip.
+/// `assignee_ids` ↔ `assigneeIDs`), so Swift names and JSON names round-trip; instants are ISO 8601 (UTC).
 enum APICoding {
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .custom { path in SnakeKey(snake(path.last!.stringValue)) }
         encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
         return encoder
     }
 
     static var decoder: JSONDecoder {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .custom { path in SnakeKey(camel(path.last!.stringValue)) }
+        decoder.dateDecodingStrategy = .iso8601
         return decoder
     }
 

@@ -25,11 +25,12 @@ extension Request {
         return id
     }
 
-    /// A positive integer query parameter with a default; a bad value is a 400.
-    func positiveInt(_ name: String, default value: Int) throws -> Int {
+    /// A whole-number query parameter from 1 to `maximum`, with a default; anything else is a 400 (a huge page
+    /// number must never overflow the row offset).
+    func positiveInt(_ name: String, default value: Int, maximum: Int = 100_000) throws -> Int {
         guard let text = query[String.self, at: name], !text.isEmpty else { return value }
-        guard let number = Int(text), number >= 1 else {
-            throw Abort(.badRequest, reason: "\(name) must be a whole number ≥ 1")
+        guard let number = Int(text), (1...maximum).contains(number) else {
+            throw Abort(.badRequest, reason: "\(name) must be a whole number from 1 to \(maximum)")
         }
         return number
     }
