@@ -1,0 +1,53 @@
+import GanDanCore
+
+/// The words of exports and printable reports, in both languages.
+enum ExportLabels {
+    static let all: [String: BilingualText] = [
+        "exportCSV": BilingualText(vi: "Xuất CSV", en: "Export CSV"),
+        "exportXLSX": BilingualText(vi: "Xuất XLSX", en: "Export XLSX"),
+        "exports": BilingualText(vi: "Tải về", en: "Download"),
+        "monthlyReport": BilingualText(vi: "Báo cáo tháng của chi bộ", en: "Monthly cell report"),
+        "communeSummary": BilingualText(vi: "Tổng hợp tình hình chi bộ thôn", en: "Commune summary of village cells"),
+        "period": BilingualText(vi: "Kỳ báo cáo", en: "Period"),
+        "fromMonth": BilingualText(vi: "Từ tháng", en: "From month"),
+        "toMonth": BilingualText(vi: "Đến tháng", en: "To month"),
+        "reportMeetings": BilingualText(vi: "Sinh hoạt chi bộ trong tháng", en: "Meetings held this month"),
+        "reportTasksAssigned": BilingualText(vi: "Nhiệm vụ giao trong tháng", en: "Tasks assigned this month"),
+        "reportTasksReviewed": BilingualText(vi: "Nhiệm vụ kiểm điểm trong tháng", en: "Tasks reviewed this month"),
+        "reportFeedback": BilingualText(vi: "Ý kiến, kiến nghị của nhân dân", en: "Citizens' feedback"),
+        "reportCandidates": BilingualText(vi: "Công tác phát triển đảng viên", en: "Admission candidates' steps"),
+        "reportAbsences": BilingualText(vi: "Đảng viên vắng sinh hoạt", en: "Absences"),
+        "durationMinutes": BilingualText(vi: "Thời lượng (phút)", en: "Duration (minutes)"),
+        "expected": BilingualText(vi: "Phải dự", en: "Expected"),
+        "assignedOn": BilingualText(vi: "Ngày giao", en: "Assigned"),
+        "reviewedOn": BilingualText(vi: "Ngày kiểm điểm", en: "Reviewed"),
+        "receivedOn": BilingualText(vi: "Ngày nhận", en: "Received"),
+        "forwardedOn": BilingualText(vi: "Ngày chuyển", en: "Forwarded"),
+        "answeredOn": BilingualText(vi: "Ngày trả lời", en: "Answered"),
+        "fullMembers": BilingualText(vi: "Đảng viên chính thức", en: "Full members"),
+        "membersTotal": BilingualText(vi: "Tổng số đảng viên", en: "Members"),
+        "meetingsHeld": BilingualText(vi: "Số buổi sinh hoạt", en: "Meetings held"),
+        "attendanceRate": BilingualText(vi: "Tỷ lệ dự họp (%)", en: "Attendance (%)"),
+        "tasksDone": BilingualText(vi: "Nhiệm vụ hoàn thành", en: "Tasks done"),
+        "tasksTotal": BilingualText(vi: "Tổng nhiệm vụ", en: "Tasks"),
+        "feedbackAnswered": BilingualText(vi: "Ý kiến đã trả lời", en: "Feedback answered"),
+        "feedbackOverdue": BilingualText(vi: "Ý kiến quá hạn", en: "Feedback overdue"),
+        "totals": BilingualText(vi: "Cộng", en: "Totals"),
+        "onBehalfCell": BilingualText(vi: "T/M CHI BỘ", en: "FOR THE CELL"),
+        "onBehalfCommittee": BilingualText(vi: "T/M ĐẢNG ỦY", en: "FOR THE PARTY COMMITTEE"),
+        "signSecretary": BilingualText(vi: "BÍ THƯ", en: "SECRETARY"),
+        "recipients": BilingualText(vi: "Nơi nhận", en: "Copies to"),
+        "partyMotto": BilingualText(vi: "ĐẢNG CỘNG SẢN VIỆT NAM", en: "COMMUNIST PARTY OF VIET NAM"),
+        "copyCommune": BilingualText(vi: "Đảng ủy xã", en: "The commune party committee"),
+        "copyCellFile": BilingualText(vi: "Lưu chi bộ", en: "The cell's file"),
+        "copyDistrict": BilingualText(vi: "Huyện ủy", en: "The district party committee"),
+        "copyOfficeFile": BilingualText(vi: "Lưu văn phòng Đảng ủy", en: "The committee office's file"),
+        "decisionIntro": BilingualText(
+            vi:
+                "Chuyển sinh hoạt đảng nội bộ, chính thức cho các đồng chí có tên dưới đây về sinh hoạt tại chi bộ thôn, bản:",
+            en: "The members named below transfer, internally and officially, to the village cells listed:"),
+        "membersUnit": BilingualText(vi: "đảng viên", en: "members"),
+        "reportsLink": BilingualText(vi: "Báo cáo tháng", en: "Monthly report"),
+        "summaryLink": BilingualText(vi: "Tổng hợp chi bộ thôn", en: "Village cells summary"),
+    ]
+}
