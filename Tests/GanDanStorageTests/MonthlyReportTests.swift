@@ -39,6 +39,9 @@ struct MonthlyReportTests {
                 receivedOn: Fixtures.date("2019-06-10"), receivedBy: "Lương Văn Ấn", topic: .land,
                 summary: "Đường vào bản hỏng"), actor: .system)
         _ = try await book.apply(
+            .forward(on: Fixtures.date("2019-06-12"), to: .communePeoplesCommittee, detail: nil), to: item.id,
+            actor: .system)
+        _ = try await book.apply(
             .answer(on: Fixtures.date("2019-07-02"), text: "Xã sẽ sửa"), to: item.id, actor: .system)
         _ = try await CandidateRegister(db: db).add(
             cellID: cell.id,

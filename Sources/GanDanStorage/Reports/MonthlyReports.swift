@@ -173,6 +173,7 @@ public struct MonthlyReports: Sendable {
         let figures = try await ImpactReports(db: db, scope: scope).figures(cells: cells, from: start, until: end)
         let summaries = try await CellDirectory(db: db, scope: scope).summaries(of: cells, on: last, settings: charter)
         let counts = Dictionary(summaries.map { ($0.cell.id, $0.counts) }, uniquingKeysWith: { first, _ in first })
+        let tasks = try await taskCounts(cells: cells.map(\.id), from: start, until: end)
         var overdue: [UUID: Int] = [:]
         for item in try await FeedbackBook(db: db, scope: scope).list(cells: cells.map(\.id), on: last, openOnly: true)
         where item.overdue {
@@ -184,7 +185,7 @@ public struct MonthlyReports: Sendable {
             return CellPeriodRow(
                 cell: NamedID(id: cell.id, name: cell.name), members: count?.total ?? 0, fullMembers: count?.full ?? 0,
                 meetingsHeld: figure.meetings, expected: figure.expected, present: figure.present,
-                tasksDone: figure.tasksDone, tasksTotal: figure.tasksAssigned,
+                tasksDone: tasks[cell.id]?.done ?? 0, tasksTotal: tasks[cell.id]?.total ?? 0,
                 feedbackReceived: figure.feedbackReceived,
                 feedbackAnswered: figure.feedbackAnswered, feedbackOverdue: overdue[cell.id] ?? 0)
         }.sorted { VietnameseText.sortKey($0.cell.name) < VietnameseText.sortKey($1.cell.name) }
@@ -193,5 +194,44 @@ public struct MonthlyReports: Sendable {
             tasksDone: 0, tasksTotal: 0, feedbackReceived: 0, feedbackAnswered: 0, feedbackOverdue: 0)
         return CommuneSummary(
             unitID: unitID, from: from, through: through, rows: rows, totals: rows.reduce(zero, +))
+    }
+
+    /// Per cell: tasks assigned at the held meetings of the period, and of those, the ones reviewed as done at
+    /// a meeting before the period ended (a task done later is not done yet in this period's report).
+    func taskCounts(cells: [UUID], from: CivilDate, until: CivilDate) async throws -> [UUID: (done: Int, total: Int)] {
+        var meetings: [MeetingRecord] = []
+        for start in stride(from: 0, to: cells.count, by: 500) {
+            meetings += try await MeetingRecord.query(on: db)
+                .filter(\.$organisationID ~~ Array(cells[start..<min(start + 500, cells.count)]))
+                .filter(\.$date >= from.iso).filter(\.$date < until.iso)
+                .filter(\.$status == MeetingStatus.held.rawValue).all()
+        }
+        let ids = meetings.compactMap(\.id)
+        var tasks: [MemberTaskRecord] = []
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            tasks += try await MemberTaskRecord.query(on: db)
+                .filter(\.$meetingID ~~ Array(ids[start..<min(start + 500, ids.count)])).all()
+        }
+        let reviewIDs = Array(Set(tasks.compactMap(\.reviewedMeetingID)))
+        var reviewDates: [UUID: String] = [:]
+        for start in stride(from: 0, to: reviewIDs.count, by: 500) {
+            for meeting in try await MeetingRecord.query(on: db)
+                .filter(\.$id ~~ Array(reviewIDs[start..<min(start + 500, reviewIDs.count)])).all()
+            {
+                reviewDates[meeting.id!] = meeting.date
+            }
+        }
+        var counts: [UUID: (done: Int, total: Int)] = [:]
+        for task in tasks {
+            var count = counts[task.organisationID] ?? (0, 0)
+            count.total += 1
+            if task.status == MemberTaskStatus.done.rawValue,
+                let reviewed = task.reviewedMeetingID.flatMap({ reviewDates[$0] }), reviewed < until.iso
+            {
+                count.done += 1
+            }
+            counts[task.organisationID] = count
+        }
+        return counts
     }
 }

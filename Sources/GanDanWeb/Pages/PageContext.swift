@@ -40,7 +40,7 @@ struct PageContext: Encodable {
         let current = request.auth.get(CurrentUser.self)
         user = current?.account.displayName
         csrf = current != nil && current?.viaToken == false ? request.csrfToken : ""
-        exports = exportable ? ExportLinks(request) : nil
+        exports = exportable && request.method == .GET ? ExportLinks(request) : nil
     }
 }
 

@@ -302,7 +302,7 @@ struct PlacementPages: RouteCollection {
                     })
             }
             .sorted { VietnameseText.sortKey($0.cell) < VietnameseText.sortKey($1.cell) }
-        let day = plan.decisionDate ?? (try req.asOfDate())
+        let day = try plan.decisionDate ?? req.asOfDate()
         return DecisionContext(
             page: PageContext(req, title: Labels.text("decision", req), exportable: true),
             status: Self.statusLabel(plan.status, req), decisionDate: plan.decisionDate?.vietnamese, groups: groups,
