@@ -38,6 +38,7 @@ enum ExportLabels {
         "signSecretary": BilingualText(vi: "BÍ THƯ", en: "SECRETARY"),
         "recipients": BilingualText(vi: "Nơi nhận", en: "Copies to"),
         "partyMotto": BilingualText(vi: "ĐẢNG CỘNG SẢN VIỆT NAM", en: "COMMUNIST PARTY OF VIET NAM"),
+        "reportedOn": BilingualText(vi: "Ngày báo cáo tiếp thu", en: "Reported back on"),
         "copyCommune": BilingualText(vi: "Đảng ủy xã", en: "The commune party committee"),
         "copyCellFile": BilingualText(vi: "Lưu chi bộ", en: "The cell's file"),
         "copyDistrict": BilingualText(vi: "Huyện ủy", en: "The district party committee"),
