@@ -328,6 +328,11 @@ struct AccessMatrixTests {
         "GET /api/units/:id/impact": Entry(
             path: { "/api/units/\($0.unit)/impact?placement=2019-04-25&months=6" },
             expect: { read($0, $1, page: false) }),
+        "GET /cells/:id/report": Entry(
+            path: { "/cells/\($0.cell)/report?month=2019-06" }, expect: { read($0, $1, page: true) }),
+        "GET /units/:id/summary": Entry(
+            path: { "/units/\($0.commune)/summary?from=2019-04&to=2019-06" },
+            expect: { commune($0, $1, ok: 200, page: true, write: false) }),
         "GET /api/audit": Entry(
             path: { _ in "/api/audit" },
             expect: { who, _ in who == .anonymous ? 401 : who == .admin || who == .auditor ? 200 : 403 }),

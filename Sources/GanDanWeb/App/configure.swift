@@ -83,6 +83,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CandidatePages())
     try signedIn.register(collection: RatingPages())
     try signedIn.register(collection: ImpactPages())
+    try signedIn.register(collection: MonthlyReportPages())
 }
 
 struct SettingsKey: StorageKey {

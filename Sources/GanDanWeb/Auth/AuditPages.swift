@@ -24,10 +24,29 @@ struct AuditPages: RouteCollection {
         var entries: [AuditEntry]
     }
 
-    @Sendable func page(req: Request) async throws -> View {
+    @Sendable func page(req: Request) async throws -> Response {
+        let format = try req.exportFormat()
         let entries = try await entries(req)
-        return try await req.view.render(
-            "audit", AuditContext(page: PageContext(req, title: Labels.text("audit", req)), entries: entries))
+        let context = AuditContext(
+            page: PageContext(req, title: Labels.text("audit", req), exportable: true), entries: entries)
+        if let format {
+            return try await req.export(Self.table(context, req), format: format, list: "audit_trail")
+        }
+        return try await req.view.render("audit", context).encodeResponse(for: req)
+    }
+
+    /// The entries shown (one page of the trail, newest first as listed), every field as recorded.
+    static func table(_ context: AuditContext, _ req: Request) -> ExportTable {
+        func word(_ key: String) -> String { Labels.text(key, req) }
+        return ExportTable(
+            title: context.page.title,
+            columns: ["#", word("when"), word("who"), word("action"), word("record"), "ID", "before", "after", "hash"],
+            rows: context.entries.map {
+                [
+                    .integer($0.seq), .text($0.at), .text($0.actor), .text($0.action), .text($0.entity),
+                    .optional($0.entityID), .optional($0.before), .optional($0.after), .text($0.hash),
+                ]
+            })
     }
 
     @Sendable func list(req: Request) async throws -> [AuditEntry] {

@@ -40,9 +40,14 @@ struct CandidatePages: RouteCollection {
         var mentor: String?
         var introducers: String
         var steps: [StepRow]
+        /// The dates as values, for exports: birth and each pipeline step (in `PipelineStep.allCases` order).
+        var birthDay: CivilDate
+        var stepDates: [CivilDate?]
 
         init(_ view: CandidateView, _ language: Language) {
             id = view.id
+            birthDay = view.birthDate
+            stepDates = PipelineStep.allCases.map { view.pipeline.date(of: $0) }
             cellName = view.cellName
             name = view.fullName
             born = view.birthDate.vietnamese
@@ -89,19 +94,34 @@ struct CandidatePages: RouteCollection {
     }
 
     @Sendable func cellList(req: Request) async throws -> Response {
-        try await renderCell(req, error: nil)
+        let format = try req.exportFormat()
+        let (context, unitID) = try await cellContext(req, error: nil, audit: format == nil)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "candidates", object: context.cellID, unit: unitID)
+        }
+        return try await req.view.render("candidates", context).encodeResponse(for: req)
     }
 
     func renderCell(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let (context, _) = try await cellContext(req, error: error, audit: true)
+        let response = try await req.view.render("candidates", context).encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    /// A cell's candidates as a view model, with the cell's village; 404 outside the scope.
+    func cellContext(_ req: Request, error: String?, audit: Bool) async throws -> (ListContext, UUID) {
         let id = try req.uuid("id")
         let cell = try await req.visibleCell(id)
         let date = try req.asOfDate()
-        try await req.auditRead("candidates", id: id.uuidString, unit: cell.unitID)
+        if audit { try await req.auditRead("candidates", id: id.uuidString, unit: cell.unitID) }
         let roster = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).roster(
             of: id, on: date)
         let profile = try await OrganisationTree(db: req.db).unit(cell.unitID, on: date)?.profile
         let context = ListContext(
-            page: PageContext(req, title: "\(Labels.text("candidates", req)) · \(cell.name)"), csrf: req.csrfToken,
+            page: PageContext(req, title: "\(Labels.text("candidates", req)) · \(cell.name)", exportable: true),
+            csrf: req.csrfToken,
             title: cell.name, cellID: id,
             rows: try await register(req).list(cells: [id], on: date).map { Row($0, req.language) },
             members: roster.filter { $0.member.standing?.countsAsFull == true }.map {
@@ -109,24 +129,33 @@ struct CandidatePages: RouteCollection {
             }, difficultArea: profile.map { $0.ethnicMinority || $0.mountain } ?? false,
             mayWrite: try await req.access().scopes.write.contains(organisation: id), today: CivilDate.today().iso,
             error: error)
-        let response = try await req.view.render("candidates", context).encodeResponse(for: req)
-        response.status = status
-        return response
+        return (context, cell.unitID)
+    }
+
+    @Sendable func unitList(req: Request) async throws -> Response {
+        let format = try req.exportFormat()
+        let id = try req.uuid("id")
+        let context = try await unitContext(req, audit: format == nil)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "candidates", object: id, unit: id)
+        }
+        return try await req.view.render("candidates", context).encodeResponse(for: req)
     }
 
     /// Every candidate under a unit with the deadlines ahead: the planner's view (rules.md R23).
-    @Sendable func unitList(req: Request) async throws -> View {
+    func unitContext(_ req: Request, audit: Bool) async throws -> ListContext {
         let id = try req.uuid("id")
         let (unit, cells) = try await req.visibleCells(under: id)
-        try await req.auditRead("candidates", id: "unit=\(id)", unit: id)
-        return try await req.view.render(
-            "candidates",
-            ListContext(
-                page: PageContext(req, title: "\(Labels.text("candidates", req)) · \(unit.title(in: req.language))"),
-                csrf: req.csrfToken, title: unit.title(in: req.language), cellID: nil,
-                rows: try await register(req).list(cells: cells.map(\.id), on: try req.asOfDate()).map {
-                    Row($0, req.language)
-                }, members: [], difficultArea: false, mayWrite: false, today: CivilDate.today().iso, error: nil))
+        if audit { try await req.auditRead("candidates", id: "unit=\(id)", unit: id) }
+        return ListContext(
+            page: PageContext(
+                req, title: "\(Labels.text("candidates", req)) · \(unit.title(in: req.language))",
+                exportable: true),
+            csrf: req.csrfToken, title: unit.title(in: req.language), cellID: nil,
+            rows: try await register(req).list(cells: cells.map(\.id), on: try req.asOfDate()).map {
+                Row($0, req.language)
+            }, members: [], difficultArea: false, mayWrite: false, today: CivilDate.today().iso, error: nil)
     }
 
     struct AddForm: Content {

@@ -33,9 +33,14 @@ struct FeedbackPages: RouteCollection {
         var reportedBackOn: String?
         /// Held meetings of the cell since the answer, to name where the village was told (rules.md A8).
         var meetings: [Choice] = []
+        /// The item as stored, for exports' typed dates.
+        var item: CitizenFeedback
+        var dueDate: CivilDate?
 
         init(_ view: FeedbackView, _ language: Language) {
             let feedback = view.feedback
+            item = feedback
+            dueDate = view.due
             id = view.id
             receivedOn = feedback.receivedOn.vietnamese
             topic = feedback.topic.label.text(in: language)
@@ -74,20 +79,36 @@ struct FeedbackPages: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        try await render(req, error: nil).encodeResponse(for: req)
+        let format = try req.exportFormat()
+        let (context, unitID) = try await listContext(req, error: nil, audit: format == nil)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "citizen_feedback", object: context.cellID,
+                unit: unitID)
+        }
+        return try await req.view.render("feedback", context).encodeResponse(for: req)
     }
 
     func render(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let (context, _) = try await listContext(req, error: error, audit: true)
+        let response = try await req.view.render("feedback", context).encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    /// A cell's feedback book as a view model, with the cell's village (for the audit entry); 404 outside the scope.
+    func listContext(_ req: Request, error: String?, audit: Bool) async throws -> (ListContext, UUID) {
         let id = try req.uuid("id")
         let cell = try await req.visibleCell(id)
         let language = req.language
         let date = try req.asOfDate()
         let rows = try await book(req).list(cells: [id], on: date)
         let held = try await req.readableMeetings().meetings(of: id).filter { $0.status == .held }
-        try await req.auditRead("citizen_feedback", id: id.uuidString, unit: cell.unitID)
+        if audit { try await req.auditRead("citizen_feedback", id: id.uuidString, unit: cell.unitID) }
         let access = try await req.access()
         let context = ListContext(
-            page: PageContext(req, title: "\(Labels.text("feedback", req)) · \(cell.name)"), csrf: req.csrfToken,
+            page: PageContext(req, title: "\(Labels.text("feedback", req)) · \(cell.name)", exportable: true),
+            csrf: req.csrfToken,
             cellID: id, cellName: cell.name,
             rows: rows.map { view in
                 var row = Row(view, language)
@@ -104,9 +125,7 @@ struct FeedbackPages: RouteCollection {
             bodies: ResponsibleBody.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: language)) },
             today: CivilDate.today().iso, receivedBy: access.account.displayName,
             mayWrite: access.scopes.write.contains(organisation: id), error: error)
-        let response = try await req.view.render("feedback", context).encodeResponse(for: req)
-        response.status = status
-        return response
+        return (context, cell.unitID)
     }
 
     struct RecordForm: Content {
@@ -211,8 +230,19 @@ struct FeedbackPages: RouteCollection {
         var cells: [NamedID]
     }
 
+    @Sendable func summary(req: Request) async throws -> Response {
+        let format = try req.exportFormat()
+        let (context, unitID) = try await summaryContext(req, audit: format == nil)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "citizen_feedback_summary", object: unitID,
+                unit: unitID)
+        }
+        return try await req.view.render("feedback-summary", context).encodeResponse(for: req)
+    }
+
     /// A commune's (or any unit's) feedback counted per village and topic, with the overdue items listed.
-    @Sendable func summary(req: Request) async throws -> View {
+    func summaryContext(_ req: Request, audit: Bool) async throws -> (SummaryContext, UUID) {
         let id = try req.uuid("id")
         let (unit, cells) = try await req.visibleCells(under: id)
         let language = req.language
@@ -222,11 +252,11 @@ struct FeedbackPages: RouteCollection {
         let names = try await villageNames(req, villages, on: date)
         let counts = try await book.counts(villages: villages, on: date)
         let overdue = try await book.list(cells: cells.map(\.id), on: date, openOnly: true).filter(\.overdue)
-        try await req.auditRead("citizen_feedback", id: "unit=\(id)", unit: id)
-        return try await req.view.render(
-            "feedback-summary",
+        if audit { try await req.auditRead("citizen_feedback", id: "unit=\(id)", unit: id) }
+        return (
             SummaryContext(
-                page: PageContext(req, title: "\(Labels.text("feedback", req)) · \(unit.title(in: language))"),
+                page: PageContext(
+                    req, title: "\(Labels.text("feedback", req)) · \(unit.title(in: language))", exportable: true),
                 unitName: unit.title(in: language),
                 rows: counts.map {
                     SummaryRow(
@@ -234,7 +264,8 @@ struct FeedbackPages: RouteCollection {
                         open: $0.open, overdue: $0.overdue)
                 }.sorted { ($0.village, $0.topic) < ($1.village, $1.topic) },
                 overdue: overdue.map { Row($0, language) },
-                cells: cells.map { NamedID(id: $0.id, name: $0.name) }))
+                cells: cells.map { NamedID(id: $0.id, name: $0.name) }), id
+        )
     }
 
     func villageNames(_ req: Request, _ ids: [UUID], on date: CivilDate) async throws -> [UUID: String] {

@@ -21,6 +21,8 @@ struct RatingPages: RouteCollection {
         var score: String
         var level: String?
         var levels: [Choice]
+        /// The score as a number, for exports.
+        var value: Double?
     }
 
     struct Context: Encodable {
@@ -56,33 +58,47 @@ struct RatingPages: RouteCollection {
     }
 
     @Sendable func page(req: Request) async throws -> Response {
-        try await render(req, error: nil)
+        let format = try req.exportFormat()
+        let (context, unitID) = try await sheetContext(req, error: nil, audit: format == nil)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "ratings", object: context.cellID, unit: unitID)
+        }
+        return try await req.view.render("ratings", context).encodeResponse(for: req)
     }
 
     func render(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let (context, _) = try await sheetContext(req, error: error, audit: true)
+        let response = try await req.view.render("ratings", context).encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    /// A cell's rating sheet for the period as a view model, with the cell's village; 404 outside the scope.
+    func sheetContext(_ req: Request, error: String?, audit: Bool) async throws -> (Context, UUID) {
         let id = try req.uuid("id")
         let cell = try await req.visibleCell(id)
         let period = try Self.period(req)
         let year = period.start.year
         let language = req.language
         guard let sheet = try await ratings(req).sheet(cellID: id, period: period) else { throw Abort(.notFound) }
-        try await req.auditRead("ratings", id: "\(id)#\(sheet.period)", unit: cell.unitID)
+        if audit { try await req.auditRead("ratings", id: "\(id)#\(sheet.period)", unit: cell.unitID) }
         let context = Context(
-            page: PageContext(req, title: "\(Labels.text("ratings", req)) · \(cell.name)"), csrf: req.csrfToken,
+            page: PageContext(req, title: "\(Labels.text("ratings", req)) · \(cell.name)", exportable: true),
+            csrf: req.csrfToken,
             cellID: id, cellName: cell.name, period: sheet.period, quarters: (1...4).map { "\(year)-Q\($0)" },
             year: year, previousYear: year - 1, nextYear: year + 1,
             lines: sheet.lines.map {
                 Line(
                     id: $0.member.id, name: $0.member.name, standing: $0.standing?.label.text(in: language) ?? "",
                     notRated: $0.notRated?.text(in: language), score: $0.score.map { String(format: "%.0f", $0) } ?? "",
-                    level: $0.level?.label.text(in: language), levels: Self.choices($0.level, language, blank: true))
+                    level: $0.level?.label.text(in: language), levels: Self.choices($0.level, language, blank: true),
+                    value: $0.score)
             }, cellLevels: Self.choices(sheet.cell?.level, language, blank: true),
             cellLevel: sheet.cell?.level.label.text(in: language), weak: sheet.cell?.weak ?? false,
             weakReason: sheet.cell?.weakReason, warnings: sheet.warnings,
             mayWrite: try await req.access().scopes.write.contains(organisation: id), error: error)
-        let response = try await req.view.render("ratings", context).encodeResponse(for: req)
-        response.status = status
-        return response
+        return (context, cell.unitID)
     }
 
     /// `?period=2019-Q2` or `?year=2019` (or the path's `:period`); the as-of year when absent.

@@ -25,9 +25,14 @@ struct SupervisionPages: RouteCollection {
         var comment: String
         var reportedOn: String?
         var report: String?
+        /// The dates as values, for exports.
+        var commentedDay: CivilDate
+        var reportedDay: CivilDate?
 
         init(_ view: SupervisionView) {
             id = view.id
+            commentedDay = view.supervision.commentedOn
+            reportedDay = view.supervision.reportBack?.reportedOn
             cellName = view.cellName
             leader = view.leader.name
             switch view.supervision.period {
@@ -60,23 +65,37 @@ struct SupervisionPages: RouteCollection {
     }
 
     @Sendable func cellPage(req: Request) async throws -> Response {
-        try await renderCell(req, error: nil)
+        let format = try req.exportFormat()
+        let (context, unitID) = try await cellContext(req, error: nil, audit: format == nil)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "leader_supervision", object: context.cellID,
+                unit: unitID)
+        }
+        return try await req.view.render("supervision", context).encodeResponse(for: req)
     }
 
     func renderCell(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let (context, _) = try await cellContext(req, error: error, audit: true)
+        let response = try await req.view.render("supervision", context).encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    /// The comments on a cell's leaders as a view model, with the cell's village; 404 outside the scope.
+    func cellContext(_ req: Request, error: String?, audit: Bool) async throws -> (Context, UUID) {
         let id = try req.uuid("id")
         let cell = try await req.visibleCell(id)
         let supervisions = try await supervisions(req)
-        try await req.auditRead("leader_supervision", id: id.uuidString, unit: cell.unitID)
+        if audit { try await req.auditRead("leader_supervision", id: id.uuidString, unit: cell.unitID) }
         let context = Context(
-            page: PageContext(req, title: "\(Labels.text("supervision", req)) · \(cell.name)"), csrf: req.csrfToken,
+            page: PageContext(req, title: "\(Labels.text("supervision", req)) · \(cell.name)", exportable: true),
+            csrf: req.csrfToken,
             title: cell.name, cellID: id, leaders: try await supervisions.leaders(of: id, on: try req.asOfDate()),
             rows: try await supervisions.list(cells: [id]).map(Row.init),
             mayWrite: try await req.access().scopes.write.contains(organisation: id), today: CivilDate.today().iso,
             year: CivilDate.today().year, error: error)
-        let response = try await req.view.render("supervision", context).encodeResponse(for: req)
-        response.status = status
-        return response
+        return (context, cell.unitID)
     }
 
     struct CommentForm: Content {
@@ -139,17 +158,29 @@ struct SupervisionPages: RouteCollection {
     }
 
     /// Every comment on the leaders placed in the unit's cells: the commune committee's view (rules.md A8).
-    @Sendable func unitPage(req: Request) async throws -> View {
+    @Sendable func unitPage(req: Request) async throws -> Response {
+        let format = try req.exportFormat()
+        let id = try req.uuid("id")
+        let context = try await unitContext(req, audit: format == nil)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "leader_supervision", object: id, unit: id)
+        }
+        return try await req.view.render("supervision", context).encodeResponse(for: req)
+    }
+
+    /// Every comment on the leaders placed in the unit's cells as a view model; 404 outside the scope.
+    func unitContext(_ req: Request, audit: Bool) async throws -> Context {
         let id = try req.uuid("id")
         let (unit, cells) = try await req.visibleCells(under: id)
-        try await req.auditRead("leader_supervision", id: "unit=\(id)", unit: id)
-        return try await req.view.render(
-            "supervision",
-            Context(
-                page: PageContext(req, title: "\(Labels.text("supervision", req)) · \(unit.title(in: req.language))"),
-                csrf: req.csrfToken, title: unit.title(in: req.language), cellID: nil, leaders: [],
-                rows: try await supervisions(req).list(cells: cells.map(\.id)).map(Row.init), mayWrite: false,
-                today: CivilDate.today().iso, year: CivilDate.today().year, error: nil))
+        if audit { try await req.auditRead("leader_supervision", id: "unit=\(id)", unit: id) }
+        return Context(
+            page: PageContext(
+                req, title: "\(Labels.text("supervision", req)) · \(unit.title(in: req.language))",
+                exportable: true),
+            csrf: req.csrfToken, title: unit.title(in: req.language), cellID: nil, leaders: [],
+            rows: try await supervisions(req).list(cells: cells.map(\.id)).map(Row.init), mayWrite: false,
+            today: CivilDate.today().iso, year: CivilDate.today().year, error: nil)
     }
 
     @Sendable func listJSON(req: Request) async throws -> [SupervisionView] {

@@ -25,9 +25,18 @@ struct MeetingPages: RouteCollection {
         var attendance: String?
         var quality: String?
         var noticeWarning: Bool
+        /// The typed values behind the texts above, for exports.
+        var day: CivilDate
+        var present: Int?
+        var expected: Int?
+        var score: Double?
 
         init(_ meeting: MeetingSummary, _ language: Language) {
             id = meeting.id
+            day = meeting.date
+            present = meeting.present
+            expected = meeting.expected
+            score = meeting.quality
             date = meeting.date.vietnamese
             kind = meeting.kind.label.text(in: language)
             status = meeting.status.label.text(in: language)
@@ -139,10 +148,22 @@ struct MeetingPages: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        try await renderList(req, error: nil).encodeResponse(for: req)
+        let format = try req.exportFormat()
+        let context = try await listContext(req, error: nil, audit: format == nil)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "cell_meetings", object: context.cellID,
+                unit: context.villageID)
+        }
+        return try await req.view.render("meetings", context).encodeResponse(for: req)
     }
 
     func renderList(_ req: Request, error: String?) async throws -> View {
+        try await req.view.render("meetings", try await listContext(req, error: error, audit: true))
+    }
+
+    /// The meetings page's view model: a year of a cell's meetings, open tasks, absence flags, quality trend.
+    func listContext(_ req: Request, error: String?, audit: Bool) async throws -> ListContext {
         let id = try req.uuid("id")
         let cell = try await req.visibleCell(id)
         let language = req.language
@@ -155,7 +176,7 @@ struct MeetingPages: RouteCollection {
         let trendUntil = first.adding(months: 12)
         let trend = try await meetings.qualityTrend(of: id, from: trendUntil.adding(months: -24), until: trendUntil)
         let flags = try await meetings.absenceFlags(of: id, year: year)
-        try await req.auditRead("cell_meetings", id: id.uuidString, unit: cell.unitID)
+        if audit { try await req.auditRead("cell_meetings", id: id.uuidString, unit: cell.unitID) }
         let plan = try await meetings.thematicPlan(of: id, year: year) ?? ThematicPlan(year: year, topics: [])
         let gaps = try await meetings.calendarGaps(of: id, year: year, asOf: try req.asOfDate())
         var topics = plan.topics.enumerated().map {
@@ -163,7 +184,8 @@ struct MeetingPages: RouteCollection {
         }
         for extra in 0..<2 { topics.append(TopicRow(index: plan.topics.count + extra, month: "", title: "")) }
         let context = ListContext(
-            page: PageContext(req, title: "\(Labels.text("meetings", req)) · \(cell.name)"), cellID: id,
+            page: PageContext(req, title: "\(Labels.text("meetings", req)) · \(cell.name)", exportable: true),
+            cellID: id,
             cellName: cell.name, villageID: cell.unitID, year: year, previousYear: year - 1, nextYear: year + 1,
             meetings: rows.map { MeetingRow($0, language) },
             openTasks: try await meetings.tasks(of: id, openOnly: true).map { TaskRow($0, language) },
@@ -180,7 +202,7 @@ struct MeetingPages: RouteCollection {
             kinds: MeetingKind.allCases.map {
                 Choice(value: $0.rawValue, label: $0.label.text(in: language), selected: $0 == .regular)
             }, today: CivilDate.today().iso, error: error)
-        return try await req.view.render("meetings", context)
+        return context
     }
 
     /// Bars of a server-drawn SVG chart: one per month, height proportional to the score out of 100.

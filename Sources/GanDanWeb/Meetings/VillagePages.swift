@@ -46,10 +46,22 @@ struct VillagePages: RouteCollection {
     }
 
     @Sendable func households(req: Request) async throws -> Response {
-        try await renderHouseholds(req, error: nil).encodeResponse(for: req)
+        let format = try req.exportFormat()
+        let context = try await householdsContext(req, error: nil, audit: format == nil)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "households", object: context.villageID,
+                unit: context.villageID)
+        }
+        return try await req.view.render("households", context).encodeResponse(for: req)
     }
 
     func renderHouseholds(_ req: Request, error: String?) async throws -> View {
+        try await req.view.render("households", try await householdsContext(req, error: error, audit: true))
+    }
+
+    /// The household register's view model: a village's households and their status in a year (rules.md R25).
+    func householdsContext(_ req: Request, error: String?, audit: Bool) async throws -> HouseholdsContext {
         let id = try req.uuid("id")
         let village = try await req.visibleVillage(id, on: try req.asOfDate())
         let year = try req.year()
@@ -57,10 +69,12 @@ struct VillagePages: RouteCollection {
         let access = try await req.access()
         let list = try await HouseholdRegister(db: req.db, scope: access.scopes.read).households(
             ofVillage: id, year: year)
-        try await req.auditRead("households", id: id.uuidString, unit: id)
+        if audit { try await req.auditRead("households", id: id.uuidString, unit: id) }
         let count = PovertyCount(list.compactMap(\.status))
         let context = HouseholdsContext(
-            page: PageContext(req, title: "\(Labels.text("householdRegister", req)) · \(village.title(in: language))"),
+            page: PageContext(
+                req, title: "\(Labels.text("householdRegister", req)) · \(village.title(in: language))",
+                exportable: true),
             csrf: req.csrfToken, villageID: id, villageName: village.title(in: language), year: year,
             previousYear: year - 1, nextYear: year + 1,
             counts: ["poor": count.poor, "nearPoor": count.nearPoor, "escaped": count.escaped, "total": list.count],
@@ -71,7 +85,7 @@ struct VillagePages: RouteCollection {
                     standard: $0.standardID, openTasks: $0.openTasks, choices: Self.statusChoices($0.status, language))
             }, statuses: Self.statusChoices(.poor, language), mayWrite: access.scopes.write.contains(unit: id),
             error: error)
-        return try await req.view.render("households", context)
+        return context
     }
 
     struct HouseholdForm: Content {
@@ -155,7 +169,19 @@ struct VillagePages: RouteCollection {
         var mayWrite: Bool
     }
 
-    @Sendable func criteria(req: Request) async throws -> View {
+    @Sendable func criteria(req: Request) async throws -> Response {
+        let format = try req.exportFormat()
+        let context = try await criteriaContext(req)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "criteria", object: context.villageID,
+                unit: context.villageID)
+        }
+        return try await req.view.render("criteria", context).encodeResponse(for: req)
+    }
+
+    /// The new-rural criteria page's view model: the set in force for the year and which criteria are met (R24).
+    func criteriaContext(_ req: Request) async throws -> CriteriaContext {
         let id = try req.uuid("id")
         let village = try await req.visibleVillage(id, on: try req.asOfDate())
         let year = try req.year()
@@ -163,7 +189,8 @@ struct VillagePages: RouteCollection {
         let access = try await req.access()
         let report = try await VillageCriteria(db: req.db, scope: access.scopes.read).report(village: id, year: year)
         let context = CriteriaContext(
-            page: PageContext(req, title: "\(Labels.text("criteria", req)) · \(village.title(in: language))"),
+            page: PageContext(
+                req, title: "\(Labels.text("criteria", req)) · \(village.title(in: language))", exportable: true),
             csrf: req.csrfToken, villageID: id, villageName: village.title(in: language), year: year,
             previousYear: year - 1, nextYear: year + 1, setID: report?.set.id, decision: report?.set.decision,
             namesOfficial: report?.set.namesAreOfficial ?? true, metCount: report?.metCount ?? 0,
@@ -173,7 +200,7 @@ struct VillagePages: RouteCollection {
                     number: $0.number, name: $0.name.text(in: language), environment: $0.isEnvironment,
                     met: $0.met == true, assessed: $0.met != nil, tasks: $0.tasks)
             }, mayWrite: access.scopes.write.contains(unit: id) && report != nil)
-        return try await req.view.render("criteria", context)
+        return context
     }
 
     struct CriteriaForm: Content {

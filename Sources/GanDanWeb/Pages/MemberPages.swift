@@ -24,20 +24,40 @@ struct MemberPages: RouteCollection {
         var nextPage: Int?
     }
 
-    @Sendable func list(req: Request) async throws -> View {
+    /// The search page's view model; for an export (`all`), every match rather than one page of them.
+    func listContext(_ req: Request, all: Bool) async throws -> ListContext {
         let date = try req.asOfDate()
         let text = req.query[String.self, at: "q"] ?? ""
-        let pageNumber = try req.positiveInt("page", default: 1)
-        let result = try await MemberDirectory(db: req.db, scope: try await req.access().scopes.read).search(
-            .init(text: text, date: date, page: pageNumber, perPage: 50))
-        try await req.auditRead("member_list", id: text.isEmpty ? nil : "q=\(text)")
+        let pageNumber = all ? 1 : try req.positiveInt("page", default: 1)
+        let directory = MemberDirectory(db: req.db, scope: try await req.access().scopes.read)
+        var result = try await directory.search(
+            .init(text: text, date: date, page: pageNumber, perPage: all ? 500 : 50))
+        if all {
+            var next = 2
+            while result.items.count < result.total {
+                let more = try await directory.search(.init(text: text, date: date, page: next, perPage: 500))
+                if more.items.isEmpty { break }
+                result.items += more.items
+                next += 1
+            }
+        }
         let pages = max(1, (result.total + result.perPage - 1) / result.perPage)
-        let context = ListContext(
-            page: PageContext(req, title: Labels.all["members"]!.text(in: req.language)), q: text,
+        return ListContext(
+            page: PageContext(req, title: Labels.all["members"]!.text(in: req.language), exportable: true), q: text,
             members: result.items.map { MemberRow($0, req.language) }, total: result.total, pageNumber: pageNumber,
             pages: pages, previousPage: pageNumber > 1 ? pageNumber - 1 : nil,
             nextPage: pageNumber < pages ? pageNumber + 1 : nil)
-        return try await req.view.render("members", context)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let format = try req.exportFormat()
+        let context = try await listContext(req, all: format != nil)
+        let text = context.q
+        if let format {
+            return try await req.export(Self.table(context, req), format: format, list: "member_list")
+        }
+        try await req.auditRead("member_list", id: text.isEmpty ? nil : "q=\(text)")
+        return try await req.view.render("members", context).encodeResponse(for: req)
     }
 
     struct DetailContext: Encodable {

@@ -17,8 +17,10 @@ struct PageContext: Encodable {
     var user: String?
     /// The session's CSRF token for the sign-out form.
     var csrf: String
+    /// The page's "Export CSV / XLSX" links (its own URL with `format=`), on pages that offer them.
+    var exports: ExportLinks?
 
-    init(_ request: Request, title: String) {
+    init(_ request: Request, title: String, exportable: Bool = false) {
         let language = request.language
         lang = language.rawValue
         t = Labels.table(language)
@@ -38,6 +40,7 @@ struct PageContext: Encodable {
         let current = request.auth.get(CurrentUser.self)
         user = current?.account.displayName
         csrf = current != nil && current?.viaToken == false ? request.csrfToken : ""
+        exports = exportable && request.method == .GET ? ExportLinks(request) : nil
     }
 }
 

@@ -62,7 +62,19 @@ struct TreePages: RouteCollection {
         var mountain: Bool
     }
 
-    @Sendable func unit(req: Request) async throws -> View {
+    @Sendable func unit(req: Request) async throws -> Response {
+        let format = try req.exportFormat()
+        let context = try await unitContext(req)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "unit_cells", object: context.unit.id,
+                unit: context.unit.id)
+        }
+        return try await req.view.render("unit", context).encodeResponse(for: req)
+    }
+
+    /// A unit's page as a view model: its children, committees and cells, in the user's read scope.
+    func unitContext(_ req: Request) async throws -> UnitContext {
         let id = try req.uuid("id")
         let date = try req.asOfDate()
         let language = req.language
@@ -77,7 +89,7 @@ struct TreePages: RouteCollection {
         let history = try await tree.history(of: id)
         let breadcrumbs = try await tree.path(to: id, on: date).dropLast()
         let context = UnitContext(
-            page: PageContext(req, title: unit.title(in: language)), unit: UnitRow(unit, language),
+            page: PageContext(req, title: unit.title(in: language), exportable: true), unit: UnitRow(unit, language),
             validFrom: unit.validity.from.vietnamese, validUntil: unit.validity.until?.vietnamese,
             profile: unit.profile.map {
                 ProfileRow(
@@ -94,7 +106,7 @@ struct TreePages: RouteCollection {
             },
             cells: cells.map { CellRow($0, language) },
             history: history.map { DatedRow(label: $0.title(in: language), detail: $0.code, validity: $0.validity) })
-        return try await req.view.render("unit", context)
+        return context
     }
 
     struct CellContext: Encodable {
@@ -107,7 +119,18 @@ struct TreePages: RouteCollection {
         var roster: [MemberRow]
     }
 
-    @Sendable func cell(req: Request) async throws -> View {
+    @Sendable func cell(req: Request) async throws -> Response {
+        let format = try req.exportFormat()
+        let (context, unitID) = try await cellContext(req, audit: format == nil)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "cell_roster", object: context.cell.id, unit: unitID)
+        }
+        return try await req.view.render("cell", context).encodeResponse(for: req)
+    }
+
+    /// A cell's page as a view model (its counts and roll), with the unit it belongs to; 404 outside the scope.
+    func cellContext(_ req: Request, audit: Bool) async throws -> (CellContext, UUID) {
         let id = try req.uuid("id")
         let date = try req.asOfDate()
         let language = req.language
@@ -124,13 +147,13 @@ struct TreePages: RouteCollection {
             throw Abort(.notFound, reason: "no cell is at this address")
         }
         let roster = try await directory.roster(of: id, on: date)
-        try await req.auditRead("cell_roster", id: id.uuidString, unit: cell.unitID)
+        if audit { try await req.auditRead("cell_roster", id: id.uuidString, unit: cell.unitID) }
         let path = try await tree.path(to: cell.unitID, on: date)
         let context = CellContext(
-            page: PageContext(req, title: cell.name), cell: CellRow(summary, language),
+            page: PageContext(req, title: cell.name, exportable: true), cell: CellRow(summary, language),
             unit: path.last.map { UnitRow($0, language) }, breadcrumbs: path.map { UnitRow($0, language) },
             validFrom: cell.validity.from.vietnamese, validUntil: cell.validity.until?.vietnamese,
             roster: roster.map { MemberRow($0.member, language, membership: $0.membership, posts: $0.posts) })
-        return try await req.view.render("cell", context)
+        return (context, cell.unitID)
     }
 }

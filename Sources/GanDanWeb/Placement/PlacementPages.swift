@@ -147,6 +147,15 @@ struct PlacementPages: RouteCollection {
     func renderReview(
         _ req: Request, _ plan: PlacementPlan, changes: [PlacementChange] = [], error: String? = nil
     ) async throws -> View {
+        try await req.view.render(
+            "placement-plan", try await reviewContext(req, plan, changes: changes, error: error, exportable: false))
+    }
+
+    /// The plan review's view model: per commune, each member's proposed cell with the reasons.
+    func reviewContext(
+        _ req: Request, _ plan: PlacementPlan, changes: [PlacementChange] = [], error: String? = nil,
+        exportable: Bool = true
+    ) async throws -> ReviewContext {
         let language = req.language
         let mayEdit = try await req.access().scopes.write.contains(unit: plan.unitID)
         let communes = plan.communes.map { commune in
@@ -175,20 +184,26 @@ struct PlacementPages: RouteCollection {
                 warnings: commune.proposal.warnings.map { $0.text(in: language) },
                 notes: commune.proposal.notes.map { $0.text(in: language) })
         }
-        return try await req.view.render(
-            "placement-plan",
-            ReviewContext(
-                page: PageContext(req, title: Labels.text("plan", req)), csrf: req.csrfToken, id: plan.id,
-                version: plan.version, isDraft: plan.status == .draft, isApproved: plan.status == .approved,
-                mayEdit: mayEdit,
-                status: Self.statusLabel(plan.status, req), decisionDate: plan.decisionDate?.vietnamese,
-                total: String(format: "%.0f", plan.total), communes: communes,
-                changes: changes.map { ChangeRow(name: $0.memberName, from: $0.fromCellName, to: $0.toCellName) },
-                error: error))
+        return ReviewContext(
+            page: PageContext(req, title: Labels.text("plan", req), exportable: exportable), csrf: req.csrfToken,
+            id: plan.id,
+            version: plan.version, isDraft: plan.status == .draft, isApproved: plan.status == .approved,
+            mayEdit: mayEdit,
+            status: Self.statusLabel(plan.status, req), decisionDate: plan.decisionDate?.vietnamese,
+            total: String(format: "%.0f", plan.total), communes: communes,
+            changes: changes.map { ChangeRow(name: $0.memberName, from: $0.fromCellName, to: $0.toCellName) },
+            error: error)
     }
 
-    @Sendable func review(req: Request) async throws -> View {
-        try await renderReview(req, try await req.visiblePlan(try req.uuid("id")))
+    @Sendable func review(req: Request) async throws -> Response {
+        let format = try req.exportFormat()
+        let plan = try await req.visiblePlan(try req.uuid("id"))
+        let context = try await reviewContext(req, plan)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "placement_plan", object: plan.id, unit: plan.unitID)
+        }
+        return try await req.view.render("placement-plan", context).encodeResponse(for: req)
     }
 
     struct MoveForm: Content {
@@ -256,11 +271,28 @@ struct PlacementPages: RouteCollection {
         var decisionDate: String?
         var groups: [DecisionGroup]
         var count: Int
+        /// The unit the plan is for, in the document's header, and the place-and-date line above the signature.
+        var unitName: String
+        var dateLine: String
+        var isApproved: Bool
+    }
+
+    @Sendable func decision(req: Request) async throws -> Response {
+        let format = try req.exportFormat()
+        let plan = try await req.visiblePlan(try req.uuid("id"))
+        let context = try await decisionContext(req, plan)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "placement_decision", object: plan.id,
+                unit: plan.unitID)
+        }
+        return try await req.view.render("placement-decision", context).encodeResponse(for: req)
     }
 
     /// The printable decision: transfers grouped by receiving cell (print CSS, Vietnamese).
-    @Sendable func decision(req: Request) async throws -> View {
-        let plan = try await req.visiblePlan(try req.uuid("id"))
+    func decisionContext(_ req: Request, _ plan: PlacementPlan) async throws -> DecisionContext {
+        let unit = try await OrganisationTree(db: req.db).unit(
+            plan.unitID, on: plan.decisionDate ?? (try req.asOfDate()))
         let groups = Dictionary(grouping: plan.decisions, by: \.toCellName)
             .map {
                 DecisionGroup(
@@ -270,11 +302,12 @@ struct PlacementPages: RouteCollection {
                     })
             }
             .sorted { VietnameseText.sortKey($0.cell) < VietnameseText.sortKey($1.cell) }
-        return try await req.view.render(
-            "placement-decision",
-            DecisionContext(
-                page: PageContext(req, title: Labels.text("decision", req)), status: Self.statusLabel(plan.status, req),
-                decisionDate: plan.decisionDate?.vietnamese, groups: groups, count: plan.decisions.count))
+        let day = try plan.decisionDate ?? req.asOfDate()
+        return DecisionContext(
+            page: PageContext(req, title: Labels.text("decision", req), exportable: true),
+            status: Self.statusLabel(plan.status, req), decisionDate: plan.decisionDate?.vietnamese, groups: groups,
+            count: plan.decisions.count, unitName: unit?.title(in: req.language) ?? "",
+            dateLine: ReportDate.line(day, req), isApproved: plan.status == .approved)
     }
 
     struct ProgressContext: Encodable {
@@ -290,26 +323,38 @@ struct PlacementPages: RouteCollection {
         var name: String
         var status: String
         var date: String?
+        var day: CivilDate?
     }
 
-    @Sendable func directive(req: Request) async throws -> View {
+    @Sendable func directive(req: Request) async throws -> Response {
+        let format = try req.exportFormat()
+        let (context, unitID) = try await directiveContext(req)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "directive", object: context.progress.id, unit: unitID)
+        }
+        return try await req.view.render("directive", context).encodeResponse(for: req)
+    }
+
+    /// A dissolution directive's progress as a view model, with its unit; 404 outside the scope.
+    func directiveContext(_ req: Request) async throws -> (ProgressContext, UUID) {
         let id = try req.uuid("id")
         let access = try await req.access()
         guard let progress = try await Directives(db: req.db).progress(id, on: try req.asOfDate()),
             access.scopes.read.contains(unit: progress.unitID)
         else { throw Abort(.notFound, reason: "no directive is at this address") }
-        return try await req.view.render(
-            "directive",
+        return (
             ProgressContext(
-                page: PageContext(req, title: progress.title), progress: progress,
+                page: PageContext(req, title: progress.title, exportable: true), progress: progress,
                 deadline: progress.deadline.vietnamese,
                 completedOn: progress.completedOn?.vietnamese,
                 cells: progress.cells.map {
                     ProgressCell(
                         name: $0.cellName, status: Labels.text("dissolution." + $0.status.rawValue, req),
-                        date: ($0.dissolvedOn ?? $0.placedOn)?.vietnamese)
+                        date: ($0.dissolvedOn ?? $0.placedOn)?.vietnamese, day: $0.dissolvedOn ?? $0.placedOn)
                 },
-                coverage: progress.coverage))
+                coverage: progress.coverage), progress.unitID
+        )
     }
 
     struct CharterContext: Encodable {
@@ -319,8 +364,18 @@ struct PlacementPages: RouteCollection {
         var below: [CellRow]
     }
 
+    @Sendable func charter(req: Request) async throws -> Response {
+        let format = try req.exportFormat()
+        let context = try await charterContext(req)
+        if let format {
+            let id = try req.uuid("id")
+            return try await req.export(Self.table(context, req), format: format, list: "charter", object: id, unit: id)
+        }
+        return try await req.view.render("charter", context).encodeResponse(for: req)
+    }
+
     /// After placement: cells with ≥ 9 full members may propose a committee and a deputy (A5, R3); < 3 is below R1.
-    @Sendable func charter(req: Request) async throws -> View {
+    func charterContext(_ req: Request) async throws -> CharterContext {
         let id = try req.uuid("id")
         let date = try req.asOfDate()
         let access = try await req.access()
@@ -331,11 +386,10 @@ struct PlacementPages: RouteCollection {
         let summaries = try await CellDirectory(db: req.db, scope: access.scopes.read).summaries(
             of: cells, on: date, settings: req.application.settings.charter)
         let rows = summaries.map { CellRow($0, req.language) }
-        return try await req.view.render(
-            "charter",
-            CharterContext(
-                page: PageContext(req, title: Labels.text("charter", req)), unit: unit.title(in: req.language),
-                propose: rows.filter(\.mayProposeCommittee), below: rows.filter(\.belowMinimum)))
+        return CharterContext(
+            page: PageContext(req, title: Labels.text("charter", req), exportable: true),
+            unit: unit.title(in: req.language), propose: rows.filter(\.mayProposeCommittee),
+            below: rows.filter(\.belowMinimum))
     }
 
     static func statusLabel(_ status: PlacementPlan.Status, _ req: Request) -> String {

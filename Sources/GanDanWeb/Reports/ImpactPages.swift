@@ -13,7 +13,7 @@ struct ImpactPages: RouteCollection {
     }
 
     /// The report for `?placement=` (default: the unit's approved placement) and `?months=` (default 12).
-    func report(_ req: Request) async throws -> (report: ImpactReport, unit: UnitSnapshot) {
+    func report(_ req: Request, audit: Bool = true) async throws -> (report: ImpactReport, unit: UnitSnapshot) {
         let id = try req.uuid("id")
         let (unit, _) = try await req.visibleCells(under: id)
         let reports = ImpactReports(db: req.db, scope: try await req.access().scopes.read)
@@ -27,7 +27,7 @@ struct ImpactPages: RouteCollection {
         } else {
             throw Abort(.badRequest, reason: "no approved placement covers this unit: give ?placement=YYYY-MM-DD")
         }
-        try await req.auditRead("impact_report", id: "unit=\(id)", unit: id)
+        if audit { try await req.auditRead("impact_report", id: "unit=\(id)", unit: id) }
         return (try await reports.report(unitID: id, placementDate: placement, months: months), unit)
     }
 
@@ -86,8 +86,18 @@ struct ImpactPages: RouteCollection {
         value.map { String(format: "%.0f", $0) + unit } ?? "—"
     }
 
-    @Sendable func page(req: Request) async throws -> View {
-        let (report, unit) = try await report(req)
+    @Sendable func page(req: Request) async throws -> Response {
+        let format = try req.exportFormat()
+        let (report, unit) = try await report(req, audit: format == nil)
+        if let format {
+            return try await req.export(
+                Self.table(report, unit: unit, req), format: format, list: "impact_report", object: unit.id,
+                unit: unit.id)
+        }
+        return try await render(req, report, unit).encodeResponse(for: req)
+    }
+
+    func render(_ req: Request, _ report: ImpactReport, _ unit: UnitSnapshot) async throws -> View {
         let language = req.language
         func word(_ key: String) -> String { Labels.text(key, req) }
         let before = report.before
@@ -148,7 +158,8 @@ struct ImpactPages: RouteCollection {
         return try await req.view.render(
             "impact",
             Context(
-                page: PageContext(req, title: "\(word("impact")) · \(unit.title(in: language))"), unitID: unit.id,
+                page: PageContext(req, title: "\(word("impact")) · \(unit.title(in: language))", exportable: true),
+                unitID: unit.id,
                 unitName: unit.title(in: language), placement: report.placementDate.iso, months: report.months,
                 beforeRange: "\(before.from.vietnamese) – \(before.until.adding(days: -1).vietnamese)",
                 afterRange: "\(after.from.vietnamese) – \(after.until.adding(days: -1).vietnamese)", metrics: metrics,
