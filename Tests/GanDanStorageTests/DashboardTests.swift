@@ -148,8 +148,12 @@ struct DashboardTests {
             let meetings = CellMeetings(db: db)
 
             func glance(_ day: String, _ cell: UUID) async throws -> CellGlance {
-                let report = try #require(try await dashboard.load(unit: commune.id, asOf: Self.d(day)))
-                return try #require(report.cells.first { $0.cellID == cell })
+                let report = try await dashboard.load(unit: commune.id, asOf: Self.d(day))
+                guard let found = report?.cells.first(where: { $0.cellID == cell }) else {
+                    Issue.record("no row for the cell on \(day)")
+                    throw StorageError.notFound("cell \(cell) on \(day)")
+                }
+                return found
             }
 
             // Early April 2019: the 2018 rating is made, no meeting yet; the agency cell is a cell too.
