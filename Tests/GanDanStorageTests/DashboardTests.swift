@@ -103,6 +103,12 @@ struct DashboardTests {
             )
             #expect(try await dashboard.members(.leadersMoved, commune: commune.id, asOf: Self.d("2019-04-24")).isEmpty)
             #expect(try await dashboard.members(.moved, commune: commune.id, asOf: Self.d("2019-04-25")).count == 2)
+            // The commune's own view: the district's plan and the district's rank still count.
+            let own = try #require(try await dashboard.load(unit: commune.id, asOf: Self.d("2019-04-25")))
+            #expect(own.communes.map(\.planned) == [2] && own.communes.map(\.placed) == [2])
+            #expect(own.communes.map(\.districtName) == ["Huyện Mẫu"])
+            #expect(own.ranking.map(\.unitName) == ["Huyện Mẫu"])
+            #expect(try await dashboard.members(.placed, commune: commune.id, asOf: Self.d("2019-04-25")).count == 2)
 
             // The province view holds the same commune; a province ranks its districts too.
             let province = try #require(try await tree.unit(code: "01", on: Self.d("2019-04-25")))

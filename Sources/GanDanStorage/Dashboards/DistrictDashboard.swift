@@ -152,14 +152,14 @@ public struct DistrictDashboard: Sendable {
         guard scope.contains(unit: unit) else { return nil }
         let path = try await OrganisationTree(db: db).path(to: unit, on: date)
         guard let top = path.first, path.last?.id == unit,
-            let tree = try await DashboardTree.load(root: top.id, on: date, db: db),
+            let tree = try await DashboardTree.load(root: unit, on: date, db: db),
             let root = tree.units[unit]
         else { return nil }
+        let districtAbove = path.first { $0.kind.level == 2 }?.name
 
         // The communes under the unit on the day.
         let communes = tree.units.values.filter {
-            UnitKind(rawValue: $0.kind)?.level == 3 && tree.isUnder($0.unitID, unit)
-                && scope.contains(unit: $0.unitID)
+            UnitKind(rawValue: $0.kind)?.level == 3 && scope.contains(unit: $0.unitID)
         }
         .sorted { ($0.nameSort, $0.code) < ($1.nameSort, $1.code) }
         let communeIDs = Set(communes.map(\.unitID))
@@ -169,7 +169,8 @@ public struct DistrictDashboard: Sendable {
                     commune.unitID,
                     CommuneProgress(
                         communeID: commune.unitID, communeName: commune.name,
-                        districtName: tree.ancestor(of: commune.unitID, level: 2).flatMap { tree.units[$0]?.name })
+                        districtName: tree.ancestor(of: commune.unitID, level: 2).flatMap { tree.units[$0]?.name }
+                            ?? districtAbove)
                 )
             })
 
@@ -200,7 +201,8 @@ public struct DistrictDashboard: Sendable {
         }
 
         // Plans in force on the day, per commune.
-        let plans = try await plansInForce(units: Array(tree.units.keys), communes: communeIDs, on: date)
+        let plans = try await plansInForce(
+            units: Array(tree.units.keys) + path.map(\.id), communes: communeIDs, on: date)
 
         // Agency members: on the roll at some day between the plan and the day asked.
         let plannedOn = Dictionary(
@@ -305,8 +307,8 @@ public struct DistrictDashboard: Sendable {
         }
         let ordered = communes.compactMap { rows[$0.unitID] }
         let totals = Self.totals(ordered, unit: root, on: date)
-        let ranking = Self.ranking(
-            directives: directives, dissolutions: dissolutions, tree: tree, on: date)
+        let ranked = try await directiveUnits(directives, in: top.id, on: date)
+        let ranking = Self.ranking(directives: directives, dissolutions: dissolutions, units: ranked, on: date)
         return Computed(
             report: DistrictDashboardReport(
                 unitID: unit, unitCode: root.code, unitKind: UnitKind(rawValue: root.kind) ?? .district,
@@ -342,21 +344,50 @@ public struct DistrictDashboard: Sendable {
         return total
     }
 
-    /// Directives on units of the tree, ranked as `Directives.ranking` ranks them (rules.md A1).
+    /// The names on the day of the directives' units that lie in `province` (itself or up to three levels below):
+    /// two queries, however large the province.
+    func directiveUnits(_ directives: [DirectiveRecord], in province: UUID, on date: CivilDate) async throws
+        -> [UUID: String]
+    {
+        let ids = Array(Set(directives.map(\.unitID)))
+        guard !ids.isEmpty else { return [:] }
+        let units = try await UnitRecord.query(on: db).filter(\.$unitID ~~ ids).inForce(on: date).all()
+        let parentIDs = Array(Set(units.compactMap(\.parentUnitID)))
+        let parents =
+            try await parentIDs.isEmpty
+            ? [] : UnitRecord.query(on: db).filter(\.$unitID ~~ parentIDs).inForce(on: date).all()
+        var parentOf: [UUID: UUID] = [:]
+        for record in units + parents { parentOf[record.unitID] = record.parentUnitID }
+        var names: [UUID: String] = [:]
+        for record in units {
+            var current: UUID? = record.unitID
+            for _ in 0..<4 {
+                guard let id = current else { break }
+                if id == province {
+                    names[record.unitID] = record.name
+                    break
+                }
+                current = parentOf[id]
+            }
+        }
+        return names
+    }
+
+    /// Directives on the given units, ranked as `Directives.ranking` ranks them (rules.md A1).
     static func ranking(
-        directives: [DirectiveRecord], dissolutions: [DissolutionRecord], tree: DashboardTree, on date: CivilDate
+        directives: [DirectiveRecord], dissolutions: [DissolutionRecord], units: [UUID: String], on date: CivilDate
     ) -> [DistrictRank] {
         let cellsOf = Dictionary(grouping: dissolutions, by: \.directiveID)
         var ranks: [DistrictRank] = []
         for directive in directives {
-            guard let unit = tree.units[directive.unitID], let deadline = CivilDate(directive.deadline),
+            guard let name = units[directive.unitID], let deadline = CivilDate(directive.deadline),
                 let cells = cellsOf[directive.id!], !cells.isEmpty
             else { continue }
             let days = cells.compactMap { $0.dissolvedOn.flatMap(CivilDate.init) }.filter { $0 <= date }
             let completedOn = days.count == cells.count ? days.max() : nil
             ranks.append(
                 DistrictRank(
-                    rank: 0, directiveID: directive.id!, unitID: directive.unitID, unitName: unit.name,
+                    rank: 0, directiveID: directive.id!, unitID: directive.unitID, unitName: name,
                     dissolved: days.count, total: cells.count, deadline: deadline, completedOn: completedOn,
                     status: DeadlineStatus.of(
                         total: cells.count, completedOn: completedOn, deadline: deadline, on: date)
