@@ -445,17 +445,3 @@ public struct DistrictDashboard: Sendable {
         var proposal: Proposal
     }
 }
-
-extension DashboardTree {
-    /// Whether `unit` is `ancestor` or lies below it.
-    func isUnder(_ unit: UUID, _ ancestor: UUID) -> Bool {
-        var current: UUID? = unit
-        var steps = 0
-        while let id = current, steps < 16 {
-            if id == ancestor { return true }
-            current = units[id]?.parentUnitID
-            steps += 1
-        }
-        return false
-    }
-}
