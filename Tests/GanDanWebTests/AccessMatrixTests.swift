@@ -333,6 +333,10 @@ struct AccessMatrixTests {
         "GET /units/:id/summary": Entry(
             path: { "/units/\($0.commune)/summary?from=2019-04&to=2019-06" },
             expect: { commune($0, $1, ok: 200, page: true, write: false) }),
+        "GET /units/:id/dashboard": Entry(
+            path: { "/units/\($0.unit)/dashboard?as_of=2019-04-25" }, expect: { read($0, $1, page: true) }),
+        "GET /api/units/:id/dashboard": Entry(
+            path: { "/api/units/\($0.unit)/dashboard?as_of=2019-04-25" }, expect: { read($0, $1, page: false) }),
         "GET /api/audit": Entry(
             path: { _ in "/api/audit" },
             expect: { who, _ in who == .anonymous ? 401 : who == .admin || who == .auditor ? 200 : 403 }),

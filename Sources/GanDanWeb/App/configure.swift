@@ -84,6 +84,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: RatingPages())
     try signedIn.register(collection: ImpactPages())
     try signedIn.register(collection: MonthlyReportPages())
+    try signedIn.register(collection: DashboardPages())
 }
 
 struct SettingsKey: StorageKey {
