@@ -32,10 +32,10 @@ public struct ImportTable: Sendable, Hashable, Codable {
 
     /// Builds a table from raw rows (line, cells): the first non-empty row is the header; empty rows are dropped.
     public init(lines: [(line: Int, cells: [String])]) throws(ImportError) {
-        let trimmed = lines.map { (line: $0.line, cells: $0.cells.map { $0.trimmingCharacters(in: .whitespaces) }) }
-        let nonEmpty = trimmed.filter { !$0.cells.allSatisfy(\.isEmpty) }
+        // Cells are kept as read (the formats trim what they use); a row of blanks only is an empty row.
+        let nonEmpty = lines.filter { !$0.cells.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
         guard let first = nonEmpty.first else { throw .unreadable("the file has no header row") }
-        var header = first.cells
+        var header = first.cells.map { $0.trimmingCharacters(in: .whitespaces) }
         while header.last?.isEmpty == true { header.removeLast() }
         self.init(
             header: header, headerLine: first.line,
