@@ -110,6 +110,51 @@ struct ImportPageTests {
         }
     }
 
+    @Test(
+        "a possible duplicate (folded name + birth date) is imported only once confirmed", arguments: TestDatabase.all)
+    func confirmDuplicates(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app, users in
+            let commune = try #require(
+                try await OrganisationTree(db: app.db).unit(code: "00001", on: CivilDate.today())
+            ).id
+            let file = """
+                full_name,birth_date,sex,admitted_on,official_on,cell_code
+                HOANG VAN HOAN,05/05/1975,Nam,2000-01-01,2001-01-01,CQ-00001
+                """
+            var location = ""
+            try await app.testing().test(
+                .POST, "/units/\(commune)/import", headers: Self.headers(users.planner, multipart: true),
+                body: Self.multipart(kind: "members", name: "m.csv", content: file)
+            ) { res in
+                location = res.headers.first(name: .location) ?? ""
+            }
+            try await app.testing().test(
+                .POST, location + "/check", headers: Self.headers(users.planner),
+                body: ByteBuffer(
+                    string:
+                        "col_full_name=0&col_birth_date=1&col_sex=2&col_admitted_on=3&col_official_on=4&col_cell_code=5"
+                )
+            ) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("already registered"))
+                #expect(res.body.string.contains(#"name="confirmDuplicates""#))
+            }
+            try await app.testing().test(
+                .POST, location + "/confirm", headers: Self.headers(users.planner), body: ByteBuffer(string: "")
+            ) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            #expect(try await MemberRecord.query(on: app.db).filter(\.$fullName == "HOANG VAN HOAN").count() == 0)
+            try await app.testing().test(
+                .POST, location + "/confirm", headers: Self.headers(users.planner),
+                body: ByteBuffer(string: "confirmDuplicates=on")
+            ) { res in
+                #expect(res.status == .ok)
+            }
+            #expect(try await MemberRecord.query(on: app.db).filter(\.$fullName == "HOANG VAN HOAN").count() == 1)
+        }
+    }
+
     @Test("outside the planner's units, or for a secretary, the upload is refused", arguments: TestDatabase.all)
     func refusals(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
