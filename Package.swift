@@ -80,7 +80,10 @@ let package = Package(
         .testTarget(name: "GanDanCoreTests", dependencies: ["GanDanCore"]),
         .testTarget(
             name: "GanDanStorageTests",
-            dependencies: ["GanDanCore", "GanDanStorage", "GanDanTesting"]
+            dependencies: [
+                "GanDanCore", "GanDanStorage", "GanDanTesting",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "GanDanWebTests",

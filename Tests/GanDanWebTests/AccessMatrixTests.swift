@@ -34,6 +34,8 @@ struct AccessMatrixTests {
         var feedback = UUID()
         var supervision = UUID()
         var candidate = UUID()
+        /// An import upload (fresh for each request), the caller's own inside, another user's outside.
+        var upload = UUID()
     }
 
     /// How to call a route and what each role gets, inside and outside its scope.
@@ -68,6 +70,16 @@ struct AccessMatrixTests {
         case .admin: return ok
         case .planner, .secretary: return inside ? ok : 404
         case .viewer, .auditor: return inside ? 403 : 404
+        }
+    }
+
+    /// Imports: planners (and administrators) in their units; an upload is seen by its owner only.
+    static func importer(_ who: Who, _ inside: Bool, ok: UInt, page: Bool, owned: Bool) -> UInt {
+        switch who {
+        case .anonymous: return page ? 303 : 401
+        case .admin: return inside || !owned ? ok : 404
+        case .planner: return inside ? ok : 404
+        case .secretary, .viewer, .auditor: return inside ? 403 : 404
         }
     }
 
@@ -337,6 +349,24 @@ struct AccessMatrixTests {
             path: { "/units/\($0.unit)/dashboard?as_of=2019-04-25" }, expect: { read($0, $1, page: true) }),
         "GET /api/units/:id/dashboard": Entry(
             path: { "/api/units/\($0.unit)/dashboard?as_of=2019-04-25" }, expect: { read($0, $1, page: false) }),
+        "GET /units/:id/import": Entry(
+            path: { "/units/\($0.unit)/import" }, expect: { importer($0, $1, ok: 200, page: true, owned: false) }),
+        // A form without a file: allowed roles get the form back with the message (422).
+        "POST /units/:id/import": Entry(
+            path: { "/units/\($0.unit)/import" }, body: { _ in "kind=members" },
+            expect: { importer($0, $1, ok: 422, page: false, owned: false) }),
+        "GET /imports/:id": Entry(
+            path: { "/imports/\($0.upload)" }, expect: { importer($0, $1, ok: 200, page: true, owned: true) }),
+        "POST /imports/:id/check": Entry(
+            path: { "/imports/\($0.upload)/check" }, body: { _ in "col_full_name=0&col_cell_code=1" },
+            expect: { importer($0, $1, ok: 200, page: false, owned: true) }),
+        "GET /imports/:id/errors.csv": Entry(
+            path: { "/imports/\($0.upload)/errors.csv" },
+            expect: { importer($0, $1, ok: 200, page: true, owned: true) }),
+        // The upload's rows are invalid, so allowed roles get the refused import (422) and nothing is written.
+        "POST /imports/:id/confirm": Entry(
+            path: { "/imports/\($0.upload)/confirm" }, body: { _ in "" },
+            expect: { importer($0, $1, ok: 422, page: false, owned: true) }),
         "GET /api/audit": Entry(
             path: { _ in "/api/audit" },
             expect: { who, _ in who == .anonymous ? 401 : who == .admin || who == .auditor ? 200 : 403 }),
@@ -457,6 +487,14 @@ struct AccessMatrixTests {
                                 objects.token = try await UserDirectory(db: app.db)
                                     .createToken(for: owner.account.id, name: "matrix").info.id
                             }
+                        }
+                        if key.contains("imports/:id") {
+                            let owner =
+                                isInside ? (current ?? users.admin) : (who == .admin ? users.viewer : users.admin)
+                            objects.upload = try await ImportUploads(db: app.db).create(
+                                owner: owner.account.id, unitID: objects.unit, kind: .members, fileName: "m.csv",
+                                format: .csv, content: Data("Họ và tên,Mã chi bộ\nA,CB-99999\n".utf8)
+                            ).id
                         }
                         var headers = current?.bearer ?? [:]
                         var body: ByteBuffer?

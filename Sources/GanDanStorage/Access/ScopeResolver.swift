@@ -30,6 +30,16 @@ public struct ScopeResolver: Sendable {
         return Scopes(read: read, write: write, audit: audit)
     }
 
+    /// What the account's grants of the given roles cover on `date`: e.g. the units a planner manages, for work
+    /// reserved to planners (imports) that a secretary's write scope must not open.
+    public func scope(for account: UserAccount, roles: Set<Role>, on date: CivilDate) async throws -> AccessScope {
+        var result = AccessScope.nothing
+        for grant in account.grants where roles.contains(grant.role) {
+            result = result.union(try await scope(of: grant, on: date))
+        }
+        return result
+    }
+
     /// A unit's subtree with every organisation attached to it; a secretary's cell with its unit.
     func scope(of grant: RoleGrant, on date: CivilDate) async throws -> AccessScope {
         if grant.role == .administrator { return .everything }

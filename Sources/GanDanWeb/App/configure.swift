@@ -85,6 +85,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ImpactPages())
     try signedIn.register(collection: MonthlyReportPages())
     try signedIn.register(collection: DashboardPages())
+    try signedIn.register(collection: ImportPages())
 }
 
 struct SettingsKey: StorageKey {

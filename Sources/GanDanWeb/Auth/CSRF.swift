@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GanDanStorage
 import Vapor
 
 /// Refuses state-changing requests of a cookie session, and sign-in forms, that do not carry the session's
@@ -15,7 +16,11 @@ struct CSRFMiddleware: AsyncMiddleware {
         // A middleware runs before the route collects the body: a form sent in several packets (a long
         // minutes form on a slow line) must be collected here first, or its token would look missing.
         if request.headers.first(name: "X-CSRF-Token") == nil && request.body.data == nil {
-            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            // An import upload (multipart) may be as large as an import file; other forms keep the default limit.
+            let limit =
+                request.headers.contentType?.type == "multipart"
+                ? ImportUploads.maxBytes + 65_536 : request.application.routes.defaultMaxBodySize.value
+            _ = try await request.body.collect(max: limit).get()
         }
         let given = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "csrf"))
         guard let expected, let given, constantTimeEqual(expected, given) else {

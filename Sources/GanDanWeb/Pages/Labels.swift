@@ -7,6 +7,7 @@ enum Labels {
         .merging(CitizenLabels.all) { first, _ in first }.merging(ReportLabels.all) { first, _ in first }
         .merging(ExportLabels.all) { first, _ in first }
         .merging(DashboardLabels.all) { first, _ in first }
+        .merging(ImportLabels.all) { first, _ in first }
 
     static let general: [String: BilingualText] = [
         "appName": BilingualText(vi: "GanDan — Gần dân", en: "GanDan — Close to the people"),

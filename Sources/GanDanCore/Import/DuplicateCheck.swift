@@ -1,0 +1,89 @@
+/// Finds records that are probably the same person or household twice, within a file and against the database.
+///
+/// Citizen IDs and card numbers that repeat are errors (`DatasetValidator.memberIssues`). A folded name with the same
+/// date of birth ("Nguyễn Văn An" = "NGUYEN VAN AN", born 1980-02-03) is a *possible duplicate*: a warning the importer
+/// must confirm, since namesakes born the same day exist. Two rows whose citizen IDs are both given and differ are
+/// different people and are not reported.
+public enum DuplicateCheck {
+    /// The key of a person: folded name and date of birth.
+    public static func personKey(name: String, birthDate: CivilDate) -> String {
+        VietnameseText.searchKey(name) + "|" + birthDate.iso
+    }
+
+    /// The key of a household: village code and folded name of the head.
+    public static func householdKey(villageCode: String, headName: String) -> String {
+        villageCode + "|" + VietnameseText.searchKey(headName)
+    }
+
+    /// A stored person: their key and citizen ID, if any.
+    public struct StoredPerson: Sendable, Hashable {
+        public var key: String
+        public var citizenID: String?
+
+        public init(key: String, citizenID: String?) {
+            self.key = key
+            self.citizenID = citizenID
+        }
+    }
+
+    /// Possible duplicates among `members` (at `lines`) and against `stored`, one warning per repeated row.
+    public static func members(_ members: [MemberDraft], lines: [Int], stored: [StoredPerson]) -> [ImportIssue] {
+        var storedByKey: [String: [String?]] = [:]
+        for person in stored { storedByKey[person.key, default: []].append(person.citizenID) }
+        var seen: [String: [(line: Int, citizenID: String?)]] = [:]
+        var issues: [ImportIssue] = []
+        func distinct(_ a: String?, _ b: String?) -> Bool {
+            if let a, let b { return a != b }
+            return false
+        }
+        for (index, member) in members.enumerated() {
+            let line = lines[index]
+            let key = personKey(name: member.fullName, birthDate: member.birthDate)
+            let earlier = seen[key, default: []].first { !distinct($0.citizenID, member.citizenID) }
+            if let earlier {
+                issues.append(
+                    ImportIssue(
+                        line: line, field: "full_name",
+                        message:
+                            "possible duplicate of line \(earlier.line): same name and date of birth (\(member.birthDate.iso))"
+                    ))
+            } else if storedByKey[key]?.contains(where: { !distinct($0, member.citizenID) }) == true {
+                issues.append(
+                    ImportIssue(
+                        line: line, field: "full_name",
+                        message:
+                            "possible duplicate: a member with the same name and date of birth (\(member.birthDate.iso)) is already registered"
+                    ))
+            }
+            seen[key, default: []].append((line, member.citizenID))
+        }
+        return issues
+    }
+
+    /// Possible duplicates among `households` (at `lines`) and against `stored` keys (`householdKey`).
+    public static func households(_ households: [HouseholdImportRow], lines: [Int], stored: Set<String>)
+        -> [ImportIssue]
+    {
+        var seen: [String: Int] = [:]
+        var issues: [ImportIssue] = []
+        for (index, household) in households.enumerated() {
+            let line = lines[index]
+            let key = householdKey(villageCode: household.villageCode, headName: household.headName)
+            if let first = seen[key] {
+                issues.append(
+                    ImportIssue(
+                        line: line, field: "head_name",
+                        message:
+                            "possible duplicate of line \(first): same head of household in \(household.villageCode)"
+                    ))
+            } else if stored.contains(key) {
+                issues.append(
+                    ImportIssue(
+                        line: line, field: "head_name",
+                        message: "possible duplicate: \(household.villageCode) already has a household with this head"))
+            }
+            if seen[key] == nil { seen[key] = line }
+        }
+        return issues
+    }
+}

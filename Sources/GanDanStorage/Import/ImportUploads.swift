@@ -1,0 +1,82 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// A stored upload as its owner sees it.
+public struct ImportUpload: Sendable {
+    public var id: UUID
+    public var ownerID: UUID
+    public var unitID: UUID
+    public var kind: ImportKind
+    public var fileName: String
+    public var format: TableFormat
+    public var content: Data
+    public var mapping: ColumnMapping?
+    public var expiresAt: Date
+}
+
+/// Uploaded import files, each visible only to its owner and kept for `lifetime` (then removed).
+public struct ImportUploads: Sendable {
+    let db: any Database
+    /// How long an upload waits for its confirmation: a day, so work can resume after a lost connection.
+    public static let lifetime: TimeInterval = 24 * 3600
+    /// The largest file accepted (about 60,000 member rows fit comfortably).
+    public static let maxBytes = 20 * 1024 * 1024
+
+    public init(db: any Database) {
+        self.db = db
+    }
+
+    /// Stores a file; expired uploads are removed on the way.
+    public func create(
+        owner: UUID, unitID: UUID, kind: ImportKind, fileName: String, format: TableFormat, content: Data,
+        now: Date = Date()
+    ) async throws -> ImportUpload {
+        try await ImportUploadRecord.query(on: db).filter(\.$expiresAt < now).delete()
+        let record = ImportUploadRecord()
+        record.id = UUID()
+        record.ownerID = owner
+        record.unitID = unitID
+        record.kind = kind.rawValue
+        record.fileName = String(fileName.suffix(200))
+        record.format = format.rawValue
+        record.content = content
+        record.createdAt = now
+        record.expiresAt = now.addingTimeInterval(Self.lifetime)
+        try await record.create(on: db)
+        return try Self.view(record)
+    }
+
+    /// The upload, when it belongs to `owner` and has not expired.
+    public func upload(_ id: UUID, owner: UUID, now: Date = Date()) async throws -> ImportUpload? {
+        guard let record = try await ImportUploadRecord.find(id, on: db), record.ownerID == owner,
+            record.expiresAt > now
+        else { return nil }
+        return try Self.view(record)
+    }
+
+    /// Remembers the mapping chosen for the upload.
+    public func setMapping(_ id: UUID, _ mapping: ColumnMapping) async throws {
+        guard let record = try await ImportUploadRecord.find(id, on: db) else {
+            throw StorageError.notFound("no upload \(id)")
+        }
+        record.mapping = String(decoding: try JSONEncoder().encode(mapping), as: UTF8.self)
+        try await record.update(on: db)
+    }
+
+    /// Removes the upload once it has been imported.
+    public func delete(_ id: UUID) async throws {
+        try await ImportUploadRecord.query(on: db).filter(\.$id == id).delete()
+    }
+
+    static func view(_ record: ImportUploadRecord) throws -> ImportUpload {
+        guard let kind = ImportKind(rawValue: record.kind), let format = TableFormat(rawValue: record.format) else {
+            throw StorageError.conflict("upload \(record.id?.uuidString ?? "") has an unknown kind or format")
+        }
+        return ImportUpload(
+            id: record.id!, ownerID: record.ownerID, unitID: record.unitID, kind: kind, fileName: record.fileName,
+            format: format, content: record.content,
+            mapping: record.mapping.flatMap { try? JSONDecoder().decode(ColumnMapping.self, from: Data($0.utf8)) },
+            expiresAt: record.expiresAt)
+    }
+}

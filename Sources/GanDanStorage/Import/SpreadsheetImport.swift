@@ -1,0 +1,200 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// Imports members or households from a table (CSV or XLSX) through a column mapping: every bad row is reported
+/// with its line and field, possible duplicates must be confirmed, and the write is all-or-nothing in one
+/// transaction (rules.md R25, R27, R28). A dry run checks everything and writes nothing.
+public struct SpreadsheetImport: Sendable {
+    let db: any Database
+    /// Where rows may go: cells (members) and villages (households) outside it are errors.
+    let scope: AccessScope
+
+    public init(db: any Database, scope: AccessScope = .everything) {
+        self.db = db
+        self.scope = scope
+    }
+
+    /// Checks the table and, unless `dryRun` or something stops it, writes it.
+    /// Possible duplicates stop the write unless `confirmDuplicates`.
+    public func run(
+        _ table: ImportTable, kind: ImportKind, mapping: ColumnMapping, today: CivilDate, dryRun: Bool,
+        confirmDuplicates: Bool = false, actor: Actor = .system
+    ) async throws -> ImportReport {
+        let mappingIssues = mapping.issues(kind: kind, header: table.header, headerLine: table.headerLine)
+        guard mappingIssues.isEmpty else {
+            return ImportReport(
+                kind: kind, rows: table.rows.count, valid: 0, errors: mappingIssues, duplicates: [], written: false)
+        }
+        switch kind {
+        case .members:
+            return try await members(
+                table, mapping: mapping, today: today, dryRun: dryRun, confirm: confirmDuplicates, actor: actor)
+        case .households:
+            return try await households(
+                table, mapping: mapping, dryRun: dryRun, confirm: confirmDuplicates, actor: actor)
+        }
+    }
+
+    private func members(
+        _ table: ImportTable, mapping: ColumnMapping, today: CivilDate, dryRun: Bool, confirm: Bool, actor: Actor
+    ) async throws -> ImportReport {
+        var drafts: [MemberDraft] = []
+        var lines: [Int] = []
+        var issues: [ImportIssue] = []
+        var badLines: Set<Int> = []
+        for row in table.rows {
+            switch MemberCSVFormat.parse(row: mapping.values(of: row), line: row.line, today: today) {
+            case .success(let draft):
+                drafts.append(draft)
+                lines.append(row.line)
+            case .failure(let error):
+                issues += error.issues
+                badLines.insert(row.line)
+            }
+        }
+        if case .restricted = scope {
+            let codes = Array(Set(drafts.map(\.cellCode)))
+            var cells: [String: UUID] = [:]
+            for start in stride(from: 0, to: codes.count, by: 500) {
+                let chunk = Array(codes[start..<min(start + 500, codes.count)])
+                for record in try await OrganisationRecord.query(on: db).filter(\.$code ~~ chunk).all() {
+                    cells[record.code] = record.id
+                }
+            }
+            for (index, draft) in drafts.enumerated() {
+                if let id = cells[draft.cellCode], !scope.contains(organisation: id) {
+                    issues.append(
+                        ImportIssue(
+                            line: lines[index], field: "cell_code",
+                            message: "cell \(draft.cellCode) is outside the units you may manage"))
+                }
+            }
+        }
+        let stored = try await MemberRecord.query(on: db).field(\.$nameSearch).field(\.$birthDate)
+            .field(\.$citizenID).all().map {
+                DuplicateCheck.StoredPerson(key: $0.nameSearch + "|" + $0.birthDate, citizenID: $0.citizenID)
+            }
+        let duplicates = DuplicateCheck.members(drafts, lines: lines, stored: stored)
+        let writes = issues.isEmpty && !dryRun && (duplicates.isEmpty || confirm)
+        let writer = DatasetWriter(db: db)
+        do {
+            _ = try await writer.write(
+                OrganisationDataset(members: drafts), memberLines: lines, inputIssues: issues, dryRun: !writes,
+                actor: actor)
+        } catch StorageError.invalid(let error) {
+            issues = error.issues
+        }
+        let errors = Self.ordered(issues)
+        badLines.formUnion(errors.compactMap(\.line))
+        return ImportReport(
+            kind: .members, rows: table.rows.count, valid: table.rows.filter { !badLines.contains($0.line) }.count,
+            errors: errors, duplicates: duplicates, written: writes && errors.isEmpty)
+    }
+
+    private func households(
+        _ table: ImportTable, mapping: ColumnMapping, dryRun: Bool, confirm: Bool, actor: Actor
+    ) async throws -> ImportReport {
+        var rows: [HouseholdImportRow] = []
+        var lines: [Int] = []
+        var issues: [ImportIssue] = []
+        for row in table.rows {
+            switch HouseholdImportFormat.parse(row: mapping.values(of: row), line: row.line) {
+            case .success(let household):
+                rows.append(household)
+                lines.append(row.line)
+            case .failure(let error):
+                issues += error.issues
+            }
+        }
+        let codes = Array(Set(rows.map(\.villageCode)))
+        var villages: [String: UUID] = [:]
+        for start in stride(from: 0, to: codes.count, by: 500) {
+            let chunk = Array(codes[start..<min(start + 500, codes.count)])
+            for unit in try await UnitRecord.query(on: db).filter(\.$code ~~ chunk).filter(\.$validUntil == nil).all()
+            where UnitKind(rawValue: unit.kind) == .village {
+                villages[unit.code] = unit.unitID
+            }
+        }
+        for (index, row) in rows.enumerated() {
+            if let village = villages[row.villageCode] {
+                if !scope.contains(unit: village) {
+                    issues.append(
+                        ImportIssue(
+                            line: lines[index], field: "village_code",
+                            message: "village \(row.villageCode) is outside the units you may manage"))
+                }
+            } else {
+                issues.append(
+                    ImportIssue(
+                        line: lines[index], field: "village_code", message: "no village has code \(row.villageCode)"))
+            }
+        }
+        var stored: Set<String> = []
+        let codeOf = Dictionary(villages.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+        let ids = Array(villages.values)
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            for record in try await HouseholdRecord.query(on: db).filter(\.$unitID ~~ chunk).field(\.$unitID)
+                .field(\.$nameSearch).all()
+            {
+                if let code = codeOf[record.unitID] { stored.insert(code + "|" + record.nameSearch) }
+            }
+        }
+        let duplicates = DuplicateCheck.households(rows, lines: lines, stored: stored)
+        let errors = Self.ordered(issues)
+        let badLines = Set(errors.compactMap(\.line))
+        let writes = errors.isEmpty && !dryRun && (duplicates.isEmpty || confirm)
+        if writes {
+            try await write(rows, villages: villages, actor: actor)
+        }
+        return ImportReport(
+            kind: .households, rows: table.rows.count,
+            valid: table.rows.filter { !badLines.contains($0.line) }.count, errors: errors, duplicates: duplicates,
+            written: writes)
+    }
+
+    /// Inserts the households and their statuses in batches, with their audit entries, in one transaction.
+    private func write(_ rows: [HouseholdImportRow], villages: [String: UUID], actor: Actor) async throws {
+        var households: [HouseholdRecord] = []
+        var statuses: [HouseholdStatusRecord] = []
+        var events: [AuditEvent] = []
+        let now = Date()
+        for row in rows {
+            guard let village = villages[row.villageCode], let standard = PovertyStandard.inForce(year: row.year)
+            else { continue }
+            let record = HouseholdRecord()
+            record.id = UUID()
+            record.unitID = village
+            record.headName = row.headName
+            record.nameSort = VietnameseText.personNameSortKey(row.headName)
+            record.nameSearch = VietnameseText.searchKey(row.headName)
+            record.size = row.size
+            record.createdAt = now
+            households.append(record)
+            let status = HouseholdStatusRecord()
+            status.id = UUID()
+            status.householdID = record.id!
+            status.year = row.year
+            status.standardID = standard.id
+            status.status = row.status.rawValue
+            statuses.append(status)
+            events.append(
+                AuditEvent(
+                    actor: actor.name, action: "create", entity: "household", entityID: record.id?.uuidString,
+                    after: AuditTrail.json(row), requestID: actor.requestID, unitID: village))
+        }
+        let rows = (households: households, statuses: statuses, events: events)
+        try await db.transaction { db in
+            try await rows.households.createInBatches(on: db, batchSize: 200)
+            try await rows.statuses.createInBatches(on: db, batchSize: 200)
+            try await AuditTrail(db: db).record(rows.events)
+        }
+    }
+
+    /// Issues by line, keeping the order found within a line.
+    static func ordered(_ issues: [ImportIssue]) -> [ImportIssue] {
+        issues.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+            .map(\.element)
+    }
+}

@@ -1,0 +1,56 @@
+import CSV
+import Foundation
+import GanDanCore
+
+/// The formats an import accepts.
+public enum TableFormat: String, Sendable, Codable {
+    case csv
+    case xlsx
+
+    /// The format from the file name's extension, or from the content (an .xlsx is a zip archive: "PK\u{3}\u{4}").
+    public static func detect(fileName: String?, data: Data) -> TableFormat {
+        let name = fileName?.lowercased() ?? ""
+        if name.hasSuffix(".xlsx") { return .xlsx }
+        if name.hasSuffix(".csv") { return .csv }
+        return data.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? .xlsx : .csv
+    }
+}
+
+/// Reads a CSV or XLSX file into an `ImportTable`, lines numbered as the person sees them.
+public enum TableReader {
+    public static func read(_ data: Data, format: TableFormat, sheet: String? = nil) throws(ImportError)
+        -> ImportTable
+    {
+        switch format {
+        case .xlsx: return try XLSXReader.table(data, sheet: sheet)
+        case .csv: return try csv(data)
+        }
+    }
+
+    /// A UTF-8 CSV file (a byte-order mark is skipped); each record is one line.
+    public static func csv(_ data: Data) throws(ImportError) -> ImportTable {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw .unreadable("the file is a zip archive (an .xlsx workbook?), not CSV text")
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw .unreadable("the file is not UTF-8 text (save it from the spreadsheet as \"CSV UTF-8\")")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true)
+        } catch {
+            throw .unreadable("the file cannot be read as CSV: \(error)")
+        }
+        var lines: [(line: Int, cells: [String])] = []
+        var line = 0
+        while let fields = reader.next() {
+            line += 1
+            lines.append((line, fields))
+        }
+        if let error = reader.error {
+            throw .invalid([ImportIssue(line: line + 1, message: "cannot be read as CSV: \(error)")])
+        }
+        return try ImportTable(lines: lines)
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+/// The planners' import flow: upload a CSV/XLSX file (kept server-side) → match columns → dry run with every
+/// error by line → confirm, all-or-nothing, audited (rules.md R25, R27, R28, R30).
+struct ImportPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("units", ":id", "import", use: uploadForm)
+        routes.on(
+            .POST, "units", ":id", "import", body: .collect(maxSize: ByteCount(value: ImportUploads.maxBytes + 65_536)),
+            use: upload)
+        routes.get("imports", ":id", use: mappingPage)
+        routes.post("imports", ":id", "check", use: check)
+        routes.get("imports", ":id", "errors.csv", use: errorsCSV)
+        routes.post("imports", ":id", "confirm", use: confirm)
+    }
+
+    struct UploadContext: Encodable {
+        var page: PageContext
+        var csrf: String
+        var unitID: UUID
+        var unitName: String
+        var kinds: [Choice]
+        var error: String?
+    }
+
+    @Sendable func uploadForm(req: Request) async throws -> View {
+        let id = try req.uuid("id")
+        let unit = try await req.requireImportUnit(id)
+        return try await renderUpload(req, unit: unit, kind: .members, error: nil)
+    }
+
+    func renderUpload(_ req: Request, unit: UnitSnapshot, kind: ImportKind, error: String?) async throws -> View {
+        let language = req.language
+        let context = UploadContext(
+            page: PageContext(req, title: "\(Labels.text("importData", req)) · \(unit.title(in: language))"),
+            csrf: req.csrfToken, unitID: unit.id, unitName: unit.title(in: language),
+            kinds: ImportKind.allCases.map {
+                Choice(value: $0.rawValue, label: $0.label.text(in: language), selected: $0 == kind)
+            }, error: error)
+        return try await req.view.render("import-upload", context)
+    }
+
+    @Sendable func upload(req: Request) async throws -> Response {
+        let id = try req.uuid("id")
+        let unit = try await req.requireImportUnit(id)
+        let kind = (try? req.content.get(String.self, at: "kind")).flatMap(ImportKind.init(rawValue:)) ?? .members
+        guard let file = try? req.content.get(File.self, at: "file"), file.data.readableBytes > 0 else {
+            let view = try await renderUpload(req, unit: unit, kind: kind, error: Labels.text("importNoFile", req))
+            let response = try await view.encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+        let data = Data(file.data.readableBytesView)
+        let format = TableFormat.detect(fileName: file.filename, data: data)
+        do {
+            _ = try TableReader.read(data, format: format)
+        } catch {
+            let view = try await renderUpload(req, unit: unit, kind: kind, error: "\(file.filename): \(error)")
+            let response = try await view.encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+        let access = try await req.access()
+        let stored = try await ImportUploads(db: req.db).create(
+            owner: access.account.id, unitID: id, kind: kind, fileName: file.filename, format: format, content: data)
+        return req.redirect(to: "/imports/\(stored.id)")
+    }
+
+    struct FieldLine: Encodable {
+        var key: String
+        var label: String
+        var required: Bool
+        var choices: [Choice]
+    }
+
+    struct MappingContext: Encodable {
+        var page: PageContext
+        var csrf: String
+        var uploadID: UUID
+        var unitID: UUID
+        var fileName: String
+        var kind: String
+        var fields: [FieldLine]
+        var header: [String]
+        var preview: [ImportTable.Row]
+        var error: String?
+    }
+
+    @Sendable func mappingPage(req: Request) async throws -> View {
+        let upload = try await req.ownUpload(try req.uuid("id"))
+        let table = try Self.table(upload)
+        return try await renderMapping(
+            req, upload: upload, table: table,
+            mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind), error: nil)
+    }
+
+    func renderMapping(
+        _ req: Request, upload: ImportUpload, table: ImportTable, mapping: ColumnMapping, error: String?
+    ) async throws -> View {
+        let language = req.language
+        let fields = upload.kind.fields.map { field in
+            FieldLine(
+                key: field.key, label: field.label.text(in: language), required: field.required,
+                choices: [
+                    Choice(
+                        value: "", label: Labels.text("importNone", req), selected: mapping.columns[field.key] == nil)
+                ]
+                    + table.header.indices.map { column in
+                        Choice(
+                            value: String(column),
+                            label: table.header[column].isEmpty ? "#\(column + 1)" : table.header[column],
+                            selected: mapping.columns[field.key] == column)
+                    })
+        }
+        let context = MappingContext(
+            page: PageContext(req, title: "\(Labels.text("importMapping", req)) · \(upload.fileName)"),
+            csrf: req.csrfToken, uploadID: upload.id, unitID: upload.unitID, fileName: upload.fileName,
+            kind: upload.kind.label.text(in: language), fields: fields, header: table.header,
+            preview: table.rows.prefix(5).map {
+                ImportTable.Row(line: $0.line, cells: table.header.indices.map($0.cell))
+            }, error: error)
+        return try await req.view.render("import-mapping", context)
+    }
+
+    struct ReportContext: Encodable {
+        var page: PageContext
+        var csrf: String
+        var uploadID: UUID?
+        var unitID: UUID
+        var fileName: String
+        var report: ImportReport
+        var mayConfirm: Bool
+    }
+
+    @Sendable func check(req: Request) async throws -> Response {
+        let upload = try await req.ownUpload(try req.uuid("id"))
+        let table = try Self.table(upload)
+        let form = (try? req.content.decode([String: String].self)) ?? [:]
+        var mapping = ColumnMapping()
+        for field in upload.kind.fields {
+            if let text = form["col_" + field.key], !text.isEmpty {
+                guard let column = Int(text), table.header.indices.contains(column) else {
+                    throw Abort(.badRequest, reason: "\(field.key): \"\(text)\" is not a column of the file")
+                }
+                mapping.columns[field.key] = column
+            }
+        }
+        try await ImportUploads(db: req.db).setMapping(upload.id, mapping)
+        let report = try await SpreadsheetImport(db: req.db, scope: try await req.importScope()).run(
+            table, kind: upload.kind, mapping: mapping, today: CivilDate.today(), dryRun: true)
+        return try await renderReport(req, upload: upload, report: report, status: .ok)
+    }
+
+    func renderReport(_ req: Request, upload: ImportUpload, report: ImportReport, status: HTTPStatus) async throws
+        -> Response
+    {
+        let context = ReportContext(
+            page: PageContext(req, title: "\(Labels.text("importResult", req)) · \(upload.fileName)"),
+            csrf: req.csrfToken, uploadID: report.written ? nil : upload.id, unitID: upload.unitID,
+            fileName: upload.fileName, report: report, mayConfirm: report.errors.isEmpty && !report.written)
+        let response = try await req.view.render("import-report", context).encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    @Sendable func errorsCSV(req: Request) async throws -> Response {
+        let upload = try await req.ownUpload(try req.uuid("id"))
+        let table = try Self.table(upload)
+        let report = try await SpreadsheetImport(db: req.db, scope: try await req.importScope()).run(
+            table, kind: upload.kind,
+            mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
+            today: CivilDate.today(), dryRun: true)
+        let response = Response(status: .ok, body: .init(string: try ImportIssuesCSV.csv(report)))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        let base = upload.fileName.split(separator: ".").first.map(String.init) ?? "import"
+        let safe = base.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        response.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value: "attachment; filename=\"\(String(String.UnicodeScalarView(safe)))-errors.csv\"")
+        return response
+    }
+
+    struct ConfirmForm: Content {
+        var confirmDuplicates: String?
+    }
+
+    @Sendable func confirm(req: Request) async throws -> Response {
+        let upload = try await req.ownUpload(try req.uuid("id"))
+        let table = try Self.table(upload)
+        let form = try? req.content.decode(ConfirmForm.self)
+        let access = try await req.access()
+        let report = try await SpreadsheetImport(db: req.db, scope: try await req.importScope()).run(
+            table, kind: upload.kind,
+            mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
+            today: CivilDate.today(), dryRun: false, confirmDuplicates: form?.confirmDuplicates == "on",
+            actor: access.actor)
+        guard report.written else {
+            return try await renderReport(req, upload: upload, report: report, status: .unprocessableEntity)
+        }
+        try await AuditTrail(db: req.db).record(
+            AuditEvent(
+                actor: access.actor.name, action: "import", entity: "import_upload", entityID: upload.id.uuidString,
+                after: AuditTrail.json(
+                    ImportAuditSummary(kind: upload.kind, fileName: upload.fileName, rows: report.valid)),
+                requestID: access.actor.requestID, unitID: upload.unitID))
+        try await ImportUploads(db: req.db).delete(upload.id)
+        return try await renderReport(req, upload: upload, report: report, status: .ok)
+    }
+
+    struct ImportAuditSummary: Encodable {
+        var kind: ImportKind
+        var fileName: String
+        var rows: Int
+    }
+
+    /// The stored file as a table; a file that no longer reads is a 422 naming the problem.
+    static func table(_ upload: ImportUpload) throws -> ImportTable {
+        do {
+            return try TableReader.read(upload.content, format: upload.format)
+        } catch {
+            throw Abort(.unprocessableEntity, reason: "\(upload.fileName): \(error)")
+        }
+    }
+}

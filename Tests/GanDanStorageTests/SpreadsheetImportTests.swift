@@ -1,0 +1,197 @@
+import FluentKit
+import Foundation
+import GanDanCore
+import GanDanStorage
+import GanDanTesting
+import Testing
+
+@Suite("Spreadsheet import: mapping, every bad row by line, duplicates, all or nothing (rules.md R25, R27, R28)")
+struct SpreadsheetImportTests {
+    static let today = CivilDate(year: 2026, month: 11, day: 25)!
+
+    static func table(_ csv: String) throws -> ImportTable {
+        try TableReader.csv(Data(csv.utf8))
+    }
+
+    static func run(
+        _ csv: String, kind: ImportKind = .members, on db: any Database, dryRun: Bool = false, confirm: Bool = false,
+        scope: AccessScope = .everything
+    ) async throws -> ImportReport {
+        let table = try table(csv)
+        return try await SpreadsheetImport(db: db, scope: scope).run(
+            table, kind: kind, mapping: ColumnMapping.guess(header: table.header, kind: kind), today: today,
+            dryRun: dryRun, confirmDuplicates: confirm)
+    }
+
+    static let header = "Họ và tên,Ngày sinh,Giới tính,Số CCCD,Ngày vào Đảng,Ngày chính thức,Mã chi bộ\n"
+
+    @Test("every bad row is listed with its line and field, and nothing is written", arguments: TestDatabase.all)
+    func everyBadRow(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            let csv =
+                Self.header + """
+                    Hoàng Văn Một,1975-02-03,Nam,000000000101,2000-05-19,2001-05-19,CQ-00001
+                    Hoàng Văn Hai,2030-01-01,Nam,,2000-05-19,2001-05-19,CQ-00001
+
+                    Hoàng Văn Ba,1975-02-03,X,,2000-05-19,2001-05-19,CQ-00001
+                    Hoàng Văn Bốn,1975-02-03,Nam,,2000-05-19,2001-05-19,CQ-99999
+                    ,1975-02-03,Nam,000000000101,hôm qua,,CQ-00001
+                    """
+            let report = try await Self.run(csv, on: db)
+            #expect(!report.written)
+            #expect(report.rows == 5 && report.valid == 1)
+            let found = report.errors.map { "\($0.line ?? 0) \($0.field ?? "")" }
+            #expect(found.contains("3 birth_date"))
+            #expect(found.contains("5 sex"))
+            #expect(found.contains("6 cell_code"))
+            #expect(found.contains("7 full_name"))
+            #expect(found.contains("7 admitted_on"))
+            #expect(report.errors.map { $0.line ?? 0 } == report.errors.map { $0.line ?? 0 }.sorted())
+            #expect(try await MemberRecord.query(on: db).count() == 0)
+            let csvErrors = try ImportIssuesCSV.csv(report)
+            #expect(csvErrors.hasPrefix("line,field,severity,message"))
+            #expect(csvErrors.contains("6,cell_code,error,no cell has code CQ-99999"))
+        }
+    }
+
+    @Test("a good file: the dry run writes nothing, the import writes every row", arguments: TestDatabase.all)
+    func dryRunThenImport(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            let csv =
+                Self.header + """
+                    Hoàng Văn Một,03/02/1975,Nam,000000000101,2000-05-19,2001-05-19,CQ-00001
+                    Ma Thị Hai,1980-04-04,Nữ,,2010-05-19,,CB-00001.01
+                    """
+            let dry = try await Self.run(csv, on: db, dryRun: true)
+            #expect(dry.errors.isEmpty && dry.duplicates.isEmpty && dry.valid == 2 && !dry.written)
+            #expect(try await MemberRecord.query(on: db).count() == 0)
+            let real = try await Self.run(csv, on: db)
+            #expect(real.written && real.valid == 2)
+            #expect(try await MemberRecord.query(on: db).count() == 2)
+            #expect(try await MembershipRecord.query(on: db).count() == 2)
+        }
+    }
+
+    @Test(
+        "duplicates by citizen ID are errors; by folded name and birth date they must be confirmed",
+        arguments: TestDatabase.all)
+    func duplicates(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            var tree = Fixtures.tree
+            tree.members = [Fixtures.member("Nguyễn Văn An", born: "1980-02-03", citizenID: "000000000777")]
+            _ = try await DatasetWriter(db: db).write(tree)
+            let byID =
+                Self.header + """
+                    Lò Văn Cả,1970-01-01,Nam,000000000777,2000-05-19,2001-05-19,CQ-00001
+                    Lò Văn Đủ,1971-01-01,Nam,000000000888,2000-05-19,2001-05-19,CQ-00001
+                    Lò Văn Đủ Hai,1972-01-01,Nam,000000000888,2000-05-19,2001-05-19,CQ-00001
+                    """
+            let idReport = try await Self.run(byID, on: db, confirm: true)
+            #expect(idReport.errors.map(\.line) == [2, 4])
+            #expect(idReport.errors.allSatisfy { $0.field == "citizen_id" })
+            #expect(!idReport.written)
+
+            let byName =
+                Self.header + """
+                    NGUYEN VAN AN,1980-02-03,Nam,,2000-05-19,2001-05-19,CQ-00001
+                    Trần Thị Bé,1990-09-09,Nữ,,2015-05-19,2016-05-19,CQ-00001
+                    Tran thi be,09/09/1990,Nữ,,2015-05-19,2016-05-19,CB-00001.01
+                    """
+            let unconfirmed = try await Self.run(byName, on: db)
+            #expect(unconfirmed.errors.isEmpty)
+            #expect(unconfirmed.duplicates.map(\.line) == [2, 4])
+            #expect(unconfirmed.duplicates[0].message.contains("already registered"))
+            #expect(unconfirmed.duplicates[1].message.contains("line 3"))
+            #expect(!unconfirmed.written)
+            #expect(try await MemberRecord.query(on: db).count() == 1)
+            let confirmed = try await Self.run(byName, on: db, confirm: true)
+            #expect(confirmed.written)
+            #expect(try await MemberRecord.query(on: db).count() == 4)
+        }
+    }
+
+    @Test("households: villages by code, scope, duplicates, all or nothing", arguments: TestDatabase.all)
+    func households(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            let header = "Mã thôn,Họ tên chủ hộ,Số nhân khẩu,Năm,Phân loại hộ\n"
+            let bad =
+                header + """
+                    00001.01,Ma Văn Pảo,5,2024,Hộ nghèo
+                    00001.09,Ma Văn Pình,4,2024,poor
+                    00001.02,Lò Thị Dung,3,2024,giàu
+                    """
+            let refused = try await Self.run(bad, kind: .households, on: db)
+            #expect(refused.errors.map { "\($0.line ?? 0) \($0.field ?? "")" } == ["3 village_code", "4 status"])
+            #expect(try await HouseholdRecord.query(on: db).count() == 0)
+
+            let good =
+                header + """
+                    00001.01,Ma Văn Pảo,5,2024,Hộ nghèo
+                    00001.02,Lò Thị Dung,3,2024,cận nghèo
+                    00001.02,LO THI DUNG,2,2024,poor
+                    """
+            let unconfirmed = try await Self.run(good, kind: .households, on: db)
+            #expect(unconfirmed.duplicates.map(\.line) == [4])
+            #expect(!unconfirmed.written)
+            let written = try await Self.run(good, kind: .households, on: db, confirm: true)
+            #expect(written.written)
+            #expect(try await HouseholdStatusRecord.query(on: db).count() == 3)
+            let village = try #require(
+                try await UnitRecord.query(on: db).filter(\.$code == "00001.01").first()
+            ).unitID
+            let list = try await HouseholdRegister(db: db).households(ofVillage: village, year: 2024)
+            #expect(list.map(\.headName) == ["Ma Văn Pảo"] && list.first?.status == .poor)
+
+            let again = try await Self.run(header + "00001.01,MA VAN PAO,5,2025,poor\n", kind: .households, on: db)
+            #expect(again.duplicates.first?.message.contains("already has a household") == true)
+
+            let outside = try await Self.run(
+                header + "00001.02,Hà Văn Tư,5,2024,poor\n", kind: .households, on: db,
+                scope: .restricted(units: [village], organisations: []))
+            #expect(outside.errors.map(\.message) == ["village 00001.02 is outside the units you may manage"])
+        }
+    }
+
+    @Test("members outside the importer's scope are refused by line", arguments: TestDatabase.all)
+    func memberScope(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            let cell = try #require(try await OrganisationRecord.query(on: db).filter(\.$code == "CB-00001.01").first())
+            let csv =
+                Self.header + """
+                    Ma Thị Hai,1980-04-04,Nữ,,2010-05-19,,CB-00001.01
+                    Ma Thị Ba,1981-04-04,Nữ,,2010-05-19,,CQ-00001
+                    """
+            let report = try await Self.run(
+                csv, on: db, scope: .restricted(units: [cell.unitID], organisations: [cell.id!]))
+            #expect(report.errors.map(\.line) == [3])
+            #expect(report.errors.first?.message.contains("outside") == true)
+            #expect(try await MemberRecord.query(on: db).count() == 0)
+        }
+    }
+
+    @Test("an XLSX workbook imports like the CSV", arguments: TestDatabase.all)
+    func xlsx(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            let table = try XLSXReader.table(try XLSXFixtures.excel())
+            let mapping = ColumnMapping.guess(header: table.header, kind: .members)
+            let report = try await SpreadsheetImport(db: db).run(
+                table, kind: .members, mapping: mapping, today: Self.today, dryRun: false)
+            // Line 4 has no sex and no admission date: both reported, so the good line 2 is not written either.
+            #expect(report.errors.map { "\($0.line ?? 0) \($0.field ?? "")" } == ["4 sex", "4 admitted_on"])
+            #expect(!report.written)
+            #expect(try await MemberRecord.query(on: db).count() == 0)
+            var fixed = table
+            fixed.rows.removeLast()
+            let written = try await SpreadsheetImport(db: db).run(
+                fixed, kind: .members, mapping: mapping, today: Self.today, dryRun: false)
+            #expect(written.written)
+            let stored = try await MemberRecord.query(on: db).all()
+            #expect(stored.map(\.fullName) == ["Nguyễn Văn An"] && stored.first?.birthDate == "1980-02-03")
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import FluentKit
+import Foundation
+import GanDanCore
+import GanDanStorage
+import GanDanTesting
+import Testing
+import VaporTesting
+
+@Suite("Import pages: upload → map → dry run → import, only for planners in their scope (rules.md R30)")
+struct ImportPageTests {
+    static let boundary = "gandan-test-boundary"
+
+    /// A multipart upload of `csv` as `name`, with the import kind.
+    static func multipart(kind: String, name: String, content: String) -> ByteBuffer {
+        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n\(kind)\r\n"
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\n"
+        body += "Content-Type: text/csv\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
+        return ByteBuffer(string: body)
+    }
+
+    static func headers(_ user: TestUser, multipart: Bool = false) -> HTTPHeaders {
+        var headers = user.bearer
+        if multipart {
+            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        } else {
+            headers.contentType = .urlEncodedForm
+        }
+        return headers
+    }
+
+    static let file = """
+        STT,Họ và tên,NGAY SINH,Giới tính,Ngày vào Đảng,Ngày chính thức,Chi bộ
+        1,Lương Văn Mới,1985-06-06,Nam,2010-01-01,2011-01-01,CB-00001.01
+        2,Lương Thị Sai,1986-06-06,Nữ,chưa rõ,,CB-00001.01
+        3,Lương Văn Ngoài,1987-06-06,Nam,2010-01-01,2011-01-01,CB-00002.01
+        """
+
+    @Test("a planner uploads, maps, checks, downloads the errors and imports a fixed file", arguments: TestDatabase.all)
+    func flow(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app, users in
+            let tree = OrganisationTree(db: app.db)
+            let commune = try #require(try await tree.unit(code: "00001", on: CivilDate.today())).id
+            var location = ""
+            try await app.testing().test(
+                .POST, "/units/\(commune)/import", headers: Self.headers(users.planner, multipart: true),
+                body: Self.multipart(kind: "members", name: "dang-vien.csv", content: Self.file)
+            ) { res in
+                #expect(res.status == .seeOther)
+                location = res.headers.first(name: .location) ?? ""
+            }
+            #expect(location.hasPrefix("/imports/"))
+            try await app.testing().test(.GET, location, headers: users.planner.bearer) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains(#"<option value="1" selected>Họ và tên</option>"#))
+                #expect(res.body.string.contains(#"<option value="6" selected>Chi bộ</option>"#))
+                #expect(res.body.string.contains("Lương Văn Mới"))
+            }
+            let mapping =
+                "col_full_name=1&col_birth_date=2&col_sex=3&col_admitted_on=4&col_official_on=5&col_cell_code=6"
+            try await app.testing().test(
+                .POST, location + "/check", headers: Self.headers(users.planner), body: ByteBuffer(string: mapping)
+            ) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("admitted_on"))
+                #expect(res.body.string.contains("outside the units you may manage"))
+                #expect(!res.body.string.contains("/confirm"))
+            }
+            try await app.testing().test(.GET, location + "/errors.csv", headers: users.planner.bearer) { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentType?.subType == "csv")
+                #expect(res.body.string.contains("3,admitted_on,error"))
+                #expect(res.body.string.contains("4,cell_code,error,cell CB-00002.01 is outside"))
+            }
+            try await app.testing().test(
+                .POST, location + "/confirm", headers: Self.headers(users.planner), body: ByteBuffer(string: "")
+            ) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            #expect(try await MemberRecord.query(on: app.db).filter(\.$fullName == "Lương Văn Mới").count() == 0)
+
+            // Someone else cannot see the planner's upload, not even an administrator.
+            try await app.testing().test(.GET, location, headers: users.admin.bearer) { res in
+                #expect(res.status == .notFound)
+            }
+
+            let fixed = Self.file.split(separator: "\n").prefix(2).joined(separator: "\n")
+            try await app.testing().test(
+                .POST, "/units/\(commune)/import", headers: Self.headers(users.planner, multipart: true),
+                body: Self.multipart(kind: "members", name: "dang-vien.csv", content: fixed)
+            ) { res in
+                location = res.headers.first(name: .location) ?? ""
+            }
+            try await app.testing().test(
+                .POST, location + "/check", headers: Self.headers(users.planner), body: ByteBuffer(string: mapping)
+            ) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("/confirm"))
+            }
+            try await app.testing().test(
+                .POST, location + "/confirm", headers: Self.headers(users.planner), body: ByteBuffer(string: "")
+            ) { res in
+                #expect(res.status == .ok)
+            }
+            #expect(try await MemberRecord.query(on: app.db).filter(\.$fullName == "Lương Văn Mới").count() == 1)
+            let audit = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "import").all()
+            #expect(audit.count == 1 && audit.first?.actor == "planner")
+            try await app.testing().test(.GET, location, headers: users.planner.bearer) { res in
+                #expect(res.status == .notFound)
+            }
+        }
+    }
+
+    @Test(
+        "a possible duplicate (folded name + birth date) is imported only once confirmed", arguments: TestDatabase.all)
+    func confirmDuplicates(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app, users in
+            let commune = try #require(
+                try await OrganisationTree(db: app.db).unit(code: "00001", on: CivilDate.today())
+            ).id
+            let file = """
+                full_name,birth_date,sex,admitted_on,official_on,cell_code
+                HOANG VAN HOAN,05/05/1975,Nam,2000-01-01,2001-01-01,CQ-00001
+                """
+            var location = ""
+            try await app.testing().test(
+                .POST, "/units/\(commune)/import", headers: Self.headers(users.planner, multipart: true),
+                body: Self.multipart(kind: "members", name: "m.csv", content: file)
+            ) { res in
+                location = res.headers.first(name: .location) ?? ""
+            }
+            try await app.testing().test(
+                .POST, location + "/check", headers: Self.headers(users.planner),
+                body: ByteBuffer(
+                    string:
+                        "col_full_name=0&col_birth_date=1&col_sex=2&col_admitted_on=3&col_official_on=4&col_cell_code=5"
+                )
+            ) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("already registered"))
+                #expect(res.body.string.contains(#"name="confirmDuplicates""#))
+            }
+            try await app.testing().test(
+                .POST, location + "/confirm", headers: Self.headers(users.planner), body: ByteBuffer(string: "")
+            ) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            #expect(try await MemberRecord.query(on: app.db).filter(\.$fullName == "HOANG VAN HOAN").count() == 0)
+            try await app.testing().test(
+                .POST, location + "/confirm", headers: Self.headers(users.planner),
+                body: ByteBuffer(string: "confirmDuplicates=on")
+            ) { res in
+                #expect(res.status == .ok)
+            }
+            #expect(try await MemberRecord.query(on: app.db).filter(\.$fullName == "HOANG VAN HOAN").count() == 1)
+        }
+    }
+
+    @Test("outside the planner's units, or for a secretary, the upload is refused", arguments: TestDatabase.all)
+    func refusals(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app, users in
+            let tree = OrganisationTree(db: app.db)
+            let other = try #require(try await tree.unit(code: "00002", on: CivilDate.today())).id
+            let village = try #require(try await tree.unit(code: "00001.01", on: CivilDate.today())).id
+            try await app.testing().test(
+                .POST, "/units/\(other)/import", headers: Self.headers(users.planner, multipart: true),
+                body: Self.multipart(kind: "households", name: "ho.csv", content: "Mã thôn,Chủ hộ,Năm,Phân loại hộ\n")
+            ) { res in
+                #expect(res.status == .notFound)
+            }
+            try await app.testing().test(
+                .POST, "/units/\(village)/import", headers: Self.headers(users.secretary, multipart: true),
+                body: Self.multipart(kind: "members", name: "a.csv", content: Self.file)
+            ) { res in
+                #expect(res.status == .forbidden)
+            }
+            #expect(try await ImportUploadRecord.query(on: app.db).count() == 0)
+        }
+    }
+}
