@@ -41,6 +41,7 @@ def main(database: str, out: str) -> None:
     operations = {
         "/api/units/{id}": "unit",
         "/api/units/{id}/impact": "commune",
+        "/api/units/{id}/dashboard": "unit",
         "/api/units/{id}/feedback-counts": "commune",
         "/api/units/{id}/households": "village",
         "/api/units/{id}/criteria/{year}": "village",

@@ -185,7 +185,7 @@ public struct SpreadsheetImport: Sendable {
                     after: AuditTrail.json(row), requestID: actor.requestID, unitID: village))
         }
         let rows = (households: households, statuses: statuses, events: events)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await rows.households.createInBatches(on: db, batchSize: 200)
             try await rows.statuses.createInBatches(on: db, batchSize: 200)
             try await AuditTrail(db: db).record(rows.events)

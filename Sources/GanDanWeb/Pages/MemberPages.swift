@@ -63,7 +63,8 @@ struct MemberPages: RouteCollection {
         if let format {
             return try await req.export(Self.table(context, req), format: format, list: "member_list")
         }
-        let audited = ([context.q.isEmpty ? nil : "q=\(context.q)"] + context.filterFields.map { "\($0.value)=\($0.label)" })
+        let audited =
+            ([context.q.isEmpty ? nil : "q=\(context.q)"] + context.filterFields.map { "\($0.value)=\($0.label)" })
             .compactMap { $0 }.joined(separator: "&")
         try await req.auditRead("member_list", id: audited.isEmpty ? nil : audited)
         return try await req.view.render("members", context).encodeResponse(for: req)
