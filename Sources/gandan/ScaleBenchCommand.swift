@@ -8,8 +8,8 @@ import GanDanWeb
 /// `gandan bench`: benchmarks that need a database (bench/scale). Hidden from help: they measure.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks (for bench/*/run).", subcommands: [ScaleBenchCommand.self],
-        shouldDisplay: false)
+        commandName: "bench", abstract: "Benchmarks (for bench/*/run).", shouldDisplay: false,
+        subcommands: [ScaleBenchCommand.self])
 }
 
 /// `gandan bench scale`: generates a province, imports its members from CSV and times that against the database's

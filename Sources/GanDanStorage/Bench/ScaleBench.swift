@@ -23,6 +23,8 @@ public struct OperationTiming: Sendable, Hashable {
 public struct ScaleHistorySummary: Sendable, Hashable {
     public var meetings = 0
     public var attendance = 0
+
+    public init() {}
 }
 
 /// The storage steps of the scale benchmark (bench/scale): a generated province (`ScaleProvince`) is written,
