@@ -44,7 +44,10 @@ struct ScaleBenchTests {
             #expect(try await MeetingRecord.query(on: db).count() == history.meetings)
 
             let operations = try await bench.operations()
-            #expect(operations.map(\.name) == ["impact report, district", "impact report, commune"])
+            #expect(
+                operations.map(\.name) == [
+                    "impact report, district", "impact report, commune", "dashboard, district", "dashboard, commune",
+                ])
             let timings = try await ScaleBench.measure(operations, warmups: 1, repetitions: 3)
             #expect(timings.map(\.name) == operations.map(\.name))
             #expect(timings.allSatisfy { $0.latency.samples == 3 && $0.latency.p50 <= $0.latency.max })

@@ -325,6 +325,10 @@ struct AccessMatrixTests {
         "GET /api/units/:id/impact": Entry(
             path: { "/api/units/\($0.unit)/impact?placement=2019-04-25&months=6" },
             expect: { read($0, $1, page: false) }),
+        "GET /units/:id/dashboard": Entry(
+            path: { "/units/\($0.unit)/dashboard?as_of=2019-04-25" }, expect: { read($0, $1, page: true) }),
+        "GET /api/units/:id/dashboard": Entry(
+            path: { "/api/units/\($0.unit)/dashboard?as_of=2019-04-25" }, expect: { read($0, $1, page: false) }),
         "GET /api/audit": Entry(
             path: { _ in "/api/audit" },
             expect: { who, _ in who == .anonymous ? 401 : who == .admin || who == .auditor ? 200 : 403 }),

@@ -72,7 +72,8 @@ public struct ScaleBench: Sendable {
         return summary
     }
 
-    /// The reads to time: the impact report for the first district and for its first commune.
+    /// The reads to time: the impact report and the dashboard for the first district and for its first commune,
+    /// the dashboards as of the last month of the history.
     public func operations() async throws -> [TimedOperation] {
         let date = ScaleProvince.placementDate
         let tree = OrganisationTree(db: db)
@@ -80,12 +81,19 @@ public struct ScaleBench: Sendable {
             let commune = try await tree.unit(code: ScaleProvince.communeCode(district: 0, commune: 0), on: date)
         else { throw StorageError.notFound("the generated province's first district and commune") }
         let db = db
+        let asOf = date.adding(months: 12)
         return [
             TimedOperation("impact report, district") {
                 _ = try await ImpactReports(db: db).report(unitID: district.id, placementDate: date, months: 12)
             },
             TimedOperation("impact report, commune") {
                 _ = try await ImpactReports(db: db).report(unitID: commune.id, placementDate: date, months: 12)
+            },
+            TimedOperation("dashboard, district") {
+                _ = try await DistrictDashboard(db: db).load(unit: district.id, asOf: asOf)
+            },
+            TimedOperation("dashboard, commune") {
+                _ = try await CommuneDashboard(db: db).load(unit: commune.id, asOf: asOf)
             },
         ]
     }

@@ -136,8 +136,11 @@ public struct FeedbackBook: Sendable {
         return record
     }
 
-    /// The items of the given cells, open ones first, overdue flagged as of `date`.
-    public func list(cells: [UUID], on date: CivilDate, openOnly: Bool = false) async throws -> [FeedbackView] {
+    /// The items of the given cells as they stood on `date` (rules.md R26), overdue ones first; `overdueOnly` keeps
+    /// only the items overdue that day (what a dashboard counts).
+    public func list(
+        cells: [UUID], on date: CivilDate, openOnly: Bool = false, overdueOnly: Bool = false
+    ) async throws -> [FeedbackView] {
         let visible = cells.filter { scope.contains(organisation: $0) }
         guard !visible.isEmpty else { return [] }
         var query = FeedbackRecord.query(on: db).filter(\.$organisationID ~~ visible)
@@ -146,7 +149,7 @@ public struct FeedbackBook: Sendable {
             query = query.filter(\.$stage ~~ [FeedbackStage.received.rawValue, FeedbackStage.forwarded.rawValue])
         }
         let records = try await query.sort(\.$receivedOn, .descending).sort(\.$id).all()
-        return try records.map { try view($0, on: date) }.sorted {
+        return try records.map { try view($0, on: date) }.filter { !overdueOnly || $0.overdue }.sorted {
             ($0.overdue ? 0 : 1, $0.stage.rawValue == FeedbackStage.reportedBack.rawValue ? 1 : 0)
                 < ($1.overdue ? 0 : 1, $1.stage.rawValue == FeedbackStage.reportedBack.rawValue ? 1 : 0)
         }
@@ -193,8 +196,9 @@ public struct FeedbackBook: Sendable {
         try JSONDecoder().decode(CitizenFeedback.self, from: Data(record.body.utf8))
     }
 
+    /// The item as it stood at the end of `date`: later steps are not shown, and overdue is judged that day.
     func view(_ record: FeedbackRecord, on date: CivilDate) throws -> FeedbackView {
-        let feedback = try decode(record)
+        let feedback = try decode(record).asOf(date)
         return FeedbackView(
             id: record.id!, cellID: record.organisationID, villageID: record.unitID, feedback: feedback,
             stage: feedback.stage, due: feedback.dueDate(calendar: calendar, settings: settings),

@@ -14,6 +14,17 @@ extension CellMeetings {
         }
     }
 
+    /// The cell's tasks open on `date`: assigned at a meeting held by then and not reviewed by then (rules.md A7,
+    /// R26). The same rule the commune dashboard counts with, so its figure and this list agree.
+    public func tasks(of cellID: UUID, openOn date: CivilDate) async throws -> [TaskView] {
+        guard try await cell(cellID) != nil else { return [] }
+        let ids = try await CommuneDashboard(db: db, scope: scope).openTasks(of: cellID, asOf: date)
+        guard !ids.isEmpty else { return [] }
+        return try await taskViews(MemberTaskRecord.query(on: db).filter(\.$id ~~ ids)).sorted {
+            ($0.due, $0.meetingDate, $0.description) < ($1.due, $1.meetingDate, $1.description)
+        }
+    }
+
     func taskViews(_ query: QueryBuilder<MemberTaskRecord>) async throws -> [TaskView] {
         let records = try await query.all()
         guard !records.isEmpty else { return [] }

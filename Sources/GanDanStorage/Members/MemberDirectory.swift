@@ -22,10 +22,16 @@ public struct MemberDirectory: Sendable {
         public var date: CivilDate
         public var page: Int
         public var perPage: Int
+        /// Only these members (the list behind a dashboard figure); nil for no such limit.
+        public var memberIDs: [UUID]?
 
-        public init(text: String = "", cellID: UUID? = nil, date: CivilDate, page: Int = 1, perPage: Int = 50) {
+        public init(
+            text: String = "", cellID: UUID? = nil, date: CivilDate, page: Int = 1, perPage: Int = 50,
+            memberIDs: [UUID]? = nil
+        ) {
             self.text = text
             self.cellID = cellID
+            self.memberIDs = memberIDs
             self.date = date
             self.page = max(1, page)
             self.perPage = min(max(1, perPage), 500)
@@ -50,6 +56,9 @@ public struct MemberDirectory: Sendable {
             let memberIDs = try await MembershipRecord.query(on: db).filter(\.$organisationID == cellID)
                 .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: query.date).all().map(\.memberID)
             builder = builder.filter(\.$id ~~ memberIDs)
+        }
+        if let ids = query.memberIDs {
+            builder = ids.isEmpty ? builder.filter(.sql(unsafeRaw: "1 = 0")) : builder.filter(\.$id ~~ ids)
         }
         let total = try await builder.copy().count()
         let records = try await builder.sort(\.$nameSort).sort(\.$id)

@@ -134,13 +134,24 @@ public struct Directives: Sendable {
             if let progress = try await progress(directive.id!, on: date) { result.append(progress) }
         }
         return result.sorted {
-            switch ($0.completedOn, $1.completedOn) {
-            case (let a?, let b?): return a < b
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default:
-                return Double($0.dissolved) / Double(max($0.total, 1)) > Double($1.dissolved) / Double(max($1.total, 1))
-            }
+            Self.ranksBefore(($0.completedOn, $0.dissolved, $0.total), ($1.completedOn, $1.dissolved, $1.total))
+        }
+    }
+
+    /// The ranking rule (rules.md A1): finished first, by completion date; then unfinished by the share dissolved;
+    /// `tieBreak` decides between equals. The dashboards rank districts by the same rule.
+    public static func ranksBefore(
+        _ a: (completedOn: CivilDate?, dissolved: Int, total: Int),
+        _ b: (completedOn: CivilDate?, dissolved: Int, total: Int), tieBreak: Bool = false
+    ) -> Bool {
+        switch (a.completedOn, b.completedOn) {
+        case (let x?, let y?): return x != y ? x < y : tieBreak
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default:
+            let left = Double(a.dissolved) / Double(max(a.total, 1))
+            let right = Double(b.dissolved) / Double(max(b.total, 1))
+            return left != right ? left > right : tieBreak
         }
     }
 }

@@ -80,6 +80,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CandidatePages())
     try signedIn.register(collection: RatingPages())
     try signedIn.register(collection: ImpactPages())
+    try signedIn.register(collection: DashboardPages())
 }
 
 struct SettingsKey: StorageKey {

@@ -66,6 +66,8 @@ struct FeedbackPages: RouteCollection {
         var receivedBy: String
         var mayWrite: Bool
         var error: String?
+        /// `?overdue=1`: only the items overdue on the day asked (the dashboard's figure, rules.md A8).
+        var overdueOnly: Bool = false
     }
 
     func book(_ req: Request, write: Bool = false) async throws -> FeedbackBook {
@@ -82,7 +84,8 @@ struct FeedbackPages: RouteCollection {
         let cell = try await req.visibleCell(id)
         let language = req.language
         let date = try req.asOfDate()
-        let rows = try await book(req).list(cells: [id], on: date)
+        let overdueOnly = ["1", "true", "on"].contains(req.query[String.self, at: "overdue"] ?? "")
+        let rows = try await book(req).list(cells: [id], on: date, overdueOnly: overdueOnly)
         let held = try await req.readableMeetings().meetings(of: id).filter { $0.status == .held }
         try await req.auditRead("citizen_feedback", id: id.uuidString, unit: cell.unitID)
         let access = try await req.access()
@@ -103,7 +106,7 @@ struct FeedbackPages: RouteCollection {
             topics: FeedbackTopic.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: language)) },
             bodies: ResponsibleBody.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: language)) },
             today: CivilDate.today().iso, receivedBy: access.account.displayName,
-            mayWrite: access.scopes.write.contains(organisation: id), error: error)
+            mayWrite: access.scopes.write.contains(organisation: id), error: error, overdueOnly: overdueOnly)
         let response = try await req.view.render("feedback", context).encodeResponse(for: req)
         response.status = status
         return response

@@ -111,6 +111,8 @@ struct MeetingPages: RouteCollection {
         var nextYear: Int
         var meetings: [MeetingRow]
         var openTasks: [TaskRow]
+        /// The day open tasks are shown for, when one was asked (`?date=`).
+        var openTasksOn: String?
         var flags: [FlagRow]
         var trend: [TrendBar]
         var trendWidth: Int
@@ -158,6 +160,14 @@ struct MeetingPages: RouteCollection {
         try await req.auditRead("cell_meetings", id: id.uuidString, unit: cell.unitID)
         let plan = try await meetings.thematicPlan(of: id, year: year) ?? ThematicPlan(year: year, topics: [])
         let gaps = try await meetings.calendarGaps(of: id, year: year, asOf: try req.asOfDate())
+        // With `?date=`, the tasks open on that day (the dashboard's figure, rules.md R26); else those open now.
+        let openTasksOn = req.hasExplicitDate ? try req.asOfDate() : nil
+        let openTasks: [TaskView]
+        if let day = openTasksOn {
+            openTasks = try await meetings.tasks(of: id, openOn: day)
+        } else {
+            openTasks = try await meetings.tasks(of: id, openOnly: true)
+        }
         var topics = plan.topics.enumerated().map {
             TopicRow(index: $0.offset, month: $0.element.month.iso, title: $0.element.title)
         }
@@ -166,7 +176,7 @@ struct MeetingPages: RouteCollection {
             page: PageContext(req, title: "\(Labels.text("meetings", req)) · \(cell.name)"), cellID: id,
             cellName: cell.name, villageID: cell.unitID, year: year, previousYear: year - 1, nextYear: year + 1,
             meetings: rows.map { MeetingRow($0, language) },
-            openTasks: try await meetings.tasks(of: id, openOnly: true).map { TaskRow($0, language) },
+            openTasks: openTasks.map { TaskRow($0, language) }, openTasksOn: openTasksOn?.vietnamese,
             flags: flags.map {
                 FlagRow(
                     memberID: $0.member.id, name: $0.member.name,

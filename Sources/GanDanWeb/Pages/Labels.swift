@@ -5,6 +5,7 @@ import Vapor
 enum Labels {
     static let all: [String: BilingualText] = general.merging(MeetingLabels.all) { first, _ in first }
         .merging(CitizenLabels.all) { first, _ in first }.merging(ReportLabels.all) { first, _ in first }
+        .merging(DashboardLabels.all) { first, _ in first }
 
     static let general: [String: BilingualText] = [
         "appName": BilingualText(vi: "GanDan — Gần dân", en: "GanDan — Close to the people"),

@@ -22,22 +22,60 @@ struct MemberPages: RouteCollection {
         var pages: Int
         var previousPage: Int?
         var nextPage: Int?
+        /// The dashboard figure the list stands behind, its title, and the query that keeps it across pages.
+        var figure: String?
+        var filterQuery: String
+        var filterFields: [Choice]
     }
 
     @Sendable func list(req: Request) async throws -> View {
         let date = try req.asOfDate()
         let text = req.query[String.self, at: "q"] ?? ""
         let pageNumber = try req.positiveInt("page", default: 1)
+        let filter = try await Self.figureFilter(req, on: date)
         let result = try await MemberDirectory(db: req.db, scope: try await req.access().scopes.read).search(
-            .init(text: text, date: date, page: pageNumber, perPage: 50))
-        try await req.auditRead("member_list", id: text.isEmpty ? nil : "q=\(text)")
+            .init(text: text, date: date, page: pageNumber, perPage: 50, memberIDs: filter?.members))
+        let audited = ([text.isEmpty ? nil : "q=\(text)"] + (filter?.fields ?? []).map { "\($0.value)=\($0.label)" })
+            .compactMap { $0 }.joined(separator: "&")
+        try await req.auditRead("member_list", id: audited.isEmpty ? nil : audited)
         let pages = max(1, (result.total + result.perPage - 1) / result.perPage)
         let context = ListContext(
             page: PageContext(req, title: Labels.all["members"]!.text(in: req.language)), q: text,
             members: result.items.map { MemberRow($0, req.language) }, total: result.total, pageNumber: pageNumber,
             pages: pages, previousPage: pageNumber > 1 ? pageNumber - 1 : nil,
-            nextPage: pageNumber < pages ? pageNumber + 1 : nil)
+            nextPage: pageNumber < pages ? pageNumber + 1 : nil, figure: filter?.title,
+            filterQuery: (filter?.fields ?? []).map { "\($0.value)=\($0.label)&" }.joined(),
+            filterFields: filter?.fields ?? [])
         return try await req.view.render("members", context)
+    }
+
+    /// The members behind a dashboard figure: `?figure=full&cell=` (full members of a cell on the day, rules.md R4)
+    /// or `?figure=moved|toMove|leadersMoved|leadersToMove|placed|planned&unit=` (a commune's placement, rules.md
+    /// A1–A3). Counted by the same code as the dashboards, so the list holds exactly the counted members.
+    static func figureFilter(_ req: Request, on date: CivilDate) async throws
+        -> (members: [UUID], title: String, fields: [Choice])?
+    {
+        guard let figure = req.query[String.self, at: "figure"], !figure.isEmpty else { return nil }
+        let scope = try await req.access().scopes.read
+        func id(_ name: String) throws -> UUID {
+            guard let text = req.query[String.self, at: name], let id = UUID(uuidString: text) else {
+                throw Abort(.badRequest, reason: "figure=\(figure) needs \(name)=<id>")
+            }
+            return id
+        }
+        let title = Labels.text("figure" + figure.prefix(1).uppercased() + figure.dropFirst(), req)
+        if figure == "full" {
+            let cell = try id("cell")
+            let members = try await CommuneDashboard(db: req.db, scope: scope).fullMembers(of: cell, asOf: date)
+            return (members, title, [Choice(value: "figure", label: figure), Choice(value: "cell", label: "\(cell)")])
+        }
+        guard let placement = PlacementFigure(rawValue: figure) else {
+            throw Abort(.badRequest, reason: "figure \"\(figure)\" is not one of the dashboard's figures")
+        }
+        let unit = try id("unit")
+        let members = try await DistrictDashboard(db: req.db, scope: scope).members(
+            placement, commune: unit, asOf: date)
+        return (members, title, [Choice(value: "figure", label: figure), Choice(value: "unit", label: "\(unit)")])
     }
 
     struct DetailContext: Encodable {

@@ -1,0 +1,253 @@
+import FluentKit
+import Foundation
+import GanDanCore
+import SQLKit
+
+/// One cell at a glance on a day (rules.md R26): its roll, its last rating and meeting, and what is left open.
+public struct CellGlance: Codable, Sendable, Hashable {
+    public var cellID: UUID
+    public var cellName: String
+    public var cellKind: OrganisationKind
+    /// The unit (village or commune) the cell belongs to, with its name on the day.
+    public var unitID: UUID
+    public var unitName: String
+    /// Everyone on the cell's roll on the day, official and temporary: the people the cell page lists.
+    public var size: Int
+    /// Full members on the official roll, exempt ones included (rules.md R4).
+    public var fullMembers: Int
+    /// The latest yearly rating made by the day (rules.md R18, R20).
+    public var lastRating: CellRating?
+    /// The latest meeting held on or before the day.
+    public var lastMeetingID: UUID?
+    public var lastMeetingDate: CivilDate?
+    /// Calendar months from the last meeting's month to the day's month (0: this month).
+    public var monthsSinceLastMeeting: Int?
+    /// Tasks assigned at meetings up to the day and not yet reviewed then (rules.md A7).
+    public var openTasks: Int
+    /// Citizens' feedback overdue on the day, as the feedback book counts it (rules.md A8).
+    public var overdueFeedback: Int
+    /// No meeting held in the day's month so far (rules.md R7: the cell meets monthly).
+    public var noMeetingThisMonth: Bool
+    /// At least the committee threshold of full members: may propose a cell committee (rules.md A5, R3).
+    public var mayProposeCommittee: Bool
+    /// Fewer full members than the minimum (rules.md R1).
+    public var belowMinimum: Bool
+}
+
+/// A commune's (or any unit's) cells at a glance on a day, with totals.
+public struct CommuneDashboardReport: Codable, Sendable, Hashable {
+    public var unitID: UUID
+    public var unitCode: String
+    public var unitKind: UnitKind
+    /// The unit's name on the day asked (rules.md R26).
+    public var unitName: String
+    public var asOf: CivilDate
+    /// One row per cell in force on the day, in Vietnamese order.
+    public var cells: [CellGlance]
+    public var size: Int
+    public var fullMembers: Int
+    public var openTasks: Int
+    public var overdueFeedback: Int
+    public var cellsWithoutMeetingThisMonth: Int
+    public var cellsMayProposeCommittee: Int
+}
+
+/// Builds "cells at a glance" for a unit as of a day, in a fixed number of queries whatever the number of cells.
+///
+/// Everything is read as it stood on the day (rules.md R26): the tree and names, the rolls, ratings made by then,
+/// meetings held by then, tasks assigned and reviewed by then, feedback as it stood then. Only cells in `scope`
+/// are shown (rules.md R30).
+public struct CommuneDashboard: Sendable {
+    let db: any Database
+    let scope: AccessScope
+    let charter: CharterSettings
+    let feedbackSettings: FeedbackSettings
+    let calendar: WorkingCalendar
+
+    public init(
+        db: any Database, scope: AccessScope = .everything, charter: CharterSettings = .standard,
+        feedbackSettings: FeedbackSettings = .standard, calendar: WorkingCalendar = .vietnam
+    ) {
+        self.db = db
+        self.scope = scope
+        self.charter = charter
+        self.feedbackSettings = feedbackSettings
+        self.calendar = calendar
+    }
+
+    /// The dashboard of `unit` as of `asOf`; nil when the unit did not exist that day or lies outside the scope.
+    public func load(unit: UUID, asOf date: CivilDate) async throws -> CommuneDashboardReport? {
+        guard scope.contains(unit: unit), let tree = try await DashboardTree.load(root: unit, on: date, db: db),
+            let root = tree.units[unit]
+        else { return nil }
+        let cells = tree.organisations.values.filter {
+            OrganisationKind(rawValue: $0.kind)?.isCell == true && scope.contains(organisation: $0.id!)
+        }
+        .sorted { ($0.nameSort, $0.code) < ($1.nameSort, $1.code) }
+        let ids = cells.map { $0.id! }
+        let rolls = try await rollCounts(ids, on: date)
+        let ratings = try await DashboardRatings.latest(of: ids, on: date, db: db)
+        let meetings = try await lastMeetings(ids, on: date)
+        let tasks = try await openTaskCounts(ids, on: date)
+        let feedback = try await overdueFeedbackCounts(ids, on: date)
+        let month = YearMonth(date)
+        let glances = cells.map { cell -> CellGlance in
+            let id = cell.id!
+            let roll = rolls[id] ?? (0, 0)
+            let last = meetings[id]
+            let months = last.map { YearMonth($0.date).months(until: month) }
+            return CellGlance(
+                cellID: id, cellName: cell.name, cellKind: OrganisationKind(rawValue: cell.kind) ?? .otherCell,
+                unitID: cell.unitID, unitName: tree.units[cell.unitID]?.name ?? "", size: roll.size,
+                fullMembers: roll.full, lastRating: ratings[id], lastMeetingID: last?.id, lastMeetingDate: last?.date,
+                monthsSinceLastMeeting: months, openTasks: tasks[id] ?? 0, overdueFeedback: feedback[id] ?? 0,
+                noMeetingThisMonth: months != 0,
+                mayProposeCommittee: roll.full >= charter.committeeThreshold,
+                belowMinimum: roll.full < charter.minimumFullMembers)
+        }
+        return CommuneDashboardReport(
+            unitID: unit, unitCode: root.code, unitKind: UnitKind(rawValue: root.kind) ?? .commune,
+            unitName: root.name, asOf: date, cells: glances, size: glances.reduce(0) { $0 + $1.size },
+            fullMembers: glances.reduce(0) { $0 + $1.fullMembers }, openTasks: glances.reduce(0) { $0 + $1.openTasks },
+            overdueFeedback: glances.reduce(0) { $0 + $1.overdueFeedback },
+            cellsWithoutMeetingThisMonth: glances.filter(\.noMeetingThisMonth).count,
+            cellsMayProposeCommittee: glances.filter(\.mayProposeCommittee).count)
+    }
+
+    /// The SQL condition "the member has a standing on D" (`PartyRecord.standing(on:)` is not nil): admitted by D,
+    /// and not left or deceased by then.
+    static func hasStanding(_ date: CivilDate) -> SQLQueryString {
+        """
+        m.admitted_on <= \(bind: date.iso) \
+        AND NOT (m.status IN ('left', 'deceased') AND (m.status_since IS NULL OR m.status_since <= \(bind: date.iso)))
+        """
+    }
+
+    /// The SQL condition "the member counts as full on D" (`PartyStanding.countsAsFull`, rules.md R4): official by
+    /// D and not suspended then; exempt full members count.
+    static func countsAsFull(_ date: CivilDate) -> SQLQueryString {
+        """
+        m.official_on IS NOT NULL AND m.official_on <= \(bind: date.iso) \
+        AND NOT (m.status = 'suspended' AND (m.status_since IS NULL OR m.status_since <= \(bind: date.iso)))
+        """
+    }
+
+    /// Everyone on each cell's roll on the day, and the full members of its official roll: one grouped query.
+    func rollCounts(_ cells: [UUID], on date: CivilDate) async throws -> [UUID: (size: Int, full: Int)] {
+        guard !cells.isEmpty else { return [:] }
+        let sql = try db.sqlDatabase()
+        var result: [UUID: (size: Int, full: Int)] = [:]
+        for chunk in cells.chunked(10_000) {
+            let ids: [any Encodable & Sendable] = chunk
+            let query: SQLQueryString = """
+                SELECT ms.organisation_id AS cell, COUNT(DISTINCT ms.member_id) AS size, \
+                SUM(CASE WHEN ms.kind = 'official' AND \(Self.countsAsFull(date)) THEN 1 ELSE 0 END) AS full_members \
+                FROM memberships ms JOIN members m ON m.id = ms.member_id \
+                WHERE ms.organisation_id IN (\(binds: ids)) AND ms.kind IN ('official', 'temporary') \
+                AND ms.valid_from <= \(bind: date.iso) \
+                AND (ms.valid_until IS NULL OR ms.valid_until > \(bind: date.iso)) \
+                AND \(Self.hasStanding(date)) \
+                GROUP BY ms.organisation_id
+                """
+            for row in try await sql.raw(query).all() {
+                let cell = try row.decode(column: "cell", as: UUID.self)
+                result[cell] = (
+                    try row.decode(column: "size", as: Int.self),
+                    try row.decode(column: "full_members", as: Int?.self) ?? 0
+                )
+            }
+        }
+        return result
+    }
+
+    /// The full members of a cell's official roll on the day: the list behind the "full members" figure.
+    public func fullMembers(of cell: UUID, asOf date: CivilDate) async throws -> [UUID] {
+        guard scope.contains(organisation: cell) else { return [] }
+        let query: SQLQueryString = """
+            SELECT DISTINCT ms.member_id AS member FROM memberships ms JOIN members m ON m.id = ms.member_id \
+            WHERE ms.organisation_id = \(bind: cell) AND ms.kind = 'official' \
+            AND ms.valid_from <= \(bind: date.iso) \
+            AND (ms.valid_until IS NULL OR ms.valid_until > \(bind: date.iso)) \
+            AND \(Self.hasStanding(date)) AND \(Self.countsAsFull(date))
+            """
+        return try await db.sqlDatabase().raw(query).all().map { try $0.decode(column: "member", as: UUID.self) }
+    }
+
+    /// Each cell's latest meeting held on or before the day (the latest id on a tie): one query.
+    func lastMeetings(_ cells: [UUID], on date: CivilDate) async throws -> [UUID: (id: UUID, date: CivilDate)] {
+        guard !cells.isEmpty else { return [:] }
+        let sql = try db.sqlDatabase()
+        var result: [UUID: (id: UUID, date: CivilDate)] = [:]
+        for chunk in cells.chunked(10_000) {
+            let ids: [any Encodable & Sendable] = chunk
+            let query: SQLQueryString = """
+                SELECT m.id AS id, m.organisation_id AS cell, m.date AS date FROM meetings m \
+                WHERE m.organisation_id IN (\(binds: ids)) AND m.status = 'held' AND m.date <= \(bind: date.iso) \
+                AND m.date = (SELECT MAX(l.date) FROM meetings l WHERE l.organisation_id = m.organisation_id \
+                AND l.status = 'held' AND l.date <= \(bind: date.iso))
+                """
+            for row in try await sql.raw(query).all() {
+                let cell = try row.decode(column: "cell", as: UUID.self)
+                let id = try row.decode(column: "id", as: UUID.self)
+                guard let day = CivilDate(try row.decode(column: "date", as: String.self)) else { continue }
+                if let known = result[cell], known.id.uuidString > id.uuidString { continue }
+                result[cell] = (id, day)
+            }
+        }
+        return result
+    }
+
+    /// "Open on D" in SQL: assigned at a meeting held by D and not reviewed by then (rules.md A7).
+    static func openTasksQuery(select: SQLQueryString, cells: [UUID], on date: CivilDate, group: Bool)
+        -> SQLQueryString
+    {
+        let ids: [any Encodable & Sendable] = cells
+        var query: SQLQueryString = """
+            SELECT \(select) FROM member_tasks t JOIN meetings a ON a.id = t.meeting_id \
+            LEFT JOIN meetings r ON r.id = t.reviewed_meeting_id \
+            WHERE t.organisation_id IN (\(binds: ids)) AND a.date <= \(bind: date.iso) \
+            AND (t.status = 'open' OR r.date > \(bind: date.iso))
+            """
+        if group { query.appendInterpolation(unsafeRaw: " GROUP BY t.organisation_id") }
+        return query
+    }
+
+    /// Open tasks per cell on the day: one grouped query.
+    func openTaskCounts(_ cells: [UUID], on date: CivilDate) async throws -> [UUID: Int] {
+        guard !cells.isEmpty else { return [:] }
+        let sql = try db.sqlDatabase()
+        var result: [UUID: Int] = [:]
+        for chunk in cells.chunked(10_000) {
+            let query = Self.openTasksQuery(
+                select: "t.organisation_id AS cell, COUNT(*) AS open_count", cells: chunk, on: date, group: true)
+            for row in try await sql.raw(query).all() {
+                result[try row.decode(column: "cell", as: UUID.self)] = try row.decode(
+                    column: "open_count", as: Int.self)
+            }
+        }
+        return result
+    }
+
+    /// The tasks open on the day in a cell: the list behind the "open tasks" figure.
+    public func openTasks(of cell: UUID, asOf date: CivilDate) async throws -> [UUID] {
+        guard scope.contains(organisation: cell) else { return [] }
+        let query = Self.openTasksQuery(select: "t.id AS id", cells: [cell], on: date, group: false)
+        return try await db.sqlDatabase().raw(query).all().map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    /// Overdue feedback per cell on the day, judged exactly as the feedback book's list does: one query.
+    func overdueFeedbackCounts(_ cells: [UUID], on date: CivilDate) async throws -> [UUID: Int] {
+        guard !cells.isEmpty else { return [:] }
+        let book = FeedbackBook(db: db, scope: scope, settings: feedbackSettings, calendar: calendar)
+        var result: [UUID: Int] = [:]
+        for chunk in cells.chunked(10_000) {
+            // Items already reported back by the day can never be overdue; answered items only if answered later.
+            for record in try await FeedbackRecord.query(on: db).filter(\.$organisationID ~~ chunk)
+                .filter(\.$receivedOn <= date.iso).all()
+            {
+                if try book.view(record, on: date).overdue { result[record.organisationID, default: 0] += 1 }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,254 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+extension DistrictDashboardReport: Content {}
+extension CommuneDashboardReport: Content {}
+
+/// A unit's dashboard as JSON: the district view for provinces and districts, cells at a glance below.
+struct DashboardResponse: Content {
+    /// `district` or `commune`.
+    var view: String
+    var district: DistrictDashboardReport?
+    var commune: CommuneDashboardReport?
+}
+
+/// Dashboards as of a day (rules.md R26): a district's dissolution progress and placement coverage (A1–A3), a
+/// commune's cells at a glance. Every figure links to the list behind it, on the same day.
+struct DashboardPages: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("units", ":id", "dashboard", use: page)
+        routes.grouped("api").get("units", ":id", "dashboard", use: json)
+    }
+
+    /// Reads the dashboard the unit's level calls for; 404 when the unit is outside the user's scope or did not
+    /// exist that day.
+    static func load(_ req: Request) async throws -> DashboardResponse {
+        let id = try req.uuid("id")
+        let date = try req.dashboardDate()
+        let access = try await req.access()
+        guard access.scopes.read.contains(unit: id),
+            let unit = try await OrganisationTree(db: req.db, scope: access.scopes.read).unit(id, on: date)
+        else { throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)") }
+        try await req.auditRead("dashboard", id: "unit=\(id)&as_of=\(date.iso)", unit: id)
+        if unit.kind.level <= 2 {
+            guard
+                let report = try await DistrictDashboard(db: req.db, scope: access.scopes.read).load(
+                    unit: id, asOf: date)
+            else { throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)") }
+            return DashboardResponse(view: "district", district: report)
+        }
+        let dashboard = CommuneDashboard(
+            db: req.db, scope: access.scopes.read, charter: req.application.settings.charter)
+        guard let report = try await dashboard.load(unit: id, asOf: date) else {
+            throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)")
+        }
+        return DashboardResponse(view: "commune", commune: report)
+    }
+
+    @Sendable func json(req: Request) async throws -> DashboardResponse {
+        try await Self.load(req)
+    }
+
+    /// A figure with the address of the list behind it.
+    struct Figure: Encodable {
+        var value: String
+        var link: String
+    }
+
+    struct CommuneRow: Encodable {
+        var name: String
+        var district: String?
+        var dashboard: String
+        var dissolved: Figure?
+        var deadline: String?
+        var status: String
+        var statusKey: String
+        var completedOn: String?
+        var moved: Figure
+        var toMove: Figure
+        var leadersMoved: Figure
+        var leadersToMove: Figure
+        var villagesReceived: Figure
+        var villagesWithLeader: Figure
+        var weakWithLeader: Figure
+        var placed: Figure
+        var planned: Figure
+    }
+
+    struct RankRow: Encodable {
+        var rank: Int
+        var name: String
+        var link: String
+        var dissolved: String
+        var completedOn: String?
+        var status: String
+        var current: Bool
+    }
+
+    struct DistrictContext: Encodable {
+        var page: PageContext
+        var unitID: UUID
+        var unitName: String
+        var asOf: String
+        var asOfText: String
+        var rows: [CommuneRow]
+        var total: CommuneRow
+        var ranking: [RankRow]
+        var hasDirective: Bool
+    }
+
+    struct CellRow: Encodable {
+        var name: String
+        var unitName: String
+        var link: String
+        var size: Figure
+        var full: Figure
+        var rating: Figure?
+        var weak: Bool
+        var lastMeeting: Figure?
+        var monthsAgo: String?
+        var openTasks: Figure
+        var overdueFeedback: Figure
+        var noMeetingThisMonth: Bool
+        var mayPropose: Bool
+        var belowMinimum: Bool
+    }
+
+    struct CommuneContext: Encodable {
+        var page: PageContext
+        var unitID: UUID
+        var unitName: String
+        var asOf: String
+        var asOfText: String
+        var rows: [CellRow]
+        var size: Int
+        var full: Int
+        var openTasks: Int
+        var overdueFeedback: Int
+        var cellsWithoutMeeting: Int
+        var cellsMayPropose: Int
+    }
+
+    @Sendable func page(req: Request) async throws -> View {
+        let loaded = try await Self.load(req)
+        if let report = loaded.district { return try await district(req, report) }
+        guard let report = loaded.commune else { throw Abort(.notFound) }
+        return try await commune(req, report)
+    }
+
+    func district(_ req: Request, _ report: DistrictDashboardReport) async throws -> View {
+        let language = req.language
+        let date = report.asOf.iso
+        func word(_ key: String) -> String { Labels.text(key, req) }
+        func members(_ figure: PlacementFigure, _ commune: UUID, _ value: Int) -> Figure {
+            Figure(value: String(value), link: "/members?date=\(date)&unit=\(commune)&figure=\(figure.rawValue)")
+        }
+        func status(_ status: DeadlineStatus) -> String {
+            word("deadline" + status.rawValue.prefix(1).uppercased() + status.rawValue.dropFirst())
+        }
+        func row(_ progress: CommuneProgress, district: Bool) -> CommuneRow {
+            let id = progress.communeID
+            let unitQuery = district ? "" : "&unit=\(id)"
+            func figure(_ figure: PlacementFigure, _ value: Int) -> Figure {
+                district
+                    ? Figure(value: String(value), link: "")
+                    : Figure(
+                        value: String(value),
+                        link: "/members?date=\(date)\(unitQuery)&figure=\(figure.rawValue)")
+            }
+            return CommuneRow(
+                name: progress.communeName, district: progress.districtName,
+                dashboard: "/units/\(id)/dashboard?as_of=\(date)",
+                dissolved: progress.directiveID.map {
+                    Figure(
+                        value: "\(progress.dissolved)/\(progress.agencyCells)",
+                        link: "/directives/\($0)?date=\(date)")
+                } ?? (district ? Figure(value: "\(progress.dissolved)/\(progress.agencyCells)", link: "") : nil),
+                deadline: progress.deadline?.vietnamese, status: status(progress.status),
+                statusKey: progress.status.rawValue, completedOn: progress.completedOn?.vietnamese,
+                moved: figure(.moved, progress.membersMoved), toMove: figure(.toMove, progress.membersToMove),
+                leadersMoved: figure(.leadersMoved, progress.leadersMoved),
+                leadersToMove: figure(.leadersToMove, progress.leadersToMove),
+                villagesReceived: Figure(
+                    value: "\(progress.villageCellsReceived)/\(progress.villageCells)",
+                    link: district ? "" : "/units/\(id)/dashboard?as_of=\(date)"),
+                villagesWithLeader: Figure(
+                    value: String(progress.villageCellsWithLeader),
+                    link: district ? "" : members(.leadersMoved, id, 0).link),
+                weakWithLeader: Figure(
+                    value: "\(progress.weakCellsWithLeader)/\(progress.weakCells)",
+                    link: district ? "" : members(.leadersMoved, id, 0).link),
+                placed: figure(.placed, progress.placed), planned: figure(.planned, progress.planned))
+        }
+        let context = DistrictContext(
+            page: PageContext(req, title: "\(word("dashboard")) · \(report.unitName)"), unitID: report.unitID,
+            unitName: "\(report.unitKind.label.text(in: language)) \(report.unitName)", asOf: date,
+            asOfText: report.asOf.vietnamese, rows: report.communes.map { row($0, district: false) },
+            total: row(report.totals, district: true),
+            ranking: report.ranking.map {
+                RankRow(
+                    rank: $0.rank, name: $0.unitName, link: "/units/\($0.unitID)/dashboard?as_of=\(date)",
+                    dissolved: "\($0.dissolved)/\($0.total)", completedOn: $0.completedOn?.vietnamese,
+                    status: status($0.status), current: $0.unitID == report.unitID)
+            },
+            hasDirective: report.totals.agencyCells > 0)
+        return try await req.view.render("dashboard-district", context)
+    }
+
+    func commune(_ req: Request, _ report: CommuneDashboardReport) async throws -> View {
+        let language = req.language
+        let date = report.asOf.iso
+        func word(_ key: String) -> String { Labels.text(key, req) }
+        let rows = report.cells.map { cell -> CellRow in
+            let id = cell.cellID
+            return CellRow(
+                name: cell.cellName, unitName: cell.unitName, link: "/cells/\(id)?date=\(date)",
+                size: Figure(value: String(cell.size), link: "/cells/\(id)?date=\(date)"),
+                full: Figure(value: String(cell.fullMembers), link: "/members?date=\(date)&cell=\(id)&figure=full"),
+                rating: cell.lastRating.map {
+                    Figure(
+                        value: "\($0.level.label.text(in: language)) (\($0.year))",
+                        link: "/cells/\(id)/ratings?year=\($0.year)")
+                }, weak: cell.lastRating?.weak == true,
+                lastMeeting: zip(cell.lastMeetingID, cell.lastMeetingDate).map {
+                    Figure(value: $0.1.vietnamese, link: "/meetings/\($0.0)")
+                },
+                monthsAgo: cell.monthsSinceLastMeeting.map {
+                    $0 == 0 ? word("dashboardThisMonth") : "\($0) \(word("dashboardMonthsAgo"))"
+                },
+                openTasks: Figure(
+                    value: String(cell.openTasks),
+                    link: "/cells/\(id)/meetings?date=\(date)&year=\(report.asOf.year)#open-tasks"),
+                overdueFeedback: Figure(
+                    value: String(cell.overdueFeedback), link: "/cells/\(id)/feedback?date=\(date)&overdue=1"),
+                noMeetingThisMonth: cell.noMeetingThisMonth, mayPropose: cell.mayProposeCommittee,
+                belowMinimum: cell.belowMinimum)
+        }
+        let context = CommuneContext(
+            page: PageContext(req, title: "\(word("dashboard")) · \(report.unitName)"), unitID: report.unitID,
+            unitName: "\(report.unitKind.label.text(in: language)) \(report.unitName)", asOf: date,
+            asOfText: report.asOf.vietnamese, rows: rows, size: report.size, full: report.fullMembers,
+            openTasks: report.openTasks, overdueFeedback: report.overdueFeedback,
+            cellsWithoutMeeting: report.cellsWithoutMeetingThisMonth, cellsMayPropose: report.cellsMayProposeCommittee)
+        return try await req.view.render("dashboard-commune", context)
+    }
+}
+
+/// `zip` for two optionals.
+private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}
+
+extension Request {
+    /// The dashboard's day: `?as_of=`, else `?date=` (the header's picker), else today; a bad date is a 400.
+    func dashboardDate() throws -> CivilDate {
+        guard let text = query[String.self, at: "as_of"], !text.isEmpty else { return try asOfDate() }
+        guard let date = CivilDate(text) else {
+            throw Abort(.badRequest, reason: "as_of \"\(text)\" is not a date (YYYY-MM-DD)")
+        }
+        return date
+    }
+}
