@@ -93,7 +93,7 @@ struct ScaleBenchCommand: AsyncParsableCommand {
             report.attendance = history.attendance
             Self.note("wrote \(history.meetings) meetings in \(ScaleReport.format(report.history, 2)) s")
             report.timings = try await ScaleBench.measure(
-                try await bench.operations(), warmups: warmups, repetitions: repetitions)
+                try await bench.operations(months: months), warmups: warmups, repetitions: repetitions)
             return report
         }
         var final = report

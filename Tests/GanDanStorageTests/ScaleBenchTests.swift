@@ -43,7 +43,7 @@ struct ScaleBenchTests {
             #expect(history.attendance >= history.meetings * 3)
             #expect(try await MeetingRecord.query(on: db).count() == history.meetings)
 
-            let operations = try await bench.operations()
+            let operations = try await bench.operations(months: 4)
             #expect(
                 operations.map(\.name) == [
                     "impact report, district", "impact report, commune", "dashboard, district", "dashboard, commune",

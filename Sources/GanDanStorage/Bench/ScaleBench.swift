@@ -73,15 +73,15 @@ public struct ScaleBench: Sendable {
     }
 
     /// The reads to time: the impact report and the dashboard for the first district and for its first commune,
-    /// the dashboards as of the last month of the history.
-    public func operations() async throws -> [TimedOperation] {
+    /// the dashboards as of the end of a history of `months` months.
+    public func operations(months: Int = 24) async throws -> [TimedOperation] {
         let date = ScaleProvince.placementDate
         let tree = OrganisationTree(db: db)
         guard let district = try await tree.unit(code: ScaleProvince.districtCode(0), on: date),
             let commune = try await tree.unit(code: ScaleProvince.communeCode(district: 0, commune: 0), on: date)
         else { throw StorageError.notFound("the generated province's first district and commune") }
         let db = db
-        let asOf = date.adding(months: 12)
+        let asOf = date.adding(months: max(months / 2, 1))
         return [
             TimedOperation("impact report, district") {
                 _ = try await ImpactReports(db: db).report(unitID: district.id, placementDate: date, months: 12)
