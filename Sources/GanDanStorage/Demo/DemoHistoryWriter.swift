@@ -9,10 +9,12 @@ struct DemoHistoryWriter {
     let policy: MeetingPolicy
 
     /// Reads the district's village cells and their rolls from the database, generates the history, stores it.
-    /// Returns the number of meetings written.
-    func write(districtID: UUID, placementDate: CivilDate, actor: Actor) async throws -> Int {
+    /// Returns the number of meetings written. `monthsEachSide` is 12 for the demo (rules.md A9).
+    func write(districtID: UUID, placementDate: CivilDate, actor: Actor, monthsEachSide: Int = 12) async throws -> Int {
         let cells = try await historyCells(districtID: districtID, placementDate: placementDate)
-        let history = MeetingHistory.generate(cells: cells.map(\.cell), placementDate: placementDate)
+        let history = MeetingHistory.generate(
+            cells: cells.map(\.cell), placementDate: placementDate, monthsBefore: monthsEachSide,
+            monthsAfter: monthsEachSide)
         let unitOf = Dictionary(cells.map { ($0.cell.id, $0.unitID) }, uniquingKeysWith: { first, _ in first })
         let citizens = CitizenHistory.generate(
             cells: cells.map(\.cell), meetings: history, placementDate: placementDate)
