@@ -103,6 +103,7 @@ struct ExportTests {
             let tree = OrganisationTree(db: app.db)
             let commune = try #require(try await tree.unit(code: "00001", on: day)).id
             let village = try #require(try await tree.unit(code: "00001.01", on: day)).id
+            let district = try #require(try await tree.unit(code: "001", on: day)).id
             let cell = try #require(try await tree.organisation(code: "CB-00001.01")).id
             let plan = try await PlacementPlans(db: app.db).propose(
                 unitID: commune, on: Fixtures.date("2019-04-01"), actor: .system)
@@ -118,7 +119,8 @@ struct ExportTests {
                 "/units/\(commune)/impact?placement=2019-04-25&", "/audit?", "/placement/plans/\(plan.id)?",
                 "/placement/plans/\(plan.id)/decision?", "/charter/\(commune)?date=2019-04-01&",
                 "/directives/\(directive)?date=2019-04-01&", "/units/\(commune)/summary?month=2019-06&",
-                "/cells/\(cell)/report?month=2019-06&table=absences&",
+                "/cells/\(cell)/report?month=2019-06&table=absences&", "/units/\(commune)/dashboard?as_of=2019-06-30&",
+                "/units/\(district)/dashboard?as_of=2019-06-30&",
             ]
             for page in pages {
                 try await app.testing().test(.GET, page, headers: users.admin.bearer) { res in

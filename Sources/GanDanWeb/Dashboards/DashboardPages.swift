@@ -131,14 +131,30 @@ struct DashboardPages: RouteCollection {
         var cellsMayPropose: Int
     }
 
-    @Sendable func page(req: Request) async throws -> View {
+    /// The dashboard page, or with `?format=csv|xlsx` its table as a file.
+    @Sendable func page(req: Request) async throws -> Response {
+        let format = try req.exportFormat()
         let loaded = try await Self.load(req)
-        if let report = loaded.district { return try await district(req, report) }
+        if let report = loaded.district {
+            let context = district(req, report)
+            if let format {
+                return try await req.export(
+                    Self.table(context, req), format: format, list: "dashboard", object: report.unitID,
+                    unit: report.unitID)
+            }
+            return try await req.view.render("dashboard-district", context).encodeResponse(for: req)
+        }
         guard let report = loaded.commune else { throw Abort(.notFound) }
-        return try await commune(req, report)
+        let context = commune(req, report)
+        if let format {
+            return try await req.export(
+                Self.table(context, req), format: format, list: "dashboard", object: report.unitID,
+                unit: report.unitID)
+        }
+        return try await req.view.render("dashboard-commune", context).encodeResponse(for: req)
     }
 
-    func district(_ req: Request, _ report: DistrictDashboardReport) async throws -> View {
+    func district(_ req: Request, _ report: DistrictDashboardReport) -> DistrictContext {
         let language = req.language
         let date = report.asOf.iso
         func word(_ key: String) -> String { Labels.text(key, req) }
@@ -183,7 +199,8 @@ struct DashboardPages: RouteCollection {
                 placed: figure(.placed, progress.placed), planned: figure(.planned, progress.planned))
         }
         let context = DistrictContext(
-            page: PageContext(req, title: "\(word("dashboard")) · \(report.unitName)"), unitID: report.unitID,
+            page: PageContext(req, title: "\(word("dashboard")) · \(report.unitName)", exportable: true),
+            unitID: report.unitID,
             unitName: "\(report.unitKind.label.text(in: language)) \(report.unitName)", asOf: date,
             asOfText: report.asOf.vietnamese, rows: report.communes.map { row($0, district: false) },
             total: row(report.totals, district: true),
@@ -194,10 +211,10 @@ struct DashboardPages: RouteCollection {
                     status: status($0.status), current: $0.unitID == report.unitID)
             },
             hasDirective: report.totals.agencyCells > 0)
-        return try await req.view.render("dashboard-district", context)
+        return context
     }
 
-    func commune(_ req: Request, _ report: CommuneDashboardReport) async throws -> View {
+    func commune(_ req: Request, _ report: CommuneDashboardReport) -> CommuneContext {
         let language = req.language
         let date = report.asOf.iso
         func word(_ key: String) -> String { Labels.text(key, req) }
@@ -227,12 +244,13 @@ struct DashboardPages: RouteCollection {
                 belowMinimum: cell.belowMinimum)
         }
         let context = CommuneContext(
-            page: PageContext(req, title: "\(word("dashboard")) · \(report.unitName)"), unitID: report.unitID,
+            page: PageContext(req, title: "\(word("dashboard")) · \(report.unitName)", exportable: true),
+            unitID: report.unitID,
             unitName: "\(report.unitKind.label.text(in: language)) \(report.unitName)", asOf: date,
             asOfText: report.asOf.vietnamese, rows: rows, size: report.size, full: report.fullMembers,
             openTasks: report.openTasks, overdueFeedback: report.overdueFeedback,
             cellsWithoutMeeting: report.cellsWithoutMeetingThisMonth, cellsMayPropose: report.cellsMayProposeCommittee)
-        return try await req.view.render("dashboard-commune", context)
+        return context
     }
 }
 
