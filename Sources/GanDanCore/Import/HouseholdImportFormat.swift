@@ -35,19 +35,8 @@ public enum HouseholdImportFormat {
     /// Turns one row into a household, or every issue of the row, each naming `line` and the field.
     public static func parse(row: [String: String], line: Int) -> Result<HouseholdImportRow, ImportError> {
         var issues: [ImportIssue] = []
-        func text(_ field: String) -> String? {
-            guard let value = row[field]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
-                return nil
-            }
-            return value
-        }
-        func required(_ field: String) -> String? {
-            guard let value = text(field) else {
-                issues.append(ImportIssue(line: line, field: field, message: "is empty"))
-                return nil
-            }
-            return value
-        }
+        func text(_ field: String) -> String? { ImportRow.text(row, field) }
+        func required(_ field: String) -> String? { ImportRow.required(row, field, line: line, issues: &issues) }
         let village = required("village_code")
         if let village, !village.contains(".") {
             issues.append(

@@ -34,19 +34,8 @@ public enum MemberCSVFormat {
     /// Turns one data row into a member, or the issues that stop it, each naming `line` and the field.
     public static func parse(row: [String: String], line: Int, today: CivilDate) -> Result<MemberDraft, ImportError> {
         var issues: [ImportIssue] = []
-        func text(_ field: String) -> String? {
-            guard let value = row[field]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
-                return nil
-            }
-            return value
-        }
-        func required(_ field: String) -> String? {
-            guard let value = text(field) else {
-                issues.append(ImportIssue(line: line, field: field, message: "is empty"))
-                return nil
-            }
-            return value
-        }
+        func text(_ field: String) -> String? { ImportRow.text(row, field) }
+        func required(_ field: String) -> String? { ImportRow.required(row, field, line: line, issues: &issues) }
         func date(_ field: String, required isRequired: Bool) -> CivilDate? {
             guard let value = isRequired ? required(field) : text(field) else { return nil }
             guard let date = CivilDate(value) else {
