@@ -111,12 +111,7 @@ public struct AuditTrail: Sendable {
             previous = row.hash
             rows.append(row)
         }
-        var start = 0
-        while start < rows.count {
-            let end = min(start + 200, rows.count)
-            try await Array(rows[start..<end]).create(on: db)
-            start = end
-        }
+        try await BulkRows.auditEntries(rows).insert(on: db)
     }
 
     /// JSON of a value for the before/after columns, keys sorted so equal values read equal.

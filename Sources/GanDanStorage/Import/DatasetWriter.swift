@@ -283,8 +283,8 @@ private struct WritePlan {
                 postRows.append(row)
             }
         }
-        try await memberRows.createInBatches(on: db, batchSize: Self.batchSize)
-        try await membershipRows.createInBatches(on: db, batchSize: Self.batchSize)
+        try await BulkRows.members(memberRows).insert(on: db)
+        try await BulkRows.memberships(membershipRows).insert(on: db)
         try await postRows.createInBatches(on: db, batchSize: Self.batchSize)
         return events
     }
