@@ -12,15 +12,24 @@ struct BulkLoader {
     }
 
     let target: Target
+    /// The benchmark's database file (SQLite), for `reload`.
+    let databaseFile: String?
+    /// Where the loader's files go.
+    let folder: String
     static let table = "scale_bench_members"
+    /// The page cache GanDan's bulk writes give SQLite (`BulkRows`), given to `sqlite3` too for a like comparison.
+    static let sqliteCacheSize = BulkWriteSettings.sqliteCacheSize
 
     init(location: DatabaseLocation, folder: String) throws {
+        self.folder = folder
         switch location {
-        case .sqlite:
+        case .sqlite(let path):
+            databaseFile = path
             let file = (folder as NSString).appendingPathComponent("bulk-loader.sqlite")
             try? FileManager.default.removeItem(atPath: file)
             target = .sqlite(file: file)
         case .postgres(let url):
+            databaseFile = nil
             target = .postgres(url: url)
         }
         for tool in [toolExecutable] where Self.which(tool) == nil {
@@ -78,7 +87,7 @@ struct BulkLoader {
     }
 
     /// Runs a tool found on PATH; its standard output, or a failure naming the tool and its error output.
-    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+    static func run(_ tool: String, _ arguments: [String], input: String? = nil) throws -> String {
         guard let executable = which(tool) else { throw AppRunner.failure("\(tool) is not installed") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -87,7 +96,13 @@ struct BulkLoader {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        let feed = Pipe()
+        if input != nil { process.standardInput = feed }
         try process.run()
+        if let input {
+            feed.fileHandleForWriting.write(Data(input.utf8))
+            try feed.fileHandleForWriting.close()
+        }
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -105,5 +120,75 @@ struct BulkLoader {
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
         return nil
+    }
+}
+
+extension BulkLoader {
+    /// The tables a member import writes, in the order they are loaded (memberships refer to members).
+    static let importTables = ["members", "memberships"]
+
+    /// Times the database's own loader writing what a member import wrote: the rows of `members` and `memberships`
+    /// are exported to CSV, deleted, and loaded again into the same tables, with their indexes, unique and foreign
+    /// keys, in one transaction: `sqlite3 .import` (through a staging table, since it cannot load NULLs) with the
+    /// page cache GanDan's import uses, or `COPY`. Checks that every row came back; returns the seconds.
+    func reload(members expected: Int) throws -> Double {
+        let clock = ContinuousClock()
+        var counts: [String] = []
+        let elapsed: Duration
+        switch target {
+        case .sqlite:
+            guard let file = databaseFile else { throw AppRunner.failure("no database file") }
+            var script = [
+                "PRAGMA foreign_keys = ON;", "PRAGMA cache_size = \(BulkLoader.sqliteCacheSize);", ".mode csv",
+            ]
+            var load = ["BEGIN;"]
+            for table in Self.importTables {
+                let columns = try Self.run(
+                    "sqlite3", [file, "SELECT name || ',' || \"notnull\" FROM pragma_table_info('\(table)')"]
+                )
+                .split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+                let names = columns.map { "\"\($0[0])\"" }.joined(separator: ", ")
+                let values = columns.map { $0[1] == "1" ? "\"\($0[0])\"" : "NULLIF(\"\($0[0])\", '')" }
+                    .joined(separator: ", ")
+                let csv = (folder as NSString).appendingPathComponent("reload-\(table).csv")
+                let exported = try Self.run("sqlite3", [file, ".mode csv", "SELECT \(names) FROM \"\(table)\""])
+                guard FileManager.default.createFile(atPath: csv, contents: Data(exported.utf8)) else {
+                    throw AppRunner.failure("cannot write \(csv)")
+                }
+                script.append("CREATE TEMP TABLE \"stage_\(table)\" (\(names));")
+                script.append(".import \(csv) stage_\(table)")
+                load.append("INSERT INTO \"\(table)\" (\(names)) SELECT \(values) FROM temp.\"stage_\(table)\";")
+            }
+            load.append("COMMIT;")
+            _ = try Self.run("sqlite3", [file, "DELETE FROM memberships; DELETE FROM members;"])
+            elapsed = try clock.measure {
+                _ = try Self.run("sqlite3", ["-bail", file], input: (script + load).joined(separator: "\n") + "\n")
+            }
+            for table in Self.importTables {
+                counts.append(try Self.run("sqlite3", [file, "SELECT count(*) FROM \"\(table)\""]))
+            }
+        case .postgres(let url):
+            let psql = ["-X", "-q", "-v", "ON_ERROR_STOP=1", url]
+            var copies: [String] = []
+            for table in Self.importTables {
+                let csv = (folder as NSString).appendingPathComponent("reload-\(table).csv").replacingOccurrences(
+                    of: "'", with: "''")
+                _ = try Self.run("psql", psql + ["-c", "\\copy \"\(table)\" TO '\(csv)' WITH (FORMAT csv)"])
+                copies.append("\\copy \"\(table)\" FROM '\(csv)' WITH (FORMAT csv)")
+            }
+            _ = try Self.run("psql", psql + ["-c", "DELETE FROM memberships; DELETE FROM members;"])
+            elapsed = try clock.measure {
+                _ = try Self.run("psql", psql + ["-1"], input: copies.joined(separator: "\n") + "\n")
+            }
+            for table in Self.importTables {
+                counts.append(try Self.run("psql", psql + ["-t", "-A", "-c", "SELECT count(*) FROM \"\(table)\""]))
+            }
+        }
+        let loaded = counts.map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1 }
+        guard loaded.allSatisfy({ $0 >= expected }) else {
+            throw AppRunner.failure(
+                "\(toolName) reloaded \(loaded) rows of \(Self.importTables), expected \(expected) each")
+        }
+        return ScaleBench.milliseconds(elapsed) / 1000
     }
 }

@@ -23,15 +23,17 @@ struct ScaleBenchTests {
             let csv = try ScaleBench.membersCSV(province.members)
             #expect(csv.split(separator: "\n").count == 121)
             let imported = try await bench.importMembers(Data(csv.utf8))
-            #expect(imported.members == 120)
+            #expect(imported.valid == 120 && imported.written)
             #expect(try await MemberRecord.query(on: db).count() == 120)
             #expect(try await MembershipRecord.query(on: db).count() == 120)
             let stored = try await MemberRecord.query(on: db).all()
             #expect(Set(stored.compactMap(\.citizenID)) == Set(province.members.compactMap(\.citizenID)))
             #expect(Set(stored.map(\.fullName)) == Set(province.members.map(\.fullName)))
 
-            // One audit entry per unit, organisation and member, chained (hashes as hex, rules.md R28).
-            #expect(try await AuditTrail(db: db).verify() == .intact(entries: 19 + 23 + 120))
+            // One audit entry per unit and organisation, and one per cell for the members it received, chained
+            // (hashes as hex, rules.md R30).
+            let cells = Set(province.members.map(\.cellCode)).count
+            #expect(try await AuditTrail(db: db).verify() == .intact(entries: 19 + 23 + cells))
 
             // Importing the same file again is refused as a whole: the citizen IDs are taken (rules.md R28).
             await #expect(throws: StorageError.self) { _ = try await bench.importMembers(Data(csv.utf8)) }

@@ -55,6 +55,34 @@ struct SpreadsheetImportTests {
         }
     }
 
+    @Test(
+        "text with backslashes, tabs and quotes is stored as written, and the audit names each new member",
+        arguments: TestDatabase.all)
+    func textRoundTrips(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            let csv =
+                "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Ngày vào Đảng,Ngày chính thức,Mã chi bộ\n"
+                + "Hoàng Văn Một,1975-02-03,Nam,\"Tày \\ Nùng\tMông\",2000-05-19,2001-05-19,CQ-00001\n"
+                + "Lò Thị Hai,1976-02-03,Nữ,\"Dao \"\"Đỏ\"\"\",2000-05-19,2001-05-19,CQ-00001\n"
+            let report = try await Self.run(csv, on: db)
+            #expect(report.written && report.valid == 2)
+            let stored = try await MemberRecord.query(on: db).sort(\.$birthDate).all()
+            #expect(stored.map(\.ethnicity) == ["Tày \\ Nùng\tMông", "Dao \"Đỏ\""])
+            #expect(stored.map(\.nameSearch) == ["hoang van mot", "lo thi hai"])
+            #expect(stored.allSatisfy { $0.citizenID == nil && $0.statusSince == nil })
+            // One entry for the cell, naming both members and their lines (rules.md R30).
+            let audit = try await AuditEntryRecord.query(on: db).filter(\.$entity == "member").all()
+            #expect(audit.count == 1)
+            let after = try #require(audit.first?.after)
+            #expect(stored.allSatisfy { after.contains($0.id!.uuidString) })
+            #expect(after.contains("\"lines\":[2,3]") && after.contains("CQ-00001"))
+            if case .broken(let seq, let reason) = try await AuditTrail(db: db).verify() {
+                Issue.record("the audit chain breaks at entry \(seq): \(reason)")
+            }
+        }
+    }
+
     @Test("a good file: the dry run writes nothing, the import writes every row", arguments: TestDatabase.all)
     func dryRunThenImport(database: TestDatabase) async throws {
         try await database.withDatabase { db in

@@ -32,13 +32,14 @@ public enum DuplicateCheck {
         for person in stored { storedByKey[person.key, default: []].append(person.citizenID) }
         var seen: [String: [(line: Int, citizenID: String?)]] = [:]
         var issues: [ImportIssue] = []
+        var keys = VietnameseText.KeyCache()
         func distinct(_ a: String?, _ b: String?) -> Bool {
             if let a, let b { return a != b }
             return false
         }
         for (index, member) in members.enumerated() {
             let line = lines[index]
-            let key = personKey(name: member.fullName, birthDate: member.birthDate)
+            let key = keys.searchKey(member.fullName) + "|" + member.birthDate.iso
             let earlier = seen[key, default: []].first { !distinct($0.citizenID, member.citizenID) }
             if let earlier {
                 issues.append(

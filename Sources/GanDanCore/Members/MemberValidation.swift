@@ -18,12 +18,20 @@ public enum MemberValidation {
 
     /// Reads a status by its code or its Vietnamese or English label.
     public static func status(from text: String) -> PartyStatus? {
-        let key = VietnameseText.searchKey(text)
-        return PartyStatus.allCases.first {
-            VietnameseText.searchKey($0.rawValue) == key || VietnameseText.searchKey($0.label.vi) == key
-                || VietnameseText.searchKey($0.label.en) == key
-        }
+        statusByKey[VietnameseText.searchKey(text)]
     }
+
+    /// Every status under the search keys of its code and labels (the first status wins a shared key).
+    private static let statusByKey: [String: PartyStatus] = {
+        var statuses: [String: PartyStatus] = [:]
+        for status in PartyStatus.allCases {
+            for name in [status.rawValue, status.label.vi, status.label.en] {
+                let key = VietnameseText.searchKey(name)
+                if statuses[key] == nil { statuses[key] = status }
+            }
+        }
+        return statuses
+    }()
 
     /// A citizen ID (căn cước) has 12 digits.
     public static func isValidCitizenID(_ id: String) -> Bool {

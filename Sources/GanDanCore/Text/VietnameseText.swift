@@ -6,6 +6,7 @@ public enum VietnameseText {
     /// Accent-insensitive search key: lowercased, diacritics removed, đ/Đ → d, whitespace collapsed to single
     /// spaces, trimmed. Stored beside the text, a plain `=`/`LIKE` on it finds "Đường" from the query "duong".
     public static func searchKey(_ text: String) -> String {
+        if let ascii = asciiSearchKey(text) { return ascii }
         var output = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
@@ -23,9 +24,37 @@ public enum VietnameseText {
         return String(output)
     }
 
+    /// The search key of printable ASCII text (codes, dates, "male"): lowercased, whitespace collapsed, without the
+    /// Unicode normalisation the general case needs; nil for any other text.
+    private static func asciiSearchKey(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x09...0x0D, 0x20:
+                pendingSpace = !bytes.isEmpty
+            case 0x21...0x7E:
+                if pendingSpace {
+                    bytes.append(0x20)
+                    pendingSpace = false
+                }
+                bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            default:
+                return nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// A key whose plain byte-wise (binary) ordering equals Vietnamese collation order, so it can be stored in a column
     /// and ordered by SQL on SQLite and PostgreSQL alike (use a binary collation, e.g. `COLLATE "C"` on PostgreSQL).
     public static func sortKey(_ text: String) -> String {
+        sortKeyBuilder(text).key
+    }
+
+    /// The three collation levels of `text`, before they are joined into a key.
+    fileprivate static func sortKeyBuilder(_ text: String) -> SortKeyBuilder {
         var builder = SortKeyBuilder()
         var scalars = Array(text.decomposedStringWithCanonicalMapping.unicodeScalars)
         var index = 0
@@ -83,7 +112,7 @@ public enum VietnameseText {
                 uppercase: scalar.properties.isUppercase
             )
         }
-        return builder.key
+        return builder
     }
 
     /// Sort key for a person's full name in Vietnamese convention: by given name (last word) first, then the whole name
@@ -95,8 +124,71 @@ public enum VietnameseText {
     }
 }
 
+extension VietnameseText {
+    /// The same keys as `searchKey`, `sortKey` and `personNameSortKey`, computed word by word with each word's keys
+    /// remembered: names repeat a few hundred words, so a large import computes each word once (bench/scale).
+    /// Keys never depend on neighbouring words: decomposition and tone marks stop at whitespace.
+    public struct KeyCache: Sendable {
+        private var searchKeys: [Substring: String] = [:]
+        private var sortKeys: [Substring: SortKeyBuilder] = [:]
+
+        public init() {}
+
+        /// `VietnameseText.searchKey(text)`.
+        public mutating func searchKey(_ text: String) -> String {
+            var output = ""
+            for word in text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace) {
+                let token = Substring(word)
+                let key: String
+                if let known = searchKeys[token] {
+                    key = known
+                } else {
+                    key = VietnameseText.searchKey(String(token))
+                    searchKeys[token] = key
+                }
+                guard !key.isEmpty else { continue }
+                if !output.isEmpty { output.append(" ") }
+                output.append(key)
+            }
+            return output
+        }
+
+        /// `VietnameseText.sortKey(text)`.
+        public mutating func sortKey(_ text: String) -> String {
+            var builder = SortKeyBuilder()
+            let scalars = text.unicodeScalars
+            var start = scalars.startIndex
+            while start < scalars.endIndex {
+                var end = scalars.index(after: start)
+                if !scalars[start].properties.isWhitespace {
+                    while end < scalars.endIndex, !scalars[end].properties.isWhitespace {
+                        end = scalars.index(after: end)
+                    }
+                }
+                let token = Substring(scalars[start..<end])
+                if let known = sortKeys[token] {
+                    builder.append(known)
+                } else {
+                    let part = VietnameseText.sortKeyBuilder(String(token))
+                    sortKeys[token] = part
+                    builder.append(part)
+                }
+                start = end
+            }
+            return builder.key
+        }
+
+        /// `VietnameseText.personNameSortKey(fullName)`.
+        public mutating func personNameSortKey(_ fullName: String) -> String {
+            let words = fullName.split(whereSeparator: \.isWhitespace)
+            let givenName = words.last.map(String.init) ?? ""
+            return sortKey(givenName) + Collation.separator + sortKey(words.joined(separator: " "))
+        }
+    }
+}
+
 /// Accumulates the three collation levels (base letters, diacritics, case) and joins them into one ASCII key.
-private struct SortKeyBuilder {
+private struct SortKeyBuilder: Sendable {
     private var primary: [UInt8] = []
     private var secondary: [UInt8] = []
     private var caseLevel: [UInt8] = []
@@ -109,6 +201,15 @@ private struct SortKeyBuilder {
         secondary.append(Collation.noMark)
         caseLevel.append(uppercase ? Collation.upperCase : Collation.lowerCase)
         if uppercase { significantCase = caseLevel.count }
+    }
+
+    /// Adds the levels of the text that follows, as if its elements had been appended one by one.
+    mutating func append(_ other: SortKeyBuilder) {
+        if other.significantSecondary > 0 { significantSecondary = secondary.count + other.significantSecondary }
+        if other.significantCase > 0 { significantCase = caseLevel.count + other.significantCase }
+        primary.append(contentsOf: other.primary)
+        secondary.append(contentsOf: other.secondary)
+        caseLevel.append(contentsOf: other.caseLevel)
     }
 
     /// Adds a diacritic weight to the secondary level (tones and other accents).

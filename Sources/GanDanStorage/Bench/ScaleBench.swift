@@ -48,11 +48,18 @@ public struct ScaleBench: Sendable {
         try MemberExporter.csv(members)
     }
 
-    /// Imports a member CSV file exactly as `gandan import members` does: read, check everything, write in one
-    /// transaction with its audit entries.
-    public func importMembers(_ data: Data, today: CivilDate = .today()) async throws -> DatasetWriteSummary {
-        let file = try MemberCSVReader.read(data, today: today)
-        return try await DatasetWriter(db: db).write(file, actor: .cli)
+    /// Imports a member CSV file exactly as `gandan import members FILE` does: read the table, guess the column
+    /// mapping, check every row, write in one transaction with its audit entries. Throws when a row is refused.
+    public func importMembers(_ data: Data, today: CivilDate = .today()) async throws -> ImportReport {
+        let table = try TableReader.read(data, format: .csv)
+        let mapping = ColumnMapping.guess(header: table.header, kind: .members)
+        let report = try await SpreadsheetImport(db: db).run(
+            table, kind: .members, mapping: mapping, today: today, dryRun: false, actor: .cli)
+        guard report.errors.isEmpty else { throw StorageError.invalid(.invalid(report.errors)) }
+        guard report.written else {
+            throw StorageError.invalid(.unreadable("\(report.duplicates.count) possible duplicates: nothing written"))
+        }
+        return report
     }
 
     /// Writes `months` months of meetings with attendance, tasks and registers, half each side of

@@ -1,38 +1,40 @@
 import FluentKit
 import Foundation
+import GanDanCore
 
 /// Large imports write members, their memberships and the audit entries straight through SQLKit: Fluent reads a
 /// model's fields by reflection on every insert, which cost more than the database itself (bench/scale).
 extension BulkRows {
-    static func members(_ records: [MemberRecord]) -> BulkRows {
-        var rows = BulkRows(
+    /// The member table's columns, filled by `appendMember`.
+    static func members() -> BulkRows {
+        BulkRows(
             MemberRecord.schema,
             [
                 "id", "full_name", "name_sort", "name_search", "birth_date", "sex", "ethnicity", "citizen_id", "phone",
                 "residence_unit_id", "education", "card_number", "admitted_on", "official_on", "status",
                 "status_since",
             ])
-        for record in records {
-            rows.append([
-                record.id, record.fullName, record.nameSort, record.nameSearch, record.birthDate, record.sex,
-                record.ethnicity, record.citizenID, record.phone, record.residenceUnitID, record.education,
-                record.cardNumber, record.admittedOn, record.officialOn, record.status, record.statusSince,
-            ])
-        }
-        return rows
     }
 
-    static func memberships(_ records: [MembershipRecord]) -> BulkRows {
-        var rows = BulkRows(
+    /// A new member's row from its draft: the name normalised, its sort and search keys (through `keys`, which
+    /// remembers the words already seen).
+    mutating func appendMember(
+        _ draft: MemberDraft, id: UUID, residenceUnitID: UUID?, keys: inout VietnameseText.KeyCache
+    ) {
+        let fullName = MemberValidation.normalisedName(draft.fullName)
+        append([
+            id, fullName, keys.personNameSortKey(fullName), keys.searchKey(fullName), draft.birthDate.iso,
+            draft.sex.rawValue, draft.ethnicity, draft.citizenID, draft.phone, residenceUnitID, draft.education,
+            draft.cardNumber, draft.party.admittedOn.iso, draft.party.officialOn?.iso, draft.party.status.rawValue,
+            draft.party.statusSince?.iso,
+        ])
+    }
+
+    /// The membership table's columns.
+    static func memberships() -> BulkRows {
+        BulkRows(
             MembershipRecord.schema,
             ["id", "member_id", "organisation_id", "kind", "transfer_kind", "valid_from", "valid_until"])
-        for record in records {
-            rows.append([
-                record.id, record.memberID, record.organisationID, record.kind, record.transferKind, record.validFrom,
-                record.validUntil,
-            ])
-        }
-        return rows
     }
 
     static func auditEntries(_ records: [AuditEntryRecord]) -> BulkRows {

@@ -37,7 +37,8 @@ public struct DatasetWriter: Sendable {
         summary.dryRun = dryRun
         if dryRun { return summary }
         try await db.writeTransaction { db in
-            try await AuditTrail(db: db).record(try await plan.apply(on: db, actor: actor))
+            let events = try await plan.apply(on: db, actor: actor)
+            try await AuditTrail(db: db).record(events)
         }
         return summary
     }
@@ -140,6 +141,7 @@ public struct DatasetWriter: Sendable {
 
         plan.organisations = dataset.organisations
         plan.members = dataset.members
+        plan.memberLines = memberLines
         plan.openUnitIDs = Dictionary(openUnits.map { ($0.code, $0.unitID) }, uniquingKeysWith: { first, _ in first })
         plan.organisationIDs = Dictionary(
             organisations.map { ($0.code, $0.id!) }, uniquingKeysWith: { first, _ in first })
@@ -158,6 +160,8 @@ private struct WritePlan {
     var changedUnits: [(UnitRecord, UnitDraft)] = []
     var organisations: [OrganisationDraft] = []
     var members: [MemberDraft] = []
+    /// The input line of each member, when they came from a file.
+    var memberLines: [Int]?
     var openUnitIDs: [String: UUID] = [:]
     var organisationIDs: [String: UUID] = [:]
     var organisationUnits: [String: UUID] = [:]
@@ -248,34 +252,33 @@ private struct WritePlan {
         let unitOfOrganisation = Dictionary(
             organisationRows.map { ($0.code, $0.unitID) }, uniquingKeysWith: { first, _ in first })
 
-        var memberRows: [MemberRecord] = []
-        var membershipRows: [MembershipRecord] = []
+        var memberRows = BulkRows.members()
+        var membershipRows = BulkRows.memberships()
         var postRows: [PostRecord] = []
-        for draft in members {
-            let member = MemberRecord(draft, residenceUnitID: draft.residenceVillageCode.flatMap { unitIDs[$0] })
-            memberRows.append(member)
-            event(
-                "create", "member", member.id, after: AuditTrail.json(draft),
+        var created = MemberCreations()
+        var keys = VietnameseText.KeyCache()
+        for (index, draft) in members.enumerated() {
+            // Rows straight from the draft: a Fluent model per member cost more than the database (bench/scale).
+            let memberID = UUID()
+            memberRows.appendMember(
+                draft, id: memberID, residenceUnitID: draft.residenceVillageCode.flatMap { unitIDs[$0] }, keys: &keys)
+            created.add(
+                memberID, line: memberLines?[index], cell: draft.cellCode,
                 unit: unitOfOrganisation[draft.cellCode] ?? organisationUnits[draft.cellCode])
             let cells: [(MembershipKind, String?)] = [
                 (.official, draft.cellCode), (.temporary, draft.temporaryCellCode),
                 (.residenceContact, draft.residenceContactCellCode),
             ]
             for case (let kind, let code?) in cells {
-                let row = MembershipRecord()
-                row.id = UUID()
-                row.memberID = member.id!
-                row.organisationID = organisationIDs[code]!
-                row.kind = kind.rawValue
-                row.transferKind = TransferKind.initial.rawValue
-                row.validFrom = draft.joinedCellOn.iso
-                row.validUntil = nil
-                membershipRows.append(row)
+                membershipRows.append([
+                    UUID(), memberID, organisationIDs[code]!, kind.rawValue, TransferKind.initial.rawValue,
+                    draft.joinedCellOn.iso, String?.none,
+                ])
             }
             for post in draft.posts {
                 let row = PostRecord()
                 row.id = UUID()
-                row.memberID = member.id!
+                row.memberID = memberID
                 row.organisationID = organisationIDs[post.organisationCode]!
                 row.kind = post.kind.rawValue
                 row.validFrom = post.validity.from.iso
@@ -283,8 +286,9 @@ private struct WritePlan {
                 postRows.append(row)
             }
         }
-        try await BulkRows.members(memberRows).insert(on: db)
-        try await BulkRows.memberships(membershipRows).insert(on: db)
+        events += created.events(actor: actor)
+        try await memberRows.insert(on: db)
+        try await membershipRows.insert(on: db)
         try await postRows.createInBatches(on: db, batchSize: Self.batchSize)
         return events
     }
@@ -307,24 +311,44 @@ extension UnitRecord {
     }
 }
 
-extension MemberRecord {
-    convenience init(_ draft: MemberDraft, residenceUnitID: UUID?) {
-        self.init()
-        id = UUID()
-        fullName = MemberValidation.normalisedName(draft.fullName)
-        nameSort = VietnameseText.personNameSortKey(fullName)
-        nameSearch = VietnameseText.searchKey(fullName)
-        birthDate = draft.birthDate.iso
-        sex = draft.sex.rawValue
-        ethnicity = draft.ethnicity
-        citizenID = draft.citizenID
-        phone = draft.phone
-        self.residenceUnitID = residenceUnitID
-        education = draft.education
-        cardNumber = draft.cardNumber
-        admittedOn = draft.party.admittedOn.iso
-        officialOn = draft.party.officialOn?.iso
-        status = draft.party.status.rawValue
-        statusSince = draft.party.statusSince?.iso
+/// The members a write creates, grouped by cell: one audit entry per cell names its new members and their input
+/// lines (rules.md R30), instead of one entry per member, so a 60,000-row import writes 1,500 entries, not 60,000.
+private struct MemberCreations {
+    struct Cell: Encodable {
+        var cell: String
+        var memberIDs: [String] = []
+        var lines: [Int] = []
+
+        enum CodingKeys: String, CodingKey {
+            case cell
+            case memberIDs = "member_ids"
+            case lines
+        }
+    }
+
+    private var cells: [String: Int] = [:]
+    private var groups: [(unit: UUID?, cell: Cell)] = []
+
+    mutating func add(_ id: UUID, line: Int?, cell code: String, unit: UUID?) {
+        let index: Int
+        if let known = cells[code] {
+            index = known
+        } else {
+            index = groups.count
+            cells[code] = index
+            groups.append((unit, Cell(cell: code)))
+        }
+        groups[index].cell.memberIDs.append(id.uuidString)
+        if let line { groups[index].cell.lines.append(line) }
+    }
+
+    /// One "create member" entry per cell, in the order the cells first appear.
+    func events(actor: Actor) -> [AuditEvent] {
+        groups.map { group in
+            AuditEvent(
+                actor: actor.name, action: "create", entity: "member",
+                entityID: group.cell.memberIDs.count == 1 ? group.cell.memberIDs[0] : nil,
+                after: AuditTrail.json(group.cell), requestID: actor.requestID, unitID: group.unit)
+        }
     }
 }

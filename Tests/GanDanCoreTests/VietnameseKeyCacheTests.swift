@@ -1,0 +1,32 @@
+import Testing
+
+@testable import GanDanCore
+
+@Suite("VietnameseText.KeyCache: the same keys word by word as for the whole text")
+struct VietnameseKeyCacheTests {
+    static let texts = [
+        "Hoàng Văn Hoan", "HOÀNG VĂN HOAN", "  Nguyễn   Thị\tÁnh  ", "Đặng Đức Đạt", "Ma Thị Nhung",
+        "Hoa\u{300}ng Va\u{306}n", "Lò Văn Ơn", "Ngô  Ưng", "A\u{00A0}B", "x¨y", "Ông Ñame O'Neil", "", " ",
+        "Chi bộ thôn Nà Coóc", "CQ-00001", "1980-02-03", "Nam", "Nữ", "nặng ngã hỏi",
+    ]
+
+    @Test("search, sort and person-name sort keys equal the uncached ones, whatever was cached before")
+    func sameKeys() {
+        var cache = VietnameseText.KeyCache()
+        for pass in 0..<2 {
+            for text in Self.texts {
+                #expect(cache.searchKey(text) == VietnameseText.searchKey(text), "pass \(pass): \(text)")
+                #expect(cache.sortKey(text) == VietnameseText.sortKey(text), "pass \(pass): \(text)")
+                #expect(
+                    cache.personNameSortKey(text) == VietnameseText.personNameSortKey(text), "pass \(pass): \(text)")
+            }
+        }
+    }
+
+    @Test("printable ASCII takes the short path and still lowercases and collapses whitespace")
+    func asciiSearchKey() {
+        #expect(VietnameseText.searchKey("  MALE \t Full ") == "male full")
+        #expect(VietnameseText.searchKey("CQ-00001") == "cq-00001")
+        #expect(VietnameseText.searchKey("Nữ") == "nu")
+    }
+}
