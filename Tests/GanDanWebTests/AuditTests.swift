@@ -69,16 +69,19 @@ struct AuditTests {
     @Test("an auditor reads the trail of their subtree only", arguments: TestDatabase.all)
     func auditorScope(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
+            // Member creations are audited per cell by member id (rules.md R30): look for Ma Thị Thu's id.
+            let outside = try #require(
+                try await MemberRecord.query(on: app.db).filter(\.$fullName == "Ma Thị Thu").first()?.id?.uuidString)
             try await app.testing().test(.GET, "/api/audit", headers: users.auditor.bearer) { res in
                 #expect(res.status == .ok)
                 let entries =
                     try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [[String: Any]] ?? []
                 #expect(!entries.isEmpty)
-                #expect(!res.body.string.contains("Ma Thị Thu"))
+                #expect(!res.body.string.contains(outside))
                 #expect(!res.body.string.contains("Năng Khả"))
             }
             try await app.testing().test(.GET, "/api/audit", headers: users.admin.bearer) { res in
-                #expect(res.body.string.contains("Ma Thị Thu"))
+                #expect(res.body.string.contains(outside))
             }
         }
     }
