@@ -7,7 +7,13 @@
 public enum DuplicateCheck {
     /// The key of a person: folded name and date of birth.
     public static func personKey(name: String, birthDate: CivilDate) -> String {
-        VietnameseText.searchKey(name) + "|" + birthDate.iso
+        var keys = VietnameseText.KeyCache()
+        return personKey(name: name, birthDate: birthDate, keys: &keys)
+    }
+
+    /// `personKey(name:birthDate:)` with the name's words looked up in `keys` (a file repeats the same words).
+    static func personKey(name: String, birthDate: CivilDate, keys: inout VietnameseText.KeyCache) -> String {
+        keys.searchKey(name) + "|" + birthDate.iso
     }
 
     /// The key of a household: village code and folded name of the head.
@@ -39,7 +45,7 @@ public enum DuplicateCheck {
         }
         for (index, member) in members.enumerated() {
             let line = lines[index]
-            let key = keys.searchKey(member.fullName) + "|" + member.birthDate.iso
+            let key = personKey(name: member.fullName, birthDate: member.birthDate, keys: &keys)
             let earlier = seen[key, default: []].first { !distinct($0.citizenID, member.citizenID) }
             if let earlier {
                 issues.append(

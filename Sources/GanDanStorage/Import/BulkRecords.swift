@@ -2,8 +2,8 @@ import FluentKit
 import Foundation
 import GanDanCore
 
-/// Large imports write members, their memberships and the audit entries straight through SQLKit: Fluent reads a
-/// model's fields by reflection on every insert, which cost more than the database itself (bench/scale).
+/// Large imports write members, their memberships and the audit entries as bulk rows built without Fluent models:
+/// a model per row cost more than the database itself (bench/scale).
 extension BulkRows {
     /// The member table's columns, filled by `appendMember`.
     static func members() -> BulkRows {
