@@ -13,6 +13,29 @@ struct CivilDateTests {
         #expect(CivilDate("2019-4-30") == nil)
         #expect(CivilDate("tomorrow") == nil)
         #expect(CivilDate(year: 2019, month: 4, day: 30)?.vietnamese == "30/04/2019")
+        #expect(CivilDate(" 5/4/2019\t") == CivilDate(year: 2019, month: 4, day: 5))
+        #expect(CivilDate("\u{A0}2019-04-30\u{3000}") == CivilDate(year: 2019, month: 4, day: 30))
+        for text in [
+            "", "-", "2019-04", "2019-04-30-1", "2019/04/30", "30-04-2019", "2019-04+30", "+019-04-30",
+            "2019-04-3O", "30/04/19", "123/04/2019", "2019--30", "١٢٣٤-04-30", "2019-04-30 x",
+        ] {
+            #expect(CivilDate(text) == nil, "\(text)")
+        }
+    }
+
+    @Test("dates and months print zero-padded, in ISO and Vietnamese order")
+    func printing() throws {
+        #expect(CivilDate(year: 7, month: 3, day: 9)?.iso == "0007-03-09")
+        #expect(CivilDate(year: 2019, month: 12, day: 31)?.iso == "2019-12-31")
+        #expect(CivilDate(year: 987, month: 1, day: 2)?.vietnamese == "02/01/0987")
+        #expect(YearMonth(year: 2019, month: 4)?.iso == "2019-04")
+        #expect(YearMonth(year: 2019, month: 11)?.vietnamese == "11/2019")
+        var day = try #require(CivilDate("1998-12-25"))
+        for _ in 0..<800 {
+            #expect(CivilDate(day.iso) == day)
+            #expect(CivilDate(day.vietnamese) == day)
+            day = day.adding(days: 17)
+        }
     }
 
     @Test("day arithmetic round-trips across leap years and centuries")

@@ -20,7 +20,7 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM`.
     public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.trimmingWhitespace().split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]),
             let month = Int(parts[1])
         else { return nil }
@@ -28,9 +28,9 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// `YYYY-MM`.
-    public var iso: String { String(format: "%04d-%02d", year, month) }
+    public var iso: String { CivilDate.text([(year, 4), (month, 2)], separator: "-") }
     /// `MM/YYYY`, as Vietnamese documents write a month.
-    public var vietnamese: String { String(format: "%02d/%04d", month, year) }
+    public var vietnamese: String { CivilDate.text([(month, 2), (year, 4)], separator: "/") }
     public var description: String { iso }
 
     /// The quarter, 1–4 (rules.md R9).

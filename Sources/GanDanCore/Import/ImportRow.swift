@@ -4,7 +4,7 @@ import Foundation
 enum ImportRow {
     /// The trimmed value of `field`, or nil when the cell is missing or blank.
     static func text(_ row: [String: String], _ field: String) -> String? {
-        guard let value = row[field]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+        guard let value = row[field]?.trimmingWhitespaceAndNewlines(), !value.isEmpty else {
             return nil
         }
         return value

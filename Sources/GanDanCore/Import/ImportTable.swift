@@ -35,7 +35,7 @@ public struct ImportTable: Sendable, Hashable, Codable {
         // Cells are kept as read (the formats trim what they use); a row of blanks only is an empty row.
         let nonEmpty = lines.filter { !$0.cells.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
         guard let first = nonEmpty.first else { throw .unreadable("the file has no header row") }
-        var header = first.cells.map { $0.trimmingCharacters(in: .whitespaces) }
+        var header = first.cells.map { $0.trimmingWhitespace() }
         while header.last?.isEmpty == true { header.removeLast() }
         self.init(
             header: header, headerLine: first.line,

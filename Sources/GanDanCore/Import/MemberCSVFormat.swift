@@ -13,7 +13,7 @@ public enum MemberCSVFormat {
 
     /// Checks a header row; the issues name missing and unknown columns.
     public static func checkHeader(_ header: [String]) -> [ImportIssue] {
-        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = header.map { $0.trimmingWhitespace().lowercased() }
         var issues: [ImportIssue] = []
         for missing in requiredColumns.subtracting(names).sorted() {
             issues.append(ImportIssue(line: 1, field: missing, message: "required column is missing"))

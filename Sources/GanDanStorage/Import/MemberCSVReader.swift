@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import GanDanCore
 
@@ -11,13 +10,9 @@ public enum MemberCSVReader {
             throw .unreadable("the file is not UTF-8 text (save it from the spreadsheet as \"CSV UTF-8\")")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
-        } catch {
-            throw .unreadable("the file has no header row")
-        }
-        guard let header = reader.headerRow?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+        var records = try CSVRecords.parse(text)[...]
+        guard let first = records.popFirst(),
+            case let header = first.cells.map({ $0.trimmingWhitespace().lowercased() }),
             !header.allSatisfy(\.isEmpty)
         else {
             throw .unreadable("the file has no header row")
@@ -26,10 +21,8 @@ public enum MemberCSVReader {
         guard issues.isEmpty else { throw .invalid(issues) }
         var members: [MemberDraft] = []
         var lines: [Int] = []
-        var line = 1
-        while let fields = reader.next() {
-            line += 1
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+        for (line, fields) in records {
+            if fields.allSatisfy(\.isEmpty) { continue }
             guard fields.count == header.count else {
                 issues.append(
                     ImportIssue(line: line, message: "has \(fields.count) fields, the header has \(header.count)"))
@@ -43,9 +36,6 @@ public enum MemberCSVReader {
             case .failure(let error):
                 issues += error.issues
             }
-        }
-        if let error = reader.error {
-            issues.append(ImportIssue(line: line + 1, message: "cannot be read as CSV: \(error)"))
         }
         guard !members.isEmpty || !issues.isEmpty else { throw .unreadable("the file holds no members") }
         return MemberCSVFile(members: members, lines: lines, issues: issues)

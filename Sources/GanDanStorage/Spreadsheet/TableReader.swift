@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import GanDanCore
 
@@ -36,21 +35,6 @@ public enum TableReader {
             throw .unreadable("the file is not UTF-8 text (save it from the spreadsheet as \"CSV UTF-8\")")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true)
-        } catch {
-            throw .unreadable("the file cannot be read as CSV: \(error)")
-        }
-        var lines: [(line: Int, cells: [String])] = []
-        var line = 0
-        while let fields = reader.next() {
-            line += 1
-            lines.append((line, fields))
-        }
-        if let error = reader.error {
-            throw .invalid([ImportIssue(line: line + 1, message: "cannot be read as CSV: \(error)")])
-        }
-        return try ImportTable(lines: lines)
+        return try ImportTable(lines: CSVRecords.parse(text))
     }
 }
