@@ -17,8 +17,6 @@ struct BulkLoader {
     /// Where the loader's files go.
     let folder: String
     static let table = "scale_bench_members"
-    /// The page cache GanDan's bulk writes give SQLite (`BulkRows`), given to `sqlite3` too for a like comparison.
-    static let sqliteCacheSize = BulkWriteSettings.sqliteCacheSize
 
     init(location: DatabaseLocation, folder: String) throws {
         self.folder = folder
@@ -130,7 +128,8 @@ extension BulkLoader {
     /// Times the database's own loader writing what a member import wrote: the rows of `members` and `memberships`
     /// are exported to CSV, deleted, and loaded again into the same tables, with their indexes, unique and foreign
     /// keys, in one transaction: `sqlite3 .import` (through a staging table, since it cannot load NULLs) with the
-    /// page cache GanDan's import uses, or `COPY`. Checks that every row came back; returns the seconds.
+    /// pragmas GanDan's bulk writes set (`BulkWriteSettings.sqlitePragmas`), or `COPY`. Checks that every row came
+    /// back; returns the seconds.
     func reload(members expected: Int) throws -> Double {
         let clock = ContinuousClock()
         var counts: [String] = []
@@ -139,8 +138,10 @@ extension BulkLoader {
         case .sqlite:
             guard let file = databaseFile else { throw AppRunner.failure("no database file") }
             var script = [
-                "PRAGMA foreign_keys = ON;", "PRAGMA cache_size = \(BulkLoader.sqliteCacheSize);", ".mode csv",
+                "PRAGMA foreign_keys = ON;"
             ]
+            script += BulkWriteSettings.sqlitePragmas.map { $0 + ";" }
+            script.append(".mode csv")
             var load = ["BEGIN;"]
             for table in Self.importTables {
                 let columns = try Self.run(

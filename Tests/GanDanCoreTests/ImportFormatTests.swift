@@ -71,6 +71,21 @@ struct ImportFormatTests {
                 "line 7, official_on: 1994-01-01 is before admission (1995-01-01)",
             ])
     }
+
+    @Test("citizen IDs are 12 ASCII digits; phones are 10 digits from 0 or +84 and 9, spaces, dots and dashes allowed")
+    func idAndPhoneFormats() {
+        #expect(MemberValidation.isValidCitizenID("001190012345"))
+        for id in ["00119001234", "0011900123456", "00119001234a", "００１１９００１２３４５", "٠٠١١٩٠٠١٢٣٤٥", " 01190012345"] {
+            #expect(!MemberValidation.isValidCitizenID(id), "\(id)")
+        }
+        for phone in ["0912345678", "091 234 5678", "091.234.5678", "091-234-5678", "+84912345678", "+84 91 234 5678"] {
+            #expect(MemberValidation.isValidPhone(phone), "\(phone)")
+        }
+        for phone in ["912345678", "09123456789", "+8491234567", "+85912345678", "０912345678", "091234567x", "", "+84"]
+        {
+            #expect(!MemberValidation.isValidPhone(phone), "\(phone)")
+        }
+    }
 }
 
 extension Result where Failure == ImportError {

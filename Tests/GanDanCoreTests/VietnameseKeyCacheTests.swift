@@ -7,10 +7,13 @@ struct VietnameseKeyCacheTests {
     static let texts = [
         "Hoàng Văn Hoan", "HOÀNG VĂN HOAN", "  Nguyễn   Thị\tÁnh  ", "Đặng Đức Đạt", "Ma Thị Nhung",
         "Hoa\u{300}ng Va\u{306}n", "Lò Văn Ơn", "Ngô  Ưng", "A\u{00A0}B", "x¨y", "Ông Ñame O'Neil", "", " ",
-        "Chi bộ thôn Nà Coóc", "CQ-00001", "1980-02-03", "Nam", "Nữ", "nặng ngã hỏi",
+        "Chi bộ thôn Nà Coóc", "\n\u{301}a  Ho\u{300}a\u{300}", "Hòa Hoa\u{300}", "CQ-00001", "1980-02-03", "Nam", "Nữ",
+        "nặng ngã hỏi",
     ]
 
-    @Test("search, sort and person-name sort keys equal the uncached ones, whatever was cached before")
+    @Test(
+        "search, sort and person-name sort keys, and normalised names, equal the uncached ones, whatever was cached before"
+    )
     func sameKeys() {
         var cache = VietnameseText.KeyCache()
         for pass in 0..<2 {
@@ -19,6 +22,11 @@ struct VietnameseKeyCacheTests {
                 #expect(cache.sortKey(text) == VietnameseText.sortKey(text), "pass \(pass): \(text)")
                 #expect(
                     cache.personNameSortKey(text) == VietnameseText.personNameSortKey(text), "pass \(pass): \(text)")
+                let normalised = cache.normalisedName(text)
+                #expect(normalised == MemberValidation.normalisedName(text), "pass \(pass): \(text)")
+                #expect(
+                    Array(normalised.unicodeScalars) == Array(MemberValidation.normalisedName(text).unicodeScalars),
+                    "pass \(pass): NFC scalars of \(text)")
             }
         }
     }

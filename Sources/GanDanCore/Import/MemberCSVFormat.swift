@@ -33,6 +33,14 @@ public enum MemberCSVFormat {
 
     /// Turns one data row into a member, or the issues that stop it, each naming `line` and the field.
     public static func parse(row: [String: String], line: Int, today: CivilDate) -> Result<MemberDraft, ImportError> {
+        var keys = VietnameseText.KeyCache()
+        return parse(row: row, line: line, today: today, keys: &keys)
+    }
+
+    /// `parse(row:line:today:)` with names and words folded through `keys`, which a whole file shares.
+    public static func parse(
+        row: [String: String], line: Int, today: CivilDate, keys: inout VietnameseText.KeyCache
+    ) -> Result<MemberDraft, ImportError> {
         var issues: [ImportIssue] = []
         func text(_ field: String) -> String? { ImportRow.text(row, field) }
         func required(_ field: String) -> String? { ImportRow.required(row, field, line: line, issues: &issues) }
@@ -50,11 +58,11 @@ public enum MemberCSVFormat {
             return date
         }
 
-        let fullName = required("full_name").map(MemberValidation.normalisedName)
+        let fullName = required("full_name").map { keys.normalisedName($0) }
         let birthDate = date("birth_date", required: true)
         var sex: Sex?
         if let value = required("sex") {
-            sex = MemberValidation.sex(from: value)
+            sex = MemberValidation.sex(searchKey: keys.searchKey(value))
             if sex == nil {
                 issues.append(
                     ImportIssue(line: line, field: "sex", message: "\"\(value)\" is not male/female (Nam/Nữ)"))

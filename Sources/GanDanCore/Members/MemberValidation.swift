@@ -9,7 +9,12 @@ public enum MemberValidation {
 
     /// Reads a sex in English or Vietnamese.
     public static func sex(from text: String) -> Sex? {
-        switch VietnameseText.searchKey(text) {
+        sex(searchKey: VietnameseText.searchKey(text))
+    }
+
+    /// The sex whose word has this search key ("nam", "nu", "male", …).
+    public static func sex(searchKey: String) -> Sex? {
+        switch searchKey {
         case "male", "m", "nam": return .male
         case "female", "f", "nu": return .female
         default: return nil
@@ -35,17 +40,21 @@ public enum MemberValidation {
 
     /// A citizen ID (căn cước) has 12 digits.
     public static func isValidCitizenID(_ id: String) -> Bool {
-        id.count == 12 && id.allSatisfy(\.isASCII) && id.allSatisfy(\.isNumber)
+        id.utf8.count == 12 && id.utf8.allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// A Vietnamese phone number: 10 digits starting with 0, or +84 and 9 digits; spaces and dots allowed.
     public static func isValidPhone(_ phone: String) -> Bool {
-        let digits = phone.filter { !" .-".contains($0) }
-        if digits.hasPrefix("+84") {
-            let rest = digits.dropFirst(3)
-            return rest.count == 9 && rest.allSatisfy { $0.isASCII && $0.isNumber }
+        // Bytes, not characters: every allowed character is ASCII, and any other byte makes the number invalid.
+        var digits = phone.utf8.filter {
+            $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "-")
+        }[...]
+        let isDigit: (UInt8) -> Bool = { (0x30...0x39).contains($0) }
+        if digits.starts(with: "+84".utf8) {
+            digits = digits.dropFirst(3)
+            return digits.count == 9 && digits.allSatisfy(isDigit)
         }
-        return digits.count == 10 && digits.hasPrefix("0") && digits.allSatisfy { $0.isASCII && $0.isNumber }
+        return digits.count == 10 && digits.first == UInt8(ascii: "0") && digits.allSatisfy(isDigit)
     }
 
     /// The problems in a member's fields, each naming the field (and `line` when given).
@@ -55,7 +64,9 @@ public enum MemberValidation {
             issues.append(ImportIssue(line: line, field: field, message: message))
         }
         if member.fullName.isEmpty { add("full_name", "is empty") }
-        if member.fullName.count > 120 { add("full_name", "is longer than 120 characters") }
+        if member.fullName.utf8.count > 120, member.fullName.count > 120 {
+            add("full_name", "is longer than 120 characters")
+        }
         if let id = member.citizenID, !isValidCitizenID(id) { add("citizen_id", "\"\(id)\" is not 12 digits") }
         if let phone = member.phone, !isValidPhone(phone) { add("phone", "\"\(phone)\" is not a phone number") }
         let party = member.party

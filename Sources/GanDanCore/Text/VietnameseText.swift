@@ -131,6 +131,7 @@ extension VietnameseText {
     public struct KeyCache: Sendable {
         private var searchKeys: [Substring: String] = [:]
         private var sortKeys: [Substring: SortKeyBuilder] = [:]
+        private var normalisedWords: [Substring: String] = [:]
 
         public init() {}
 
@@ -176,6 +177,23 @@ extension VietnameseText {
                 start = end
             }
             return builder.key
+        }
+
+        /// `MemberValidation.normalisedName(name)`: each word is brought to NFC once (NFC of words joined by spaces
+        /// is the words' NFC joined by spaces: a space composes with nothing).
+        public mutating func normalisedName(_ name: String) -> String {
+            var output = ""
+            for word in name.split(whereSeparator: \.isWhitespace) {
+                if !output.isEmpty { output.append(" ") }
+                if let known = normalisedWords[word] {
+                    output.append(known)
+                } else {
+                    let normalised = String(word).precomposedStringWithCanonicalMapping
+                    normalisedWords[word] = normalised
+                    output.append(normalised)
+                }
+            }
+            return output
         }
 
         /// `VietnameseText.personNameSortKey(fullName)`.

@@ -26,6 +26,8 @@ struct BulkRows {
     let table: String
     let columns: [String]
     private(set) var rows: [[any Encodable & Sendable]] = []
+    /// Rows appended as plain values, which skip the type checks of `BulkValue.table`.
+    private var plainRows: [[BulkValue]] = []
 
     init(_ table: String, _ columns: [String]) {
         self.table = table
@@ -34,14 +36,22 @@ struct BulkRows {
 
     mutating func append(_ values: [any Encodable & Sendable]) {
         precondition(values.count == columns.count, "\(table): \(values.count) values for \(columns.count) columns")
+        precondition(plainRows.isEmpty, "\(table): plain and encoded rows cannot be mixed")
         rows.append(values)
+    }
+
+    /// Appends a row of plain values (the bulk path of imports: no existential per value).
+    mutating func append(plain values: [BulkValue]) {
+        precondition(values.count == columns.count, "\(table): \(values.count) values for \(columns.count) columns")
+        precondition(rows.isEmpty, "\(table): plain and encoded rows cannot be mixed")
+        plainRows.append(values)
     }
 
     /// Inserts every row inside the caller's transaction.
     func insert(on db: any Database) async throws {
-        guard !rows.isEmpty else { return }
+        guard !rows.isEmpty || !plainRows.isEmpty else { return }
         guard let sql = db as? any SQLDatabase else { throw StorageError.unavailable("an SQL database is needed") }
-        if let values = BulkValue.table(rows) {
+        if let values = plainRows.isEmpty ? BulkValue.table(rows) : plainRows {
             if let postgres = db as? any PostgresDatabase, sql.dialect.name == "postgresql" {
                 return try await copy(values, on: postgres)
             }
@@ -49,13 +59,13 @@ struct BulkRows {
                 return try await insert(values, on: sqlite)
             }
         }
-        try await insertEncoded(on: sql)
+        try await insertEncoded(on: sql, rows.isEmpty ? plainRows.map { $0.map(\.encodable) } : rows)
     }
 
     /// SQLite: statements of at most about 8,000 bound values (SQLite allows 32,766).
     private func insert(_ values: [[BulkValue]], on sqlite: any SQLiteDatabase) async throws {
         if values.count >= BulkWriteSettings.bulkRows {
-            try await sqlite.query("PRAGMA cache_size = \(BulkWriteSettings.sqliteCacheSize)", []) { _ in }
+            for pragma in BulkWriteSettings.sqlitePragmas { try await sqlite.query(pragma, []) { _ in } }
         }
         let perStatement = Swift.max(1, 8000 / Swift.max(columns.count, 1))
         let head = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
@@ -102,7 +112,7 @@ struct BulkRows {
     }
 
     /// Any other values: SQLKit binds them through `Encodable`, in statements of at most about 4,000 values.
-    private func insertEncoded(on sql: any SQLDatabase) async throws {
+    private func insertEncoded(on sql: any SQLDatabase, _ rows: [[any Encodable & Sendable]]) async throws {
         let perStatement = Swift.max(1, 4000 / Swift.max(columns.count, 1))
         var start = 0
         while start < rows.count {
@@ -121,6 +131,9 @@ public enum BulkWriteSettings {
     /// 60,000-member import does not spill pages to disk and read them back before it commits. The connection keeps
     /// the setting; SQLite only allocates the pages a write uses.
     public static let sqliteCacheSize = -262_144
+    /// What a bulk write sets on its SQLite connection: that page cache, and temporary storage in memory, where each
+    /// multi-row INSERT keeps the statement journal it would roll back with (a temporary file otherwise).
+    public static let sqlitePragmas = ["PRAGMA cache_size = \(sqliteCacheSize)", "PRAGMA temp_store = MEMORY"]
     /// Rows from which a write counts as bulk.
     static let bulkRows = 5_000
 }
@@ -147,6 +160,22 @@ enum BulkValue: Sendable {
             table.append(values)
         }
         return table
+    }
+
+    /// Text, or null.
+    static func of(_ text: String?) -> BulkValue { text.map(BulkValue.text) ?? .null }
+    /// A UUID, or null.
+    static func of(_ id: UUID?) -> BulkValue { id.map(BulkValue.uuid) ?? .null }
+
+    /// The value for SQLKit's `Encodable` path.
+    var encodable: any Encodable & Sendable {
+        switch self {
+        case .null: return String?.none
+        case .text(let text): return text
+        case .integer(let number): return number
+        case .boolean(let flag): return flag
+        case .uuid(let id): return id
+        }
     }
 
     init?(_ value: any Encodable & Sendable) {

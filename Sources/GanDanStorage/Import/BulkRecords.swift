@@ -21,12 +21,13 @@ extension BulkRows {
     mutating func appendMember(
         _ draft: MemberDraft, id: UUID, residenceUnitID: UUID?, keys: inout VietnameseText.KeyCache
     ) {
-        let fullName = MemberValidation.normalisedName(draft.fullName)
-        append([
-            id, fullName, keys.personNameSortKey(fullName), keys.searchKey(fullName), draft.birthDate.iso,
-            draft.sex.rawValue, draft.ethnicity, draft.citizenID, draft.phone, residenceUnitID, draft.education,
-            draft.cardNumber, draft.party.admittedOn.iso, draft.party.officialOn?.iso, draft.party.status.rawValue,
-            draft.party.statusSince?.iso,
+        let fullName = keys.normalisedName(draft.fullName)
+        append(plain: [
+            .uuid(id), .text(fullName), .text(keys.personNameSortKey(fullName)), .text(keys.searchKey(fullName)),
+            .text(draft.birthDate.iso), .text(draft.sex.rawValue), .text(draft.ethnicity), .of(draft.citizenID),
+            .of(draft.phone), .of(residenceUnitID), .of(draft.education), .of(draft.cardNumber),
+            .text(draft.party.admittedOn.iso), .of(draft.party.officialOn?.iso), .text(draft.party.status.rawValue),
+            .of(draft.party.statusSince?.iso),
         ])
     }
 

@@ -270,9 +270,9 @@ private struct WritePlan {
                 (.residenceContact, draft.residenceContactCellCode),
             ]
             for case (let kind, let code?) in cells {
-                membershipRows.append([
-                    UUID(), memberID, organisationIDs[code]!, kind.rawValue, TransferKind.initial.rawValue,
-                    draft.joinedCellOn.iso, String?.none,
+                membershipRows.append(plain: [
+                    .uuid(UUID()), .uuid(memberID), .uuid(organisationIDs[code]!), .text(kind.rawValue),
+                    .text(TransferKind.initial.rawValue), .text(draft.joinedCellOn.iso), .null,
                 ])
             }
             for post in draft.posts {

@@ -43,8 +43,9 @@ public struct SpreadsheetImport: Sendable {
         var lines: [Int] = []
         var issues: [ImportIssue] = []
         var badLines: Set<Int> = []
+        var keys = VietnameseText.KeyCache()
         for row in table.rows {
-            switch MemberCSVFormat.parse(row: mapping.values(of: row), line: row.line, today: today) {
+            switch MemberCSVFormat.parse(row: mapping.values(of: row), line: row.line, today: today, keys: &keys) {
             case .success(let draft):
                 drafts.append(draft)
                 lines.append(row.line)
