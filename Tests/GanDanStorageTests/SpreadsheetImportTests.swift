@@ -83,6 +83,56 @@ struct SpreadsheetImportTests {
         }
     }
 
+    @Test(
+        "a large file is parsed in parts and written in chunks: a bad row is named by its line, then every row lands once",
+        arguments: TestDatabase.all)
+    func largeFile(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            // More rows than one parse part (2,000) and than one write chunk (5,000), so both split.
+            let count = 10_001
+            func rows(badAt bad: Int?) -> String {
+                var csv = Self.header
+                for index in 0..<count {
+                    let id = String(1_000_000_000_000 + index).dropFirst()
+                    let cell = index.isMultiple(of: 2) ? "CQ-00001" : "CB-00001.01"
+                    let sex = index == bad ? "X" : (index.isMultiple(of: 3) ? "Nữ" : "Nam")
+                    csv += "Hoàng Văn Số \(index),1975-02-03,\(sex),\(id),2000-05-19,2001-05-19,\(cell)\n"
+                }
+                return csv
+            }
+            let refused = try await Self.run(rows(badAt: 7_000), on: db)
+            try #require(refused.errors.count == 1)
+            #expect(refused.errors.map { "\($0.line ?? 0) \($0.field ?? "")" } == ["7002 sex"])
+            #expect(!refused.written && refused.valid == count - 1)
+            #expect(try await MemberRecord.query(on: db).count() == 0)
+
+            let report = try await Self.run(rows(badAt: nil), on: db)
+            #expect(report.written && report.valid == count)
+            #expect(try await MemberRecord.query(on: db).count() == count)
+            #expect(try await MembershipRecord.query(on: db).count() == count)
+            let last = try #require(
+                try await MemberRecord.query(on: db).filter(\.$citizenID == "000000010000").first())
+            #expect(last.fullName == "Hoàng Văn Số 10000" && last.nameSearch == "hoang van so 10000")
+            // One audit entry per cell, together naming every line once (rules.md R30).
+            let audit = try await AuditEntryRecord.query(on: db).filter(\.$entity == "member").all()
+            #expect(audit.count == 2)
+            var lines: [Int] = []
+            for entry in audit {
+                let object = try JSONSerialization.jsonObject(with: Data((entry.after ?? "{}").utf8)) as? [String: Any]
+                let cellLines = object?["lines"] as? [Int] ?? []
+                // Even rows (even lines) went to CQ-00001: each line stayed with its own row through the parts.
+                let even = object?["cell"] as? String == "CQ-00001"
+                #expect(cellLines.allSatisfy { $0.isMultiple(of: 2) == even } && cellLines == cellLines.sorted())
+                lines += cellLines
+            }
+            #expect(lines.sorted() == Array(2...(count + 1)))
+            if case .broken(let seq, let reason) = try await AuditTrail(db: db).verify() {
+                Issue.record("the audit chain breaks at entry \(seq): \(reason)")
+            }
+        }
+    }
+
     @Test("a good file: the dry run writes nothing, the import writes every row", arguments: TestDatabase.all)
     func dryRunThenImport(database: TestDatabase) async throws {
         try await database.withDatabase { db in

@@ -168,6 +168,8 @@ private struct WritePlan {
 
     /// Rows per INSERT: well under SQLite's limit on bound parameters.
     static let batchSize = 200
+    /// Members whose rows are built while the database writes the chunk before.
+    static let memberChunk = 5_000
 
     /// Writes the rows and returns the audit entries that record them.
     func apply(on db: any Database, actor: Actor) async throws -> [AuditEvent] {
@@ -252,43 +254,59 @@ private struct WritePlan {
         let unitOfOrganisation = Dictionary(
             organisationRows.map { ($0.code, $0.unitID) }, uniquingKeysWith: { first, _ in first })
 
-        var memberRows = BulkRows.members()
-        var membershipRows = BulkRows.memberships()
-        var postRows: [PostRecord] = []
         var created = MemberCreations()
         var keys = VietnameseText.KeyCache()
-        for (index, draft) in members.enumerated() {
-            // Rows straight from the draft: a Fluent model per member cost more than the database (bench/scale).
-            let memberID = UUID()
-            memberRows.appendMember(
-                draft, id: memberID, residenceUnitID: draft.residenceVillageCode.flatMap { unitIDs[$0] }, keys: &keys)
-            created.add(
-                memberID, line: memberLines?[index], cell: draft.cellCode,
-                unit: unitOfOrganisation[draft.cellCode] ?? organisationUnits[draft.cellCode])
-            let cells: [(MembershipKind, String?)] = [
-                (.official, draft.cellCode), (.temporary, draft.temporaryCellCode),
-                (.residenceContact, draft.residenceContactCellCode),
-            ]
-            for case (let kind, let code?) in cells {
-                membershipRows.append(plain: [
-                    .uuid(UUID()), .uuid(memberID), .uuid(organisationIDs[code]!), .text(kind.rawValue),
-                    .text(TransferKind.initial.rawValue), .text(draft.joinedCellOn.iso), .null,
-                ])
+        var postRows: [PostRecord] = []
+        // Rows are built a chunk at a time while the database writes the chunk before (bench/scale): the database
+        // works on its own thread (SQLite) or process (PostgreSQL), so building and writing overlap. One write is
+        // in flight at a time, members before their memberships, and every write is awaited before this returns.
+        var writing: Task<Void, any Error>?
+        var start = 0
+        while start < members.count {
+            let end = Swift.min(start + Self.memberChunk, members.count)
+            var memberRows = BulkRows.members()
+            var membershipRows = BulkRows.memberships()
+            for index in start..<end {
+                let draft = members[index]
+                // Rows straight from the draft: a Fluent model per member cost more than the database (bench/scale).
+                let memberID = UUID()
+                memberRows.appendMember(
+                    draft, id: memberID, residenceUnitID: draft.residenceVillageCode.flatMap { unitIDs[$0] },
+                    keys: &keys)
+                created.add(
+                    memberID, line: memberLines?[index], cell: draft.cellCode,
+                    unit: unitOfOrganisation[draft.cellCode] ?? organisationUnits[draft.cellCode])
+                let cells: [(MembershipKind, String?)] = [
+                    (.official, draft.cellCode), (.temporary, draft.temporaryCellCode),
+                    (.residenceContact, draft.residenceContactCellCode),
+                ]
+                for case (let kind, let code?) in cells {
+                    membershipRows.append(plain: [
+                        .uuid(UUID()), .uuid(memberID), .uuid(organisationIDs[code]!), .text(kind.rawValue),
+                        .text(TransferKind.initial.rawValue), .text(draft.joinedCellOn.iso), .null,
+                    ])
+                }
+                for post in draft.posts {
+                    let row = PostRecord()
+                    row.id = UUID()
+                    row.memberID = memberID
+                    row.organisationID = organisationIDs[post.organisationCode]!
+                    row.kind = post.kind.rawValue
+                    row.validFrom = post.validity.from.iso
+                    row.validUntil = post.validity.until?.iso
+                    postRows.append(row)
+                }
             }
-            for post in draft.posts {
-                let row = PostRecord()
-                row.id = UUID()
-                row.memberID = memberID
-                row.organisationID = organisationIDs[post.organisationCode]!
-                row.kind = post.kind.rawValue
-                row.validFrom = post.validity.from.iso
-                row.validUntil = post.validity.until?.iso
-                postRows.append(row)
+            try await writing?.value
+            let rows = (members: memberRows, memberships: membershipRows)
+            writing = Task {
+                try await rows.members.insert(on: db)
+                try await rows.memberships.insert(on: db)
             }
+            start = end
         }
+        try await writing?.value
         events += created.events(actor: actor)
-        try await memberRows.insert(on: db)
-        try await membershipRows.insert(on: db)
         try await postRows.createInBatches(on: db, batchSize: Self.batchSize)
         return events
     }
