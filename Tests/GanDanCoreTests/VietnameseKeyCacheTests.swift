@@ -7,7 +7,10 @@ struct VietnameseKeyCacheTests {
     static let texts = [
         "Hoàng Văn Hoan", "HOÀNG VĂN HOAN", "  Nguyễn   Thị\tÁnh  ", "Đặng Đức Đạt", "Ma Thị Nhung",
         "Hoa\u{300}ng Va\u{306}n", "Lò Văn Ơn", "Ngô  Ưng", "A\u{00A0}B", "x¨y", "Ông Ñame O'Neil", "", " ",
-        "Chi bộ thôn Nà Coóc", "\n\u{301}a  Ho\u{300}a\u{300}", "Hòa Hoa\u{300}", "CQ-00001", "1980-02-03", "Nam", "Nữ",
+        "Chi bộ thôn Nà Coóc", "\n\u{301}a  Ho\u{300}a\u{300}", "Hòa Hoa\u{300}", " \u{301}x", "a \u{301}",
+        "a\u{3000}b", "a\r\nb", "Ngô\u{2003}Ưng",
+        " Nguyễn  Thị  ", "Nguyễn Thị Ánh ", "Trịnh Thị Kiều Oanh", "ẞ Ḁ ỿ", "\u{600} x", "x\u{200B} y", "日本 語",
+        "CQ-00001", "1980-02-03", "Nam", "Nữ",
         "nặng ngã hỏi",
     ]
 
@@ -28,6 +31,20 @@ struct VietnameseKeyCacheTests {
                     Array(normalised.unicodeScalars) == Array(MemberValidation.normalisedName(text).unicodeScalars),
                     "pass \(pass): NFC scalars of \(text)")
             }
+        }
+    }
+
+    @Test("words split at ASCII spaces only where Unicode splitting finds the same words")
+    func spaceSplitting() {
+        #expect(VietnameseText.KeyCache.splitsAtSpaces("Nguyễn Thị Ánh") && VietnameseText.KeyCache.splitsAtSpaces(""))
+        #expect(VietnameseText.KeyCache.splitsAtSpaces("Hoa\u{300}ng Va\u{306}n  Hoan"))
+        for text in ["a\tb", "a\u{A0}b", "a \u{301}b", "a\u{3000}b", "a\u{2003}b", "日本", "a\u{600} b", "a\r\nb"] {
+            #expect(!VietnameseText.KeyCache.splitsAtSpaces(text), "\(text.debugDescription)")
+        }
+        for text in Self.texts {
+            #expect(
+                VietnameseText.KeyCache.words(text) == text.split(whereSeparator: \.isWhitespace),
+                "\(text.debugDescription)")
         }
     }
 

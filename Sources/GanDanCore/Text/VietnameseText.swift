@@ -138,8 +138,7 @@ extension VietnameseText {
         /// `VietnameseText.searchKey(text)`.
         public mutating func searchKey(_ text: String) -> String {
             var output = ""
-            for word in text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace) {
-                let token = Substring(word)
+            for token in Self.words(text) {
                 let key: String
                 if let known = searchKeys[token] {
                     key = known
@@ -157,6 +156,16 @@ extension VietnameseText {
         /// `VietnameseText.sortKey(text)`.
         public mutating func sortKey(_ text: String) -> String {
             var builder = SortKeyBuilder()
+            if Self.splitsAtSpaces(text) {
+                // Words and the single spaces between them, the tokens the general loop below would find.
+                var first = true
+                for word in text.utf8.split(separator: 0x20, omittingEmptySubsequences: false) {
+                    if !first { append(" ", to: &builder) }
+                    first = false
+                    if !word.isEmpty { append(Substring(word), to: &builder) }
+                }
+                return builder.key
+            }
             let scalars = text.unicodeScalars
             var start = scalars.startIndex
             while start < scalars.endIndex {
@@ -166,24 +175,66 @@ extension VietnameseText {
                         end = scalars.index(after: end)
                     }
                 }
-                let token = Substring(scalars[start..<end])
-                if let known = sortKeys[token] {
-                    builder.append(known)
-                } else {
-                    let part = VietnameseText.sortKeyBuilder(String(token))
-                    sortKeys[token] = part
-                    builder.append(part)
-                }
+                append(Substring(scalars[start..<end]), to: &builder)
                 start = end
             }
             return builder.key
+        }
+
+        /// Adds one token's sort key, computed once per distinct token.
+        private mutating func append(_ token: Substring, to builder: inout SortKeyBuilder) {
+            if let known = sortKeys[token] {
+                builder.append(known)
+            } else {
+                let part = VietnameseText.sortKeyBuilder(String(token))
+                sortKeys[token] = part
+                builder.append(part)
+            }
+        }
+
+        /// The words of `text` between whitespace, as `split(whereSeparator: \.isWhitespace)` finds them.
+        static func words(_ text: String) -> [Substring] {
+            if splitsAtSpaces(text) { return text.utf8.split(separator: 0x20).map { Substring($0) } }
+            return text.split(whereSeparator: \.isWhitespace)
+        }
+
+        /// Whether splitting the bytes of `text` at ASCII spaces gives the same words as splitting it by Unicode
+        /// whitespace, by characters or by scalars: true for ASCII and Vietnamese text (precomposed or decomposed)
+        /// without tabs, line breaks, other spaces, or a combining mark right after a space. Any other byte sends
+        /// the text the general way, which is slower: most of a large import's key time was these splits
+        /// (bench/scale).
+        static func splitsAtSpaces(_ text: String) -> Bool {
+            var afterSpace = false
+            var latinExtendedLead = false
+            for byte in text.utf8 {
+                if latinExtendedLead {
+                    // U+1E00–U+1EFF (Vietnamese letters with two marks) start E1 B8–BB.
+                    guard (0xB8...0xBB).contains(byte) else { return false }
+                    latinExtendedLead = false
+                    continue
+                }
+                switch byte {
+                case 0x09...0x0D: return false
+                case 0x00...0x7F: afterSpace = byte == 0x20
+                case 0x80...0xBF: break
+                case 0xC3...0xC6: afterSpace = false
+                case 0xCC, 0xCD:
+                    // Combining marks (U+0300–U+036F) join the character before them; after a space, that is the space.
+                    if afterSpace { return false }
+                case 0xE1:
+                    latinExtendedLead = true
+                    afterSpace = false
+                default: return false
+                }
+            }
+            return !latinExtendedLead
         }
 
         /// `MemberValidation.normalisedName(name)`: each word is brought to NFC once (NFC of words joined by spaces
         /// is the words' NFC joined by spaces: a space composes with nothing).
         public mutating func normalisedName(_ name: String) -> String {
             var output = ""
-            for word in name.split(whereSeparator: \.isWhitespace) {
+            for word in Self.words(name) {
                 if !output.isEmpty { output.append(" ") }
                 if let known = normalisedWords[word] {
                     output.append(known)
@@ -198,7 +249,7 @@ extension VietnameseText {
 
         /// `VietnameseText.personNameSortKey(fullName)`.
         public mutating func personNameSortKey(_ fullName: String) -> String {
-            let words = fullName.split(whereSeparator: \.isWhitespace)
+            let words = Self.words(fullName)
             let givenName = words.last.map(String.init) ?? ""
             return sortKey(givenName) + Collation.separator + sortKey(words.joined(separator: " "))
         }

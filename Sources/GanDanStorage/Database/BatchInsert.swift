@@ -56,19 +56,27 @@ struct BulkRows {
                 return try await copy(values, on: postgres)
             }
             if let sqlite = db as? any SQLiteDatabase {
-                return try await insert(values, on: sqlite)
+                return try await insert(values, on: sqlite, inTransaction: db.inTransaction)
             }
         }
         try await insertEncoded(on: sql, rows.isEmpty ? plainRows.map { $0.map(\.encodable) } : rows)
     }
 
-    /// SQLite: statements of at most about 8,000 bound values (SQLite allows 32,766).
-    private func insert(_ values: [[BulkValue]], on sqlite: any SQLiteDatabase) async throws {
+    /// SQLite: statements of at most 32,000 bound values (SQLite allows 32,766), `INSERT OR FAIL` in a transaction.
+    ///
+    /// A multi-row `INSERT` that may abort keeps a statement journal: a copy of every existing page it changes, so
+    /// it can undo its own rows. Each statement of a bulk write touches the same index pages again, so the copies
+    /// cost more than the rows (bench/scale). `OR FAIL` stops at a violated constraint without undoing the
+    /// statement's earlier rows, so it is used only inside a transaction, which the error then rolls back whole.
+    /// Foreign keys still need the journal, so statements are also as large as SQLite allows.
+    private func insert(_ values: [[BulkValue]], on sqlite: any SQLiteDatabase, inTransaction: Bool) async throws {
         if values.count >= BulkWriteSettings.bulkRows {
             for pragma in BulkWriteSettings.sqlitePragmas { try await sqlite.query(pragma, []) { _ in } }
         }
-        let perStatement = Swift.max(1, 8000 / Swift.max(columns.count, 1))
-        let head = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
+        let perStatement = Swift.max(1, 32_000 / Swift.max(columns.count, 1))
+        let head =
+            (inTransaction ? "INSERT OR FAIL INTO " : "INSERT INTO ")
+            + "\"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         var start = 0
         while start < values.count {
@@ -135,7 +143,7 @@ public enum BulkWriteSettings {
     /// multi-row INSERT keeps the statement journal it would roll back with (a temporary file otherwise).
     public static let sqlitePragmas = ["PRAGMA cache_size = \(sqliteCacheSize)", "PRAGMA temp_store = MEMORY"]
     /// Rows from which a write counts as bulk.
-    static let bulkRows = 5_000
+    static let bulkRows = 1_000
 }
 
 /// A value of a bulk row in the forms both fast paths can write.

@@ -36,11 +36,16 @@ public struct DatasetWriter: Sendable {
         var summary = plan.summary
         summary.dryRun = dryRun
         if dryRun { return summary }
+        try await apply(plan, actor: actor)
+        return summary
+    }
+
+    /// Writes a checked plan and its audit entries in one transaction.
+    func apply(_ plan: WritePlan, actor: Actor) async throws {
         try await db.writeTransaction { db in
             let events = try await plan.apply(on: db, actor: actor)
             try await AuditTrail(db: db).record(events)
         }
-        return summary
     }
 
     /// Writes the members of a CSV file, reporting its unreadable rows together with every other problem.
@@ -52,7 +57,9 @@ public struct DatasetWriter: Sendable {
             dryRun: dryRun, actor: actor)
     }
 
-    private func plan(_ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [ImportIssue]) async throws
+    /// Checks `dataset` against itself and the database: the plan of its write, or `StorageError.invalid` with every
+    /// issue, `inputIssues` included.
+    func plan(_ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [ImportIssue]) async throws
         -> WritePlan
     {
         let openUnits = try await UnitRecord.query(on: db).filter(\.$validUntil == nil).all()
@@ -154,7 +161,7 @@ public struct DatasetWriter: Sendable {
 }
 
 /// The checked rows of a write, applied inside one transaction.
-private struct WritePlan {
+struct WritePlan: Sendable {
     var summary = DatasetWriteSummary()
     var newUnits: [UnitDraft] = []
     var changedUnits: [(UnitRecord, UnitDraft)] = []
@@ -263,7 +270,8 @@ private struct WritePlan {
         var writing: Task<Void, any Error>?
         var start = 0
         while start < members.count {
-            let end = Swift.min(start + Self.memberChunk, members.count)
+            // A small first chunk, so the database starts early.
+            let end = Swift.min(start + (start == 0 ? Self.memberChunk / 5 : Self.memberChunk), members.count)
             var memberRows = BulkRows.members()
             var membershipRows = BulkRows.memberships()
             for index in start..<end {
@@ -305,8 +313,9 @@ private struct WritePlan {
             }
             start = end
         }
-        try await writing?.value
+        // The audit entries are encoded while the last chunk is written.
         events += created.events(actor: actor)
+        try await writing?.value
         try await postRows.createInBatches(on: db, batchSize: Self.batchSize)
         return events
     }

@@ -75,16 +75,19 @@ public struct SpreadsheetImport: Sendable {
             .field(\.$citizenID).all().map {
                 DuplicateCheck.StoredPerson(key: $0.nameSearch + "|" + $0.birthDate, citizenID: $0.citizenID)
             }
-        let duplicates = DuplicateCheck.members(drafts, lines: lines, stored: stored)
-        let writes = issues.isEmpty && !dryRun && (duplicates.isEmpty || confirm)
+        // The duplicate check runs while the writer checks the rows against the database; the write waits for both.
+        let (rows, rowLines) = (drafts, lines)
+        async let duplicateCheck = DuplicateCheck.members(rows, lines: rowLines, stored: stored)
         let writer = DatasetWriter(db: db)
+        var plan: WritePlan?
         do {
-            _ = try await writer.write(
-                OrganisationDataset(members: drafts), memberLines: lines, inputIssues: issues, dryRun: !writes,
-                actor: actor)
+            plan = try await writer.plan(OrganisationDataset(members: rows), memberLines: rowLines, inputIssues: issues)
         } catch StorageError.invalid(let error) {
             issues = error.issues
         }
+        let duplicates = await duplicateCheck
+        let writes = plan != nil && !dryRun && (duplicates.isEmpty || confirm)
+        if writes, let plan { try await writer.apply(plan, actor: actor) }
         let errors = Self.ordered(issues)
         badLines.formUnion(errors.compactMap(\.line))
         return ImportReport(
