@@ -20,6 +20,19 @@ struct BulkRowsTests {
         return rows
     }
 
+    @Test("bulk ids are version-4 UUIDs, all different across draws")
+    func randomIDs() {
+        var ids = RandomUUIDs(batch: 3)
+        let drawn = (0..<1_000).map { _ in ids.next() }
+        #expect(Set(drawn).count == drawn.count)
+        for id in drawn {
+            let text = id.uuidString
+            #expect(text[text.index(text.startIndex, offsetBy: 14)] == "4")
+            #expect("89AB".contains(text[text.index(text.startIndex, offsetBy: 19)]))
+            #expect(UUID(uuidString: text) == id)
+        }
+    }
+
     @Test(
         "a unique key broken late in a large write fails it, and the transaction leaves no row behind",
         arguments: TestDatabase.all)

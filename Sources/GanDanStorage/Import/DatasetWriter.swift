@@ -62,7 +62,30 @@ public struct DatasetWriter: Sendable {
     func plan(_ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [ImportIssue]) async throws
         -> WritePlan
     {
+        try plan(
+            dataset, memberLines: memberLines, inputIssues: inputIssues,
+            stored: await stored(members: !dataset.members.isEmpty))
+    }
+
+    /// What a plan checks a dataset against: the open units, every organisation and, with `members`, the citizen
+    /// IDs and card numbers already registered. An import reads it while it parses its rows.
+    func stored(members: Bool) async throws -> StoredCodes {
         let openUnits = try await UnitRecord.query(on: db).filter(\.$validUntil == nil).all()
+        let organisations = try await OrganisationRecord.query(on: db).all()
+        var stored = StoredCodes(openUnits: openUnits, organisations: organisations)
+        if members {
+            let rows = try await MemberRecord.query(on: db).field(\.$citizenID).field(\.$cardNumber).all()
+            stored.citizenIDs = Set(rows.compactMap(\.citizenID))
+            stored.cardNumbers = Set(rows.compactMap(\.cardNumber))
+        }
+        return stored
+    }
+
+    /// `plan(_:memberLines:inputIssues:)` against codes read before.
+    func plan(
+        _ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [ImportIssue], stored: StoredCodes
+    ) throws -> WritePlan {
+        let openUnits = stored.openUnits
         let codeOfUnit = Dictionary(openUnits.map { ($0.unitID, $0.code) }, uniquingKeysWith: { first, _ in first })
         let unitByCode = Dictionary(openUnits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         var known = KnownCodes()
@@ -104,7 +127,7 @@ public struct DatasetWriter: Sendable {
         for unit in dataset.units { known.units[unit.code] = (unit.kind, unit.parentCode) }
         plan.newUnits = newUnits
 
-        let organisations = try await OrganisationRecord.query(on: db).all()
+        let organisations = stored.organisations
         let openOrganisations = organisations.filter { $0.validUntil == nil }
         known.organisations = Set(organisations.map(\.code))
         known.cellOrganisations = Set(
@@ -134,9 +157,8 @@ public struct DatasetWriter: Sendable {
         known.cellOrganisations.formUnion(dataset.organisations.filter(\.kind.isCell).map(\.code))
 
         if !dataset.members.isEmpty {
-            let stored = try await MemberRecord.query(on: db).field(\.$citizenID).field(\.$cardNumber).all()
-            known.citizenIDs = Set(stored.compactMap(\.citizenID))
-            known.cardNumbers = Set(stored.compactMap(\.cardNumber))
+            known.citizenIDs = stored.citizenIDs
+            known.cardNumbers = stored.cardNumbers
             issues += DatasetValidator.memberIssues(dataset.members, lines: memberLines, known: known)
         }
         guard issues.isEmpty else {
@@ -158,6 +180,14 @@ public struct DatasetWriter: Sendable {
         plan.summary.members = dataset.members.count
         return plan
     }
+}
+
+/// The stored rows a write plan is checked against (`DatasetWriter.stored(members:)`).
+struct StoredCodes: Sendable {
+    var openUnits: [UnitRecord]
+    var organisations: [OrganisationRecord]
+    var citizenIDs: Set<String> = []
+    var cardNumbers: Set<String> = []
 }
 
 /// The checked rows of a write, applied inside one transaction.
@@ -264,6 +294,7 @@ struct WritePlan: Sendable {
         var created = MemberCreations()
         var keys = VietnameseText.KeyCache()
         var postRows: [PostRecord] = []
+        var ids = RandomUUIDs()
         // Rows are built a chunk at a time while the database writes the chunk before (bench/scale): the database
         // works on its own thread (SQLite) or process (PostgreSQL), so building and writing overlap. One write is
         // in flight at a time, members before their memberships, and every write is awaited before this returns.
@@ -277,7 +308,7 @@ struct WritePlan: Sendable {
             for index in start..<end {
                 let draft = members[index]
                 // Rows straight from the draft: a Fluent model per member cost more than the database (bench/scale).
-                let memberID = UUID()
+                let memberID = ids.next()
                 memberRows.appendMember(
                     draft, id: memberID, residenceUnitID: draft.residenceVillageCode.flatMap { unitIDs[$0] },
                     keys: &keys)
@@ -290,7 +321,7 @@ struct WritePlan: Sendable {
                 ]
                 for case (let kind, let code?) in cells {
                     membershipRows.append(plain: [
-                        .uuid(UUID()), .uuid(memberID), .uuid(organisationIDs[code]!), .text(kind.rawValue),
+                        .uuid(ids.next()), .uuid(memberID), .uuid(organisationIDs[code]!), .text(kind.rawValue),
                         .text(TransferKind.initial.rawValue), .text(draft.joinedCellOn.iso), .null,
                     ])
                 }

@@ -43,6 +43,13 @@ public struct SpreadsheetImport: Sendable {
         var lines: [Int] = []
         var issues: [ImportIssue] = []
         var badLines: Set<Int> = []
+        // What the rows are checked against (codes, and people for the duplicate check) is read while they are parsed.
+        let writer = DatasetWriter(db: db)
+        async let storedCodes = writer.stored(members: true)
+        async let storedPeople = MemberRecord.query(on: db).field(\.$nameSearch).field(\.$birthDate)
+            .field(\.$citizenID).all().map {
+                DuplicateCheck.StoredPerson(key: $0.nameSearch + "|" + $0.birthDate, citizenID: $0.citizenID)
+            }
         for (line, result) in await Self.parseMembers(table.rows, mapping: mapping, today: today) {
             switch result {
             case .success(let draft):
@@ -71,17 +78,15 @@ public struct SpreadsheetImport: Sendable {
                 }
             }
         }
-        let stored = try await MemberRecord.query(on: db).field(\.$nameSearch).field(\.$birthDate)
-            .field(\.$citizenID).all().map {
-                DuplicateCheck.StoredPerson(key: $0.nameSearch + "|" + $0.birthDate, citizenID: $0.citizenID)
-            }
+        let stored = try await storedPeople
         // The duplicate check runs while the writer checks the rows against the database; the write waits for both.
         let (rows, rowLines) = (drafts, lines)
         async let duplicateCheck = DuplicateCheck.members(rows, lines: rowLines, stored: stored)
-        let writer = DatasetWriter(db: db)
         var plan: WritePlan?
+        let codes = try await storedCodes
         do {
-            plan = try await writer.plan(OrganisationDataset(members: rows), memberLines: rowLines, inputIssues: issues)
+            plan = try writer.plan(
+                OrganisationDataset(members: rows), memberLines: rowLines, inputIssues: issues, stored: codes)
         } catch StorageError.invalid(let error) {
             issues = error.issues
         }
