@@ -20,17 +20,24 @@ struct BulkRowsTests {
         return rows
     }
 
-    @Test("bulk ids are version-4 UUIDs, all different across draws")
-    func randomIDs() {
+    @Test("bulk ids are version-7 UUIDs in creation order, also many within one millisecond")
+    func timeOrderedIDs() {
         var ids = RandomUUIDs(batch: 3)
-        let drawn = (0..<1_000).map { _ in ids.next() }
+        var stopped = RandomUUIDs(batch: 5, now: { 1_764_806_400_000 })
+        let drawn = (0..<1_000).map { _ in ids.next() } + (0..<10_000).map { _ in stopped.next() }
         #expect(Set(drawn).count == drawn.count)
-        for id in drawn {
-            let text = id.uuidString
-            #expect(text[text.index(text.startIndex, offsetBy: 14)] == "4")
+        let texts = drawn.map(\.uuidString)
+        // Text order (how SQLite compares them) and byte order (PostgreSQL's uuid) are creation order.
+        #expect(texts[..<1_000] == texts[..<1_000].sorted()[...])
+        #expect(texts[1_000...] == texts[1_000...].sorted()[...])
+        for text in texts {
+            #expect(text[text.index(text.startIndex, offsetBy: 14)] == "7")
             #expect("89AB".contains(text[text.index(text.startIndex, offsetBy: 19)]))
-            #expect(UUID(uuidString: text) == id)
         }
+        #expect(texts[1_000].hasPrefix("019AE6A8-9800-7000-"))
+        // 10,000 ids in a stopped millisecond: the 12-bit counter runs out twice and borrows the next milliseconds.
+        #expect(texts[1_000 + 4_096].hasPrefix("019AE6A8-9801-7000-"))
+        #expect(texts.last!.hasPrefix("019AE6A8-9802-770F-"))
     }
 
     @Test(
