@@ -49,7 +49,7 @@ struct ScaleReport {
     var missed: [String] {
         var missed: [String] = []
         if ratio < Self.importRatioTarget {
-            missed.append("\(engine) import at \(Self.format(ratio, 2)) × the bulk loader (target ≥ 0.5)")
+            missed.append("\(engine) import at \(Self.format(ratio, 3)) × the bulk loader (target ≥ 0.5)")
         }
         for timing in timings {
             if let target = p95Target(timing.name), timing.latency.p95 >= target {
@@ -72,7 +72,7 @@ struct ScaleReport {
                 + "| \(Self.format(imported, 2)) | \(Self.format(importRate, 0)) | | |",
             "| bulk loader (\(bulkTool)): the same rows into the same tables (members, memberships) | \(rows) "
                 + "| \(Self.format(reloaded, 2)) | \(Self.format(reloadRate, 0)) | | |",
-            "| import ÷ bulk loader, same tables | | | \(Self.format(ratio, 2)) × | ≥ 0.5 × "
+            "| import ÷ bulk loader, same tables | | | \(Self.format(ratio, 3)) × | ≥ 0.5 × "
                 + "| \(ratio >= Self.importRatioTarget ? "ok" : "MISSED") |",
             "| bulk loader (\(bulkTool)): the CSV into a plain text table, no keys | \(rows) | \(Self.format(bulk, 2)) "
                 + "| \(Self.format(bulkRate, 0)) | | |",
