@@ -68,15 +68,20 @@ public struct DatasetWriter: Sendable {
     }
 
     /// What a plan checks a dataset against: the open units, every organisation and, with `members`, the citizen
-    /// IDs and card numbers already registered. An import reads it while it parses its rows.
+    /// IDs, card numbers and people already registered. An import reads it while it parses its rows.
     func stored(members: Bool) async throws -> StoredCodes {
         let openUnits = try await UnitRecord.query(on: db).filter(\.$validUntil == nil).all()
         let organisations = try await OrganisationRecord.query(on: db).all()
         var stored = StoredCodes(openUnits: openUnits, organisations: organisations)
         if members {
-            let rows = try await MemberRecord.query(on: db).field(\.$citizenID).field(\.$cardNumber).all()
+            // One read of the members for both the writer's checks and the import's duplicate check.
+            let rows = try await MemberRecord.query(on: db).field(\.$citizenID).field(\.$cardNumber)
+                .field(\.$nameSearch).field(\.$birthDate).all()
             stored.citizenIDs = Set(rows.compactMap(\.citizenID))
             stored.cardNumbers = Set(rows.compactMap(\.cardNumber))
+            stored.people = rows.map {
+                DuplicateCheck.StoredPerson(key: $0.nameSearch + "|" + $0.birthDate, citizenID: $0.citizenID)
+            }
         }
         return stored
     }
@@ -188,6 +193,8 @@ struct StoredCodes: Sendable {
     var organisations: [OrganisationRecord]
     var citizenIDs: Set<String> = []
     var cardNumbers: Set<String> = []
+    /// The stored members as the duplicate check compares them (folded name and birth date, citizen ID).
+    var people: [DuplicateCheck.StoredPerson] = []
 }
 
 /// The checked rows of a write, applied inside one transaction.

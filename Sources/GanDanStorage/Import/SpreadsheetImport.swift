@@ -46,10 +46,6 @@ public struct SpreadsheetImport: Sendable {
         // What the rows are checked against (codes, and people for the duplicate check) is read while they are parsed.
         let writer = DatasetWriter(db: db)
         async let storedCodes = writer.stored(members: true)
-        async let storedPeople = MemberRecord.query(on: db).field(\.$nameSearch).field(\.$birthDate)
-            .field(\.$citizenID).all().map {
-                DuplicateCheck.StoredPerson(key: $0.nameSearch + "|" + $0.birthDate, citizenID: $0.citizenID)
-            }
         for (line, result) in await Self.parseMembers(table.rows, mapping: mapping, today: today) {
             switch result {
             case .success(let draft):
@@ -78,12 +74,11 @@ public struct SpreadsheetImport: Sendable {
                 }
             }
         }
-        let stored = try await storedPeople
+        let codes = try await storedCodes
         // The duplicate check runs while the writer checks the rows against the database; the write waits for both.
         let (rows, rowLines) = (drafts, lines)
-        async let duplicateCheck = DuplicateCheck.members(rows, lines: rowLines, stored: stored)
+        async let duplicateCheck = DuplicateCheck.members(rows, lines: rowLines, stored: codes.people)
         var plan: WritePlan?
-        let codes = try await storedCodes
         do {
             plan = try writer.plan(
                 OrganisationDataset(members: rows), memberLines: rowLines, inputIssues: issues, stored: codes)
@@ -106,7 +101,7 @@ public struct SpreadsheetImport: Sendable {
         -> [(line: Int, result: Result<MemberDraft, ImportError>)]
     {
         let parts = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 2_000))
-        let size = (rows.count + parts - 1) / Swift.max(parts, 1)
+        let size = (rows.count + parts - 1) / parts
         return await withTaskGroup(of: (Int, [(line: Int, result: Result<MemberDraft, ImportError>)]).self) { group in
             for part in 0..<parts {
                 let slice = rows[Swift.min(part * size, rows.count)..<Swift.min((part + 1) * size, rows.count)]
