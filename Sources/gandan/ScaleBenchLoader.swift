@@ -125,6 +125,19 @@ extension BulkLoader {
     /// The tables a member import writes, in the order they are loaded (memberships refer to members).
     static let importTables = ["members", "memberships"]
 
+    /// Deletes every row of the tables a member import writes (memberships first: they refer to members), with the
+    /// database's own client: before a reload, and before each import after the first.
+    func clearImportTables() throws {
+        let delete = "DELETE FROM memberships; DELETE FROM members;"
+        switch target {
+        case .sqlite:
+            guard let file = databaseFile else { throw AppRunner.failure("no database file") }
+            _ = try Self.run("sqlite3", [file, delete])
+        case .postgres(let url):
+            _ = try Self.run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", delete])
+        }
+    }
+
     /// Times the database's own loader writing what a member import wrote: the rows of `members` and `memberships`
     /// are exported to CSV, deleted, and loaded again into the same tables, with their indexes, unique and foreign
     /// keys, in one transaction: `sqlite3 .import` (through a staging table, since it cannot load NULLs) with the
@@ -161,7 +174,7 @@ extension BulkLoader {
                 load.append("INSERT INTO \"\(table)\" (\(names)) SELECT \(values) FROM temp.\"stage_\(table)\";")
             }
             load.append("COMMIT;")
-            _ = try Self.run("sqlite3", [file, "DELETE FROM memberships; DELETE FROM members;"])
+            try clearImportTables()
             elapsed = try clock.measure {
                 _ = try Self.run("sqlite3", ["-bail", file], input: (script + load).joined(separator: "\n") + "\n")
             }
@@ -177,7 +190,7 @@ extension BulkLoader {
                 _ = try Self.run("psql", psql + ["-c", "\\copy \"\(table)\" TO '\(csv)' WITH (FORMAT csv)"])
                 copies.append("\\copy \"\(table)\" FROM '\(csv)' WITH (FORMAT csv)")
             }
-            _ = try Self.run("psql", psql + ["-c", "DELETE FROM memberships; DELETE FROM members;"])
+            try clearImportTables()
             elapsed = try clock.measure {
                 _ = try Self.run("psql", psql + ["-1"], input: copies.joined(separator: "\n") + "\n")
             }

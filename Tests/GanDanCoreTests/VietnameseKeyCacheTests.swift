@@ -34,6 +34,20 @@ struct VietnameseKeyCacheTests {
         }
     }
 
+    @Test("a name's keys in one pass equal its normalised name and that name's uncached sort and search keys")
+    func nameKeys() {
+        var cache = VietnameseText.KeyCache()
+        for pass in 0..<2 {
+            for text in Self.texts {
+                let keys = cache.nameKeys(text)
+                let normalised = MemberValidation.normalisedName(text)
+                #expect(Array(keys.name.unicodeScalars) == Array(normalised.unicodeScalars), "pass \(pass): \(text)")
+                #expect(keys.sort == VietnameseText.personNameSortKey(normalised), "pass \(pass): \(text)")
+                #expect(keys.search == VietnameseText.searchKey(normalised), "pass \(pass): \(text)")
+            }
+        }
+    }
+
     @Test("words split at ASCII spaces only where Unicode splitting finds the same words")
     func spaceSplitting() {
         #expect(VietnameseText.KeyCache.splitsAtSpaces("Nguyễn Thị Ánh") && VietnameseText.KeyCache.splitsAtSpaces(""))

@@ -132,8 +132,65 @@ extension VietnameseText {
         private var searchKeys: [Substring: String] = [:]
         private var sortKeys: [Substring: SortKeyBuilder] = [:]
         private var normalisedWords: [Substring: String] = [:]
+        /// Each word of a name with the keys of its NFC form (`nameKeys`).
+        private var nameWords: [Substring: NameWord] = [:]
+        /// The sort key of the space between words.
+        private var spaceSortKey: SortKeyBuilder?
 
         public init() {}
+
+        /// The keys of one word of a name, from its NFC form.
+        private struct NameWord: Sendable {
+            var normalised: String
+            var search: String
+            var sort: SortKeyBuilder
+        }
+
+        /// `MemberValidation.normalisedName(name)`, with the `personNameSortKey` and `searchKey` of that normalised
+        /// name, in one pass over the words and one look-up per word: a member row needs all three, and three passes
+        /// were most of the time a large import spent building its rows (bench/scale).
+        public mutating func nameKeys(_ name: String) -> (name: String, sort: String, search: String) {
+            guard Self.splitsAtSpaces(name) else {
+                let normalised = normalisedName(name)
+                return (normalised, personNameSortKey(normalised), searchKey(normalised))
+            }
+            let space: SortKeyBuilder
+            if let known = spaceSortKey {
+                space = known
+            } else {
+                space = VietnameseText.sortKeyBuilder(" ")
+                spaceSortKey = space
+            }
+            var normalised = ""
+            var search = ""
+            var whole = SortKeyBuilder()
+            var given = SortKeyBuilder()
+            for bytes in name.utf8.split(separator: 0x20) {
+                let token = Substring(bytes)
+                let word: NameWord
+                if let known = nameWords[token] {
+                    word = known
+                } else {
+                    let nfc = String(token).precomposedStringWithCanonicalMapping
+                    word = NameWord(
+                        normalised: nfc, search: VietnameseText.searchKey(nfc),
+                        sort: VietnameseText.sortKeyBuilder(nfc))
+                    nameWords[token] = word
+                }
+                if !normalised.isEmpty {
+                    normalised.append(" ")
+                    whole.append(space)
+                }
+                normalised.append(word.normalised)
+                whole.append(word.sort)
+                given = word.sort
+                if !word.search.isEmpty {
+                    if !search.isEmpty { search.append(" ") }
+                    search.append(word.search)
+                }
+            }
+            return (normalised, given.key + Collation.separator + whole.key, search)
+        }
 
         /// `VietnameseText.searchKey(text)`.
         public mutating func searchKey(_ text: String) -> String {

@@ -22,45 +22,82 @@ extension Array where Element: Model {
 /// Rows whose values are all text, integers, booleans, UUIDs or nil take the database's fast path: `COPY … FROM
 /// STDIN` on PostgreSQL, multi-row INSERTs of ready-made values on SQLite. Values are stored exactly as Fluent
 /// stores them (SQLite: UUIDs as upper-case text, booleans as 0/1), so models read them back unchanged.
-struct BulkRows {
+struct BulkRows: Sendable {
     let table: String
     let columns: [String]
-    private(set) var rows: [[any Encodable & Sendable]] = []
-    /// Rows appended as plain values, which skip the type checks of `BulkValue.table`.
-    private var plainRows: [[BulkValue]] = []
+    /// Rows of encodable values, checked for plain values when inserted.
+    private var encodedRows: [[any Encodable & Sendable]] = []
+    /// Rows appended as plain values, one after the other in a single array: an array per row cost an allocation
+    /// and a release each, a tenth of a large import's write (bench/scale).
+    private var plainValues: [BulkValue] = []
 
     init(_ table: String, _ columns: [String]) {
         self.table = table
         self.columns = columns
     }
 
+    /// The number of rows appended.
+    var count: Int { encodedRows.isEmpty ? plainValues.count / Swift.max(columns.count, 1) : encodedRows.count }
+
     mutating func append(_ values: [any Encodable & Sendable]) {
         precondition(values.count == columns.count, "\(table): \(values.count) values for \(columns.count) columns")
-        precondition(plainRows.isEmpty, "\(table): plain and encoded rows cannot be mixed")
-        rows.append(values)
+        precondition(plainValues.isEmpty, "\(table): plain and encoded rows cannot be mixed")
+        encodedRows.append(values)
     }
 
     /// Appends a row of plain values (the bulk path of imports: no existential per value).
     mutating func append(plain values: [BulkValue]) {
         precondition(values.count == columns.count, "\(table): \(values.count) values for \(columns.count) columns")
-        precondition(rows.isEmpty, "\(table): plain and encoded rows cannot be mixed")
-        plainRows.append(values)
+        precondition(encodedRows.isEmpty, "\(table): plain and encoded rows cannot be mixed")
+        plainValues.append(contentsOf: values)
+    }
+
+    /// Room for `rows` more plain rows.
+    mutating func reserve(rows: Int) {
+        plainValues.reserveCapacity(plainValues.count + rows * columns.count)
     }
 
     /// Inserts every row inside the caller's transaction.
     func insert(on db: any Database) async throws {
-        guard !rows.isEmpty || !plainRows.isEmpty else { return }
-        guard let sql = db as? any SQLDatabase else { throw StorageError.unavailable("an SQL database is needed") }
-        if let values = plainRows.isEmpty ? BulkValue.table(rows) : plainRows {
-            if let postgres = db as? any PostgresDatabase, sql.dialect.name == "postgresql" {
-                return try await copy(values, on: postgres)
+        guard count > 0 else { return }
+        if let sqlite = db as? any SQLiteDatabase, let values = plainOrFlat {
+            // Each statement's values are made ready while SQLite runs the one before.
+            let statements = sqliteStatements(rows: values.count / width, inTransaction: db.inTransaction)
+            var running: Task<Void, any Error>?
+            for range in statements.ranges {
+                let statement = statements.statement(range, values)
+                try await running?.value
+                running = Task { try await statement.run(on: sqlite) }
             }
-            if let sqlite = db as? any SQLiteDatabase {
-                return try await insert(values, on: sqlite, inTransaction: db.inTransaction)
+            try await running?.value
+            return
+        }
+        try await prepared(for: db).write(on: db)
+    }
+
+    /// The rows made ready for `db`: its statements with their bound values (SQLite), the text of its `COPY`
+    /// (PostgreSQL), or the rows for SQLKit. Preparing is CPU work alone, so a large write prepares its next rows
+    /// while the database writes the ones before (`WritePlan.apply`).
+    func prepared(for db: any Database) -> PreparedBulkRows {
+        guard count > 0 else { return PreparedBulkRows(form: .empty) }
+        if let values = plainOrFlat {
+            if db is any PostgresDatabase, (db as? any SQLDatabase)?.dialect.name == "postgresql" {
+                return PreparedBulkRows(form: .copy(table: table, columns: columns, text: copyText(values)))
+            }
+            if db is any SQLiteDatabase {
+                let statements = sqliteStatements(rows: values.count / width, inTransaction: db.inTransaction)
+                return PreparedBulkRows(
+                    form: .sqlite(statements.ranges.map { statements.statement($0, values) }))
             }
         }
-        try await insertEncoded(on: sql, rows.isEmpty ? plainRows.map { $0.map(\.encodable) } : rows)
+        return PreparedBulkRows(form: .encoded(self))
     }
+
+    /// Values per row.
+    private var width: Int { Swift.max(columns.count, 1) }
+
+    /// Every value as a plain value, row after row, or nil when some encoded value is of another type.
+    private var plainOrFlat: [BulkValue]? { encodedRows.isEmpty ? plainValues : BulkValue.flat(encodedRows) }
 
     /// SQLite: statements of at most 32,000 bound values (SQLite allows 32,766), `INSERT OR FAIL` in a transaction.
     ///
@@ -69,59 +106,38 @@ struct BulkRows {
     /// cost more than the rows (bench/scale). `OR FAIL` stops at a violated constraint without undoing the
     /// statement's earlier rows, so it is used only inside a transaction, which the error then rolls back whole.
     /// Foreign keys still need the journal, so statements are also as large as SQLite allows.
-    private func insert(_ values: [[BulkValue]], on sqlite: any SQLiteDatabase, inTransaction: Bool) async throws {
-        if values.count >= BulkWriteSettings.bulkRows {
-            for pragma in BulkWriteSettings.sqlitePragmas { try await sqlite.query(pragma, []) { _ in } }
-        }
-        let perStatement = Swift.max(1, 32_000 / Swift.max(columns.count, 1))
-        let head =
-            (inTransaction ? "INSERT OR FAIL INTO " : "INSERT INTO ")
-            + "\"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
-        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        var start = 0
-        while start < values.count {
-            let end = Swift.min(start + perStatement, values.count)
-            let query = head + Array(repeating: tuple, count: end - start).joined(separator: ", ")
-            var binds: [SQLiteData] = []
-            binds.reserveCapacity((end - start) * columns.count)
-            for row in values[start..<end] {
-                for value in row { binds.append(value.sqliteData) }
-            }
-            try await sqlite.query(query, binds) { _ in }
-            start = end
-        }
+    private func sqliteStatements(rows: Int, inTransaction: Bool) -> SQLiteBulkStatements {
+        SQLiteBulkStatements(
+            head: (inTransaction ? "INSERT OR FAIL INTO " : "INSERT INTO ")
+                + "\"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ",
+            width: width, rows: rows)
     }
 
-    /// PostgreSQL: one `COPY … FROM STDIN` in text format, sent in chunks of about 1 MiB.
-    private func copy(_ values: [[BulkValue]], on postgres: any PostgresDatabase) async throws {
-        let table = table
-        let columns = columns
-        let logger = postgres.logger
-        try await postgres.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
-                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
-                    var buffer = ByteBuffer()
-                    buffer.reserveCapacity(1 << 20)
-                    for row in values {
-                        for (index, value) in row.enumerated() {
-                            if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
-                            value.writeCopyText(to: &buffer)
-                        }
-                        buffer.writeInteger(UInt8(ascii: "\n"))
-                        if buffer.readableBytes >= 1 << 20 {
-                            try await writer.write(buffer)
-                            buffer.clear()
-                        }
-                    }
-                    if buffer.readableBytes > 0 { try await writer.write(buffer) }
-                }
+    /// PostgreSQL: the rows in `COPY`'s text format, in buffers of about 1 MiB.
+    private func copyText(_ values: [BulkValue]) -> [ByteBuffer] {
+        var buffers: [ByteBuffer] = []
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(1 << 20)
+        for (index, value) in values.enumerated() {
+            value.writeCopyText(to: &buffer)
+            buffer.writeInteger(UInt8(ascii: index % width == width - 1 ? "\n" : "\t"))
+            if buffer.readableBytes >= 1 << 20 {
+                buffers.append(buffer)
+                buffer = ByteBuffer()
+                buffer.reserveCapacity(1 << 20)
             }
-        }.get()
+        }
+        if buffer.readableBytes > 0 { buffers.append(buffer) }
+        return buffers
     }
 
     /// Any other values: SQLKit binds them through `Encodable`, in statements of at most about 4,000 values.
-    private func insertEncoded(on sql: any SQLDatabase, _ rows: [[any Encodable & Sendable]]) async throws {
-        let perStatement = Swift.max(1, 4000 / Swift.max(columns.count, 1))
+    func insertEncoded(on sql: any SQLDatabase) async throws {
+        let rows =
+            encodedRows.isEmpty
+            ? stride(from: 0, to: plainValues.count, by: width).map { plainValues[$0..<$0 + width].map(\.encodable) }
+            : encodedRows
+        let perStatement = Swift.max(1, 4000 / width)
         var start = 0
         while start < rows.count {
             let end = Swift.min(start + perStatement, rows.count)
@@ -130,6 +146,84 @@ struct BulkRows {
             try await insert.run()
             start = end
         }
+    }
+}
+
+/// Bulk rows made ready for one database (`BulkRows.prepared(for:)`), written inside the caller's transaction.
+struct PreparedBulkRows: Sendable {
+    enum Form: Sendable {
+        case empty
+        /// SQLite's multi-row INSERTs with their values, run in order.
+        case sqlite([SQLiteBulkStatement])
+        /// PostgreSQL's `COPY … FROM STDIN` text.
+        case copy(table: String, columns: [String], text: [ByteBuffer])
+        /// Values SQLKit encodes.
+        case encoded(BulkRows)
+    }
+
+    let form: Form
+
+    func write(on db: any Database) async throws {
+        switch form {
+        case .empty:
+            return
+        case .sqlite(let statements):
+            guard let sqlite = db as? any SQLiteDatabase else { throw StorageError.unavailable("not SQLite") }
+            for statement in statements { try await statement.run(on: sqlite) }
+        case .copy(let table, let columns, let text):
+            guard let postgres = db as? any PostgresDatabase else { throw StorageError.unavailable("not PostgreSQL") }
+            let logger = postgres.logger
+            try await postgres.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask {
+                    try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                        for buffer in text { try await writer.write(buffer) }
+                    }
+                }
+            }.get()
+        case .encoded(let rows):
+            guard let sql = db as? any SQLDatabase else { throw StorageError.unavailable("an SQL database is needed") }
+            try await rows.insertEncoded(on: sql)
+        }
+    }
+}
+
+/// How a table's rows split into SQLite statements of at most 32,000 bound values.
+struct SQLiteBulkStatements {
+    let head: String
+    let width: Int
+    let rows: Int
+
+    var rowsPerStatement: Int { Swift.max(1, 32_000 / width) }
+
+    /// The rows of each statement, in order.
+    var ranges: [Range<Int>] {
+        stride(from: 0, to: rows, by: rowsPerStatement).map { $0..<Swift.min($0 + rowsPerStatement, rows) }
+    }
+
+    /// The statement of `range`'s rows, its values taken from `values` (row after row).
+    func statement(_ range: Range<Int>, _ values: [BulkValue]) -> SQLiteBulkStatement {
+        let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(range.count * width)
+        for value in values[range.lowerBound * width..<range.upperBound * width] { binds.append(value.sqliteData) }
+        return SQLiteBulkStatement(
+            sql: head + Array(repeating: tuple, count: range.count).joined(separator: ", "), binds: binds,
+            bulk: rows >= BulkWriteSettings.bulkRows && range.lowerBound == 0)
+    }
+}
+
+/// One multi-row INSERT with its values.
+struct SQLiteBulkStatement: Sendable {
+    let sql: String
+    let binds: [SQLiteData]
+    /// The first statement of a bulk write: the connection gets `BulkWriteSettings.sqlitePragmas` first.
+    let bulk: Bool
+
+    func run(on sqlite: any SQLiteDatabase) async throws {
+        if bulk {
+            for pragma in BulkWriteSettings.sqlitePragmas { try await sqlite.query(pragma, []) { _ in } }
+        }
+        try await sqlite.query(sql, binds) { _ in }
     }
 }
 
@@ -154,20 +248,18 @@ enum BulkValue: Sendable {
     case boolean(Bool)
     case uuid(UUID)
 
-    /// The rows as plain values, or nil when some value is of another type (then SQLKit encodes them all).
-    static func table(_ rows: [[any Encodable & Sendable]]) -> [[BulkValue]]? {
-        var table: [[BulkValue]] = []
-        table.reserveCapacity(rows.count)
+    /// The rows' values as plain values, row after row, or nil when some value is of another type (then SQLKit
+    /// encodes them all).
+    static func flat(_ rows: [[any Encodable & Sendable]]) -> [BulkValue]? {
+        var values: [BulkValue] = []
+        values.reserveCapacity(rows.count * (rows.first?.count ?? 0))
         for row in rows {
-            var values: [BulkValue] = []
-            values.reserveCapacity(row.count)
             for value in row {
                 guard let plain = BulkValue(value) else { return nil }
                 values.append(plain)
             }
-            table.append(values)
         }
-        return table
+        return values
     }
 
     /// Text, or null.
@@ -209,7 +301,7 @@ enum BulkValue: Sendable {
         case .text(let text): return .text(text)
         case .integer(let number): return .integer(number)
         case .boolean(let flag): return .integer(flag ? 1 : 0)
-        case .uuid(let id): return .text(id.uuidString)
+        case .uuid(let id): return .text(id.upperCaseText)
         }
     }
 
@@ -219,7 +311,7 @@ enum BulkValue: Sendable {
         case .null: buffer.writeStaticString("\\N")
         case .integer(let number): buffer.writeString(String(number))
         case .boolean(let flag): buffer.writeStaticString(flag ? "t" : "f")
-        case .uuid(let id): buffer.writeString(id.uuidString)
+        case .uuid(let id): buffer.writeString(id.upperCaseText)
         case .text(let text):
             let utf8 = text.utf8
             if !utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {

@@ -21,9 +21,9 @@ extension BulkRows {
     mutating func appendMember(
         _ draft: MemberDraft, id: UUID, residenceUnitID: UUID?, keys: inout VietnameseText.KeyCache
     ) {
-        let fullName = keys.normalisedName(draft.fullName)
+        let name = keys.nameKeys(draft.fullName)
         append(plain: [
-            .uuid(id), .text(fullName), .text(keys.personNameSortKey(fullName)), .text(keys.searchKey(fullName)),
+            .uuid(id), .text(name.name), .text(name.sort), .text(name.search),
             .text(draft.birthDate.iso), .text(draft.sex.rawValue), .text(draft.ethnicity), .of(draft.citizenID),
             .of(draft.phone), .of(residenceUnitID), .of(draft.education), .of(draft.cardNumber),
             .text(draft.party.admittedOn.iso), .of(draft.party.officialOn?.iso), .text(draft.party.status.rawValue),
@@ -36,6 +36,14 @@ extension BulkRows {
         BulkRows(
             MembershipRecord.schema,
             ["id", "member_id", "organisation_id", "kind", "transfer_kind", "valid_from", "valid_until"])
+    }
+
+    /// A membership from `from` (an ISO date), open-ended, as an import's initial placement records it.
+    mutating func appendMembership(id: UUID, member: UUID, organisation: UUID, kind: MembershipKind, from: String) {
+        append(plain: [
+            .uuid(id), .uuid(member), .uuid(organisation), .text(kind.rawValue), .text(TransferKind.initial.rawValue),
+            .text(from), .null,
+        ])
     }
 
     static func auditEntries(_ records: [AuditEntryRecord]) -> BulkRows {

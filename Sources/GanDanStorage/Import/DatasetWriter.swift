@@ -212,8 +212,9 @@ struct WritePlan: Sendable {
 
     /// Rows per INSERT: well under SQLite's limit on bound parameters.
     static let batchSize = 200
-    /// Members whose rows are built while the database writes the chunk before.
-    static let memberChunk = 5_000
+    /// Members whose rows are built while the database writes the chunks before: two of SQLite's largest member
+    /// statements (`SQLiteBulkStatements`, 2,000 rows of 16 values).
+    static let memberChunk = 4_000
 
     /// Writes the rows and returns the audit entries that record them.
     func apply(on db: any Database, actor: Actor) async throws -> [AuditEvent] {
@@ -302,16 +303,19 @@ struct WritePlan: Sendable {
         var keys = VietnameseText.KeyCache()
         var postRows: [PostRecord] = []
         var ids = RandomUUIDs()
-        // Rows are built a chunk at a time while the database writes the chunk before (bench/scale): the database
-        // works on its own thread (SQLite) or process (PostgreSQL), so building and writing overlap. One write is
-        // in flight at a time, members before their memberships, and every write is awaited before this returns.
-        var writing: Task<Void, any Error>?
+        // Rows are built and made ready for the database a chunk at a time while the database writes the chunks
+        // before (bench/scale): it works on its own thread (SQLite) or process (PostgreSQL), so building and writing
+        // overlap. Each chunk's write starts when the one before has ended, members before their memberships; at most
+        // two chunks wait, and every write is awaited before this returns (a failed one stops those after it).
+        var writes: [Task<Void, any Error>] = []
         var start = 0
         while start < members.count {
             // A small first chunk, so the database starts early.
-            let end = Swift.min(start + (start == 0 ? Self.memberChunk / 5 : Self.memberChunk), members.count)
+            let end = Swift.min(start + (start == 0 ? Self.memberChunk / 2 : Self.memberChunk), members.count)
             var memberRows = BulkRows.members()
             var membershipRows = BulkRows.memberships()
+            memberRows.reserve(rows: end - start)
+            membershipRows.reserve(rows: end - start)
             for index in start..<end {
                 let draft = members[index]
                 // Rows straight from the draft: a Fluent model per member cost more than the database (bench/scale).
@@ -322,15 +326,19 @@ struct WritePlan: Sendable {
                 created.add(
                     memberID, line: memberLines?[index], cell: draft.cellCode,
                     unit: unitOfOrganisation[draft.cellCode] ?? organisationUnits[draft.cellCode])
-                let cells: [(MembershipKind, String?)] = [
-                    (.official, draft.cellCode), (.temporary, draft.temporaryCellCode),
-                    (.residenceContact, draft.residenceContactCellCode),
-                ]
-                for case (let kind, let code?) in cells {
-                    membershipRows.append(plain: [
-                        .uuid(ids.next()), .uuid(memberID), .uuid(organisationIDs[code]!), .text(kind.rawValue),
-                        .text(TransferKind.initial.rawValue), .text(draft.joinedCellOn.iso), .null,
-                    ])
+                let joined = draft.joinedCellOn.iso
+                membershipRows.appendMembership(
+                    id: ids.next(), member: memberID, organisation: organisationIDs[draft.cellCode]!, kind: .official,
+                    from: joined)
+                if let code = draft.temporaryCellCode {
+                    membershipRows.appendMembership(
+                        id: ids.next(), member: memberID, organisation: organisationIDs[code]!, kind: .temporary,
+                        from: joined)
+                }
+                if let code = draft.residenceContactCellCode {
+                    membershipRows.appendMembership(
+                        id: ids.next(), member: memberID, organisation: organisationIDs[code]!,
+                        kind: .residenceContact, from: joined)
                 }
                 for post in draft.posts {
                     let row = PostRecord()
@@ -343,17 +351,20 @@ struct WritePlan: Sendable {
                     postRows.append(row)
                 }
             }
-            try await writing?.value
-            let rows = (members: memberRows, memberships: membershipRows)
-            writing = Task {
-                try await rows.members.insert(on: db)
-                try await rows.memberships.insert(on: db)
-            }
+            let ready = (members: memberRows.prepared(for: db), memberships: membershipRows.prepared(for: db))
+            let previous = writes.last
+            writes.append(
+                Task {
+                    try await previous?.value
+                    try await ready.members.write(on: db)
+                    try await ready.memberships.write(on: db)
+                })
+            if writes.count > 2 { try await writes[writes.count - 3].value }
             start = end
         }
-        // The audit entries are encoded while the last chunk is written.
+        // The audit entries are encoded while the last chunks are written.
         events += created.events(actor: actor)
-        try await writing?.value
+        try await writes.last?.value
         try await postRows.createInBatches(on: db, batchSize: Self.batchSize)
         return events
     }
@@ -403,7 +414,7 @@ private struct MemberCreations {
             cells[code] = index
             groups.append((unit, Cell(cell: code)))
         }
-        groups[index].cell.memberIDs.append(id.uuidString)
+        groups[index].cell.memberIDs.append(id.upperCaseText)
         if let line { groups[index].cell.lines.append(line) }
     }
 
