@@ -87,6 +87,9 @@ public enum DatasetValidator {
         var issues: [ImportIssue] = []
         var citizenIDs: [String: Int] = [:]
         var cardNumbers: [String: Int] = [:]
+        // Sized once: growing them row by row rehashed every key several times in a large import (bench/scale).
+        citizenIDs.reserveCapacity(members.count)
+        cardNumbers.reserveCapacity(members.count)
         for (index, member) in members.enumerated() {
             let line = lines?[index]
             issues += MemberValidation.issues(in: member, line: line)

@@ -37,6 +37,7 @@ public enum DuplicateCheck {
         var storedByKey: [String: [String?]] = [:]
         for person in stored { storedByKey[person.key, default: []].append(person.citizenID) }
         var seen: [String: [(line: Int, citizenID: String?)]] = [:]
+        seen.reserveCapacity(members.count)
         var issues: [ImportIssue] = []
         var keys = VietnameseText.KeyCache()
         func distinct(_ a: String?, _ b: String?) -> Bool {
