@@ -38,10 +38,10 @@ struct ScaleReport {
 
     var engine: String { isPostgres ? "PostgreSQL" : "SQLite" }
 
-    /// The import's median seconds over the rounds.
-    var imported: Double { Self.median(importRounds.map(\.imported)) }
+    /// The import's median seconds over the rounds (`LatencySummary.p50`: nearest rank, the median of an odd count).
+    var imported: Double { LatencySummary(milliseconds: importRounds.map(\.imported))?.p50 ?? 0 }
     /// The bulk loader's median seconds over the rounds, reloading the same rows into the same tables.
-    var reloaded: Double { Self.median(importRounds.map(\.reloaded)) }
+    var reloaded: Double { LatencySummary(milliseconds: importRounds.map(\.reloaded))?.p50 ?? 0 }
 
     var importRate: Double { imported > 0 ? Double(rows) / imported : 0 }
     var bulkRate: Double { bulk > 0 ? Double(rows) / bulk : 0 }
@@ -111,14 +111,6 @@ struct ScaleReport {
         importRounds.map {
             "\(Self.format($0.imported, 2)) s / \(Self.format($0.reloaded, 2)) s = \(Self.format($0.ratio, 3)) ×"
         }.joined(separator: ", ")
-    }
-
-    /// The middle value (the mean of the two middle ones for an even count); 0 for none.
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return 0 }
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     static func format(_ value: Double, _ digits: Int) -> String {

@@ -134,8 +134,6 @@ extension VietnameseText {
         private var normalisedWords: [Substring: String] = [:]
         /// Each word of a name with the keys of its NFC form (`nameKeys`).
         private var nameWords: [Substring: NameWord] = [:]
-        /// The sort key of the space between words.
-        private var spaceSortKey: SortKeyBuilder?
 
         public init() {}
 
@@ -153,13 +151,6 @@ extension VietnameseText {
             guard Self.splitsAtSpaces(name) else {
                 let normalised = normalisedName(name)
                 return (normalised, personNameSortKey(normalised), searchKey(normalised))
-            }
-            let space: SortKeyBuilder
-            if let known = spaceSortKey {
-                space = known
-            } else {
-                space = VietnameseText.sortKeyBuilder(" ")
-                spaceSortKey = space
             }
             var normalised = ""
             var search = ""
@@ -179,7 +170,7 @@ extension VietnameseText {
                 }
                 if !normalised.isEmpty {
                     normalised.append(" ")
-                    whole.append(space)
+                    append(" ", to: &whole)
                 }
                 normalised.append(word.normalised)
                 whole.append(word.sort)
