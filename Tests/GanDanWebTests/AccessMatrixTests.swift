@@ -6,6 +6,8 @@ import GanDanTesting
 import Testing
 import VaporTesting
 
+@testable import GanDanWeb
+
 /// Every registered route × every role × an object inside and one outside the role's scope (issue "Accounts").
 /// A route without an entry here fails the test, so no route ships without a decision on who may use it.
 @Suite("Access matrix: every route, every role, inside and outside the scope (rules.md R30)")
@@ -95,282 +97,338 @@ struct AccessMatrixTests {
             expect: { who, _ in who == .anonymous ? 403 : 401 }),
         "POST /logout": Entry(path: { _ in "/logout" }, body: { _ in "" }, expect: { _, _ in 303 }),
         "GET /": Entry(path: { _ in "/" }, expect: { who, _ in read(who, true, page: true) }),
-        "GET /units/:id": Entry(
+        "GET /units/:unit": Entry(
             path: { objects in "/units/\(objects.unit)?date=2019-03-15" },
             expect: { read($0, $1, page: true) }),
-        "GET /cells/:id": Entry(
+        "GET /cells/:cell": Entry(
             path: { objects in "/cells/\(objects.cell)?date=2019-03-15" }, expect: { read($0, $1, page: true) }),
         "GET /members": Entry(path: { _ in "/members" }, expect: { who, _ in read(who, true, page: true) }),
-        "GET /members/:id": Entry(
+        "GET /members/:member": Entry(
             path: { objects in "/members/\(objects.member)" }, expect: { read($0, $1, page: true) }),
-        "GET /members/:id/edit": Entry(
+        "GET /members/:member/edit": Entry(
             path: { objects in "/members/\(objects.member)/edit" },
             expect: { who, inside in who == .anonymous ? 303 : write(who, inside, ok: 200, page: true) }),
-        "POST /members/:id": Entry(
+        "POST /members/:member": Entry(
             path: { objects in "/members/\(objects.member)" }, body: { _ in "phone=0912345678" },
             expect: { write($0, $1, ok: 303, page: true) }),
         "GET /account": Entry(path: { _ in "/account" }, expect: { who, _ in read(who, true, page: true) }),
         "POST /account/tokens": Entry(
             path: { _ in "/account/tokens" }, body: { _ in "name=matrix" },
             expect: { who, _ in who == .anonymous ? 401 : 200 }),
-        "POST /account/tokens/:id/revoke": Entry(
+        "POST /account/tokens/:token/revoke": Entry(
             path: { objects in "/account/tokens/\(objects.token)/revoke" }, body: { _ in "" },
             expect: { who, inside in who == .anonymous ? 401 : inside ? 303 : 404 }),
         "GET /audit": Entry(
             path: { _ in "/audit" },
             expect: { who, _ in who == .anonymous ? 303 : who == .admin || who == .auditor ? 200 : 403 }),
         "GET /api/units": Entry(path: { _ in "/api/units" }, expect: { who, _ in read(who, true, page: false) }),
-        "GET /api/units/:id": Entry(
+        "GET /api/units/:unit": Entry(
             path: { objects in "/api/units/\(objects.unit)?date=2019-03-15" },
             expect: { read($0, $1, page: false) }),
-        "GET /api/cells/:id": Entry(
+        "GET /api/cells/:cell": Entry(
             path: { objects in "/api/cells/\(objects.cell)?date=2019-03-15" },
             expect: { read($0, $1, page: false) }),
         "GET /api/members": Entry(path: { _ in "/api/members" }, expect: { who, _ in read(who, true, page: false) }),
-        "GET /api/members/:id": Entry(
+        "GET /api/members/:member": Entry(
             path: { objects in "/api/members/\(objects.member)" }, expect: { read($0, $1, page: false) }),
-        "PATCH /api/members/:id": Entry(
+        "PATCH /api/members/:member": Entry(
             path: { objects in "/api/members/\(objects.member)" }, body: { _ in #"{"phone": "0912345678"}"# },
             expect: { write($0, $1, ok: 200, page: false) }),
         "GET /api/tokens": Entry(path: { _ in "/api/tokens" }, expect: { who, _ in read(who, true, page: false) }),
         "POST /api/tokens": Entry(
             path: { _ in "/api/tokens" }, body: { _ in #"{"name": "matrix"}"# },
             expect: { who, _ in who == .anonymous ? 401 : 201 }),
-        "DELETE /api/tokens/:id": Entry(
+        "DELETE /api/tokens/:token": Entry(
             path: { objects in "/api/tokens/\(objects.token)" },
             expect: { who, inside in who == .anonymous ? 401 : inside ? 204 : 404 }),
         "GET /placement": Entry(path: { _ in "/placement" }, expect: { who, _ in read(who, true, page: true) }),
         "POST /placement/plans": Entry(
             path: { _ in "/placement/plans" }, body: { "unit=\($0.commune)&date=2019-04-01" },
             expect: { commune($0, $1, ok: 303, page: true, write: true) }),
-        "GET /placement/plans/:id": Entry(
+        "GET /placement/plans/:plan": Entry(
             path: { "/placement/plans/\($0.plan)" }, expect: { commune($0, $1, ok: 200, page: true, write: false) }),
-        "POST /placement/plans/:id/move": Entry(
+        "POST /placement/plans/:plan/move": Entry(
             path: { "/placement/plans/\($0.plan)/move?date=2019-04-01" },
             body: { "member=\($0.planMember)&cell=\($0.planCell)" },
             expect: { commune($0, $1, ok: 200, page: true, write: true) }),
-        "POST /placement/plans/:id/approve": Entry(
+        "POST /placement/plans/:plan/approve": Entry(
             path: { "/placement/plans/\($0.plan)/approve" }, body: { _ in "decisionDate=2019-04-25&version=1" },
             expect: { commune($0, $1, ok: 303, page: true, write: true) }),
-        "GET /placement/plans/:id/decision": Entry(
+        "GET /placement/plans/:plan/decision": Entry(
             path: { "/placement/plans/\($0.plan)/decision" },
             expect: { commune($0, $1, ok: 200, page: true, write: false) }),
         // The fresh plan is a draft: only an approved plan can be corrected, so allowed roles get 409.
-        "POST /placement/plans/:id/correct": Entry(
+        "POST /placement/plans/:plan/correct": Entry(
             path: { "/placement/plans/\($0.plan)/correct" }, body: { _ in "" },
             expect: { commune($0, $1, ok: 409, page: true, write: true) }),
-        "POST /api/placement/plans/:id/correct": Entry(
+        "POST /api/placement/plans/:plan/correct": Entry(
             path: { "/api/placement/plans/\($0.plan)/correct" }, body: { _ in "{}" },
             expect: { commune($0, $1, ok: 409, page: false, write: true) }),
-        "GET /directives/:id": Entry(
+        "GET /directives/:directive": Entry(
             path: { "/directives/\($0.directive)?date=2019-04-01" },
             expect: { commune($0, $1, ok: 200, page: true, write: false) }),
-        "GET /charter/:id": Entry(
+        "GET /charter/:unit": Entry(
             path: { "/charter/\($0.commune)?date=2019-04-01" },
             expect: { commune($0, $1, ok: 200, page: true, write: false) }),
         "POST /api/placement/plans": Entry(
             path: { _ in "/api/placement/plans" }, body: { #"{"unit_id": "\#($0.commune)", "date": "2019-04-01"}"# },
             expect: { commune($0, $1, ok: 201, page: false, write: true) }),
-        "GET /api/placement/plans/:id": Entry(
+        "GET /api/placement/plans/:plan": Entry(
             path: { "/api/placement/plans/\($0.plan)" },
             expect: { commune($0, $1, ok: 200, page: false, write: false) }),
-        "POST /api/placement/plans/:id/rerun": Entry(
+        "POST /api/placement/plans/:plan/rerun": Entry(
             path: { "/api/placement/plans/\($0.plan)/rerun?date=2019-04-01" },
             body: { #"{"pins": {"\#($0.planMember)": "\#($0.planCell)"}}"# },
             expect: { commune($0, $1, ok: 200, page: false, write: true) }),
-        "POST /api/placement/plans/:id/approve": Entry(
+        "POST /api/placement/plans/:plan/approve": Entry(
             path: { "/api/placement/plans/\($0.plan)/approve" },
             body: { _ in #"{"decision_date": "2019-04-25", "version": 1}"# },
             expect: { commune($0, $1, ok: 200, page: false, write: true) }),
-        "GET /api/directives/:id": Entry(
+        "GET /api/directives/:directive": Entry(
             path: { "/api/directives/\($0.directive)?date=2019-04-01" },
             expect: { commune($0, $1, ok: 200, page: false, write: false) }),
-        "GET /cells/:id/meetings": Entry(
+        "GET /cells/:cell/meetings": Entry(
             path: { "/cells/\($0.cell)/meetings?year=2019" }, expect: { read($0, $1, page: true) }),
-        "POST /cells/:id/meetings": Entry(
+        "POST /cells/:cell/meetings": Entry(
             path: { "/cells/\($0.cell)/meetings" }, body: { _ in "kind=regular&date=2019-06-05&time=07:30" },
             expect: { write($0, $1, ok: 303, page: true) }),
-        "POST /cells/:id/thematic-plans": Entry(
+        "POST /cells/:cell/thematic-plans": Entry(
             path: { "/cells/\($0.cell)/thematic-plans" },
             body: { _ in "year=2019&topics[0][month]=2019-03&topics[0][title]=L%C3%AA" },
             expect: { write($0, $1, ok: 303, page: true) }),
-        "GET /meetings/:id": Entry(path: { "/meetings/\($0.meeting)" }, expect: { read($0, $1, page: true) }),
-        "GET /meetings/:id/minutes": Entry(
+        "GET /meetings/:meeting": Entry(path: { "/meetings/\($0.meeting)" }, expect: { read($0, $1, page: true) }),
+        "GET /meetings/:meeting/minutes": Entry(
             path: { "/meetings/\($0.meeting)/minutes" },
             expect: { who, inside in who == .anonymous ? 303 : write(who, inside, ok: 200, page: true) }),
         // An empty roll call is refused, so roles allowed to write get 422 rather than a 403 or 404.
-        "POST /meetings/:id/minutes": Entry(
+        "POST /meetings/:meeting/minutes": Entry(
             path: { "/meetings/\($0.meeting)/minutes" }, body: { _ in "start=07:30&end=09:15&conclusion=x" },
             expect: { write($0, $1, ok: 422, page: true) }),
-        "GET /api/cells/:id/meetings": Entry(
+        "GET /api/cells/:cell/meetings": Entry(
             path: { "/api/cells/\($0.cell)/meetings" }, expect: { read($0, $1, page: false) }),
-        "POST /api/cells/:id/meetings": Entry(
+        "POST /api/cells/:cell/meetings": Entry(
             path: { "/api/cells/\($0.cell)/meetings" },
             body: { _ in #"{"kind": "regular", "date": "2019-06-05", "scheduled_start": "07:30"}"# },
             expect: { write($0, $1, ok: 201, page: false) }),
-        "GET /api/meetings/:id": Entry(path: { "/api/meetings/\($0.meeting)" }, expect: { read($0, $1, page: false) }),
-        "PUT /api/meetings/:id/minutes": Entry(
+        "GET /api/meetings/:meeting": Entry(
+            path: { "/api/meetings/\($0.meeting)" }, expect: { read($0, $1, page: false) }),
+        "PUT /api/meetings/:meeting/minutes": Entry(
             path: { "/api/meetings/\($0.meeting)/minutes" },
             body: { _ in #"{"start_time": "07:30", "end_time": "09:15", "conclusion": "x"}"# },
             expect: { write($0, $1, ok: 422, page: false) }),
-        "POST /api/meetings/:id/cancel": Entry(
+        "POST /api/meetings/:meeting/cancel": Entry(
             path: { "/api/meetings/\($0.meeting)/cancel" }, body: { _ in "{}" },
             expect: { write($0, $1, ok: 200, page: false) }),
-        "GET /api/cells/:id/tasks": Entry(
+        "GET /api/cells/:cell/tasks": Entry(
             path: { "/api/cells/\($0.cell)/tasks" }, expect: { read($0, $1, page: false) }),
-        "GET /api/cells/:id/absence-flags": Entry(
+        "GET /api/cells/:cell/absence-flags": Entry(
             path: { "/api/cells/\($0.cell)/absence-flags?year=2019" }, expect: { read($0, $1, page: false) }),
-        "GET /api/cells/:id/quality": Entry(
+        "GET /api/cells/:cell/quality": Entry(
             path: { "/api/cells/\($0.cell)/quality" }, expect: { read($0, $1, page: false) }),
-        "GET /api/cells/:id/thematic-plans/:year": Entry(
+        "GET /api/cells/:cell/thematic-plans/:year": Entry(
             path: { "/api/cells/\($0.cell)/thematic-plans/2019" }, expect: { read($0, $1, page: false) }),
-        "PUT /api/cells/:id/thematic-plans/:year": Entry(
+        "PUT /api/cells/:cell/thematic-plans/:year": Entry(
             path: { "/api/cells/\($0.cell)/thematic-plans/2019" },
             body: { _ in #"{"topics": [{"month": "2019-03", "title": "Lê"}]}"# },
             expect: { write($0, $1, ok: 200, page: false) }),
-        "GET /units/:id/households": Entry(
+        "GET /units/:unit/households": Entry(
             path: { "/units/\($0.unit)/households?year=2019" }, expect: { read($0, $1, page: true) }),
-        "POST /units/:id/households": Entry(
+        "POST /units/:unit/households": Entry(
             path: { "/units/\($0.unit)/households" }, body: { _ in "headName=Ma%20V%C4%83n%20A&status=poor&year=2019" },
             expect: { write($0, $1, ok: 303, page: true) }),
-        "POST /households/:id/status": Entry(
+        "POST /households/:household/status": Entry(
             path: { "/households/\($0.household)/status" }, body: { _ in "status=escaped&year=2020" },
             expect: { write($0, $1, ok: 303, page: true) }),
-        "GET /units/:id/criteria": Entry(
+        "GET /units/:unit/criteria": Entry(
             path: { "/units/\($0.unit)/criteria?year=2019" }, expect: { read($0, $1, page: true) }),
-        "POST /units/:id/criteria": Entry(
+        "POST /units/:unit/criteria": Entry(
             path: { "/units/\($0.unit)/criteria" }, body: { _ in "year=2019&met[17]=on" },
             expect: { write($0, $1, ok: 303, page: true) }),
-        "GET /api/units/:id/households": Entry(
+        "GET /api/units/:unit/households": Entry(
             path: { "/api/units/\($0.unit)/households?year=2019" }, expect: { read($0, $1, page: false) }),
-        "POST /api/units/:id/households": Entry(
+        "POST /api/units/:unit/households": Entry(
             path: { "/api/units/\($0.unit)/households" },
             body: { _ in #"{"head_name": "Ma Văn A", "year": 2019, "status": "poor"}"# },
             expect: { write($0, $1, ok: 201, page: false) }),
-        "PUT /api/households/:id/statuses/:year": Entry(
+        "PUT /api/households/:household/statuses/:year": Entry(
             path: { "/api/households/\($0.household)/statuses/2020" }, body: { _ in #"{"status": "escaped"}"# },
             expect: { write($0, $1, ok: 200, page: false) }),
-        "GET /api/units/:id/criteria/:year": Entry(
+        "GET /api/units/:unit/criteria/:year": Entry(
             path: { "/api/units/\($0.unit)/criteria/2019" }, expect: { read($0, $1, page: false) }),
-        "PUT /api/units/:id/criteria/:year": Entry(
+        "PUT /api/units/:unit/criteria/:year": Entry(
             path: { "/api/units/\($0.unit)/criteria/2019" }, body: { _ in #"{"met": {"17": true}}"# },
             expect: { write($0, $1, ok: 200, page: false) }),
-        "GET /cells/:id/feedback": Entry(path: { "/cells/\($0.cell)/feedback" }, expect: { read($0, $1, page: true) }),
-        "POST /cells/:id/feedback": Entry(
+        "GET /cells/:cell/feedback": Entry(
+            path: { "/cells/\($0.cell)/feedback" }, expect: { read($0, $1, page: true) }),
+        "POST /cells/:cell/feedback": Entry(
             path: { "/cells/\($0.cell)/feedback" },
             body: { _ in "receivedOn=2019-06-05&receivedBy=A&topic=land&summary=x" },
             expect: { write($0, $1, ok: 303, page: true) }),
-        "POST /feedback/:id/step": Entry(
+        "POST /feedback/:feedback/step": Entry(
             path: { "/feedback/\($0.feedback)/step" },
             body: { _ in "step=forward&to=communePeoplesCommittee&date=2019-06-06" },
             expect: { write($0, $1, ok: 303, page: true) }),
-        "GET /units/:id/feedback": Entry(path: { "/units/\($0.unit)/feedback" }, expect: { read($0, $1, page: true) }),
-        "GET /api/cells/:id/feedback": Entry(
+        "GET /units/:unit/feedback": Entry(
+            path: { "/units/\($0.unit)/feedback" }, expect: { read($0, $1, page: true) }),
+        "GET /api/cells/:cell/feedback": Entry(
             path: { "/api/cells/\($0.cell)/feedback" }, expect: { read($0, $1, page: false) }),
-        "POST /api/cells/:id/feedback": Entry(
+        "POST /api/cells/:cell/feedback": Entry(
             path: { "/api/cells/\($0.cell)/feedback" },
             body: { _ in
                 #"{"received_on": "2019-06-05", "received_by": "A", "topic": "land", "summary": "x", "name_consent": false}"#
             }, expect: { write($0, $1, ok: 201, page: false) }),
-        "POST /api/feedback/:id/steps": Entry(
+        "POST /api/feedback/:feedback/steps": Entry(
             path: { "/api/feedback/\($0.feedback)/steps" },
             body: { _ in #"{"step": "forward", "to": "communePeoplesCommittee", "date": "2019-06-06"}"# },
             expect: { write($0, $1, ok: 200, page: false) }),
-        "GET /api/units/:id/feedback-counts": Entry(
+        "GET /api/units/:unit/feedback-counts": Entry(
             path: { "/api/units/\($0.unit)/feedback-counts" }, expect: { read($0, $1, page: false) }),
-        "GET /cells/:id/supervision": Entry(
+        "GET /cells/:cell/supervision": Entry(
             path: { "/cells/\($0.cell)/supervision" }, expect: { read($0, $1, page: true) }),
         // The member named is not a key leader of the cell, so roles allowed to write get 422.
-        "POST /cells/:id/supervision": Entry(
+        "POST /cells/:cell/supervision": Entry(
             path: { "/cells/\($0.cell)/supervision" },
             body: { "leaderID=\($0.member)&year=2019&commentedOn=2019-12-20&comment=x" },
             expect: { write($0, $1, ok: 422, page: true) }),
-        "POST /supervision/:id/report-back": Entry(
+        "POST /supervision/:supervision/report-back": Entry(
             path: { "/supervision/\($0.supervision)/report-back" }, body: { _ in "text=x&reportedOn=2020-01-05" },
             expect: { write($0, $1, ok: 303, page: true) }),
-        "GET /units/:id/supervision": Entry(
+        "GET /units/:unit/supervision": Entry(
             path: { "/units/\($0.unit)/supervision" }, expect: { read($0, $1, page: true) }),
-        "GET /api/cells/:id/supervision": Entry(
+        "GET /api/cells/:cell/supervision": Entry(
             path: { "/api/cells/\($0.cell)/supervision" }, expect: { read($0, $1, page: false) }),
-        "POST /api/cells/:id/supervision": Entry(
+        "POST /api/cells/:cell/supervision": Entry(
             path: { "/api/cells/\($0.cell)/supervision" },
             body: { #"{"leader_id": "\#($0.member)", "year": 2019, "commented_on": "2019-12-20", "comment": "x"}"# },
             expect: { write($0, $1, ok: 422, page: false) }),
-        "POST /api/supervision/:id/report-back": Entry(
+        "POST /api/supervision/:supervision/report-back": Entry(
             path: { "/api/supervision/\($0.supervision)/report-back" },
             body: { _ in #"{"reported_on": "2020-01-05", "text": "x"}"# },
             expect: { write($0, $1, ok: 200, page: false) }),
-        "GET /cells/:id/candidates": Entry(
+        "GET /cells/:cell/candidates": Entry(
             path: { "/cells/\($0.cell)/candidates" }, expect: { read($0, $1, page: true) }),
-        "POST /cells/:id/candidates": Entry(
+        "POST /cells/:cell/candidates": Entry(
             path: { "/cells/\($0.cell)/candidates" },
             body: { _ in "fullName=Ma%20V%C4%83n%20C&birthDate=2000-01-01&education=12%2F12&listedOn=2019-06-01" },
             expect: { write($0, $1, ok: 303, page: true) }),
-        "GET /units/:id/candidates": Entry(
+        "GET /units/:unit/candidates": Entry(
             path: { "/units/\($0.unit)/candidates" }, expect: { read($0, $1, page: true) }),
-        "GET /candidates/:id": Entry(path: { "/candidates/\($0.candidate)" }, expect: { read($0, $1, page: true) }),
-        "POST /candidates/:id/steps": Entry(
+        "GET /candidates/:candidate": Entry(
+            path: { "/candidates/\($0.candidate)" }, expect: { read($0, $1, page: true) }),
+        "POST /candidates/:candidate/steps": Entry(
             path: { "/candidates/\($0.candidate)/steps" }, body: { _ in "step=awarenessCertificate&date=2019-07-01" },
             expect: { write($0, $1, ok: 303, page: true) }),
-        "GET /api/cells/:id/candidates": Entry(
+        "GET /api/cells/:cell/candidates": Entry(
             path: { "/api/cells/\($0.cell)/candidates" }, expect: { read($0, $1, page: false) }),
-        "POST /api/cells/:id/candidates": Entry(
+        "POST /api/cells/:cell/candidates": Entry(
             path: { "/api/cells/\($0.cell)/candidates" },
             body: { _ in
                 #"{"full_name": "Ma Văn C", "birth_date": "2000-01-01", "education": "12/12", "listed_on": "2019-06-01"}"#
             }, expect: { write($0, $1, ok: 201, page: false) }),
-        "GET /api/candidates/:id": Entry(
+        "GET /api/candidates/:candidate": Entry(
             path: { "/api/candidates/\($0.candidate)" }, expect: { read($0, $1, page: false) }),
-        "POST /api/candidates/:id/steps": Entry(
+        "POST /api/candidates/:candidate/steps": Entry(
             path: { "/api/candidates/\($0.candidate)/steps" },
             body: { _ in #"{"step": "awarenessCertificate", "date": "2019-07-01"}"# },
             expect: { write($0, $1, ok: 200, page: false) }),
-        "GET /cells/:id/ratings": Entry(
+        "GET /cells/:cell/ratings": Entry(
             path: { "/cells/\($0.cell)/ratings?year=2019" }, expect: { read($0, $1, page: true) }),
-        "POST /cells/:id/ratings": Entry(
+        "POST /cells/:cell/ratings": Entry(
             path: { "/cells/\($0.cell)/ratings" }, body: { _ in "period=2019" },
             expect: { write($0, $1, ok: 303, page: true) }),
-        "GET /api/cells/:id/ratings/:period": Entry(
+        "GET /api/cells/:cell/ratings/:period": Entry(
             path: { "/api/cells/\($0.cell)/ratings/2019" }, expect: { read($0, $1, page: false) }),
-        "PUT /api/cells/:id/ratings/:period": Entry(
+        "PUT /api/cells/:cell/ratings/:period": Entry(
             path: { "/api/cells/\($0.cell)/ratings/2019" }, body: { _ in #"{"entries": []}"# },
             expect: { write($0, $1, ok: 200, page: false) }),
-        "GET /units/:id/impact": Entry(
+        "GET /units/:unit/impact": Entry(
             path: { "/units/\($0.unit)/impact?placement=2019-04-25" }, expect: { read($0, $1, page: true) }),
-        "GET /api/units/:id/impact": Entry(
+        "GET /api/units/:unit/impact": Entry(
             path: { "/api/units/\($0.unit)/impact?placement=2019-04-25&months=6" },
             expect: { read($0, $1, page: false) }),
-        "GET /cells/:id/report": Entry(
+        "GET /cells/:cell/report": Entry(
             path: { "/cells/\($0.cell)/report?month=2019-06" }, expect: { read($0, $1, page: true) }),
-        "GET /units/:id/summary": Entry(
+        "GET /units/:unit/summary": Entry(
             path: { "/units/\($0.commune)/summary?from=2019-04&to=2019-06" },
             expect: { commune($0, $1, ok: 200, page: true, write: false) }),
-        "GET /units/:id/dashboard": Entry(
+        "GET /units/:unit/dashboard": Entry(
             path: { "/units/\($0.unit)/dashboard?as_of=2019-04-25" }, expect: { read($0, $1, page: true) }),
-        "GET /api/units/:id/dashboard": Entry(
+        "GET /api/units/:unit/dashboard": Entry(
             path: { "/api/units/\($0.unit)/dashboard?as_of=2019-04-25" }, expect: { read($0, $1, page: false) }),
-        "GET /units/:id/import": Entry(
+        "GET /units/:unit/import": Entry(
             path: { "/units/\($0.unit)/import" }, expect: { importer($0, $1, ok: 200, page: true, owned: false) }),
         // A form without a file: allowed roles get the form back with the message (422).
-        "POST /units/:id/import": Entry(
+        "POST /units/:unit/import": Entry(
             path: { "/units/\($0.unit)/import" }, body: { _ in "kind=members" },
             expect: { importer($0, $1, ok: 422, page: false, owned: false) }),
-        "GET /imports/:id": Entry(
+        "GET /imports/:upload": Entry(
             path: { "/imports/\($0.upload)" }, expect: { importer($0, $1, ok: 200, page: true, owned: true) }),
-        "POST /imports/:id/check": Entry(
+        "POST /imports/:upload/check": Entry(
             path: { "/imports/\($0.upload)/check" }, body: { _ in "col_full_name=0&col_cell_code=1" },
             expect: { importer($0, $1, ok: 200, page: false, owned: true) }),
-        "GET /imports/:id/errors.csv": Entry(
+        "GET /imports/:upload/errors.csv": Entry(
             path: { "/imports/\($0.upload)/errors.csv" },
             expect: { importer($0, $1, ok: 200, page: true, owned: true) }),
         // The upload's rows are invalid, so allowed roles get the refused import (422) and nothing is written.
-        "POST /imports/:id/confirm": Entry(
+        "POST /imports/:upload/confirm": Entry(
             path: { "/imports/\($0.upload)/confirm" }, body: { _ in "" },
             expect: { importer($0, $1, ok: 422, page: false, owned: true) }),
         "GET /api/audit": Entry(
             path: { _ in "/api/audit" },
             expect: { who, _ in who == .anonymous ? 401 : who == .admin || who == .auditor ? 200 : 403 }),
     ]
+
+    /// The routes anyone may call; every other route must declare an action.
+    static let openRoutes: Set<String> = [
+        "GET /health", "GET /metrics", "GET /openapi.json", "GET /login", "POST /login", "POST /logout",
+    ]
+
+    /// What is wrong with how the app's routes declare their access: a route outside every access group, an open
+    /// route that should not be, or a path parameter that no resolver loads.
+    static func accessDefects(_ app: Application) -> [String] {
+        var defects: [String] = []
+        for route in app.routes.all {
+            let key = "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+            guard let access = route.access else {
+                defects.append("\(key) was registered outside every access group")
+                continue
+            }
+            if access.action == nil, !openRoutes.contains(key) {
+                defects.append("\(key) is declared open")
+            }
+            if access.action != nil, openRoutes.contains(key) {
+                defects.append("\(key) should be open")
+            }
+            for case .parameter(let name) in route.path
+            where !PathKind.values.contains(name) && access.kind(of: name) == nil {
+                defects.append("\(key): no resolver loads :\(name)")
+            }
+        }
+        return defects
+    }
+
+    @Test("every route belongs to a group that declares its action, and every path object has a resolver")
+    func declarations() async throws {
+        try await withEmptyApp { app in
+            #expect(Self.accessDefects(app) == [])
+            let kinds = Set(
+                app.routes.all.flatMap { route in
+                    route.path.compactMap { component -> PathKind? in
+                        guard case .parameter(let name) = component else { return nil }
+                        return route.access?.kind(of: name)
+                    }
+                })
+            #expect(kinds == Set(PathKind.allCases), "every kind of path object is used by some route")
+            // The check fails on a route registered without a group, and on a parameter nobody resolves.
+            app.get("bare", ":id") { _ in "x" }
+            app.grouped(RequireLogin()).requiring(.read).get("nameless", ":thing") { _ in "x" }
+            #expect(
+                Self.accessDefects(app) == [
+                    "GET /bare/:id was registered outside every access group",
+                    "GET /nameless/:thing: no resolver loads :thing",
+                ])
+        }
+    }
 
     /// A comment on a member of the cell, stored directly: the seeded cells hold no key leader to comment on.
     static func supervision(_ app: Application, cell: UUID, leader: UUID) async throws -> UUID {
@@ -461,7 +519,7 @@ struct AccessMatrixTests {
                             objects.planMember = try #require(plan.decisions.first).memberID
                             objects.planCell = try #require(plan.communes.first?.proposal.received.keys.first)
                         }
-                        if key.contains("meetings/:id") {
+                        if key.contains("meetings/:meeting") {
                             // A fresh planned meeting each time: calling one off changes it.
                             objects.meeting = try await CellMeetings(db: app.db).plan(
                                 cellID: objects.cell,
@@ -471,7 +529,7 @@ struct AccessMatrixTests {
                                 actor: .system
                             ).id
                         }
-                        if key.contains("feedback/:id") {
+                        if key.contains("feedback/:feedback") {
                             // A fresh item each time: forwarding moves it on.
                             objects.feedback = try await FeedbackBook(db: app.db).record(
                                 cellID: objects.cell,
@@ -481,14 +539,14 @@ struct AccessMatrixTests {
                                 actor: .system
                             ).id
                         }
-                        if key.contains("tokens/:id") {
+                        if key.contains("tokens/:token") {
                             let owner = isInside ? current : (who == .admin ? users.viewer : users.admin)
                             if let owner {
                                 objects.token = try await UserDirectory(db: app.db)
                                     .createToken(for: owner.account.id, name: "matrix").info.id
                             }
                         }
-                        if key.contains("imports/:id") {
+                        if key.contains("imports/:upload") {
                             let owner =
                                 isInside ? (current ?? users.admin) : (who == .admin ? users.viewer : users.admin)
                             objects.upload = try await ImportUploads(db: app.db).create(

@@ -18,7 +18,7 @@ struct MetricsTests {
                 let text = res.body.string
                 #expect(text.contains(#"gandan_http_requests_total{method="GET",route="/health",status="2xx"} 3"#))
                 #expect(
-                    text.contains(#"gandan_http_requests_total{method="GET",route="/api/units/:id",status="4xx"} 1"#))
+                    text.contains(#"gandan_http_requests_total{method="GET",route="/api/units/:unit",status="4xx"} 1"#))
                 #expect(text.contains("gandan_http_request_duration_seconds_bucket"))
                 #expect(!text.contains(id.uuidString))
                 #expect(text.contains("# TYPE gandan_http_requests_total counter"))

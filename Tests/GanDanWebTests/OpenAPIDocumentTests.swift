@@ -6,7 +6,7 @@ import VaporTesting
 
 @Suite("The OpenAPI document describes exactly the JSON routes (issue 8)")
 struct OpenAPIDocumentTests {
-    /// "GET /api/units/{id}" for every route the document must describe: everything under /api, and the
+    /// "GET /api/units/{unit}" for every route the document must describe: everything under /api, and the
     /// plain-text /health and /metrics; pages and the document itself are not part of the API.
     static func apiOperations(_ app: Application) -> Set<String> {
         Set(

@@ -1,8 +1,9 @@
-"""Writes schemathesis.toml for scripts/api-test: every operation with an `{id}` in its path is pointed at a
+"""Writes schemathesis.toml for scripts/api-test: every operation with an object in its path (`{unit}`, `{cell}`, ...) is pointed at a
 real object of the demo database (a random UUID would only ever meet a 404), so the fuzzer reaches the
 answers with data and checks them against the document. Usage: schemathesis_config.py DEMO.sqlite OUT.toml
 """
 
+import re
 import sqlite3
 import sys
 
@@ -37,44 +38,45 @@ def main(database: str, out: str) -> None:
         "feedback": one("select id from citizen_feedback order by id limit 1"),
         "supervision": one("select id from leader_supervisions order by id limit 1"),
     }
-    # Path template -> which object its {id} names.
+    # Path template -> which object its object parameter names.
     operations = {
-        "/api/units/{id}": "unit",
-        "/api/units/{id}/impact": "commune",
-        "/api/units/{id}/dashboard": "unit",
-        "/api/units/{id}/feedback-counts": "commune",
-        "/api/units/{id}/households": "village",
-        "/api/units/{id}/criteria/{year}": "village",
-        "/api/cells/{id}": "cell",
-        "/api/cells/{id}/meetings": "cell",
-        "/api/cells/{id}/tasks": "cell",
-        "/api/cells/{id}/absence-flags": "cell",
-        "/api/cells/{id}/quality": "cell",
-        "/api/cells/{id}/thematic-plans/{year}": "cell",
-        "/api/cells/{id}/feedback": "cell",
-        "/api/cells/{id}/supervision": "cell",
-        "/api/cells/{id}/ratings/{period}": "cell",
-        "/api/cells/{id}/candidates": "candidate_cell",
-        "/api/members/{id}": "member",
-        "/api/meetings/{id}": "meeting",
-        "/api/meetings/{id}/cancel": "meeting",
-        "/api/meetings/{id}/minutes": "meeting",
-        "/api/placement/plans/{id}": "plan",
-        "/api/placement/plans/{id}/rerun": "plan",
-        "/api/placement/plans/{id}/approve": "plan",
-        "/api/placement/plans/{id}/correct": "plan",
-        "/api/directives/{id}": "directive",
-        "/api/candidates/{id}": "candidate",
-        "/api/candidates/{id}/steps": "candidate",
-        "/api/households/{id}/statuses/{year}": "household",
-        "/api/feedback/{id}/steps": "feedback",
-        "/api/supervision/{id}/report-back": "supervision",
+        "/api/units/{unit}": "unit",
+        "/api/units/{unit}/impact": "commune",
+        "/api/units/{unit}/dashboard": "unit",
+        "/api/units/{unit}/feedback-counts": "commune",
+        "/api/units/{unit}/households": "village",
+        "/api/units/{unit}/criteria/{year}": "village",
+        "/api/cells/{cell}": "cell",
+        "/api/cells/{cell}/meetings": "cell",
+        "/api/cells/{cell}/tasks": "cell",
+        "/api/cells/{cell}/absence-flags": "cell",
+        "/api/cells/{cell}/quality": "cell",
+        "/api/cells/{cell}/thematic-plans/{year}": "cell",
+        "/api/cells/{cell}/feedback": "cell",
+        "/api/cells/{cell}/supervision": "cell",
+        "/api/cells/{cell}/ratings/{period}": "cell",
+        "/api/cells/{cell}/candidates": "candidate_cell",
+        "/api/members/{member}": "member",
+        "/api/meetings/{meeting}": "meeting",
+        "/api/meetings/{meeting}/cancel": "meeting",
+        "/api/meetings/{meeting}/minutes": "meeting",
+        "/api/placement/plans/{plan}": "plan",
+        "/api/placement/plans/{plan}/rerun": "plan",
+        "/api/placement/plans/{plan}/approve": "plan",
+        "/api/placement/plans/{plan}/correct": "plan",
+        "/api/directives/{directive}": "directive",
+        "/api/candidates/{candidate}": "candidate",
+        "/api/candidates/{candidate}/steps": "candidate",
+        "/api/households/{household}/statuses/{year}": "household",
+        "/api/feedback/{feedback}/steps": "feedback",
+        "/api/supervision/{supervision}/report-back": "supervision",
     }
     lines = []
     for path, kind in operations.items():
         lines.append("[[operations]]")
         lines.append(f'include-path = "{path}"')
-        parameters = [f'"path.id" = "{ids[kind]}"']
+        name = next(p for p in re.findall(r"\{(\w+)\}", path) if p not in ("year", "period"))
+        parameters = [f'"path.{name}" = "{ids[kind]}"']
         if "{year}" in path:
             parameters.append('"path.year" = "2020"')
         if "{period}" in path:

@@ -4,13 +4,13 @@ import GanDanCore
 import GanDanStorage
 import Vapor
 
-/// JSON for members: `/api/members?q=&cell=&date=&page=&per_page=` and `/api/members/:id`.
+/// JSON for members: `/api/members?q=&cell=&date=&page=&per_page=` and `/api/members/:member`.
 struct MemberAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api")
-        api.get("members", use: search)
-        api.get("members", ":id", use: detail)
-        api.patch("members", ":id", use: update)
+        api.requiring(.read).get("members", use: search)
+        api.requiring(.read).get("members", ":member", use: detail)
+        api.requiring(.write).patch("members", ":member", use: update)
     }
 
     @Sendable func search(req: Request) async throws -> MemberPage {
@@ -20,7 +20,7 @@ struct MemberAPI: RouteCollection {
             cellID = id
         }
         try await req.auditRead("member_list", id: nil)
-        return try await MemberDirectory(db: req.db, scope: try await req.access().scopes.read).search(
+        return try await MemberDirectory(db: req.db, scope: try await req.scope(.read)).search(
             .init(
                 text: req.query[String.self, at: "q"] ?? "", cellID: cellID, date: try req.asOfDate(),
                 page: try req.positiveInt("page", default: 1),
@@ -28,27 +28,20 @@ struct MemberAPI: RouteCollection {
     }
 
     @Sendable func detail(req: Request) async throws -> MemberDetail {
-        let id = try req.uuid("id")
-        guard
-            let member = try await MemberDirectory(db: req.db, scope: try await req.access().scopes.read).detail(
-                id, on: try req.asOfDate())
-        else {
-            throw Abort(.notFound, reason: "no member has this id")
-        }
+        let member = try req.resolved.member
+        let id = member.summary.id
         try await req.auditRead("member", id: id.uuidString)
         return member
     }
 
     /// Changes a member's contact fields: 404 outside the user's scope, 403 inside it without the right to write.
     @Sendable func update(req: Request) async throws -> MemberDetail {
-        let id = try req.uuid("id")
-        _ = try await MemberPages.editable(req, id)
+        let id = try req.resolved.member.summary.id
         let change = try req.content.decode(MemberContactChange.self)
-        let access = try await req.access()
-        try await MemberWriter(db: req.db, scope: access.scopes.write).updateContact(
-            id, change, on: CivilDate.today(), actor: access.actor)
+        try await MemberWriter(db: req.db, scope: try await req.scope(.write)).updateContact(
+            id, change, on: CivilDate.today(), actor: try await req.actor())
         guard
-            let member = try await MemberDirectory(db: req.db, scope: access.scopes.read).detail(
+            let member = try await MemberDirectory(db: req.db, scope: try await req.scope(.read)).detail(
                 id, on: CivilDate.today())
         else { throw Abort(.notFound) }
         return member

@@ -4,13 +4,13 @@ import GanDanCore
 import GanDanStorage
 import Vapor
 
-/// JSON for the tree: `/api/units`, `/api/units/:id`, `/api/cells/:id`, each with `?date=` (rules.md R26).
+/// JSON for the tree: `/api/units`, `/api/units/:unit`, `/api/cells/:cell`, each with `?date=` (rules.md R26).
 struct TreeAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api")
+        let api = routes.grouped("api").requiring(.read)
         api.get("units", use: roots)
-        api.get("units", ":id", use: unit)
-        api.get("cells", ":id", use: cell)
+        api.get("units", ":unit", use: unit)
+        api.get("cells", ":cell", use: cell)
     }
 
     struct UnitsResponse: Content {
@@ -22,7 +22,7 @@ struct TreeAPI: RouteCollection {
         let date = try req.asOfDate()
         return UnitsResponse(
             date: date,
-            units: try await OrganisationTree(db: req.db, scope: try await req.access().scopes.read).roots(on: date))
+            units: try await OrganisationTree(db: req.db, scope: try await req.scope(.read)).roots(on: date))
     }
 
     struct UnitResponse: Content {
@@ -36,15 +36,15 @@ struct TreeAPI: RouteCollection {
     }
 
     @Sendable func unit(req: Request) async throws -> UnitResponse {
-        let id = try req.uuid("id")
+        let id = try req.resolved.unit.id
         let date = try req.asOfDate()
-        let tree = OrganisationTree(db: req.db, scope: try await req.access().scopes.read)
+        let tree = OrganisationTree(db: req.db, scope: try await req.scope(.read))
         guard let unit = try await tree.unit(id, on: date) else {
             throw Abort(.notFound, reason: "this unit did not exist on \(date.iso)")
         }
         let children = try await tree.children(of: id, on: date)
         let organisations = try await tree.organisations(atUnits: [id] + children.map(\.id), on: date)
-        let cells = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).summaries(
+        let cells = try await CellDirectory(db: req.db, scope: try await req.scope(.read)).summaries(
             of: organisations, on: date, settings: req.application.settings.charter)
         return UnitResponse(
             date: date, unit: unit, path: try await tree.path(to: id, on: date), children: children,
@@ -58,15 +58,10 @@ struct TreeAPI: RouteCollection {
     }
 
     @Sendable func cell(req: Request) async throws -> CellResponse {
-        let id = try req.uuid("id")
+        let cell = try req.resolved.cell
+        let id = cell.id
         let date = try req.asOfDate()
-        guard
-            let cell = try await OrganisationTree(db: req.db, scope: try await req.access().scopes.read).organisation(
-                id), cell.kind.isCell
-        else {
-            throw Abort(.notFound, reason: "no cell has this id")
-        }
-        let directory = CellDirectory(db: req.db, scope: try await req.access().scopes.read)
+        let directory = CellDirectory(db: req.db, scope: try await req.scope(.read))
         guard
             let summary = try await directory.summaries(
                 of: [cell], on: date, settings: req.application.settings.charter

@@ -61,7 +61,7 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
 
 /// Registers every route: sign-in is open; everything else needs a user (rules.md R30).
 func routes(_ app: Application) throws {
-    app.get("health") { _ in "ok" }
+    app.open().get("health") { _ in "ok" }
     try app.register(collection: MetricsRoute(token: app.settings.metricsToken))
     try app.register(collection: OpenAPIDocument())
     try app.register(collection: LoginPages())

@@ -6,13 +6,15 @@ import Vapor
 /// The user's own account: roles, and API tokens created and revoked by the user (shown once).
 struct AccountPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("account", use: page)
-        routes.post("account", "tokens", use: createTokenPage)
-        routes.post("account", "tokens", ":id", "revoke", use: revokeTokenPage)
-        let api = routes.grouped("api", "tokens")
+        // The user's own account: every signed-in role may read it and manage its own tokens.
+        let own = routes.requiring(.read)
+        own.get("account", use: page)
+        own.post("account", "tokens", use: createTokenPage)
+        own.post("account", "tokens", ":token", "revoke", use: revokeTokenPage)
+        let api = own.grouped("api", "tokens")
         api.get(use: listTokens)
         api.post(use: createToken)
-        api.delete(":id", use: revokeToken)
+        api.delete(":token", use: revokeToken)
     }
 
     struct TokenRow: Encodable {
@@ -33,11 +35,11 @@ struct AccountPages: RouteCollection {
     }
 
     func render(_ req: Request, newToken: String? = nil) async throws -> View {
-        let access = try await req.access()
-        let tokens = try await UserDirectory(db: req.db).tokens(of: access.account.id)
-        let tree = OrganisationTree(db: req.db)
+        let account = try await req.account()
+        let tokens = try await UserDirectory(db: req.db).tokens(of: account.id)
+        let tree = OrganisationTree(db: req.db, scope: try await req.scope(.read))
         var roles: [String] = []
-        for grant in access.account.grants {
+        for grant in account.grants {
             var place = ""
             if let unit = grant.unitID, let found = try await tree.unit(unit, on: CivilDate.today()) {
                 place = " — " + found.title(in: req.language)
@@ -51,7 +53,7 @@ struct AccountPages: RouteCollection {
             "account",
             AccountContext(
                 page: PageContext(req, title: Labels.text("account", req)), csrf: req.csrfToken,
-                username: access.account.username, displayName: access.account.displayName, roles: roles,
+                username: account.username, displayName: account.displayName, roles: roles,
                 tokens: tokens.map {
                     TokenRow(
                         id: $0.id, name: $0.name, created: formatter.string(from: $0.createdAt),
@@ -69,23 +71,22 @@ struct AccountPages: RouteCollection {
     }
 
     @Sendable func createTokenPage(req: Request) async throws -> View {
-        let access = try await req.access()
         let name = (try? req.content.decode(NewToken.self).name) ?? nil
-        let created = try await UserDirectory(db: req.db).createToken(for: access.account.id, name: name ?? "token")
-        try await audit(req, access, "create", created.info.id)
+        let created = try await UserDirectory(db: req.db).createToken(
+            for: try await req.account().id, name: name ?? "token")
+        try await audit(req, "create", created.info.id)
         return try await render(req, newToken: created.token)
     }
 
     @Sendable func revokeTokenPage(req: Request) async throws -> Response {
-        let access = try await req.access()
-        let id = try req.uuid("id")
-        try await UserDirectory(db: req.db).revokeToken(id, of: access.account.id)
-        try await audit(req, access, "revoke", id)
+        let id = try req.resolved.token.id
+        try await UserDirectory(db: req.db).revokeToken(id, of: try await req.account().id)
+        try await audit(req, "revoke", id)
         return req.redirect(to: "/account")
     }
 
     @Sendable func listTokens(req: Request) async throws -> [UserDirectory.TokenInfo] {
-        try await UserDirectory(db: req.db).tokens(of: try await req.access().account.id)
+        try await UserDirectory(db: req.db).tokens(of: try await req.account().id)
     }
 
     struct CreatedToken: Content {
@@ -96,10 +97,10 @@ struct AccountPages: RouteCollection {
     }
 
     @Sendable func createToken(req: Request) async throws -> Response {
-        let access = try await req.access()
         let name = (try? req.content.decode(NewToken.self).name) ?? nil
-        let created = try await UserDirectory(db: req.db).createToken(for: access.account.id, name: name ?? "token")
-        try await audit(req, access, "create", created.info.id)
+        let created = try await UserDirectory(db: req.db).createToken(
+            for: try await req.account().id, name: name ?? "token")
+        try await audit(req, "create", created.info.id)
         let response = try await CreatedToken(id: created.info.id, name: created.info.name, token: created.token)
             .encodeResponse(for: req)
         response.status = .created
@@ -107,18 +108,18 @@ struct AccountPages: RouteCollection {
     }
 
     @Sendable func revokeToken(req: Request) async throws -> HTTPStatus {
-        let access = try await req.access()
-        let id = try req.uuid("id")
-        try await UserDirectory(db: req.db).revokeToken(id, of: access.account.id)
-        try await audit(req, access, "revoke", id)
+        let id = try req.resolved.token.id
+        try await UserDirectory(db: req.db).revokeToken(id, of: try await req.account().id)
+        try await audit(req, "revoke", id)
         return .noContent
     }
 
-    private func audit(_ req: Request, _ access: RequestAccess, _ action: String, _ id: UUID) async throws {
+    private func audit(_ req: Request, _ action: String, _ id: UUID) async throws {
+        let actor = try await req.actor()
         try await AuditTrail(db: req.db).record(
             AuditEvent(
-                actor: access.actor.name, action: action, entity: "api_token", entityID: id.uuidString,
-                requestID: access.actor.requestID))
+                actor: actor.name, action: action, entity: "api_token", entityID: id.uuidString,
+                requestID: actor.requestID))
     }
 }
 

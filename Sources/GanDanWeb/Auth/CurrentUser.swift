@@ -48,37 +48,3 @@ struct RequireLogin: AsyncMiddleware {
         return try await next.respond(to: request)
     }
 }
-
-/// A request's user and what they may see, change and audit on the date asked (rules.md R30).
-struct RequestAccess {
-    var account: UserAccount
-    var scopes: ScopeResolver.Scopes
-    var actor: Actor
-}
-
-extension Request {
-    private struct AccessKey: StorageKey {
-        typealias Value = RequestAccess
-    }
-
-    /// The current user and their scopes; throws 401 when nobody is signed in.
-    func access() async throws -> RequestAccess {
-        if let cached = storage[AccessKey.self] { return cached }
-        guard let user = auth.get(CurrentUser.self) else { throw Abort(.unauthorized) }
-        let scopes = try await ScopeResolver(db: db).scopes(for: user.account, on: try asOfDate())
-        let access = RequestAccess(
-            account: user.account, scopes: scopes, actor: Actor(name: user.account.username, requestID: id))
-        storage[AccessKey.self] = access
-        return access
-    }
-
-    /// Records a read of personal data (rules.md R30) in the audit trail.
-    func auditRead(_ entity: String, id: String?, unit: UUID? = nil) async throws {
-        let access = try await access()
-        try await AuditTrail(db: db).record(
-            AuditEvent(
-                actor: access.actor.name, action: "read", entity: entity, entityID: id,
-                requestID: access.actor.requestID,
-                unitID: unit))
-    }
-}

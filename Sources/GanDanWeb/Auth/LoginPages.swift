@@ -6,9 +6,10 @@ import Vapor
 /// Sign-in and sign-out. Errors are generic: they never tell whether the username exists.
 struct LoginPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: form)
-        routes.post("login", use: login)
-        routes.post("logout", use: logout)
+        let open = routes.open()
+        open.get("login", use: form)
+        open.post("login", use: login)
+        open.post("logout", use: logout)
     }
 
     struct LoginContext: Encodable {

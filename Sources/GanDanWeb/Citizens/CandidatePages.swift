@@ -6,16 +6,19 @@ import Vapor
 /// Party development: candidates per cell, eligibility, the pipeline and its deadlines (rules.md R21–R23).
 struct CandidatePages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("cells", ":id", "candidates", use: cellList)
-        routes.post("cells", ":id", "candidates", use: add)
-        routes.get("units", ":id", "candidates", use: unitList)
-        routes.get("candidates", ":id", use: detail)
-        routes.post("candidates", ":id", "steps", use: step)
-        let api = routes.grouped("api")
-        api.get("cells", ":id", "candidates", use: listJSON)
-        api.post("cells", ":id", "candidates", use: addJSON)
-        api.get("candidates", ":id", use: detailJSON)
-        api.post("candidates", ":id", "steps", use: stepJSON)
+        let read = routes.requiring(.read)
+        let write = routes.requiring(.write)
+        read.get("cells", ":cell", "candidates", use: cellList)
+        write.post("cells", ":cell", "candidates", use: add)
+        read.get("units", ":unit", "candidates", use: unitList)
+        read.get("candidates", ":candidate", use: detail)
+        write.post("candidates", ":candidate", "steps", use: step)
+        let apiRead = routes.grouped("api").requiring(.read)
+        let apiWrite = routes.grouped("api").requiring(.write)
+        apiRead.get("cells", ":cell", "candidates", use: listJSON)
+        apiWrite.post("cells", ":cell", "candidates", use: addJSON)
+        apiRead.get("candidates", ":candidate", use: detailJSON)
+        apiWrite.post("candidates", ":candidate", "steps", use: stepJSON)
     }
 
     struct DeadlineRow: Encodable {
@@ -89,8 +92,7 @@ struct CandidatePages: RouteCollection {
     }
 
     func register(_ req: Request, write: Bool = false) async throws -> CandidateRegister {
-        let access = try await req.access()
-        return CandidateRegister(db: req.db, scope: write ? access.scopes.write : access.scopes.read)
+        CandidateRegister(db: req.db, scope: try await req.scope(write ? .write : .read))
     }
 
     @Sendable func cellList(req: Request) async throws -> Response {
@@ -112,11 +114,11 @@ struct CandidatePages: RouteCollection {
 
     /// A cell's candidates as a view model, with the cell's village; 404 outside the scope.
     func cellContext(_ req: Request, error: String?, audit: Bool) async throws -> (ListContext, UUID) {
-        let id = try req.uuid("id")
-        let cell = try await req.visibleCell(id)
+        let cell = try req.resolved.cell
+        let id = cell.id
         let date = try req.asOfDate()
         if audit { try await req.auditRead("candidates", id: id.uuidString, unit: cell.unitID) }
-        let roster = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).roster(
+        let roster = try await CellDirectory(db: req.db, scope: try await req.scope(.read)).roster(
             of: id, on: date)
         let profile = try await OrganisationTree(db: req.db).unit(cell.unitID, on: date)?.profile
         let context = ListContext(
@@ -127,14 +129,14 @@ struct CandidatePages: RouteCollection {
             members: roster.filter { $0.member.standing?.countsAsFull == true }.map {
                 NamedID(id: $0.member.id, name: $0.member.fullName)
             }, difficultArea: profile.map { $0.ethnicMinority || $0.mountain } ?? false,
-            mayWrite: try await req.access().scopes.write.contains(organisation: id), today: CivilDate.today().iso,
+            mayWrite: try await req.allows(.write), today: CivilDate.today().iso,
             error: error)
         return (context, cell.unitID)
     }
 
     @Sendable func unitList(req: Request) async throws -> Response {
         let format = try req.exportFormat()
-        let id = try req.uuid("id")
+        let id = try req.resolved.unit.id
         let context = try await unitContext(req, audit: format == nil)
         if let format {
             return try await req.export(
@@ -145,8 +147,8 @@ struct CandidatePages: RouteCollection {
 
     /// Every candidate under a unit with the deadlines ahead: the planner's view (rules.md R23).
     func unitContext(_ req: Request, audit: Bool) async throws -> ListContext {
-        let id = try req.uuid("id")
-        let (unit, cells) = try await req.visibleCells(under: id)
+        let id = try req.resolved.unit.id
+        let (unit, cells) = try await req.visibleCells()
         if audit { try await req.auditRead("candidates", id: "unit=\(id)", unit: id) }
         return ListContext(
             page: PageContext(
@@ -196,13 +198,11 @@ struct CandidatePages: RouteCollection {
     }
 
     @Sendable func add(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        _ = try await req.visibleCell(id)
-        try await req.requireCellWrite(id)
+        let id = try req.resolved.cell.id
         let form = try req.content.decode(AddForm.self)
         do {
             let view = try await register(req, write: true).add(
-                cellID: id, try draft(form, req), actor: try await req.access().actor)
+                cellID: id, try draft(form, req), actor: try await req.actor())
             return req.redirect(to: "/candidates/\(view.id)")
         } catch StorageError.invalid(let error) {
             return try await renderCell(
@@ -221,24 +221,16 @@ struct CandidatePages: RouteCollection {
         var error: String?
     }
 
-    /// The candidate when the user may see them: 404 outside the scope.
-    func visible(_ req: Request, _ id: UUID) async throws -> CandidateView {
-        guard let view = try await register(req).candidate(id, on: try req.asOfDate()) else {
-            throw Abort(.notFound, reason: "no candidate is at this address")
-        }
-        return view
-    }
-
     func renderDetail(_ req: Request, _ view: CandidateView, error: String?, status: HTTPResponseStatus = .ok)
         async throws -> Response
     {
         try await req.auditRead(
-            "candidate", id: view.id.uuidString, unit: try await req.visibleCell(view.cellID).unitID)
+            "candidate", id: view.id.uuidString, unit: try req.resolved.cell.unitID)
         let context = DetailContext(
             page: PageContext(req, title: view.fullName), csrf: req.csrfToken, row: Row(view, req.language),
             cellID: view.cellID,
             steps: PipelineStep.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: req.language)) },
-            mayWrite: try await req.access().scopes.write.contains(organisation: view.cellID),
+            mayWrite: try await req.allows(.write),
             today: CivilDate.today().iso, error: error)
         let response = try await req.view.render("candidate", context).encodeResponse(for: req)
         response.status = status
@@ -246,7 +238,7 @@ struct CandidatePages: RouteCollection {
     }
 
     @Sendable func detail(req: Request) async throws -> Response {
-        try await renderDetail(req, try await visible(req, try req.uuid("id")), error: nil)
+        try await renderDetail(req, try req.resolved.candidate, error: nil)
     }
 
     struct StepForm: Content {
@@ -262,7 +254,7 @@ struct CandidatePages: RouteCollection {
         }
         let date = try req.date(form.date, field: "date")
         let register = try await register(req, write: true)
-        let actor = try await req.access().actor
+        let actor = try await req.actor()
         if step == .vote {
             return try await register.recordVote(
                 CandidateVote(date: date, inFavour: form.inFavour ?? 0, fullMembers: form.fullMembers ?? 0), for: id,
@@ -272,9 +264,8 @@ struct CandidatePages: RouteCollection {
     }
 
     @Sendable func step(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        let view = try await visible(req, id)
-        try await req.requireCellWrite(view.cellID)
+        let view = try req.resolved.candidate
+        let id = view.id
         let form = try req.content.decode(StepForm.self)
         do {
             _ = try await apply(form, to: id, req)
@@ -286,34 +277,30 @@ struct CandidatePages: RouteCollection {
     }
 
     @Sendable func listJSON(req: Request) async throws -> [CandidateView] {
-        let id = try req.uuid("id")
-        let cell = try await req.visibleCell(id)
+        let cell = try req.resolved.cell
+        let id = cell.id
         try await req.auditRead("candidates", id: id.uuidString, unit: cell.unitID)
         return try await register(req).list(cells: [id], on: try req.asOfDate())
     }
 
     @Sendable func addJSON(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        _ = try await req.visibleCell(id)
-        try await req.requireCellWrite(id)
+        let id = try req.resolved.cell.id
         let input = try req.content.decode(CandidateDraft.self)
-        let view = try await register(req, write: true).add(cellID: id, input, actor: try await req.access().actor)
+        let view = try await register(req, write: true).add(cellID: id, input, actor: try await req.actor())
         let response = try await view.encodeResponse(for: req)
         response.status = .created
         return response
     }
 
     @Sendable func detailJSON(req: Request) async throws -> CandidateView {
-        let view = try await visible(req, try req.uuid("id"))
+        let view = try req.resolved.candidate
         try await req.auditRead(
-            "candidate", id: view.id.uuidString, unit: try await req.visibleCell(view.cellID).unitID)
+            "candidate", id: view.id.uuidString, unit: try req.resolved.cell.unitID)
         return view
     }
 
     @Sendable func stepJSON(req: Request) async throws -> CandidateView {
-        let id = try req.uuid("id")
-        let view = try await visible(req, id)
-        try await req.requireCellWrite(view.cellID)
+        let id = try req.resolved.candidate.id
         return try await apply(try req.content.decode(StepForm.self), to: id, req)
     }
 }

@@ -4,24 +4,18 @@ import GanDanStorage
 import Vapor
 
 extension Request {
-    /// Throws 403 unless the user may change records of this cell (a cell they can see: check that first).
-    func requireCellWrite(_ id: UUID) async throws {
-        guard try await access().scopes.write.contains(organisation: id) else {
-            throw Abort(.forbidden, reason: "your role does not allow changing this cell's records")
-        }
-    }
-
-    /// A unit the user may see and the cells under it they may see, for commune- and district-wide lists.
-    func visibleCells(under unitID: UUID) async throws -> (unit: UnitSnapshot, cells: [OrganisationSnapshot]) {
+    /// The unit the path names and the cells under it the user may see, for commune- and district-wide lists;
+    /// 404 when the unit did not exist on the date asked.
+    func visibleCells() async throws -> (unit: UnitSnapshot, cells: [OrganisationSnapshot]) {
         let date = try asOfDate()
-        let access = try await access()
-        let tree = OrganisationTree(db: db, scope: access.scopes.read)
-        guard access.scopes.read.contains(unit: unitID), let unit = try await tree.unit(unitID, on: date) else {
+        let read = try await scope(.read)
+        let tree = OrganisationTree(db: db, scope: read)
+        guard let unit = try await tree.unit(try resolved.unit.id, on: date) else {
             throw Abort(.notFound, reason: "no unit is at this address")
         }
-        let units = try await OrganisationTree(db: db).subtree(of: unitID, on: date)
+        let units = try await OrganisationTree(db: db, scope: .everything).subtree(of: unit.id, on: date)
         let cells = try await tree.organisations(atUnits: units, on: date).filter {
-            $0.kind.isCell && access.scopes.read.contains(organisation: $0.id)
+            $0.kind.isCell && read.contains(organisation: $0.id)
         }
         return (unit, cells)
     }

@@ -6,15 +6,18 @@ import Vapor
 /// Citizens' feedback: recorded in the village, forwarded, answered, reported back; counts per village (rules.md A8).
 struct FeedbackPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("cells", ":id", "feedback", use: list)
-        routes.post("cells", ":id", "feedback", use: record)
-        routes.post("feedback", ":id", "step", use: step)
-        routes.get("units", ":id", "feedback", use: summary)
-        let api = routes.grouped("api")
-        api.get("cells", ":id", "feedback", use: listJSON)
-        api.post("cells", ":id", "feedback", use: recordJSON)
-        api.post("feedback", ":id", "steps", use: stepJSON)
-        api.get("units", ":id", "feedback-counts", use: countsJSON)
+        let read = routes.requiring(.read)
+        let write = routes.requiring(.write)
+        read.get("cells", ":cell", "feedback", use: list)
+        write.post("cells", ":cell", "feedback", use: record)
+        write.post("feedback", ":feedback", "step", use: step)
+        read.get("units", ":unit", "feedback", use: summary)
+        let apiRead = routes.grouped("api").requiring(.read)
+        let apiWrite = routes.grouped("api").requiring(.write)
+        apiRead.get("cells", ":cell", "feedback", use: listJSON)
+        apiWrite.post("cells", ":cell", "feedback", use: recordJSON)
+        apiWrite.post("feedback", ":feedback", "steps", use: stepJSON)
+        apiRead.get("units", ":unit", "feedback-counts", use: countsJSON)
     }
 
     struct Row: Encodable {
@@ -76,8 +79,7 @@ struct FeedbackPages: RouteCollection {
     }
 
     func book(_ req: Request, write: Bool = false) async throws -> FeedbackBook {
-        let access = try await req.access()
-        return FeedbackBook(db: req.db, scope: write ? access.scopes.write : access.scopes.read)
+        FeedbackBook(db: req.db, scope: try await req.scope(write ? .write : .read))
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -100,15 +102,14 @@ struct FeedbackPages: RouteCollection {
 
     /// A cell's feedback book as a view model, with the cell's village (for the audit entry); 404 outside the scope.
     func listContext(_ req: Request, error: String?, audit: Bool) async throws -> (ListContext, UUID) {
-        let id = try req.uuid("id")
-        let cell = try await req.visibleCell(id)
+        let cell = try req.resolved.cell
+        let id = cell.id
         let language = req.language
         let date = try req.asOfDate()
         let overdueOnly = ["1", "true", "on"].contains(req.query[String.self, at: "overdue"] ?? "")
         let rows = try await book(req).list(cells: [id], on: date, overdueOnly: overdueOnly)
-        let held = try await req.readableMeetings().meetings(of: id).filter { $0.status == .held }
+        let held = try await req.meetings().meetings(of: id).filter { $0.status == .held }
         if audit { try await req.auditRead("citizen_feedback", id: id.uuidString, unit: cell.unitID) }
-        let access = try await req.access()
         let context = ListContext(
             page: PageContext(req, title: "\(Labels.text("feedback", req)) · \(cell.name)", exportable: true),
             csrf: req.csrfToken,
@@ -126,8 +127,8 @@ struct FeedbackPages: RouteCollection {
             },
             topics: FeedbackTopic.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: language)) },
             bodies: ResponsibleBody.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: language)) },
-            today: CivilDate.today().iso, receivedBy: access.account.displayName,
-            mayWrite: access.scopes.write.contains(organisation: id), error: error, overdueOnly: overdueOnly)
+            today: CivilDate.today().iso, receivedBy: try await req.account().displayName,
+            mayWrite: try await req.allows(.write), error: error, overdueOnly: overdueOnly)
         return (context, cell.unitID)
     }
 
@@ -152,13 +153,11 @@ struct FeedbackPages: RouteCollection {
     }
 
     @Sendable func record(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        _ = try await req.visibleCell(id)
-        try await req.requireCellWrite(id)
+        let id = try req.resolved.cell.id
         let form = try req.content.decode(RecordForm.self)
         do {
             _ = try await book(req, write: true).record(
-                cellID: id, try feedback(form, req), actor: try await req.access().actor)
+                cellID: id, try feedback(form, req), actor: try await req.actor())
         } catch StorageError.invalid(let error) {
             return try await render(
                 req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
@@ -195,23 +194,13 @@ struct FeedbackPages: RouteCollection {
         }
     }
 
-    /// Finds an item the user may change: 404 outside the scope, 403 when their role only reads.
-    func editable(_ req: Request, _ id: UUID) async throws -> FeedbackRecord {
-        guard let record = try await book(req).item(id) else {
-            throw Abort(.notFound, reason: "no feedback is at this address")
-        }
-        try await req.requireCellWrite(record.organisationID)
-        return record
-    }
-
     @Sendable func step(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        let record = try await editable(req, id)
+        let record = try req.resolved.feedback
+        let id = try req.resolved.feedbackID
         let form = try req.content.decode(StepForm.self)
         do {
-            _ = try await book(req, write: true).apply(try step(form, req), to: id, actor: try await req.access().actor)
+            _ = try await book(req, write: true).apply(try step(form, req), to: id, actor: try await req.actor())
         } catch let error as StorageError {
-            req.parameters.set("id", to: record.organisationID.uuidString)
             return try await render(req, error: error.description, status: .unprocessableEntity)
         }
         return req.redirect(to: "/cells/\(record.organisationID)/feedback")
@@ -246,8 +235,8 @@ struct FeedbackPages: RouteCollection {
 
     /// A commune's (or any unit's) feedback counted per village and topic, with the overdue items listed.
     func summaryContext(_ req: Request, audit: Bool) async throws -> (SummaryContext, UUID) {
-        let id = try req.uuid("id")
-        let (unit, cells) = try await req.visibleCells(under: id)
+        let id = try req.resolved.unit.id
+        let (unit, cells) = try await req.visibleCells()
         let language = req.language
         let date = try req.asOfDate()
         let book = try await book(req)
@@ -279,34 +268,30 @@ struct FeedbackPages: RouteCollection {
     }
 
     @Sendable func listJSON(req: Request) async throws -> [FeedbackView] {
-        let id = try req.uuid("id")
-        let cell = try await req.visibleCell(id)
+        let cell = try req.resolved.cell
+        let id = cell.id
         try await req.auditRead("citizen_feedback", id: id.uuidString, unit: cell.unitID)
         return try await book(req).list(
             cells: [id], on: try req.asOfDate(), openOnly: req.query[String.self, at: "status"] == "open")
     }
 
     @Sendable func recordJSON(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        _ = try await req.visibleCell(id)
-        try await req.requireCellWrite(id)
+        let id = try req.resolved.cell.id
         let input = try req.content.decode(CitizenFeedback.self)
-        let view = try await book(req, write: true).record(cellID: id, input, actor: try await req.access().actor)
+        let view = try await book(req, write: true).record(cellID: id, input, actor: try await req.actor())
         let response = try await view.encodeResponse(for: req)
         response.status = .created
         return response
     }
 
     @Sendable func stepJSON(req: Request) async throws -> FeedbackView {
-        let id = try req.uuid("id")
-        _ = try await editable(req, id)
+        let id = try req.resolved.feedbackID
         let form = try req.content.decode(StepForm.self)
-        return try await book(req, write: true).apply(try step(form, req), to: id, actor: try await req.access().actor)
+        return try await book(req, write: true).apply(try step(form, req), to: id, actor: try await req.actor())
     }
 
     @Sendable func countsJSON(req: Request) async throws -> [FeedbackCount] {
-        let id = try req.uuid("id")
-        let (_, cells) = try await req.visibleCells(under: id)
+        let (_, cells) = try await req.visibleCells()
         return try await book(req).counts(villages: Array(Set(cells.map(\.unitID))), on: try req.asOfDate())
     }
 }

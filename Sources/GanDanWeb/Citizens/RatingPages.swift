@@ -6,11 +6,11 @@ import Vapor
 /// A cell's yearly ratings of its members and of itself (rules.md R18–R20).
 struct RatingPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("cells", ":id", "ratings", use: page)
-        routes.post("cells", ":id", "ratings", use: save)
+        routes.requiring(.read).get("cells", ":cell", "ratings", use: page)
+        routes.requiring(.write).post("cells", ":cell", "ratings", use: save)
         let api = routes.grouped("api")
-        api.get("cells", ":id", "ratings", ":period", use: sheetJSON)
-        api.put("cells", ":id", "ratings", ":period", use: saveJSON)
+        api.requiring(.read).get("cells", ":cell", "ratings", ":period", use: sheetJSON)
+        api.requiring(.write).put("cells", ":cell", "ratings", ":period", use: saveJSON)
     }
 
     struct Line: Encodable {
@@ -53,8 +53,7 @@ struct RatingPages: RouteCollection {
     }
 
     func ratings(_ req: Request, write: Bool = false) async throws -> Ratings {
-        let access = try await req.access()
-        return Ratings(db: req.db, scope: write ? access.scopes.write : access.scopes.read)
+        Ratings(db: req.db, scope: try await req.scope(write ? .write : .read))
     }
 
     @Sendable func page(req: Request) async throws -> Response {
@@ -76,8 +75,8 @@ struct RatingPages: RouteCollection {
 
     /// A cell's rating sheet for the period as a view model, with the cell's village; 404 outside the scope.
     func sheetContext(_ req: Request, error: String?, audit: Bool) async throws -> (Context, UUID) {
-        let id = try req.uuid("id")
-        let cell = try await req.visibleCell(id)
+        let cell = try req.resolved.cell
+        let id = cell.id
         let period = try Self.period(req)
         let year = period.start.year
         let language = req.language
@@ -97,7 +96,7 @@ struct RatingPages: RouteCollection {
             }, cellLevels: Self.choices(sheet.cell?.level, language, blank: true),
             cellLevel: sheet.cell?.level.label.text(in: language), weak: sheet.cell?.weak ?? false,
             weakReason: sheet.cell?.weakReason, warnings: sheet.warnings,
-            mayWrite: try await req.access().scopes.write.contains(organisation: id), error: error)
+            mayWrite: try await req.allows(.write), error: error)
         return (context, cell.unitID)
     }
 
@@ -123,9 +122,7 @@ struct RatingPages: RouteCollection {
     }
 
     @Sendable func save(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        _ = try await req.visibleCell(id)
-        try await req.requireCellWrite(id)
+        let id = try req.resolved.cell.id
         let form = try req.content.decode(Form.self)
         guard let period = RatingPeriod(key: form.period) else {
             throw Abort(.badRequest, reason: "period must be a year (2019) or a quarter (2019-Q2)")
@@ -146,7 +143,7 @@ struct RatingPages: RouteCollection {
         do {
             try await ratings(req, write: true).record(
                 cellID: id, period: period, entries: entries, cellLevel: RatingLevel(rawValue: form.cellLevel ?? ""),
-                weakReason: form.weakReason, actor: try await req.access().actor)
+                weakReason: form.weakReason, actor: try await req.actor())
         } catch StorageError.invalid(let error) {
             return try await render(
                 req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
@@ -155,8 +152,8 @@ struct RatingPages: RouteCollection {
     }
 
     @Sendable func sheetJSON(req: Request) async throws -> RatingSheet {
-        let id = try req.uuid("id")
-        let cell = try await req.visibleCell(id)
+        let cell = try req.resolved.cell
+        let id = cell.id
         let period = try Self.period(req)
         guard let sheet = try await ratings(req).sheet(cellID: id, period: period) else { throw Abort(.notFound) }
         try await req.auditRead("ratings", id: "\(id)#\(sheet.period)", unit: cell.unitID)
@@ -170,12 +167,10 @@ struct RatingPages: RouteCollection {
     }
 
     @Sendable func saveJSON(req: Request) async throws -> RatingSheet {
-        let id = try req.uuid("id")
-        _ = try await req.visibleCell(id)
-        try await req.requireCellWrite(id)
+        let id = try req.resolved.cell.id
         let input = try req.content.decode(Input.self)
         return try await ratings(req, write: true).record(
             cellID: id, period: try Self.period(req), entries: input.entries, cellLevel: input.cellLevel,
-            weakReason: input.weakReason, actor: try await req.access().actor)
+            weakReason: input.weakReason, actor: try await req.actor())
     }
 }

@@ -6,14 +6,17 @@ import Vapor
 /// The village cell supervises the leaders placed in it; the commune sees every comment (rules.md A8).
 struct SupervisionPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("cells", ":id", "supervision", use: cellPage)
-        routes.post("cells", ":id", "supervision", use: record)
-        routes.post("supervision", ":id", "report-back", use: reportBack)
-        routes.get("units", ":id", "supervision", use: unitPage)
-        let api = routes.grouped("api")
-        api.get("cells", ":id", "supervision", use: listJSON)
-        api.post("cells", ":id", "supervision", use: recordJSON)
-        api.post("supervision", ":id", "report-back", use: reportBackJSON)
+        let read = routes.requiring(.read)
+        let write = routes.requiring(.write)
+        read.get("cells", ":cell", "supervision", use: cellPage)
+        write.post("cells", ":cell", "supervision", use: record)
+        write.post("supervision", ":supervision", "report-back", use: reportBack)
+        read.get("units", ":unit", "supervision", use: unitPage)
+        let apiRead = routes.grouped("api").requiring(.read)
+        let apiWrite = routes.grouped("api").requiring(.write)
+        apiRead.get("cells", ":cell", "supervision", use: listJSON)
+        apiWrite.post("cells", ":cell", "supervision", use: recordJSON)
+        apiWrite.post("supervision", ":supervision", "report-back", use: reportBackJSON)
     }
 
     struct Row: Encodable {
@@ -60,8 +63,7 @@ struct SupervisionPages: RouteCollection {
     }
 
     func supervisions(_ req: Request, write: Bool = false) async throws -> LeaderSupervisions {
-        let access = try await req.access()
-        return LeaderSupervisions(db: req.db, scope: write ? access.scopes.write : access.scopes.read)
+        LeaderSupervisions(db: req.db, scope: try await req.scope(write ? .write : .read))
     }
 
     @Sendable func cellPage(req: Request) async throws -> Response {
@@ -84,8 +86,8 @@ struct SupervisionPages: RouteCollection {
 
     /// The comments on a cell's leaders as a view model, with the cell's village; 404 outside the scope.
     func cellContext(_ req: Request, error: String?, audit: Bool) async throws -> (Context, UUID) {
-        let id = try req.uuid("id")
-        let cell = try await req.visibleCell(id)
+        let cell = try req.resolved.cell
+        let id = cell.id
         let supervisions = try await supervisions(req)
         if audit { try await req.auditRead("leader_supervision", id: id.uuidString, unit: cell.unitID) }
         let context = Context(
@@ -93,7 +95,7 @@ struct SupervisionPages: RouteCollection {
             csrf: req.csrfToken,
             title: cell.name, cellID: id, leaders: try await supervisions.leaders(of: id, on: try req.asOfDate()),
             rows: try await supervisions.list(cells: [id]).map(Row.init),
-            mayWrite: try await req.access().scopes.write.contains(organisation: id), today: CivilDate.today().iso,
+            mayWrite: try await req.allows(.write), today: CivilDate.today().iso,
             year: CivilDate.today().year, error: error)
         return (context, cell.unitID)
     }
@@ -113,13 +115,11 @@ struct SupervisionPages: RouteCollection {
     }
 
     @Sendable func record(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        _ = try await req.visibleCell(id)
-        try await req.requireCellWrite(id)
+        let id = try req.resolved.cell.id
         let form = try req.content.decode(CommentForm.self)
         do {
             _ = try await supervisions(req, write: true).record(
-                cellID: id, try supervision(form, req), actor: try await req.access().actor)
+                cellID: id, try supervision(form, req), actor: try await req.actor())
         } catch StorageError.invalid(let error) {
             return try await renderCell(
                 req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
@@ -132,25 +132,15 @@ struct SupervisionPages: RouteCollection {
         var text: String
     }
 
-    /// The comment, when the user may change its cell: 404 outside the scope, 403 when they only read.
-    func editable(_ req: Request, _ id: UUID) async throws -> SupervisionRecord {
-        guard let record = try await SupervisionRecord.find(id, on: req.db),
-            try await req.access().scopes.read.contains(organisation: record.organisationID)
-        else { throw Abort(.notFound, reason: "no comment is at this address") }
-        try await req.requireCellWrite(record.organisationID)
-        return record
-    }
-
     @Sendable func reportBack(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        let record = try await editable(req, id)
+        let record = try req.resolved.supervision
+        let id = try req.resolved.supervisionID
         let form = try req.content.decode(ReportForm.self)
         do {
             _ = try await supervisions(req, write: true).reportBack(
                 id, LeaderReportBack(reportedOn: try req.date(form.reportedOn, field: "reportedOn"), text: form.text),
-                actor: try await req.access().actor)
+                actor: try await req.actor())
         } catch StorageError.invalid(let error) {
-            req.parameters.set("id", to: record.organisationID.uuidString)
             return try await renderCell(
                 req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
         }
@@ -160,7 +150,7 @@ struct SupervisionPages: RouteCollection {
     /// Every comment on the leaders placed in the unit's cells: the commune committee's view (rules.md A8).
     @Sendable func unitPage(req: Request) async throws -> Response {
         let format = try req.exportFormat()
-        let id = try req.uuid("id")
+        let id = try req.resolved.unit.id
         let context = try await unitContext(req, audit: format == nil)
         if let format {
             return try await req.export(
@@ -171,8 +161,8 @@ struct SupervisionPages: RouteCollection {
 
     /// Every comment on the leaders placed in the unit's cells as a view model; 404 outside the scope.
     func unitContext(_ req: Request, audit: Bool) async throws -> Context {
-        let id = try req.uuid("id")
-        let (unit, cells) = try await req.visibleCells(under: id)
+        let id = try req.resolved.unit.id
+        let (unit, cells) = try await req.visibleCells()
         if audit { try await req.auditRead("leader_supervision", id: "unit=\(id)", unit: id) }
         return Context(
             page: PageContext(
@@ -184,22 +174,20 @@ struct SupervisionPages: RouteCollection {
     }
 
     @Sendable func listJSON(req: Request) async throws -> [SupervisionView] {
-        let id = try req.uuid("id")
-        let cell = try await req.visibleCell(id)
+        let cell = try req.resolved.cell
+        let id = cell.id
         try await req.auditRead("leader_supervision", id: id.uuidString, unit: cell.unitID)
         return try await supervisions(req).list(cells: [id])
     }
 
     @Sendable func recordJSON(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        _ = try await req.visibleCell(id)
-        try await req.requireCellWrite(id)
+        let id = try req.resolved.cell.id
         let input = try req.content.decode(SupervisionInput.self)
         let supervision = LeaderSupervision(
             leaderID: input.leaderID.uuidString, period: input.year.map { .year($0) } ?? .adHoc(input.commentedOn),
             commentedOn: input.commentedOn, comment: input.comment)
         let view = try await supervisions(req, write: true).record(
-            cellID: id, supervision, actor: try await req.access().actor)
+            cellID: id, supervision, actor: try await req.actor())
         let response = try await view.encodeResponse(for: req)
         response.status = .created
         return response
@@ -214,9 +202,8 @@ struct SupervisionPages: RouteCollection {
     }
 
     @Sendable func reportBackJSON(req: Request) async throws -> SupervisionView {
-        let id = try req.uuid("id")
-        _ = try await editable(req, id)
+        let id = try req.resolved.supervisionID
         let input = try req.content.decode(LeaderReportBack.self)
-        return try await supervisions(req, write: true).reportBack(id, input, actor: try await req.access().actor)
+        return try await supervisions(req, write: true).reportBack(id, input, actor: try await req.actor())
     }
 }

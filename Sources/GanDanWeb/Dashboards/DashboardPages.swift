@@ -18,29 +18,27 @@ struct DashboardResponse: Content {
 /// commune's cells at a glance. Every figure links to the list behind it, on the same day.
 struct DashboardPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("units", ":id", "dashboard", use: page)
-        routes.grouped("api").get("units", ":id", "dashboard", use: json)
+        routes.requiring(.read).get("units", ":unit", "dashboard", use: page)
+        routes.grouped("api").requiring(.read).get("units", ":unit", "dashboard", use: json)
     }
 
     /// Reads the dashboard the unit's level calls for; 404 when the unit is outside the user's scope or did not
     /// exist that day.
     static func load(_ req: Request) async throws -> DashboardResponse {
-        let id = try req.uuid("id")
+        let id = try req.resolved.unit.id
         let date = try req.dashboardDate()
-        let access = try await req.access()
-        guard access.scopes.read.contains(unit: id),
-            let unit = try await OrganisationTree(db: req.db, scope: access.scopes.read).unit(id, on: date)
+        guard let unit = try await OrganisationTree(db: req.db, scope: try await req.scope(.read)).unit(id, on: date)
         else { throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)") }
         try await req.auditRead("dashboard", id: "unit=\(id)&as_of=\(date.iso)", unit: id)
         if unit.kind.level <= 2 {
             guard
-                let report = try await DistrictDashboard(db: req.db, scope: access.scopes.read).load(
+                let report = try await DistrictDashboard(db: req.db, scope: try await req.scope(.read)).load(
                     unit: id, asOf: date)
             else { throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)") }
             return DashboardResponse(view: "district", district: report)
         }
         let dashboard = CommuneDashboard(
-            db: req.db, scope: access.scopes.read, charter: req.application.settings.charter)
+            db: req.db, scope: try await req.scope(.read), charter: req.application.settings.charter)
         guard let report = try await dashboard.load(unit: id, asOf: date) else {
             throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)")
         }

@@ -59,13 +59,13 @@ extension Request {
         _ table: ExportTable, format: ExportFormat, list: String, object: UUID? = nil, unit: UUID? = nil
     ) async throws -> Response {
         let body = try format.render(table)
-        let access = try await access()
+        let actor = try await actor()
         let details = ExportAuditDetails(
             list: list, format: format.rawValue, rows: table.rowCount, query: url.query)
         try await AuditTrail(db: db).record(
             AuditEvent(
-                actor: access.actor.name, action: "export", entity: list, entityID: object?.uuidString,
-                after: AuditTrail.json(details), requestID: access.actor.requestID, unitID: unit))
+                actor: actor.name, action: "export", entity: list, entityID: object?.uuidString,
+                after: AuditTrail.json(details), requestID: actor.requestID, unitID: unit))
         let date = (try? asOfDate()) ?? CivilDate.today()
         let name = ExportFileName.make(table.title, date: date, fileExtension: format.rawValue)
         var headers = HTTPHeaders()

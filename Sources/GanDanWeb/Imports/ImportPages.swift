@@ -7,14 +7,15 @@ import Vapor
 /// error by line → confirm, all-or-nothing, audited (rules.md R25, R27, R28, R30).
 struct ImportPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("units", ":id", "import", use: uploadForm)
-        routes.on(
-            .POST, "units", ":id", "import", body: .collect(maxSize: ByteCount(value: ImportUploads.maxBytes + 65_536)),
-            use: upload)
-        routes.get("imports", ":id", use: mappingPage)
-        routes.post("imports", ":id", "check", use: check)
-        routes.get("imports", ":id", "errors.csv", use: errorsCSV)
-        routes.post("imports", ":id", "confirm", use: confirm)
+        let plan = routes.requiring(.plan)
+        plan.get("units", ":unit", "import", use: uploadForm)
+        plan.on(
+            .POST, "units", ":unit", "import",
+            body: .collect(maxSize: ByteCount(value: ImportUploads.maxBytes + 65_536)), use: upload)
+        plan.get("imports", ":upload", use: mappingPage)
+        plan.post("imports", ":upload", "check", use: check)
+        plan.get("imports", ":upload", "errors.csv", use: errorsCSV)
+        plan.post("imports", ":upload", "confirm", use: confirm)
     }
 
     struct UploadContext: Encodable {
@@ -27,8 +28,7 @@ struct ImportPages: RouteCollection {
     }
 
     @Sendable func uploadForm(req: Request) async throws -> View {
-        let id = try req.uuid("id")
-        let unit = try await req.requireImportUnit(id)
+        let unit = try req.resolved.unit
         return try await renderUpload(req, unit: unit, kind: .members, error: nil)
     }
 
@@ -44,8 +44,8 @@ struct ImportPages: RouteCollection {
     }
 
     @Sendable func upload(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        let unit = try await req.requireImportUnit(id)
+        let unit = try req.resolved.unit
+        let id = unit.id
         let kind = (try? req.content.get(String.self, at: "kind")).flatMap(ImportKind.init(rawValue:)) ?? .members
         guard let file = try? req.content.get(File.self, at: "file"), file.data.readableBytes > 0 else {
             let view = try await renderUpload(req, unit: unit, kind: kind, error: Labels.text("importNoFile", req))
@@ -63,9 +63,9 @@ struct ImportPages: RouteCollection {
             response.status = .unprocessableEntity
             return response
         }
-        let access = try await req.access()
         let stored = try await ImportUploads(db: req.db).create(
-            owner: access.account.id, unitID: id, kind: kind, fileName: file.filename, format: format, content: data)
+            owner: try await req.account().id, unitID: id, kind: kind, fileName: file.filename, format: format,
+            content: data)
         return req.redirect(to: "/imports/\(stored.id)")
     }
 
@@ -90,7 +90,7 @@ struct ImportPages: RouteCollection {
     }
 
     @Sendable func mappingPage(req: Request) async throws -> View {
-        let upload = try await req.ownUpload(try req.uuid("id"))
+        let upload = try req.resolved.upload
         let table = try Self.table(upload)
         return try await renderMapping(
             req, upload: upload, table: table,
@@ -136,7 +136,7 @@ struct ImportPages: RouteCollection {
     }
 
     @Sendable func check(req: Request) async throws -> Response {
-        let upload = try await req.ownUpload(try req.uuid("id"))
+        let upload = try req.resolved.upload
         let table = try Self.table(upload)
         let form = (try? req.content.decode([String: String].self)) ?? [:]
         var mapping = ColumnMapping()
@@ -149,7 +149,7 @@ struct ImportPages: RouteCollection {
             }
         }
         try await ImportUploads(db: req.db).setMapping(upload.id, mapping)
-        let report = try await SpreadsheetImport(db: req.db, scope: try await req.importScope()).run(
+        let report = try await SpreadsheetImport(db: req.db, scope: try await req.scope(.plan)).run(
             table, kind: upload.kind, mapping: mapping, today: CivilDate.today(), dryRun: true)
         return try await renderReport(req, upload: upload, report: report, status: .ok)
     }
@@ -167,9 +167,9 @@ struct ImportPages: RouteCollection {
     }
 
     @Sendable func errorsCSV(req: Request) async throws -> Response {
-        let upload = try await req.ownUpload(try req.uuid("id"))
+        let upload = try req.resolved.upload
         let table = try Self.table(upload)
-        let report = try await SpreadsheetImport(db: req.db, scope: try await req.importScope()).run(
+        let report = try await SpreadsheetImport(db: req.db, scope: try await req.scope(.plan)).run(
             table, kind: upload.kind,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
             today: CivilDate.today(), dryRun: true)
@@ -188,24 +188,24 @@ struct ImportPages: RouteCollection {
     }
 
     @Sendable func confirm(req: Request) async throws -> Response {
-        let upload = try await req.ownUpload(try req.uuid("id"))
+        let upload = try req.resolved.upload
         let table = try Self.table(upload)
         let form = try? req.content.decode(ConfirmForm.self)
-        let access = try await req.access()
-        let report = try await SpreadsheetImport(db: req.db, scope: try await req.importScope()).run(
+        let report = try await SpreadsheetImport(db: req.db, scope: try await req.scope(.plan)).run(
             table, kind: upload.kind,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
             today: CivilDate.today(), dryRun: false, confirmDuplicates: form?.confirmDuplicates == "on",
-            actor: access.actor)
+            actor: try await req.actor())
         guard report.written else {
             return try await renderReport(req, upload: upload, report: report, status: .unprocessableEntity)
         }
         try await AuditTrail(db: req.db).record(
             AuditEvent(
-                actor: access.actor.name, action: "import", entity: "import_upload", entityID: upload.id.uuidString,
+                actor: try await req.actor().name, action: "import", entity: "import_upload",
+                entityID: upload.id.uuidString,
                 after: AuditTrail.json(
                     ImportAuditSummary(kind: upload.kind, fileName: upload.fileName, rows: report.valid)),
-                requestID: access.actor.requestID, unitID: upload.unitID))
+                requestID: try await req.actor().requestID, unitID: upload.unitID))
         try await ImportUploads(db: req.db).delete(upload.id)
         return try await renderReport(req, upload: upload, report: report, status: .ok)
     }

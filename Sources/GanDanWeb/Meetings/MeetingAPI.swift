@@ -16,99 +16,96 @@ extension ThematicPlan: Content {}
 struct MeetingAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api")
-        api.get("cells", ":id", "meetings", use: meetings)
-        api.post("cells", ":id", "meetings", use: plan)
-        api.get("meetings", ":id", use: detail)
-        api.put("meetings", ":id", "minutes", use: minutes)
-        api.post("meetings", ":id", "cancel", use: cancel)
-        api.get("cells", ":id", "tasks", use: tasks)
-        api.get("cells", ":id", "absence-flags", use: absenceFlags)
-        api.get("cells", ":id", "quality", use: quality)
-        api.get("cells", ":id", "thematic-plans", ":year", use: thematicPlan)
-        api.put("cells", ":id", "thematic-plans", ":year", use: saveThematicPlan)
+        let read = api.requiring(.read)
+        let write = api.requiring(.write)
+        read.get("cells", ":cell", "meetings", use: meetings)
+        write.post("cells", ":cell", "meetings", use: plan)
+        read.get("meetings", ":meeting", use: detail)
+        write.put("meetings", ":meeting", "minutes", use: minutes)
+        write.post("meetings", ":meeting", "cancel", use: cancel)
+        read.get("cells", ":cell", "tasks", use: tasks)
+        read.get("cells", ":cell", "absence-flags", use: absenceFlags)
+        read.get("cells", ":cell", "quality", use: quality)
+        read.get("cells", ":cell", "thematic-plans", ":year", use: thematicPlan)
+        write.put("cells", ":cell", "thematic-plans", ":year", use: saveThematicPlan)
     }
 
     @Sendable func meetings(req: Request) async throws -> [MeetingSummary] {
-        let id = try req.uuid("id")
-        _ = try await req.visibleCell(id)
-        return try await req.readableMeetings().meetings(
+        let id = try req.resolved.cell.id
+        return try await req.meetings().meetings(
             of: id, from: try req.optionalDate("from"), until: try req.optionalDate("until"))
     }
 
     @Sendable func plan(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        let meetings = try await req.writableMeetings(cell: id)
+        let id = try req.resolved.cell.id
+        let meetings = try await req.meetings(.write)
         let draft = try req.content.decode(MeetingPlanDraft.self)
-        let summary = try await meetings.plan(cellID: id, draft, actor: try await req.access().actor)
+        let summary = try await meetings.plan(cellID: id, draft, actor: try await req.actor())
         let response = try await summary.encodeResponse(for: req)
         response.status = .created
         return response
     }
 
     @Sendable func detail(req: Request) async throws -> MeetingDetail {
-        let id = try req.uuid("id")
+        let id = try req.resolved.meetingID
         let version = try req.query[String.self, at: "version"].map { text -> Int in
             guard let number = Int(text), number >= 1 else {
                 throw Abort(.badRequest, reason: "version must be a whole number ≥ 1")
             }
             return number
         }
-        guard let detail = try await req.readableMeetings().detail(id, version: version) else {
+        guard let detail = try await req.meetings().detail(id, version: version) else {
             throw Abort(.notFound, reason: "no meeting is at this address")
         }
         try await req.auditRead(
-            "meeting", id: id.uuidString, unit: try await req.visibleCell(detail.meeting.cellID).unitID)
+            "meeting", id: id.uuidString, unit: try req.resolved.cell.unitID)
         return detail
     }
 
     /// Records the minutes (first version) or a correction (a new version with its reason, rules.md R10).
     @Sendable func minutes(req: Request) async throws -> MeetingDetail {
-        let id = try req.uuid("id")
-        let meeting = try await req.visibleMeeting(id)
-        let meetings = try await req.writableMeetings(cell: meeting.organisationID)
+        let id = try req.resolved.meetingID
+        let meetings = try await req.meetings(.write)
         let entry = try req.content.decode(MinutesEntry.self)
-        try await meetings.recordMinutes(id, entry, actor: try await req.access().actor)
+        try await meetings.recordMinutes(id, entry, actor: try await req.actor())
         guard let detail = try await meetings.detail(id) else { throw Abort(.notFound) }
         return detail
     }
 
     @Sendable func cancel(req: Request) async throws -> MeetingSummary {
-        let id = try req.uuid("id")
-        let meeting = try await req.visibleMeeting(id)
-        let meetings = try await req.writableMeetings(cell: meeting.organisationID)
-        try await meetings.cancel(id, actor: try await req.access().actor)
+        let id = try req.resolved.meetingID
+        let meetings = try await req.meetings(.write)
+        try await meetings.cancel(id, actor: try await req.actor())
         guard let detail = try await meetings.detail(id) else { throw Abort(.notFound) }
         return detail.meeting
     }
 
     @Sendable func tasks(req: Request) async throws -> [TaskView] {
-        let id = try req.uuid("id")
-        let cell = try await req.visibleCell(id)
+        let cell = try req.resolved.cell
+        let id = cell.id
         try await req.auditRead("tasks", id: id.uuidString, unit: cell.unitID)
         let openOnly = req.query[String.self, at: "status"] == "open"
-        return try await req.readableMeetings().tasks(of: id, openOnly: openOnly)
+        return try await req.meetings().tasks(of: id, openOnly: openOnly)
     }
 
     @Sendable func absenceFlags(req: Request) async throws -> [AbsenceFlagView] {
-        let id = try req.uuid("id")
-        let cell = try await req.visibleCell(id)
+        let cell = try req.resolved.cell
+        let id = cell.id
         try await req.auditRead("absence_flags", id: id.uuidString, unit: cell.unitID)
-        return try await req.readableMeetings().absenceFlags(of: id, year: try req.year())
+        return try await req.meetings().absenceFlags(of: id, year: try req.year())
     }
 
     @Sendable func quality(req: Request) async throws -> [QualityPoint] {
-        let id = try req.uuid("id")
-        _ = try await req.visibleCell(id)
+        let id = try req.resolved.cell.id
         let until = try req.optionalDate("until") ?? req.asOfDate().adding(days: 1)
         let from = try req.optionalDate("from") ?? until.adding(months: -24)
-        return try await req.readableMeetings().qualityTrend(of: id, from: from, until: until)
+        return try await req.meetings().qualityTrend(of: id, from: from, until: until)
     }
 
     @Sendable func thematicPlan(req: Request) async throws -> ThematicPlan {
-        let id = try req.uuid("id")
-        _ = try await req.visibleCell(id)
+        let id = try req.resolved.cell.id
         let year = try req.year()
-        return try await req.readableMeetings().thematicPlan(of: id, year: year) ?? ThematicPlan(year: year, topics: [])
+        return try await req.meetings().thematicPlan(of: id, year: year) ?? ThematicPlan(year: year, topics: [])
     }
 
     struct PlanInput: Content {
@@ -122,12 +119,12 @@ struct MeetingAPI: RouteCollection {
 
     /// Replaces a year's thematic plan; quarters left without a topic come back as warnings (rules.md R9).
     @Sendable func saveThematicPlan(req: Request) async throws -> SavedPlan {
-        let id = try req.uuid("id")
-        let meetings = try await req.writableMeetings(cell: id)
+        let id = try req.resolved.cell.id
+        let meetings = try await req.meetings(.write)
         let year = try req.year()
         let input = try req.content.decode(PlanInput.self)
         let plan = ThematicPlan(year: year, topics: input.topics)
-        let warnings = try await meetings.saveThematicPlan(of: id, plan, actor: try await req.access().actor)
+        let warnings = try await meetings.saveThematicPlan(of: id, plan, actor: try await req.actor())
         return SavedPlan(plan: plan, warnings: warnings)
     }
 }
@@ -136,29 +133,27 @@ struct MeetingAPI: RouteCollection {
 struct VillageAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api")
-        api.get("units", ":id", "households", use: households)
-        api.post("units", ":id", "households", use: addHousehold)
-        api.put("households", ":id", "statuses", ":year", use: setStatus)
-        api.get("units", ":id", "criteria", ":year", use: criteria)
-        api.put("units", ":id", "criteria", ":year", use: recordCriteria)
+        let read = api.requiring(.read, unitsAre: .village)
+        let write = api.requiring(.write, unitsAre: .village)
+        read.get("units", ":unit", "households", use: households)
+        write.post("units", ":unit", "households", use: addHousehold)
+        write.put("households", ":household", "statuses", ":year", use: setStatus)
+        read.get("units", ":unit", "criteria", ":year", use: criteria)
+        write.put("units", ":unit", "criteria", ":year", use: recordCriteria)
     }
 
     @Sendable func households(req: Request) async throws -> [HouseholdView] {
-        let id = try req.uuid("id")
-        _ = try await req.visibleVillage(id, on: try req.asOfDate())
+        let id = try req.resolved.village.id
         try await req.auditRead("households", id: id.uuidString, unit: id)
-        return try await HouseholdRegister(db: req.db, scope: try await req.access().scopes.read).households(
+        return try await HouseholdRegister(db: req.db, scope: try await req.scope(.read)).households(
             ofVillage: id, year: try req.year())
     }
 
     @Sendable func addHousehold(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        _ = try await req.visibleVillage(id, on: try req.asOfDate())
-        try await req.requireVillageWrite(id)
+        let id = try req.resolved.village.id
         let draft = try req.content.decode(HouseholdDraft.self)
-        let access = try await req.access()
-        let view = try await HouseholdRegister(db: req.db, scope: access.scopes.write).add(
-            draft, village: id, actor: access.actor)
+        let view = try await HouseholdRegister(db: req.db, scope: try await req.scope(.write)).add(
+            draft, village: id, actor: try await req.actor())
         let response = try await view.encodeResponse(for: req)
         response.status = .created
         return response
@@ -169,16 +164,12 @@ struct VillageAPI: RouteCollection {
     }
 
     @Sendable func setStatus(req: Request) async throws -> HouseholdView {
-        let id = try req.uuid("id")
-        let access = try await req.access()
-        guard let household = try await HouseholdRegister(db: req.db, scope: access.scopes.read).household(id) else {
-            throw Abort(.notFound, reason: "no household is at this address")
-        }
-        try await req.requireVillageWrite(household.unitID)
+        let household = try req.resolved.household
+        let id = try req.resolved.householdID
         let year = try req.year()
         let input = try req.content.decode(StatusInput.self)
-        let register = HouseholdRegister(db: req.db, scope: access.scopes.write)
-        try await register.setStatus(id, year: year, status: input.status, actor: access.actor)
+        let register = HouseholdRegister(db: req.db, scope: try await req.scope(.write))
+        try await register.setStatus(id, year: year, status: input.status, actor: try await req.actor())
         guard
             let view = try await register.households(ofVillage: household.unitID, year: year).first(where: {
                 $0.id == id
@@ -188,11 +179,10 @@ struct VillageAPI: RouteCollection {
     }
 
     @Sendable func criteria(req: Request) async throws -> VillageCriteriaReport {
-        let id = try req.uuid("id")
-        _ = try await req.visibleVillage(id, on: try req.asOfDate())
+        let id = try req.resolved.village.id
         let year = try req.year()
         guard
-            let report = try await VillageCriteria(db: req.db, scope: try await req.access().scopes.read).report(
+            let report = try await VillageCriteria(db: req.db, scope: try await req.scope(.read)).report(
                 village: id, year: year)
         else { throw Abort(.notFound, reason: "no new-rural criteria set covers \(year)") }
         return report
@@ -205,9 +195,7 @@ struct VillageAPI: RouteCollection {
     }
 
     @Sendable func recordCriteria(req: Request) async throws -> VillageCriteriaReport {
-        let id = try req.uuid("id")
-        _ = try await req.visibleVillage(id, on: try req.asOfDate())
-        try await req.requireVillageWrite(id)
+        let id = try req.resolved.village.id
         let year = try req.year()
         let input = try req.content.decode(CriteriaInput.self)
         var met: [Int: Bool] = [:]
@@ -224,11 +212,10 @@ struct VillageAPI: RouteCollection {
             }
             notes[number] = value
         }
-        let access = try await req.access()
-        try await VillageCriteria(db: req.db, scope: access.scopes.write).record(
-            village: id, year: year, met: met, notes: notes, actor: access.actor)
+        try await VillageCriteria(db: req.db, scope: try await req.scope(.write)).record(
+            village: id, year: year, met: met, notes: notes, actor: try await req.actor())
         guard
-            let report = try await VillageCriteria(db: req.db, scope: access.scopes.read).report(
+            let report = try await VillageCriteria(db: req.db, scope: try await req.scope(.read)).report(
                 village: id, year: year)
         else { throw Abort(.notFound) }
         return report

@@ -6,12 +6,14 @@ import Vapor
 /// A secretary's pages: the cell's meetings, plan one, record or correct minutes, print them (issue 6).
 struct MeetingPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("cells", ":id", "meetings", use: list)
-        routes.post("cells", ":id", "meetings", use: plan)
-        routes.post("cells", ":id", "thematic-plans", use: saveThematicPlan)
-        routes.get("meetings", ":id", use: detail)
-        routes.get("meetings", ":id", "minutes", use: minutesForm)
-        routes.post("meetings", ":id", "minutes", use: recordMinutes)
+        let read = routes.requiring(.read)
+        let write = routes.requiring(.write)
+        read.get("cells", ":cell", "meetings", use: list)
+        write.post("cells", ":cell", "meetings", use: plan)
+        write.post("cells", ":cell", "thematic-plans", use: saveThematicPlan)
+        read.get("meetings", ":meeting", use: detail)
+        write.get("meetings", ":meeting", "minutes", use: minutesForm)
+        write.post("meetings", ":meeting", "minutes", use: recordMinutes)
     }
 
     struct MeetingRow: Encodable {
@@ -166,13 +168,12 @@ struct MeetingPages: RouteCollection {
 
     /// The meetings page's view model: a year of a cell's meetings, open tasks, absence flags, quality trend.
     func listContext(_ req: Request, error: String?, audit: Bool) async throws -> ListContext {
-        let id = try req.uuid("id")
-        let cell = try await req.visibleCell(id)
+        let cell = try req.resolved.cell
+        let id = cell.id
         let language = req.language
         let year = try req.year()
-        let meetings = try await req.readableMeetings()
-        let access = try await req.access()
-        let mayWrite = access.scopes.write.contains(organisation: id)
+        let meetings = try await req.meetings()
+        let mayWrite = try await req.allows(.write)
         let first = CivilDate(year: year, month: 1, day: 1)!
         let rows = try await meetings.meetings(of: id, from: first, until: first.adding(months: 12))
         let trendUntil = first.adding(months: 12)
@@ -236,8 +237,8 @@ struct MeetingPages: RouteCollection {
     }
 
     @Sendable func plan(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        let meetings = try await req.writableMeetings(cell: id)
+        let id = try req.resolved.cell.id
+        let meetings = try await req.meetings(.write)
         let form = try req.content.decode(PlanForm.self)
         var problems: [String] = []
         let kind = MeetingKind(rawValue: form.kind)
@@ -260,7 +261,7 @@ struct MeetingPages: RouteCollection {
                 MeetingPlanDraft(
                     kind: kind, date: date, scheduledStart: time, topic: form.topic, noticeSentOn: notice,
                     notifiedCommitteeMember: form.committeeMember, documents: form.documents),
-                actor: try await req.access().actor)
+                actor: try await req.actor())
             return req.redirect(to: "/meetings/\(meeting.id)/minutes")
         } catch StorageError.invalid(let error) {
             return try await failed(req, error.issues.map(\.description).joined(separator: "; "))
@@ -284,8 +285,8 @@ struct MeetingPages: RouteCollection {
     }
 
     @Sendable func saveThematicPlan(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        let meetings = try await req.writableMeetings(cell: id)
+        let id = try req.resolved.cell.id
+        let meetings = try await req.meetings(.write)
         let form = try req.content.decode(TopicForm.self)
         var topics: [ThematicTopic] = []
         var problems: [String] = []
@@ -303,7 +304,7 @@ struct MeetingPages: RouteCollection {
         guard problems.isEmpty else { return try await failed(req, problems.joined(separator: "; ")) }
         do {
             try await meetings.saveThematicPlan(
-                of: id, ThematicPlan(year: form.year, topics: topics), actor: try await req.access().actor)
+                of: id, ThematicPlan(year: form.year, topics: topics), actor: try await req.actor())
         } catch StorageError.invalid(let error) {
             return try await failed(req, error.issues.map(\.description).joined(separator: "; "))
         }
@@ -311,36 +312,33 @@ struct MeetingPages: RouteCollection {
     }
 
     @Sendable func detail(req: Request) async throws -> View {
-        let id = try req.uuid("id")
+        let id = try req.resolved.meetingID
         let version = try req.query[String.self, at: "version"].map { text -> Int in
             guard let number = Int(text), number >= 1 else {
                 throw Abort(.badRequest, reason: "version must be a whole number ≥ 1")
             }
             return number
         }
-        guard let detail = try await req.readableMeetings().detail(id, version: version) else {
+        guard let detail = try await req.meetings().detail(id, version: version) else {
             throw Abort(.notFound, reason: "no meeting is at this address")
         }
         try await req.auditRead(
-            "meeting", id: id.uuidString, unit: try await req.visibleCell(detail.meeting.cellID).unitID)
-        let mayWrite = try await req.access().scopes.write.contains(organisation: detail.meeting.cellID)
+            "meeting", id: id.uuidString, unit: try req.resolved.cell.unitID)
+        let mayWrite = try await req.allows(.write)
         return try await req.view.render(
             "meeting", MinutesView(req, detail, mayWrite: mayWrite))
     }
 
     @Sendable func minutesForm(req: Request) async throws -> View {
-        let id = try req.uuid("id")
-        let meeting = try await req.visibleMeeting(id)
-        _ = try await req.writableMeetings(cell: meeting.organisationID)
+        let id = try req.resolved.meetingID
         try await req.auditRead(
-            "meeting_minutes_form", id: id.uuidString, unit: try await req.visibleCell(meeting.organisationID).unitID)
+            "meeting_minutes_form", id: id.uuidString, unit: try req.resolved.cell.unitID)
         return try await MinutesFormView.render(req, meetingID: id, form: nil, problems: [])
     }
 
     @Sendable func recordMinutes(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        let meeting = try await req.visibleMeeting(id)
-        let meetings = try await req.writableMeetings(cell: meeting.organisationID)
+        let id = try req.resolved.meetingID
+        let meetings = try await req.meetings(.write)
         let form = try req.content.decode(MinutesForm.self)
         let parsed = form.entry(req.language)
         guard parsed.problems.isEmpty, let entry = parsed.entry else {
@@ -350,7 +348,7 @@ struct MeetingPages: RouteCollection {
             return response
         }
         do {
-            try await meetings.recordMinutes(id, entry, actor: try await req.access().actor)
+            try await meetings.recordMinutes(id, entry, actor: try await req.actor())
         } catch StorageError.invalid(let error) {
             let response = try await MinutesFormView.render(
                 req, meetingID: id, form: form, problems: error.issues.map { $0.description }

@@ -74,12 +74,12 @@ struct MinutesFormView: Encodable {
         -> View
     {
         let language = req.language
-        guard let detail = try await req.readableMeetings().detail(meetingID) else {
+        guard let detail = try await req.meetings().detail(meetingID) else {
             throw Abort(.notFound, reason: "no meeting is at this address")
         }
         let meeting = detail.meeting
         let form = posted ?? detail.body.map { MinutesForm($0) } ?? MinutesForm()
-        let roster = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).roster(
+        let roster = try await CellDirectory(db: req.db, scope: try await req.scope(.read)).roster(
             of: meeting.cellID, on: meeting.date
         ).filter { $0.member.standing != nil && $0.member.standing != .suspended }
         let members = roster.map { entry -> MemberLine in
@@ -101,8 +101,8 @@ struct MinutesFormView: Encodable {
                         selected: $0.member.id.uuidString == selected)
                 }
         }
-        let households = try await HouseholdRegister(db: req.db, scope: try await req.access().scopes.read).households(
-            ofVillage: try await req.visibleCell(meeting.cellID).unitID, year: meeting.date.year
+        let households = try await HouseholdRegister(db: req.db, scope: try await req.scope(.read)).households(
+            ofVillage: try req.resolved.cell.unitID, year: meeting.date.year
         ).filter { $0.status == .poor || $0.status == .nearPoor }
         let nextMonth = YearMonth(meeting.date).adding(months: 1).iso
         let taskCount = max((form.task ?? [:]).count + 1, 3)
@@ -122,7 +122,7 @@ struct MinutesFormView: Encodable {
                         )
                     }, due: fields?.due ?? nextMonth, criterion: fields?.criterion ?? "", target: fields?.target ?? "")
         }
-        let open = try await req.readableMeetings().tasks(of: meeting.cellID).filter {
+        let open = try await req.meetings().tasks(of: meeting.cellID).filter {
             $0.meetingDate < meeting.date && ($0.status == .open || $0.reviewedMeetingID == meetingID)
         }
         let reviews = open.map { task -> ReviewLine in

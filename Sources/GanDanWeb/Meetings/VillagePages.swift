@@ -6,11 +6,13 @@ import Vapor
 /// A village's registers: households with poverty status per year (rules.md R25), new-rural criteria (R24).
 struct VillagePages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("units", ":id", "households", use: households)
-        routes.post("units", ":id", "households", use: addHousehold)
-        routes.post("households", ":id", "status", use: setStatus)
-        routes.get("units", ":id", "criteria", use: criteria)
-        routes.post("units", ":id", "criteria", use: recordCriteria)
+        let read = routes.requiring(.read, unitsAre: .village)
+        let write = routes.requiring(.write, unitsAre: .village)
+        read.get("units", ":unit", "households", use: households)
+        write.post("units", ":unit", "households", use: addHousehold)
+        write.post("households", ":household", "status", use: setStatus)
+        read.get("units", ":unit", "criteria", use: criteria)
+        write.post("units", ":unit", "criteria", use: recordCriteria)
     }
 
     struct HouseholdLine: Encodable {
@@ -62,12 +64,11 @@ struct VillagePages: RouteCollection {
 
     /// The household register's view model: a village's households and their status in a year (rules.md R25).
     func householdsContext(_ req: Request, error: String?, audit: Bool) async throws -> HouseholdsContext {
-        let id = try req.uuid("id")
-        let village = try await req.visibleVillage(id, on: try req.asOfDate())
+        let village = try req.resolved.village
+        let id = village.id
         let year = try req.year()
         let language = req.language
-        let access = try await req.access()
-        let list = try await HouseholdRegister(db: req.db, scope: access.scopes.read).households(
+        let list = try await HouseholdRegister(db: req.db, scope: try await req.scope(.read)).households(
             ofVillage: id, year: year)
         if audit { try await req.auditRead("households", id: id.uuidString, unit: id) }
         let count = PovertyCount(list.compactMap(\.status))
@@ -83,7 +84,7 @@ struct VillagePages: RouteCollection {
                 HouseholdLine(
                     id: $0.id, headName: $0.headName, size: $0.size, status: $0.status?.label.text(in: language) ?? "—",
                     standard: $0.standardID, openTasks: $0.openTasks, choices: Self.statusChoices($0.status, language))
-            }, statuses: Self.statusChoices(.poor, language), mayWrite: access.scopes.write.contains(unit: id),
+            }, statuses: Self.statusChoices(.poor, language), mayWrite: try await req.allows(.write),
             error: error)
         return context
     }
@@ -96,9 +97,7 @@ struct VillagePages: RouteCollection {
     }
 
     @Sendable func addHousehold(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        _ = try await req.visibleVillage(id, on: try req.asOfDate())
-        try await req.requireVillageWrite(id)
+        let id = try req.resolved.village.id
         let form = try req.content.decode(HouseholdForm.self)
         let size = form.size.flatMap { $0.isEmpty ? nil : Int($0) }
         guard let status = HouseholdPovertyStatus(rawValue: form.status), form.size?.isEmpty != false || size != nil
@@ -106,10 +105,9 @@ struct VillagePages: RouteCollection {
             return try await failedHouseholds(req, "\(Labels.text("householdSize", req)): \(form.size ?? "")")
         }
         do {
-            let access = try await req.access()
-            _ = try await HouseholdRegister(db: req.db, scope: access.scopes.write).add(
+            _ = try await HouseholdRegister(db: req.db, scope: try await req.scope(.write)).add(
                 HouseholdDraft(headName: form.headName, size: size, year: form.year, status: status), village: id,
-                actor: access.actor)
+                actor: try await req.actor())
         } catch StorageError.invalid(let error) {
             return try await failedHouseholds(req, error.issues.map(\.description).joined(separator: "; "))
         }
@@ -128,18 +126,14 @@ struct VillagePages: RouteCollection {
     }
 
     @Sendable func setStatus(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        let access = try await req.access()
-        guard let household = try await HouseholdRegister(db: req.db, scope: access.scopes.read).household(id) else {
-            throw Abort(.notFound, reason: "no household is at this address")
-        }
-        try await req.requireVillageWrite(household.unitID)
+        let household = try req.resolved.household
+        let id = try req.resolved.householdID
         let form = try req.content.decode(StatusForm.self)
         guard let status = HouseholdPovertyStatus(rawValue: form.status) else {
             throw Abort(.badRequest, reason: "status must be one of poor, nearPoor, escaped, notPoor")
         }
-        try await HouseholdRegister(db: req.db, scope: access.scopes.write).setStatus(
-            id, year: form.year, status: status, actor: access.actor)
+        try await HouseholdRegister(db: req.db, scope: try await req.scope(.write)).setStatus(
+            id, year: form.year, status: status, actor: try await req.actor())
         return req.redirect(to: "/units/\(household.unitID)/households?year=\(form.year)")
     }
 
@@ -182,12 +176,12 @@ struct VillagePages: RouteCollection {
 
     /// The new-rural criteria page's view model: the set in force for the year and which criteria are met (R24).
     func criteriaContext(_ req: Request) async throws -> CriteriaContext {
-        let id = try req.uuid("id")
-        let village = try await req.visibleVillage(id, on: try req.asOfDate())
+        let village = try req.resolved.village
+        let id = village.id
         let year = try req.year()
         let language = req.language
-        let access = try await req.access()
-        let report = try await VillageCriteria(db: req.db, scope: access.scopes.read).report(village: id, year: year)
+        let report = try await VillageCriteria(db: req.db, scope: try await req.scope(.read)).report(
+            village: id, year: year)
         let context = CriteriaContext(
             page: PageContext(
                 req, title: "\(Labels.text("criteria", req)) · \(village.title(in: language))", exportable: true),
@@ -199,7 +193,7 @@ struct VillagePages: RouteCollection {
                 CriterionLine(
                     number: $0.number, name: $0.name.text(in: language), environment: $0.isEnvironment,
                     met: $0.met == true, assessed: $0.met != nil, tasks: $0.tasks)
-            }, mayWrite: access.scopes.write.contains(unit: id) && report != nil)
+            }, mayWrite: try await req.allows(.write) && report != nil)
         return context
     }
 
@@ -210,9 +204,7 @@ struct VillagePages: RouteCollection {
     }
 
     @Sendable func recordCriteria(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        _ = try await req.visibleVillage(id, on: try req.asOfDate())
-        try await req.requireVillageWrite(id)
+        let id = try req.resolved.village.id
         let form = try req.content.decode(CriteriaForm.self)
         guard let set = VillageCriteria.set(for: form.year) else {
             throw Abort(.badRequest, reason: "no new-rural criteria set covers \(form.year)")
@@ -220,9 +212,8 @@ struct VillagePages: RouteCollection {
         let ticked = Set((form.met ?? [:]).keys.compactMap(Int.init))
         var met: [Int: Bool] = [:]
         for criterion in set.criteria { met[criterion.number] = ticked.contains(criterion.number) }
-        let access = try await req.access()
-        try await VillageCriteria(db: req.db, scope: access.scopes.write).record(
-            village: id, year: form.year, met: met, actor: access.actor)
+        try await VillageCriteria(db: req.db, scope: try await req.scope(.write)).record(
+            village: id, year: form.year, met: met, actor: try await req.actor())
         return req.redirect(to: "/units/\(id)/criteria?year=\(form.year)")
     }
 }

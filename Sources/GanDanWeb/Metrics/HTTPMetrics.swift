@@ -32,7 +32,7 @@ final class HTTPMetrics: Sendable {
         started.set(Date().timeIntervalSince1970)
     }
 
-    /// Counts one answered request; `route` is the route's pattern (`/api/cells/:id`), never the concrete path,
+    /// Counts one answered request; `route` is the route's pattern (`/api/cells/:cell`), never the concrete path,
     /// so identifiers of members or cells never reach the metrics.
     func record(method: String, route: String, status: UInt, duration: Duration) {
         let statusClass = "\(status / 100)xx"

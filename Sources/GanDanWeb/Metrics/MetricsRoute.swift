@@ -6,7 +6,7 @@ struct MetricsRoute: RouteCollection {
     let token: String?
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("metrics", use: metrics)
+        routes.open().get("metrics", use: metrics)
     }
 
     @Sendable func metrics(req: Request) async throws -> Response {

@@ -7,10 +7,11 @@ import Vapor
 /// Member search and a member's page.
 struct MemberPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("members", use: list)
-        routes.get("members", ":id", use: detail)
-        routes.get("members", ":id", "edit", use: editForm)
-        routes.post("members", ":id", use: update)
+        routes.requiring(.read).get("members", use: list)
+        routes.requiring(.read).get("members", ":member", use: detail)
+        let write = routes.requiring(.write)
+        write.get("members", ":member", "edit", use: editForm)
+        write.post("members", ":member", use: update)
     }
 
     struct ListContext: Encodable {
@@ -34,7 +35,7 @@ struct MemberPages: RouteCollection {
         let text = req.query[String.self, at: "q"] ?? ""
         let pageNumber = all ? 1 : try req.positiveInt("page", default: 1)
         let filter = try await Self.figureFilter(req, on: date)
-        let directory = MemberDirectory(db: req.db, scope: try await req.access().scopes.read)
+        let directory = MemberDirectory(db: req.db, scope: try await req.scope(.read))
         var result = try await directory.search(
             .init(text: text, date: date, page: pageNumber, perPage: all ? 500 : 50, memberIDs: filter?.members))
         if all {
@@ -77,7 +78,7 @@ struct MemberPages: RouteCollection {
         -> (members: [UUID], title: String, fields: [Choice])?
     {
         guard let figure = req.query[String.self, at: "figure"], !figure.isEmpty else { return nil }
-        let scope = try await req.access().scopes.read
+        let scope = try await req.scope(.read)
         func id(_ name: String) throws -> UUID {
             guard let text = req.query[String.self, at: name], let id = UUID(uuidString: text) else {
                 throw Abort(.badRequest, reason: "figure=\(figure) needs \(name)=<id>")
@@ -119,15 +120,11 @@ struct MemberPages: RouteCollection {
     }
 
     @Sendable func detail(req: Request) async throws -> View {
-        let id = try req.uuid("id")
-        let date = try req.asOfDate()
+        let member = try req.resolved.member
+        let id = member.summary.id
         let language = req.language
-        let access = try await req.access()
-        guard let member = try await MemberDirectory(db: req.db, scope: access.scopes.read).detail(id, on: date) else {
-            throw Abort(.notFound, reason: "no member is at this address")
-        }
         try await req.auditRead("member", id: id.uuidString)
-        let mayEdit = try await MemberDirectory(db: req.db, scope: access.scopes.write).detail(id, on: date) != nil
+        let mayEdit = try await req.allows(.write)
         let context = DetailContext(
             page: PageContext(req, title: member.summary.fullName), member: MemberRow(member.summary, language),
             birthDate: member.summary.birthDate.vietnamese, ethnicity: member.ethnicity, citizenID: member.citizenID,
@@ -157,22 +154,9 @@ struct MemberPages: RouteCollection {
         var error: String?
     }
 
-    /// Finds a member the user may edit: 404 when not visible at all, 403 when visible but not theirs to change.
-    static func editable(_ req: Request, _ id: UUID) async throws -> MemberDetail {
-        let access = try await req.access()
-        let date = CivilDate.today()
-        guard let member = try await MemberDirectory(db: req.db, scope: access.scopes.read).detail(id, on: date) else {
-            throw Abort(.notFound, reason: "no member is at this address")
-        }
-        guard try await MemberDirectory(db: req.db, scope: access.scopes.write).detail(id, on: date) != nil else {
-            throw Abort(.forbidden, reason: "your role does not allow changing this member")
-        }
-        return member
-    }
-
     @Sendable func editForm(req: Request) async throws -> View {
-        let id = try req.uuid("id")
-        let member = try await Self.editable(req, id)
+        let member = try req.resolved.member
+        let id = member.summary.id
         return try await req.view.render(
             "member-edit",
             EditContext(
@@ -182,13 +166,12 @@ struct MemberPages: RouteCollection {
     }
 
     @Sendable func update(req: Request) async throws -> Response {
-        let id = try req.uuid("id")
-        let member = try await Self.editable(req, id)
+        let member = try req.resolved.member
+        let id = member.summary.id
         let change = try req.content.decode(MemberContactChange.self)
-        let access = try await req.access()
         do {
-            try await MemberWriter(db: req.db, scope: access.scopes.write).updateContact(
-                id, change, on: CivilDate.today(), actor: access.actor)
+            try await MemberWriter(db: req.db, scope: try await req.scope(.write)).updateContact(
+                id, change, on: CivilDate.today(), actor: try await req.actor())
         } catch StorageError.invalid(let error) {
             let view = try await req.view.render(
                 "member-edit",

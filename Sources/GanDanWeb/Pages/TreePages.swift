@@ -7,9 +7,10 @@ import Vapor
 /// The organisation tree as pages: provinces, any unit with its children and party organisations, and a cell's roll.
 struct TreePages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
-        routes.get("units", ":id", use: unit)
-        routes.get("cells", ":id", use: cell)
+        let read = routes.requiring(.read)
+        read.get(use: home)
+        read.get("units", ":unit", use: unit)
+        read.get("cells", ":cell", use: cell)
     }
 
     struct HomeContext: Encodable {
@@ -22,12 +23,13 @@ struct TreePages: RouteCollection {
 
     @Sendable func home(req: Request) async throws -> View {
         let date = try req.asOfDate()
-        let roots = try await OrganisationTree(db: req.db, scope: try await req.access().scopes.read).roots(on: date)
+        let roots = try await OrganisationTree(db: req.db, scope: try await req.scope(.read)).roots(on: date)
         let page = PageContext(req, title: Labels.text("tree", req))
-        let heading = Labels.text(try await req.access().scopes.read == .everything ? "provinces" : "yourUnits", req)
+        let heading = Labels.text(try await req.scope(.read) == .everything ? "provinces" : "yourUnits", req)
         var myCells: [NamedID] = []
-        for grant in try await req.access().account.grants where grant.role == .secretary {
-            if let id = grant.organisationID, let cell = try await OrganisationTree(db: req.db).organisation(id) {
+        let tree = OrganisationTree(db: req.db, scope: try await req.scope(.read))
+        for grant in try await req.account().grants where grant.role == .secretary {
+            if let id = grant.organisationID, let cell = try await tree.organisation(id) {
                 myCells.append(NamedID(id: id, name: cell.name))
             }
         }
@@ -75,16 +77,16 @@ struct TreePages: RouteCollection {
 
     /// A unit's page as a view model: its children, committees and cells, in the user's read scope.
     func unitContext(_ req: Request) async throws -> UnitContext {
-        let id = try req.uuid("id")
+        let id = try req.resolved.unit.id
         let date = try req.asOfDate()
         let language = req.language
-        let tree = OrganisationTree(db: req.db, scope: try await req.access().scopes.read)
+        let tree = OrganisationTree(db: req.db, scope: try await req.scope(.read))
         guard let unit = try await tree.unit(id, on: date) else {
             throw Abort(.notFound, reason: "this unit did not exist on \(date.vietnamese)")
         }
         let children = try await tree.children(of: id, on: date)
         let organisations = try await tree.organisations(atUnits: [id] + children.map(\.id), on: date)
-        let cells = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).summaries(
+        let cells = try await CellDirectory(db: req.db, scope: try await req.scope(.read)).summaries(
             of: organisations, on: date, settings: req.application.settings.charter)
         let history = try await tree.history(of: id)
         let breadcrumbs = try await tree.path(to: id, on: date).dropLast()
@@ -131,14 +133,12 @@ struct TreePages: RouteCollection {
 
     /// A cell's page as a view model (its counts and roll), with the unit it belongs to; 404 outside the scope.
     func cellContext(_ req: Request, audit: Bool) async throws -> (CellContext, UUID) {
-        let id = try req.uuid("id")
+        let cell = try req.resolved.cell
+        let id = cell.id
         let date = try req.asOfDate()
         let language = req.language
-        let tree = OrganisationTree(db: req.db, scope: try await req.access().scopes.read)
-        guard let cell = try await tree.organisation(id), cell.kind.isCell else {
-            throw Abort(.notFound, reason: "no cell is at this address")
-        }
-        let directory = CellDirectory(db: req.db, scope: try await req.access().scopes.read)
+        let tree = OrganisationTree(db: req.db, scope: try await req.scope(.read))
+        let directory = CellDirectory(db: req.db, scope: try await req.scope(.read))
         guard
             let summary = try await directory.summaries(
                 of: [cell], on: date, settings: req.application.settings.charter

@@ -10,12 +10,12 @@ extension DirectiveProgress: Content {}
 struct PlacementAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api")
-        api.post("placement", "plans", use: propose)
-        api.get("placement", "plans", ":id", use: plan)
-        api.post("placement", "plans", ":id", "rerun", use: rerun)
-        api.post("placement", "plans", ":id", "approve", use: approve)
-        api.post("placement", "plans", ":id", "correct", use: correct)
-        api.get("directives", ":id", use: directive)
+        api.requiring(.write, objectInBody: .unit).post("placement", "plans", use: propose)
+        api.requiring(.read).get("placement", "plans", ":plan", use: plan)
+        api.requiring(.write).post("placement", "plans", ":plan", "rerun", use: rerun)
+        api.requiring(.approve).post("placement", "plans", ":plan", "approve", use: approve)
+        api.requiring(.write).post("placement", "plans", ":plan", "correct", use: correct)
+        api.requiring(.read).get("directives", ":directive", use: directive)
     }
 
     struct ProposeRequest: Content {
@@ -25,11 +25,7 @@ struct PlacementAPI: RouteCollection {
 
     @Sendable func propose(req: Request) async throws -> Response {
         let input = try req.content.decode(ProposeRequest.self)
-        let access = try await req.access()
-        guard access.scopes.read.contains(unit: input.unitID) else { throw Abort(.notFound, reason: "no such unit") }
-        guard access.scopes.write.contains(unit: input.unitID) else {
-            throw Abort(.forbidden, reason: "your role does not allow proposing placements here")
-        }
+        try await req.resolveBodyObject(input.unitID)
         let date =
             try input.date.map { text in
                 guard let date = CivilDate(text) else {
@@ -37,14 +33,15 @@ struct PlacementAPI: RouteCollection {
                 }
                 return date
             } ?? req.asOfDate()
-        let plan = try await PlacementPlans(db: req.db).propose(unitID: input.unitID, on: date, actor: access.actor)
+        let plan = try await PlacementPlans(db: req.db).propose(
+            unitID: input.unitID, on: date, actor: try await req.actor())
         let response = try await plan.encodeResponse(for: req)
         response.status = .created
         return response
     }
 
     @Sendable func plan(req: Request) async throws -> PlacementPlan {
-        try await req.visiblePlan(try req.uuid("id"))
+        try req.resolved.plan
     }
 
     struct RerunResponse: Content {
@@ -53,7 +50,7 @@ struct PlacementAPI: RouteCollection {
     }
 
     @Sendable func rerun(req: Request) async throws -> RerunResponse {
-        let plan = try await req.editablePlan(try req.uuid("id"))
+        let plan = try req.resolved.plan
         let input = try req.content.decode(RerunRequest.self)
         var settings = plan.settings
         if let pins = input.pins { settings.pins = try Self.keyedByID(pins, field: "pins") }
@@ -64,37 +61,32 @@ struct PlacementAPI: RouteCollection {
         if let weights = input.weights { settings.weights = weights }
         if let exempt = input.exemptPosts { settings.exemptPosts = exempt }
         let result = try await PlacementPlans(db: req.db).rerun(
-            plan.id, settings: settings, on: try req.asOfDate(), actor: try await req.access().actor)
+            plan.id, settings: settings, on: try req.asOfDate(), actor: try await req.actor())
         return RerunResponse(plan: result.plan, changes: result.changes)
     }
 
     @Sendable func approve(req: Request) async throws -> PlacementPlan {
-        let plan = try await req.editablePlan(try req.uuid("id"))
+        let plan = try req.resolved.plan
         let input = try req.content.decode(ApproveRequest.self)
         guard let date = CivilDate(input.decisionDate) else {
             throw Abort(.badRequest, reason: "decision_date \"\(input.decisionDate)\" is not a date")
         }
         return try await PlacementPlans(db: req.db).approve(
-            plan.id, version: input.version, decisionDate: date, actor: try await req.access().actor)
+            plan.id, version: input.version, decisionDate: date, actor: try await req.actor())
     }
 
     /// A new draft correcting an approved plan; the approved one stays in history until the new one is approved.
     @Sendable func correct(req: Request) async throws -> Response {
-        let plan = try await req.editablePlan(try req.uuid("id"))
+        let plan = try req.resolved.plan
         let correction = try await PlacementPlans(db: req.db).correct(
-            plan.id, on: try req.asOfDate(), settings: plan.settings, actor: try await req.access().actor)
+            plan.id, on: try req.asOfDate(), settings: plan.settings, actor: try await req.actor())
         let response = try await correction.encodeResponse(for: req)
         response.status = .created
         return response
     }
 
     @Sendable func directive(req: Request) async throws -> DirectiveProgress {
-        let id = try req.uuid("id")
-        let access = try await req.access()
-        guard let progress = try await Directives(db: req.db).progress(id, on: try req.asOfDate()),
-            access.scopes.read.contains(unit: progress.unitID)
-        else { throw Abort(.notFound, reason: "no directive is at this address") }
-        return progress
+        try req.resolved.directive
     }
 
     /// A JSON object keyed by ids (JSON keys are strings) as a dictionary keyed by UUID; a bad key is a 400.

@@ -7,15 +7,17 @@ import Vapor
 /// the printable decision, and the charter list after placement (rules.md A1–A5).
 struct PlacementPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("placement", use: index)
-        routes.post("placement", "plans", use: propose)
-        routes.get("placement", "plans", ":id", use: review)
-        routes.post("placement", "plans", ":id", "move", use: move)
-        routes.post("placement", "plans", ":id", "approve", use: approve)
-        routes.get("placement", "plans", ":id", "decision", use: decision)
-        routes.post("placement", "plans", ":id", "correct", use: correct)
-        routes.get("directives", ":id", use: directive)
-        routes.get("charter", ":id", use: charter)
+        let read = routes.requiring(.read)
+        let write = routes.requiring(.write)
+        read.get("placement", use: index)
+        routes.requiring(.write, objectInBody: .unit).post("placement", "plans", use: propose)
+        read.get("placement", "plans", ":plan", use: review)
+        write.post("placement", "plans", ":plan", "move", use: move)
+        routes.requiring(.approve).post("placement", "plans", ":plan", "approve", use: approve)
+        read.get("placement", "plans", ":plan", "decision", use: decision)
+        write.post("placement", "plans", ":plan", "correct", use: correct)
+        read.get("directives", ":directive", use: directive)
+        read.get("charter", ":unit", use: charter)
     }
 
     struct UnitChoice: Encodable {
@@ -49,9 +51,8 @@ struct PlacementPages: RouteCollection {
     }
 
     @Sendable func index(req: Request) async throws -> View {
-        let access = try await req.access()
         let date = try req.asOfDate()
-        let tree = OrganisationTree(db: req.db, scope: access.scopes.write)
+        let tree = OrganisationTree(db: req.db, scope: try await req.scope(.write))
         var units: [UnitChoice] = []
         for root in try await tree.roots(on: date) {
             let candidates = root.kind.level <= 2 ? [root] + (try await tree.children(of: root.id, on: date)) : [root]
@@ -59,16 +60,16 @@ struct PlacementPages: RouteCollection {
                 UnitChoice(id: $0.id, title: $0.title(in: req.language))
             }
         }
-        let readTree = OrganisationTree(db: req.db, scope: access.scopes.read)
+        let readTree = OrganisationTree(db: req.db, scope: try await req.scope(.read))
         var plans: [PlanRow] = []
-        for plan in try await PlacementPlans(db: req.db).plans(ofUnits: access.scopes.read.unitList) {
+        for plan in try await PlacementPlans(db: req.db).plans(ofUnits: try await req.scope(.read).unitList) {
             let unit = try await readTree.unit(plan.unitID, on: date)?.title(in: req.language) ?? ""
             plans.append(
                 PlanRow(
                     id: plan.id, unit: unit, status: Self.statusLabel(plan.status, req), members: plan.decisions.count,
                     decisionDate: plan.decisionDate?.vietnamese))
         }
-        let ranking = try await Directives(db: req.db).ranking(on: date, units: access.scopes.read.unitList)
+        let ranking = try await Directives(db: req.db).ranking(on: date, units: try await req.scope(.read).unitList)
         return try await req.view.render(
             "placement",
             IndexContext(
@@ -88,13 +89,10 @@ struct PlacementPages: RouteCollection {
 
     @Sendable func propose(req: Request) async throws -> Response {
         let form = try req.content.decode(ProposeForm.self)
-        let access = try await req.access()
-        guard access.scopes.read.contains(unit: form.unit) else { throw Abort(.notFound, reason: "no such unit") }
-        guard access.scopes.write.contains(unit: form.unit) else {
-            throw Abort(.forbidden, reason: "your role does not allow proposing placements here")
-        }
+        try await req.resolveBodyObject(form.unit)
         let date = try form.date.flatMap { CivilDate($0) } ?? req.asOfDate()
-        let plan = try await PlacementPlans(db: req.db).propose(unitID: form.unit, on: date, actor: access.actor)
+        let plan = try await PlacementPlans(db: req.db).propose(
+            unitID: form.unit, on: date, actor: try await req.actor())
         return req.redirect(to: "/placement/plans/\(plan.id)?date=\(date.iso)")
     }
 
@@ -157,7 +155,7 @@ struct PlacementPages: RouteCollection {
         exportable: Bool = true
     ) async throws -> ReviewContext {
         let language = req.language
-        let mayEdit = try await req.access().scopes.write.contains(unit: plan.unitID)
+        let mayEdit = try await req.allows(.write)
         let communes = plan.communes.map { commune in
             var names: [UUID: String] = [:]
             for decision in commune.proposal.decisions { names[decision.toCellID] = decision.toCellName }
@@ -197,7 +195,7 @@ struct PlacementPages: RouteCollection {
 
     @Sendable func review(req: Request) async throws -> Response {
         let format = try req.exportFormat()
-        let plan = try await req.visiblePlan(try req.uuid("id"))
+        let plan = try req.resolved.plan
         let context = try await reviewContext(req, plan)
         if let format {
             return try await req.export(
@@ -212,7 +210,7 @@ struct PlacementPages: RouteCollection {
     }
 
     @Sendable func move(req: Request) async throws -> Response {
-        let plan = try await req.editablePlan(try req.uuid("id"))
+        let plan = try req.resolved.plan
         let form = try req.content.decode(MoveForm.self)
         guard plan.decisions.contains(where: { $0.memberID == form.member }) else {
             throw Abort(.badRequest, reason: "that member is not in this plan")
@@ -221,7 +219,7 @@ struct PlacementPages: RouteCollection {
         settings.pins[form.member] = form.cell
         do {
             let result = try await PlacementPlans(db: req.db).rerun(
-                plan.id, settings: settings, on: try req.asOfDate(), actor: try await req.access().actor)
+                plan.id, settings: settings, on: try req.asOfDate(), actor: try await req.actor())
             return try await renderReview(req, result.plan, changes: result.changes).encodeResponse(for: req)
         } catch let error as StorageError {
             let response = try await renderReview(req, plan, error: error.description).encodeResponse(for: req)
@@ -236,14 +234,14 @@ struct PlacementPages: RouteCollection {
     }
 
     @Sendable func approve(req: Request) async throws -> Response {
-        let plan = try await req.editablePlan(try req.uuid("id"))
+        let plan = try req.resolved.plan
         let form = try req.content.decode(ApproveForm.self)
         guard let date = CivilDate(form.decisionDate) else {
             throw Abort(.badRequest, reason: "the decision date \"\(form.decisionDate)\" is not a date")
         }
         do {
             _ = try await PlacementPlans(db: req.db).approve(
-                plan.id, version: form.version, decisionDate: date, actor: try await req.access().actor)
+                plan.id, version: form.version, decisionDate: date, actor: try await req.actor())
         } catch let error as StorageError {
             let response = try await renderReview(req, plan, error: error.description).encodeResponse(for: req)
             response.status = .conflict
@@ -254,9 +252,9 @@ struct PlacementPages: RouteCollection {
 
     /// Starts a new draft that corrects an approved plan: history is never rewritten (issue "placement").
     @Sendable func correct(req: Request) async throws -> Response {
-        let plan = try await req.editablePlan(try req.uuid("id"))
+        let plan = try req.resolved.plan
         let correction = try await PlacementPlans(db: req.db).correct(
-            plan.id, on: try req.asOfDate(), settings: plan.settings, actor: try await req.access().actor)
+            plan.id, on: try req.asOfDate(), settings: plan.settings, actor: try await req.actor())
         return req.redirect(to: "/placement/plans/\(correction.id)")
     }
 
@@ -279,7 +277,7 @@ struct PlacementPages: RouteCollection {
 
     @Sendable func decision(req: Request) async throws -> Response {
         let format = try req.exportFormat()
-        let plan = try await req.visiblePlan(try req.uuid("id"))
+        let plan = try req.resolved.plan
         let context = try await decisionContext(req, plan)
         if let format {
             return try await req.export(
@@ -338,11 +336,7 @@ struct PlacementPages: RouteCollection {
 
     /// A dissolution directive's progress as a view model, with its unit; 404 outside the scope.
     func directiveContext(_ req: Request) async throws -> (ProgressContext, UUID) {
-        let id = try req.uuid("id")
-        let access = try await req.access()
-        guard let progress = try await Directives(db: req.db).progress(id, on: try req.asOfDate()),
-            access.scopes.read.contains(unit: progress.unitID)
-        else { throw Abort(.notFound, reason: "no directive is at this address") }
+        let progress = try req.resolved.directive
         return (
             ProgressContext(
                 page: PageContext(req, title: progress.title, exportable: true), progress: progress,
@@ -368,7 +362,7 @@ struct PlacementPages: RouteCollection {
         let format = try req.exportFormat()
         let context = try await charterContext(req)
         if let format {
-            let id = try req.uuid("id")
+            let id = try req.resolved.unit.id
             return try await req.export(Self.table(context, req), format: format, list: "charter", object: id, unit: id)
         }
         return try await req.view.render("charter", context).encodeResponse(for: req)
@@ -376,14 +370,14 @@ struct PlacementPages: RouteCollection {
 
     /// After placement: cells with ≥ 9 full members may propose a committee and a deputy (A5, R3); < 3 is below R1.
     func charterContext(_ req: Request) async throws -> CharterContext {
-        let id = try req.uuid("id")
+        let id = try req.resolved.unit.id
         let date = try req.asOfDate()
-        let access = try await req.access()
-        let tree = OrganisationTree(db: req.db, scope: access.scopes.read)
+        let read = try await req.scope(.read)
+        let tree = OrganisationTree(db: req.db, scope: read)
         guard let unit = try await tree.unit(id, on: date) else { throw Abort(.notFound, reason: "no such unit") }
-        let units = try await tree.subtree(of: id, on: date).filter { access.scopes.read.contains(unit: $0) }
+        let units = try await tree.subtree(of: id, on: date).filter { read.contains(unit: $0) }
         let cells = try await tree.organisations(atUnits: units, on: date).filter(\.kind.isCell)
-        let summaries = try await CellDirectory(db: req.db, scope: access.scopes.read).summaries(
+        let summaries = try await CellDirectory(db: req.db, scope: read).summaries(
             of: cells, on: date, settings: req.application.settings.charter)
         let rows = summaries.map { CellRow($0, req.language) }
         return CharterContext(

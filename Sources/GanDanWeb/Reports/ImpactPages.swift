@@ -8,15 +8,15 @@ extension ImpactReport: Content {}
 /// The impact report: before vs after the placement, charts drawn on the server as SVG (rules.md A9).
 struct ImpactPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("units", ":id", "impact", use: page)
-        routes.grouped("api").get("units", ":id", "impact", use: json)
+        routes.requiring(.read).get("units", ":unit", "impact", use: page)
+        routes.grouped("api").requiring(.read).get("units", ":unit", "impact", use: json)
     }
 
     /// The report for `?placement=` (default: the unit's approved placement) and `?months=` (default 12).
     func report(_ req: Request, audit: Bool = true) async throws -> (report: ImpactReport, unit: UnitSnapshot) {
-        let id = try req.uuid("id")
-        let (unit, _) = try await req.visibleCells(under: id)
-        let reports = ImpactReports(db: req.db, scope: try await req.access().scopes.read)
+        let id = try req.resolved.unit.id
+        let (unit, _) = try await req.visibleCells()
+        let reports = ImpactReports(db: req.db, scope: try await req.scope(.read))
         let months = try req.positiveInt("months", default: 12)
         guard months <= 60 else { throw Abort(.badRequest, reason: "months must be at most 60") }
         let placement: CivilDate

@@ -7,8 +7,9 @@ import Vapor
 /// (`?format=`; the cell report's tables one at a time with `&table=`).
 struct MonthlyReportPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("cells", ":id", "report", use: cellReport)
-        routes.get("units", ":id", "summary", use: communeSummary)
+        let read = routes.requiring(.read)
+        read.get("cells", ":cell", "report", use: cellReport)
+        read.get("units", ":unit", "summary", use: communeSummary)
     }
 
     /// The tables of the monthly cell report, each exportable on its own.
@@ -99,7 +100,7 @@ struct MonthlyReportPages: RouteCollection {
 
     func reports(_ req: Request) async throws -> MonthlyReports {
         MonthlyReports(
-            db: req.db, scope: try await req.access().scopes.read, policy: req.meetingPolicy,
+            db: req.db, scope: try await req.scope(.read), policy: req.meetingPolicy,
             charter: req.application.settings.charter)
     }
 
@@ -127,8 +128,8 @@ struct MonthlyReportPages: RouteCollection {
 
     /// The monthly report's view model; 404 for a cell outside the user's scope.
     func cellReportContext(_ req: Request, audit: Bool) async throws -> CellReportContext {
-        let id = try req.uuid("id")
-        let cell = try await req.visibleCell(id)
+        let cell = try req.resolved.cell
+        let id = cell.id
         let date = try req.asOfDate()
         let month = try Self.month(req) ?? YearMonth(date)
         guard let report = try await reports(req).cellMonth(cellID: id, month: month) else {
@@ -140,7 +141,7 @@ struct MonthlyReportPages: RouteCollection {
         let tree = OrganisationTree(db: req.db)
         let unit = try await tree.unit(cell.unitID, on: last)
         let place = try await tree.path(to: cell.unitID, on: last).dropLast().last
-        let summary = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).summaries(
+        let summary = try await CellDirectory(db: req.db, scope: try await req.scope(.read)).summaries(
             of: try await tree.organisations(atUnits: [cell.unitID], on: last).filter { $0.id == id }, on: last,
             settings: req.application.settings.charter
         ).first
@@ -223,8 +224,8 @@ struct MonthlyReportPages: RouteCollection {
 
     /// The commune summary's view model for `?month=` or `?from=&to=` (months, at most 24); 404 outside the scope.
     func summaryContext(_ req: Request, audit: Bool) async throws -> SummaryContext {
-        let id = try req.uuid("id")
-        let (unit, _) = try await req.visibleCells(under: id)
+        let id = try req.resolved.unit.id
+        let (unit, _) = try await req.visibleCells()
         let asOf = YearMonth(try req.asOfDate())
         let single = try Self.month(req)
         let from = try Self.month(req, "from") ?? single ?? asOf

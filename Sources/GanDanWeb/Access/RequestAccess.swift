@@ -1,0 +1,74 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import Vapor
+
+/// A request's user and what they may see, change and audit on the date asked (rules.md R30).
+struct RequestAccess {
+    var account: UserAccount
+    var scopes: ScopeResolver.Scopes
+    var actor: Actor
+}
+
+extension Request {
+    private struct AccessKey: StorageKey {
+        typealias Value = RequestAccess
+    }
+
+    private struct PlanScopeKey: StorageKey {
+        typealias Value = AccessScope
+    }
+
+    /// The current user and their scopes; throws 401 when nobody is signed in. Only the access layer calls it.
+    func access() async throws -> RequestAccess {
+        if let cached = storage[AccessKey.self] { return cached }
+        guard let user = auth.get(CurrentUser.self) else { throw Abort(.unauthorized) }
+        let scopes = try await ScopeResolver(db: db).scopes(for: user.account, on: try asOfDate())
+        let access = RequestAccess(
+            account: user.account, scopes: scopes, actor: Actor(name: user.account.username, requestID: id))
+        storage[AccessKey.self] = access
+        return access
+    }
+
+    /// What the user's grants open for `action`: the scope of a list, or of a writer.
+    func scope(_ action: Action) async throws -> AccessScope {
+        let access = try await access()
+        switch action {
+        case .read: return access.scopes.read
+        case .write, .approve: return access.scopes.write
+        case .audit: return access.scopes.audit
+        case .plan:
+            if let cached = storage[PlanScopeKey.self] { return cached }
+            let scope = try await ScopeResolver(db: db).scope(
+                for: access.account, roles: Action.plan.roles, on: try asOfDate())
+            storage[PlanScopeKey.self] = scope
+            return scope
+        }
+    }
+
+    /// Whether the user holds a role that may take `action` anywhere (for routes that name no object).
+    func holds(_ action: Action) async throws -> Bool {
+        if action == .read { return true }
+        return try await access().account.grants.contains { action.roles.contains($0.role) }
+    }
+
+    /// The signed-in account.
+    func account() async throws -> UserAccount {
+        try await access().account
+    }
+
+    /// Who writes: the user and the request id, for the audit trail.
+    func actor() async throws -> Actor {
+        try await access().actor
+    }
+
+    /// Records a read of personal data (rules.md R30) in the audit trail.
+    func auditRead(_ entity: String, id: String?, unit: UUID? = nil) async throws {
+        let access = try await access()
+        try await AuditTrail(db: db).record(
+            AuditEvent(
+                actor: access.actor.name, action: "read", entity: entity, entityID: id,
+                requestID: access.actor.requestID,
+                unitID: unit))
+    }
+}
