@@ -3,8 +3,9 @@ import GanDanCore
 import GanDanStorage
 import Vapor
 
-/// A request's user and what they may see, change and audit on the date asked (rules.md R30).
-struct RequestAccess {
+/// A request's user and what they may see, change and audit on the date asked (rules.md R30). Private to this
+/// file: handlers get scopes through `scope(_:)` and objects through the resolvers, never the grants themselves.
+private struct RequestAccess {
     var account: UserAccount
     var scopes: ScopeResolver.Scopes
     var actor: Actor
@@ -19,8 +20,8 @@ extension Request {
         typealias Value = AccessScope
     }
 
-    /// The current user and their scopes; throws 401 when nobody is signed in. Only the access layer calls it.
-    func access() async throws -> RequestAccess {
+    /// The current user and their scopes; throws 401 when nobody is signed in.
+    private func access() async throws -> RequestAccess {
         if let cached = storage[AccessKey.self] { return cached }
         guard let user = auth.get(CurrentUser.self) else { throw Abort(.unauthorized) }
         let scopes = try await ScopeResolver(db: db).scopes(for: user.account, on: try asOfDate())

@@ -17,14 +17,6 @@ extension Request {
         !(query[String.self, at: "date"] ?? "").isEmpty
     }
 
-    /// A UUID path parameter; anything else is a 404 (nothing by that address).
-    func uuid(_ name: String) throws -> UUID {
-        guard let id = parameters.get(name, as: UUID.self) else {
-            throw Abort(.notFound, reason: "nothing is at this address")
-        }
-        return id
-    }
-
     /// A whole-number query parameter from 1 to `maximum`, with a default; anything else is a 400 (a huge page
     /// number must never overflow the row offset).
     func positiveInt(_ name: String, default value: Int, maximum: Int = 100_000) throws -> Int {
