@@ -33,35 +33,7 @@ public enum CSVRecords {
             while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
             var endOfRecord = false
             if index < count, bytes[index] == quote {
-                let opened = index
-                index += 1
-                quoted.removeAll(keepingCapacity: true)
-                var closed = false
-                while index < count {
-                    let byte = bytes[index]
-                    index += 1
-                    if byte != quote {
-                        quoted.append(byte)
-                    } else if index < count, bytes[index] == quote {
-                        quoted.append(quote)
-                        index += 1
-                    } else {
-                        closed = true
-                        break
-                    }
-                }
-                guard closed else {
-                    throw .invalid([
-                        ImportIssue(line: line, message: "a quoted field (byte \(opened + 1)) is never closed")
-                    ])
-                }
-                // Text after the closing quote is kept after the quoted text, as a spreadsheet would show it.
-                let rest = index
-                while index < count, bytes[index] != comma, bytes[index] != cr, bytes[index] != lf { index += 1 }
-                var end = index
-                while end > rest, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-                quoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<end]))
-                cells.append(String(decoding: quoted, as: UTF8.self))
+                cells.append(try quotedField(bytes, at: &index, buffer: &quoted, line: line))
             } else {
                 let start = index
                 while index < count, bytes[index] != comma, bytes[index] != cr, bytes[index] != lf { index += 1 }
@@ -88,5 +60,43 @@ public enum CSVRecords {
         }
         if !cells.isEmpty { records.append((line, cells)) }
         return records
+    }
+
+    /// The quoted field opening at `index` (on its quote), up to the comma or line break after it; `buffer` is reused
+    /// from field to field. A quote that is never closed is an error naming the record it opens in.
+    @inline(__always)
+    private static func quotedField(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, buffer quoted: inout [UInt8], line: Int
+    ) throws(ImportError) -> String {
+        let count = bytes.count
+        let opened = index
+        index += 1
+        quoted.removeAll(keepingCapacity: true)
+        var closed = false
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte != quote {
+                quoted.append(byte)
+            } else if index < count, bytes[index] == quote {
+                quoted.append(quote)
+                index += 1
+            } else {
+                closed = true
+                break
+            }
+        }
+        guard closed else {
+            throw .invalid([
+                ImportIssue(line: line, message: "a quoted field (byte \(opened + 1)) is never closed")
+            ])
+        }
+        // Text after the closing quote is kept after the quoted text, as a spreadsheet would show it.
+        let rest = index
+        while index < count, bytes[index] != comma, bytes[index] != cr, bytes[index] != lf { index += 1 }
+        var end = index
+        while end > rest, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        quoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<end]))
+        return String(decoding: quoted, as: UTF8.self)
     }
 }

@@ -223,9 +223,14 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
 
     /// Every problem in the minutes, each naming its field; notice warnings come last (rules.md R8, R10, R11).
     public func issues(settings: MeetingSettings = .standard, cellFullMembers: Int) -> [ImportIssue] {
+        durationIssues(settings: settings, cellFullMembers: cellFullMembers) + attendanceIssues() + roleIssues()
+            + recordIssues() + warnings(settings: settings)
+    }
+
+    /// The meeting ends after it starts and lasts the minimum for its kind (rules.md R8).
+    func durationIssues(settings: MeetingSettings, cellFullMembers: Int) -> [ImportIssue] {
         var issues: [ImportIssue] = []
         func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
-
         if endTime <= startTime {
             add("endTime", "the meeting ends at \(endTime), not after it starts at \(startTime)")
         } else {
@@ -237,7 +242,13 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
                         + "(rules.md R8)")
             }
         }
+        return issues
+    }
 
+    /// The roll and the attendance agree: each member once, excused absences with reasons (rules.md R10).
+    func attendanceIssues() -> [ImportIssue] {
+        var issues: [ImportIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
         if roll.full < 0 || roll.probationary < 0 || roll.exempt < 0 {
             add("roll", "roll counts cannot be negative")
         }
@@ -262,7 +273,13 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
         if exemptListed > roll.exempt {
             add("roll.exempt", "\(exemptListed) exempt members listed but the roll has \(roll.exempt)")
         }
+        return issues
+    }
 
+    /// A chair and a recorder are named and present (rules.md R10).
+    func roleIssues() -> [ImportIssue] {
+        var issues: [ImportIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
         func isPresent(_ id: String) -> Bool { attendance.contains { $0.memberID == id && $0.status.isPresent } }
         if chairID.isEmpty {
             add("chairID", "the minutes name no chair (rules.md R10)")
@@ -274,7 +291,13 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
         } else if !isPresent(recorderID) {
             add("recorderID", "the recorder \(recorderID) is not recorded present")
         }
+        return issues
+    }
 
+    /// Tasks name their members, votes fit the voters present, and there is a conclusion (rules.md R10).
+    func recordIssues() -> [ImportIssue] {
+        var issues: [ImportIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
         for (index, task) in tasks.enumerated()
         where task.assigneeIDs.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             add("tasks[\(index)].assigneeIDs", "the task is assigned to no named member (rules.md R10)")
@@ -292,7 +315,7 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
         if conclusion.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             add("conclusion", "the minutes have no conclusion (rules.md R10)")
         }
-        return issues + warnings(settings: settings)
+        return issues
     }
 }
 

@@ -288,15 +288,8 @@ struct JonkerVolgenant {
     /// loop reads them sequentially and gathers only the costs.
     func augment(from start: Int) throws(AssignmentError) {
         let n = columns
-        let startRow = costs + start * n
         let potential = vByPosition
-        for j in 0..<n {
-            order[j] = j
-            predecessor[j] = start
-            let vj = v[j]
-            potential[j] = vj
-            distance[j] = startRow[j] - vj
-        }
+        startSearch(from: start)
         var lo = 0  // positions 0..<lo: ready; lo..<hi: to scan (all at distance `mind`); hi..<n: to do
         var hi = 0
         var ready = 0
@@ -305,21 +298,7 @@ struct JonkerVolgenant {
         search: while true {
             if lo == hi {
                 ready = lo
-                hi = lo + 1
-                mind = distance[lo]
-                var k = hi
-                while k < n {
-                    let dk = distance[k]
-                    if dk <= mind {
-                        if dk < mind {
-                            hi = lo
-                            mind = dk
-                        }
-                        swapPositions(k, hi)
-                        hi += 1
-                    }
-                    k += 1
-                }
+                (hi, mind) = gatherNearest(from: lo)
                 if mind == .infinity { throw .infeasible(rows: reachedRows(start: start, settled: lo)) }
                 for k in lo..<hi {
                     let j = order[k]
@@ -354,6 +333,47 @@ struct JonkerVolgenant {
                 }
             }
         }
+        finishAugment(from: start, to: sink, ready: ready, mind: mind)
+    }
+
+    /// Starts the search from row `start`: every column in place, reached from the row at its reduced cost.
+    @inline(__always)
+    func startSearch(from start: Int) {
+        let startRow = costs + start * columns
+        for j in 0..<columns {
+            order[j] = j
+            predecessor[j] = start
+            let vj = v[j]
+            vByPosition[j] = vj
+            distance[j] = startRow[j] - vj
+        }
+    }
+
+    /// Moves the to-do columns (from position `lo` on) at the smallest distance to positions `lo..<hi`; returns
+    /// `hi` and that distance.
+    @inline(__always)
+    func gatherNearest(from lo: Int) -> (hi: Int, mind: Double) {
+        var hi = lo + 1
+        var mind = distance[lo]
+        var k = hi
+        while k < columns {
+            let dk = distance[k]
+            if dk <= mind {
+                if dk < mind {
+                    hi = lo
+                    mind = dk
+                }
+                swapPositions(k, hi)
+                hi += 1
+            }
+            k += 1
+        }
+        return (hi, mind)
+    }
+
+    /// Updates the potentials of the columns settled before the free column `sink` and flips the path to it.
+    @inline(__always)
+    func finishAugment(from start: Int, to sink: Int, ready: Int, mind: Double) {
         for k in 0..<ready {
             v[order[k]] += distance[k] - mind
         }

@@ -68,6 +68,17 @@ public enum PlacementOptimizer {
     public static func propose(_ input: PlacementInput) throws(PlacementError) -> PlacementProposal {
         let model = try Model(input)
         let solution = try model.solve(model.problem)
+        let (decisions, received) = decide(model, solution: solution, input: input)
+        let (warnings, notes) = messages(model, decisions: decisions, received: received, input: input)
+        return PlacementProposal(
+            decisions: decisions, total: solution.total, received: received, warnings: warnings, notes: notes)
+    }
+
+    /// One decision per member with its cost terms, its best alternative and the reasons; and how many each cell
+    /// receives.
+    static func decide(_ model: Model, solution: AssignmentSolution, input: PlacementInput) -> (
+        decisions: [PlacementDecision], received: [UUID: Int]
+    ) {
         var decisions: [PlacementDecision] = []
         var received: [UUID: Int] = [:]
         for (row, column) in solution.assignment.enumerated() {
@@ -90,6 +101,14 @@ public enum PlacementOptimizer {
                         alternativeTarget: alternative.flatMap { alt in model.targets.first { $0.cellID == alt.cellID }
                         })))
         }
+        return (decisions, received)
+    }
+
+    /// Warnings (too few full members, below a minimum, nobody received) and notes (a committee becomes possible)
+    /// on the target cells after the placement (rules.md R1, A5).
+    static func messages(
+        _ model: Model, decisions: [PlacementDecision], received: [UUID: Int], input: PlacementInput
+    ) -> (warnings: [BilingualText], notes: [BilingualText]) {
         var warnings: [BilingualText] = []
         var notes: [BilingualText] = []
         var fullReceived: [UUID: Int] = [:]
@@ -132,8 +151,7 @@ public enum PlacementOptimizer {
                         en: "\(target.cellName) receives nobody."))
             }
         }
-        return PlacementProposal(
-            decisions: decisions, total: solution.total, received: received, warnings: warnings, notes: notes)
+        return (warnings, notes)
     }
 
     /// The cost matrix and its bookkeeping: rows are candidates, columns are slots of target cells.
@@ -179,32 +197,64 @@ public enum PlacementOptimizer {
                     })
             }
             self.terms = terms
+            let slots = Self.slots(of: targets, candidates: candidates.count, input: input)
+            cellOfColumn = slots.cellOfColumn
+            slotOfColumn = slots.slotOfColumn
+            slotCost = slots.slotCost
+            columnsOfCell = slots.columnsOfCell
+            guard slots.cellOfColumn.count >= candidates.count else {
+                throw .notEnoughPlaces(members: candidates.count, places: slots.cellOfColumn.count)
+            }
+            let costs = try Self.costs(
+                candidates: candidates, targetIndex: targetIndex, terms: terms, slots: slots, input: input)
+            let cellOfColumn = slots.cellOfColumn
+            do {
+                problem = try AssignmentProblem(rows: candidates.count, columns: cellOfColumn.count, costs: costs)
+            } catch {
+                throw .notEnoughPlaces(members: candidates.count, places: cellOfColumn.count)
+            }
+        }
+
+        /// The columns of the cost matrix: each target's places up to its maximum (or the number of candidates).
+        struct Slots {
             var cellOfColumn: [Int] = []
             var slotOfColumn: [Int] = []
             var slotCost: [Double] = []
             var columnsOfCell: [[Int]] = []
+        }
+
+        /// Each target's places, with the cost of the k-th newcomer in it (placement.md).
+        static func slots(of targets: [PlacementTarget], candidates: Int, input: PlacementInput) -> Slots {
+            var slots = Slots()
+            let weights = input.weights
             for (index, target) in targets.enumerated() {
                 let capacity = input.capacities[target.cellID] ?? PlacementCapacity()
-                let slots = min(capacity.maximum ?? candidates.count, candidates.count)
+                let places = min(capacity.maximum ?? candidates, candidates)
                 var columns: [Int] = []
-                for k in stride(from: 1, through: slots, by: 1) {
-                    columns.append(cellOfColumn.count)
-                    cellOfColumn.append(index)
-                    slotOfColumn.append(k)
-                    slotCost.append(PlacementCosts.slotCost(k, minimum: capacity.minimum, weights: weights))
+                for k in stride(from: 1, through: places, by: 1) {
+                    columns.append(slots.cellOfColumn.count)
+                    slots.cellOfColumn.append(index)
+                    slots.slotOfColumn.append(k)
+                    slots.slotCost.append(PlacementCosts.slotCost(k, minimum: capacity.minimum, weights: weights))
                 }
-                columnsOfCell.append(columns)
+                slots.columnsOfCell.append(columns)
             }
-            self.cellOfColumn = cellOfColumn
-            self.slotOfColumn = slotOfColumn
-            self.slotCost = slotCost
-            self.columnsOfCell = columnsOfCell
-            guard cellOfColumn.count >= candidates.count else {
-                throw .notEnoughPlaces(members: candidates.count, places: cellOfColumn.count)
-            }
+            return slots
+        }
+
+        /// The cost of each candidate in each column; infinite outside the cells the pins and forbidden pairs allow.
+        static func costs(
+            candidates: [PlacementCandidate], targetIndex: [UUID: Int], terms: [[CostTerms]], slots: Slots,
+            input: PlacementInput
+        ) throws(PlacementError) -> [Double] {
+            let cellOfColumn = slots.cellOfColumn
+            let slotOfColumn = slots.slotOfColumn
+            let slotCost = slots.slotCost
+            let weights = input.weights
+            let targetCount = slots.columnsOfCell.count
             var costs = [Double](repeating: .infinity, count: candidates.count * cellOfColumn.count)
             for (row, candidate) in candidates.enumerated() {
-                var allowed = Set(targets.indices)
+                var allowed = Set(0..<targetCount)
                 if let pin = input.pins[candidate.id] {
                     guard let index = targetIndex[pin] else { throw .pinnedToUnknownCell(member: candidate.name) }
                     allowed = [index]
@@ -219,11 +269,7 @@ public enum PlacementOptimizer {
                         + slotCost[column]
                 }
             }
-            do {
-                problem = try AssignmentProblem(rows: candidates.count, columns: cellOfColumn.count, costs: costs)
-            } catch {
-                throw .notEnoughPlaces(members: candidates.count, places: cellOfColumn.count)
-            }
+            return costs
         }
 
         /// The member's terms in the k-th place of a cell: the leader's pull fades by the repeat factor per newcomer

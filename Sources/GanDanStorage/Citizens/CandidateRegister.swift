@@ -119,29 +119,7 @@ public struct CandidateRegister: Sendable {
         if draft.birthDate >= draft.listedOn {
             issues.append(ImportIssue(field: "birthDate", message: "is not before the day the candidate was listed"))
         }
-        // Introducers and the mentor are members of this cell (rules.md R22, R23); anyone else is refused.
-        let roster = try await CellDirectory(db: db).roster(of: cellID, on: draft.introducedOn ?? draft.listedOn)
-        let onRoll = Set(roster.map(\.member.id))
-        var introducers: [Introducer] = []
-        for (index, entry) in draft.introducers.enumerated() {
-            guard onRoll.contains(entry.memberID), let member = try await MemberRecord.find(entry.memberID, on: db),
-                let party = member.partyRecord
-            else {
-                issues.append(
-                    ImportIssue(
-                        field: "introducers[\(index)]", message: "\(entry.memberID) is not a member of this cell"))
-                continue
-            }
-            introducers.append(
-                Introducer(
-                    memberID: entry.memberID.uuidString, party: party, workedWithCandidateSince: entry.workedWithSince))
-        }
-        if let mentor = draft.mentorID,
-            roster.first(where: { $0.member.id == mentor })?.member.standing?.countsAsFull != true
-        {
-            issues.append(
-                ImportIssue(field: "mentorID", message: "the mentor is a full member of this cell (rules.md R23)"))
-        }
+        let introducers = try await checkedIntroducers(draft, cellID: cellID, issues: &issues)
         guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
         let stored = StoredCandidate(
             fullName: name,
@@ -170,6 +148,36 @@ public struct CandidateRegister: Sendable {
                     after: record.candidate, requestID: actor.requestID, unitID: cell.unitID))
         }
         return try await views([record], on: draft.listedOn).first!
+    }
+
+    /// The draft's introducers as Core sees them; introducers and the mentor are members of this cell
+    /// (rules.md R22, R23), and anyone else is an issue.
+    func checkedIntroducers(_ draft: CandidateDraft, cellID: UUID, issues: inout [ImportIssue]) async throws
+        -> [Introducer]
+    {
+        let roster = try await CellDirectory(db: db).roster(of: cellID, on: draft.introducedOn ?? draft.listedOn)
+        let onRoll = Set(roster.map(\.member.id))
+        var introducers: [Introducer] = []
+        for (index, entry) in draft.introducers.enumerated() {
+            guard onRoll.contains(entry.memberID), let member = try await MemberRecord.find(entry.memberID, on: db),
+                let party = member.partyRecord
+            else {
+                issues.append(
+                    ImportIssue(
+                        field: "introducers[\(index)]", message: "\(entry.memberID) is not a member of this cell"))
+                continue
+            }
+            introducers.append(
+                Introducer(
+                    memberID: entry.memberID.uuidString, party: party, workedWithCandidateSince: entry.workedWithSince))
+        }
+        if let mentor = draft.mentorID,
+            roster.first(where: { $0.member.id == mentor })?.member.standing?.countsAsFull != true
+        {
+            issues.append(
+                ImportIssue(field: "mentorID", message: "the mentor is a full member of this cell (rules.md R23)"))
+        }
+        return introducers
     }
 
     /// Records the date of one step; a vote is recorded with `recordVote`.

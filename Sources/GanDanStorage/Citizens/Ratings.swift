@@ -128,6 +128,45 @@ public struct Ratings: Sendable {
                     field: "cellLevel",
                     message: "the cell's own level is set by the committee above it (rules.md R18), not by the cell"))
         }
+        let levels = entryLevels(entries, sheet: sheet, issues: &issues)
+        guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
+        let now = Date()
+        let chosen = levels
+        let allLevels = sheet.lines.compactMap { chosen[$0.member.id]?.1 ?? $0.level }
+        try await db.writeTransaction { db in
+            for (memberID, value) in chosen {
+                let row =
+                    try await MemberRatingRecord.query(on: db).filter(\.$organisationID == cellID)
+                    .filter(\.$memberID == memberID).filter(\.$period == key).first() ?? MemberRatingRecord()
+                row.organisationID = cellID
+                row.memberID = memberID
+                row.period = key
+                row.score = value.0
+                row.level = value.1.rawValue
+                row.notRatedReason = nil
+                row.ratedBy = actor.name
+                row.ratedAt = now
+                try await row.save(on: db)
+            }
+            if let cellLevel {
+                try await saveCellRating(
+                    cellLevel, weakReason: weakReason, levels: allLevels, cellID: cellID, year: year, on: db)
+            }
+            try await AuditTrail(db: db).record(
+                AuditEvent(
+                    actor: actor.name, action: "update", entity: "ratings", entityID: "\(cellID.uuidString)#\(key)",
+                    after: AuditTrail.json(entries), requestID: actor.requestID, unitID: cell.unitID))
+        }
+        sheet = try await self.sheet(cellID: cellID, period: period) ?? sheet
+        return sheet
+    }
+
+    /// The level (and score) each entry gives its member, checked against the sheet: on the roll, rated, a score
+    /// out of 100 in the band of the level given (rules.md R18, R19). Problems go to `issues`.
+    func entryLevels(_ entries: [RatingEntry], sheet: RatingSheet, issues: inout [ImportIssue])
+        -> [UUID: (Double?, RatingLevel)]
+    {
+        let year = sheet.year
         var levels: [UUID: (Double?, RatingLevel)] = [:]
         for (index, entry) in entries.enumerated() {
             let field = "entries[\(index)]"
@@ -161,50 +200,30 @@ public struct Ratings: Sendable {
             }
             levels[entry.memberID] = (entry.score, level)
         }
-        guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
-        let now = Date()
-        let chosen = levels
-        let allLevels = sheet.lines.compactMap { chosen[$0.member.id]?.1 ?? $0.level }
-        try await db.writeTransaction { db in
-            for (memberID, value) in chosen {
-                let row =
-                    try await MemberRatingRecord.query(on: db).filter(\.$organisationID == cellID)
-                    .filter(\.$memberID == memberID).filter(\.$period == key).first() ?? MemberRatingRecord()
-                row.organisationID = cellID
-                row.memberID = memberID
-                row.period = key
-                row.score = value.0
-                row.level = value.1.rawValue
-                row.notRatedReason = nil
-                row.ratedBy = actor.name
-                row.ratedAt = now
-                try await row.save(on: db)
-            }
-            if let cellLevel {
-                var rating = CellRating(year: year, level: cellLevel)
-                if let reason = weakReason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {
-                    rating.weak = true
-                    rating.weakReason = reason
-                } else {
-                    rating = WeakCellTest(levels: allLevels, settings: settings).flagging(rating)
-                }
-                let row =
-                    try await CellRatingRecord.query(on: db).filter(\.$organisationID == cellID).filter(\.$year == year)
-                    .first() ?? CellRatingRecord()
-                row.organisationID = cellID
-                row.year = year
-                row.level = rating.level.rawValue
-                row.weak = rating.weak
-                row.weakReason = rating.weakReason
-                try await row.save(on: db)
-            }
-            try await AuditTrail(db: db).record(
-                AuditEvent(
-                    actor: actor.name, action: "update", entity: "ratings", entityID: "\(cellID.uuidString)#\(key)",
-                    after: AuditTrail.json(entries), requestID: actor.requestID, unitID: cell.unitID))
+        return levels
+    }
+
+    /// Stores the cell's own yearly level; weak when a reason is given, else as the weak-cell test finds it
+    /// (rules.md R20).
+    func saveCellRating(
+        _ level: RatingLevel, weakReason: String?, levels: [RatingLevel], cellID: UUID, year: Int, on db: any Database
+    ) async throws {
+        var rating = CellRating(year: year, level: level)
+        if let reason = weakReason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {
+            rating.weak = true
+            rating.weakReason = reason
+        } else {
+            rating = WeakCellTest(levels: levels, settings: settings).flagging(rating)
         }
-        sheet = try await self.sheet(cellID: cellID, period: period) ?? sheet
-        return sheet
+        let row =
+            try await CellRatingRecord.query(on: db).filter(\.$organisationID == cellID).filter(\.$year == year)
+            .first() ?? CellRatingRecord()
+        row.organisationID = cellID
+        row.year = year
+        row.level = rating.level.rawValue
+        row.weak = rating.weak
+        row.weakReason = rating.weakReason
+        try await row.save(on: db)
     }
 
     func partyRecords(_ ids: [UUID]) async throws -> [UUID: PartyRecord] {

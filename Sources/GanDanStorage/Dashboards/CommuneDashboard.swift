@@ -90,20 +90,19 @@ public struct CommuneDashboard: Sendable {
         let meetings = try await lastMeetings(ids, on: date)
         let tasks = try await openTaskCounts(ids, on: date)
         let feedback = try await overdueFeedbackCounts(ids, on: date)
-        let month = YearMonth(date)
         let glances = cells.map { cell -> CellGlance in
             let id = cell.id!
             let roll = rolls[id] ?? (0, 0)
             let last = meetings[id]
-            let months = last.map { YearMonth($0.date).months(until: month) }
+            let standing = CellStanding(
+                fullMembers: roll.full, lastMeeting: last?.date, lastRating: ratings[id], on: date, charter: charter)
             return CellGlance(
                 cellID: id, cellName: cell.name, cellKind: OrganisationKind(rawValue: cell.kind) ?? .otherCell,
                 unitID: cell.unitID, unitName: tree.units[cell.unitID]?.name ?? "", size: roll.size,
                 fullMembers: roll.full, lastRating: ratings[id], lastMeetingID: last?.id, lastMeetingDate: last?.date,
-                monthsSinceLastMeeting: months, openTasks: tasks[id] ?? 0, overdueFeedback: feedback[id] ?? 0,
-                noMeetingThisMonth: months != 0,
-                mayProposeCommittee: roll.full >= charter.committeeThreshold,
-                belowMinimum: roll.full < charter.minimumFullMembers)
+                monthsSinceLastMeeting: standing.monthsSinceLastMeeting, openTasks: tasks[id] ?? 0,
+                overdueFeedback: feedback[id] ?? 0, noMeetingThisMonth: standing.noMeetingThisMonth,
+                mayProposeCommittee: standing.mayProposeCommittee, belowMinimum: standing.belowMinimum)
         }
         return CommuneDashboardReport(
             unitID: unit, unitCode: root.code, unitKind: UnitKind(rawValue: root.kind) ?? .commune,

@@ -3,40 +3,6 @@ import Foundation
 import GanDanCore
 import SQLKit
 
-/// Where a commune (or a district) stands against its directive's deadline on a day (rules.md A1).
-public enum DeadlineStatus: String, Codable, Sendable, CaseIterable {
-    /// Every agency cell dissolved, the last one by the deadline.
-    case onTime
-    /// Every agency cell dissolved, the last one after the deadline.
-    case late
-    /// Not finished, the deadline still ahead.
-    case open
-    /// Not finished and the deadline passed.
-    case overdue
-    /// No agency cell to dissolve under a directive.
-    case notPlanned
-
-    static func of(total: Int, completedOn: CivilDate?, deadline: CivilDate?, on date: CivilDate) -> DeadlineStatus {
-        guard total > 0, let deadline else { return .notPlanned }
-        if let completedOn { return completedOn <= deadline ? .onTime : .late }
-        return date > deadline ? .overdue : .open
-    }
-}
-
-/// The members behind a figure of the district dashboard.
-public enum PlacementFigure: String, Codable, Sendable, CaseIterable {
-    /// On an agency cell's roll at some day between the plan and the day asked (rules.md A1, A2).
-    case toMove
-    /// Of those, out of the agency cell and on a village cell's roll on the day (rules.md R13).
-    case moved
-    case leadersToMove
-    case leadersMoved
-    /// Members of the plan in force on the day who are in the cell the plan put them in.
-    case placed
-    /// Members of the plan in force on the day.
-    case planned
-}
-
 /// One commune's dissolution progress and placement coverage on a day (rules.md A1–A3).
 public struct CommuneProgress: Codable, Sendable, Hashable {
     public var communeID: UUID
@@ -148,6 +114,8 @@ public struct DistrictDashboard: Sendable {
         var members: [UUID: [PlacementFigure: Set<UUID>]]
     }
 
+    /// The dashboard in seven stages: the communes, their dissolutions, the plans in force, the members to move,
+    /// where they are, the village cells, and the figures the Core rules make of these facts.
     func compute(unit: UUID, on date: CivilDate) async throws -> Computed? {
         guard scope.contains(unit: unit) else { return nil }
         let path = try await OrganisationTree(db: db).path(to: unit, on: date)
@@ -155,7 +123,6 @@ public struct DistrictDashboard: Sendable {
             let tree = try await DashboardTree.load(root: unit, on: date, db: db),
             let root = tree.units[unit]
         else { return nil }
-        let districtAbove = path.first { $0.kind.level == 2 }?.name
 
         // The communes under the unit on the day.
         let communes = tree.units.values.filter {
@@ -163,157 +130,36 @@ public struct DistrictDashboard: Sendable {
         }
         .sorted { ($0.nameSort, $0.code) < ($1.nameSort, $1.code) }
         let communeIDs = Set(communes.map(\.unitID))
-        var rows = Dictionary(
-            uniqueKeysWithValues: communes.map { commune in
-                (
-                    commune.unitID,
-                    CommuneProgress(
-                        communeID: commune.unitID, communeName: commune.name,
-                        districtName: tree.ancestor(of: commune.unitID, level: 2).flatMap { tree.units[$0]?.name }
-                            ?? districtAbove)
-                )
-            })
+        var rows = Self.rows(communes, tree: tree, districtAbove: path.first { $0.kind.level == 2 }?.name)
 
-        // Directives and their cells (small tables), planned by the day.
-        let directives = try await DirectiveRecord.query(on: db).all()
-        let directiveByID = Dictionary(directives.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
-        let dissolutions = try await DissolutionRecord.query(on: db).filter(\.$plannedOn <= date.iso).all()
-            .filter { directiveByID[$0.directiveID] != nil }
-        let agencyRecords =
-            try await dissolutions.isEmpty
-            ? [] : OrganisationRecord.query(on: db).filter(\.$id ~~ dissolutions.map(\.organisationID)).all()
-        let agencyUnit = Dictionary(agencyRecords.map { ($0.id!, $0.unitID) }, uniquingKeysWith: { first, _ in first })
-        var rowsOfCommune: [UUID: [DissolutionRecord]] = [:]
-        for row in dissolutions {
-            guard let unitID = agencyUnit[row.organisationID], let commune = tree.commune(of: unitID),
-                communeIDs.contains(commune)
-            else { continue }
-            rowsOfCommune[commune, default: []].append(row)
-        }
-        for (commune, cells) in rowsOfCommune {
-            let directive = cells.compactMap { directiveByID[$0.directiveID] }.max { $0.deadline < $1.deadline }
-            let dissolvedDays = cells.compactMap { $0.dissolvedOn.flatMap(CivilDate.init) }.filter { $0 <= date }
-            rows[commune]?.directiveID = directive?.id
-            rows[commune]?.deadline = directive.flatMap { CivilDate($0.deadline) }
-            rows[commune]?.agencyCells = cells.count
-            rows[commune]?.dissolved = dissolvedDays.count
-            rows[commune]?.completedOn = dissolvedDays.count == cells.count ? dissolvedDays.max() : nil
-        }
-
-        // Plans in force on the day, per commune.
+        let dissolution = try await dissolutionFacts(tree: tree, communes: communeIDs, on: date)
+        Self.record(dissolution, in: &rows, on: date)
         let plans = try await plansInForce(
-            units: Array(tree.units.keys) + path.map(\.id), communes: communeIDs, on: date)
-
-        // Agency members: on the roll at some day between the plan and the day asked.
-        let plannedOn = Dictionary(
-            dissolutions.map { ($0.organisationID, $0.plannedOn) }, uniquingKeysWith: { first, _ in first })
-        let relevantCells = rowsOfCommune.values.flatMap { $0.map(\.organisationID) }
-        var agencyStay: [UUID: (commune: UUID, until: CivilDate?)] = [:]
-        for chunk in relevantCells.chunked(10_000) {
-            for membership in try await MembershipRecord.query(on: db).filter(\.$organisationID ~~ chunk)
-                .filter(\.$kind == MembershipKind.official.rawValue).filter(\.$validFrom <= date.iso).all()
-            {
-                guard let planned = plannedOn[membership.organisationID],
-                    membership.validUntil.map({ $0 > planned }) ?? true,
-                    let unitID = agencyUnit[membership.organisationID], let commune = tree.commune(of: unitID)
-                else { continue }
-                let until = membership.validUntil.flatMap(CivilDate.init)
-                if let known = agencyStay[membership.memberID],
-                    known.until == nil || (until.map { $0 < known.until! } ?? false)
-                {
-                    continue
-                }
-                agencyStay[membership.memberID] = (commune, until)
-            }
-        }
-
-        // Where every member concerned is on the day, and their posts.
-        let concerned = Array(Set(agencyStay.keys).union(plans.values.flatMap { $0.map(\.memberID) }))
-        var cellOnDay: [UUID: UUID] = [:]
-        var leaderOn: [UUID: [(from: String, until: String?)]] = [:]
-        for chunk in concerned.chunked(10_000) {
-            for membership in try await MembershipRecord.query(on: db).filter(\.$memberID ~~ chunk)
-                .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: date).all()
-            {
-                cellOnDay[membership.memberID] = membership.organisationID
-            }
-            for post in try await PostRecord.query(on: db).filter(\.$memberID ~~ chunk)
-                .filter(\.$validFrom <= date.iso).all() where PostKind(rawValue: post.kind)?.isKeyLeader == true
-            {
-                leaderOn[post.memberID, default: []].append((post.validFrom, post.validUntil))
-            }
-        }
-        func isLeader(_ member: UUID, on day: CivilDate) -> Bool {
-            (leaderOn[member] ?? []).contains { $0.from <= day.iso && ($0.until.map { $0 > day.iso } ?? true) }
-        }
-
-        // Village cells on the day and their latest ratings.
-        let villageCells = tree.organisations.values.filter {
-            $0.kind == OrganisationKind.villageCell.rawValue
-                && tree.commune(of: $0.unitID).map { communeIDs.contains($0) } == true
-        }
-        let ratings = try await DashboardRatings.latest(of: villageCells.map { $0.id! }, on: date, db: db)
-        var villageCommune: [UUID: UUID] = [:]
-        for cell in villageCells {
-            guard let commune = tree.commune(of: cell.unitID), communeIDs.contains(commune) else { continue }
-            villageCommune[cell.id!] = commune
-            rows[commune]?.villageCells += 1
-            if ratings[cell.id!]?.weak == true { rows[commune]?.weakCells += 1 }
-        }
-
-        var sets: [UUID: [PlacementFigure: Set<UUID>]] = [:]
-        var received: [UUID: Set<UUID>] = [:]
-        var withLeader: [UUID: Set<UUID>] = [:]
-        for (member, stay) in agencyStay {
-            // A key leader on their last day in the agency cell, or on the day asked while still there.
-            let lastDay = stay.until.map { Swift.min(date, $0.adding(days: -1)) } ?? date
-            let leader = isLeader(member, on: lastDay)
-            sets[stay.commune, default: [:]][.toMove, default: []].insert(member)
-            if leader { sets[stay.commune, default: [:]][.leadersToMove, default: []].insert(member) }
-            guard let until = stay.until, until <= date, let cell = cellOnDay[member],
-                villageCommune[cell] == stay.commune
-            else { continue }
-            sets[stay.commune, default: [:]][.moved, default: []].insert(member)
-            received[stay.commune, default: []].insert(cell)
-            if leader {
-                sets[stay.commune, default: [:]][.leadersMoved, default: []].insert(member)
-                withLeader[stay.commune, default: []].insert(cell)
-            }
-        }
-        for (commune, decisions) in plans {
-            for decision in decisions {
-                sets[commune, default: [:]][.planned, default: []].insert(decision.memberID)
-                if cellOnDay[decision.memberID] == decision.toCellID {
-                    sets[commune, default: [:]][.placed, default: []].insert(decision.memberID)
-                }
-            }
-        }
+            units: Array(tree.units.keys) + path.map(\.id), communes: communeIDs, on: date
+        ).mapValues { $0.map { PlacementProgress.Decision(memberID: $0.memberID, toCellID: $0.toCellID) } }
+        let departures = try await departures(dissolution, tree: tree, on: date)
+        let concerned = Array(Set(departures.keys).union(plans.values.flatMap { $0.map(\.memberID) }))
+        let (cellOnDay, posts) = try await whereabouts(of: concerned, on: date)
+        let village = try await villageFacts(tree: tree, communes: communeIDs, on: date)
+        let progress = PlacementProgress(
+            on: date, departures: departures, cellOnDay: cellOnDay, villageCells: village.commune, posts: posts,
+            plans: plans)
         for commune in communeIDs {
-            let figures = sets[commune] ?? [:]
-            rows[commune]?.membersToMove = figures[.toMove]?.count ?? 0
-            rows[commune]?.membersMoved = figures[.moved]?.count ?? 0
-            rows[commune]?.leadersToMove = figures[.leadersToMove]?.count ?? 0
-            rows[commune]?.leadersMoved = figures[.leadersMoved]?.count ?? 0
-            rows[commune]?.planned = figures[.planned]?.count ?? 0
-            rows[commune]?.placed = figures[.placed]?.count ?? 0
-            rows[commune]?.villageCellsReceived = received[commune]?.count ?? 0
-            let leaderCells = withLeader[commune] ?? []
-            rows[commune]?.villageCellsWithLeader = leaderCells.count
-            rows[commune]?.weakCellsWithLeader = leaderCells.filter { ratings[$0]?.weak == true }.count
-            if let row = rows[commune] {
-                rows[commune]?.status = DeadlineStatus.of(
-                    total: row.agencyCells, completedOn: row.completedOn, deadline: row.deadline, on: date)
-            }
+            guard var row = rows[commune] else { continue }
+            Self.record(progress, village, commune: commune, in: &row, on: date)
+            rows[commune] = row
         }
+
         let ordered = communes.compactMap { rows[$0.unitID] }
         let totals = Self.totals(ordered, unit: root, on: date)
-        let ranked = try await directiveUnits(directives, in: top.id, on: date)
-        let ranking = Self.ranking(directives: directives, dissolutions: dissolutions, units: ranked, on: date)
+        let ranked = try await directiveUnits(dissolution.directives, in: top.id, on: date)
+        let ranking = Self.ranking(
+            directives: dissolution.directives, dissolutions: dissolution.dissolutions, units: ranked, on: date)
         return Computed(
             report: DistrictDashboardReport(
                 unitID: unit, unitCode: root.code, unitKind: UnitKind(rawValue: root.kind) ?? .district,
                 unitName: root.name, asOf: date, communes: ordered, totals: totals, ranking: ranking),
-            members: sets)
+            members: progress.members)
     }
 
     /// The sums over the communes; complete when every commune with agency cells is.
@@ -383,15 +229,13 @@ public struct DistrictDashboard: Sendable {
             guard let name = units[directive.unitID], let deadline = CivilDate(directive.deadline),
                 let cells = cellsOf[directive.id!], !cells.isEmpty
             else { continue }
-            let days = cells.compactMap { $0.dissolvedOn.flatMap(CivilDate.init) }.filter { $0 <= date }
-            let completedOn = days.count == cells.count ? days.max() : nil
+            let progress = DissolutionProgress(
+                dissolvedOn: cells.map { $0.dissolvedOn.flatMap(CivilDate.init) }, deadline: deadline, on: date)
             ranks.append(
                 DistrictRank(
                     rank: 0, directiveID: directive.id!, unitID: directive.unitID, unitName: name,
-                    dissolved: days.count, total: cells.count, deadline: deadline, completedOn: completedOn,
-                    status: DeadlineStatus.of(
-                        total: cells.count, completedOn: completedOn, deadline: deadline, on: date)
-                ))
+                    dissolved: progress.dissolved, total: progress.total, deadline: deadline,
+                    completedOn: progress.completedOn, status: progress.status))
         }
         ranks.sort {
             Directives.ranksBefore(

@@ -140,15 +140,7 @@ public struct SpreadsheetImport: Sendable {
                 issues += error.issues
             }
         }
-        let codes = Array(Set(rows.map(\.villageCode)))
-        var villages: [String: UUID] = [:]
-        for start in stride(from: 0, to: codes.count, by: 500) {
-            let chunk = Array(codes[start..<min(start + 500, codes.count)])
-            for unit in try await UnitRecord.query(on: db).filter(\.$code ~~ chunk).filter(\.$validUntil == nil).all()
-            where UnitKind(rawValue: unit.kind) == .village {
-                villages[unit.code] = unit.unitID
-            }
-        }
+        let villages = try await openVillages(codes: Array(Set(rows.map(\.villageCode))))
         for (index, row) in rows.enumerated() {
             if let village = villages[row.villageCode] {
                 if !scope.contains(unit: village) {
@@ -163,17 +155,7 @@ public struct SpreadsheetImport: Sendable {
                         line: lines[index], field: "village_code", message: "no village has code \(row.villageCode)"))
             }
         }
-        var stored: Set<String> = []
-        let codeOf = Dictionary(villages.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
-        let ids = Array(villages.values)
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            for record in try await HouseholdRecord.query(on: db).filter(\.$unitID ~~ chunk).field(\.$unitID)
-                .field(\.$nameSearch).all()
-            {
-                if let code = codeOf[record.unitID] { stored.insert(code + "|" + record.nameSearch) }
-            }
-        }
+        let stored = try await storedHouseholdKeys(in: villages)
         let duplicates = DuplicateCheck.households(rows, lines: lines, stored: stored)
         let errors = Self.ordered(issues)
         let badLines = Set(errors.compactMap(\.line))
@@ -185,6 +167,35 @@ public struct SpreadsheetImport: Sendable {
             kind: .households, rows: table.rows.count,
             valid: table.rows.filter { !badLines.contains($0.line) }.count, errors: errors, duplicates: duplicates,
             written: writes)
+    }
+
+    /// The open villages with these codes, by code.
+    private func openVillages(codes: [String]) async throws -> [String: UUID] {
+        var villages: [String: UUID] = [:]
+        for start in stride(from: 0, to: codes.count, by: 500) {
+            let chunk = Array(codes[start..<min(start + 500, codes.count)])
+            for unit in try await UnitRecord.query(on: db).filter(\.$code ~~ chunk).filter(\.$validUntil == nil).all()
+            where UnitKind(rawValue: unit.kind) == .village {
+                villages[unit.code] = unit.unitID
+            }
+        }
+        return villages
+    }
+
+    /// The stored households of these villages as the duplicate check compares them: village code and folded name.
+    private func storedHouseholdKeys(in villages: [String: UUID]) async throws -> Set<String> {
+        var stored: Set<String> = []
+        let codeOf = Dictionary(villages.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+        let ids = Array(villages.values)
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            for record in try await HouseholdRecord.query(on: db).filter(\.$unitID ~~ chunk).field(\.$unitID)
+                .field(\.$nameSearch).all()
+            {
+                if let code = codeOf[record.unitID] { stored.insert(code + "|" + record.nameSearch) }
+            }
+        }
+        return stored
     }
 
     /// Inserts the households and their statuses in batches, with their audit entries, in one transaction.

@@ -56,23 +56,8 @@ extension CellMeetings {
             row.present = prepared.minutes.presentCount
             row.quality = quality.score
             try await row.create(on: db)
-            try await AttendanceRecordRow.query(on: db).filter(\.$meetingID == meetingID).delete()
-            for line in prepared.minutes.attendance where !line.temporary {
-                let attendance = AttendanceRecordRow()
-                attendance.meetingID = meetingID
-                attendance.organisationID = cell.id!
-                attendance.memberID = UUID(uuidString: line.memberID)!
-                attendance.date = meeting.date
-                attendance.standing = line.standing.rawValue
-                switch line.status {
-                case .present: attendance.status = AttendanceMark.present.rawValue
-                case .absentExcused(let reason):
-                    attendance.status = AttendanceMark.excused.rawValue
-                    attendance.reason = reason
-                case .absentUnexcused: attendance.status = AttendanceMark.unexcused.rawValue
-                }
-                try await attendance.create(on: db)
-            }
+            try await Self.replaceAttendance(
+                prepared.minutes, meetingID: meetingID, meeting: meeting, cell: cell, on: db)
             try await TaskWriter(db: db).sync(
                 meeting: meeting, cellID: cell.id!, tasks: entry.tasks, reviews: entry.reviews)
             try await AuditTrail(db: db).record(
@@ -104,45 +89,10 @@ extension CellMeetings {
             add("correctionReason", "a correction of recorded minutes says why (rules.md R10)")
         }
         let roster = try await CellDirectory(db: db).roster(of: cell.id!, on: date)
-        let standingOf = Dictionary(
-            roster.compactMap { entry in entry.member.standing.map { (entry.member.id, $0) } },
-            uniquingKeysWith: { first, _ in first })
-        // The roll counts the official roll only; members here temporarily take part without a vote (rules.md R4, R13).
-        let temporary = Set(roster.filter { $0.membership == .temporary }.map(\.member.id))
-        var roll = MeetingRoll(full: 0, probationary: 0, exempt: 0)
-        for (member, standing) in standingOf where !temporary.contains(member) {
-            switch standing {
-            case .full: roll.full += 1
-            case .probationary: roll.probationary += 1
-            case .exempt: roll.exempt += 1
-            case .suspended: break
-            }
-        }
-        var attendance: [MeetingAttendance] = []
-        var marked: Set<UUID> = []
-        for (index, line) in entry.attendance.enumerated() {
-            guard let standing = standingOf[line.memberID] else {
-                add("attendance[\(index)].memberID", "member \(line.memberID) is not on the cell's roll on \(date.iso)")
-                continue
-            }
-            marked.insert(line.memberID)
-            let status: AttendanceStatus
-            switch line.mark {
-            case .present: status = .present
-            case .excused: status = .absentExcused(reason: line.reason?.trimmingCharacters(in: .whitespaces) ?? "")
-            case .unexcused: status = .absentUnexcused
-            }
-            attendance.append(
-                MeetingAttendance(
-                    memberID: line.memberID.uuidString, standing: standing, status: status,
-                    temporary: temporary.contains(line.memberID)))
-        }
-        for member in roster
-        where !marked.contains(member.member.id) && standingOf[member.member.id] != nil
-            && standingOf[member.member.id] != .suspended && !temporary.contains(member.member.id)
-        {
-            add("attendance", "\(member.member.fullName) is on the roll but not marked present or absent")
-        }
+        let marking = Self.mark(entry.attendance, roster: roster, on: date)
+        issues += marking.issues
+        let roll = marking.roll
+        let attendance = marking.attendance
         let minutes = MeetingMinutes(
             date: date, kind: MeetingKind(rawValue: meeting.kind) ?? .regular, startTime: entry.startTime,
             endTime: entry.endTime, noticeSentOn: meeting.noticeSentOn.flatMap(CivilDate.init), roll: roll,
@@ -154,65 +104,9 @@ extension CellMeetings {
             tasks: entry.tasks.map { MeetingTask(description: $0.description, assigneeIDs: $0.assigneeIDs) },
             discussion: entry.discussion, votes: entry.votes, conclusion: entry.conclusion)
         let ruleIssues = minutes.issues(settings: policy.meetings, cellFullMembers: roll.full + roll.exempt)
-        // Core names members by id; a secretary reads names.
-        let names = Dictionary(
-            roster.map { ($0.member.id.uuidString, $0.member.fullName) }, uniquingKeysWith: { a, _ in a })
-        issues += ruleIssues.filter { !$0.message.hasPrefix("warning:") && $0.field?.hasPrefix("tasks[") != true }.map {
-            var issue = $0
-            for (id, name) in names where issue.message.contains(id) {
-                issue.message = issue.message.replacingOccurrences(of: id, with: name)
-            }
-            return issue
-        }
-
-        // Tasks: named members on the roll, households of the cell's village (rules.md A6, R10).
-        let month = YearMonth(date)
-        let villageHouseholds = Set(
-            try await HouseholdRecord.query(on: db).filter(\.$unitID == cell.unitID).field(\.$id).all().compactMap(\.id)
-        )
-        for (index, task) in entry.tasks.enumerated() {
-            let field = "tasks[\(index)]"
-            issues += task.issues(field: field, meetingMonth: month)
-            for (position, assignee) in task.assigneeIDs.enumerated() where !assignee.isEmpty {
-                guard let id = UUID(uuidString: assignee), standingOf[id] != nil else {
-                    add("\(field).assigneeIDs[\(position)]", "\(assignee) is not a member of this cell on \(date.iso)")
-                    continue
-                }
-            }
-            for (position, household) in task.householdIDs.enumerated() {
-                guard let id = UUID(uuidString: household), villageHouseholds.contains(id) else {
-                    add("\(field).householdIDs[\(position)]", "\(household) is not a household of this village")
-                    continue
-                }
-            }
-        }
-        // Reviews: tasks of this cell assigned at an earlier meeting, still open or reviewed here before.
-        let meetingID = meeting.id!
-        var reviewed: Set<String> = []
-        for (index, review) in entry.reviews.enumerated() {
-            let field = "reviews[\(index)]"
-            issues += review.issues(field: field)
-            guard reviewed.insert(review.taskID).inserted else {
-                add("\(field).taskID", "the task is reviewed twice")
-                continue
-            }
-            guard let id = UUID(uuidString: review.taskID), let task = try await MemberTaskRecord.find(id, on: db),
-                task.organisationID == cell.id
-            else {
-                add("\(field).taskID", "no task \(review.taskID) in this cell")
-                continue
-            }
-            if task.meetingID == meetingID {
-                add(
-                    "\(field).taskID",
-                    "a task is reviewed at a later meeting than the one that assigned it (rules.md A7)")
-            } else if task.status != MemberTaskStatus.open.rawValue && task.reviewedMeetingID != meetingID {
-                add("\(field).taskID", "the task was already reviewed at another meeting")
-            } else if let assigned = try await MeetingRecord.find(task.meetingID, on: db), assigned.date > meeting.date
-            {
-                add("\(field).taskID", "the task was assigned after this meeting, on \(assigned.date)")
-            }
-        }
+        issues += Self.named(ruleIssues, roster: roster)
+        issues += try await taskIssues(entry.tasks, cell: cell, standingOf: marking.standingOf, on: date)
+        issues += try await reviewIssues(entry.reviews, meeting: meeting, cell: cell)
         return (minutes, issues)
     }
 }

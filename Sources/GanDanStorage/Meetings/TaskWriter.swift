@@ -18,53 +18,10 @@ struct TaskWriter {
             let record = byPosition[position] ?? MemberTaskRecord()
             if let id = record.id, record.status != MemberTaskStatus.open.rawValue {
                 // Reviewed at a later meeting: what was assigned is history and stays as it was.
-                let assignees = Set(
-                    try await TaskAssigneeRecord.query(on: db).filter(\.$taskID == id).all().map(\.memberID))
-                let unchanged =
-                    record.description == draft.description.trimmingCharacters(in: .whitespacesAndNewlines)
-                    && record.kind == draft.kind.rawValue && record.dueMonth == draft.due.iso
-                    && assignees == Set(draft.assigneeIDs.compactMap(UUID.init(uuidString:)))
-                guard unchanged else {
-                    throw StorageError.conflict(
-                        "task \(position + 1) (\(record.description)) was already reviewed at a later meeting; "
-                            + "it stays as assigned")
-                }
+                try await checkUnchanged(record, id: id, position: position, draft: draft)
                 continue
             }
-            if record.id == nil {
-                record.id = UUID()
-                record.organisationID = cellID
-                record.meetingID = meetingID
-                record.position = position
-                record.status = MemberTaskStatus.open.rawValue
-            }
-            record.kind = draft.kind.rawValue
-            record.description = draft.description.trimmingCharacters(in: .whitespacesAndNewlines)
-            record.dueMonth = draft.due.iso
-            record.criterionSet = draft.kind == .ruralCriterion ? draft.criterionSetID : nil
-            record.criterionNumber = draft.kind == .ruralCriterion ? draft.criterionNumber : nil
-            if draft.kind == .persuasion, let persuasion = draft.persuasion {
-                record.householdsTarget = persuasion.householdsTarget
-                if record.status == MemberTaskStatus.open.rawValue {
-                    record.householdsPersuaded = persuasion.householdsPersuaded
-                    record.areaPlanted = persuasion.areaPlantedHectares
-                }
-            }
-            try await record.save(on: db)
-            try await TaskAssigneeRecord.query(on: db).filter(\.$taskID == record.id!).delete()
-            try await TaskHouseholdRecord.query(on: db).filter(\.$taskID == record.id!).delete()
-            for assignee in Set(draft.assigneeIDs.compactMap(UUID.init(uuidString:))) {
-                let row = TaskAssigneeRecord()
-                row.taskID = record.id!
-                row.memberID = assignee
-                try await row.create(on: db)
-            }
-            for household in Set(draft.householdIDs.compactMap(UUID.init(uuidString:))) {
-                let row = TaskHouseholdRecord()
-                row.taskID = record.id!
-                row.householdID = household
-                try await row.create(on: db)
-            }
+            try await save(draft, in: record, position: position, meetingID: meetingID, cellID: cellID)
         }
         for record in existing where record.position >= tasks.count {
             guard record.status == MemberTaskStatus.open.rawValue else {
@@ -76,7 +33,66 @@ struct TaskWriter {
             try await TaskHouseholdRecord.query(on: db).filter(\.$taskID == record.id!).delete()
             try await record.delete(on: db)
         }
+        try await applyReviews(reviews, meetingID: meetingID)
+    }
 
+    /// A task reviewed at a later meeting may not change: its description, kind, due month and assignees stay.
+    func checkUnchanged(_ record: MemberTaskRecord, id: UUID, position: Int, draft: MemberTaskDraft) async throws {
+        let assignees = Set(
+            try await TaskAssigneeRecord.query(on: db).filter(\.$taskID == id).all().map(\.memberID))
+        let unchanged =
+            record.description == draft.description.trimmingCharacters(in: .whitespacesAndNewlines)
+            && record.kind == draft.kind.rawValue && record.dueMonth == draft.due.iso
+            && assignees == Set(draft.assigneeIDs.compactMap(UUID.init(uuidString:)))
+        guard unchanged else {
+            throw StorageError.conflict(
+                "task \(position + 1) (\(record.description)) was already reviewed at a later meeting; "
+                    + "it stays as assigned")
+        }
+    }
+
+    /// Writes an open (or new) task from its draft, with its assignees and households.
+    func save(_ draft: MemberTaskDraft, in record: MemberTaskRecord, position: Int, meetingID: UUID, cellID: UUID)
+        async throws
+    {
+        if record.id == nil {
+            record.id = UUID()
+            record.organisationID = cellID
+            record.meetingID = meetingID
+            record.position = position
+            record.status = MemberTaskStatus.open.rawValue
+        }
+        record.kind = draft.kind.rawValue
+        record.description = draft.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        record.dueMonth = draft.due.iso
+        record.criterionSet = draft.kind == .ruralCriterion ? draft.criterionSetID : nil
+        record.criterionNumber = draft.kind == .ruralCriterion ? draft.criterionNumber : nil
+        if draft.kind == .persuasion, let persuasion = draft.persuasion {
+            record.householdsTarget = persuasion.householdsTarget
+            if record.status == MemberTaskStatus.open.rawValue {
+                record.householdsPersuaded = persuasion.householdsPersuaded
+                record.areaPlanted = persuasion.areaPlantedHectares
+            }
+        }
+        try await record.save(on: db)
+        try await TaskAssigneeRecord.query(on: db).filter(\.$taskID == record.id!).delete()
+        try await TaskHouseholdRecord.query(on: db).filter(\.$taskID == record.id!).delete()
+        for assignee in Set(draft.assigneeIDs.compactMap(UUID.init(uuidString:))) {
+            let row = TaskAssigneeRecord()
+            row.taskID = record.id!
+            row.memberID = assignee
+            try await row.create(on: db)
+        }
+        for household in Set(draft.householdIDs.compactMap(UUID.init(uuidString:))) {
+            let row = TaskHouseholdRecord()
+            row.taskID = record.id!
+            row.householdID = household
+            try await row.create(on: db)
+        }
+    }
+
+    /// Applies the reviews made at the meeting, reopening the tasks a correction no longer reviews.
+    func applyReviews(_ reviews: [MemberTaskReview], meetingID: UUID) async throws {
         let reviewedHere = try await MemberTaskRecord.query(on: db).filter(\.$reviewedMeetingID == meetingID).all()
         let kept = Set(reviews.compactMap { UUID(uuidString: $0.taskID) })
         for record in reviewedHere where !kept.contains(record.id!) {

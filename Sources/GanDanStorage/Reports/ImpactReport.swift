@@ -166,18 +166,30 @@ public struct ImpactReports: Sendable {
     {
         var result = Dictionary(uniqueKeysWithValues: cells.map { ($0.id, PeriodFigures(from: from, until: until)) })
         let cellIDs = cells.map(\.id)
-        func chunks<T>(_ items: [T]) -> [[T]] {
-            stride(from: 0, to: items.count, by: 500).map { Array(items[$0..<min($0 + 500, items.count)]) }
-        }
+        try await addMeetingFigures(of: cellIDs, from: from, until: until, to: &result)
+        try await addCitizenFigures(of: cellIDs, from: from, until: until, to: &result)
+        try await addVillageFigures(of: cells, year: until.adding(days: -1).year, to: &result)
+        return result
+    }
+
+    /// Slices of at most 500 items for `IN (…)` lists.
+    static func chunks<T>(_ items: [T]) -> [[T]] {
+        stride(from: 0, to: items.count, by: 500).map { Array(items[$0..<min($0 + 500, items.count)]) }
+    }
+
+    /// Meetings held in the period, from their current minutes, and the tasks assigned at them.
+    func addMeetingFigures(
+        of cellIDs: [UUID], from: CivilDate, until: CivilDate, to result: inout [UUID: PeriodFigures]
+    ) async throws {
+        let decoder = JSONDecoder()
         var meetings: [MeetingRecord] = []
-        for chunk in chunks(cellIDs) {
+        for chunk in Self.chunks(cellIDs) {
             meetings += try await MeetingRecord.query(on: db).filter(\.$organisationID ~~ chunk)
                 .filter(\.$date >= from.iso).filter(\.$date < until.iso)
                 .filter(\.$status == MeetingStatus.held.rawValue).all()
         }
         let byID = Dictionary(meetings.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
-        let decoder = JSONDecoder()
-        for chunk in chunks(Array(byID.keys)) {
+        for chunk in Self.chunks(Array(byID.keys)) {
             for version in try await MinutesVersionRecord.query(on: db).filter(\.$meetingID ~~ chunk).all() {
                 guard let meeting = byID[version.meetingID], meeting.currentVersion == version.version else { continue }
                 var figures = result[meeting.organisationID] ?? PeriodFigures(from: from, until: until)
@@ -200,7 +212,14 @@ public struct ImpactReports: Sendable {
                 if task.status == MemberTaskStatus.done.rawValue { result[task.organisationID]?.tasksDone += 1 }
             }
         }
-        for chunk in chunks(cellIDs) {
+    }
+
+    /// Citizens' feedback received and answered in the period, and candidates admitted in it.
+    func addCitizenFigures(
+        of cellIDs: [UUID], from: CivilDate, until: CivilDate, to result: inout [UUID: PeriodFigures]
+    ) async throws {
+        let decoder = JSONDecoder()
+        for chunk in Self.chunks(cellIDs) {
             for item in try await FeedbackRecord.query(on: db).filter(\.$organisationID ~~ chunk)
                 .filter(\.$receivedOn >= from.iso).filter(\.$receivedOn < until.iso).all()
             {
@@ -216,11 +235,16 @@ public struct ImpactReports: Sendable {
                 result[candidate.organisationID]?.admitted += 1
             }
         }
-        let year = until.adding(days: -1).year
+    }
+
+    /// Each cell's village in the period's last year: poor households and rural criteria met.
+    func addVillageFigures(of cells: [OrganisationSnapshot], year: Int, to result: inout [UUID: PeriodFigures])
+        async throws
+    {
         let villages = Array(Set(cells.map(\.unitID)))
         let poor = try await HouseholdRegister(db: db).counts(ofVillages: villages, year: year)
         var met: [UUID: Int] = [:]
-        for chunk in chunks(villages) {
+        for chunk in Self.chunks(villages) {
             for row in try await VillageCriterionRecord.query(on: db).filter(\.$unitID ~~ chunk)
                 .filter(\.$year == year).filter(\.$met == true).all()
             {
@@ -231,6 +255,5 @@ public struct ImpactReports: Sendable {
             result[cell.id]?.poorHouseholds = poor[cell.unitID]?.poor ?? 0
             result[cell.id]?.criteriaMet = met[cell.unitID] ?? 0
         }
-        return result
     }
 }

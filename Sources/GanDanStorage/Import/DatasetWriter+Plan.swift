@@ -1,0 +1,141 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+extension DatasetWriter {
+    /// `plan(_:memberLines:inputIssues:)` against codes read before.
+    func plan(
+        _ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [ImportIssue], stored: StoredCodes
+    ) throws -> WritePlan {
+        let openUnits = stored.openUnits
+        var known = Self.knownUnits(openUnits)
+        var issues = inputIssues
+        var plan = WritePlan()
+        let newUnits = Self.planUnits(dataset.units, openUnits: openUnits, into: &plan, issues: &issues)
+        issues += DatasetValidator.unitIssues(newUnits + plan.changedUnits.map(\.1), known: known)
+        for unit in dataset.units { known.units[unit.code] = (unit.kind, unit.parentCode) }
+        plan.newUnits = newUnits
+
+        let organisations = stored.organisations
+        issues += Self.organisationIssues(dataset.organisations, stored: organisations, known: &known)
+
+        if !dataset.members.isEmpty {
+            known.citizenIDs = stored.citizenIDs
+            known.cardNumbers = stored.cardNumbers
+            issues += DatasetValidator.memberIssues(dataset.members, lines: memberLines, known: known)
+        }
+        guard issues.isEmpty else {
+            let ordered = issues.enumerated().sorted {
+                ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
+            }
+            throw StorageError.invalid(.invalid(ordered.map(\.element)))
+        }
+
+        plan.organisations = dataset.organisations
+        plan.members = dataset.members
+        plan.memberLines = memberLines
+        plan.openUnitIDs = Dictionary(openUnits.map { ($0.code, $0.unitID) }, uniquingKeysWith: { first, _ in first })
+        plan.organisationIDs = Dictionary(
+            organisations.map { ($0.code, $0.id!) }, uniquingKeysWith: { first, _ in first })
+        plan.summary.unitsCreated = newUnits.count
+        plan.summary.unitsChanged = plan.changedUnits.count
+        plan.summary.organisations = dataset.organisations.count
+        plan.summary.members = dataset.members.count
+        return plan
+    }
+
+    /// The open units' codes, kinds and parents, as the validator knows them.
+    static func knownUnits(_ openUnits: [UnitRecord]) -> KnownCodes {
+        let codeOfUnit = Dictionary(openUnits.map { ($0.unitID, $0.code) }, uniquingKeysWith: { first, _ in first })
+        var known = KnownCodes()
+        for unit in openUnits {
+            known.units[unit.code] = (
+                UnitKind(rawValue: unit.kind) ?? .commune, unit.parentUnitID.flatMap { codeOfUnit[$0] }
+            )
+        }
+        return known
+    }
+
+    /// Sorts the dataset's units into new, unchanged and changed ones (a change must start after the stored version);
+    /// returns the new ones.
+    static func planUnits(
+        _ units: [UnitDraft], openUnits: [UnitRecord], into plan: inout WritePlan, issues: inout [ImportIssue]
+    ) -> [UnitDraft] {
+        let codeOfUnit = Dictionary(openUnits.map { ($0.unitID, $0.code) }, uniquingKeysWith: { first, _ in first })
+        let unitByCode = Dictionary(openUnits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var newUnits: [UnitDraft] = []
+        for draft in units {
+            guard let stored = unitByCode[draft.code] else {
+                newUnits.append(draft)
+                continue
+            }
+            let storedParent = stored.parentUnitID.flatMap { codeOfUnit[$0] }
+            if stored.kind != draft.kind.rawValue {
+                issues.append(
+                    ImportIssue(
+                        field: "unit \(draft.code)",
+                        message: "is stored as a \(stored.kind), not a \(draft.kind.rawValue)"))
+            } else if stored.name == draft.name && storedParent == draft.parentCode
+                && (UnitSnapshot(stored).profile == draft.profile || draft.profile == nil)
+            {
+                plan.summary.unitsUnchanged += 1
+            } else if draft.validity.from.iso <= stored.validFrom {
+                issues.append(
+                    ImportIssue(
+                        field: "unit \(draft.code)",
+                        message:
+                            "differs from the stored version valid from \(stored.validFrom); a change must start later")
+                )
+            } else {
+                plan.changedUnits.append((stored, draft))
+            }
+        }
+        return newUnits
+    }
+
+    /// The dataset's organisations against the stored ones and each other: codes new and unique, units and parents
+    /// existing, names present. Adds their codes to `known`.
+    static func organisationIssues(
+        _ drafts: [OrganisationDraft], stored organisations: [OrganisationRecord], known: inout KnownCodes
+    ) -> [ImportIssue] {
+        var issues: [ImportIssue] = []
+        let openOrganisations = organisations.filter { $0.validUntil == nil }
+        known.organisations = Set(organisations.map(\.code))
+        known.cellOrganisations = Set(
+            openOrganisations.filter { OrganisationKind(rawValue: $0.kind)?.isCell == true }.map(\.code))
+        var seenOrganisations: Set<String> = []
+        for organisation in drafts {
+            let field = "organisation \(organisation.code)"
+            if known.organisations.contains(organisation.code) || !seenOrganisations.insert(organisation.code).inserted
+            {
+                issues.append(ImportIssue(field: field, message: "code already exists"))
+            }
+            if known.units[organisation.unitCode] == nil {
+                issues.append(ImportIssue(field: field, message: "unit \(organisation.unitCode) does not exist"))
+            }
+            if organisation.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                issues.append(ImportIssue(field: field, message: "name is empty"))
+            }
+        }
+        let allOrganisationCodes = known.organisations.union(seenOrganisations)
+        for organisation in drafts {
+            if let parent = organisation.parentCode, !allOrganisationCodes.contains(parent) {
+                issues.append(
+                    ImportIssue(field: "organisation \(organisation.code)", message: "parent \(parent) does not exist"))
+            }
+        }
+        known.organisations = allOrganisationCodes
+        known.cellOrganisations.formUnion(drafts.filter(\.kind.isCell).map(\.code))
+        return issues
+    }
+}
+
+/// The stored rows a write plan is checked against (`DatasetWriter.stored(members:)`).
+struct StoredCodes: Sendable {
+    var openUnits: [UnitRecord]
+    var organisations: [OrganisationRecord]
+    var citizenIDs: Set<String> = []
+    var cardNumbers: Set<String> = []
+    /// The stored members as the duplicate check compares them (folded name and birth date, citizen ID).
+    var people: [DuplicateCheck.StoredPerson] = []
+}
