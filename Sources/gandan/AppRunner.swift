@@ -32,7 +32,7 @@ enum AppRunner {
     static func describe(_ error: any Error, settings: GanDanWeb.Settings) -> String {
         switch error {
         case let error as StorageError: return error.description
-        case let error as ImportError: return error.description
+        case let error as InputError: return error.description
         case let error as CleanExit: return "\(error)"
         case let error as ValidationError: return error.message
         default:

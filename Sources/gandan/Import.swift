@@ -95,13 +95,13 @@ struct TableImportOptions: ParsableArguments {
                 do {
                     names = try JSONDecoder().decode([String: String].self, from: try readFile(mapping))
                 } catch let error as DecodingError {
-                    throw ImportError.unreadable("\(mapping) is not a JSON object of field → column header: \(error)")
+                    throw InputError.malformed("\(mapping) is not a JSON object of field → column header: \(error)")
                 }
                 columns = try ColumnMapping.named(names, header: table.header, kind: kind)
             } else {
                 columns = ColumnMapping.guess(header: table.header, kind: kind)
             }
-        } catch let error as ImportError {
+        } catch let error as InputError {
             throw AppRunner.failure("\(file): \(error)")
         }
         let mapped = Set(columns.columns.values)
@@ -125,7 +125,7 @@ struct TableImportOptions: ParsableArguments {
         }
         let noun = kind == .members ? "member(s)" : "household(s)"
         if !report.errors.isEmpty {
-            throw AppRunner.failure("\(file): \(ImportError.invalid(report.errors))")
+            throw AppRunner.failure("\(file): \(InputError.invalid(report.errors))")
         }
         if !report.duplicates.isEmpty && !confirm {
             let shown = report.duplicates.prefix(50).map { "  " + $0.description }.joined(separator: "\n")

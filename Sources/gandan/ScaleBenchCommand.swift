@@ -91,7 +91,7 @@ struct ScaleBenchCommand: AsyncParsableCommand {
                             }
                             let summary = try await bench.importMembers(data)
                             guard summary.valid == rows else {
-                                throw StorageError.invalid(.unreadable("imported \(summary.valid) of \(rows) members"))
+                                throw InputError.malformed("imported \(summary.valid) of \(rows) members")
                             }
                         }) / 1000
                 Self.note("round \(round + 1): imported \(rows) members in \(ScaleReport.format(imported, 2)) s")

@@ -202,9 +202,9 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
     public var presentVoters: Int { attendance.filter { $0.status.isPresent && $0.mayVote }.count }
 
     /// Whether notice went out late or was not recorded; a warning, the meeting still stands (rules.md R11).
-    public func warnings(settings: MeetingSettings = .standard) -> [ImportIssue] {
+    public func warnings(settings: MeetingSettings = .standard) -> [InputIssue] {
         Self.noticeWarning(date: date, noticeSentOn: noticeSentOn, settings: settings).map {
-            [ImportIssue(field: "noticeSentOn", message: "warning: " + $0)]
+            [InputIssue(field: "noticeSentOn", message: "warning: " + $0)]
         } ?? []
     }
 
@@ -222,9 +222,9 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
     }
 
     /// Every problem in the minutes, each naming its field; notice warnings come last (rules.md R8, R10, R11).
-    public func issues(settings: MeetingSettings = .standard, cellFullMembers: Int) -> [ImportIssue] {
-        var issues: [ImportIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
+    public func issues(settings: MeetingSettings = .standard, cellFullMembers: Int) -> [InputIssue] {
+        var issues: [InputIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
 
         if endTime <= startTime {
             add("endTime", "the meeting ends at \(endTime), not after it starts at \(startTime)")

@@ -29,7 +29,7 @@ public struct DatasetWriter: Sendable {
     /// `memberLines` names each member's input line in messages; `inputIssues` are problems already found
     /// while reading the input, reported together with the rest.
     public func write(
-        _ dataset: OrganisationDataset, memberLines: [Int]? = nil, inputIssues: [ImportIssue] = [],
+        _ dataset: OrganisationDataset, memberLines: [Int]? = nil, inputIssues: [InputIssue] = [],
         dryRun: Bool = false, actor: Actor = .system
     ) async throws -> DatasetWriteSummary {
         let plan = try await plan(dataset, memberLines: memberLines, inputIssues: inputIssues)
@@ -57,9 +57,9 @@ public struct DatasetWriter: Sendable {
             dryRun: dryRun, actor: actor)
     }
 
-    /// Checks `dataset` against itself and the database: the plan of its write, or `StorageError.invalid` with every
+    /// Checks `dataset` against itself and the database: the plan of its write, or `InputError.invalid` with every
     /// issue, `inputIssues` included.
-    func plan(_ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [ImportIssue]) async throws
+    func plan(_ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [InputIssue]) async throws
         -> WritePlan
     {
         try plan(
@@ -88,7 +88,7 @@ public struct DatasetWriter: Sendable {
 
     /// `plan(_:memberLines:inputIssues:)` against codes read before.
     func plan(
-        _ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [ImportIssue], stored: StoredCodes
+        _ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [InputIssue], stored: StoredCodes
     ) throws -> WritePlan {
         let openUnits = stored.openUnits
         let codeOfUnit = Dictionary(openUnits.map { ($0.unitID, $0.code) }, uniquingKeysWith: { first, _ in first })
@@ -110,7 +110,7 @@ public struct DatasetWriter: Sendable {
             let storedParent = stored.parentUnitID.flatMap { codeOfUnit[$0] }
             if stored.kind != draft.kind.rawValue {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         field: "unit \(draft.code)",
                         message: "is stored as a \(stored.kind), not a \(draft.kind.rawValue)"))
             } else if stored.name == draft.name && storedParent == draft.parentCode
@@ -119,7 +119,7 @@ public struct DatasetWriter: Sendable {
                 plan.summary.unitsUnchanged += 1
             } else if draft.validity.from.iso <= stored.validFrom {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         field: "unit \(draft.code)",
                         message:
                             "differs from the stored version valid from \(stored.validFrom); a change must start later")
@@ -142,20 +142,20 @@ public struct DatasetWriter: Sendable {
             let field = "organisation \(organisation.code)"
             if known.organisations.contains(organisation.code) || !seenOrganisations.insert(organisation.code).inserted
             {
-                issues.append(ImportIssue(field: field, message: "code already exists"))
+                issues.append(InputIssue(field: field, message: "code already exists"))
             }
             if known.units[organisation.unitCode] == nil {
-                issues.append(ImportIssue(field: field, message: "unit \(organisation.unitCode) does not exist"))
+                issues.append(InputIssue(field: field, message: "unit \(organisation.unitCode) does not exist"))
             }
             if organisation.name.trimmingCharacters(in: .whitespaces).isEmpty {
-                issues.append(ImportIssue(field: field, message: "name is empty"))
+                issues.append(InputIssue(field: field, message: "name is empty"))
             }
         }
         let allOrganisationCodes = known.organisations.union(seenOrganisations)
         for organisation in dataset.organisations {
             if let parent = organisation.parentCode, !allOrganisationCodes.contains(parent) {
                 issues.append(
-                    ImportIssue(field: "organisation \(organisation.code)", message: "parent \(parent) does not exist"))
+                    InputIssue(field: "organisation \(organisation.code)", message: "parent \(parent) does not exist"))
             }
         }
         known.organisations = allOrganisationCodes
@@ -170,7 +170,7 @@ public struct DatasetWriter: Sendable {
             let ordered = issues.enumerated().sorted {
                 ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
             }
-            throw StorageError.invalid(.invalid(ordered.map(\.element)))
+            throw InputError.invalid(ordered.map(\.element))
         }
 
         plan.organisations = dataset.organisations

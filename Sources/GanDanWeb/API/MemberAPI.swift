@@ -6,8 +6,7 @@ import Vapor
 
 /// JSON for members: `/api/members?q=&cell=&date=&page=&per_page=` and `/api/members/:id`.
 struct MemberAPI: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api")
+    func boot(routes api: any RoutesBuilder) throws {
         api.get("members", use: search)
         api.get("members", ":id", use: detail)
         api.patch("members", ":id", use: update)

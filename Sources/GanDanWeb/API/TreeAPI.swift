@@ -6,8 +6,7 @@ import Vapor
 
 /// JSON for the tree: `/api/units`, `/api/units/:id`, `/api/cells/:id`, each with `?date=` (rules.md R26).
 struct TreeAPI: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api")
+    func boot(routes api: any RoutesBuilder) throws {
         api.get("units", use: roots)
         api.get("units", ":id", use: unit)
         api.get("cells", ":id", use: cell)

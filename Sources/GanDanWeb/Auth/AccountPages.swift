@@ -4,15 +4,15 @@ import GanDanStorage
 import Vapor
 
 /// The user's own account: roles, and API tokens created and revoked by the user (shown once).
-struct AccountPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("account", use: page)
-        routes.post("account", "tokens", use: createTokenPage)
-        routes.post("account", "tokens", ":id", "revoke", use: revokeTokenPage)
-        let api = routes.grouped("api", "tokens")
-        api.get(use: listTokens)
-        api.post(use: createToken)
-        api.delete(":id", use: revokeToken)
+struct AccountPages: FeatureRoutes {
+    func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
+        pages.get("account", use: page)
+        pages.post("account", "tokens", use: createTokenPage)
+        pages.post("account", "tokens", ":id", "revoke", use: revokeTokenPage)
+        let tokens = api.grouped("tokens")
+        tokens.get(use: listTokens)
+        tokens.post(use: createToken)
+        tokens.delete(":id", use: revokeToken)
     }
 
     struct TokenRow: Encodable {

@@ -4,14 +4,13 @@ import GanDanStorage
 import Vapor
 
 /// Party development: candidates per cell, eligibility, the pipeline and its deadlines (rules.md R21–R23).
-struct CandidatePages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("cells", ":id", "candidates", use: cellList)
-        routes.post("cells", ":id", "candidates", use: add)
-        routes.get("units", ":id", "candidates", use: unitList)
-        routes.get("candidates", ":id", use: detail)
-        routes.post("candidates", ":id", "steps", use: step)
-        let api = routes.grouped("api")
+struct CandidatePages: FeatureRoutes {
+    func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
+        pages.get("cells", ":id", "candidates", use: cellList)
+        pages.post("cells", ":id", "candidates", use: add)
+        pages.get("units", ":id", "candidates", use: unitList)
+        pages.get("candidates", ":id", use: detail)
+        pages.post("candidates", ":id", "steps", use: step)
         api.get("cells", ":id", "candidates", use: listJSON)
         api.post("cells", ":id", "candidates", use: addJSON)
         api.get("candidates", ":id", use: detailJSON)
@@ -96,18 +95,15 @@ struct CandidatePages: RouteCollection {
     @Sendable func cellList(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let (context, unitID) = try await cellContext(req, error: nil, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "candidates", object: context.cellID, unit: unitID)
-        }
-        return try await req.view.render("candidates", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "candidates", context, format: format, list: "candidates", object: context.cellID, unit: unitID
+        ) { Self.table($0, req) }
     }
 
-    func renderCell(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let (context, _) = try await cellContext(req, error: error, audit: true)
-        let response = try await req.view.render("candidates", context).encodeResponse(for: req)
-        response.status = status
-        return response
+    /// The cell's candidates again with what to fix.
+    func renderCell(_ req: Request, issues: [InputIssue]) async throws -> Response {
+        let (context, _) = try await cellContext(req, error: nil, audit: true)
+        return try await req.renderForm("candidates", context, issues: issues)
     }
 
     /// A cell's candidates as a view model, with the cell's village; 404 outside the scope.
@@ -136,11 +132,9 @@ struct CandidatePages: RouteCollection {
         let format = try req.exportFormat()
         let id = try req.uuid("id")
         let context = try await unitContext(req, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "candidates", object: id, unit: id)
-        }
-        return try await req.view.render("candidates", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "candidates", context, format: format, list: "candidates", object: id, unit: id
+        ) { Self.table($0, req) }
     }
 
     /// Every candidate under a unit with the deadlines ahead: the planner's view (rules.md R23).
@@ -204,9 +198,8 @@ struct CandidatePages: RouteCollection {
             let view = try await register(req, write: true).add(
                 cellID: id, try draft(form, req), actor: try await req.access().actor)
             return req.redirect(to: "/candidates/\(view.id)")
-        } catch StorageError.invalid(let error) {
-            return try await renderCell(
-                req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+        } catch let error as InputError {
+            return try await renderCell(req, issues: error.issues)
         }
     }
 
@@ -229,9 +222,8 @@ struct CandidatePages: RouteCollection {
         return view
     }
 
-    func renderDetail(_ req: Request, _ view: CandidateView, error: String?, status: HTTPResponseStatus = .ok)
-        async throws -> Response
-    {
+    /// A candidate's page; with `issues`, shown again with what to fix.
+    func renderDetail(_ req: Request, _ view: CandidateView, issues: [InputIssue] = []) async throws -> Response {
         try await req.auditRead(
             "candidate", id: view.id.uuidString, unit: try await req.visibleCell(view.cellID).unitID)
         let context = DetailContext(
@@ -239,14 +231,13 @@ struct CandidatePages: RouteCollection {
             cellID: view.cellID,
             steps: PipelineStep.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: req.language)) },
             mayWrite: try await req.access().scopes.write.contains(organisation: view.cellID),
-            today: CivilDate.today().iso, error: error)
-        let response = try await req.view.render("candidate", context).encodeResponse(for: req)
-        response.status = status
-        return response
+            today: CivilDate.today().iso, error: nil)
+        guard issues.isEmpty else { return try await req.renderForm("candidate", context, issues: issues) }
+        return try await req.view.render("candidate", context).encodeResponse(for: req)
     }
 
     @Sendable func detail(req: Request) async throws -> Response {
-        try await renderDetail(req, try await visible(req, try req.uuid("id")), error: nil)
+        try await renderDetail(req, try await visible(req, try req.uuid("id")))
     }
 
     struct StepForm: Content {
@@ -278,9 +269,8 @@ struct CandidatePages: RouteCollection {
         let form = try req.content.decode(StepForm.self)
         do {
             _ = try await apply(form, to: id, req)
-        } catch StorageError.invalid(let error) {
-            return try await renderDetail(
-                req, view, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+        } catch let error as InputError {
+            return try await renderDetail(req, view, issues: error.issues)
         }
         return req.redirect(to: "/candidates/\(id)")
     }

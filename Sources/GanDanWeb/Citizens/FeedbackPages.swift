@@ -4,13 +4,12 @@ import GanDanStorage
 import Vapor
 
 /// Citizens' feedback: recorded in the village, forwarded, answered, reported back; counts per village (rules.md A8).
-struct FeedbackPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("cells", ":id", "feedback", use: list)
-        routes.post("cells", ":id", "feedback", use: record)
-        routes.post("feedback", ":id", "step", use: step)
-        routes.get("units", ":id", "feedback", use: summary)
-        let api = routes.grouped("api")
+struct FeedbackPages: FeatureRoutes {
+    func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
+        pages.get("cells", ":id", "feedback", use: list)
+        pages.post("cells", ":id", "feedback", use: record)
+        pages.post("feedback", ":id", "step", use: step)
+        pages.get("units", ":id", "feedback", use: summary)
         api.get("cells", ":id", "feedback", use: listJSON)
         api.post("cells", ":id", "feedback", use: recordJSON)
         api.post("feedback", ":id", "steps", use: stepJSON)
@@ -83,19 +82,15 @@ struct FeedbackPages: RouteCollection {
     @Sendable func list(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let (context, unitID) = try await listContext(req, error: nil, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "citizen_feedback", object: context.cellID,
-                unit: unitID)
-        }
-        return try await req.view.render("feedback", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "feedback", context, format: format, list: "citizen_feedback", object: context.cellID, unit: unitID
+        ) { Self.table($0, req) }
     }
 
-    func render(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let (context, _) = try await listContext(req, error: error, audit: true)
-        let response = try await req.view.render("feedback", context).encodeResponse(for: req)
-        response.status = status
-        return response
+    /// The cell's feedback book again with what to fix.
+    func render(_ req: Request, issues: [InputIssue]) async throws -> Response {
+        let (context, _) = try await listContext(req, error: nil, audit: true)
+        return try await req.renderForm("feedback", context, issues: issues)
     }
 
     /// A cell's feedback book as a view model, with the cell's village (for the audit entry); 404 outside the scope.
@@ -159,9 +154,8 @@ struct FeedbackPages: RouteCollection {
         do {
             _ = try await book(req, write: true).record(
                 cellID: id, try feedback(form, req), actor: try await req.access().actor)
-        } catch StorageError.invalid(let error) {
-            return try await render(
-                req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+        } catch let error as InputError {
+            return try await render(req, issues: error.issues)
         }
         return req.redirect(to: "/cells/\(id)/feedback")
     }
@@ -212,7 +206,7 @@ struct FeedbackPages: RouteCollection {
             _ = try await book(req, write: true).apply(try step(form, req), to: id, actor: try await req.access().actor)
         } catch let error as StorageError {
             req.parameters.set("id", to: record.organisationID.uuidString)
-            return try await render(req, error: error.description, status: .unprocessableEntity)
+            return try await render(req, issues: [InputIssue(message: error.description)])
         }
         return req.redirect(to: "/cells/\(record.organisationID)/feedback")
     }
@@ -236,12 +230,9 @@ struct FeedbackPages: RouteCollection {
     @Sendable func summary(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let (context, unitID) = try await summaryContext(req, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "citizen_feedback_summary", object: unitID,
-                unit: unitID)
-        }
-        return try await req.view.render("feedback-summary", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "feedback-summary", context, format: format, list: "citizen_feedback_summary", object: unitID, unit: unitID
+        ) { Self.table($0, req) }
     }
 
     /// A commune's (or any unit's) feedback counted per village and topic, with the overdue items listed.

@@ -4,13 +4,12 @@ import GanDanStorage
 import Vapor
 
 /// The village cell supervises the leaders placed in it; the commune sees every comment (rules.md A8).
-struct SupervisionPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("cells", ":id", "supervision", use: cellPage)
-        routes.post("cells", ":id", "supervision", use: record)
-        routes.post("supervision", ":id", "report-back", use: reportBack)
-        routes.get("units", ":id", "supervision", use: unitPage)
-        let api = routes.grouped("api")
+struct SupervisionPages: FeatureRoutes {
+    func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
+        pages.get("cells", ":id", "supervision", use: cellPage)
+        pages.post("cells", ":id", "supervision", use: record)
+        pages.post("supervision", ":id", "report-back", use: reportBack)
+        pages.get("units", ":id", "supervision", use: unitPage)
         api.get("cells", ":id", "supervision", use: listJSON)
         api.post("cells", ":id", "supervision", use: recordJSON)
         api.post("supervision", ":id", "report-back", use: reportBackJSON)
@@ -67,19 +66,15 @@ struct SupervisionPages: RouteCollection {
     @Sendable func cellPage(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let (context, unitID) = try await cellContext(req, error: nil, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "leader_supervision", object: context.cellID,
-                unit: unitID)
-        }
-        return try await req.view.render("supervision", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "supervision", context, format: format, list: "leader_supervision", object: context.cellID, unit: unitID
+        ) { Self.table($0, req) }
     }
 
-    func renderCell(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let (context, _) = try await cellContext(req, error: error, audit: true)
-        let response = try await req.view.render("supervision", context).encodeResponse(for: req)
-        response.status = status
-        return response
+    /// The cell's comments again with what to fix.
+    func renderCell(_ req: Request, issues: [InputIssue]) async throws -> Response {
+        let (context, _) = try await cellContext(req, error: nil, audit: true)
+        return try await req.renderForm("supervision", context, issues: issues)
     }
 
     /// The comments on a cell's leaders as a view model, with the cell's village; 404 outside the scope.
@@ -120,9 +115,8 @@ struct SupervisionPages: RouteCollection {
         do {
             _ = try await supervisions(req, write: true).record(
                 cellID: id, try supervision(form, req), actor: try await req.access().actor)
-        } catch StorageError.invalid(let error) {
-            return try await renderCell(
-                req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+        } catch let error as InputError {
+            return try await renderCell(req, issues: error.issues)
         }
         return req.redirect(to: "/cells/\(id)/supervision")
     }
@@ -149,10 +143,9 @@ struct SupervisionPages: RouteCollection {
             _ = try await supervisions(req, write: true).reportBack(
                 id, LeaderReportBack(reportedOn: try req.date(form.reportedOn, field: "reportedOn"), text: form.text),
                 actor: try await req.access().actor)
-        } catch StorageError.invalid(let error) {
+        } catch let error as InputError {
             req.parameters.set("id", to: record.organisationID.uuidString)
-            return try await renderCell(
-                req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+            return try await renderCell(req, issues: error.issues)
         }
         return req.redirect(to: "/cells/\(record.organisationID)/supervision")
     }
@@ -162,11 +155,9 @@ struct SupervisionPages: RouteCollection {
         let format = try req.exportFormat()
         let id = try req.uuid("id")
         let context = try await unitContext(req, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "leader_supervision", object: id, unit: id)
-        }
-        return try await req.view.render("supervision", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "supervision", context, format: format, list: "leader_supervision", object: id, unit: id
+        ) { Self.table($0, req) }
     }
 
     /// Every comment on the leaders placed in the unit's cells as a view model; 404 outside the scope.

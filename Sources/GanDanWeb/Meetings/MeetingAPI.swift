@@ -14,8 +14,7 @@ extension ThematicPlan: Content {}
 
 /// JSON for village-cell life: meetings and minutes, tasks, absence flags, quality, thematic plans (issue 6).
 struct MeetingAPI: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api")
+    func boot(routes api: any RoutesBuilder) throws {
         api.get("cells", ":id", "meetings", use: meetings)
         api.post("cells", ":id", "meetings", use: plan)
         api.get("meetings", ":id", use: detail)
@@ -134,8 +133,7 @@ struct MeetingAPI: RouteCollection {
 
 /// JSON for village registers: households with poverty status per year, new-rural criteria per year.
 struct VillageAPI: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api")
+    func boot(routes api: any RoutesBuilder) throws {
         api.get("units", ":id", "households", use: households)
         api.post("units", ":id", "households", use: addHousehold)
         api.put("households", ":id", "statuses", ":year", use: setStatus)

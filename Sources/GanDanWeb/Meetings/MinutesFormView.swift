@@ -70,8 +70,9 @@ struct MinutesFormView: Encodable {
     var tasks: [TaskLine]
     var correctionReason: String
 
-    static func render(_ req: Request, meetingID: UUID, form posted: MinutesForm?, problems: [String]) async throws
-        -> View
+    /// The minutes form; with `issues`, shown again with what to fix.
+    static func render(_ req: Request, meetingID: UUID, form posted: MinutesForm?, issues: [InputIssue] = [])
+        async throws -> Response
     {
         let language = req.language
         guard let detail = try await req.readableMeetings().detail(meetingID) else {
@@ -143,7 +144,7 @@ struct MinutesFormView: Encodable {
             page: PageContext(req, title: "\(Labels.text("minutes", req)) · \(detail.cellName)"), csrf: req.csrfToken,
             meetingID: meetingID, cellName: detail.cellName, date: meeting.date.vietnamese,
             kind: meeting.kind.label.text(in: language), topic: meeting.topic, correcting: meeting.version > 0,
-            version: meeting.version, problems: problems, start: form.start ?? meeting.scheduledStart.description,
+            version: meeting.version, problems: [], start: form.start ?? meeting.scheduledStart.description,
             end: form.end ?? "", members: members, chairs: people(selected: form.chair ?? secretary, blank: true),
             recorders: people(selected: form.recorder, blank: true), agenda: form.agenda ?? meeting.topic ?? "",
             policy: form.policy ?? "", review: form.review ?? "", evaluation: form.evaluation ?? "",
@@ -151,7 +152,8 @@ struct MinutesFormView: Encodable {
             votesAgainst: form.votesAgainst ?? "", votesAbstaining: form.votesAbstaining ?? "",
             conclusion: form.conclusion ?? "", reviews: reviews, tasks: tasks,
             correctionReason: posted?.correctionReason ?? "")
-        return try await req.view.render("minutes-form", context)
+        guard issues.isEmpty else { return try await req.renderForm("minutes-form", context, issues: issues) }
+        return try await req.view.render("minutes-form", context).encodeResponse(for: req)
     }
 }
 

@@ -8,8 +8,7 @@ extension DirectiveProgress: Content {}
 
 /// JSON for placement: propose, read, re-run with pins or new weights, approve; directive progress.
 struct PlacementAPI: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api")
+    func boot(routes api: any RoutesBuilder) throws {
         api.post("placement", "plans", use: propose)
         api.get("placement", "plans", ":id", use: plan)
         api.post("placement", "plans", ":id", "rerun", use: rerun)

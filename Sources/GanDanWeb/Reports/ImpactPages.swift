@@ -6,10 +6,10 @@ import Vapor
 extension ImpactReport: Content {}
 
 /// The impact report: before vs after the placement, charts drawn on the server as SVG (rules.md A9).
-struct ImpactPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("units", ":id", "impact", use: page)
-        routes.grouped("api").get("units", ":id", "impact", use: json)
+struct ImpactPages: FeatureRoutes {
+    func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
+        pages.get("units", ":id", "impact", use: page)
+        api.get("units", ":id", "impact", use: json)
     }
 
     /// The report for `?placement=` (default: the unit's approved placement) and `?months=` (default 12).
