@@ -336,7 +336,7 @@ struct MeetingPages: RouteCollection {
         let parsed = form.entry(req.language)
         guard parsed.problems.isEmpty, let entry = parsed.entry else {
             return try await MinutesFormView.render(
-                req, meetingID: id, form: form, issues: parsed.problems.map { InputIssue(message: $0) })
+                req, meetingID: id, form: form, issues: parsed.problems)
         }
         do {
             try await meetings.recordMinutes(id, entry, actor: try await req.access().actor)
