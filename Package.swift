@@ -86,6 +86,13 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "GanDanCLITests",
+            dependencies: [
+                "gandan", "GanDanWeb", "GanDanStorage", "GanDanCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
             name: "GanDanWebTests",
             dependencies: [
                 "GanDanWeb", "GanDanStorage", "GanDanCore", "GanDanTesting",

@@ -1,12 +1,34 @@
 import ArgumentParser
+import FluentKit
 import Foundation
 import GanDanCore
 import GanDanStorage
 import GanDanWeb
 import Vapor
 
-/// Opens the application through `configure(app, settings)` for one command, and closes it afterwards.
+/// Runs a command on the database alone (data commands) or on the whole web application (`serve`, `demo`).
 enum AppRunner {
+    /// Runs `body` with the database of `settings`, migrated, without starting the web application.
+    static func withStorage<T: Sendable>(
+        _ settings: GanDanWeb.Settings, _ body: @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        let storage: StorageContext
+        do {
+            storage = try StorageContext(location: settings.database, logger: quietLogger)
+        } catch {
+            throw failure(describe(error, location: settings.database))
+        }
+        do {
+            try await storage.migrate()
+            let result = try await body(storage.db)
+            await storage.shutdown()
+            return result
+        } catch {
+            await storage.shutdown()
+            throw failure(describe(error, location: settings.database))
+        }
+    }
+
     /// Runs `body` with a configured application, turning known errors into a clear message and exit code 1.
     static func withApp<T: Sendable>(
         _ settings: GanDanWeb.Settings, _ body: @Sendable (Application) async throws -> T
@@ -25,20 +47,27 @@ enum AppRunner {
             return result
         } catch {
             try? await app.asyncShutdown()
-            throw Self.failure(describe(error, settings: settings))
+            throw Self.failure(describe(error, location: settings.database))
         }
     }
 
-    static func describe(_ error: any Error, settings: GanDanWeb.Settings) -> String {
+    /// Warnings and worse only: a command's output is its result.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "gandan")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    static func describe(_ error: any Error, location: DatabaseLocation?) -> String {
         switch error {
         case let error as StorageError: return error.description
-        case let error as ImportError: return error.description
+        case let error as InputError: return error.description
         case let error as CleanExit: return "\(error)"
         case let error as ValidationError: return error.message
         default:
             let text = String(reflecting: error)
-            if text.contains("connect") || text.contains("Connection") || text.contains("PSQLError") {
-                return "cannot use \(settings.database): \(text)"
+            if let location, text.contains("connect") || text.contains("Connection") || text.contains("PSQLError") {
+                return "cannot use \(location): \(text)"
             }
             return "\(error)"
         }

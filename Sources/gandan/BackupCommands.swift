@@ -10,10 +10,17 @@ struct BackupCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @ArgumentParser.Option(help: ArgumentHelp("The folder to create.", valueName: "folder")) var output: String
 
+    func validate() throws {
+        guard !FileManager.default.fileExists(atPath: output) else {
+            throw ValidationError("--output \(output) exists already; name a new folder")
+        }
+    }
+
     func run() async throws {
+        let location = try await database.settings().database
         do {
-            let manifest = try await DatabaseBackup.backup(database.location, to: output)
-            print("Backed up \(database.location) into \(output) (schema: \(manifest.migrations.count) migrations).")
+            let manifest = try await DatabaseBackup.backup(location, to: output)
+            print("Backed up \(location) into \(output) (schema: \(manifest.migrations.count) migrations).")
         } catch let error as StorageError {
             throw AppRunner.failure(error.description)
         }
@@ -29,10 +36,18 @@ struct RestoreCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: ArgumentHelp("The backup folder.", valueName: "folder")) var input: String
     @ArgumentParser.Flag(help: "Overwrite a database that holds data.") var replace = false
 
+    func validate() throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("--input \(input) is not a folder")
+        }
+    }
+
     func run() async throws {
+        let location = try await database.settings().database
         do {
-            try await DatabaseBackup.restore(database.location, from: input, replace: replace)
-            print("Restored \(input) into \(database.location).")
+            try await DatabaseBackup.restore(location, from: input, replace: replace)
+            print("Restored \(input) into \(location).")
         } catch let error as StorageError {
             throw AppRunner.failure(error.description)
         }

@@ -1,5 +1,9 @@
 import ArgumentParser
+import FluentKit
+import Foundation
+import GanDanCore
 import GanDanStorage
+import GanDanWeb
 
 /// `--database`, shared by every command that reads or writes data.
 struct DatabaseOptions: ParsableArguments {
@@ -9,7 +13,27 @@ struct DatabaseOptions: ParsableArguments {
             valueName: "path-or-url"))
     var database: String?
 
-    var location: DatabaseLocation {
-        DatabaseLocation.resolve(argument: database)
+    /// The settings of a data command: `--database` over the environment and `.env`; a bad value exits with
+    /// its message.
+    func settings() async throws -> Settings {
+        try await Settings.loadOrExit(arguments: SettingsArguments(database: database))
+    }
+
+    /// Opens the database alone (no web application), brings its schema up to date, runs `body` and closes it;
+    /// known errors become a clear message and exit code 1.
+    func withStorage<T: Sendable>(_ body: @Sendable (any Database) async throws -> T) async throws -> T {
+        try await AppRunner.withStorage(try await settings(), body)
+    }
+}
+
+extension Settings {
+    /// `Settings.load` with this process's environment and working directory (the CLI's one read of them); a bad
+    /// value exits with its message.
+    static func loadOrExit(arguments: SettingsArguments) async throws -> Settings {
+        do {
+            return try await load(arguments: arguments, environment: ProcessInfo.processInfo.environment)
+        } catch let error as InputError {
+            throw AppRunner.failure(error.issues.map(\.description).joined(separator: "; "))
+        }
     }
 }

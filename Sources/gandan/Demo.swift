@@ -26,23 +26,26 @@ struct Demo: AsyncParsableCommand {
     var stage: DemoStageArgument = .placed
     @OptionGroup var policy: MeetingPolicyOption
 
-    func run() async throws {
-        var environment = ProcessInfo.processInfo.environment
-        if environment["GANDAN_DATA_DIR"] == nil { environment["GANDAN_DATA_DIR"] = "data" }
-        var location = DatabaseLocation.resolve(argument: database, environment: environment)
-        if database == nil && (environment["DATABASE_URL"] ?? "").isEmpty {
-            location = .sqlite(
-                path: ((environment["GANDAN_DATA_DIR"] ?? "data") as NSString)
-                    .appendingPathComponent("demo.sqlite"))
+    func validate() throws {
+        if reset, let database, case .postgres = DatabaseLocation(argument: database) {
+            throw ValidationError(
+                "--reset deletes SQLite files only; drop a PostgreSQL database with its own tools")
         }
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1–65535, not \(port)") }
+    }
+
+    func run() async throws {
+        let settings = try await Settings.loadOrExit(
+            arguments: SettingsArguments(
+                database: database, defaultFile: "demo.sqlite", hostname: hostname, port: port,
+                meetingPolicy: policy.meetingPolicy))
         if reset {
-            guard case .sqlite(let path) = location else {
+            guard case .sqlite(let path) = settings.database else {
                 throw AppRunner.failure(
                     "--reset deletes SQLite files only; drop a PostgreSQL database with its own tools")
             }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        let settings = Settings(database: location, hostname: hostname, port: port, meetingPolicy: try policy.policy())
         let noServe = noServe
         try await AppRunner.withApp(settings) { app in
             if try await MemberRecord.query(on: app.db).count() > 0 {

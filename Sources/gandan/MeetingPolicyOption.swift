@@ -10,17 +10,9 @@ struct MeetingPolicyOption: ParsableArguments {
                 + "also GANDAN_MEETING_POLICY. Default: the rules' own numbers.", valueName: "file"))
     var meetingPolicy: String?
 
-    /// The policy read from the file, or the standard one.
-    func policy() throws -> MeetingPolicy {
-        guard let path = meetingPolicy ?? ProcessInfo.processInfo.environment["GANDAN_MEETING_POLICY"], !path.isEmpty
-        else { return .standard }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw AppRunner.failure("cannot read the meeting policy \(path)")
-        }
-        do {
-            return try MeetingPolicy.read(json: data)
-        } catch {
-            throw AppRunner.failure("the meeting policy \(path): \(error.description)")
+    func validate() throws {
+        if let meetingPolicy, !FileManager.default.isReadableFile(atPath: meetingPolicy) {
+            throw ValidationError("--meeting-policy: cannot read \(meetingPolicy)")
         }
     }
 }

@@ -8,9 +8,8 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let settings = Settings(database: database.location)
-        try await AppRunner.withApp(settings) { _ in
-            print("The schema of \(settings.database) is up to date.")
-        }
+        let settings = try await database.settings()
+        try await AppRunner.withStorage(settings) { _ in }
+        print("The schema of \(settings.database) is up to date.")
     }
 }

@@ -15,15 +15,19 @@ struct PlacementPropose: AsyncParsableCommand {
     @ArgumentParser.Option(help: "json or text.") var format = "text"
     @OptionGroup var database: DatabaseOptions
 
+    func validate() throws {
+        if let date { _ = try CommandValues.date(date, option: "--date") }
+        guard format == "json" || format == "text" else { throw ValidationError("--format is json or text") }
+    }
+
     func run() async throws {
-        let day = try parseDate(date)
-        guard format == "json" || format == "text" else { throw AppRunner.failure("--format is json or text") }
+        let day = try date.map { try CommandValues.date($0, option: "--date") } ?? CivilDate.today()
         let unit = unit
-        let plan = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            guard let found = try await OrganisationTree(db: app.db).unit(code: unit, on: day) else {
+        let plan = try await database.withStorage { db in
+            guard let found = try await OrganisationTree(db: db).unit(code: unit, on: day) else {
                 throw StorageError.notFound("no unit has code \(unit) on \(day.iso)")
             }
-            return try await PlacementPlans(db: app.db).propose(unitID: found.id, on: day, actor: .cli)
+            return try await PlacementPlans(db: db).propose(unitID: found.id, on: day, actor: .cli)
         }
         print(format == "json" ? try PlacementJSON.render(plan) : PlacementJSON.text(plan))
     }
@@ -40,12 +44,18 @@ struct PlacementApprove: AsyncParsableCommand {
     @ArgumentParser.Option(help: "The plan version you reviewed (default: the current one).") var version: Int?
     @OptionGroup var database: DatabaseOptions
 
+    func validate() throws {
+        guard UUID(uuidString: plan) != nil else { throw ValidationError("--plan \"\(plan)\" is not a plan id") }
+        _ = try CommandValues.date(decisionDate, option: "--decision-date")
+        if let version, version < 0 { throw ValidationError("--version must be 0 or more") }
+    }
+
     func run() async throws {
-        guard let id = UUID(uuidString: plan) else { throw AppRunner.failure("--plan \"\(plan)\" is not a plan id") }
-        let day = try parseDate(decisionDate)
+        guard let id = UUID(uuidString: plan) else { throw ValidationError("--plan \"\(plan)\" is not a plan id") }
+        let day = try CommandValues.date(decisionDate, option: "--decision-date")
         let version = version
-        let approved = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            let plans = PlacementPlans(db: app.db)
+        let approved = try await database.withStorage { db in
+            let plans = PlacementPlans(db: db)
             guard let current = try await plans.plan(id) else { throw StorageError.notFound("no placement plan \(id)") }
             return try await plans.approve(id, version: version ?? current.version, decisionDate: day, actor: .cli)
         }
@@ -53,12 +63,6 @@ struct PlacementApprove: AsyncParsableCommand {
             "Approved: \(approved.decisions.count) members transferred on \(day.iso); "
                 + "\(approved.communes.flatMap(\.agencyCellIDs).count) agency cell(s) dissolved.")
     }
-}
-
-func parseDate(_ text: String?) throws -> CivilDate {
-    guard let text else { return CivilDate.today() }
-    guard let date = CivilDate(text) else { throw AppRunner.failure("\"\(text)\" is not a date (YYYY-MM-DD)") }
-    return date
 }
 
 /// The proposal as JSON (snake_case) or as plain text for a terminal.

@@ -48,7 +48,7 @@ struct ScaleBenchCommand: AsyncParsableCommand {
             throw AppRunner.failure("--warmups must be 0 or more and --repetitions 1–10000")
         }
         guard (1...25).contains(importRounds) else { throw AppRunner.failure("--import-rounds must be 1–25") }
-        let location = database.location
+        let location = try await database.settings().database
         let folder = try workFolder()
         defer { if work == nil { try? FileManager.default.removeItem(atPath: folder) } }
         let loader = try BulkLoader(location: location, folder: folder)
@@ -91,7 +91,7 @@ struct ScaleBenchCommand: AsyncParsableCommand {
                             }
                             let summary = try await bench.importMembers(data)
                             guard summary.valid == rows else {
-                                throw StorageError.invalid(.unreadable("imported \(summary.valid) of \(rows) members"))
+                                throw InputError.malformed("imported \(summary.valid) of \(rows) members")
                             }
                         }) / 1000
                 Self.note("round \(round + 1): imported \(rows) members in \(ScaleReport.format(imported, 2)) s")

@@ -13,13 +13,15 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Flag(help: "Mark the session cookie Secure (serving over TLS); also GANDAN_SECURE_COOKIES=1.")
     var secureCookies = false
 
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1–65535, not \(port)") }
+    }
+
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let secure = secureCookies || environment["GANDAN_SECURE_COOKIES"] == "1"
-        let metricsToken = environment["GANDAN_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        let settings = Settings(
-            database: database.location, hostname: hostname, port: port, secureCookies: secure,
-            meetingPolicy: try policy.policy(), metricsToken: metricsToken)
+        let settings = try await Settings.loadOrExit(
+            arguments: SettingsArguments(
+                database: database.database, hostname: hostname, port: port, secureCookies: secureCookies,
+                meetingPolicy: policy.meetingPolicy))
         try await AppRunner.withApp(settings) { app in
             try await AppRunner.serve(app, settings)
         }

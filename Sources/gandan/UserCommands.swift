@@ -9,7 +9,7 @@ import Vapor
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage accounts.",
-        subcommands: [AddUser.self, DisableUser.self, ResetPassword.self, CreateToken.self])
+        subcommands: [Add.self, Disable.self, ResetPassword.self, Token.self])
 }
 
 /// Reads a password from standard input, or makes a random one to print once.
@@ -30,156 +30,183 @@ struct PasswordOptions: ParsableArguments {
     }
 }
 
-struct AddUser: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add",
-        abstract: "Add a user with roles, e.g. --grant planner:072 --grant secretary:CB-02284.11 --grant administrator."
-    )
+extension UserCommand {
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract:
+                "Add a user with roles, e.g. --grant planner:072 --grant secretary:CB-02284.11 --grant administrator."
+        )
 
-    @ArgumentParser.Argument(help: "The username (letters, digits, . - _ @).") var username: String
-    @ArgumentParser.Option(
-        name: .customLong("grant"),
-        help: "ROLE[:CODE]: administrator, planner:UNIT, viewer:UNIT, auditor:UNIT or secretary:CELL (repeatable).")
-    var grants: [String] = []
-    @ArgumentParser.Option(help: "The name shown in pages.") var name: String?
-    @OptionGroup var passwordOptions: PasswordOptions
-    @OptionGroup var database: DatabaseOptions
+        @ArgumentParser.Argument(help: "The username (letters, digits, . - _ @).") var username: String
+        @ArgumentParser.Option(
+            name: .customLong("grant"),
+            help: "ROLE[:CODE]: administrator, planner:UNIT, viewer:UNIT, auditor:UNIT or secretary:CELL (repeatable).")
+        var grants: [String] = []
+        @ArgumentParser.Option(help: "The name shown in pages.") var name: String?
+        @OptionGroup var passwordOptions: PasswordOptions
+        @OptionGroup var database: DatabaseOptions
 
-    func run() async throws {
-        guard !grants.isEmpty else { throw AppRunner.failure("give at least one --grant") }
-        let (password, generated) = try passwordOptions.password()
-        let username = username
-        let grants = grants
-        let name = name
-        try await AppRunner.withApp(Settings(database: database.location)) { app in
-            var resolved: [RoleGrant] = []
-            let tree = OrganisationTree(db: app.db)
-            for text in grants {
-                let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-                guard let role = Role(rawValue: parts[0]) else {
-                    throw StorageError.conflict(
-                        "--grant \(text): the role is one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                let code = parts.count > 1 ? parts[1] : nil
-                switch (role, code) {
-                case (.administrator, _): resolved.append(RoleGrant(role: .administrator))
-                case (.secretary, let code?):
-                    guard let cell = try await tree.organisation(code: code), cell.kind.isCell else {
-                        throw StorageError.notFound("--grant \(text): no cell has code \(code)")
-                    }
-                    resolved.append(RoleGrant(role: .secretary, organisationID: cell.id))
-                case (_, let code?):
-                    guard let unit = try await tree.unit(code: code, on: CivilDate.today()) else {
-                        throw StorageError.notFound("--grant \(text): no unit in force today has code \(code)")
-                    }
-                    resolved.append(RoleGrant(role: role, unitID: unit.id))
-                default:
-                    throw StorageError.conflict("--grant \(text): a \(role.rawValue) role needs :CODE")
-                }
+        func validate() throws {
+            guard !grants.isEmpty else { throw ValidationError("give at least one --grant") }
+            for text in grants { _ = try Self.grant(text) }
+        }
+
+        /// `ROLE[:CODE]` read: a known role, with the code every role but administrator needs.
+        static func grant(_ text: String) throws -> (role: Role, code: String?) {
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            guard let first = parts.first, let role = Role(rawValue: first) else {
+                throw ValidationError(
+                    "--grant \(text): the role is one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let hash = try await app.password.async.hash(password)
-            let account = try await UserDirectory(db: app.db).create(
-                username: username, displayName: name ?? username, passwordHash: hash, grants: resolved)
-            try await AuditTrail(db: app.db).record(
-                AuditEvent(
-                    actor: Actor.cli.name, action: "create", entity: "user", entityID: account.id.uuidString,
-                    after: AuditTrail.json(account)))
-            print("Added \(account.username).")
-        }
-        if generated { print("Password (shown once): \(password)") }
-    }
-}
-
-struct DisableUser: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable an account.")
-
-    @ArgumentParser.Argument var username: String
-    @ArgumentParser.Flag(help: "Enable the account again instead.") var enable = false
-    @OptionGroup var database: DatabaseOptions
-
-    func run() async throws {
-        let username = username
-        let enable = enable
-        try await AppRunner.withApp(Settings(database: database.location)) { app in
-            try await UserDirectory(db: app.db).setDisabled(username, !enable)
-            try await AuditTrail(db: app.db).record(
-                AuditEvent(
-                    actor: Actor.cli.name, action: enable ? "enable" : "disable", entity: "user", entityID: username))
-        }
-        print(enable ? "Enabled \(username)." : "Disabled \(username); their sessions and tokens stop working.")
-    }
-}
-
-struct ResetPassword: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reset-password", abstract: "Set a new password.")
-
-    @ArgumentParser.Argument var username: String
-    @OptionGroup var passwordOptions: PasswordOptions
-    @OptionGroup var database: DatabaseOptions
-
-    func run() async throws {
-        let (password, generated) = try passwordOptions.password()
-        let username = username
-        try await AppRunner.withApp(Settings(database: database.location)) { app in
-            try await UserDirectory(db: app.db).setPasswordHash(username, try await app.password.async.hash(password))
-            try await AuditTrail(db: app.db).record(
-                AuditEvent(actor: Actor.cli.name, action: "reset-password", entity: "user", entityID: username))
-        }
-        print("The password of \(username) was changed.")
-        if generated { print("Password (shown once): \(password)") }
-    }
-}
-
-/// `gandan user token USERNAME`: an API token for scripts (`Authorization: Bearer …`), printed once.
-struct CreateToken: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Create an API token for a user and print it (shown once).")
-
-    @ArgumentParser.Argument var username: String
-    @ArgumentParser.Option(help: "What the token is for, shown on the account page.") var name = "script"
-    @OptionGroup var database: DatabaseOptions
-
-    func run() async throws {
-        let username = username
-        let name = name
-        let token = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            let directory = UserDirectory(db: app.db)
-            guard let account = try await directory.credentials(username: username)?.account, !account.disabled
-            else {
-                throw StorageError.notFound("no enabled account is called \(username)")
+            let code = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
+            if role != .administrator && code == nil {
+                throw ValidationError("--grant \(text): a \(role.rawValue) role needs :CODE")
             }
-            let created = try await directory.createToken(for: account.id, name: name)
-            try await AuditTrail(db: app.db).record(
-                AuditEvent(
-                    actor: Actor.cli.name, action: "create", entity: "api_token",
-                    entityID: created.info.id.uuidString))
-            return created.token
+            return (role, code)
         }
-        print(token)
+
+        func run() async throws {
+            let (password, generated) = try passwordOptions.password()
+            let username = username
+            let grants = try grants.map(Self.grant)
+            let name = name
+            let hash = try await Self.hash(password, database: database)
+            try await database.withStorage { db in
+                var resolved: [RoleGrant] = []
+                let tree = OrganisationTree(db: db)
+                for (role, code) in grants {
+                    let text = role.rawValue + (code.map { ":" + $0 } ?? "")
+                    switch (role, code) {
+                    case (.administrator, _): resolved.append(RoleGrant(role: .administrator))
+                    case (.secretary, let code?):
+                        guard let cell = try await tree.organisation(code: code), cell.kind.isCell else {
+                            throw StorageError.notFound("--grant \(text): no cell has code \(code)")
+                        }
+                        resolved.append(RoleGrant(role: .secretary, organisationID: cell.id))
+                    case (_, let code?):
+                        guard let unit = try await tree.unit(code: code, on: CivilDate.today()) else {
+                            throw StorageError.notFound("--grant \(text): no unit in force today has code \(code)")
+                        }
+                        resolved.append(RoleGrant(role: role, unitID: unit.id))
+                    default:
+                        throw StorageError.conflict("--grant \(text): a \(role.rawValue) role needs :CODE")
+                    }
+                }
+                let account = try await UserDirectory(db: db).create(
+                    username: username, displayName: name ?? username, passwordHash: hash, grants: resolved)
+                try await AuditTrail(db: db).record(
+                    AuditEvent(
+                        actor: Actor.cli.name, action: "create", entity: "user", entityID: account.id.uuidString,
+                        after: AuditTrail.json(account)))
+                print("Added \(account.username).")
+            }
+            if generated { print("Password (shown once): \(password)") }
+        }
+
+        /// The bcrypt hash the web app checks at sign-in (same algorithm and cost as `configure`), off the caller's
+        /// thread.
+        static func hash(_ password: String, database: DatabaseOptions) async throws -> String {
+            let cost = try await database.settings().bcryptCost
+            return try await Task.detached { try Bcrypt.hash(password, cost: cost) }.value
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable an account.")
+
+        @ArgumentParser.Argument var username: String
+        @ArgumentParser.Flag(help: "Enable the account again instead.") var enable = false
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let username = username
+            let enable = enable
+            try await database.withStorage { db in
+                try await UserDirectory(db: db).setDisabled(username, !enable)
+                try await AuditTrail(db: db).record(
+                    AuditEvent(
+                        actor: Actor.cli.name, action: enable ? "enable" : "disable", entity: "user", entityID: username
+                    ))
+            }
+            print(enable ? "Enabled \(username)." : "Disabled \(username); their sessions and tokens stop working.")
+        }
+    }
+
+    struct ResetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "reset-password", abstract: "Set a new password.")
+
+        @ArgumentParser.Argument var username: String
+        @OptionGroup var passwordOptions: PasswordOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let (password, generated) = try passwordOptions.password()
+            let username = username
+            let hash = try await Add.hash(password, database: database)
+            try await database.withStorage { db in
+                try await UserDirectory(db: db).setPasswordHash(username, hash)
+                try await AuditTrail(db: db).record(
+                    AuditEvent(actor: Actor.cli.name, action: "reset-password", entity: "user", entityID: username))
+            }
+            print("The password of \(username) was changed.")
+            if generated { print("Password (shown once): \(password)") }
+        }
+    }
+
+    /// `gandan user token USERNAME`: an API token for scripts (`Authorization: Bearer …`), printed once.
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "token", abstract: "Create an API token for a user and print it (shown once).")
+
+        @ArgumentParser.Argument var username: String
+        @ArgumentParser.Option(help: "What the token is for, shown on the account page.") var name = "script"
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let username = username
+            let name = name
+            let token = try await database.withStorage { db in
+                let directory = UserDirectory(db: db)
+                guard let account = try await directory.credentials(username: username)?.account, !account.disabled
+                else {
+                    throw StorageError.notFound("no enabled account is called \(username)")
+                }
+                let created = try await directory.createToken(for: account.id, name: name)
+                try await AuditTrail(db: db).record(
+                    AuditEvent(
+                        actor: Actor.cli.name, action: "create", entity: "api_token",
+                        entityID: created.info.id.uuidString))
+                return created.token
+            }
+            print(token)
+        }
     }
 }
 
 /// `gandan audit verify`: checks the hash chain and names the first bad entry.
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Check the audit trail.", subcommands: [VerifyAudit.self])
+        commandName: "audit", abstract: "Check the audit trail.", subcommands: [Verify.self])
 }
 
-struct VerifyAudit: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Detect any edited, deleted or reordered audit entry.")
+extension AuditCommand {
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "verify", abstract: "Detect any edited, deleted or reordered audit entry.")
 
-    @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: DatabaseOptions
 
-    func run() async throws {
-        let result = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            try await AuditTrail(db: app.db).verify()
-        }
-        switch result {
-        case .intact(let entries):
-            print("The audit trail is intact: \(entries) entries.")
-        case .broken(let seq, let reason):
-            throw AppRunner.failure("the audit trail is broken at entry \(seq): \(reason)")
+        func run() async throws {
+            let result = try await database.withStorage { db in
+                try await AuditTrail(db: db).verify()
+            }
+            switch result {
+            case .intact(let entries):
+                print("The audit trail is intact: \(entries) entries.")
+            case .broken(let seq, let reason):
+                throw AppRunner.failure("the audit trail is broken at entry \(seq): \(reason)")
+            }
         }
     }
 }

@@ -40,7 +40,7 @@ struct CSVRecordsTests {
     @Test("text after a closing quote is kept, and a quote never closed names its record")
     func badQuotes() throws {
         #expect(try CSVRecords.parse("\"Bàn\" Văn  ,x").map(\.cells) == [["Bàn Văn", "x"]])
-        #expect(throws: ImportError.self) { try CSVRecords.parse("a,b\nc,\"never closed\nd,e\n") }
+        #expect(throws: InputError.self) { try CSVRecords.parse("a,b\nc,\"never closed\nd,e\n") }
         do {
             _ = try CSVRecords.parse("a,b\nc,\"never closed\nd,e\n")
         } catch {

@@ -27,15 +27,15 @@ struct ImportFormatTests {
         let flat = #"{"02284": {"code": "02284", "name": "Thanh Tương", "type": "xa", "parent_code": "072"}}"#
         #expect(try OfficialUnitList.parse(Data(flat.utf8), validFrom: Self.from).first?.parentCode == "072")
         let badType = #"{"02284": {"code": "02284", "name": "X", "type": "bogus"}}"#
-        let error = #expect(throws: ImportError.self) {
+        let error = #expect(throws: InputError.self) {
             try OfficialUnitList.parse(Data(badType.utf8), validFrom: Self.from)
         }
         #expect(error?.description.contains("$.02284.type: unknown unit type \"bogus\"") == true)
-        #expect(throws: ImportError.self) {
+        #expect(throws: InputError.self) {
             try OfficialUnitList.parse(Data(#"{"08": {"code": "08", "type": "tinh"}}"#.utf8), validFrom: Self.from)
         }
-        #expect(throws: ImportError.self) { try OfficialUnitList.parse(Data("[1,2]".utf8), validFrom: Self.from) }
-        #expect(throws: ImportError.self) { try OfficialUnitList.parse(Data("{".utf8), validFrom: Self.from) }
+        #expect(throws: InputError.self) { try OfficialUnitList.parse(Data("[1,2]".utf8), validFrom: Self.from) }
+        #expect(throws: InputError.self) { try OfficialUnitList.parse(Data("{".utf8), validFrom: Self.from) }
     }
 
     @Test("a cycle in the input tree is named, with the units on it")
@@ -88,7 +88,7 @@ struct ImportFormatTests {
     }
 }
 
-extension Result where Failure == ImportError {
+extension Result where Failure == InputError {
     fileprivate var failureIssues: [String] {
         if case .failure(let error) = self { return error.issues.map(\.description) }
         return []

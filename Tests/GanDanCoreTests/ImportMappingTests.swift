@@ -45,7 +45,7 @@ struct ImportMappingTests {
         let mapping = try ColumnMapping.named(
             ["head_name": "Tên chủ hộ", "village_code": "THON", "year": "Năm"], header: header, kind: .households)
         #expect(mapping.columns == ["head_name": 0, "village_code": 1, "year": 2])
-        let error = #expect(throws: ImportError.self) {
+        let error = #expect(throws: InputError.self) {
             try ColumnMapping.named(["owner": "Tên chủ hộ", "year": "Năm sinh"], header: header, kind: .households)
         }
         #expect(error?.issues.count == 2)

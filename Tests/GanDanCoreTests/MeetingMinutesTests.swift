@@ -29,7 +29,7 @@ struct MeetingMinutesTests {
             conclusion: "Thống nhất nghị quyết tháng 3")
     }
 
-    static func fields(_ issues: [ImportIssue]) -> [String] { issues.compactMap(\.field) }
+    static func fields(_ issues: [InputIssue]) -> [String] { issues.compactMap(\.field) }
 
     @Test("a well-kept 90-minute regular meeting has no issues")
     func valid() {

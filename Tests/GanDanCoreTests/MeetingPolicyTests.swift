@@ -25,7 +25,7 @@ struct MeetingPolicyTests {
             of: "\"combined_minimum_minutes\": 120", with: "\"combined_minimum_minutes\": 60"
         )
         .replacingOccurrences(of: "\"on_time\": 10", with: "\"on_time\": -1")
-        #expect(throws: ImportError.self) { try MeetingPolicy.read(json: Data(text.utf8)) }
+        #expect(throws: InputError.self) { try MeetingPolicy.read(json: Data(text.utf8)) }
         do {
             _ = try MeetingPolicy.read(json: Data(text.utf8))
         } catch {

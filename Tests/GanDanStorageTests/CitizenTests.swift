@@ -38,13 +38,13 @@ struct CitizenTests {
         return (cell, Dictionary(uniqueKeysWithValues: roster.map { ($0.member.fullName, $0.member.id) }))
     }
 
-    static func problems(_ body: () async throws -> Void) async -> [ImportIssue] {
+    static func problems(_ body: () async throws -> Void) async -> [InputIssue] {
         do {
             try await body()
-        } catch StorageError.invalid(let error) {
+        } catch let error as InputError {
             return error.issues
         } catch {
-            return [ImportIssue(message: "\(error)")]
+            return [InputIssue(message: "\(error)")]
         }
         return []
     }

@@ -67,15 +67,15 @@ struct ImportTests {
 
     @Test("a file without the required columns, or not CSV at all, is refused with a clear message")
     func malformed() throws {
-        #expect(throws: ImportError.self) {
+        #expect(throws: InputError.self) {
             try MemberCSVReader.read(Data("name,birthday\nA,1990-01-01\n".utf8), today: Self.today)
         }
-        let error = #expect(throws: ImportError.self) {
+        let error = #expect(throws: InputError.self) {
             try MemberCSVReader.read(Data("full_name,birth_date\nA,1990-01-01\n".utf8), today: Self.today)
         }
         #expect(error?.description.contains("sex: required column is missing") == true)
-        #expect(throws: ImportError.self) { try MemberCSVReader.read(Data([0xFF, 0xFE, 0x00]), today: Self.today) }
-        #expect(throws: ImportError.self) { try MemberCSVReader.read(Data(), today: Self.today) }
+        #expect(throws: InputError.self) { try MemberCSVReader.read(Data([0xFF, 0xFE, 0x00]), today: Self.today) }
+        #expect(throws: InputError.self) { try MemberCSVReader.read(Data(), today: Self.today) }
         let short = try MemberCSVReader.read(Data((Self.header + "A,1990-01-01,Nam\n").utf8), today: Self.today)
         #expect(short.members.isEmpty)
         #expect(short.issues.map(\.description) == ["line 2: has 3 fields, the header has 9"])

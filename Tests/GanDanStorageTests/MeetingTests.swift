@@ -71,14 +71,15 @@ struct MeetingTests {
             correctionReason: reason)
     }
 
-    static func issues(_ body: () async throws -> Void) async -> [ImportIssue] {
+    static func issues(_ body: () async throws -> Void) async -> [InputIssue] {
         do {
             try await body()
+        } catch let error as InputError {
+            return error.issues
         } catch let error as StorageError {
-            if case .invalid(let importError) = error { return importError.issues }
-            return [ImportIssue(message: error.description)]
+            return [InputIssue(message: error.description)]
         } catch {
-            return [ImportIssue(message: "\(error)")]
+            return [InputIssue(message: "\(error)")]
         }
         return []
     }

@@ -36,7 +36,7 @@ struct ScaleBenchTests {
             #expect(try await AuditTrail(db: db).verify() == .intact(entries: 19 + 23 + cells))
 
             // Importing the same file again is refused as a whole: the citizen IDs are taken (rules.md R28).
-            await #expect(throws: StorageError.self) { _ = try await bench.importMembers(Data(csv.utf8)) }
+            await #expect(throws: InputError.self) { _ = try await bench.importMembers(Data(csv.utf8)) }
             #expect(try await MemberRecord.query(on: db).count() == 120)
 
             let history = try await bench.writeHistory(Self.shape, months: 4)

@@ -80,7 +80,7 @@ struct TreeHistoryTests {
                 UnitDraft(
                     code: "77777.01", kind: .village, name: "Khuổi Phầy", parentCode: "77777", validity: Fixtures.since)
             )
-            let error = await #expect(throws: StorageError.self) { try await DatasetWriter(db: db).write(dataset) }
+            let error = await #expect(throws: InputError.self) { try await DatasetWriter(db: db).write(dataset) }
             #expect(error?.description.contains("unit 77777.01: parent 77777 does not exist") == true)
             let units = try await UnitRecord.query(on: db).count()
             let organisations = try await OrganisationRecord.query(on: db).count()

@@ -29,31 +29,31 @@ struct XLSXReaderTests {
         #expect(table.headerLine == 3)
         #expect(table.header == ["Mã thôn", "Chủ hộ", "Năm"])
         #expect(table.rows == [ImportTable.Row(line: 4, cells: ["00001.01", "Ma Văn Pảo", "2022-01-01"])])
-        let missing = #expect(throws: ImportError.self) { try XLSXReader.table(data, sheet: "Nope") }
+        let missing = #expect(throws: InputError.self) { try XLSXReader.table(data, sheet: "Nope") }
         #expect(missing?.description.contains("no sheet \"Nope\"") == true)
     }
 
     @Test("damaged files give a clear error, not a crash")
     func damaged() throws {
-        let notZip = #expect(throws: ImportError.self) { try XLSXReader.table(Data("full_name,sex\n".utf8)) }
+        let notZip = #expect(throws: InputError.self) { try XLSXReader.table(Data("full_name,sex\n".utf8)) }
         #expect(notZip?.description.contains("not a zip archive") == true)
         let noSheet = try XLSXFixtures.zip([
             "[Content_Types].xml": XLSXFixtures.contentTypes,
             "xl/workbook.xml": XLSXFixtures.workbook(sheets: ["Sheet1"]),
             "xl/_rels/workbook.xml.rels": XLSXFixtures.relations(["worksheets/sheet1.xml"]),
         ])
-        let missing = #expect(throws: ImportError.self) { try XLSXReader.table(noSheet) }
+        let missing = #expect(throws: InputError.self) { try XLSXReader.table(noSheet) }
         #expect(missing?.description.contains("xl/worksheets/sheet1.xml") == true)
         let noWorkbook = try XLSXFixtures.zip(["hello.txt": "hi"])
-        #expect(throws: ImportError.self) { try XLSXReader.table(noWorkbook) }
+        #expect(throws: InputError.self) { try XLSXReader.table(noWorkbook) }
         let broken = try XLSXFixtures.zip([
             "xl/workbook.xml": XLSXFixtures.workbook(sheets: ["Sheet1"]),
             "xl/worksheets/sheet1.xml": "<worksheet><sheetData><row><c><v>1</v></row>",
         ])
-        let xml = #expect(throws: ImportError.self) { try XLSXReader.table(broken) }
+        let xml = #expect(throws: InputError.self) { try XLSXReader.table(broken) }
         #expect(xml?.description.contains("not well-formed XML") == true, "\(String(describing: xml))")
         let truncated = try XLSXFixtures.excel().prefix(200)
-        #expect(throws: ImportError.self) { try XLSXReader.table(Data(truncated)) }
+        #expect(throws: InputError.self) { try XLSXReader.table(Data(truncated)) }
     }
 
     @Test("the table reader tells CSV from XLSX and refuses a workbook passed as CSV")
@@ -62,7 +62,7 @@ struct XLSXReaderTests {
         #expect(TableFormat.detect(fileName: "ds.XLSX", data: Data()) == .xlsx)
         #expect(TableFormat.detect(fileName: nil, data: excel) == .xlsx)
         #expect(TableFormat.detect(fileName: "ds.csv", data: Data("a".utf8)) == .csv)
-        #expect(throws: ImportError.self) { try TableReader.csv(excel) }
+        #expect(throws: InputError.self) { try TableReader.csv(excel) }
         let csv = try TableReader.csv(Data("\u{FEFF}Họ tên,Ngày sinh\n\nA,1990-01-01\n".utf8))
         #expect(csv.header == ["Họ tên", "Ngày sinh"])
         #expect(csv.rows.map(\.line) == [3])

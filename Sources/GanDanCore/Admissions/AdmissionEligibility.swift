@@ -52,36 +52,36 @@ public enum AdmissionEligibility {
     /// `introducedOn`, `youthUnionResolutionOn`); empty when the cell may consider the candidate (rules.md R21, R22).
     public static func issues(
         for candidate: AdmissionCandidate, consideredOn: CivilDate, settings: AdmissionSettings = .standard
-    ) -> [ImportIssue] {
-        var issues: [ImportIssue] = []
+    ) -> [InputIssue] {
+        var issues: [InputIssue] = []
         if let problem = ageProblem(born: candidate.birthDate, on: consideredOn, settings: settings) {
-            issues.append(ImportIssue(field: "birthDate", message: problem))
+            issues.append(InputIssue(field: "birthDate", message: problem))
         }
         let required = requiredEducation(inDifficultArea: candidate.inDifficultArea, settings: settings)
         if let level = EducationLevel(parsing: candidate.education) {
             if level < required {
                 let area = candidate.inDifficultArea ? " in a mountain or ethnic-minority area" : ""
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         field: "education",
                         message: "\(level.label.en.lowercased()) is below the \(required.label.en.lowercased()) "
                             + "required\(area) (rules.md R21)"))
             }
         } else {
             issues.append(
-                ImportIssue(
+                InputIssue(
                     field: "education",
                     message: "\"\(candidate.education)\" names no education level (write 9/12, THCS, THPT, Đại học…)"))
         }
         if candidate.introducedOn > consideredOn {
             issues.append(
-                ImportIssue(
+                InputIssue(
                     field: "introducedOn",
                     message: "\(candidate.introducedOn.iso) is after the consideration date \(consideredOn.iso)"))
         }
         if let resolution = candidate.youthUnionResolutionOn, resolution > consideredOn {
             issues.append(
-                ImportIssue(
+                InputIssue(
                     field: "youthUnionResolutionOn",
                     message: "\(resolution.iso) is after the consideration date \(consideredOn.iso)"))
         }
@@ -104,19 +104,19 @@ public enum AdmissionEligibility {
     }
 
     /// Problems with each introducer and with their number (rules.md R22).
-    static func introducerIssues(_ candidate: AdmissionCandidate, settings: AdmissionSettings) -> [ImportIssue] {
-        var issues: [ImportIssue] = []
+    static func introducerIssues(_ candidate: AdmissionCandidate, settings: AdmissionSettings) -> [InputIssue] {
+        var issues: [InputIssue] = []
         var qualified = Set<String>()
         var seen: [String: Int] = [:]
         for (index, introducer) in candidate.introducers.enumerated() {
             let field = "introducers[\(index)]"
             if let first = seen[introducer.memberID] {
-                issues.append(ImportIssue(field: field, message: "the same member as introducers[\(first)]"))
+                issues.append(InputIssue(field: field, message: "the same member as introducers[\(first)]"))
                 continue
             }
             seen[introducer.memberID] = index
             if let problem = introducerProblem(introducer, introducedOn: candidate.introducedOn, settings: settings) {
-                issues.append(ImportIssue(field: field, message: problem))
+                issues.append(InputIssue(field: field, message: problem))
             } else {
                 qualified.insert(introducer.memberID)
             }
@@ -125,7 +125,7 @@ public enum AdmissionEligibility {
         let needed = withYouthUnion ? settings.introducersWithYouthUnionResolution : settings.requiredIntroducers
         if qualified.count < needed {
             issues.append(
-                ImportIssue(
+                InputIssue(
                     field: "introducers",
                     message: "\(qualified.count) qualified introducer(s); \(settings.requiredIntroducers) required, "
                         + "or \(settings.introducersWithYouthUnionResolution) with a Youth Union resolution "

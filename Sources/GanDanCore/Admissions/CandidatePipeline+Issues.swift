@@ -20,14 +20,14 @@ extension CandidatePipeline {
     ]
 
     /// Dates out of order, missing steps, bad vote counts, and late steps as "warning:" issues (rules.md R23).
-    public func issues(calendar: WorkingCalendar = .vietnam, settings: AdmissionSettings = .standard) -> [ImportIssue] {
-        var issues: [ImportIssue] = []
+    public func issues(calendar: WorkingCalendar = .vietnam, settings: AdmissionSettings = .standard) -> [InputIssue] {
+        var issues: [InputIssue] = []
         for (later, earlier, field) in Self.order {
             if let late = date(of: later, settings: settings), let early = date(of: earlier, settings: settings),
                 late < early
             {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         field: field,
                         message: "\(later.label.en) on \(late.iso) is before \(earlier.label.en.lowercased()) "
                             + "(\(early.iso))"))
@@ -36,19 +36,19 @@ extension CandidatePipeline {
         for (step, needed, field) in Self.requires
         where date(of: step, settings: settings) != nil && date(of: needed, settings: settings) == nil {
             issues.append(
-                ImportIssue(
+                InputIssue(
                     field: field, message: "\(step.label.en) is recorded without \(needed.label.en.lowercased())"))
         }
         if !votes.isEmpty && ceremonyOn == nil {
             issues.append(
-                ImportIssue(field: "ceremonyOn", message: "votes are recorded without the admission ceremony"))
+                InputIssue(field: "ceremonyOn", message: "votes are recorded without the admission ceremony"))
         }
         issues += voteIssues(calendar: calendar, settings: settings)
         if let ceremony = ceremonyOn, let due = ceremonyDue(calendar: calendar, settings: settings), ceremony > due,
             let decision = decisionOn
         {
             issues.append(
-                ImportIssue(
+                InputIssue(
                     field: "ceremonyOn",
                     message: "warning: the ceremony was held \(calendar.workingDays(from: decision, to: ceremony)) "
                         + "working days after the decision; at most \(settings.ceremonyWithinWorkingDays) unless the "
@@ -56,32 +56,32 @@ extension CandidatePipeline {
         }
         if let official = officialOn, let expected = probationEnd(settings: settings), official != expected {
             issues.append(
-                ImportIssue(
+                InputIssue(
                     field: "officialOn",
                     message: "\(official.iso) should be the 12-month mark \(expected.iso), even when the vote is late "
                         + "(rules.md R23)"))
         }
         if officialOn != nil && ceremonyOn != nil && passingVote(settings: settings) == nil {
             issues.append(
-                ImportIssue(field: "votes", message: "full membership is recorded without a vote that passed"))
+                InputIssue(field: "votes", message: "full membership is recorded without a vote that passed"))
         }
         return issues
     }
 
     /// Vote counts that cannot be, votes before probation ends, and a late passing vote (rules.md R23).
-    private func voteIssues(calendar: WorkingCalendar, settings: AdmissionSettings) -> [ImportIssue] {
-        var issues: [ImportIssue] = []
+    private func voteIssues(calendar: WorkingCalendar, settings: AdmissionSettings) -> [InputIssue] {
+        var issues: [InputIssue] = []
         let end = probationEnd(settings: settings)
         for (index, vote) in votes.enumerated() {
             if vote.fullMembers <= 0 || vote.inFavour < 0 || vote.inFavour > vote.fullMembers {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         field: "votes[\(index)].inFavour",
                         message: "\(vote.inFavour) in favour of \(vote.fullMembers) full members cannot be"))
             }
             if let end, vote.date < end {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         field: "votes[\(index)].date",
                         message: "the vote on \(vote.date.iso) is before probation ends (\(end.iso))"))
             }
@@ -91,7 +91,7 @@ extension CandidatePipeline {
             passed.date > due
         {
             issues.append(
-                ImportIssue(
+                InputIssue(
                     field: "votes",
                     message:
                         "warning: the vote on \(passed.date.iso) came \(calendar.workingDays(from: end, to: passed.date)) "

@@ -22,14 +22,14 @@ public struct KnownCodes: Sendable {
 /// Checks a dataset against itself and against what is stored, before anything is written.
 public enum DatasetValidator {
     /// Problems with the units: unknown parents, kinds that may not nest, cycles, duplicate codes (rules.md R26, R27).
-    public static func unitIssues(_ units: [UnitDraft], known: KnownCodes) -> [ImportIssue] {
-        var issues: [ImportIssue] = []
+    public static func unitIssues(_ units: [UnitDraft], known: KnownCodes) -> [InputIssue] {
+        var issues: [InputIssue] = []
         var parents = known.units.mapValues { $0.parentCode }
         var kinds = known.units.mapValues { $0.kind }
         var seen: Set<String> = []
         for unit in units {
             if !seen.insert(unit.code).inserted {
-                issues.append(ImportIssue(field: "unit \(unit.code)", message: "code appears twice in the input"))
+                issues.append(InputIssue(field: "unit \(unit.code)", message: "code appears twice in the input"))
             }
             parents[unit.code] = unit.parentCode
             kinds[unit.code] = unit.kind
@@ -37,32 +37,32 @@ public enum DatasetValidator {
         for unit in units {
             let field = "unit \(unit.code)"
             if unit.name.trimmingCharacters(in: .whitespaces).isEmpty {
-                issues.append(ImportIssue(field: field, message: "name is empty"))
+                issues.append(InputIssue(field: field, message: "name is empty"))
             }
             if let until = unit.validity.until, until <= unit.validity.from {
-                issues.append(ImportIssue(field: field, message: "ends (\(until.iso)) before it starts"))
+                issues.append(InputIssue(field: field, message: "ends (\(until.iso)) before it starts"))
             }
             if let parent = unit.parentCode {
                 guard let parentKind = kinds[parent] else {
-                    issues.append(ImportIssue(field: field, message: "parent \(parent) does not exist"))
+                    issues.append(InputIssue(field: field, message: "parent \(parent) does not exist"))
                     continue
                 }
                 if !unit.kind.mayHaveParent(parentKind) {
                     issues.append(
-                        ImportIssue(
+                        InputIssue(
                             field: field,
                             message: "a \(unit.kind.rawValue) cannot be under a \(parentKind.rawValue) (\(parent))"))
                 }
             } else if unit.kind != .province {
-                issues.append(ImportIssue(field: field, message: "a \(unit.kind.rawValue) needs a parent"))
+                issues.append(InputIssue(field: field, message: "a \(unit.kind.rawValue) needs a parent"))
             }
             if unit.kind.isVillageLevel, let parent = unit.parentCode, !unit.code.hasPrefix(parent + ".") {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         field: field, message: "a village code is its commune's code, a dot and a local code (R27)"))
             }
             if let cycle = cycle(from: unit.code, parents: parents) {
-                issues.append(ImportIssue(field: field, message: "the tree has a cycle: \(cycle)"))
+                issues.append(InputIssue(field: field, message: "the tree has a cycle: \(cycle)"))
             }
         }
         return issues
@@ -83,8 +83,8 @@ public enum DatasetValidator {
 
     /// Problems with the members: unknown cells and villages, duplicate citizen IDs and card numbers (rules.md R28).
     /// `lines` gives the input line of each member when they came from a file.
-    public static func memberIssues(_ members: [MemberDraft], lines: [Int]? = nil, known: KnownCodes) -> [ImportIssue] {
-        var issues: [ImportIssue] = []
+    public static func memberIssues(_ members: [MemberDraft], lines: [Int]? = nil, known: KnownCodes) -> [InputIssue] {
+        var issues: [InputIssue] = []
         var citizenIDs: [String: Int] = [:]
         var cardNumbers: [String: Int] = [:]
         // Sized once: growing them row by row rehashed every key several times in a large import (bench/scale).
@@ -95,31 +95,31 @@ public enum DatasetValidator {
             issues += MemberValidation.issues(in: member, line: line)
             if !known.cellOrganisations.contains(member.cellCode) {
                 issues.append(
-                    ImportIssue(line: line, field: "cell_code", message: "no cell has code \(member.cellCode)"))
+                    InputIssue(line: line, field: "cell_code", message: "no cell has code \(member.cellCode)"))
             }
             if let temporary = member.temporaryCellCode, !known.cellOrganisations.contains(temporary) {
                 issues.append(
-                    ImportIssue(line: line, field: "temporary_cell", message: "no cell has code \(temporary)"))
+                    InputIssue(line: line, field: "temporary_cell", message: "no cell has code \(temporary)"))
             }
             if let contact = member.residenceContactCellCode, !known.cellOrganisations.contains(contact) {
                 issues.append(
-                    ImportIssue(line: line, field: "residence_contact_cell", message: "no cell has code \(contact)"))
+                    InputIssue(line: line, field: "residence_contact_cell", message: "no cell has code \(contact)"))
             }
             if let village = member.residenceVillageCode, known.units[village]?.kind.isVillageLevel != true {
                 issues.append(
-                    ImportIssue(line: line, field: "residence_village", message: "no village has code \(village)"))
+                    InputIssue(line: line, field: "residence_village", message: "no village has code \(village)"))
             }
             for post in member.posts where !known.organisations.contains(post.organisationCode) {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         line: line, field: "posts", message: "no organisation has code \(post.organisationCode)"))
             }
             if let id = member.citizenID {
                 if known.citizenIDs.contains(id) {
-                    issues.append(ImportIssue(line: line, field: "citizen_id", message: "\(id) is already registered"))
+                    issues.append(InputIssue(line: line, field: "citizen_id", message: "\(id) is already registered"))
                 } else if let first = citizenIDs[id] {
                     issues.append(
-                        ImportIssue(line: line, field: "citizen_id", message: "\(id) repeats \(describe(first, lines))")
+                        InputIssue(line: line, field: "citizen_id", message: "\(id) repeats \(describe(first, lines))")
                     )
                 } else {
                     citizenIDs[id] = index
@@ -128,10 +128,10 @@ public enum DatasetValidator {
             if let card = member.cardNumber {
                 if known.cardNumbers.contains(card) {
                     issues.append(
-                        ImportIssue(line: line, field: "card_number", message: "\(card) is already registered"))
+                        InputIssue(line: line, field: "card_number", message: "\(card) is already registered"))
                 } else if let first = cardNumbers[card] {
                     issues.append(
-                        ImportIssue(
+                        InputIssue(
                             line: line, field: "card_number", message: "\(card) repeats \(describe(first, lines))"))
                 } else {
                     cardNumbers[card] = index

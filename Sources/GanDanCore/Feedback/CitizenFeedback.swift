@@ -89,9 +89,9 @@ public struct CitizenFeedback: Hashable, Sendable, Codable {
     }
 
     /// Empty texts, a name kept without consent, stages skipped and dates out of order, each naming its field.
-    public var issues: [ImportIssue] {
-        var issues: [ImportIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
+    public var issues: [InputIssue] {
+        var issues: [InputIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
         if Self.isBlank(summary) { add("summary", "is empty") }
         if Self.isBlank(receivedBy) { add("receivedBy", "names no member") }
         if let name = citizenName, !Self.isBlank(name), !nameConsent {

@@ -10,9 +10,9 @@ public enum CSVRecords {
     public typealias Record = (line: Int, cells: [String])
 
     /// The records of `text`; a quote that is never closed is an error naming the record it opens in.
-    public static func parse(_ text: String) throws(ImportError) -> [Record] {
+    public static func parse(_ text: String) throws(InputError) -> [Record] {
         var text = text
-        let result = text.withUTF8 { bytes in Result { () throws(ImportError) in try parse(bytes) } }
+        let result = text.withUTF8 { bytes in Result { () throws(InputError) in try parse(bytes) } }
         return try result.get()
     }
 
@@ -21,7 +21,7 @@ public enum CSVRecords {
     private static let cr = UInt8(ascii: "\r")
     private static let lf = UInt8(ascii: "\n")
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(ImportError) -> [Record] {
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(InputError) -> [Record] {
         var records: [Record] = []
         var cells: [String] = []
         var index = 0
@@ -67,7 +67,7 @@ public enum CSVRecords {
     @inline(__always)
     private static func quotedField(
         _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, buffer quoted: inout [UInt8], line: Int
-    ) throws(ImportError) -> String {
+    ) throws(InputError) -> String {
         let count = bytes.count
         let opened = index
         index += 1
@@ -88,7 +88,7 @@ public enum CSVRecords {
         }
         guard closed else {
             throw .invalid([
-                ImportIssue(line: line, message: "a quoted field (byte \(opened + 1)) is never closed")
+                InputIssue(line: line, message: "a quoted field (byte \(opened + 1)) is never closed")
             ])
         }
         // Text after the closing quote is kept after the quoted text, as a spreadsheet would show it.

@@ -25,17 +25,17 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
     }
 
     /// A mapping from field → column header (a mapping file), checked against the table's header.
-    public static func named(_ names: [String: String], header: [String], kind: ImportKind) throws(ImportError)
+    public static func named(_ names: [String: String], header: [String], kind: ImportKind) throws(InputError)
         -> ColumnMapping
     {
         let keys = Set(kind.fields.map(\.key))
         let folded = header.map(ImportField.fold)
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         var mapping = ColumnMapping()
         for (key, name) in names.sorted(by: { $0.key < $1.key }) {
             guard keys.contains(key) else {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         field: key,
                         message:
                             "is not a field of \(kind.rawValue) (fields: \(kind.fields.map(\.key).joined(separator: ", ")))"
@@ -45,7 +45,7 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
             if let exact = header.firstIndex(of: name) ?? folded.firstIndex(of: ImportField.fold(name)) {
                 mapping.columns[key] = exact
             } else {
-                issues.append(ImportIssue(field: key, message: "no column is headed \"\(name)\""))
+                issues.append(InputIssue(field: key, message: "no column is headed \"\(name)\""))
             }
         }
         guard issues.isEmpty else { throw .invalid(issues) }
@@ -54,18 +54,18 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
 
     /// Problems with the mapping itself: required fields without a column, columns out of range,
     /// a column used for two fields. Reported against the header line.
-    public func issues(kind: ImportKind, header: [String], headerLine: Int = 1) -> [ImportIssue] {
-        var issues: [ImportIssue] = []
+    public func issues(kind: ImportKind, header: [String], headerLine: Int = 1) -> [InputIssue] {
+        var issues: [InputIssue] = []
         for field in kind.fields where field.required && columns[field.key] == nil {
-            issues.append(ImportIssue(line: headerLine, field: field.key, message: "required field has no column"))
+            issues.append(InputIssue(line: headerLine, field: field.key, message: "required field has no column"))
         }
         var seen: [Int: String] = [:]
         for (key, column) in columns.sorted(by: { $0.key < $1.key }) {
             if !header.indices.contains(column) {
-                issues.append(ImportIssue(line: headerLine, field: key, message: "column \(column + 1) does not exist"))
+                issues.append(InputIssue(line: headerLine, field: key, message: "column \(column + 1) does not exist"))
             } else if let other = seen[column] {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         line: headerLine, field: key,
                         message: "column \"\(header[column])\" is already used for \(other)"))
             } else {

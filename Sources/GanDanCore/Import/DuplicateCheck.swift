@@ -33,12 +33,12 @@ public enum DuplicateCheck {
     }
 
     /// Possible duplicates among `members` (at `lines`) and against `stored`, one warning per repeated row.
-    public static func members(_ members: [MemberDraft], lines: [Int], stored: [StoredPerson]) -> [ImportIssue] {
+    public static func members(_ members: [MemberDraft], lines: [Int], stored: [StoredPerson]) -> [InputIssue] {
         var storedByKey: [String: [String?]] = [:]
         for person in stored { storedByKey[person.key, default: []].append(person.citizenID) }
         var seen: [String: [(line: Int, citizenID: String?)]] = [:]
         seen.reserveCapacity(members.count)
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         var keys = VietnameseText.KeyCache()
         func distinct(_ a: String?, _ b: String?) -> Bool {
             if let a, let b { return a != b }
@@ -50,14 +50,14 @@ public enum DuplicateCheck {
             let earlier = seen[key, default: []].first { !distinct($0.citizenID, member.citizenID) }
             if let earlier {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         line: line, field: "full_name",
                         message:
                             "possible duplicate of line \(earlier.line): same name and date of birth (\(member.birthDate.iso))"
                     ))
             } else if storedByKey[key]?.contains(where: { !distinct($0, member.citizenID) }) == true {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         line: line, field: "full_name",
                         message:
                             "possible duplicate: a member with the same name and date of birth (\(member.birthDate.iso)) is already registered"
@@ -70,23 +70,23 @@ public enum DuplicateCheck {
 
     /// Possible duplicates among `households` (at `lines`) and against `stored` keys (`householdKey`).
     public static func households(_ households: [HouseholdImportRow], lines: [Int], stored: Set<String>)
-        -> [ImportIssue]
+        -> [InputIssue]
     {
         var seen: [String: Int] = [:]
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         for (index, household) in households.enumerated() {
             let line = lines[index]
             let key = householdKey(villageCode: household.villageCode, headName: household.headName)
             if let first = seen[key] {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         line: line, field: "head_name",
                         message:
                             "possible duplicate of line \(first): same head of household in \(household.villageCode)"
                     ))
             } else if stored.contains(key) {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         line: line, field: "head_name",
                         message: "possible duplicate: \(household.villageCode) already has a household with this head"))
             }

@@ -33,20 +33,20 @@ public enum HouseholdImportFormat {
     }
 
     /// Turns one row into a household, or every issue of the row, each naming `line` and the field.
-    public static func parse(row: [String: String], line: Int) -> Result<HouseholdImportRow, ImportError> {
-        var issues: [ImportIssue] = []
+    public static func parse(row: [String: String], line: Int) -> Result<HouseholdImportRow, InputError> {
+        var issues: [InputIssue] = []
         func text(_ field: String) -> String? { ImportRow.text(row, field) }
         func required(_ field: String) -> String? { ImportRow.required(row, field, line: line, issues: &issues) }
         let village = required("village_code")
         if let village, !village.contains(".") {
             issues.append(
-                ImportIssue(
+                InputIssue(
                     line: line, field: "village_code",
                     message: "\"\(village)\" is not a village code (the commune's code, a dot and the village's, R27)"))
         }
         let name = required("head_name").map(MemberValidation.normalisedName)
         if let name, name.count > 120 {
-            issues.append(ImportIssue(line: line, field: "head_name", message: "is longer than 120 characters"))
+            issues.append(InputIssue(line: line, field: "head_name", message: "is longer than 120 characters"))
         }
         var size: Int?
         if let value = text("size") {
@@ -56,7 +56,7 @@ public enum HouseholdImportFormat {
                 size = number
             } else {
                 issues.append(
-                    ImportIssue(line: line, field: "size", message: "\"\(value)\" is not a household size (1 to 50)"))
+                    InputIssue(line: line, field: "size", message: "\"\(value)\" is not a household size (1 to 50)"))
             }
         }
         var year: Int?
@@ -64,13 +64,13 @@ public enum HouseholdImportFormat {
             if let number = Int(value) ?? Double(value).flatMap({ Int(exactly: $0) }) {
                 if PovertyStandard.inForce(year: number) == nil {
                     issues.append(
-                        ImportIssue(
+                        InputIssue(
                             line: line, field: "year", message: "no poverty standard covers \(number) (rules.md R25)"))
                 } else {
                     year = number
                 }
             } else {
-                issues.append(ImportIssue(line: line, field: "year", message: "\"\(value)\" is not a year"))
+                issues.append(InputIssue(line: line, field: "year", message: "\"\(value)\" is not a year"))
             }
         }
         var status: HouseholdPovertyStatus?
@@ -79,7 +79,7 @@ public enum HouseholdImportFormat {
             if status == nil {
                 let known = HouseholdPovertyStatus.allCases.map { "\($0.rawValue) (\($0.label.vi))" }
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         line: line, field: "status",
                         message: "\"\(value)\" is not one of \(known.joined(separator: ", "))"))
             }

@@ -7,15 +7,15 @@ public struct ImportReport: Sendable, Hashable, Codable {
     /// Rows without errors.
     public var valid: Int
     /// Problems that stop the import, ordered by line.
-    public var errors: [ImportIssue]
+    public var errors: [InputIssue]
     /// Possible duplicates (same folded name and birth date, or same household head in a village); the import
     /// writes only when they are confirmed.
-    public var duplicates: [ImportIssue]
+    public var duplicates: [InputIssue]
     /// Whether the rows were written (false on a dry run or when anything stopped the import).
     public var written: Bool
 
     public init(
-        kind: ImportKind, rows: Int, valid: Int, errors: [ImportIssue], duplicates: [ImportIssue], written: Bool
+        kind: ImportKind, rows: Int, valid: Int, errors: [InputIssue], duplicates: [InputIssue], written: Bool
     ) {
         self.kind = kind
         self.rows = rows
@@ -31,7 +31,7 @@ public struct ImportReport: Sendable, Hashable, Codable {
     }
 
     /// Errors then duplicates, each tagged, ordered by line: what "download errors" lists.
-    public var allIssues: [(severity: String, issue: ImportIssue)] {
+    public var allIssues: [(severity: String, issue: InputIssue)] {
         let tagged =
             errors.map { (severity: "error", issue: $0) } + duplicates.map { (severity: "duplicate", issue: $0) }
         return tagged.enumerated().sorted {

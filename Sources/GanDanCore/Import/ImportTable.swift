@@ -31,10 +31,10 @@ public struct ImportTable: Sendable, Hashable, Codable {
     }
 
     /// Builds a table from raw rows (line, cells): the first non-empty row is the header; empty rows are dropped.
-    public init(lines: [(line: Int, cells: [String])]) throws(ImportError) {
+    public init(lines: [(line: Int, cells: [String])]) throws(InputError) {
         // Cells are kept as read (the formats trim what they use); a row of blanks only is an empty row.
         let nonEmpty = lines.filter { !$0.cells.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
-        guard let first = nonEmpty.first else { throw .unreadable("the file has no header row") }
+        guard let first = nonEmpty.first else { throw .malformed("the file has no header row") }
         var header = first.cells.map { $0.trimmingWhitespace() }
         while header.last?.isEmpty == true { header.removeLast() }
         self.init(

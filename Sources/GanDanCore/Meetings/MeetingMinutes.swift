@@ -202,9 +202,9 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
     public var presentVoters: Int { attendance.filter { $0.status.isPresent && $0.mayVote }.count }
 
     /// Whether notice went out late or was not recorded; a warning, the meeting still stands (rules.md R11).
-    public func warnings(settings: MeetingSettings = .standard) -> [ImportIssue] {
+    public func warnings(settings: MeetingSettings = .standard) -> [InputIssue] {
         Self.noticeWarning(date: date, noticeSentOn: noticeSentOn, settings: settings).map {
-            [ImportIssue(field: "noticeSentOn", message: "warning: " + $0)]
+            [InputIssue(field: "noticeSentOn", message: "warning: " + $0)]
         } ?? []
     }
 
@@ -222,15 +222,15 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
     }
 
     /// Every problem in the minutes, each naming its field; notice warnings come last (rules.md R8, R10, R11).
-    public func issues(settings: MeetingSettings = .standard, cellFullMembers: Int) -> [ImportIssue] {
+    public func issues(settings: MeetingSettings = .standard, cellFullMembers: Int) -> [InputIssue] {
         durationIssues(settings: settings, cellFullMembers: cellFullMembers) + attendanceIssues() + roleIssues()
             + recordIssues() + warnings(settings: settings)
     }
 
     /// The meeting ends after it starts and lasts the minimum for its kind (rules.md R8).
-    func durationIssues(settings: MeetingSettings, cellFullMembers: Int) -> [ImportIssue] {
-        var issues: [ImportIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
+    func durationIssues(settings: MeetingSettings, cellFullMembers: Int) -> [InputIssue] {
+        var issues: [InputIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
         if endTime <= startTime {
             add("endTime", "the meeting ends at \(endTime), not after it starts at \(startTime)")
         } else {
@@ -246,9 +246,9 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
     }
 
     /// The roll and the attendance agree: each member once, excused absences with reasons (rules.md R10).
-    func attendanceIssues() -> [ImportIssue] {
-        var issues: [ImportIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
+    func attendanceIssues() -> [InputIssue] {
+        var issues: [InputIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
         if roll.full < 0 || roll.probationary < 0 || roll.exempt < 0 {
             add("roll", "roll counts cannot be negative")
         }
@@ -277,9 +277,9 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
     }
 
     /// A chair and a recorder are named and present (rules.md R10).
-    func roleIssues() -> [ImportIssue] {
-        var issues: [ImportIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
+    func roleIssues() -> [InputIssue] {
+        var issues: [InputIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
         func isPresent(_ id: String) -> Bool { attendance.contains { $0.memberID == id && $0.status.isPresent } }
         if chairID.isEmpty {
             add("chairID", "the minutes name no chair (rules.md R10)")
@@ -295,9 +295,9 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
     }
 
     /// Tasks name their members, votes fit the voters present, and there is a conclusion (rules.md R10).
-    func recordIssues() -> [ImportIssue] {
-        var issues: [ImportIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
+    func recordIssues() -> [InputIssue] {
+        var issues: [InputIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
         for (index, task) in tasks.enumerated()
         where task.assigneeIDs.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             add("tasks[\(index)].assigneeIDs", "the task is assigned to no named member (rules.md R10)")

@@ -13,16 +13,16 @@ public struct MeetingPolicy: Hashable, Sendable, Codable {
     public static let standard = MeetingPolicy()
 
     /// Reads a policy from snake_case JSON (see `docs/meeting-policy.example.json`); every problem names its field.
-    public static func read(json data: Data) throws(ImportError) -> MeetingPolicy {
+    public static func read(json data: Data) throws(InputError) -> MeetingPolicy {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         let policy: MeetingPolicy
         do {
             policy = try decoder.decode(MeetingPolicy.self, from: data)
         } catch let error as DecodingError {
-            throw .unreadable(Self.describe(error))
+            throw .malformed(Self.describe(error))
         } catch {
-            throw .unreadable("\(error)")
+            throw .malformed("\(error)")
         }
         let issues = policy.issues
         guard issues.isEmpty else { throw .invalid(issues) }
@@ -30,9 +30,9 @@ public struct MeetingPolicy: Hashable, Sendable, Codable {
     }
 
     /// Thresholds that cannot work: non-positive durations, negative weights, no bands.
-    public var issues: [ImportIssue] {
-        var issues: [ImportIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
+    public var issues: [InputIssue] {
+        var issues: [InputIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
         if meetings.minimumMinutes <= 0 { add("meetings.minimum_minutes", "must be more than 0") }
         if meetings.combinedMinimumMinutes < meetings.minimumMinutes {
             add("meetings.combined_minimum_minutes", "cannot be shorter than minimum_minutes (rules.md R8)")

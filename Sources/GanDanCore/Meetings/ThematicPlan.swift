@@ -28,22 +28,22 @@ public struct ThematicPlan: Hashable, Sendable, Codable {
     }
 
     /// Every problem with the plan, each naming its field: empty titles, months outside the year, bare quarters.
-    public var issues: [ImportIssue] {
-        var issues: [ImportIssue] = []
+    public var issues: [InputIssue] {
+        var issues: [InputIssue] = []
         for (index, topic) in topics.enumerated() {
             if topic.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                issues.append(ImportIssue(field: "topics[\(index)].title", message: "the topic has no title"))
+                issues.append(InputIssue(field: "topics[\(index)].title", message: "the topic has no title"))
             }
             if topic.month.year != year {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         field: "topics[\(index)].month", message: "\(topic.month.iso) is not in the plan's year \(year)"
                     ))
             }
         }
         for quarter in quartersWithoutTopic {
             issues.append(
-                ImportIssue(
+                InputIssue(
                     field: "topics",
                     message: "warning: quarter \(quarter) has no thematic meeting planned; at least one a quarter "
                         + "(rules.md R9)"))

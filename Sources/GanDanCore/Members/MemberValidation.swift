@@ -58,10 +58,10 @@ public enum MemberValidation {
     }
 
     /// The problems in a member's fields, each naming the field (and `line` when given).
-    public static func issues(in member: MemberDraft, line: Int? = nil) -> [ImportIssue] {
-        var issues: [ImportIssue] = []
+    public static func issues(in member: MemberDraft, line: Int? = nil) -> [InputIssue] {
+        var issues: [InputIssue] = []
         func add(_ field: String, _ message: String) {
-            issues.append(ImportIssue(line: line, field: field, message: message))
+            issues.append(InputIssue(line: line, field: field, message: message))
         }
         if member.fullName.isEmpty { add("full_name", "is empty") }
         if member.fullName.utf8.count > 120, member.fullName.count > 120 {

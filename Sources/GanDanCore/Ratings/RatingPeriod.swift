@@ -46,11 +46,11 @@ public struct RatingPeriod: Hashable, Sendable, Codable {
     }
 
     /// The end before the start, or a rating made before the period started.
-    public var issues: [ImportIssue] {
-        var issues: [ImportIssue] = []
-        if end < start { issues.append(ImportIssue(field: "end", message: "\(end.iso) is before \(start.iso)")) }
+    public var issues: [InputIssue] {
+        var issues: [InputIssue] = []
+        if end < start { issues.append(InputIssue(field: "end", message: "\(end.iso) is before \(start.iso)")) }
         if ratedOn < start {
-            issues.append(ImportIssue(field: "ratedOn", message: "\(ratedOn.iso) is before the period starts"))
+            issues.append(InputIssue(field: "ratedOn", message: "\(ratedOn.iso) is before the period starts"))
         }
         return issues
     }

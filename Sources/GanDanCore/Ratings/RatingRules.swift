@@ -91,9 +91,9 @@ public enum RatingRules {
     /// committee decides. The caller chooses the group (a cell, a committee's members).
     public static func quotaWarning(
         excellent: Int, good: Int, field: String = "ratings", settings: RatingSettings = .standard
-    ) -> ImportIssue? {
+    ) -> InputIssue? {
         guard excellent * 100 > good * settings.excellentPercentOfGood else { return nil }
-        return ImportIssue(
+        return InputIssue(
             field: field,
             message: "warning: \(excellent) rated excellent is more than \(settings.excellentPercentOfGood) % of the "
                 + "\(good) rated good (at most \(maximumExcellent(good: good, settings: settings))) (rules.md R18)")
@@ -102,7 +102,7 @@ public enum RatingRules {
     /// The quota warning for a group's levels (rules.md R18).
     public static func quotaWarning(
         levels: [RatingLevel], field: String = "ratings", settings: RatingSettings = .standard
-    ) -> ImportIssue? {
+    ) -> InputIssue? {
         quotaWarning(
             excellent: levels.filter { $0 == .excellent }.count, good: levels.filter { $0 == .good }.count,
             field: field, settings: settings)

@@ -54,9 +54,9 @@ public struct LeaderSupervision: Hashable, Sendable, Codable {
     /// Empty texts, an implausible year, and dates out of order, each naming its field.
     ///
     /// A year is plausible from `earliestYear` to the year of the comment; a year-end comment may come the next year.
-    public func issues(settings: SupervisionSettings = .standard) -> [ImportIssue] {
-        var issues: [ImportIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
+    public func issues(settings: SupervisionSettings = .standard) -> [InputIssue] {
+        var issues: [InputIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
         if Self.isBlank(leaderID) { add("leaderID", "names no leader") }
         if Self.isBlank(comment) { add("comment", "is empty") }
         switch period {

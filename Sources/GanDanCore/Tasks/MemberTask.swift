@@ -87,11 +87,11 @@ public struct MemberTaskDraft: Hashable, Sendable, Codable {
     ///
     /// `meetingMonth` is when the task is assigned: it cannot fall due before it.
     public func issues(field: String, meetingMonth: YearMonth, criteriaSets: [RuralCriteriaSet] = RuralCriteriaSet.all)
-        -> [ImportIssue]
+        -> [InputIssue]
     {
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         func add(_ name: String, _ message: String) {
-            issues.append(ImportIssue(field: "\(field).\(name)", message: message))
+            issues.append(InputIssue(field: "\(field).\(name)", message: message))
         }
         if description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             add("description", "the task says nothing to do")
@@ -149,14 +149,14 @@ public struct MemberTaskReview: Hashable, Sendable, Codable {
     }
 
     /// A review decides the task: it cannot leave it open, and a task not done says why.
-    public func issues(field: String) -> [ImportIssue] {
-        var issues: [ImportIssue] = []
+    public func issues(field: String) -> [InputIssue] {
+        var issues: [InputIssue] = []
         if status == .open {
             issues.append(
-                ImportIssue(field: "\(field).status", message: "a review marks the task done, partly done or not done"))
+                InputIssue(field: "\(field).status", message: "a review marks the task done, partly done or not done"))
         }
         if status != .done && outcome.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            issues.append(ImportIssue(field: "\(field).outcome", message: "say what was achieved and what was not"))
+            issues.append(InputIssue(field: "\(field).outcome", message: "say what was achieved and what was not"))
         }
         return issues
     }

@@ -55,9 +55,9 @@ public struct ScaleBench: Sendable {
         let mapping = ColumnMapping.guess(header: table.header, kind: .members)
         let report = try await SpreadsheetImport(db: db).run(
             table, kind: .members, mapping: mapping, today: today, dryRun: false, actor: .cli)
-        guard report.errors.isEmpty else { throw StorageError.invalid(.invalid(report.errors)) }
+        guard report.errors.isEmpty else { throw InputError.invalid(report.errors) }
         guard report.written else {
-            throw StorageError.invalid(.unreadable("\(report.duplicates.count) possible duplicates: nothing written"))
+            throw InputError.malformed("\(report.duplicates.count) possible duplicates: nothing written")
         }
         return report
     }

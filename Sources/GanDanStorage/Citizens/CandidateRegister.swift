@@ -113,14 +113,14 @@ public struct CandidateRegister: Sendable {
         guard scope.contains(organisation: cellID), let cell = try await OrganisationRecord.find(cellID, on: db) else {
             throw StorageError.notFound("no cell \(cellID)")
         }
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         let name = MemberValidation.normalisedName(draft.fullName)
-        if name.isEmpty { issues.append(ImportIssue(field: "fullName", message: "name the candidate")) }
+        if name.isEmpty { issues.append(InputIssue(field: "fullName", message: "name the candidate")) }
         if draft.birthDate >= draft.listedOn {
-            issues.append(ImportIssue(field: "birthDate", message: "is not before the day the candidate was listed"))
+            issues.append(InputIssue(field: "birthDate", message: "is not before the day the candidate was listed"))
         }
         let introducers = try await checkedIntroducers(draft, cellID: cellID, issues: &issues)
-        guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
+        guard issues.isEmpty else { throw InputError.invalid(issues) }
         let stored = StoredCandidate(
             fullName: name,
             candidate: AdmissionCandidate(
@@ -152,7 +152,7 @@ public struct CandidateRegister: Sendable {
 
     /// The draft's introducers as Core sees them; introducers and the mentor are members of this cell
     /// (rules.md R22, R23), and anyone else is an issue.
-    func checkedIntroducers(_ draft: CandidateDraft, cellID: UUID, issues: inout [ImportIssue]) async throws
+    func checkedIntroducers(_ draft: CandidateDraft, cellID: UUID, issues: inout [InputIssue]) async throws
         -> [Introducer]
     {
         let roster = try await CellDirectory(db: db).roster(of: cellID, on: draft.introducedOn ?? draft.listedOn)
@@ -163,7 +163,7 @@ public struct CandidateRegister: Sendable {
                 let party = member.partyRecord
             else {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         field: "introducers[\(index)]", message: "\(entry.memberID) is not a member of this cell"))
                 continue
             }
@@ -175,7 +175,7 @@ public struct CandidateRegister: Sendable {
             roster.first(where: { $0.member.id == mentor })?.member.standing?.countsAsFull != true
         {
             issues.append(
-                ImportIssue(field: "mentorID", message: "the mentor is a full member of this cell (rules.md R23)"))
+                InputIssue(field: "mentorID", message: "the mentor is a full member of this cell (rules.md R23)"))
         }
         return introducers
     }
@@ -196,8 +196,7 @@ public struct CandidateRegister: Sendable {
             case .probation: pipeline.probationMentorAssignedOn = date
             case .official: pipeline.officialOn = date
             case .vote:
-                throw StorageError.invalid(
-                    .invalid([ImportIssue(field: "step", message: "a vote is recorded with its counts")]))
+                throw InputError.invalid([InputIssue(field: "step", message: "a vote is recorded with its counts")])
             }
         }
     }
@@ -214,19 +213,17 @@ public struct CandidateRegister: Sendable {
             $0.membership == .official && $0.member.standing?.countsAsFull == true
         }.count
         if given.fullMembers > 0 && given.fullMembers != full {
-            throw StorageError.invalid(
-                .invalid([
-                    ImportIssue(
+            throw InputError.invalid([
+                    InputIssue(
                         field: "fullMembers",
                         message: "the cell had \(full) full members on \(given.date.iso), not \(given.fullMembers)")
-                ]))
+                ])
         }
         var vote = given
         vote.fullMembers = full
         guard vote.inFavour >= 0, vote.fullMembers > 0, vote.inFavour <= vote.fullMembers else {
-            throw StorageError.invalid(
-                .invalid([ImportIssue(field: "vote", message: "votes in favour must be between 0 and the full members")]
-                ))
+            throw InputError.invalid([InputIssue(field: "vote", message: "votes in favour must be between 0 and the full members")]
+                )
         }
         return try await change(id, actor: actor, on: vote.date) { pipeline in
             pipeline.votes.append(vote)
@@ -248,7 +245,7 @@ public struct CandidateRegister: Sendable {
         let errors = pipeline.issues(calendar: calendar, settings: settings).filter {
             !$0.message.hasPrefix("warning:")
         }
-        guard errors.isEmpty else { throw StorageError.invalid(.invalid(errors)) }
+        guard errors.isEmpty else { throw InputError.invalid(errors) }
         try store(pipeline, in: record)
         let unit = try await OrganisationRecord.find(record.organisationID, on: db)?.unitID
         try await db.writeTransaction { db in

@@ -56,7 +56,7 @@ public struct FeedbackBook: Sendable {
             OrganisationKind(rawValue: cell.kind)?.isCell == true
         else { throw StorageError.notFound("no cell \(cellID)") }
         let errors = feedback.issues.filter { !$0.message.hasPrefix("warning:") }
-        guard errors.isEmpty else { throw StorageError.invalid(.invalid(errors)) }
+        guard errors.isEmpty else { throw InputError.invalid(errors) }
         let record = FeedbackRecord()
         record.id = UUID()
         record.organisationID = cellID
@@ -102,12 +102,11 @@ public struct FeedbackBook: Sendable {
                     meeting.organisationID == record.organisationID, meeting.status == MeetingStatus.held.rawValue,
                     let held = CivilDate(meeting.date), held >= (feedback.answeredOn ?? held)
                 else {
-                    throw StorageError.invalid(
-                        .invalid([
-                            ImportIssue(
-                                field: "meetingID",
-                                message: "not a meeting this cell held after the answer: \(meetingID)")
-                        ]))
+                    throw InputError.invalid([
+                        InputIssue(
+                            field: "meetingID",
+                            message: "not a meeting this cell held after the answer: \(meetingID)")
+                    ])
                 }
             }
             feedback.reportedBackOn = on
@@ -115,7 +114,7 @@ public struct FeedbackBook: Sendable {
             day = on
         }
         let errors = feedback.issues.filter { !$0.message.hasPrefix("warning:") }
-        guard errors.isEmpty else { throw StorageError.invalid(.invalid(errors)) }
+        guard errors.isEmpty else { throw InputError.invalid(errors) }
         try fill(record, feedback)
         try await db.writeTransaction { db in
             try await record.update(on: db)

@@ -39,14 +39,14 @@ public struct LeaderSupervisions: Sendable {
         guard let leaderID = UUID(uuidString: supervision.leaderID), leaders.contains(where: { $0.id == leaderID })
         else {
             issues.append(
-                ImportIssue(
+                InputIssue(
                     field: "leaderID",
                     message:
                         "\(supervision.leaderID) is not a leader on this cell's roll on \(supervision.commentedOn.iso)")
             )
-            throw StorageError.invalid(.invalid(issues))
+            throw InputError.invalid(issues)
         }
-        guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
+        guard issues.isEmpty else { throw InputError.invalid(issues) }
         let record = SupervisionRecord()
         record.id = UUID()
         record.organisationID = cellID
@@ -73,7 +73,7 @@ public struct LeaderSupervisions: Sendable {
         var supervision = try JSONDecoder().decode(LeaderSupervision.self, from: Data(record.body.utf8))
         supervision.reportBack = report
         let issues = supervision.issues()
-        guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
+        guard issues.isEmpty else { throw InputError.invalid(issues) }
         let before = record.body
         record.body = String(decoding: try CellMeetings.encoder.encode(supervision), as: UTF8.self)
         let unit = try await OrganisationRecord.find(record.organisationID, on: db)?.unitID

@@ -118,18 +118,18 @@ public struct Ratings: Sendable {
         else { throw StorageError.notFound("no cell \(cellID)") }
         let year = sheet.year
         let key = sheet.period
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         if cellLevel != nil && period.kind != .year {
-            issues.append(ImportIssue(field: "cellLevel", message: "a cell is rated for the year, not the quarter"))
+            issues.append(InputIssue(field: "cellLevel", message: "a cell is rated for the year, not the quarter"))
         }
         if cellLevel != nil, !(cell.parentID.map { scope.contains(organisation: $0) } ?? false) {
             issues.append(
-                ImportIssue(
+                InputIssue(
                     field: "cellLevel",
                     message: "the cell's own level is set by the committee above it (rules.md R18), not by the cell"))
         }
         let levels = entryLevels(entries, sheet: sheet, issues: &issues)
-        guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
+        guard issues.isEmpty else { throw InputError.invalid(issues) }
         let now = Date()
         let chosen = levels
         let allLevels = sheet.lines.compactMap { chosen[$0.member.id]?.1 ?? $0.level }
@@ -163,7 +163,7 @@ public struct Ratings: Sendable {
 
     /// The level (and score) each entry gives its member, checked against the sheet: on the roll, rated, a score
     /// out of 100 in the band of the level given (rules.md R18, R19). Problems go to `issues`.
-    func entryLevels(_ entries: [RatingEntry], sheet: RatingSheet, issues: inout [ImportIssue])
+    func entryLevels(_ entries: [RatingEntry], sheet: RatingSheet, issues: inout [InputIssue])
         -> [UUID: (Double?, RatingLevel)]
     {
         let year = sheet.year
@@ -172,27 +172,27 @@ public struct Ratings: Sendable {
             let field = "entries[\(index)]"
             guard let line = sheet.lines.first(where: { $0.member.id == entry.memberID }) else {
                 issues.append(
-                    ImportIssue(field: field, message: "\(entry.memberID) is not on the cell's roll in \(year)"))
+                    InputIssue(field: field, message: "\(entry.memberID) is not on the cell's roll in \(year)"))
                 continue
             }
             if let reason = line.notRated {
                 issues.append(
-                    ImportIssue(field: field, message: "\(line.member.name) is not rated: \(reason.en) (rules.md R19)"))
+                    InputIssue(field: field, message: "\(line.member.name) is not rated: \(reason.en) (rules.md R19)"))
                 continue
             }
             if let score = entry.score, !(0...100).contains(score) {
-                issues.append(ImportIssue(field: "\(field).score", message: "a score is out of 100"))
+                issues.append(InputIssue(field: "\(field).score", message: "a score is out of 100"))
                 continue
             }
             guard let level = entry.level ?? entry.score.map({ RatingLevel.forScore($0, bands: settings.bands) }) else {
-                issues.append(ImportIssue(field: field, message: "give a score or a level"))
+                issues.append(InputIssue(field: field, message: "give a score or a level"))
                 continue
             }
             if let score = entry.score, let given = entry.level,
                 given != RatingLevel.forScore(score, bands: settings.bands)
             {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         field: "\(field).level",
                         message: "\(score) points is \(RatingLevel.forScore(score, bands: settings.bands).rawValue), "
                             + "not \(given.rawValue) (rules.md R18)"))

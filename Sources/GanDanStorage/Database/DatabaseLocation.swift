@@ -15,15 +15,15 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The explicit argument, else `DATABASE_URL`, else `gandan.sqlite` in the data folder
-    /// (`GANDAN_DATA_DIR`, default `./data`).
-    public static func resolve(argument: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+    /// The explicit argument, else `DATABASE_URL`, else `file` in the data folder (`GANDAN_DATA_DIR`, default
+    /// `./data`). The environment is given by the caller (`Settings.load` reads it once).
+    public static func resolve(argument: String?, environment: [String: String], file: String = "gandan.sqlite")
         -> DatabaseLocation
     {
         if let argument, !argument.isEmpty { return DatabaseLocation(argument: argument) }
         if let url = environment["DATABASE_URL"], !url.isEmpty { return DatabaseLocation(argument: url) }
         let folder = environment["GANDAN_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "data"
-        return .sqlite(path: (folder as NSString).appendingPathComponent("gandan.sqlite"))
+        return .sqlite(path: (folder as NSString).appendingPathComponent(file))
     }
 
     /// For logs and messages: the SQLite path, or the PostgreSQL URL without its password.

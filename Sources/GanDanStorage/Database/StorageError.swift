@@ -8,15 +8,16 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
     case notFound(String)
     /// The change contradicts stored data (e.g. an edit dated before the version it replaces).
     case conflict(String)
-    /// The input has problems; nothing was written.
-    case invalid(ImportError)
+    /// A stored value the code does not know (a status, a sex): the row is corrupt, never read with a default.
+    case corrupt(table: String, column: String, value: String)
 
     public var description: String {
         switch self {
         case .unavailable(let message): return "the database is unavailable: \(message)"
         case .notFound(let message): return "not found: \(message)"
         case .conflict(let message): return "conflict: \(message)"
-        case .invalid(let error): return error.description
+        case .corrupt(let table, let column, let value):
+            return "corrupt stored value: \(table).\(column) = \"\(value)\""
         }
     }
 }

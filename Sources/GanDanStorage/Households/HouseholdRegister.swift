@@ -98,19 +98,19 @@ public struct HouseholdRegister: Sendable {
         guard let unit = try await UnitRecord.query(on: db).filter(\.$unitID == unitID).first(),
             UnitKind(rawValue: unit.kind) == .village
         else { throw StorageError.notFound("no village \(unitID)") }
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         let name = draft.headName.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { issues.append(ImportIssue(field: "headName", message: "name the head of household")) }
-        if name.count > 120 { issues.append(ImportIssue(field: "headName", message: "is longer than 120 characters")) }
+        if name.isEmpty { issues.append(InputIssue(field: "headName", message: "name the head of household")) }
+        if name.count > 120 { issues.append(InputIssue(field: "headName", message: "is longer than 120 characters")) }
         if let size = draft.size, !(1...50).contains(size) {
-            issues.append(ImportIssue(field: "size", message: "a household has 1 to 50 people"))
+            issues.append(InputIssue(field: "size", message: "a household has 1 to 50 people"))
         }
         let standard = PovertyStandard.inForce(year: draft.year)
         if standard == nil {
             issues.append(
-                ImportIssue(field: "year", message: "no poverty standard covers \(draft.year) (rules.md R25)"))
+                InputIssue(field: "year", message: "no poverty standard covers \(draft.year) (rules.md R25)"))
         }
-        guard issues.isEmpty, let standard else { throw StorageError.invalid(.invalid(issues)) }
+        guard issues.isEmpty, let standard else { throw InputError.invalid(issues) }
         let record = HouseholdRecord()
         record.id = UUID()
         record.unitID = unitID
@@ -143,8 +143,9 @@ public struct HouseholdRegister: Sendable {
             scope.contains(unit: household.unitID)
         else { throw StorageError.notFound("no household \(householdID)") }
         guard let standard = PovertyStandard.inForce(year: year) else {
-            throw StorageError.invalid(
-                .invalid([ImportIssue(field: "year", message: "no poverty standard covers \(year) (rules.md R25)")]))
+            throw InputError.invalid([
+                InputIssue(field: "year", message: "no poverty standard covers \(year) (rules.md R25)")
+            ])
         }
         try await db.writeTransaction { db in
             let existing = try await HouseholdStatusRecord.query(on: db).filter(\.$householdID == householdID)

@@ -69,18 +69,16 @@ public struct VillageCriteria: Sendable {
     {
         guard scope.contains(unit: unitID) else { throw StorageError.notFound("no village \(unitID)") }
         guard let set = Self.set(for: year) else {
-            throw StorageError.invalid(
-                .invalid([
-                    ImportIssue(field: "year", message: "no new-rural criteria set covers \(year) (rules.md R24)")
-                ]))
+            throw InputError.invalid([
+                InputIssue(field: "year", message: "no new-rural criteria set covers \(year) (rules.md R24)")
+            ])
         }
         let unknown = met.keys.filter { set.criterion(number: $0) == nil }.sorted()
         guard unknown.isEmpty else {
-            throw StorageError.invalid(
-                .invalid(
-                    unknown.map {
-                        ImportIssue(field: "met.\($0)", message: "the \(set.id) set has no criterion \($0)")
-                    }))
+            throw InputError.invalid(
+                unknown.map {
+                    InputIssue(field: "met.\($0)", message: "the \(set.id) set has no criterion \($0)")
+                })
         }
         try await db.writeTransaction { db in
             for (number, value) in met {

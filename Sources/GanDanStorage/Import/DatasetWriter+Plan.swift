@@ -5,7 +5,7 @@ import GanDanCore
 extension DatasetWriter {
     /// `plan(_:memberLines:inputIssues:)` against codes read before.
     func plan(
-        _ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [ImportIssue], stored: StoredCodes
+        _ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [InputIssue], stored: StoredCodes
     ) throws -> WritePlan {
         let openUnits = stored.openUnits
         var known = Self.knownUnits(openUnits)
@@ -28,7 +28,7 @@ extension DatasetWriter {
             let ordered = issues.enumerated().sorted {
                 ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
             }
-            throw StorageError.invalid(.invalid(ordered.map(\.element)))
+            throw InputError.invalid(ordered.map(\.element))
         }
 
         plan.organisations = dataset.organisations
@@ -59,7 +59,7 @@ extension DatasetWriter {
     /// Sorts the dataset's units into new, unchanged and changed ones (a change must start after the stored version);
     /// returns the new ones.
     static func planUnits(
-        _ units: [UnitDraft], openUnits: [UnitRecord], into plan: inout WritePlan, issues: inout [ImportIssue]
+        _ units: [UnitDraft], openUnits: [UnitRecord], into plan: inout WritePlan, issues: inout [InputIssue]
     ) -> [UnitDraft] {
         let codeOfUnit = Dictionary(openUnits.map { ($0.unitID, $0.code) }, uniquingKeysWith: { first, _ in first })
         let unitByCode = Dictionary(openUnits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
@@ -72,7 +72,7 @@ extension DatasetWriter {
             let storedParent = stored.parentUnitID.flatMap { codeOfUnit[$0] }
             if stored.kind != draft.kind.rawValue {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         field: "unit \(draft.code)",
                         message: "is stored as a \(stored.kind), not a \(draft.kind.rawValue)"))
             } else if stored.name == draft.name && storedParent == draft.parentCode
@@ -81,7 +81,7 @@ extension DatasetWriter {
                 plan.summary.unitsUnchanged += 1
             } else if draft.validity.from.iso <= stored.validFrom {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         field: "unit \(draft.code)",
                         message:
                             "differs from the stored version valid from \(stored.validFrom); a change must start later")
@@ -97,8 +97,8 @@ extension DatasetWriter {
     /// existing, names present. Adds their codes to `known`.
     static func organisationIssues(
         _ drafts: [OrganisationDraft], stored organisations: [OrganisationRecord], known: inout KnownCodes
-    ) -> [ImportIssue] {
-        var issues: [ImportIssue] = []
+    ) -> [InputIssue] {
+        var issues: [InputIssue] = []
         let openOrganisations = organisations.filter { $0.validUntil == nil }
         known.organisations = Set(organisations.map(\.code))
         known.cellOrganisations = Set(
@@ -108,20 +108,20 @@ extension DatasetWriter {
             let field = "organisation \(organisation.code)"
             if known.organisations.contains(organisation.code) || !seenOrganisations.insert(organisation.code).inserted
             {
-                issues.append(ImportIssue(field: field, message: "code already exists"))
+                issues.append(InputIssue(field: field, message: "code already exists"))
             }
             if known.units[organisation.unitCode] == nil {
-                issues.append(ImportIssue(field: field, message: "unit \(organisation.unitCode) does not exist"))
+                issues.append(InputIssue(field: field, message: "unit \(organisation.unitCode) does not exist"))
             }
             if organisation.name.trimmingCharacters(in: .whitespaces).isEmpty {
-                issues.append(ImportIssue(field: field, message: "name is empty"))
+                issues.append(InputIssue(field: field, message: "name is empty"))
             }
         }
         let allOrganisationCodes = known.organisations.union(seenOrganisations)
         for organisation in drafts {
             if let parent = organisation.parentCode, !allOrganisationCodes.contains(parent) {
                 issues.append(
-                    ImportIssue(field: "organisation \(organisation.code)", message: "parent \(parent) does not exist"))
+                    InputIssue(field: "organisation \(organisation.code)", message: "parent \(parent) does not exist"))
             }
         }
         known.organisations = allOrganisationCodes

@@ -29,7 +29,7 @@ public struct DatasetWriter: Sendable {
     /// `memberLines` names each member's input line in messages; `inputIssues` are problems already found
     /// while reading the input, reported together with the rest.
     public func write(
-        _ dataset: OrganisationDataset, memberLines: [Int]? = nil, inputIssues: [ImportIssue] = [],
+        _ dataset: OrganisationDataset, memberLines: [Int]? = nil, inputIssues: [InputIssue] = [],
         dryRun: Bool = false, actor: Actor = .system
     ) async throws -> DatasetWriteSummary {
         let plan = try await plan(dataset, memberLines: memberLines, inputIssues: inputIssues)
@@ -57,9 +57,9 @@ public struct DatasetWriter: Sendable {
             dryRun: dryRun, actor: actor)
     }
 
-    /// Checks `dataset` against itself and the database: the plan of its write, or `StorageError.invalid` with every
+    /// Checks `dataset` against itself and the database: the plan of its write, or `InputError.invalid` with every
     /// issue, `inputIssues` included.
-    func plan(_ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [ImportIssue]) async throws
+    func plan(_ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [InputIssue]) async throws
         -> WritePlan
     {
         try plan(

@@ -5,9 +5,9 @@ import GanDanCore
 public enum MemberCSVReader {
     /// The members of the file, the line each came from, and the problems of the rows that could not be read.
     /// Throws only when the file as a whole cannot be read (not text, no header, unknown columns).
-    public static func read(_ data: Data, today: CivilDate) throws(ImportError) -> MemberCSVFile {
+    public static func read(_ data: Data, today: CivilDate) throws(InputError) -> MemberCSVFile {
         guard var text = String(data: data, encoding: .utf8) else {
-            throw .unreadable("the file is not UTF-8 text (save it from the spreadsheet as \"CSV UTF-8\")")
+            throw .malformed("the file is not UTF-8 text (save it from the spreadsheet as \"CSV UTF-8\")")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var records = try CSVRecords.parse(text)[...]
@@ -15,7 +15,7 @@ public enum MemberCSVReader {
             case let header = first.cells.map({ $0.trimmingWhitespace().lowercased() }),
             !header.allSatisfy(\.isEmpty)
         else {
-            throw .unreadable("the file has no header row")
+            throw .malformed("the file has no header row")
         }
         var issues = MemberCSVFormat.checkHeader(header)
         guard issues.isEmpty else { throw .invalid(issues) }
@@ -25,7 +25,7 @@ public enum MemberCSVReader {
             if fields.allSatisfy(\.isEmpty) { continue }
             guard fields.count == header.count else {
                 issues.append(
-                    ImportIssue(line: line, message: "has \(fields.count) fields, the header has \(header.count)"))
+                    InputIssue(line: line, message: "has \(fields.count) fields, the header has \(header.count)"))
                 continue
             }
             let row = Dictionary(zip(header, fields), uniquingKeysWith: { first, _ in first })
@@ -37,7 +37,7 @@ public enum MemberCSVReader {
                 issues += error.issues
             }
         }
-        guard !members.isEmpty || !issues.isEmpty else { throw .unreadable("the file holds no members") }
+        guard !members.isEmpty || !issues.isEmpty else { throw .malformed("the file holds no members") }
         return MemberCSVFile(members: members, lines: lines, issues: issues)
     }
 }
@@ -46,5 +46,5 @@ public enum MemberCSVReader {
 public struct MemberCSVFile: Sendable {
     public var members: [MemberDraft]
     public var lines: [Int]
-    public var issues: [ImportIssue]
+    public var issues: [InputIssue]
 }

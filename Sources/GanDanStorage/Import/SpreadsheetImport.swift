@@ -41,7 +41,7 @@ public struct SpreadsheetImport: Sendable {
     ) async throws -> ImportReport {
         var drafts: [MemberDraft] = []
         var lines: [Int] = []
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         var badLines: Set<Int> = []
         // What the rows are checked against (codes, and people for the duplicate check) is read while they are parsed.
         let writer = DatasetWriter(db: db)
@@ -68,7 +68,7 @@ public struct SpreadsheetImport: Sendable {
             for (index, draft) in drafts.enumerated() {
                 if let id = cells[draft.cellCode], !scope.contains(organisation: id) {
                     issues.append(
-                        ImportIssue(
+                        InputIssue(
                             line: lines[index], field: "cell_code",
                             message: "cell \(draft.cellCode) is outside the units you may manage"))
                 }
@@ -82,7 +82,7 @@ public struct SpreadsheetImport: Sendable {
         do {
             plan = try writer.plan(
                 OrganisationDataset(members: rows), memberLines: rowLines, inputIssues: issues, stored: codes)
-        } catch StorageError.invalid(let error) {
+        } catch let error as InputError {
             issues = error.issues
         }
         let duplicates = await duplicateCheck
@@ -98,11 +98,11 @@ public struct SpreadsheetImport: Sendable {
     /// Each row parsed into a member or its issues, in row order. Large tables are parsed in parts at once, one
     /// per core, each with its own key cache: parsing was a fifth of a 60,000-row import (bench/scale).
     static func parseMembers(_ rows: [ImportTable.Row], mapping: ColumnMapping, today: CivilDate) async
-        -> [(line: Int, result: Result<MemberDraft, ImportError>)]
+        -> [(line: Int, result: Result<MemberDraft, InputError>)]
     {
         let parts = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 2_000))
         let size = (rows.count + parts - 1) / parts
-        return await withTaskGroup(of: (Int, [(line: Int, result: Result<MemberDraft, ImportError>)]).self) { group in
+        return await withTaskGroup(of: (Int, [(line: Int, result: Result<MemberDraft, InputError>)]).self) { group in
             for part in 0..<parts {
                 let slice = rows[Swift.min(part * size, rows.count)..<Swift.min((part + 1) * size, rows.count)]
                 group.addTask {
@@ -119,7 +119,7 @@ public struct SpreadsheetImport: Sendable {
                     )
                 }
             }
-            var results = Array(repeating: [(line: Int, result: Result<MemberDraft, ImportError>)](), count: parts)
+            var results = Array(repeating: [(line: Int, result: Result<MemberDraft, InputError>)](), count: parts)
             for await (part, parsed) in group { results[part] = parsed }
             return results.flatMap { $0 }
         }
@@ -130,7 +130,7 @@ public struct SpreadsheetImport: Sendable {
     ) async throws -> ImportReport {
         var rows: [HouseholdImportRow] = []
         var lines: [Int] = []
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         for row in table.rows {
             switch HouseholdImportFormat.parse(row: mapping.values(of: row), line: row.line) {
             case .success(let household):
@@ -145,13 +145,13 @@ public struct SpreadsheetImport: Sendable {
             if let village = villages[row.villageCode] {
                 if !scope.contains(unit: village) {
                     issues.append(
-                        ImportIssue(
+                        InputIssue(
                             line: lines[index], field: "village_code",
                             message: "village \(row.villageCode) is outside the units you may manage"))
                 }
             } else {
                 issues.append(
-                    ImportIssue(
+                    InputIssue(
                         line: lines[index], field: "village_code", message: "no village has code \(row.villageCode)"))
             }
         }
@@ -237,7 +237,7 @@ public struct SpreadsheetImport: Sendable {
     }
 
     /// Issues by line, keeping the order found within a line.
-    static func ordered(_ issues: [ImportIssue]) -> [ImportIssue] {
+    static func ordered(_ issues: [InputIssue]) -> [InputIssue] {
         issues.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
             .map(\.element)
     }

@@ -22,7 +22,7 @@ extension CellMeetings {
         }
         let prepared = try await prepare(meeting: meeting, cell: cell, entry: entry)
         let errors = prepared.issues.filter { !$0.message.hasPrefix("warning:") }
-        guard errors.isEmpty else { throw StorageError.invalid(.invalid(errors)) }
+        guard errors.isEmpty else { throw InputError.invalid(errors) }
         let body = MinutesBody(minutes: prepared.minutes, tasks: entry.tasks, reviews: entry.reviews)
         let quality = MeetingQualityScore(
             MeetingQualityChecklist(
@@ -77,11 +77,11 @@ extension CellMeetings {
 
     /// Builds the Core minutes from the entry and the registry, and collects every problem with field names.
     func prepare(meeting: MeetingRecord, cell: OrganisationRecord, entry: MinutesEntry) async throws -> (
-        minutes: MeetingMinutes, issues: [ImportIssue]
+        minutes: MeetingMinutes, issues: [InputIssue]
     ) {
         guard let date = CivilDate(meeting.date) else { throw StorageError.conflict("the meeting has no valid date") }
-        var issues: [ImportIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
+        var issues: [InputIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
         if date > CivilDate.today() {
             add("date", "the meeting is on \(date.iso): its minutes are recorded once it has taken place")
         }

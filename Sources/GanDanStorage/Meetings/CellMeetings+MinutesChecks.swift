@@ -7,10 +7,10 @@ extension CellMeetings {
     /// The roll and attendance of a meeting from the marks and the cell's roster on the day, with the problems of
     /// the marks: members not on the roll, members on it left unmarked.
     static func mark(_ marks: [AttendanceEntry], roster: [RosterEntry], on date: CivilDate) -> (
-        roll: MeetingRoll, attendance: [MeetingAttendance], standingOf: [UUID: PartyStanding], issues: [ImportIssue]
+        roll: MeetingRoll, attendance: [MeetingAttendance], standingOf: [UUID: PartyStanding], issues: [InputIssue]
     ) {
-        var issues: [ImportIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
+        var issues: [InputIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
         let standingOf = Dictionary(
             roster.compactMap { entry in entry.member.standing.map { (entry.member.id, $0) } },
             uniquingKeysWith: { first, _ in first })
@@ -55,7 +55,7 @@ extension CellMeetings {
 
     /// The Core rule issues that are errors, not warnings or task issues (checked apart), with members named: Core
     /// names members by id; a secretary reads names.
-    static func named(_ ruleIssues: [ImportIssue], roster: [RosterEntry]) -> [ImportIssue] {
+    static func named(_ ruleIssues: [InputIssue], roster: [RosterEntry]) -> [InputIssue] {
         let names = Dictionary(
             roster.map { ($0.member.id.uuidString, $0.member.fullName) }, uniquingKeysWith: { a, _ in a })
         return ruleIssues.filter { !$0.message.hasPrefix("warning:") && $0.field?.hasPrefix("tasks[") != true }.map {
@@ -70,9 +70,9 @@ extension CellMeetings {
     /// Tasks: named members on the roll, households of the cell's village (rules.md A6, R10).
     func taskIssues(
         _ tasks: [MemberTaskDraft], cell: OrganisationRecord, standingOf: [UUID: PartyStanding], on date: CivilDate
-    ) async throws -> [ImportIssue] {
-        var issues: [ImportIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
+    ) async throws -> [InputIssue] {
+        var issues: [InputIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
         let month = YearMonth(date)
         let villageHouseholds = Set(
             try await HouseholdRecord.query(on: db).filter(\.$unitID == cell.unitID).field(\.$id).all().compactMap(\.id)
@@ -98,10 +98,10 @@ extension CellMeetings {
 
     /// Reviews: tasks of this cell assigned at an earlier meeting, still open or reviewed here before (rules.md A7).
     func reviewIssues(_ reviews: [MemberTaskReview], meeting: MeetingRecord, cell: OrganisationRecord) async throws
-        -> [ImportIssue]
+        -> [InputIssue]
     {
-        var issues: [ImportIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(ImportIssue(field: field, message: message)) }
+        var issues: [InputIssue] = []
+        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
         let meetingID = meeting.id!
         var reviewed: Set<String> = []
         for (index, review) in reviews.enumerated() {

@@ -115,7 +115,7 @@ extension CellMeetings {
         guard let cell = try await cell(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
         let issues = plan.issues
         let errors = issues.filter { !$0.message.hasPrefix("warning:") }
-        guard errors.isEmpty else { throw StorageError.invalid(.invalid(errors)) }
+        guard errors.isEmpty else { throw InputError.invalid(errors) }
         try await db.writeTransaction { db in
             try await ThematicTopicRecord.query(on: db).filter(\.$organisationID == cellID).filter(\.$year == plan.year)
                 .delete()

@@ -35,18 +35,18 @@ public struct CellMeetings: Sendable {
     /// Puts a meeting in the cell's calendar; a thematic meeting names its topic (rules.md R9, R11).
     public func plan(cellID: UUID, _ draft: MeetingPlanDraft, actor: Actor) async throws -> MeetingSummary {
         guard let cell = try await cell(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         let topic = draft.topic?.trimmingCharacters(in: .whitespacesAndNewlines)
         if draft.kind != .regular && (topic ?? "").isEmpty {
-            issues.append(ImportIssue(field: "topic", message: "a thematic meeting names its topic (rules.md R9)"))
+            issues.append(InputIssue(field: "topic", message: "a thematic meeting names its topic (rules.md R9)"))
         }
         if let notice = draft.noticeSentOn, notice > draft.date {
-            issues.append(ImportIssue(field: "noticeSentOn", message: "notice cannot go out after the meeting day"))
+            issues.append(InputIssue(field: "noticeSentOn", message: "notice cannot go out after the meeting day"))
         }
         if let until = CivilDate(cell.validUntil ?? ""), draft.date >= until {
-            issues.append(ImportIssue(field: "date", message: "the cell was closed on \(until.iso)"))
+            issues.append(InputIssue(field: "date", message: "the cell was closed on \(until.iso)"))
         }
-        guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
+        guard issues.isEmpty else { throw InputError.invalid(issues) }
         let record = MeetingRecord()
         record.id = UUID()
         record.organisationID = cellID

@@ -28,18 +28,18 @@ public struct MemberWriter: Sendable {
     /// Sets the given contact fields (an empty string clears one); returns the member as now stored.
     public func updateContact(_ id: UUID, _ change: MemberContactChange, on date: CivilDate, actor: Actor) async throws
     {
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         let phone = change.phone?.trimmingCharacters(in: .whitespaces)
         if let phone, !phone.isEmpty, !MemberValidation.isValidPhone(phone) {
-            issues.append(ImportIssue(field: "phone", message: "\"\(phone)\" is not a phone number"))
+            issues.append(InputIssue(field: "phone", message: "\"\(phone)\" is not a phone number"))
         }
         if let education = change.education, education.count > 60 {
-            issues.append(ImportIssue(field: "education", message: "is longer than 60 characters"))
+            issues.append(InputIssue(field: "education", message: "is longer than 60 characters"))
         }
         if let ethnicity = change.ethnicity, ethnicity.count > 40 {
-            issues.append(ImportIssue(field: "ethnicity", message: "is longer than 40 characters"))
+            issues.append(InputIssue(field: "ethnicity", message: "is longer than 40 characters"))
         }
-        guard issues.isEmpty else { throw StorageError.invalid(.invalid(issues)) }
+        guard issues.isEmpty else { throw InputError.invalid(issues) }
         try await db.writeTransaction { db in
             var query = MemberRecord.query(on: db).filter(\.$id == id)
             if let organisations = scope.organisationFilter {

@@ -17,7 +17,7 @@ public enum TableFormat: String, Sendable, Codable {
 
 /// Reads a CSV or XLSX file into an `ImportTable`, lines numbered as the person sees them.
 public enum TableReader {
-    public static func read(_ data: Data, format: TableFormat, sheet: String? = nil) throws(ImportError)
+    public static func read(_ data: Data, format: TableFormat, sheet: String? = nil) throws(InputError)
         -> ImportTable
     {
         switch format {
@@ -27,12 +27,12 @@ public enum TableReader {
     }
 
     /// A UTF-8 CSV file (a byte-order mark is skipped); each record is one line.
-    public static func csv(_ data: Data) throws(ImportError) -> ImportTable {
+    public static func csv(_ data: Data) throws(InputError) -> ImportTable {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw .unreadable("the file is a zip archive (an .xlsx workbook?), not CSV text")
+            throw .malformed("the file is a zip archive (an .xlsx workbook?), not CSV text")
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw .unreadable("the file is not UTF-8 text (save it from the spreadsheet as \"CSV UTF-8\")")
+            throw .malformed("the file is not UTF-8 text (save it from the spreadsheet as \"CSV UTF-8\")")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return try ImportTable(lines: CSVRecords.parse(text))

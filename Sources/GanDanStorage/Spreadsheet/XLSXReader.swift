@@ -14,23 +14,23 @@ import ZIPFoundation
 /// e.g. "C7") and empty rows. Text that already looks like a date (`dd/mm/yyyy`, `yyyy-mm-dd`) is kept as written.
 public enum XLSXReader {
     /// The raw rows of the first worksheet, or of the sheet named `sheet`.
-    public static func rows(_ data: Data, sheet: String? = nil) throws(ImportError) -> [(line: Int, cells: [String])] {
+    public static func rows(_ data: Data, sheet: String? = nil) throws(InputError) -> [(line: Int, cells: [String])] {
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw .unreadable("the file is not an .xlsx workbook (not a zip archive)")
+            throw .malformed("the file is not an .xlsx workbook (not a zip archive)")
         }
         guard let workbook = try entry("xl/workbook.xml", in: archive) else {
-            throw .unreadable("the file is not an .xlsx workbook (xl/workbook.xml is missing)")
+            throw .malformed("the file is not an .xlsx workbook (xl/workbook.xml is missing)")
         }
         let book = WorkbookParser()
         try parse(workbook, with: book, part: "xl/workbook.xml")
-        guard !book.sheets.isEmpty else { throw .unreadable("the workbook has no worksheet") }
+        guard !book.sheets.isEmpty else { throw .malformed("the workbook has no worksheet") }
         let chosen: (name: String, relation: String)
         if let sheet {
             guard let found = book.sheets.first(where: { $0.name == sheet }) else {
-                throw .unreadable(
+                throw .malformed(
                     "the workbook has no sheet \"\(sheet)\" (sheets: \(book.sheets.map(\.name).joined(separator: ", ")))"
                 )
             }
@@ -47,7 +47,7 @@ public enum XLSXReader {
             }
         }
         guard let sheetData = try entry(sheetPath, in: archive) else {
-            throw .unreadable("the workbook's sheet \"\(chosen.name)\" is missing (\(sheetPath))")
+            throw .malformed("the workbook's sheet \"\(chosen.name)\" is missing (\(sheetPath))")
         }
         var shared: [String] = []
         if let strings = try entry("xl/sharedStrings.xml", in: archive) {
@@ -63,12 +63,12 @@ public enum XLSXReader {
         }
         let parser = SheetParser(shared: shared, dateStyles: dateStyles, date1904: book.date1904)
         try parse(sheetData, with: parser, part: sheetPath)
-        if let problem = parser.problem { throw .unreadable(problem) }
+        if let problem = parser.problem { throw .malformed(problem) }
         return parser.rows
     }
 
     /// The workbook's first (or named) sheet as a table: the first non-empty row is the header.
-    public static func table(_ data: Data, sheet: String? = nil) throws(ImportError) -> ImportTable {
+    public static func table(_ data: Data, sheet: String? = nil) throws(InputError) -> ImportTable {
         try ImportTable(lines: rows(data, sheet: sheet))
     }
 
@@ -128,24 +128,24 @@ public enum XLSXReader {
         return lower.contains("d") || lower.contains("y")
     }
 
-    private static func entry(_ path: String, in archive: Archive) throws(ImportError) -> Data? {
+    private static func entry(_ path: String, in archive: Archive) throws(InputError) -> Data? {
         guard let entry = archive[path] else { return nil }
         var data = Data()
         do {
             _ = try archive.extract(entry) { data.append($0) }
         } catch {
-            throw .unreadable("the workbook is damaged: \(path) cannot be extracted")
+            throw .malformed("the workbook is damaged: \(path) cannot be extracted")
         }
         return data
     }
 
-    private static func parse(_ data: Data, with delegate: PartParser, part: String) throws(ImportError) {
+    private static func parse(_ data: Data, with delegate: PartParser, part: String) throws(InputError) {
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         // Foundation on Linux may return true from parse() after a fatal error: check the error as well.
         guard parser.parse(), parser.parserError == nil, delegate.error == nil else {
             let reason = (parser.parserError ?? delegate.error).map { " (\($0.localizedDescription))" } ?? ""
-            throw .unreadable(
+            throw .malformed(
                 "the workbook is damaged: \(part) is not well-formed XML at line \(parser.lineNumber)\(reason)")
         }
     }

@@ -6,8 +6,7 @@ import Vapor
 
 /// JSON for members: `/api/members?q=&cell=&date=&page=&per_page=` and `/api/members/:member`.
 struct MemberAPI: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api")
+    func boot(routes api: any RoutesBuilder) throws {
         api.requiring(.read).get("members", use: search)
         api.requiring(.read).get("members", ":member", use: detail)
         api.requiring(.write).patch("members", ":member", use: update)

@@ -7,7 +7,7 @@ import Vapor
 /// JSON for the tree: `/api/units`, `/api/units/:unit`, `/api/cells/:cell`, each with `?date=` (rules.md R26).
 struct TreeAPI: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api").requiring(.read)
+        let api = routes.requiring(.read)
         api.get("units", use: roots)
         api.get("units", ":unit", use: unit)
         api.get("cells", ":cell", use: cell)

@@ -47,7 +47,7 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
 
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware(metrics: app.httpMetrics))
-    app.middleware.use(ErrorResponder())
+    app.middleware.use(ErrorResponder(.page))
     app.middleware.use(SecurityHeaders())
     app.middleware.use(LanguageCookieMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: publicFolder + "/"))
@@ -59,33 +59,36 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     try routes(app)
 }
 
-/// Registers every route: sign-in is open; everything else needs a user (rules.md R30).
+/// Registers every route: sign-in is open; everything else needs a user (rules.md R30). Pages sit on one
+/// `pages` group; the JSON API on one `api` group under `/api`, whose errors are answered as JSON.
 func routes(_ app: Application) throws {
     app.open().get("health") { _ in "ok" }
     try app.register(collection: MetricsRoute(token: app.settings.metricsToken))
     try app.register(collection: OpenAPIDocument())
     try app.register(collection: LoginPages())
-    let signedIn = app.grouped(RequireLogin())
-    try signedIn.register(collection: TreePages())
-    try signedIn.register(collection: MemberPages())
-    try signedIn.register(collection: TreeAPI())
-    try signedIn.register(collection: MemberAPI())
-    try signedIn.register(collection: AccountPages())
-    try signedIn.register(collection: AuditPages())
-    try signedIn.register(collection: PlacementPages())
-    try signedIn.register(collection: PlacementAPI())
-    try signedIn.register(collection: MeetingAPI())
-    try signedIn.register(collection: VillageAPI())
-    try signedIn.register(collection: MeetingPages())
-    try signedIn.register(collection: VillagePages())
-    try signedIn.register(collection: FeedbackPages())
-    try signedIn.register(collection: SupervisionPages())
-    try signedIn.register(collection: CandidatePages())
-    try signedIn.register(collection: RatingPages())
-    try signedIn.register(collection: ImpactPages())
-    try signedIn.register(collection: MonthlyReportPages())
-    try signedIn.register(collection: DashboardPages())
-    try signedIn.register(collection: ImportPages())
+    let pages = app.grouped(RequireLogin(.page))
+    let api = app.grouped("api").grouped(ErrorResponder(.json), RequireLogin(.json))
+    for collection: any RouteCollection in [
+        TreePages(), MemberPages(), PlacementPages(), MeetingPages(), VillagePages(),
+        MonthlyReportPages(), ImportPages(),
+    ] {
+        try pages.register(collection: collection)
+    }
+    for collection: any RouteCollection in [TreeAPI(), MemberAPI(), PlacementAPI(), MeetingAPI(), VillageAPI()] {
+        try api.register(collection: collection)
+    }
+    for feature: any FeatureRoutes in [
+        AccountPages(), AuditPages(), FeedbackPages(), SupervisionPages(), CandidatePages(), RatingPages(),
+        ImpactPages(),
+        DashboardPages(),
+    ] {
+        try feature.boot(pages: pages, api: api)
+    }
+}
+
+/// A feature with both pages and a JSON API: it registers each on its group.
+protocol FeatureRoutes: Sendable {
+    func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws
 }
 
 struct SettingsKey: StorageKey {

@@ -4,17 +4,17 @@ import GanDanStorage
 import Vapor
 
 /// The user's own account: roles, and API tokens created and revoked by the user (shown once).
-struct AccountPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
+struct AccountPages: FeatureRoutes {
+    func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
         // The user's own account: every signed-in role may read it and manage its own tokens.
-        let own = routes.requiring(.read)
+        let own = pages.requiring(.read)
         own.get("account", use: page)
         own.post("account", "tokens", use: createTokenPage)
         own.post("account", "tokens", ":token", "revoke", use: revokeTokenPage)
-        let api = own.grouped("api", "tokens")
-        api.get(use: listTokens)
-        api.post(use: createToken)
-        api.delete(":token", use: revokeToken)
+        let tokens = api.requiring(.read).grouped("tokens")
+        tokens.get(use: listTokens)
+        tokens.post(use: createToken)
+        tokens.delete(":token", use: revokeToken)
     }
 
     struct TokenRow: Encodable {

@@ -4,11 +4,10 @@ import GanDanStorage
 import Vapor
 
 /// The audit trail for administrators and auditors, limited to the auditor's subtree.
-struct AuditPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let audit = routes.requiring(.audit)
-        audit.get("audit", use: page)
-        audit.get("api", "audit", use: list)
+struct AuditPages: FeatureRoutes {
+    func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
+        pages.requiring(.audit).get("audit", use: page)
+        api.requiring(.audit).get("audit", use: list)
     }
 
     func entries(_ req: Request) async throws -> [AuditEntry] {
@@ -26,10 +25,9 @@ struct AuditPages: RouteCollection {
         let entries = try await entries(req)
         let context = AuditContext(
             page: PageContext(req, title: Labels.text("audit", req), exportable: true), entries: entries)
-        if let format {
-            return try await req.export(Self.table(context, req), format: format, list: "audit_trail")
-        }
-        return try await req.view.render("audit", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "audit", context, format: format, list: "audit_trail"
+        ) { Self.table($0, req) }
     }
 
     /// The entries shown (one page of the trail, newest first as listed), every field as recorded.

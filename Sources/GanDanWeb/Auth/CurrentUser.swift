@@ -34,9 +34,16 @@ struct TokenAuthenticator: AsyncBearerAuthenticator {
 
 /// Sends anonymous visitors of a page to the sign-in page, and answers 401 to anonymous API calls.
 struct RequireLogin: AsyncMiddleware {
+    /// Pages send a GET without a user to the sign-in page; the API answers 401.
+    var answer: ErrorResponder.Answer
+
+    init(_ answer: ErrorResponder.Answer) {
+        self.answer = answer
+    }
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.auth.has(CurrentUser.self) else {
-            if request.url.path.hasPrefix("/api") {
+            if answer == .json {
                 throw Abort(.unauthorized, reason: "sign in, or send an API token as Authorization: Bearer …")
             }
             guard request.method == .GET else { throw Abort(.unauthorized, reason: "please sign in again") }

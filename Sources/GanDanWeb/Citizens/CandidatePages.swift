@@ -4,17 +4,17 @@ import GanDanStorage
 import Vapor
 
 /// Party development: candidates per cell, eligibility, the pipeline and its deadlines (rules.md R21–R23).
-struct CandidatePages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let read = routes.requiring(.read)
-        let write = routes.requiring(.write)
+struct CandidatePages: FeatureRoutes {
+    func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
+        let read = pages.requiring(.read)
+        let write = pages.requiring(.write)
         read.get("cells", ":cell", "candidates", use: cellList)
         write.post("cells", ":cell", "candidates", use: add)
         read.get("units", ":unit", "candidates", use: unitList)
         read.get("candidates", ":candidate", use: detail)
         write.post("candidates", ":candidate", "steps", use: step)
-        let apiRead = routes.grouped("api").requiring(.read)
-        let apiWrite = routes.grouped("api").requiring(.write)
+        let apiRead = api.requiring(.read)
+        let apiWrite = api.requiring(.write)
         apiRead.get("cells", ":cell", "candidates", use: listJSON)
         apiWrite.post("cells", ":cell", "candidates", use: addJSON)
         apiRead.get("candidates", ":candidate", use: detailJSON)
@@ -98,18 +98,15 @@ struct CandidatePages: RouteCollection {
     @Sendable func cellList(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let (context, unitID) = try await cellContext(req, error: nil, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "candidates", object: context.cellID, unit: unitID)
-        }
-        return try await req.view.render("candidates", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "candidates", context, format: format, list: "candidates", object: context.cellID, unit: unitID
+        ) { Self.table($0, req) }
     }
 
-    func renderCell(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let (context, _) = try await cellContext(req, error: error, audit: true)
-        let response = try await req.view.render("candidates", context).encodeResponse(for: req)
-        response.status = status
-        return response
+    /// The cell's candidates again with what to fix.
+    func renderCell(_ req: Request, issues: [InputIssue]) async throws -> Response {
+        let (context, _) = try await cellContext(req, error: nil, audit: true)
+        return try await req.renderForm("candidates", context, issues: issues)
     }
 
     /// A cell's candidates as a view model, with the cell's village; 404 outside the scope.
@@ -138,11 +135,9 @@ struct CandidatePages: RouteCollection {
         let format = try req.exportFormat()
         let id = try req.resolved.unit.id
         let context = try await unitContext(req, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "candidates", object: id, unit: id)
-        }
-        return try await req.view.render("candidates", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "candidates", context, format: format, list: "candidates", object: id, unit: id
+        ) { Self.table($0, req) }
     }
 
     /// Every candidate under a unit with the deadlines ahead: the planner's view (rules.md R23).
@@ -204,9 +199,8 @@ struct CandidatePages: RouteCollection {
             let view = try await register(req, write: true).add(
                 cellID: id, try draft(form, req), actor: try await req.actor())
             return req.redirect(to: "/candidates/\(view.id)")
-        } catch StorageError.invalid(let error) {
-            return try await renderCell(
-                req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+        } catch let error as InputError {
+            return try await renderCell(req, issues: error.issues)
         }
     }
 
@@ -221,9 +215,8 @@ struct CandidatePages: RouteCollection {
         var error: String?
     }
 
-    func renderDetail(_ req: Request, _ view: CandidateView, error: String?, status: HTTPResponseStatus = .ok)
-        async throws -> Response
-    {
+    /// A candidate's page; with `issues`, shown again with what to fix.
+    func renderDetail(_ req: Request, _ view: CandidateView, issues: [InputIssue] = []) async throws -> Response {
         try await req.auditRead(
             "candidate", id: view.id.uuidString, unit: try req.resolved.cell.unitID)
         let context = DetailContext(
@@ -231,14 +224,13 @@ struct CandidatePages: RouteCollection {
             cellID: view.cellID,
             steps: PipelineStep.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: req.language)) },
             mayWrite: try await req.allows(.write),
-            today: CivilDate.today().iso, error: error)
-        let response = try await req.view.render("candidate", context).encodeResponse(for: req)
-        response.status = status
-        return response
+            today: CivilDate.today().iso, error: nil)
+        guard issues.isEmpty else { return try await req.renderForm("candidate", context, issues: issues) }
+        return try await req.view.render("candidate", context).encodeResponse(for: req)
     }
 
     @Sendable func detail(req: Request) async throws -> Response {
-        try await renderDetail(req, try req.resolved.candidate, error: nil)
+        try await renderDetail(req, try req.resolved.candidate)
     }
 
     struct StepForm: Content {
@@ -269,9 +261,8 @@ struct CandidatePages: RouteCollection {
         let form = try req.content.decode(StepForm.self)
         do {
             _ = try await apply(form, to: id, req)
-        } catch StorageError.invalid(let error) {
-            return try await renderDetail(
-                req, view, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+        } catch let error as InputError {
+            return try await renderDetail(req, view, issues: error.issues)
         }
         return req.redirect(to: "/candidates/\(id)")
     }

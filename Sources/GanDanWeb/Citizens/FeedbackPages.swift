@@ -4,16 +4,16 @@ import GanDanStorage
 import Vapor
 
 /// Citizens' feedback: recorded in the village, forwarded, answered, reported back; counts per village (rules.md A8).
-struct FeedbackPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let read = routes.requiring(.read)
-        let write = routes.requiring(.write)
+struct FeedbackPages: FeatureRoutes {
+    func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
+        let read = pages.requiring(.read)
+        let write = pages.requiring(.write)
         read.get("cells", ":cell", "feedback", use: list)
         write.post("cells", ":cell", "feedback", use: record)
         write.post("feedback", ":feedback", "step", use: step)
         read.get("units", ":unit", "feedback", use: summary)
-        let apiRead = routes.grouped("api").requiring(.read)
-        let apiWrite = routes.grouped("api").requiring(.write)
+        let apiRead = api.requiring(.read)
+        let apiWrite = api.requiring(.write)
         apiRead.get("cells", ":cell", "feedback", use: listJSON)
         apiWrite.post("cells", ":cell", "feedback", use: recordJSON)
         apiWrite.post("feedback", ":feedback", "steps", use: stepJSON)
@@ -85,19 +85,15 @@ struct FeedbackPages: RouteCollection {
     @Sendable func list(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let (context, unitID) = try await listContext(req, error: nil, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "citizen_feedback", object: context.cellID,
-                unit: unitID)
-        }
-        return try await req.view.render("feedback", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "feedback", context, format: format, list: "citizen_feedback", object: context.cellID, unit: unitID
+        ) { Self.table($0, req) }
     }
 
-    func render(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let (context, _) = try await listContext(req, error: error, audit: true)
-        let response = try await req.view.render("feedback", context).encodeResponse(for: req)
-        response.status = status
-        return response
+    /// The cell's feedback book again with what to fix.
+    func render(_ req: Request, issues: [InputIssue]) async throws -> Response {
+        let (context, _) = try await listContext(req, error: nil, audit: true)
+        return try await req.renderForm("feedback", context, issues: issues)
     }
 
     /// A cell's feedback book as a view model, with the cell's village (for the audit entry); 404 outside the scope.
@@ -158,9 +154,8 @@ struct FeedbackPages: RouteCollection {
         do {
             _ = try await book(req, write: true).record(
                 cellID: id, try feedback(form, req), actor: try await req.actor())
-        } catch StorageError.invalid(let error) {
-            return try await render(
-                req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+        } catch let error as InputError {
+            return try await render(req, issues: error.issues)
         }
         return req.redirect(to: "/cells/\(id)/feedback")
     }
@@ -201,7 +196,7 @@ struct FeedbackPages: RouteCollection {
         do {
             _ = try await book(req, write: true).apply(try step(form, req), to: id, actor: try await req.actor())
         } catch let error as StorageError {
-            return try await render(req, error: error.description, status: .unprocessableEntity)
+            return try await render(req, issues: [InputIssue(message: error.description)])
         }
         return req.redirect(to: "/cells/\(record.organisationID)/feedback")
     }
@@ -225,12 +220,9 @@ struct FeedbackPages: RouteCollection {
     @Sendable func summary(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let (context, unitID) = try await summaryContext(req, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "citizen_feedback_summary", object: unitID,
-                unit: unitID)
-        }
-        return try await req.view.render("feedback-summary", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "feedback-summary", context, format: format, list: "citizen_feedback_summary", object: unitID, unit: unitID
+        ) { Self.table($0, req) }
     }
 
     /// A commune's (or any unit's) feedback counted per village and topic, with the overdue items listed.

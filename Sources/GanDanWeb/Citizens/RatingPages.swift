@@ -4,11 +4,11 @@ import GanDanStorage
 import Vapor
 
 /// A cell's yearly ratings of its members and of itself (rules.md R18–R20).
-struct RatingPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.requiring(.read).get("cells", ":cell", "ratings", use: page)
-        routes.requiring(.write).post("cells", ":cell", "ratings", use: save)
-        let api = routes.grouped("api")
+struct RatingPages: FeatureRoutes {
+    func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
+        pages.requiring(.read).get("cells", ":cell", "ratings", use: page)
+        pages.requiring(.write).post("cells", ":cell", "ratings", use: save)
+        let api = api
         api.requiring(.read).get("cells", ":cell", "ratings", ":period", use: sheetJSON)
         api.requiring(.write).put("cells", ":cell", "ratings", ":period", use: saveJSON)
     }
@@ -59,18 +59,15 @@ struct RatingPages: RouteCollection {
     @Sendable func page(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let (context, unitID) = try await sheetContext(req, error: nil, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "ratings", object: context.cellID, unit: unitID)
-        }
-        return try await req.view.render("ratings", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "ratings", context, format: format, list: "ratings", object: context.cellID, unit: unitID
+        ) { Self.table($0, req) }
     }
 
-    func render(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let (context, _) = try await sheetContext(req, error: error, audit: true)
-        let response = try await req.view.render("ratings", context).encodeResponse(for: req)
-        response.status = status
-        return response
+    /// The sheet again with what to fix.
+    func render(_ req: Request, issues: [InputIssue]) async throws -> Response {
+        let (context, _) = try await sheetContext(req, error: nil, audit: true)
+        return try await req.renderForm("ratings", context, issues: issues)
     }
 
     /// A cell's rating sheet for the period as a view model, with the cell's village; 404 outside the scope.
@@ -135,8 +132,7 @@ struct RatingPages: RouteCollection {
             let level = RatingLevel(rawValue: form.level?[key] ?? "")
             if scoreText.isEmpty && level == nil { continue }
             guard scoreText.isEmpty || Double(scoreText) != nil else {
-                return try await render(
-                    req, error: "\(Labels.text("score", req)): \(scoreText)", status: .unprocessableEntity)
+                return try await render(req, issues: [InputIssue(field: Labels.text("score", req), message: scoreText)])
             }
             entries.append(RatingEntry(memberID: member, score: Double(scoreText), level: level))
         }
@@ -144,9 +140,8 @@ struct RatingPages: RouteCollection {
             try await ratings(req, write: true).record(
                 cellID: id, period: period, entries: entries, cellLevel: RatingLevel(rawValue: form.cellLevel ?? ""),
                 weakReason: form.weakReason, actor: try await req.actor())
-        } catch StorageError.invalid(let error) {
-            return try await render(
-                req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+        } catch let error as InputError {
+            return try await render(req, issues: error.issues)
         }
         return req.redirect(to: "/cells/\(id)/ratings?period=\(form.period)")
     }

@@ -4,16 +4,16 @@ import GanDanStorage
 import Vapor
 
 /// The village cell supervises the leaders placed in it; the commune sees every comment (rules.md A8).
-struct SupervisionPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let read = routes.requiring(.read)
-        let write = routes.requiring(.write)
+struct SupervisionPages: FeatureRoutes {
+    func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
+        let read = pages.requiring(.read)
+        let write = pages.requiring(.write)
         read.get("cells", ":cell", "supervision", use: cellPage)
         write.post("cells", ":cell", "supervision", use: record)
         write.post("supervision", ":supervision", "report-back", use: reportBack)
         read.get("units", ":unit", "supervision", use: unitPage)
-        let apiRead = routes.grouped("api").requiring(.read)
-        let apiWrite = routes.grouped("api").requiring(.write)
+        let apiRead = api.requiring(.read)
+        let apiWrite = api.requiring(.write)
         apiRead.get("cells", ":cell", "supervision", use: listJSON)
         apiWrite.post("cells", ":cell", "supervision", use: recordJSON)
         apiWrite.post("supervision", ":supervision", "report-back", use: reportBackJSON)
@@ -69,19 +69,15 @@ struct SupervisionPages: RouteCollection {
     @Sendable func cellPage(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let (context, unitID) = try await cellContext(req, error: nil, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "leader_supervision", object: context.cellID,
-                unit: unitID)
-        }
-        return try await req.view.render("supervision", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "supervision", context, format: format, list: "leader_supervision", object: context.cellID, unit: unitID
+        ) { Self.table($0, req) }
     }
 
-    func renderCell(_ req: Request, error: String?, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let (context, _) = try await cellContext(req, error: error, audit: true)
-        let response = try await req.view.render("supervision", context).encodeResponse(for: req)
-        response.status = status
-        return response
+    /// The cell's comments again with what to fix.
+    func renderCell(_ req: Request, issues: [InputIssue]) async throws -> Response {
+        let (context, _) = try await cellContext(req, error: nil, audit: true)
+        return try await req.renderForm("supervision", context, issues: issues)
     }
 
     /// The comments on a cell's leaders as a view model, with the cell's village; 404 outside the scope.
@@ -120,9 +116,8 @@ struct SupervisionPages: RouteCollection {
         do {
             _ = try await supervisions(req, write: true).record(
                 cellID: id, try supervision(form, req), actor: try await req.actor())
-        } catch StorageError.invalid(let error) {
-            return try await renderCell(
-                req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+        } catch let error as InputError {
+            return try await renderCell(req, issues: error.issues)
         }
         return req.redirect(to: "/cells/\(id)/supervision")
     }
@@ -140,9 +135,8 @@ struct SupervisionPages: RouteCollection {
             _ = try await supervisions(req, write: true).reportBack(
                 id, LeaderReportBack(reportedOn: try req.date(form.reportedOn, field: "reportedOn"), text: form.text),
                 actor: try await req.actor())
-        } catch StorageError.invalid(let error) {
-            return try await renderCell(
-                req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
+        } catch let error as InputError {
+            return try await renderCell(req, issues: error.issues)
         }
         return req.redirect(to: "/cells/\(record.organisationID)/supervision")
     }
@@ -152,11 +146,9 @@ struct SupervisionPages: RouteCollection {
         let format = try req.exportFormat()
         let id = try req.resolved.unit.id
         let context = try await unitContext(req, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "leader_supervision", object: id, unit: id)
-        }
-        return try await req.view.render("supervision", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "supervision", context, format: format, list: "leader_supervision", object: id, unit: id
+        ) { Self.table($0, req) }
     }
 
     /// Every comment on the leaders placed in the unit's cells as a view model; 404 outside the scope.

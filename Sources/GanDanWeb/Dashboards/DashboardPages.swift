@@ -16,10 +16,10 @@ struct DashboardResponse: Content {
 
 /// Dashboards as of a day (rules.md R26): a district's dissolution progress and placement coverage (A1–A3), a
 /// commune's cells at a glance. Every figure links to the list behind it, on the same day.
-struct DashboardPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.requiring(.read).get("units", ":unit", "dashboard", use: page)
-        routes.grouped("api").requiring(.read).get("units", ":unit", "dashboard", use: json)
+struct DashboardPages: FeatureRoutes {
+    func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
+        pages.requiring(.read).get("units", ":unit", "dashboard", use: page)
+        api.requiring(.read).get("units", ":unit", "dashboard", use: json)
     }
 
     /// Reads the dashboard the unit's level calls for; 404 when the unit is outside the user's scope or did not
@@ -135,21 +135,16 @@ struct DashboardPages: RouteCollection {
         let loaded = try await Self.load(req)
         if let report = loaded.district {
             let context = district(req, report)
-            if let format {
-                return try await req.export(
-                    Self.table(context, req), format: format, list: "dashboard", object: report.unitID,
-                    unit: report.unitID)
-            }
-            return try await req.view.render("dashboard-district", context).encodeResponse(for: req)
+            return try await req.exportOrRender(
+                "dashboard-district", context, format: format, list: "dashboard", object: report.unitID,
+                unit: report.unitID
+            ) { Self.table($0, req) }
         }
         guard let report = loaded.commune else { throw Abort(.notFound) }
         let context = commune(req, report)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "dashboard", object: report.unitID,
-                unit: report.unitID)
-        }
-        return try await req.view.render("dashboard-commune", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "dashboard-commune", context, format: format, list: "dashboard", object: report.unitID, unit: report.unitID
+        ) { Self.table($0, req) }
     }
 
     func district(_ req: Request, _ report: DistrictDashboardReport) -> DistrictContext {

@@ -53,6 +53,18 @@ extension Request {
         return format
     }
 
+    /// The page `template` with `context`, or the file of its table when `format` (from `?format=`) asks for one:
+    /// the one branch every exportable page shares.
+    func exportOrRender<Context: Encodable>(
+        _ template: String, _ context: Context, format: ExportFormat?, list: String, object: UUID? = nil,
+        unit: UUID? = nil, table: (Context) throws -> ExportTable
+    ) async throws -> Response {
+        if let format {
+            return try await export(try table(context), format: format, list: list, object: object, unit: unit)
+        }
+        return try await view.render(template, context).encodeResponse(for: self)
+    }
+
     /// The file of `table` in `format`, with a download name made of the title and the as-of date, after an
     /// audit entry "export" naming the list, the unit or cell, the format and the number of rows (rules.md R30).
     func export(

@@ -27,20 +27,24 @@ struct ImportPages: RouteCollection {
         var error: String?
     }
 
-    @Sendable func uploadForm(req: Request) async throws -> View {
+    @Sendable func uploadForm(req: Request) async throws -> Response {
         let unit = try req.resolved.unit
-        return try await renderUpload(req, unit: unit, kind: .members, error: nil)
+        return try await renderUpload(req, unit: unit, kind: .members)
     }
 
-    func renderUpload(_ req: Request, unit: UnitSnapshot, kind: ImportKind, error: String?) async throws -> View {
+    /// The upload form; with `issues`, shown again with what to fix.
+    func renderUpload(_ req: Request, unit: UnitSnapshot, kind: ImportKind, issues: [InputIssue] = []) async throws
+        -> Response
+    {
         let language = req.language
         let context = UploadContext(
             page: PageContext(req, title: "\(Labels.text("importData", req)) · \(unit.title(in: language))"),
             csrf: req.csrfToken, unitID: unit.id, unitName: unit.title(in: language),
             kinds: ImportKind.allCases.map {
                 Choice(value: $0.rawValue, label: $0.label.text(in: language), selected: $0 == kind)
-            }, error: error)
-        return try await req.view.render("import-upload", context)
+            }, error: nil)
+        guard issues.isEmpty else { return try await req.renderForm("import-upload", context, issues: issues) }
+        return try await req.view.render("import-upload", context).encodeResponse(for: req)
     }
 
     @Sendable func upload(req: Request) async throws -> Response {
@@ -48,20 +52,16 @@ struct ImportPages: RouteCollection {
         let id = unit.id
         let kind = (try? req.content.get(String.self, at: "kind")).flatMap(ImportKind.init(rawValue:)) ?? .members
         guard let file = try? req.content.get(File.self, at: "file"), file.data.readableBytes > 0 else {
-            let view = try await renderUpload(req, unit: unit, kind: kind, error: Labels.text("importNoFile", req))
-            let response = try await view.encodeResponse(for: req)
-            response.status = .unprocessableEntity
-            return response
+            return try await renderUpload(
+                req, unit: unit, kind: kind, issues: [InputIssue(message: Labels.text("importNoFile", req))])
         }
         let data = Data(file.data.readableBytesView)
         let format = TableFormat.detect(fileName: file.filename, data: data)
         do {
             _ = try TableReader.read(data, format: format)
         } catch {
-            let view = try await renderUpload(req, unit: unit, kind: kind, error: "\(file.filename): \(error)")
-            let response = try await view.encodeResponse(for: req)
-            response.status = .unprocessableEntity
-            return response
+            return try await renderUpload(
+                req, unit: unit, kind: kind, issues: [InputIssue(field: file.filename, message: "\(error)")])
         }
         let stored = try await ImportUploads(db: req.db).create(
             owner: try await req.account().id, unitID: id, kind: kind, fileName: file.filename, format: format,

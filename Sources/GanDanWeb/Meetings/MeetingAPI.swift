@@ -14,8 +14,7 @@ extension ThematicPlan: Content {}
 
 /// JSON for village-cell life: meetings and minutes, tasks, absence flags, quality, thematic plans (issue 6).
 struct MeetingAPI: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api")
+    func boot(routes api: any RoutesBuilder) throws {
         let read = api.requiring(.read)
         let write = api.requiring(.write)
         read.get("cells", ":cell", "meetings", use: meetings)
@@ -131,8 +130,7 @@ struct MeetingAPI: RouteCollection {
 
 /// JSON for village registers: households with poverty status per year, new-rural criteria per year.
 struct VillageAPI: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api")
+    func boot(routes api: any RoutesBuilder) throws {
         let read = api.requiring(.read, unitsAre: .village)
         let write = api.requiring(.write, unitsAre: .village)
         read.get("units", ":unit", "households", use: households)

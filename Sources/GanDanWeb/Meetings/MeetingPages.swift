@@ -154,16 +154,9 @@ struct MeetingPages: RouteCollection {
     @Sendable func list(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let context = try await listContext(req, error: nil, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "cell_meetings", object: context.cellID,
-                unit: context.villageID)
-        }
-        return try await req.view.render("meetings", context).encodeResponse(for: req)
-    }
-
-    func renderList(_ req: Request, error: String?) async throws -> View {
-        try await req.view.render("meetings", try await listContext(req, error: error, audit: true))
+        return try await req.exportOrRender(
+            "meetings", context, format: format, list: "cell_meetings", object: context.cellID, unit: context.villageID
+        ) { Self.table($0, req) }
     }
 
     /// The meetings page's view model: a year of a cell's meetings, open tasks, absence flags, quality trend.
@@ -240,21 +233,19 @@ struct MeetingPages: RouteCollection {
         let id = try req.resolved.cell.id
         let meetings = try await req.meetings(.write)
         let form = try req.content.decode(PlanForm.self)
-        var problems: [String] = []
+        var problems: [InputIssue] = []
         let kind = MeetingKind(rawValue: form.kind)
-        if kind == nil { problems.append("\(Labels.text("kind", req)): ?") }
+        if kind == nil { problems.append(InputIssue(field: Labels.text("kind", req), message: "?")) }
         let date = CivilDate(form.date)
-        if date == nil { problems.append("\(Labels.text("date", req)): \(form.date)") }
+        if date == nil { problems.append(InputIssue(field: Labels.text("date", req), message: form.date)) }
         let time = TimeOfDay(form.time)
-        if time == nil { problems.append("\(Labels.text("time", req)): \(form.time)") }
+        if time == nil { problems.append(InputIssue(field: Labels.text("time", req), message: form.time)) }
         var notice: CivilDate?
         if let text = form.noticeSentOn, !text.isEmpty {
             notice = CivilDate(text)
-            if notice == nil { problems.append("\(Labels.text("noticeSentOn", req)): \(text)") }
+            if notice == nil { problems.append(InputIssue(field: Labels.text("noticeSentOn", req), message: text)) }
         }
-        guard problems.isEmpty, let kind, let date, let time else {
-            return try await failed(req, problems.joined(separator: "; "))
-        }
+        guard problems.isEmpty, let kind, let date, let time else { return try await failed(req, problems) }
         do {
             let meeting = try await meetings.plan(
                 cellID: id,
@@ -263,15 +254,14 @@ struct MeetingPages: RouteCollection {
                     notifiedCommitteeMember: form.committeeMember, documents: form.documents),
                 actor: try await req.actor())
             return req.redirect(to: "/meetings/\(meeting.id)/minutes")
-        } catch StorageError.invalid(let error) {
-            return try await failed(req, error.issues.map(\.description).joined(separator: "; "))
+        } catch let error as InputError {
+            return try await failed(req, error.issues)
         }
     }
 
-    func failed(_ req: Request, _ message: String) async throws -> Response {
-        let response = try await renderList(req, error: message).encodeResponse(for: req)
-        response.status = .unprocessableEntity
-        return response
+    /// The meetings page again with what to fix.
+    func failed(_ req: Request, _ issues: [InputIssue]) async throws -> Response {
+        try await req.renderForm("meetings", try await listContext(req, error: nil, audit: true), issues: issues)
     }
 
     struct TopicForm: Content {
@@ -289,24 +279,25 @@ struct MeetingPages: RouteCollection {
         let meetings = try await req.meetings(.write)
         let form = try req.content.decode(TopicForm.self)
         var topics: [ThematicTopic] = []
-        var problems: [String] = []
+        var problems: [InputIssue] = []
         for key in (form.topics ?? [:]).keys.sorted(by: { (Int($0) ?? 0) < (Int($1) ?? 0) }) {
             let fields = form.topics?[key]
             let title = fields?.title?.trimmingCharacters(in: .whitespaces) ?? ""
             let monthText = fields?.month ?? ""
             if title.isEmpty && monthText.isEmpty { continue }
             guard let month = YearMonth(monthText) else {
-                problems.append("\(Labels.text("month", req)) \(monthText.isEmpty ? "?" : monthText): \(title)")
+                let month = "\(Labels.text("month", req)) \(monthText.isEmpty ? "?" : monthText)"
+                problems.append(InputIssue(field: month, message: title))
                 continue
             }
             topics.append(ThematicTopic(month: month, title: title))
         }
-        guard problems.isEmpty else { return try await failed(req, problems.joined(separator: "; ")) }
+        guard problems.isEmpty else { return try await failed(req, problems) }
         do {
             try await meetings.saveThematicPlan(
                 of: id, ThematicPlan(year: form.year, topics: topics), actor: try await req.actor())
-        } catch StorageError.invalid(let error) {
-            return try await failed(req, error.issues.map(\.description).joined(separator: "; "))
+        } catch let error as InputError {
+            return try await failed(req, error.issues)
         }
         return req.redirect(to: "/cells/\(id)/meetings?year=\(form.year)")
     }
@@ -329,11 +320,11 @@ struct MeetingPages: RouteCollection {
             "meeting", MinutesView(req, detail, mayWrite: mayWrite))
     }
 
-    @Sendable func minutesForm(req: Request) async throws -> View {
+    @Sendable func minutesForm(req: Request) async throws -> Response {
         let id = try req.resolved.meetingID
         try await req.auditRead(
             "meeting_minutes_form", id: id.uuidString, unit: try req.resolved.cell.unitID)
-        return try await MinutesFormView.render(req, meetingID: id, form: nil, problems: [])
+        return try await MinutesFormView.render(req, meetingID: id, form: nil)
     }
 
     @Sendable func recordMinutes(req: Request) async throws -> Response {
@@ -342,19 +333,13 @@ struct MeetingPages: RouteCollection {
         let form = try req.content.decode(MinutesForm.self)
         let parsed = form.entry(req.language)
         guard parsed.problems.isEmpty, let entry = parsed.entry else {
-            let response = try await MinutesFormView.render(req, meetingID: id, form: form, problems: parsed.problems)
-                .encodeResponse(for: req)
-            response.status = .unprocessableEntity
-            return response
+            return try await MinutesFormView.render(
+                req, meetingID: id, form: form, issues: parsed.problems)
         }
         do {
             try await meetings.recordMinutes(id, entry, actor: try await req.actor())
-        } catch StorageError.invalid(let error) {
-            let response = try await MinutesFormView.render(
-                req, meetingID: id, form: form, problems: error.issues.map { $0.description }
-            ).encodeResponse(for: req)
-            response.status = .unprocessableEntity
-            return response
+        } catch let error as InputError {
+            return try await MinutesFormView.render(req, meetingID: id, form: form, issues: error.issues)
         }
         return req.redirect(to: "/meetings/\(id)")
     }

@@ -48,48 +48,95 @@ struct MinutesForm: Content {
     }
 
     /// The entry, or the problems that stop it being read (each naming the field in the user's language).
-    func entry(_ language: Language) -> (entry: MinutesEntry?, problems: [String]) {
-        var problems: [String] = []
+    func entry(_ language: Language) -> (entry: MinutesEntry?, problems: [InputIssue]) {
+        var reading = Reading(language: language)
+        let start = reading.time(start, "start")
+        let end = reading.time(end, "end")
+        let attendance = reading.attendance(att ?? [:], reasons: reason ?? [:])
+        let votes = reading.votes(inFavour: votesFor, against: votesAgainst, abstaining: votesAbstaining)
+        let tasks = reading.tasks(task ?? [:])
+        let reviews = reading.reviews(check ?? [:])
+        guard reading.problems.isEmpty, let start, let end else { return (nil, reading.problems) }
+        let lines = (agenda ?? "").split(whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
+        return (
+            MinutesEntry(
+                startTime: start, endTime: end, attendance: attendance, chairID: UUID(uuidString: chair ?? ""),
+                recorderID: UUID(uuidString: recorder ?? ""), agenda: lines, policyRelayed: policy ?? "",
+                lastMonthReview: review ?? "", monthEvaluation: evaluation ?? "", nextMonthDirection: direction ?? "",
+                discussion: discussion ?? "", votes: votes, conclusion: conclusion ?? "", tasks: tasks,
+                reviews: reviews, correctionReason: correctionReason), []
+        )
+    }
+
+    /// Reads the posted fields one part at a time, collecting each problem under the field's name in the user's
+    /// language.
+    struct Reading {
+        var language: Language
+        var problems: [InputIssue] = []
+
         func word(_ key: String) -> String { Labels.all[key]?.text(in: language) ?? key }
-        let start = TimeOfDay(start ?? "")
-        if start == nil { problems.append("\(word("start")): \(self.start ?? "")") }
-        let end = TimeOfDay(end ?? "")
-        if end == nil { problems.append("\(word("end")): \(self.end ?? "")") }
-        var attendance: [AttendanceEntry] = []
-        for (key, value) in (att ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard let id = UUID(uuidString: key), let mark = AttendanceMark(rawValue: value) else {
-                problems.append("\(word("attendance")): \(key)")
-                continue
-            }
-            let why = reason?[key]?.trimmingCharacters(in: .whitespaces)
-            attendance.append(AttendanceEntry(memberID: id, mark: mark, reason: mark == .excused ? why : nil))
+
+        mutating func problem(_ field: String, _ text: String) {
+            problems.append(InputIssue(field: field, message: text))
         }
-        func number(_ text: String?, _ key: String) -> Int? {
+
+        mutating func time(_ text: String?, _ key: String) -> TimeOfDay? {
+            let time = TimeOfDay(text ?? "")
+            if time == nil { problem(word(key), text ?? "") }
+            return time
+        }
+
+        /// A whole number ≥ 0, nil when left empty.
+        mutating func number(_ text: String?, _ key: String) -> Int? {
             guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
             guard let value = Int(text), value >= 0 else {
-                problems.append("\(word(key)): \(text)")
+                problem(word(key), text)
                 return nil
             }
             return value
         }
-        var votes: [MeetingVote] = []
-        let inFavour = number(votesFor, "inFavour")
-        let against = number(votesAgainst, "against")
-        let abstaining = number(votesAbstaining, "abstaining")
-        if inFavour != nil || against != nil || abstaining != nil {
-            votes.append(
-                MeetingVote(
-                    subject: "Nghị quyết", inFavour: inFavour ?? 0, against: against ?? 0, abstaining: abstaining ?? 0))
+
+        mutating func attendance(_ marks: [String: String], reasons: [String: String]) -> [AttendanceEntry] {
+            var attendance: [AttendanceEntry] = []
+            for (key, value) in marks.sorted(by: { $0.key < $1.key }) {
+                guard let id = UUID(uuidString: key), let mark = AttendanceMark(rawValue: value) else {
+                    problem(word("attendance"), key)
+                    continue
+                }
+                let why = reasons[key]?.trimmingCharacters(in: .whitespaces)
+                attendance.append(AttendanceEntry(memberID: id, mark: mark, reason: mark == .excused ? why : nil))
+            }
+            return attendance
         }
-        var tasks: [MemberTaskDraft] = []
-        for key in (task ?? [:]).keys.sorted(by: { (Int($0) ?? 0) < (Int($1) ?? 0) }) {
-            guard let fields = task?[key] else { continue }
+
+        /// The resolution's vote, when any count was given.
+        mutating func votes(inFavour: String?, against: String?, abstaining: String?) -> [MeetingVote] {
+            let inFavour = number(inFavour, "inFavour")
+            let against = number(against, "against")
+            let abstaining = number(abstaining, "abstaining")
+            guard inFavour != nil || against != nil || abstaining != nil else { return [] }
+            return [
+                MeetingVote(
+                    subject: "Nghị quyết", inFavour: inFavour ?? 0, against: against ?? 0, abstaining: abstaining ?? 0)
+            ]
+        }
+
+        /// The new tasks, in row order; rows without a description are left out.
+        mutating func tasks(_ rows: [String: TaskFields]) -> [MemberTaskDraft] {
+            rows.keys.sorted(by: { (Int($0) ?? 0) < (Int($1) ?? 0) }).compactMap { key in
+                rows[key].flatMap { task($0, row: (Int(key) ?? 0) + 1) }
+            }
+        }
+
+        mutating func task(_ fields: TaskFields, row: Int) -> MemberTaskDraft? {
             let description = fields.description?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            if description.isEmpty { continue }
+            if description.isEmpty { return nil }
             let kind = MemberTaskKind(rawValue: fields.kind ?? "") ?? .other
             guard let due = YearMonth(fields.due ?? "") else {
-                problems.append("\(word("task")) \((Int(key) ?? 0) + 1) · \(word("due")): \(fields.due ?? "")")
-                continue
+                problem("\(word("task")) \(row) · \(word("due"))", fields.due ?? "")
+                return nil
             }
             var assignees: [String] = []
             for assignee in [fields.assignee, fields.assignee2] {
@@ -106,31 +153,24 @@ struct MinutesForm: Content {
             if kind == .persuasion {
                 draft.persuasion = PersuasionProgress(householdsTarget: number(fields.target, "householdsTarget") ?? 0)
             }
-            tasks.append(draft)
+            return draft
         }
-        var reviews: [MemberTaskReview] = []
-        for (taskID, fields) in (check ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard let status = MemberTaskStatus(rawValue: fields.status ?? ""), status != .open else { continue }
-            var review = MemberTaskReview(taskID: taskID, status: status, outcome: fields.outcome ?? "")
-            if let persuaded = number(fields.persuaded, "householdsPersuaded") {
-                let area = Double((fields.area ?? "").replacingOccurrences(of: ",", with: ".")) ?? 0
-                review.persuasion = PersuasionProgress(
-                    householdsTarget: max(persuaded, 1), householdsPersuaded: persuaded, areaPlantedHectares: area)
+
+        /// The reviews of open tasks that were given a status.
+        mutating func reviews(_ checks: [String: ReviewFields]) -> [MemberTaskReview] {
+            var reviews: [MemberTaskReview] = []
+            for (taskID, fields) in checks.sorted(by: { $0.key < $1.key }) {
+                guard let status = MemberTaskStatus(rawValue: fields.status ?? ""), status != .open else { continue }
+                var review = MemberTaskReview(taskID: taskID, status: status, outcome: fields.outcome ?? "")
+                if let persuaded = number(fields.persuaded, "householdsPersuaded") {
+                    let area = Double((fields.area ?? "").replacingOccurrences(of: ",", with: ".")) ?? 0
+                    review.persuasion = PersuasionProgress(
+                        householdsTarget: max(persuaded, 1), householdsPersuaded: persuaded, areaPlantedHectares: area)
+                }
+                reviews.append(review)
             }
-            reviews.append(review)
+            return reviews
         }
-        guard problems.isEmpty, let start, let end else { return (nil, problems) }
-        let lines = (agenda ?? "").split(whereSeparator: \.isNewline).map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }.filter { !$0.isEmpty }
-        return (
-            MinutesEntry(
-                startTime: start, endTime: end, attendance: attendance, chairID: UUID(uuidString: chair ?? ""),
-                recorderID: UUID(uuidString: recorder ?? ""), agenda: lines, policyRelayed: policy ?? "",
-                lastMonthReview: review ?? "", monthEvaluation: evaluation ?? "", nextMonthDirection: direction ?? "",
-                discussion: discussion ?? "", votes: votes, conclusion: conclusion ?? "", tasks: tasks,
-                reviews: reviews, correctionReason: correctionReason), []
-        )
     }
 
     /// The form filled from stored minutes, so a correction starts from the text in force.

@@ -70,8 +70,9 @@ struct MinutesFormView: Encodable {
     var tasks: [TaskLine]
     var correctionReason: String
 
-    static func render(_ req: Request, meetingID: UUID, form posted: MinutesForm?, problems: [String]) async throws
-        -> View
+    /// The minutes form; with `issues`, shown again with what to fix.
+    static func render(_ req: Request, meetingID: UUID, form posted: MinutesForm?, issues: [InputIssue] = [])
+        async throws -> Response
     {
         let language = req.language
         guard let detail = try await req.meetings().detail(meetingID) else {
@@ -82,9 +83,42 @@ struct MinutesFormView: Encodable {
         let roster = try await CellDirectory(db: req.db, scope: try await req.scope(.read)).roster(
             of: meeting.cellID, on: meeting.date
         ).filter { $0.member.standing != nil && $0.member.standing != .suspended }
-        let members = roster.map { entry -> MemberLine in
+        let members = Self.memberLines(roster, form: form, posted: posted != nil, language: language)
+        let secretary = roster.first { $0.posts.contains(.cellSecretary) }?.member.id.uuidString
+        let people = { (selected: String?) in Self.people(roster, selected: selected) }
+        let households = try await HouseholdRegister(db: req.db, scope: try await req.scope(.read)).households(
+            ofVillage: try req.resolved.cell.unitID, year: meeting.date.year
+        ).filter { $0.status == .poor || $0.status == .nearPoor }
+        let nextMonth = YearMonth(meeting.date).adding(months: 1).iso
+        let tasks = Self.taskLines(
+            form, people: people, households: households, nextMonth: nextMonth, language: language)
+        let open = try await req.meetings().tasks(of: meeting.cellID).filter {
+            $0.meetingDate < meeting.date && ($0.status == .open || $0.reviewedMeetingID == meetingID)
+        }
+        let reviews = Self.reviewLines(open, form: form, req)
+        let context = MinutesFormView(
+            page: PageContext(req, title: "\(Labels.text("minutes", req)) · \(detail.cellName)"), csrf: req.csrfToken,
+            meetingID: meetingID, cellName: detail.cellName, date: meeting.date.vietnamese,
+            kind: meeting.kind.label.text(in: language), topic: meeting.topic, correcting: meeting.version > 0,
+            version: meeting.version, problems: [], start: form.start ?? meeting.scheduledStart.description,
+            end: form.end ?? "", members: members, chairs: people(form.chair ?? secretary),
+            recorders: people(form.recorder), agenda: form.agenda ?? meeting.topic ?? "",
+            policy: form.policy ?? "", review: form.review ?? "", evaluation: form.evaluation ?? "",
+            direction: form.direction ?? "", discussion: form.discussion ?? "", votesFor: form.votesFor ?? "",
+            votesAgainst: form.votesAgainst ?? "", votesAbstaining: form.votesAbstaining ?? "",
+            conclusion: form.conclusion ?? "", reviews: reviews, tasks: tasks,
+            correctionReason: posted?.correctionReason ?? "")
+        guard issues.isEmpty else { return try await req.renderForm("minutes-form", context, issues: issues) }
+        return try await req.view.render("minutes-form", context).encodeResponse(for: req)
+    }
+
+    /// One line per member on the roll: a posted form keeps its marks; a new form marks everyone present.
+    static func memberLines(_ roster: [RosterEntry], form: MinutesForm, posted: Bool, language: Language)
+        -> [MemberLine]
+    {
+        roster.map { entry -> MemberLine in
             let id = entry.member.id.uuidString
-            let mark = form.att?[id] ?? (posted == nil ? AttendanceMark.present.rawValue : "")
+            let mark = form.att?[id] ?? (posted ? "" : AttendanceMark.present.rawValue)
             return MemberLine(
                 id: entry.member.id, name: entry.member.fullName,
                 standing: entry.member.standing?.label.text(in: language) ?? "",
@@ -92,29 +126,32 @@ struct MinutesFormView: Encodable {
                 present: mark == AttendanceMark.present.rawValue, excused: mark == AttendanceMark.excused.rawValue,
                 unexcused: mark == AttendanceMark.unexcused.rawValue, reason: form.reason?[id] ?? "")
         }
-        let secretary = roster.first { $0.posts.contains(.cellSecretary) }?.member.id.uuidString
-        func people(selected: String?, blank: Bool) -> [Choice] {
-            (blank ? [Choice(value: "", label: "—", selected: (selected ?? "").isEmpty)] : [])
-                + roster.map {
-                    Choice(
-                        value: $0.member.id.uuidString, label: $0.member.fullName,
-                        selected: $0.member.id.uuidString == selected)
-                }
-        }
-        let households = try await HouseholdRegister(db: req.db, scope: try await req.scope(.read)).households(
-            ofVillage: try req.resolved.cell.unitID, year: meeting.date.year
-        ).filter { $0.status == .poor || $0.status == .nearPoor }
-        let nextMonth = YearMonth(meeting.date).adding(months: 1).iso
+    }
+
+    /// The members of the roll to choose from, after a blank choice.
+    static func people(_ roster: [RosterEntry], selected: String?) -> [Choice] {
+        [Choice(value: "", label: "—", selected: (selected ?? "").isEmpty)]
+            + roster.map {
+                Choice(
+                    value: $0.member.id.uuidString, label: $0.member.fullName,
+                    selected: $0.member.id.uuidString == selected)
+            }
+    }
+
+    /// The rows for new tasks: those posted, and at least three.
+    static func taskLines(
+        _ form: MinutesForm, people: (String?) -> [Choice], households: [HouseholdView], nextMonth: String,
+        language: Language
+    ) -> [TaskLine] {
         let taskCount = max((form.task ?? [:]).count + 1, 3)
-        let tasks = (0..<taskCount).map { index -> TaskLine in
+        return (0..<taskCount).map { index -> TaskLine in
             let fields = form.task?[String(index)]
             let kind = fields?.kind ?? MemberTaskKind.poorHouseholds.rawValue
             return TaskLine(
                 index: index, number: index + 1, description: fields?.description ?? "",
                 kinds: MemberTaskKind.allCases.map {
                     Choice(value: $0.rawValue, label: $0.label.text(in: language), selected: $0.rawValue == kind)
-                }, assignees: people(selected: fields?.assignee, blank: true),
-                assignees2: people(selected: fields?.assignee2, blank: true),
+                }, assignees: people(fields?.assignee), assignees2: people(fields?.assignee2),
                 households: [Choice(value: "", label: "—", selected: (fields?.household ?? "").isEmpty)]
                     + households.map {
                         Choice(
@@ -122,10 +159,12 @@ struct MinutesFormView: Encodable {
                         )
                     }, due: fields?.due ?? nextMonth, criterion: fields?.criterion ?? "", target: fields?.target ?? "")
         }
-        let open = try await req.meetings().tasks(of: meeting.cellID).filter {
-            $0.meetingDate < meeting.date && ($0.status == .open || $0.reviewedMeetingID == meetingID)
-        }
-        let reviews = open.map { task -> ReviewLine in
+    }
+
+    /// One line per open task to review, with what the form posted.
+    static func reviewLines(_ open: [TaskView], form: MinutesForm, _ req: Request) -> [ReviewLine] {
+        let language = req.language
+        return open.map { task -> ReviewLine in
             let fields = form.check?[task.id.uuidString]
             let status = fields?.status ?? ""
             return ReviewLine(
@@ -139,19 +178,6 @@ struct MinutesFormView: Encodable {
                 persuaded: fields?.persuaded ?? task.persuasion.map { String($0.householdsPersuaded) } ?? "",
                 area: fields?.area ?? task.persuasion.map { String($0.areaPlantedHectares) } ?? "")
         }
-        let context = MinutesFormView(
-            page: PageContext(req, title: "\(Labels.text("minutes", req)) · \(detail.cellName)"), csrf: req.csrfToken,
-            meetingID: meetingID, cellName: detail.cellName, date: meeting.date.vietnamese,
-            kind: meeting.kind.label.text(in: language), topic: meeting.topic, correcting: meeting.version > 0,
-            version: meeting.version, problems: problems, start: form.start ?? meeting.scheduledStart.description,
-            end: form.end ?? "", members: members, chairs: people(selected: form.chair ?? secretary, blank: true),
-            recorders: people(selected: form.recorder, blank: true), agenda: form.agenda ?? meeting.topic ?? "",
-            policy: form.policy ?? "", review: form.review ?? "", evaluation: form.evaluation ?? "",
-            direction: form.direction ?? "", discussion: form.discussion ?? "", votesFor: form.votesFor ?? "",
-            votesAgainst: form.votesAgainst ?? "", votesAbstaining: form.votesAbstaining ?? "",
-            conclusion: form.conclusion ?? "", reviews: reviews, tasks: tasks,
-            correctionReason: posted?.correctionReason ?? "")
-        return try await req.view.render("minutes-form", context)
     }
 }
 
@@ -276,13 +302,7 @@ struct MinutesView: Encodable {
         rollExempt = minutes?.roll.exempt ?? 0
         presentCount = minutes?.presentCount ?? 0
         absentCount = minutes?.absentCount ?? 0
-        lines = (minutes?.attendance ?? []).map { line in
-            var reason: String?
-            if case .absentExcused(let why) = line.status { reason = why }
-            return Line(
-                name: names[line.memberID] ?? line.memberID, standing: line.standing.label.text(in: language),
-                status: line.status.label.text(in: language), reason: reason)
-        }.sorted { $0.name < $1.name }
+        lines = Self.attendanceLines(minutes?.attendance ?? [], names: names, language: language)
         chair = minutes.flatMap { names[$0.chairID] }
         recorder = minutes.flatMap { names[$0.recorderID] }
         agenda = minutes?.agenda ?? []
@@ -292,26 +312,50 @@ struct MinutesView: Encodable {
         evaluation = text(minutes?.monthEvaluation)
         direction = text(minutes?.nextMonthDirection)
         discussion = text(minutes?.discussion)
-        votes = (minutes?.votes ?? []).map {
-            "\($0.subject): \(Labels.text("inFavour", req)) \($0.inFavour), \(Labels.text("against", req)) \($0.against), "
-                + "\(Labels.text("abstaining", req)) \($0.abstaining)"
-        }
+        votes = (minutes?.votes ?? []).map { Self.voteLine($0, req) }
         conclusion = text(minutes?.conclusion)
-        if isOld, let body = detail.body {
-            // An older version shows the tasks as it recorded them, not as they stand now.
-            assigned = body.tasks.map { MeetingPages.TaskRow(draft: $0, names: names, meeting: meeting, language) }
-        } else {
-            assigned = detail.tasksAssigned.map { MeetingPages.TaskRow($0, language) }
-        }
+        assigned = Self.assignedRows(detail, old: isOld, names: names, language: language)
         reviewed = detail.tasksReviewed.map { MeetingPages.TaskRow($0, language) }
+        versions = Self.versionLines(detail)
+        warnings = detail.warnings
+        quality = meeting.quality.map { String(format: "%.0f", $0) }
+        self.mayWrite = mayWrite && meeting.status != .cancelled
+    }
+
+    /// Who was present or absent, by name.
+    static func attendanceLines(_ attendance: [MeetingAttendance], names: [String: String], language: Language)
+        -> [Line]
+    {
+        attendance.map { line in
+            var reason: String?
+            if case .absentExcused(let why) = line.status { reason = why }
+            return Line(
+                name: names[line.memberID] ?? line.memberID, standing: line.standing.label.text(in: language),
+                status: line.status.label.text(in: language), reason: reason)
+        }.sorted { $0.name < $1.name }
+    }
+
+    static func voteLine(_ vote: MeetingVote, _ req: Request) -> String {
+        "\(vote.subject): \(Labels.text("inFavour", req)) \(vote.inFavour), \(Labels.text("against", req)) \(vote.against), "
+            + "\(Labels.text("abstaining", req)) \(vote.abstaining)"
+    }
+
+    /// The tasks the meeting assigned; an older version shows them as it recorded them, not as they stand now.
+    static func assignedRows(_ detail: MeetingDetail, old: Bool, names: [String: String], language: Language)
+        -> [MeetingPages.TaskRow]
+    {
+        if old, let body = detail.body {
+            return body.tasks.map { MeetingPages.TaskRow(draft: $0, names: names, meeting: detail.meeting, language) }
+        }
+        return detail.tasksAssigned.map { MeetingPages.TaskRow($0, language) }
+    }
+
+    static func versionLines(_ detail: MeetingDetail) -> [VersionLine] {
         let formatter = ISO8601DateFormatter()
-        versions = detail.versions.map {
+        return detail.versions.map {
             VersionLine(
                 version: $0.version, recordedBy: $0.recordedBy, recordedAt: formatter.string(from: $0.recordedAt),
                 reason: $0.correctionReason, shown: $0.version == detail.shownVersion)
         }
-        warnings = detail.warnings
-        quality = meeting.quality.map { String(format: "%.0f", $0) }
-        self.mayWrite = mayWrite && meeting.status != .cancelled
     }
 }

@@ -50,16 +50,10 @@ struct VillagePages: RouteCollection {
     @Sendable func households(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let context = try await householdsContext(req, error: nil, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "households", object: context.villageID,
-                unit: context.villageID)
-        }
-        return try await req.view.render("households", context).encodeResponse(for: req)
-    }
-
-    func renderHouseholds(_ req: Request, error: String?) async throws -> View {
-        try await req.view.render("households", try await householdsContext(req, error: error, audit: true))
+        return try await req.exportOrRender(
+            "households", context, format: format, list: "households", object: context.villageID,
+            unit: context.villageID
+        ) { Self.table($0, req) }
     }
 
     /// The household register's view model: a village's households and their status in a year (rules.md R25).
@@ -102,22 +96,23 @@ struct VillagePages: RouteCollection {
         let size = form.size.flatMap { $0.isEmpty ? nil : Int($0) }
         guard let status = HouseholdPovertyStatus(rawValue: form.status), form.size?.isEmpty != false || size != nil
         else {
-            return try await failedHouseholds(req, "\(Labels.text("householdSize", req)): \(form.size ?? "")")
+            return try await failedHouseholds(
+                req, [InputIssue(field: Labels.text("householdSize", req), message: form.size ?? "")])
         }
         do {
             _ = try await HouseholdRegister(db: req.db, scope: try await req.scope(.write)).add(
                 HouseholdDraft(headName: form.headName, size: size, year: form.year, status: status), village: id,
                 actor: try await req.actor())
-        } catch StorageError.invalid(let error) {
-            return try await failedHouseholds(req, error.issues.map(\.description).joined(separator: "; "))
+        } catch let error as InputError {
+            return try await failedHouseholds(req, error.issues)
         }
         return req.redirect(to: "/units/\(id)/households?year=\(form.year)")
     }
 
-    func failedHouseholds(_ req: Request, _ message: String) async throws -> Response {
-        let response = try await renderHouseholds(req, error: message).encodeResponse(for: req)
-        response.status = .unprocessableEntity
-        return response
+    /// The household register again with what to fix.
+    func failedHouseholds(_ req: Request, _ issues: [InputIssue]) async throws -> Response {
+        try await req.renderForm(
+            "households", try await householdsContext(req, error: nil, audit: true), issues: issues)
     }
 
     struct StatusForm: Content {
@@ -166,12 +161,9 @@ struct VillagePages: RouteCollection {
     @Sendable func criteria(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let context = try await criteriaContext(req)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "criteria", object: context.villageID,
-                unit: context.villageID)
-        }
-        return try await req.view.render("criteria", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "criteria", context, format: format, list: "criteria", object: context.villageID, unit: context.villageID
+        ) { Self.table($0, req) }
     }
 
     /// The new-rural criteria page's view model: the set in force for the year and which criteria are met (R24).

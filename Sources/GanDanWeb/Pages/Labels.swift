@@ -75,6 +75,7 @@ enum Labels {
         "print": BilingualText(vi: "In", en: "Print"),
         "back": BilingualText(vi: "Về trang đầu", en: "Home"),
         "error": BilingualText(vi: "Không thực hiện được", en: "This could not be done"),
+        "requestID": BilingualText(vi: "Mã yêu cầu (gửi kèm khi báo lỗi)", en: "Request id (quote it when reporting)"),
         "signIn": BilingualText(vi: "Đăng nhập", en: "Sign in"),
         "signOut": BilingualText(vi: "Đăng xuất", en: "Sign out"),
         "username": BilingualText(vi: "Tên đăng nhập", en: "Username"),

@@ -172,16 +172,12 @@ struct MemberPages: RouteCollection {
         do {
             try await MemberWriter(db: req.db, scope: try await req.scope(.write)).updateContact(
                 id, change, on: CivilDate.today(), actor: try await req.actor())
-        } catch StorageError.invalid(let error) {
-            let view = try await req.view.render(
-                "member-edit",
-                EditContext(
-                    page: PageContext(req, title: member.summary.fullName), csrf: req.csrfToken, id: id,
-                    name: member.summary.fullName, phone: change.phone ?? "", education: change.education ?? "",
-                    ethnicity: change.ethnicity ?? "", error: error.issues.map(\.description).joined(separator: "; ")))
-            let response = try await view.encodeResponse(for: req)
-            response.status = .unprocessableEntity
-            return response
+        } catch let error as InputError {
+            let context = EditContext(
+                page: PageContext(req, title: member.summary.fullName), csrf: req.csrfToken, id: id,
+                name: member.summary.fullName, phone: change.phone ?? "", education: change.education ?? "",
+                ethnicity: change.ethnicity ?? "")
+            return try await req.renderForm("member-edit", context, issues: error.issues)
         }
         return req.redirect(to: "/members/\(id)")
     }

@@ -67,12 +67,9 @@ struct TreePages: RouteCollection {
     @Sendable func unit(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let context = try await unitContext(req)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "unit_cells", object: context.unit.id,
-                unit: context.unit.id)
-        }
-        return try await req.view.render("unit", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "unit", context, format: format, list: "unit_cells", object: context.unit.id, unit: context.unit.id
+        ) { Self.table($0, req) }
     }
 
     /// A unit's page as a view model: its children, committees and cells, in the user's read scope.
@@ -124,11 +121,9 @@ struct TreePages: RouteCollection {
     @Sendable func cell(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let (context, unitID) = try await cellContext(req, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "cell_roster", object: context.cell.id, unit: unitID)
-        }
-        return try await req.view.render("cell", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "cell", context, format: format, list: "cell_roster", object: context.cell.id, unit: unitID
+        ) { Self.table($0, req) }
     }
 
     /// A cell's page as a view model (its counts and roll), with the unit it belongs to; 404 outside the scope.

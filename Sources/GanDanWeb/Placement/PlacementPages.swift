@@ -197,11 +197,9 @@ struct PlacementPages: RouteCollection {
         let format = try req.exportFormat()
         let plan = try req.resolved.plan
         let context = try await reviewContext(req, plan)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "placement_plan", object: plan.id, unit: plan.unitID)
-        }
-        return try await req.view.render("placement-plan", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "placement-plan", context, format: format, list: "placement_plan", object: plan.id, unit: plan.unitID
+        ) { Self.table($0, req) }
     }
 
     struct MoveForm: Content {
@@ -279,12 +277,10 @@ struct PlacementPages: RouteCollection {
         let format = try req.exportFormat()
         let plan = try req.resolved.plan
         let context = try await decisionContext(req, plan)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "placement_decision", object: plan.id,
-                unit: plan.unitID)
-        }
-        return try await req.view.render("placement-decision", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "placement-decision", context, format: format, list: "placement_decision", object: plan.id,
+            unit: plan.unitID
+        ) { Self.table($0, req) }
     }
 
     /// The printable decision: transfers grouped by receiving cell (print CSS, Vietnamese).
@@ -327,11 +323,9 @@ struct PlacementPages: RouteCollection {
     @Sendable func directive(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let (context, unitID) = try await directiveContext(req)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "directive", object: context.progress.id, unit: unitID)
-        }
-        return try await req.view.render("directive", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "directive", context, format: format, list: "directive", object: context.progress.id, unit: unitID
+        ) { Self.table($0, req) }
     }
 
     /// A dissolution directive's progress as a view model, with its unit; 404 outside the scope.
@@ -361,11 +355,10 @@ struct PlacementPages: RouteCollection {
     @Sendable func charter(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let context = try await charterContext(req)
-        if let format {
-            let id = try req.resolved.unit.id
-            return try await req.export(Self.table(context, req), format: format, list: "charter", object: id, unit: id)
+        let id = try req.resolved.unit.id
+        return try await req.exportOrRender("charter", context, format: format, list: "charter", object: id, unit: id) {
+            Self.table($0, req)
         }
-        return try await req.view.render("charter", context).encodeResponse(for: req)
     }
 
     /// After placement: cells with ≥ 9 full members may propose a committee and a deputy (A5, R3); < 3 is below R1.

@@ -6,10 +6,10 @@ import Vapor
 extension ImpactReport: Content {}
 
 /// The impact report: before vs after the placement, charts drawn on the server as SVG (rules.md A9).
-struct ImpactPages: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.requiring(.read).get("units", ":unit", "impact", use: page)
-        routes.grouped("api").requiring(.read).get("units", ":unit", "impact", use: json)
+struct ImpactPages: FeatureRoutes {
+    func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
+        pages.requiring(.read).get("units", ":unit", "impact", use: page)
+        api.requiring(.read).get("units", ":unit", "impact", use: json)
     }
 
     /// The report for `?placement=` (default: the unit's approved placement) and `?months=` (default 12).
@@ -89,26 +89,42 @@ struct ImpactPages: RouteCollection {
     @Sendable func page(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let (report, unit) = try await report(req, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(report, unit: unit, req), format: format, list: "impact_report", object: unit.id,
-                unit: unit.id)
-        }
-        return try await render(req, report, unit).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "impact", context(req, report, unit), format: format, list: "impact_report", object: unit.id,
+            unit: unit.id
+        ) { _ in Self.table(report, unit: unit, req) }
     }
 
-    func render(_ req: Request, _ report: ImpactReport, _ unit: UnitSnapshot) async throws -> View {
+    /// The page's view model: the metrics table, the grouped bars and one bar per cell.
+    func context(_ req: Request, _ report: ImpactReport, _ unit: UnitSnapshot) -> Context {
         let language = req.language
-        func word(_ key: String) -> String { Labels.text(key, req) }
-        let before = report.before
-        let after = report.after
+        let word = { (key: String) in Labels.text(key, req) }
+        let (before, after) = (report.before, report.after)
+        let (bars, labels) = Self.bars(report, word)
+        let cellBars = Self.cellBars(report)
+        return Context(
+            page: PageContext(req, title: "\(word("impact")) · \(unit.title(in: language))", exportable: true),
+            unitID: unit.id,
+            unitName: unit.title(in: language), placement: report.placementDate.iso, months: report.months,
+            beforeRange: "\(before.from.vietnamese) – \(before.until.adding(days: -1).vietnamese)",
+            afterRange: "\(after.from.vietnamese) – \(after.until.adding(days: -1).vietnamese)",
+            metrics: Self.metrics(report, word), bars: bars, groupLabels: labels, cellBars: cellBars,
+            cellChartHeight: max(cellBars.count, 1) * 14 + 8,
+            improved: report.cells(.improved).map(\.cell), unchanged: report.cells(.unchanged).map(\.cell),
+            declined: report.cells(.declined).map(\.cell), noData: report.cells(.noData).count,
+            total: report.cells.count, threshold: String(format: "%.0f", report.threshold))
+    }
+
+    /// Each figure before and after the placement, and whether it got better.
+    static func metrics(_ report: ImpactReport, _ word: (String) -> String) -> [Metric] {
+        let (before, after) = (report.before, report.after)
         func metric(_ key: String, _ b: Double?, _ a: Double?, unit: String = "", higherIsBetter: Bool = true) -> Metric
         {
-            let better = (b != nil && a != nil) ? (higherIsBetter ? a! > b! : a! < b!) : nil
-            return Metric(
-                label: word(key), before: Self.format(b, unit: unit), after: Self.format(a, unit: unit), better: better)
+            var better: Bool?
+            if let b, let a { better = higherIsBetter ? a > b : a < b }
+            return Metric(label: word(key), before: format(b, unit: unit), after: format(a, unit: unit), better: better)
         }
-        let metrics = [
+        return [
             metric("impactMeetings", Double(before.meetings), Double(after.meetings)),
             metric("impactOnTime", before.onTimeRate, after.onTimeRate, unit: " %"),
             metric("impactNotice", before.noticeRate, after.noticeRate, unit: " %"),
@@ -124,7 +140,11 @@ struct ImpactPages: RouteCollection {
             metric("impactCriteria", Double(before.criteriaMet), Double(after.criteriaMet)),
             metric("impactAdmitted", Double(before.admitted), Double(after.admitted)),
         ]
-        // Grouped bars on a 0–100 scale: rates and the quality score.
+    }
+
+    /// Grouped bars on a 0–100 scale (rates and the quality score), before and after, with the groups' labels.
+    static func bars(_ report: ImpactReport, _ word: (String) -> String) -> (bars: [Bar], labels: [Bar]) {
+        let (before, after) = (report.before, report.after)
         let groups: [(String, Double?, Double?)] = [
             ("impactOnTime", before.onTimeRate, after.onTimeRate),
             ("impactNotice", before.noticeRate, after.noticeRate),
@@ -142,30 +162,22 @@ struct ImpactPages: RouteCollection {
                 bars.append(
                     Bar(
                         x: x + offset * 22, y: 110 - height, height: height, label: word(group.0),
-                        value: Self.format(value), after: offset == 1))
+                        value: format(value), after: offset == 1))
             }
             labels.append(
                 Bar(x: x + 22, y: 124, height: 0, label: String(index + 1), value: word(group.0), after: false))
         }
-        // One bar per cell: its change in mean quality, centred on zero (±30 points fill the width).
-        let cellBars = report.cells.enumerated().compactMap { index, cell -> CellBar? in
+        return (bars, labels)
+    }
+
+    /// One bar per cell: its change in mean quality, centred on zero (±30 points fill the width).
+    static func cellBars(_ report: ImpactReport) -> [CellBar] {
+        report.cells.enumerated().compactMap { index, cell -> CellBar? in
             guard let change = cell.qualityChange else { return nil }
             let width = Int((min(30, abs(change)) / 30 * 140).rounded())
             return CellBar(
                 name: cell.cell.name, id: cell.cell.id, y: index * 14 + 4, x: change >= 0 ? 150 : 150 - width,
                 width: max(width, 1), change: String(format: "%+.1f", change), positive: change >= 0)
         }
-        return try await req.view.render(
-            "impact",
-            Context(
-                page: PageContext(req, title: "\(word("impact")) · \(unit.title(in: language))", exportable: true),
-                unitID: unit.id,
-                unitName: unit.title(in: language), placement: report.placementDate.iso, months: report.months,
-                beforeRange: "\(before.from.vietnamese) – \(before.until.adding(days: -1).vietnamese)",
-                afterRange: "\(after.from.vietnamese) – \(after.until.adding(days: -1).vietnamese)", metrics: metrics,
-                bars: bars, groupLabels: labels, cellBars: cellBars, cellChartHeight: max(cellBars.count, 1) * 14 + 8,
-                improved: report.cells(.improved).map(\.cell), unchanged: report.cells(.unchanged).map(\.cell),
-                declined: report.cells(.declined).map(\.cell), noData: report.cells(.noData).count,
-                total: report.cells.count, threshold: String(format: "%.0f", report.threshold)))
     }
 }

@@ -108,12 +108,10 @@ struct MonthlyReportPages: RouteCollection {
         let format = try req.exportFormat()
         let section = try Self.section(req)
         let context = try await cellReportContext(req, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, section: section, req), format: format, list: "cell_month_report_\(section)",
-                object: context.cellID, unit: context.report.unitID)
-        }
-        return try await req.view.render("cell-report", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "cell-report", context, format: format, list: "cell_month_report_\(section)", object: context.cellID,
+            unit: context.report.unitID
+        ) { Self.table($0, section: section, req) }
     }
 
     static func section(_ req: Request) throws -> Section {
@@ -214,12 +212,10 @@ struct MonthlyReportPages: RouteCollection {
     @Sendable func communeSummary(req: Request) async throws -> Response {
         let format = try req.exportFormat()
         let context = try await summaryContext(req, audit: format == nil)
-        if let format {
-            return try await req.export(
-                Self.table(context, req), format: format, list: "commune_summary", object: context.unitID,
-                unit: context.unitID)
-        }
-        return try await req.view.render("unit-summary", context).encodeResponse(for: req)
+        return try await req.exportOrRender(
+            "unit-summary", context, format: format, list: "commune_summary", object: context.unitID,
+            unit: context.unitID
+        ) { Self.table($0, req) }
     }
 
     /// The commune summary's view model for `?month=` or `?from=&to=` (months, at most 24); 404 outside the scope.

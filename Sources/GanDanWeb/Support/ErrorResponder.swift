@@ -3,60 +3,95 @@ import GanDanCore
 import GanDanStorage
 import Vapor
 
-/// Maps every error to a status in one place: JSON for `/api`, a short bilingual page otherwise.
-/// Input problems are 4xx; a 500 means a defect, and its details stay in the log.
+/// Maps every error to a status in one place (`Failure`): a short bilingual page, or JSON on the `api` group.
+/// Input problems are 4xx with their issues; a 500 means a defect: its details stay in the log, and the page
+/// or body carries the request id that finds them there.
 struct ErrorResponder: AsyncMiddleware {
+    /// How the answer is written: a page (the app's middleware) or JSON (the `api` group's middleware).
+    enum Answer: Sendable {
+        case page, json
+    }
+
+    var answer: Answer
+
+    init(_ answer: Answer) {
+        self.answer = answer
+    }
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
         } catch {
-            let (status, reason) = Self.describe(error)
-            if status == .internalServerError {
-                request.logger.report(error: error)
+            let failure = Failure(error)
+            let requestID = failure.status == .internalServerError ? request.id : nil
+            if let requestID {
+                request.logger.error(
+                    "500 \(request.method) \(request.url.path) request-id \(requestID): \(String(reflecting: error))")
             }
-            if request.url.path.hasPrefix("/api") {
-                let response = Response(status: status)
-                try response.content.encode(ErrorBody(error: true, reason: reason), as: .json)
+            switch answer {
+            case .json:
+                let response = Response(status: failure.status)
+                let body = ErrorBody(
+                    error: true, reason: failure.reason, issues: failure.issues.isEmpty ? nil : failure.issues,
+                    requestID: requestID)
+                try response.content.encode(body, as: .json)
+                return response
+            case .page:
+                let page = ErrorPage(
+                    page: PageContext(request, title: "\(failure.status.code)"), status: Int(failure.status.code),
+                    reason: failure.reason, requestID: requestID)
+                let response = try await request.view.render("error", page).encodeResponse(for: request)
+                response.status = failure.status
                 return response
             }
-            let page = try await request.view.render(
-                "error",
-                ErrorPage(page: PageContext(request, title: "\(status.code)"), status: Int(status.code), reason: reason)
-            )
-            let response = try await page.encodeResponse(for: request)
-            response.status = status
-            return response
-        }
-    }
-
-    static func describe(_ error: any Error) -> (HTTPResponseStatus, String) {
-        switch error {
-        case let abort as any AbortError where abort.status.code < 500:
-            return (abort.status, abort.reason)
-        case let storage as StorageError:
-            switch storage {
-            case .notFound: return (.notFound, storage.description)
-            case .conflict: return (.conflict, storage.description)
-            case .invalid: return (.unprocessableEntity, storage.description)
-            case .unavailable: return (.serviceUnavailable, storage.description)
-            }
-        case let importError as ImportError:
-            return (.unprocessableEntity, importError.description)
-        case is DecodingError:
-            return (.badRequest, "the request is malformed")
-        default:
-            return (.internalServerError, "something went wrong; the details are in the server log")
         }
     }
 }
 
+/// An error as an answer: its status, the reason shown, and the input's issues when it is an `InputError`.
+struct Failure {
+    var status: HTTPResponseStatus
+    var reason: String
+    var issues: [InputIssue] = []
+
+    init(_ error: any Error) {
+        switch error {
+        case let abort as any AbortError where abort.status.code < 500:
+            (status, reason) = (abort.status, abort.reason)
+        case let input as InputError:
+            switch input {
+            case .malformed: (status, reason) = (.badRequest, input.description)
+            case .invalid: (status, reason) = (.unprocessableEntity, input.description)
+            }
+            issues = input.issues
+        case let storage as StorageError:
+            switch storage {
+            case .notFound: (status, reason) = (.notFound, storage.description)
+            case .conflict: (status, reason) = (.conflict, storage.description)
+            case .unavailable: (status, reason) = (.serviceUnavailable, storage.description)
+            case .corrupt: (status, reason) = (.internalServerError, Self.defect)
+            }
+        case is DecodingError:
+            (status, reason) = (.badRequest, "the request is malformed")
+        default:
+            (status, reason) = (.internalServerError, Self.defect)
+        }
+    }
+
+    static let defect = "something went wrong; the details are in the server log"
+}
+
+/// Every /api error: `{"error": true, "reason": "…"}`, with the input's issues or a 500's request id.
 struct ErrorBody: Content {
     var error: Bool
     var reason: String
+    var issues: [InputIssue]?
+    var requestID: String?
 }
 
 struct ErrorPage: Encodable {
     var page: PageContext
     var status: Int
     var reason: String
+    var requestID: String?
 }
