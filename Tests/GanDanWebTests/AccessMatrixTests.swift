@@ -421,7 +421,7 @@ struct AccessMatrixTests {
             #expect(kinds == Set(PathKind.allCases), "every kind of path object is used by some route")
             // The check fails on a route registered without a group, and on a parameter nobody resolves.
             app.get("bare", ":id") { _ in "x" }
-            app.grouped(RequireLogin()).requiring(.read).get("nameless", ":thing") { _ in "x" }
+            app.grouped(RequireLogin(.page)).requiring(.read).get("nameless", ":thing") { _ in "x" }
             #expect(
                 Self.accessDefects(app) == [
                     "GET /bare/:id was registered outside every access group",

@@ -214,16 +214,18 @@ public struct CandidateRegister: Sendable {
         }.count
         if given.fullMembers > 0 && given.fullMembers != full {
             throw InputError.invalid([
-                    InputIssue(
-                        field: "fullMembers",
-                        message: "the cell had \(full) full members on \(given.date.iso), not \(given.fullMembers)")
-                ])
+                InputIssue(
+                    field: "fullMembers",
+                    message: "the cell had \(full) full members on \(given.date.iso), not \(given.fullMembers)")
+            ])
         }
         var vote = given
         vote.fullMembers = full
         guard vote.inFavour >= 0, vote.fullMembers > 0, vote.inFavour <= vote.fullMembers else {
-            throw InputError.invalid([InputIssue(field: "vote", message: "votes in favour must be between 0 and the full members")]
-                )
+            throw InputError.invalid([
+                InputIssue(field: "vote", message: "votes in favour must be between 0 and the full members")
+            ]
+            )
         }
         return try await change(id, actor: actor, on: vote.date) { pipeline in
             pipeline.votes.append(vote)
