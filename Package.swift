@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "gandan", targets: ["gandan"]),
         .library(name: "GanDanCore", targets: ["GanDanCore"]),
+        .library(name: "GanDanInterchange", targets: ["GanDanInterchange"]),
         .library(name: "GanDanStorage", targets: ["GanDanStorage"]),
         .library(name: "GanDanWeb", targets: ["GanDanWeb"]),
     ],
@@ -30,17 +31,24 @@ let package = Package(
             name: "GanDanCore"
         ),
         .target(
+            name: "GanDanInterchange",
+            dependencies: [
+                "GanDanCore",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
             name: "GanDanStorage",
             dependencies: [
                 "GanDanCore",
+                "GanDanInterchange",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Resources/Data")]
         ),
@@ -48,6 +56,7 @@ let package = Package(
             name: "GanDanWeb",
             dependencies: [
                 "GanDanCore",
+                "GanDanInterchange",
                 "GanDanStorage",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -61,6 +70,7 @@ let package = Package(
             name: "gandan",
             dependencies: [
                 "GanDanCore",
+                "GanDanInterchange",
                 "GanDanStorage",
                 "GanDanWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -70,7 +80,7 @@ let package = Package(
         .target(
             name: "GanDanTesting",
             dependencies: [
-                "GanDanCore", "GanDanStorage",
+                "GanDanCore", "GanDanInterchange", "GanDanStorage",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -79,16 +89,23 @@ let package = Package(
         ),
         .testTarget(name: "GanDanCoreTests", dependencies: ["GanDanCore"]),
         .testTarget(
+            name: "GanDanInterchangeTests",
+            dependencies: [
+                "GanDanCore", "GanDanInterchange", "GanDanTesting",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .testTarget(
             name: "GanDanStorageTests",
             dependencies: [
-                "GanDanCore", "GanDanStorage", "GanDanTesting",
+                "GanDanCore", "GanDanInterchange", "GanDanStorage", "GanDanTesting",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(
             name: "GanDanWebTests",
             dependencies: [
-                "GanDanWeb", "GanDanStorage", "GanDanCore", "GanDanTesting",
+                "GanDanWeb", "GanDanStorage", "GanDanInterchange", "GanDanCore", "GanDanTesting",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

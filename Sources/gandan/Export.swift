@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GanDanCore
+import GanDanInterchange
 import GanDanStorage
 import GanDanWeb
 
@@ -39,7 +40,7 @@ struct ExportMembers: AsyncParsableCommand {
                 AuditEvent(
                     actor: Actor.cli.name, action: "export", entity: "members", entityID: cellCode,
                     after: "{\"date\":\"\(asOf.iso)\",\"members\":\(drafts.count)}"))
-            return try MemberExporter.csv(drafts)
+            return try MemberCSVWriter.csv(drafts)
         }
         if let output {
             do {

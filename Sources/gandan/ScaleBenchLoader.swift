@@ -1,5 +1,6 @@
 import Foundation
 import GanDanCore
+import GanDanInterchange
 import GanDanStorage
 
 /// The database's own bulk loader, loading the benchmark's member CSV into a plain table of text columns:

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GanDanCore
+import GanDanInterchange
 
 /// A named read the scale benchmark times, e.g. the impact report for one district.
 public struct TimedOperation: Sendable {
@@ -45,7 +46,7 @@ public struct ScaleBench: Sendable {
 
     /// The members as the CSV `gandan import members` reads (rules.md R28).
     public static func membersCSV(_ members: [MemberDraft]) throws -> String {
-        try MemberExporter.csv(members)
+        try MemberCSVWriter.csv(members)
     }
 
     /// Imports a member CSV file exactly as `gandan import members FILE` does: read the table, guess the column

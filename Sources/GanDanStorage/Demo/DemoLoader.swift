@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GanDanCore
+import GanDanInterchange
 
 /// How far the demo's story goes.
 public enum DemoStage: String, Sendable, CaseIterable {

@@ -2,8 +2,8 @@ import Foundation
 import ZIPFoundation
 
 /// Builds .xlsx workbooks in memory from hand-written XML parts, as Excel and LibreOffice write them.
-enum XLSXFixtures {
-    static func zip(_ parts: [String: String]) throws -> Data {
+public enum XLSXFixtures {
+    public static func zip(_ parts: [String: String]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (path, text) in parts.sorted(by: { $0.key < $1.key }) {
             let data = Data(text.utf8)
@@ -14,12 +14,12 @@ enum XLSXFixtures {
         return archive.data ?? Data()
     }
 
-    static let contentTypes = """
+    public static let contentTypes = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>
         """
 
-    static func workbook(sheets: [String], date1904: Bool = false) -> String {
+    public static func workbook(sheets: [String], date1904: Bool = false) -> String {
         let list = sheets.enumerated().map { #"<sheet name="\#($1)" sheetId="\#($0 + 1)" r:id="rId\#($0 + 1)"/>"# }
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -27,7 +27,7 @@ enum XLSXFixtures {
             """
     }
 
-    static func relations(_ targets: [String]) -> String {
+    public static func relations(_ targets: [String]) -> String {
         let list = targets.enumerated().map {
             #"<Relationship Id="rId\#($0 + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="\#($1)"/>"#
         }
@@ -39,7 +39,7 @@ enum XLSXFixtures {
 
     /// Excel's way: shared strings (one with rich-text runs and a phonetic run), a built-in date style (14),
     /// a custom date style, a gap row, sparse cells, an inline string, a boolean and a formula result.
-    static func excel() throws -> Data {
+    public static func excel() throws -> Data {
         let shared = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="7" uniqueCount="7">\
@@ -73,7 +73,7 @@ enum XLSXFixtures {
 
     /// LibreOffice's way: an absolute relation target, cells without references, a 1904 date base, and a
     /// second sheet chosen by name.
-    static func libreOffice() throws -> Data {
+    public static func libreOffice() throws -> Data {
         let styles = """
             <?xml version="1.0" encoding="UTF-8"?>
             <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="165" formatCode="YYYY\\-MM\\-DD"/></numFmts><cellXfs count="2"><xf numFmtId="0" fontId="0"/><xf numFmtId="165" fontId="0"/></cellXfs></styleSheet>

@@ -1,7 +1,8 @@
 import Foundation
+import GanDanCore
 import Testing
 
-@testable import GanDanCore
+@testable import GanDanInterchange
 
 @Suite("Reading CSV text into records (rules.md R28)")
 struct CSVRecordsTests {

@@ -1,3 +1,5 @@
+import GanDanCore
+
 /// Splits CSV text (RFC 4180, comma-separated) into records of fields, reading UTF-8 bytes.
 ///
 /// Hand-written because CSV.swift's reader, which walks the text one `Unicode.Scalar` at a time through an

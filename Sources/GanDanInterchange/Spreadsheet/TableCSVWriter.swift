@@ -15,11 +15,11 @@ public enum TableCSVWriter {
         stream.open()
         defer { stream.close() }
         let writer = try CSVWriter(stream: stream, newline: .crlf)
-        try writer.write(row: table.columns.map(MemberExporter.neutralised))
+        try writer.write(row: table.columns.map(CSVField.neutralised))
         for row in table.rows {
             try writer.write(
                 row: row.map { cell in
-                    if case .text(let text) = cell { return MemberExporter.neutralised(text) }
+                    if case .text(let text) = cell { return CSVField.neutralised(text) }
                     return cell.plainText
                 })
         }

@@ -1,4 +1,5 @@
 import GanDanCore
+import GanDanInterchange
 import Testing
 
 @Suite("Import column mapping, household rows and duplicate keys")

@@ -1,3 +1,5 @@
+import GanDanCore
+
 /// A spreadsheet or CSV file as rows of text: the header and the data rows, each with its line in the file
 /// (the spreadsheet's row number), so every problem can name the line a person sees.
 public struct ImportTable: Sendable, Hashable, Codable {

@@ -1,5 +1,6 @@
 import Foundation
 import GanDanCore
+import GanDanInterchange
 import Testing
 
 @Suite("Export tables: typed cells, aligned rows and ASCII file names")

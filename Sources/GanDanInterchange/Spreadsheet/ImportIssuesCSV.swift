@@ -14,7 +14,7 @@ public enum ImportIssuesCSV {
         for (severity, issue) in report.allIssues {
             try writer.write(
                 row: [issue.line.map(String.init) ?? "", issue.field ?? "", severity, issue.message].map(
-                    MemberExporter.neutralised))
+                    CSVField.neutralised))
         }
         writer.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }

@@ -1,4 +1,5 @@
 import Foundation
+import GanDanCore
 
 /// Reading the cells of one import row by field name, shared by the member and household formats.
 enum ImportRow {

@@ -1,3 +1,5 @@
+import GanDanCore
+
 /// The member CSV layout shared by `gandan import members` and `gandan export members` (rules.md R28).
 public enum MemberCSVFormat {
     /// Column names, in export order. Import needs the required ones and accepts the columns in any order.

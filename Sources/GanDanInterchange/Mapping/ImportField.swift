@@ -1,23 +1,4 @@
-/// What an import brings in: party members into cells, or households into village registers.
-public enum ImportKind: String, Sendable, Codable, CaseIterable {
-    case members
-    case households
-
-    /// The fields a file of this kind can fill, in display order.
-    public var fields: [ImportField] {
-        switch self {
-        case .members: return ImportField.memberFields
-        case .households: return ImportField.householdFields
-        }
-    }
-
-    public var label: BilingualText {
-        switch self {
-        case .members: return BilingualText(vi: "Đảng viên", en: "Members")
-        case .households: return BilingualText(vi: "Hộ gia đình", en: "Households")
-        }
-    }
-}
+import GanDanCore
 
 /// One target field of an import, with the header names (Vietnamese and English) that usually hold it.
 ///
@@ -90,5 +71,15 @@ public struct ImportField: Sendable, Hashable, Codable {
     ) -> ImportField {
         ImportField(
             key: key, label: BilingualText(vi: vi, en: en), required: required, aliases: [key, vi, en] + aliases)
+    }
+}
+
+extension ImportKind {
+    /// The fields a file of this kind can fill, in display order.
+    public var fields: [ImportField] {
+        switch self {
+        case .members: return ImportField.memberFields
+        case .households: return ImportField.householdFields
+        }
     }
 }

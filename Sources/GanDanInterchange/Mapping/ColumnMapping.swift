@@ -1,3 +1,5 @@
+import GanDanCore
+
 /// Which source column fills each target field of an import: guessed from the header, corrected by a person
 /// on the mapping page, or given to the CLI as a JSON file of field → column header.
 public struct ColumnMapping: Sendable, Hashable, Codable {

