@@ -49,8 +49,7 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            resources: [.copy("Resources/Data")]
+            ]
         ),
         .target(
             name: "GanDanWeb",
@@ -66,10 +65,21 @@ let package = Package(
             ],
             resources: [.copy("Resources/Views"), .copy("Resources/Public"), .copy("Resources/OpenAPI")]
         ),
+        .target(
+            name: "GanDanDemo",
+            dependencies: [
+                "GanDanCore",
+                "GanDanInterchange",
+                "GanDanStorage",
+                .product(name: "FluentKit", package: "fluent-kit"),
+            ],
+            resources: [.copy("Resources/Data")]
+        ),
         .executableTarget(
             name: "gandan",
             dependencies: [
                 "GanDanCore",
+                "GanDanDemo",
                 "GanDanInterchange",
                 "GanDanStorage",
                 "GanDanWeb",
@@ -80,7 +90,7 @@ let package = Package(
         .target(
             name: "GanDanTesting",
             dependencies: [
-                "GanDanCore", "GanDanInterchange", "GanDanStorage",
+                "GanDanCore", "GanDanDemo", "GanDanInterchange", "GanDanStorage",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -98,9 +108,13 @@ let package = Package(
         .testTarget(
             name: "GanDanStorageTests",
             dependencies: [
-                "GanDanCore", "GanDanInterchange", "GanDanStorage", "GanDanTesting",
+                "GanDanCore", "GanDanDemo", "GanDanInterchange", "GanDanStorage", "GanDanTesting",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        .testTarget(
+            name: "GanDanDemoTests",
+            dependencies: ["GanDanCore", "GanDanDemo", "GanDanStorage", "GanDanTesting"]
         ),
         .testTarget(
             name: "GanDanWebTests",
@@ -111,3 +125,25 @@ let package = Package(
         ),
     ]
 )
+
+// The benchmarks (bench/*/run) are built only when asked: `GANDAN_BENCHMARKS=1 swift run -c release gandan-bench …`.
+if Context.environment["GANDAN_BENCHMARKS"] != nil {
+    package.products.append(.executable(name: "gandan-bench", targets: ["GanDanBench"]))
+    package.targets += [
+        .executableTarget(
+            name: "GanDanBench",
+            dependencies: [
+                "GanDanCore",
+                "GanDanDemo",
+                "GanDanInterchange",
+                "GanDanStorage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+            ]
+        ),
+        .testTarget(
+            name: "GanDanBenchTests",
+            dependencies: ["GanDanBench", "GanDanCore", "GanDanDemo", "GanDanStorage", "GanDanTesting"]
+        ),
+    ]
+}

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Fluent
 import Foundation
 import GanDanCore
+import GanDanDemo
 import GanDanStorage
 import GanDanWeb
 
@@ -45,7 +45,7 @@ struct Demo: AsyncParsableCommand {
         let settings = Settings(database: location, hostname: hostname, port: port, meetingPolicy: try policy.policy())
         let noServe = noServe
         try await AppRunner.withApp(settings) { app in
-            if try await MemberRecord.query(on: app.db).count() > 0 {
+            if try await MemberDirectory(db: app.db, scope: .everything).holdsMembers() {
                 print("\(settings.database) already holds data; using it as it is (--reset starts afresh).")
             } else {
                 print("Writing the Na Hang demo (stage \(stage.rawValue)) to \(settings.database)…")
@@ -55,7 +55,9 @@ struct Demo: AsyncParsableCommand {
                     "Demo written: \(summary.unitsCreated) units, \(summary.organisations) party organisations, "
                         + "\(summary.members) members, \(summary.meetings) cell meetings.")
             }
-            let logins = try await DemoUsers.create(on: app)
+            let logins = try await DemoUsers.create(
+                tree: OrganisationTree(db: app.db, scope: .everything), users: UserDirectory(db: app.db),
+                passwordHash: try await app.password.async.hash(DemoUsers.password))
             print("Demo accounts (password \"\(DemoUsers.password)\" for all; demo only):")
             for login in logins {
                 print("  \(login.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \(login.description)")
