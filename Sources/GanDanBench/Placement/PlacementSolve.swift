@@ -122,7 +122,6 @@ struct CostMatrix {
         var position = 0
         var line = 1
         var valuesInLine = 0
-        var reserved = false
         var costs: [Double] = []
         var integral = true
         let scratch = UnsafeMutablePointer<CChar>.allocate(capacity: 512)
@@ -134,10 +133,7 @@ struct CostMatrix {
         while position <= end {
             // At the start of a value (or of a line).
             while position < end && isBlank(base[position]) { position += 1 }
-            let atLineEnd =
-                position == end || base[position] == 0x0A
-                || (base[position] == 0x0D && (position + 1 == end || base[position + 1] == 0x0A))
-            if atLineEnd {
+            if isLineEnd(base, position, end) {
                 if valuesInLine > 0 { throw .emptyValue(line: line, column: valuesInLine + 1) }
                 // Blank line (or end of file): skip it.
                 if position >= end { break }
@@ -147,95 +143,8 @@ struct CostMatrix {
             }
             let start = position
             let column = valuesInLine + 1
-            var negative = false
-            if base[position] == 0x2B || base[position] == 0x2D {  // + -
-                negative = base[position] == 0x2D
-                position += 1
-            }
-            var value = 0.0
-            if position < end && (base[position] | 0x20) == 0x69 {  // i: inf, infinity
-                let wordStart = position
-                while position < end && (base[position] | 0x20) >= 0x61 && (base[position] | 0x20) <= 0x7A {
-                    position += 1
-                }
-                let word = String(
-                    decoding: UnsafeBufferPointer(start: base + wordStart, count: position - wordStart),
-                    as: UTF8.self
-                ).lowercased()
-                guard word == "inf" || word == "infinity" else {
-                    throw .notANumber(line: line, column: column, text: token(base, start, end))
-                }
-                if negative { throw .negativeInfinity(line: line, column: column) }
-                value = .infinity
-            } else {
-                var mantissa: UInt64 = 0
-                var significant = 0
-                var exponent = 0
-                var sawDigit = false
-                var exact = true
-                while position < end, case let digit = base[position] &- 0x30, digit < 10 {
-                    sawDigit = true
-                    if significant < 19 {
-                        mantissa = mantissa &* 10 &+ UInt64(digit)
-                        if mantissa > 0 { significant += 1 }
-                    } else {
-                        exact = false
-                        exponent += 1
-                    }
-                    position += 1
-                }
-                if position < end && base[position] == 0x2E {  // .
-                    position += 1
-                    while position < end, case let digit = base[position] &- 0x30, digit < 10 {
-                        sawDigit = true
-                        if significant < 19 {
-                            mantissa = mantissa &* 10 &+ UInt64(digit)
-                            if mantissa > 0 { significant += 1 }
-                            exponent -= 1
-                        } else {
-                            exact = false
-                        }
-                        position += 1
-                    }
-                }
-                guard sawDigit else { throw .notANumber(line: line, column: column, text: token(base, start, end)) }
-                if position < end && (base[position] | 0x20) == 0x65 {  // e, E
-                    position += 1
-                    var exponentNegative = false
-                    if position < end && (base[position] == 0x2B || base[position] == 0x2D) {
-                        exponentNegative = base[position] == 0x2D
-                        position += 1
-                    }
-                    var written = 0
-                    var sawExponentDigit = false
-                    while position < end, case let digit = base[position] &- 0x30, digit < 10 {
-                        sawExponentDigit = true
-                        if written < 100_000 { written = written * 10 + Int(digit) }
-                        position += 1
-                    }
-                    guard sawExponentDigit else {
-                        throw .notANumber(line: line, column: column, text: token(base, start, end))
-                    }
-                    exponent += exponentNegative ? -written : written
-                }
-                if exact && mantissa <= (1 << 53) && exponent >= -22 && exponent <= 22 {
-                    // Clinger's fast path: both operands are exact, so one correctly rounded operation suffices.
-                    value = Double(mantissa)
-                    value = exponent < 0 ? value / powers[-exponent] : value * powers[exponent]
-                    if negative { value = -value }
-                } else {
-                    let length = position - start
-                    guard length < 512 else {
-                        throw .notANumber(line: line, column: column, text: token(base, start, end))
-                    }
-                    for k in 0..<length { scratch[k] = CChar(bitPattern: base[start + k]) }
-                    scratch[length] = 0
-                    value = strtod(scratch, nil)
-                    guard value.isFinite else {  // e.g. 1e999: refuse rather than read it as a forbidden pair
-                        throw .notANumber(line: line, column: column, text: token(base, start, end))
-                    }
-                }
-            }
+            let value = try Self.value(
+                base, &position, end: end, at: (line: line, column: column), scratch: scratch, powers: powers)
             if integral && value.isFinite && value != value.rounded(.towardZero) { integral = false }
             costs.append(value)
             valuesInLine += 1
@@ -244,26 +153,14 @@ struct CostMatrix {
                 position += 1
                 continue
             }
-            let lineEnds =
-                position == end || base[position] == 0x0A
-                || (base[position] == 0x0D && (position + 1 == end || base[position + 1] == 0x0A))
-            guard lineEnds else {
+            guard isLineEnd(base, position, end) else {
                 throw .notANumber(line: line, column: column, text: token(base, start, end))
             }
-            // End of a row.
-            if matrix.rows == 0 {
-                matrix.columns = valuesInLine
-            } else if valuesInLine != matrix.columns {
-                throw .ragged(line: line, values: valuesInLine, expected: matrix.columns, firstLine: matrix.lines[0])
-            }
-            matrix.rows += 1
-            matrix.lines.append(line)
-            if !reserved {
+            try Self.endRow(&matrix, values: valuesInLine, line: line)
+            if matrix.rows == 1 {
                 // Guess the size from the first line so that 25M values do not regrow the array many times.
-                reserved = true
                 let guess = Double(end) / Double(max(position, 1)) * 1.05 + 1
-                let capacity = Int(min(guess * Double(valuesInLine), Double(end / 2 + 1)))
-                costs.reserveCapacity(capacity)
+                costs.reserveCapacity(Int(min(guess * Double(valuesInLine), Double(end / 2 + 1))))
             }
             valuesInLine = 0
             if position >= end { break }
@@ -273,6 +170,127 @@ struct CostMatrix {
         matrix.costs = costs
         matrix.integral = integral
         return matrix
+    }
+
+    /// Whether `position` is at the end of a line (LF, CRLF or a lone CR at the end) or of the file.
+    @inline(__always)
+    private static func isLineEnd(_ base: UnsafePointer<UInt8>, _ position: Int, _ end: Int) -> Bool {
+        position == end || base[position] == 0x0A
+            || (base[position] == 0x0D && (position + 1 == end || base[position + 1] == 0x0A))
+    }
+
+    /// Counts a row of `values` values ending on `line`; every row has as many values as the first.
+    @inline(__always)
+    private static func endRow(_ matrix: inout CostMatrix, values: Int, line: Int) throws(CostMatrixError) {
+        if matrix.rows == 0 {
+            matrix.columns = values
+        } else if values != matrix.columns {
+            throw .ragged(line: line, values: values, expected: matrix.columns, firstLine: matrix.lines[0])
+        }
+        matrix.rows += 1
+        matrix.lines.append(line)
+    }
+
+    /// The value starting at `position` (blanks skipped): a signed decimal number, or `inf`/`infinity`; moves
+    /// `position` past it.
+    @inline(__always)
+    private static func value(
+        _ base: UnsafePointer<UInt8>, _ position: inout Int, end: Int, at place: (line: Int, column: Int),
+        scratch: UnsafeMutablePointer<CChar>, powers: [Double]
+    ) throws(CostMatrixError) -> Double {
+        let start = position
+        var negative = false
+        if base[position] == 0x2B || base[position] == 0x2D {  // + -
+            negative = base[position] == 0x2D
+            position += 1
+        }
+        if position < end && (base[position] | 0x20) == 0x69 {  // i: inf, infinity
+            let wordStart = position
+            while position < end && (base[position] | 0x20) >= 0x61 && (base[position] | 0x20) <= 0x7A {
+                position += 1
+            }
+            let word = String(
+                decoding: UnsafeBufferPointer(start: base + wordStart, count: position - wordStart), as: UTF8.self
+            ).lowercased()
+            guard word == "inf" || word == "infinity" else {
+                throw .notANumber(line: place.line, column: place.column, text: token(base, start, end))
+            }
+            if negative { throw .negativeInfinity(line: place.line, column: place.column) }
+            return .infinity
+        }
+        let decimal = try Self.decimal(base, &position, end: end, start: start, at: place)
+        if decimal.exact && decimal.mantissa <= (1 << 53) && decimal.exponent >= -22 && decimal.exponent <= 22 {
+            // Clinger's fast path: both operands are exact, so one correctly rounded operation suffices.
+            var value = Double(decimal.mantissa)
+            value = decimal.exponent < 0 ? value / powers[-decimal.exponent] : value * powers[decimal.exponent]
+            return negative ? -value : value
+        }
+        let length = position - start
+        guard length < 512 else {
+            throw .notANumber(line: place.line, column: place.column, text: token(base, start, end))
+        }
+        for k in 0..<length { scratch[k] = CChar(bitPattern: base[start + k]) }
+        scratch[length] = 0
+        let value = strtod(scratch, nil)
+        guard value.isFinite else {  // e.g. 1e999: refuse rather than read it as a forbidden pair
+            throw .notANumber(line: place.line, column: place.column, text: token(base, start, end))
+        }
+        return value
+    }
+
+    /// The digits of an unsigned decimal number: up to 19 significant digits as an integer, the power of ten that
+    /// scales it, and whether digits were dropped; moves `position` past the number and its exponent.
+    @inline(__always)
+    private static func decimal(
+        _ base: UnsafePointer<UInt8>, _ position: inout Int, end: Int, start: Int, at place: (line: Int, column: Int)
+    ) throws(CostMatrixError) -> (mantissa: UInt64, exponent: Int, exact: Bool) {
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var exponent = 0
+        var sawDigit = false
+        var exact = true
+        var fraction = false
+        while position < end {
+            let digit = base[position] &- 0x30
+            if digit < 10 {
+                sawDigit = true
+                if significant < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                    if mantissa > 0 { significant += 1 }
+                    if fraction { exponent -= 1 }
+                } else {
+                    exact = false
+                    if !fraction { exponent += 1 }
+                }
+                position += 1
+            } else if base[position] == 0x2E && !fraction {  // .
+                fraction = true
+                position += 1
+            } else {
+                break
+            }
+        }
+        guard sawDigit else { throw .notANumber(line: place.line, column: place.column, text: token(base, start, end)) }
+        if position < end && (base[position] | 0x20) == 0x65 {  // e, E
+            position += 1
+            var exponentNegative = false
+            if position < end && (base[position] == 0x2B || base[position] == 0x2D) {
+                exponentNegative = base[position] == 0x2D
+                position += 1
+            }
+            var written = 0
+            var sawExponentDigit = false
+            while position < end, case let digit = base[position] &- 0x30, digit < 10 {
+                sawExponentDigit = true
+                if written < 100_000 { written = written * 10 + Int(digit) }
+                position += 1
+            }
+            guard sawExponentDigit else {
+                throw .notANumber(line: place.line, column: place.column, text: token(base, start, end))
+            }
+            exponent += exponentNegative ? -written : written
+        }
+        return (mantissa, exponent, exact)
     }
 
     /// The text of the value starting at `start`, up to the next comma or line end (for messages).

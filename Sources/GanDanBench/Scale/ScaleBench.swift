@@ -96,10 +96,12 @@ struct ScaleBench: Sendable {
         let asOf = date.adding(months: max(months / 2, 1))
         return [
             TimedOperation("impact report, district") {
-                _ = try await ImpactReports(db: db, scope: .everything).report(unitID: district.id, placementDate: date, months: 12)
+                _ = try await ImpactReports(db: db, scope: .everything).report(
+                    unitID: district.id, placementDate: date, months: 12)
             },
             TimedOperation("impact report, commune") {
-                _ = try await ImpactReports(db: db, scope: .everything).report(unitID: commune.id, placementDate: date, months: 12)
+                _ = try await ImpactReports(db: db, scope: .everything).report(
+                    unitID: commune.id, placementDate: date, months: 12)
             },
             TimedOperation("dashboard, district") {
                 _ = try await DistrictDashboard(db: db, scope: .everything).load(unit: district.id, asOf: asOf)

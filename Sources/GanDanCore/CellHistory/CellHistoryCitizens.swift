@@ -56,4 +56,3 @@ public struct HistoryRating: Hashable, Sendable {
         self.score = score
     }
 }
-

@@ -130,4 +130,3 @@ public struct HistoryCriterionStatus: Hashable, Sendable {
         self.met = met
     }
 }
-

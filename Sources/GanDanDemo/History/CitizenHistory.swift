@@ -143,9 +143,11 @@ struct CitizenHistoryGenerator {
             guard let commented = CivilDate(year: year, month: 12, day: 20) else { continue }
             var supervision = LeaderSupervision(
                 leaderID: leader.id, period: .year(year), commentedOn: commented,
-                comment: effect > 0.4 ? random.pick(CitizenHistory.goodComments) : random.pick(CitizenHistory.plainComments))
+                comment: effect > 0.4
+                    ? random.pick(CitizenHistory.goodComments) : random.pick(CitizenHistory.plainComments))
             if let reported = CivilDate(year: year + 1, month: 1, day: random.int(6...20)), reported < end {
-                supervision.reportBack = LeaderReportBack(reportedOn: reported, text: random.pick(CitizenHistory.reports))
+                supervision.reportBack = LeaderReportBack(
+                    reportedOn: reported, text: random.pick(CitizenHistory.reports))
             }
             history.supervisions.append(
                 HistorySupervision(cellID: cell.id, leaderID: leader.id, supervision: supervision))
