@@ -107,7 +107,7 @@ struct ScaleBench: Sendable {
                 _ = try await DistrictDashboard(db: db, scope: .everything).load(unit: district.id, asOf: asOf)
             },
             TimedOperation("dashboard, commune") {
-                _ = try await CommuneDashboard(db: db).load(unit: commune.id, asOf: asOf)
+                _ = try await CommuneDashboard(db: db, scope: .everything).load(unit: commune.id, asOf: asOf)
             },
         ]
     }
