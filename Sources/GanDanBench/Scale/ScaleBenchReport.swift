@@ -3,7 +3,7 @@ import GanDanCore
 import GanDanDemo
 import GanDanStorage
 
-/// The figures of one `gandan bench scale` run, printed as Markdown with the targets.
+/// The figures of one `gandan-bench scale` run, printed as Markdown with the targets.
 struct ScaleReport {
     /// Our import must reach half the bulk loader's rows per second.
     static let importRatioTarget = 0.5
