@@ -3,17 +3,17 @@ import GanDanCore
 /// Feedback, supervision, candidates and ratings for the demo district, consistent with its meeting history:
 /// where a placed leader made a difference (a strong effect), answers come sooner and ratings rise (rules.md A9).
 struct CitizenHistory: Sendable {
-var feedback: [HistoryFeedback] = []
-var supervisions: [HistorySupervision] = []
-var candidates: [HistoryCandidate] = []
-var ratings: [HistoryRating] = []
+    var feedback: [HistoryFeedback] = []
+    var supervisions: [HistorySupervision] = []
+    var candidates: [HistoryCandidate] = []
+    var ratings: [HistoryRating] = []
     /// The cells' own levels for the year after the placement, from their members' scores.
-var cellRatings: [(cellID: String, rating: CellRating)] = []
+    var cellRatings: [(cellID: String, rating: CellRating)] = []
 
-static let defaultSeed: UInt64 = 0x4369_7469_7A65_6E73
+    static let defaultSeed: UInt64 = 0x4369_7469_7A65_6E73
 
     /// Generates from the cells and the meeting history generated for them (same cells, same placement date).
-static func generate(
+    static func generate(
         cells: [HistoryCell], meetings: MeetingHistory, placementDate: CivilDate, seed: UInt64 = defaultSeed
     ) -> CitizenHistory {
         let effects = Dictionary(

@@ -3,14 +3,14 @@ import GanDanCore
 
 /// How much the placement changed a cell's life, as drawn by the generator (rules.md A9).
 struct HistoryCellEffect: Hashable, Sendable {
-var cellID: String
+    var cellID: String
     /// A key leader joined the cell's roll on or after the placement date, within the window (rules.md A3).
-var receivedKeyLeader: Bool
+    var receivedKeyLeader: Bool
     /// -0.2...1: 0 leaves the cell as it was, 1 is the full improvement, below 0 the cell slipped a little.
     /// Strong in most cells that received a key leader, flat in about 30 % of them, weak or none elsewhere.
-var effect: Double
+    var effect: Double
 
-init(cellID: String, receivedKeyLeader: Bool, effect: Double) {
+    init(cellID: String, receivedKeyLeader: Bool, effect: Double) {
         self.cellID = cellID
         self.receivedKeyLeader = receivedKeyLeader
         self.effect = effect
@@ -26,19 +26,19 @@ enum HistoryPeriod: String, Sendable, CaseIterable {
 /// Two years of invented village-cell life around a placement, for the demo's impact report (rules.md A9).
 struct MeetingHistory: Sendable {
     /// Every cell's meetings, by cell in input order then by date.
-var meetings: [HistoryMeeting]
-var households: [HistoryHousehold]
-var criteria: [HistoryCriterionStatus]
+    var meetings: [HistoryMeeting]
+    var households: [HistoryHousehold]
+    var criteria: [HistoryCriterionStatus]
     /// Cell ID → its thematic plan for each calendar year the window touches (rules.md R9).
-var thematicPlans: [String: [ThematicPlan]]
+    var thematicPlans: [String: [ThematicPlan]]
     /// The months before the placement: the ones ending with the month before the placement month.
-var monthsBefore: [YearMonth]
+    var monthsBefore: [YearMonth]
     /// The months after the placement: the ones starting with the month after the placement month.
-var monthsAfter: [YearMonth]
+    var monthsAfter: [YearMonth]
     /// Each cell's drawn effect, in input order.
-var effects: [HistoryCellEffect]
+    var effects: [HistoryCellEffect]
 
-init(
+    init(
         meetings: [HistoryMeeting] = [], households: [HistoryHousehold] = [],
         criteria: [HistoryCriterionStatus] = [], thematicPlans: [String: [ThematicPlan]] = [:],
         monthsBefore: [YearMonth] = [], monthsAfter: [YearMonth] = [], effects: [HistoryCellEffect] = []
@@ -53,7 +53,7 @@ init(
     }
 
     /// Whether `month` falls before or after the placement; nil for the placement month and outside the window.
-func period(of month: YearMonth) -> HistoryPeriod? {
+    func period(of month: YearMonth) -> HistoryPeriod? {
         if monthsBefore.contains(month) { return .before }
         if monthsAfter.contains(month) { return .after }
         return nil
@@ -62,14 +62,14 @@ func period(of month: YearMonth) -> HistoryPeriod? {
 
 extension MeetingHistory {
     /// The seed `generate` uses unless told otherwise.
-static let defaultSeed: UInt64 = 0x4761_6E44_616E_1904
+    static let defaultSeed: UInt64 = 0x4761_6E44_616E_1904
 
     /// Generates the cells' meetings, tasks, households and criteria around `placementDate` (rules.md A6, A7, A9).
     ///
     /// The placement month itself is left out: `monthsBefore` whole months end with the month before it and
     /// `monthsAfter` start with the month after it. A month whose roll has no full member taking part has no
     /// meeting (nobody could chair it). Same inputs and seed give the same history.
-static func generate(
+    static func generate(
         cells: [HistoryCell], placementDate: CivilDate, monthsBefore: Int = 12, monthsAfter: Int = 12,
         seed: UInt64 = defaultSeed
     ) -> MeetingHistory {
