@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "gandan", targets: ["gandan"]),
         .library(name: "GanDanCore", targets: ["GanDanCore"]),
+        .library(name: "GanDanInterchange", targets: ["GanDanInterchange"]),
         .library(name: "GanDanStorage", targets: ["GanDanStorage"]),
         .library(name: "GanDanWeb", targets: ["GanDanWeb"]),
     ],
@@ -30,24 +31,31 @@ let package = Package(
             name: "GanDanCore"
         ),
         .target(
+            name: "GanDanInterchange",
+            dependencies: [
+                "GanDanCore",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
             name: "GanDanStorage",
             dependencies: [
                 "GanDanCore",
+                "GanDanInterchange",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
-            resources: [.copy("Resources/Data")]
+            ]
         ),
         .target(
             name: "GanDanWeb",
             dependencies: [
                 "GanDanCore",
+                "GanDanInterchange",
                 "GanDanStorage",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -57,10 +65,22 @@ let package = Package(
             ],
             resources: [.copy("Resources/Views"), .copy("Resources/Public"), .copy("Resources/OpenAPI")]
         ),
+        .target(
+            name: "GanDanDemo",
+            dependencies: [
+                "GanDanCore",
+                "GanDanInterchange",
+                "GanDanStorage",
+                .product(name: "FluentKit", package: "fluent-kit"),
+            ],
+            resources: [.copy("Resources/Data")]
+        ),
         .executableTarget(
             name: "gandan",
             dependencies: [
                 "GanDanCore",
+                "GanDanDemo",
+                "GanDanInterchange",
                 "GanDanStorage",
                 "GanDanWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -70,7 +90,7 @@ let package = Package(
         .target(
             name: "GanDanTesting",
             dependencies: [
-                "GanDanCore", "GanDanStorage",
+                "GanDanCore", "GanDanDemo", "GanDanInterchange", "GanDanStorage",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -79,11 +99,22 @@ let package = Package(
         ),
         .testTarget(name: "GanDanCoreTests", dependencies: ["GanDanCore"]),
         .testTarget(
-            name: "GanDanStorageTests",
+            name: "GanDanInterchangeTests",
             dependencies: [
-                "GanDanCore", "GanDanStorage", "GanDanTesting",
+                "GanDanCore", "GanDanInterchange", "GanDanTesting",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        .testTarget(
+            name: "GanDanStorageTests",
+            dependencies: [
+                "GanDanCore", "GanDanDemo", "GanDanInterchange", "GanDanStorage", "GanDanTesting",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .testTarget(
+            name: "GanDanDemoTests",
+            dependencies: ["GanDanCore", "GanDanDemo", "GanDanStorage", "GanDanTesting"]
         ),
         .testTarget(
             name: "GanDanCLITests",
@@ -95,9 +126,31 @@ let package = Package(
         .testTarget(
             name: "GanDanWebTests",
             dependencies: [
-                "GanDanWeb", "GanDanStorage", "GanDanCore", "GanDanTesting",
+                "GanDanWeb", "GanDanStorage", "GanDanInterchange", "GanDanCore", "GanDanTesting",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),
     ]
 )
+
+// The benchmarks (bench/*/run) are built only when asked: `GANDAN_BENCHMARKS=1 swift run -c release gandan-bench …`.
+if Context.environment["GANDAN_BENCHMARKS"] != nil {
+    package.products.append(.executable(name: "gandan-bench", targets: ["GanDanBench"]))
+    package.targets += [
+        .executableTarget(
+            name: "GanDanBench",
+            dependencies: [
+                "GanDanCore",
+                "GanDanDemo",
+                "GanDanInterchange",
+                "GanDanStorage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+            ]
+        ),
+        .testTarget(
+            name: "GanDanBenchTests",
+            dependencies: ["GanDanBench", "GanDanCore", "GanDanDemo", "GanDanStorage", "GanDanTesting"]
+        ),
+    ]
+}

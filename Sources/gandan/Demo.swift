@@ -1,7 +1,7 @@
 import ArgumentParser
-import Fluent
 import Foundation
 import GanDanCore
+import GanDanDemo
 import GanDanStorage
 import GanDanWeb
 
@@ -48,7 +48,7 @@ struct Demo: AsyncParsableCommand {
         }
         let noServe = noServe
         try await AppRunner.withApp(settings) { app in
-            if try await MemberRecord.query(on: app.db).count() > 0 {
+            if try await MemberDirectory(db: app.db, scope: .everything).holdsMembers() {
                 print("\(settings.database) already holds data; using it as it is (--reset starts afresh).")
             } else {
                 print("Writing the Na Hang demo (stage \(stage.rawValue)) to \(settings.database)…")
@@ -58,7 +58,9 @@ struct Demo: AsyncParsableCommand {
                     "Demo written: \(summary.unitsCreated) units, \(summary.organisations) party organisations, "
                         + "\(summary.members) members, \(summary.meetings) cell meetings.")
             }
-            let logins = try await DemoUsers.create(on: app)
+            let logins = try await DemoUsers.create(
+                tree: OrganisationTree(db: app.db, scope: .everything), users: UserDirectory(db: app.db),
+                passwordHash: try await app.password.async.hash(DemoUsers.password))
             print("Demo accounts (password \"\(DemoUsers.password)\" for all; demo only):")
             for login in logins {
                 print("  \(login.username.padding(toLength: 20, withPad: " ", startingAt: 0)) \(login.description)")

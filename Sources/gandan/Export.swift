@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GanDanCore
+import GanDanInterchange
 import GanDanStorage
 import GanDanWeb
 
@@ -42,7 +43,7 @@ extension Export {
                     AuditEvent(
                         actor: Actor.cli.name, action: "export", entity: "members", entityID: cellCode,
                         after: "{\"date\":\"\(asOf.iso)\",\"members\":\(drafts.count)}"))
-                return try MemberExporter.csv(drafts)
+                return try MemberCSVWriter.csv(drafts)
             }
             if let output {
                 do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GanDanCore
+import GanDanInterchange
 import GanDanStorage
 import GanDanWeb
 

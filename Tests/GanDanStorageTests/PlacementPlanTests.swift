@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GanDanCore
+import GanDanDemo
 import GanDanStorage
 import GanDanTesting
 import Testing

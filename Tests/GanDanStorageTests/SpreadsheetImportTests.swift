@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GanDanCore
+import GanDanInterchange
 import GanDanStorage
 import GanDanTesting
 import Testing

@@ -1,5 +1,6 @@
 import FluentKit
 import GanDanCore
+import GanDanDemo
 import GanDanStorage
 import GanDanTesting
 import Testing

@@ -1,6 +1,6 @@
-"""Compare `gandan placement solve` with scipy's linear_sum_assignment and lap.lapjv on the same instances.
+"""Compare `gandan-bench solve` with scipy's linear_sum_assignment and lap.lapjv on the same instances.
 
-Run through bench/placement/run, which builds gandan and provides the virtualenv. Every instance is generated
+Run through bench/placement/run, which builds gandan-bench and provides the virtualenv. Every instance is generated
 from a fixed seed, written once as CSV to the output folder (reused on later runs) and kept in memory as the
 very same float64 matrix for scipy and lap: real costs are multiples of 1e-9 written with nine decimals, so the
 CSV text reads back to exactly the doubles the Python tools get.
@@ -112,7 +112,7 @@ def write_csv(path, matrix, kind):
 
 
 def run_gandan(binary, path):
-    result = subprocess.run([binary, "placement", "solve", "--costs", path], capture_output=True, text=True)
+    result = subprocess.run([binary, "solve", "--costs", path], capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"gandan failed on {path}: {result.stderr.strip()}")
     answer = json.loads(result.stdout)

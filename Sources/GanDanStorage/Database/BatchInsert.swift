@@ -228,15 +228,15 @@ struct SQLiteBulkStatement: Sendable {
     }
 }
 
-/// Settings of GanDan's bulk writes, public so the benchmark can give the database's own loader the same.
-public enum BulkWriteSettings {
+/// Settings of GanDan's bulk writes.
+enum BulkWriteSettings {
     /// SQLite's page cache during a bulk write (`PRAGMA cache_size`, negative: KiB): 256 MiB instead of 2 MiB, so a
     /// 60,000-member import does not spill pages to disk and read them back before it commits. The connection keeps
     /// the setting; SQLite only allocates the pages a write uses.
-    public static let sqliteCacheSize = -262_144
+    static let sqliteCacheSize = -262_144
     /// What a bulk write sets on its SQLite connection: that page cache, and temporary storage in memory, where each
     /// multi-row INSERT keeps the statement journal it would roll back with (a temporary file otherwise).
-    public static let sqlitePragmas = ["PRAGMA cache_size = \(sqliteCacheSize)", "PRAGMA temp_store = MEMORY"]
+    static let sqlitePragmas = ["PRAGMA cache_size = \(sqliteCacheSize)", "PRAGMA temp_store = MEMORY"]
     /// Rows from which a write counts as bulk.
     static let bulkRows = 1_000
 }

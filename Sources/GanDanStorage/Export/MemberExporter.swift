@@ -1,9 +1,8 @@
-import CSV
 import FluentKit
 import Foundation
 import GanDanCore
 
-/// Writes members as CSV in the import layout (`MemberCSVFormat`), so an export can be imported again.
+/// Reads the members on official rolls for an export in the import layout (written by `MemberCSVWriter`).
 public struct MemberExporter: Sendable {
     let db: any Database
 
@@ -45,25 +44,5 @@ public struct MemberExporter: Sendable {
             (VietnameseText.personNameSortKey($0.fullName), $0.birthDate)
                 < (VietnameseText.personNameSortKey($1.fullName), $1.birthDate)
         }
-    }
-
-    /// The CSV text of `drafts`, header first.
-    public static func csv(_ drafts: [MemberDraft]) throws -> String {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        let writer = try CSVWriter(stream: stream)
-        try writer.write(row: MemberCSVFormat.columns)
-        for draft in drafts {
-            try writer.write(row: MemberCSVFormat.fields(of: draft).map(Self.neutralised))
-        }
-        writer.stream.close()
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
-        return (String(data: data, encoding: .utf8) ?? "") + "\n"
-    }
-
-    /// Keeps a spreadsheet from reading a field as a formula (CSV injection): "=…" becomes "'=…".
-    static func neutralised(_ field: String) -> String {
-        guard let first = field.first, "=+-@".contains(first), !(field.hasPrefix("+84")) else { return field }
-        return "'" + field
     }
 }

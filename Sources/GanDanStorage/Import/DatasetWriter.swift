@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GanDanCore
+import GanDanInterchange
 
 /// What a dataset write did, or would do on a dry run.
 public struct DatasetWriteSummary: Codable, Sendable, Equatable {

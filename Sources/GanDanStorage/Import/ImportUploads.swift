@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GanDanCore
+import GanDanInterchange
 
 /// A stored upload as its owner sees it.
 public struct ImportUpload: Sendable {

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GanDanCore
+import GanDanInterchange
 
 /// Imports members or households from a table (CSV or XLSX) through a column mapping: every bad row is reported
 /// with its line and field, possible duplicates must be confirmed, and the write is all-or-nothing in one

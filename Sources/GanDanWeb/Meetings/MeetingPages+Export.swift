@@ -1,5 +1,6 @@
 import Foundation
 import GanDanCore
+import GanDanInterchange
 import Vapor
 
 extension MeetingPages {

@@ -1,5 +1,6 @@
 import Foundation
 import GanDanCore
+import GanDanInterchange
 import Vapor
 
 /// The member search, a unit's cells and a cell's roll as tables: the same rows the pages show, nothing more.

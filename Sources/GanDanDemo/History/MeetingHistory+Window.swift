@@ -1,0 +1,38 @@
+import GanDanCore
+
+/// The months a history covers around the placement date; the placement month itself is left out (rules.md A9).
+struct HistoryWindow {
+    let placementDate: CivilDate
+    let placementMonth: YearMonth
+    /// `monthsBefore` months ending with the month before the placement month, oldest first.
+    let before: [YearMonth]
+    /// `monthsAfter` months starting with the month after the placement month.
+    let after: [YearMonth]
+
+    init(placementDate: CivilDate, monthsBefore: Int, monthsAfter: Int) {
+        self.placementDate = placementDate
+        placementMonth = YearMonth(placementDate)
+        let month = placementMonth
+        before = (0..<max(monthsBefore, 0)).reversed().map { month.adding(months: -1 - $0) }
+        after = (0..<max(monthsAfter, 0)).map { month.adding(months: 1 + $0) }
+    }
+
+    /// Every month of the window, oldest first.
+    var months: [YearMonth] { before + after }
+
+    /// The calendar years the window touches, in order.
+    var years: [Int] { Array(Set(months.map(\.year))).sorted() }
+
+    /// The first day after the window: newcomers after it do not count.
+    var end: CivilDate { (after.last ?? placementMonth).adding(months: 1).firstDay }
+
+    /// Months since the placement month: 1 for the first month after it, 0 or less before.
+    func monthsSincePlacement(_ month: YearMonth) -> Int { placementMonth.months(until: month) }
+
+    /// The share of `year` that lies after the placement, for year-end results: 0 before, 1 after.
+    func shareAfterPlacement(year: Int) -> Double {
+        if year < placementMonth.year { return 0 }
+        if year > placementMonth.year { return 1 }
+        return Double(12 - placementMonth.month) / 12
+    }
+}

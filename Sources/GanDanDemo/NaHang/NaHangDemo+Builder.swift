@@ -1,0 +1,74 @@
+import GanDanCore
+
+/// A village as the builder plans it: its unit, profile, main ethnicity and cell (rules.md C).
+struct NaHangVillage {
+    let commune: NaHangCommune
+    let unit: UnitDraft
+    let profile: VillageProfile
+    /// The ethnicity most residents share.
+    let ethnicity: String
+    let cellCode: String
+    let cellFounded: CivilDate
+    /// The cell's size when a source states it.
+    let cellSize: Int?
+    /// Flagged weak in the 2018 rating (rules.md R20).
+    var weak = false
+}
+
+/// Builds the demo step by step with one generator, keeping the sets that make identifiers unique.
+struct NaHangDemoBuilder {
+    var random: SeededRandom
+    var units: [UnitDraft] = []
+    var organisations: [OrganisationDraft] = []
+    var members: [MemberDraft] = []
+    var villages: [NaHangVillage] = []
+    var usedCitizenIDs: Set<String> = []
+    var usedCardNumbers: Set<String> = []
+    var usedPhones: Set<String> = []
+    /// Names given in the current commune, so that no two members of a commune share one.
+    var communeNames: Set<String> = []
+
+    /// The article's officials: invented people never get these names.
+    static let reservedNames: Set<String> = [
+        NaHangDemo.hoangVanHoan, NaHangDemo.laVanDuong, NaHangDemo.hoangVanTai, NaHangDemo.nangKhaYouthSecretary,
+    ]
+
+    static let reference = NaHangDemo.referenceDate
+
+    init(seed: UInt64) {
+        random = SeededRandom(seed: seed)
+    }
+
+    /// Units first, then cells and their ratings, then each commune's members.
+    mutating func build() -> OrganisationDataset {
+        addUnits()
+        markWeakCells()
+        addOrganisations()
+        for commune in NaHangDemo.communes {
+            communeNames = []
+            addAgencyCellMembers(of: commune)
+            addVillageCellMembers(of: commune)
+        }
+        return OrganisationDataset(units: units, organisations: organisations, members: members)
+    }
+
+    /// A date the demo writes as a literal.
+    static func date(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
+        CivilDate(year: year, month: month, day: day)!
+    }
+
+    /// 1 January of `year`; the demo only passes years 1900–2100.
+    static func yearStart(_ year: Int) -> CivilDate {
+        CivilDate(year: year, month: 1, day: 1)!
+    }
+
+    /// 31 December of `year`.
+    static func yearEnd(_ year: Int) -> CivilDate {
+        CivilDate(year: year, month: 12, day: 31)!
+    }
+
+    /// The villages of one commune, in code order.
+    func villages(of commune: NaHangCommune) -> [NaHangVillage] {
+        villages.filter { $0.commune.code == commune.code }
+    }
+}

@@ -1,0 +1,75 @@
+import GanDanCore
+
+/// The household fields of an import and the checks on one row that need no database.
+public enum HouseholdImportFormat {
+    public static let columns = ImportField.householdFields.map(\.key)
+
+    /// Reads a poverty status by its code or its Vietnamese or English label, with or without accents
+    /// ("poor", "Hộ nghèo", "nghèo", "HO CAN NGHEO", "Near-poor").
+    public static func status(from text: String) -> HouseholdPovertyStatus? {
+        let key = ImportField.fold(text)
+        for status in HouseholdPovertyStatus.allCases {
+            let vi = ImportField.fold(status.label.vi)
+            let names = [ImportField.fold(status.rawValue), vi, ImportField.fold(status.label.en)]
+            if names.contains(key) || (vi.hasPrefix("ho") && String(vi.dropFirst(2)) == key) { return status }
+        }
+        return nil
+    }
+
+    /// Turns one row into a household, or every issue of the row, each naming `line` and the field.
+    public static func parse(row: [String: String], line: Int) -> Result<HouseholdImportRow, InputError> {
+        var issues: [InputIssue] = []
+        func text(_ field: String) -> String? { ImportRow.text(row, field) }
+        func required(_ field: String) -> String? { ImportRow.required(row, field, line: line, issues: &issues) }
+        let village = required("village_code")
+        if let village, !village.contains(".") {
+            issues.append(
+                InputIssue(
+                    line: line, field: "village_code",
+                    message: "\"\(village)\" is not a village code (the commune's code, a dot and the village's, R27)"))
+        }
+        let name = required("head_name").map(MemberValidation.normalisedName)
+        if let name, name.count > 120 {
+            issues.append(InputIssue(line: line, field: "head_name", message: "is longer than 120 characters"))
+        }
+        var size: Int?
+        if let value = text("size") {
+            if let number = Int(value) ?? Double(value).flatMap({ Int(exactly: $0) }),
+                (1...50).contains(number)
+            {
+                size = number
+            } else {
+                issues.append(
+                    InputIssue(line: line, field: "size", message: "\"\(value)\" is not a household size (1 to 50)"))
+            }
+        }
+        var year: Int?
+        if let value = required("year") {
+            if let number = Int(value) ?? Double(value).flatMap({ Int(exactly: $0) }) {
+                if PovertyStandard.inForce(year: number) == nil {
+                    issues.append(
+                        InputIssue(
+                            line: line, field: "year", message: "no poverty standard covers \(number) (rules.md R25)"))
+                } else {
+                    year = number
+                }
+            } else {
+                issues.append(InputIssue(line: line, field: "year", message: "\"\(value)\" is not a year"))
+            }
+        }
+        var status: HouseholdPovertyStatus?
+        if let value = required("status") {
+            status = Self.status(from: value)
+            if status == nil {
+                let known = HouseholdPovertyStatus.allCases.map { "\($0.rawValue) (\($0.label.vi))" }
+                issues.append(
+                    InputIssue(
+                        line: line, field: "status",
+                        message: "\"\(value)\" is not one of \(known.joined(separator: ", "))"))
+            }
+        }
+        guard let village, let name, let year, let status, issues.isEmpty else { return .failure(.invalid(issues)) }
+        return .success(
+            HouseholdImportRow(villageCode: village, headName: name, size: size, year: year, status: status))
+    }
+}

@@ -1,0 +1,72 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// The official rolls of village cells over time, each member with their party record and posts: what a committee
+/// enters past cell life against (meetings, attendance, tasks; rules.md A9).
+public struct VillageCellRolls: Sendable {
+    let db: any Database
+    let scope: AccessScope
+
+    public init(db: any Database, scope: AccessScope) {
+        self.db = db
+        self.scope = scope
+    }
+
+    /// The village cells under `unitID` on `date` (those in scope), each with every official membership it has had,
+    /// members ordered by id.
+    public func rolls(under unitID: UUID, on date: CivilDate) async throws -> [HistoryCell] {
+        let tree = OrganisationTree(db: db, scope: scope)
+        let units = try await tree.subtree(of: unitID, on: date)
+        let cells = try await tree.organisations(atUnits: units, on: date).filter {
+            $0.kind == .villageCell && scope.contains(organisation: $0.id)
+        }
+        let memberships = try await MembershipRecord.query(on: db).filter(\.$organisationID ~~ cells.map(\.id))
+            .filter(\.$kind == MembershipKind.official.rawValue).all()
+        let people = try await self.people(Array(Set(memberships.map(\.memberID))))
+        var rolls: [HistoryCell] = []
+        for cell in cells {
+            let village = try await tree.unit(cell.unitID, on: date)
+            let roll = memberships.filter { $0.organisationID == cell.id }.compactMap { membership in
+                Self.member(membership, of: cell.id, people: people)
+            }
+            rolls.append(
+                HistoryCell(
+                    id: cell.id.uuidString, villageName: village?.name ?? cell.name, profile: village?.profile,
+                    members: roll.sorted { $0.id < $1.id }))
+        }
+        return rolls
+    }
+
+    /// The members and their posts, read 500 at a time.
+    func people(_ memberIDs: [UUID]) async throws -> (members: [UUID: MemberRecord], posts: [UUID: [PostRecord]]) {
+        var members: [UUID: MemberRecord] = [:]
+        var posts: [UUID: [PostRecord]] = [:]
+        for start in stride(from: 0, to: memberIDs.count, by: 500) {
+            let chunk = Array(memberIDs[start..<min(start + 500, memberIDs.count)])
+            for record in try await MemberRecord.query(on: db).filter(\.$id ~~ chunk).all() {
+                members[try record.requireID()] = record
+            }
+            for post in try await PostRecord.query(on: db).filter(\.$memberID ~~ chunk).all() {
+                posts[post.memberID, default: []].append(post)
+            }
+        }
+        return (members, posts)
+    }
+
+    /// One membership as a roll line; nil for a member without a party record or a membership without a start.
+    static func member(
+        _ membership: MembershipRecord, of cellID: UUID,
+        people: (members: [UUID: MemberRecord], posts: [UUID: [PostRecord]])
+    ) -> HistoryMember? {
+        guard let member = people.members[membership.memberID], let party = member.partyRecord,
+            let from = CivilDate(membership.validFrom)
+        else { return nil }
+        let held = people.posts[membership.memberID] ?? []
+        return HistoryMember(
+            id: membership.memberID.uuidString,
+            validity: Validity(from: from, until: membership.validUntil.flatMap(CivilDate.init)), party: party,
+            isKeyLeader: held.contains { PostKind(rawValue: $0.kind)?.isKeyLeader == true },
+            isSecretary: held.contains { $0.kind == PostKind.cellSecretary.rawValue && $0.organisationID == cellID })
+    }
+}

@@ -1,0 +1,133 @@
+import FluentKit
+import GanDanCore
+import GanDanDemo
+import GanDanStorage
+import GanDanTesting
+import Testing
+
+@Suite("The Na Hang demo in the database (rules.md C)")
+struct DemoLoaderTests {
+    @Test(
+        "the demo shows Na Hang's 12 communes and their agency cells with the article's people",
+        arguments: TestDatabase.all)
+    func demo(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let summary = try await DemoLoader(db: db).load(stage: .planning)
+            #expect((3000...4000).contains(summary.members))
+            let day = NaHangDemo.referenceDate
+            let tree = OrganisationTree(db: db)
+            let naHang = try #require(try await tree.unit(code: "072", on: day))
+            let communes = try await tree.children(of: naHang.id, on: day)
+            #expect(communes.count == 12)
+            let agencyCells = try await tree.organisations(atUnits: communes.map(\.id), on: day)
+                .filter { $0.kind == .communeAgencyCell }
+            #expect(agencyCells.count == 12)
+
+            let cells = CellDirectory(db: db)
+            let thanhTuong = try #require(try await tree.organisation(code: "CQ-02284"))
+            let roster = try await cells.roster(of: thanhTuong.id, on: day)
+            let hoan = try #require(roster.first { $0.member.fullName == "Hoàng Văn Hoan" })
+            #expect(hoan.member.isKeyLeader)
+            #expect(Set(hoan.posts).isSuperset(of: [.partyDeputySecretary, .peoplesCommitteeChairman]))
+            let nangKha = try #require(try await tree.organisation(code: "CQ-02281"))
+            #expect(try await cells.roster(of: nangKha.id, on: day).contains { $0.member.fullName == "La Văn Đường" })
+
+            await #expect(throws: StorageError.self) { try await DemoLoader(db: db).load(stage: .planning) }
+        }
+    }
+
+    @Test(
+        "the placed demo has 12 months of meetings each side of the placement, with an uneven effect (rules.md A9)",
+        arguments: TestDatabase.all)
+    func placedHistory(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let summary = try await DemoLoader(db: db).load(stage: .placed)
+            #expect(summary.meetings > 2000)
+            let tree = OrganisationTree(db: db)
+            let placement = DemoLoader.decisionDate
+            let before = placement.adding(months: -13)
+            let after = placement.adding(months: 13)
+            let meetings = CellMeetings(db: db)
+
+            // Nà Coóc received Hoàng Văn Hoan; its minutes after the placement list him present or excused.
+            let naCooc = try #require(
+                try await tree.organisation(
+                    code: OrganisationDraft.villageCellCode(villageCode: NaHangDemo.naCoocVillageCode)))
+            let naCoocMeetings = try await meetings.meetings(of: naCooc.id, from: before, until: after)
+            #expect(naCoocMeetings.filter { $0.date < placement }.count == 12)
+            #expect(naCoocMeetings.filter { $0.date > placement }.count == 12)
+            let hoan = try #require(
+                try await MemberDirectory(db: db).search(.init(text: NaHangDemo.hoangVanHoan, date: after)).items
+                    .first { $0.fullName == NaHangDemo.hoangVanHoan })
+            let later = try #require(naCoocMeetings.first { $0.date > placement })
+            let detail = try #require(try await meetings.detail(later.id))
+            #expect(detail.body?.minutes.attendance.contains { $0.memberID == hoan.id.uuidString } == true)
+            #expect(detail.body?.minutes.issues(cellFullMembers: 9).filter { !$0.message.hasPrefix("warning:") } == [])
+
+            // Bản Tùn's 10 poor households before the placement, helped by named members after it (rules.md A6).
+            let banTun = try #require(try await tree.unit(code: NaHangDemo.banTunVillageCode, on: placement))
+            let register = HouseholdRegister(db: db)
+            #expect(
+                try await register.households(ofVillage: banTun.id, year: 2018).filter { $0.status == .poor }.count
+                    == 10)
+            let in2020 = try await register.counts(ofVillages: [banTun.id], year: 2020)[banTun.id]
+            #expect((in2020?.poor ?? 10) < 10)
+
+            // Khuổi Phầy's pear-growing drive: households persuaded and area planted (rules.md A6).
+            let khuoiPhay = try #require(
+                try await tree.organisation(
+                    code: OrganisationDraft.villageCellCode(villageCode: NaHangDemo.khuoiPhayVillageCode)))
+            let drive = try await meetings.tasks(of: khuoiPhay.id).filter { $0.kind == .persuasion }
+            #expect(!drive.isEmpty)
+            #expect(drive.contains { ($0.persuasion?.householdsPersuaded ?? 0) > 0 })
+
+            // The effect is not uniform: some cells improve a lot, some hardly at all.
+            let district = try #require(try await tree.unit(code: NaHangDemo.districtCode, on: placement))
+            let units = try await tree.subtree(of: district.id, on: placement)
+            let cells = try await tree.organisations(atUnits: units, on: placement).filter { $0.kind == .villageCell }
+            var changes: [Double] = []
+            var flagged = 0
+            for cell in cells {
+                let list = try await meetings.meetings(of: cell.id, from: before, until: after)
+                let earlier = list.filter { $0.date < placement }.compactMap(\.quality)
+                let later = list.filter { $0.date > placement }.compactMap(\.quality)
+                guard !earlier.isEmpty, !later.isEmpty else { continue }
+                changes.append(later.reduce(0, +) / Double(later.count) - earlier.reduce(0, +) / Double(earlier.count))
+                for year in [2018, 2019, 2020] {
+                    flagged += try await meetings.absenceFlags(of: cell.id, year: year).count
+                }
+            }
+            #expect(changes.count > 100)
+            #expect(changes.contains { $0 >= 15 })
+            #expect(changes.contains { $0 < 3 })
+            #expect(flagged > 0)
+            // Issue 7's demo: Hoan is commented on by Nà Coóc's cell, feedback is followed up, candidates have
+            // deadlines ahead, and the year after the placement is rated.
+            let comments = try await LeaderSupervisions(db: db).list(cells: [naCooc.id])
+            #expect(comments.contains { $0.leader.id == hoan.id && $0.supervision.reportBack != nil })
+            let feedback = try await FeedbackBook(db: db).list(cells: cells.map(\.id), on: after)
+            #expect(feedback.contains { $0.stage == .reportedBack })
+            #expect(feedback.contains { $0.overdue })
+            let candidates = try await CandidateRegister(db: db).list(
+                cells: cells.map(\.id), on: after.adding(days: -40))
+            #expect(candidates.contains { !$0.deadlines.isEmpty })
+            let sheet = try #require(try await Ratings(db: db).sheet(cellID: naCooc.id, year: 2019))
+            #expect(sheet.lines.contains { $0.level != nil })
+
+            // The impact report (rules.md A9): the same length each side, better on the whole, and not everywhere.
+            let reports = ImpactReports(db: db)
+            #expect(try await reports.placementDate(for: district.id, on: after) == placement)
+            let impact = try await reports.report(unitID: district.id, placementDate: placement, months: 12)
+            #expect(impact.before.until == placement)
+            #expect(impact.after.from == placement)
+            #expect(impact.before.from == placement.adding(months: -12))
+            #expect((impact.after.meanQuality ?? 0) > (impact.before.meanQuality ?? 100))
+            #expect(!impact.cells(.improved).isEmpty)
+            #expect(!(impact.cells(.unchanged) + impact.cells(.declined)).isEmpty)
+            #expect(impact.cells.count == cells.count)
+
+            let directive = try #require(try await Directives(db: db).list(units: nil).first?.id)
+            #expect(try await Directives(db: db).progress(directive, on: after)?.dissolved == 12)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import GanDanCore
+import GanDanInterchange
+import Testing
+
+@Suite("Import column mapping, household rows and duplicate keys")
+struct ImportMappingTests {
+    @Test("headers in Vietnamese, without accents or in English are matched to the member fields")
+    func guessesMemberHeaders() {
+        let header = ["STT", "Họ và tên", "NGAY SINH", "Giới tính", "Số CCCD", "Ngày vào Đảng", "Mã chi bộ", "Ghi chú"]
+        let mapping = ColumnMapping.guess(header: header, kind: .members)
+        #expect(mapping.columns["full_name"] == 1)
+        #expect(mapping.columns["birth_date"] == 2)
+        #expect(mapping.columns["sex"] == 3)
+        #expect(mapping.columns["citizen_id"] == 4)
+        #expect(mapping.columns["admitted_on"] == 5)
+        #expect(mapping.columns["cell_code"] == 6)
+        #expect(mapping.columns.count == 6)
+        #expect(mapping.issues(kind: .members, header: header).isEmpty)
+
+        let english = ColumnMapping.guess(header: ["Full name", "Date of birth", "Sex", "Cell code"], kind: .members)
+        #expect(english.columns == ["full_name": 0, "birth_date": 1, "sex": 2, "cell_code": 3])
+        let plain = ColumnMapping.guess(header: ["Ho ten", "full_name"], kind: .members)
+        #expect(plain.columns == ["full_name": 0])
+    }
+
+    @Test("the export's own header maps every column to its field")
+    func exportHeader() {
+        let mapping = ColumnMapping.guess(header: MemberCSVFormat.columns, kind: .members)
+        #expect(mapping.columns.count == MemberCSVFormat.columns.count)
+        for (index, key) in MemberCSVFormat.columns.enumerated() { #expect(mapping.columns[key] == index) }
+    }
+
+    @Test("missing required fields and a column used twice are named")
+    func requiredFields() {
+        let header = ["Họ tên", "Ngày sinh"]
+        let mapping = ColumnMapping(columns: ["full_name": 0, "birth_date": 0])
+        let issues = mapping.issues(kind: .members, header: header)
+        #expect(Set(issues.compactMap(\.field)) == ["sex", "admitted_on", "cell_code", "full_name"])
+        #expect(issues.allSatisfy { $0.line == 1 })
+        #expect(issues.contains { $0.message.contains("already used for birth_date") })
+    }
+
+    @Test("a mapping file names columns by header; unknown fields and headers are refused")
+    func namedMapping() throws {
+        let header = ["Tên chủ hộ", "Thôn", "Năm"]
+        let mapping = try ColumnMapping.named(
+            ["head_name": "Tên chủ hộ", "village_code": "THON", "year": "Năm"], header: header, kind: .households)
+        #expect(mapping.columns == ["head_name": 0, "village_code": 1, "year": 2])
+        let error = #expect(throws: InputError.self) {
+            try ColumnMapping.named(["owner": "Tên chủ hộ", "year": "Năm sinh"], header: header, kind: .households)
+        }
+        #expect(error?.issues.count == 2)
+        #expect(error?.description.contains("no column is headed \"Năm sinh\"") == true)
+    }
+
+    @Test("household rows: statuses in either language, every bad field reported with the line (rules.md R25, R27)")
+    func householdRows() {
+        #expect(HouseholdImportFormat.status(from: "Hộ cận nghèo") == .nearPoor)
+        #expect(HouseholdImportFormat.status(from: "CAN NGHEO") == .nearPoor)
+        #expect(HouseholdImportFormat.status(from: "nghèo") == .poor)
+        #expect(HouseholdImportFormat.status(from: "Escaped poverty") == .escaped)
+        #expect(HouseholdImportFormat.status(from: "giàu") == nil)
+        let good = HouseholdImportFormat.parse(
+            row: [
+                "village_code": "00001.01", "head_name": " Ma  Văn Pảo ", "size": "5", "year": "2024", "status": "poor",
+            ],
+            line: 4)
+        #expect(
+            (try? good.get())
+                == HouseholdImportRow(
+                    villageCode: "00001.01", headName: "Ma Văn Pảo", size: 5, year: 2024, status: .poor))
+        let bad = HouseholdImportFormat.parse(
+            row: ["village_code": "Nà Coóc", "head_name": "", "size": "90", "year": "2010", "status": "giàu"], line: 7)
+        guard case .failure(let error) = bad else {
+            Issue.record("a bad row was accepted")
+            return
+        }
+        #expect(error.issues.map(\.field) == ["village_code", "head_name", "size", "year", "status"])
+        #expect(error.issues.allSatisfy { $0.line == 7 })
+    }
+
+    @Test("possible duplicates: folded name and birth date, in the file and against the database")
+    func duplicates() {
+        let born = CivilDate("1980-02-03")!
+        func member(_ name: String, _ id: String? = nil) -> MemberDraft {
+            MemberDraft(
+                fullName: name, birthDate: born, sex: .male, ethnicity: "Kinh", citizenID: id,
+                party: PartyRecord(
+                    admittedOn: CivilDate("2005-01-01")!, officialOn: CivilDate("2006-01-01")!, status: .full),
+                cellCode: "CQ-00001",
+                joinedCellOn: CivilDate("2005-01-01")!)
+        }
+        #expect(
+            DuplicateCheck.personKey(name: "Nguyễn Văn An", birthDate: born)
+                == DuplicateCheck.personKey(name: "NGUYEN  VAN AN", birthDate: born))
+        let members = [
+            member("Nguyễn Văn An"), member("NGUYEN VAN AN"), member("Đỗ Thị Bình", "001180000001"),
+            member("Do Thi Binh", "001180000002"), member("Lò Văn Cả"),
+        ]
+        let stored = [
+            DuplicateCheck.StoredPerson(
+                key: DuplicateCheck.personKey(name: "Lo Van Ca", birthDate: born), citizenID: nil)
+        ]
+        let issues = DuplicateCheck.members(members, lines: [2, 3, 4, 5, 6], stored: stored)
+        #expect(issues.map(\.line) == [3, 6])
+        #expect(issues[0].message.contains("line 2"))
+        #expect(issues[1].message.contains("already registered"))
+    }
+}
