@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -94,3 +95,13 @@ let package = Package(
         ),
     ]
 )
+
+// The "does not compile without a scope" probe (issue 17): scripts/test builds it with GANDAN_SCOPE_PROBE=1 and
+// expects it to fail with one missing-scope error per query type; a plain `swift build` never sees it.
+if ProcessInfo.processInfo.environment["GANDAN_SCOPE_PROBE"] == "1" {
+    package.targets.append(
+        .target(
+            name: "ScopeProbe",
+            dependencies: ["GanDanStorage", .product(name: "FluentKit", package: "fluent-kit")],
+            path: "Tests/ScopeProbe"))
+}

@@ -29,7 +29,10 @@ struct ExportMembers: AsyncParsableCommand {
         let csv = try await AppRunner.withApp(Settings(database: database.location)) { app in
             var cellID: UUID?
             if let cellCode {
-                guard let found = try await OrganisationTree(db: app.db).organisation(code: cellCode) else {
+                guard
+                    let found = try await OrganisationTree(db: app.db, scope: .commandLineOperator).organisation(
+                        code: cellCode)
+                else {
                     throw StorageError.notFound("no cell has code \(cellCode)")
                 }
                 cellID = found.id

@@ -113,7 +113,7 @@ struct TableImportOptions: ParsableArguments {
         let dryRun = dryRun
         let confirm = confirmDuplicates
         let report = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            try await SpreadsheetImport(db: app.db).run(
+            try await SpreadsheetImport(db: app.db, scope: .commandLineOperator).run(
                 table, kind: kind, mapping: columns, today: CivilDate.today(), dryRun: dryRun,
                 confirmDuplicates: confirm, actor: .cli)
         }

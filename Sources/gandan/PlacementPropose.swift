@@ -20,10 +20,14 @@ struct PlacementPropose: AsyncParsableCommand {
         guard format == "json" || format == "text" else { throw AppRunner.failure("--format is json or text") }
         let unit = unit
         let plan = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            guard let found = try await OrganisationTree(db: app.db).unit(code: unit, on: day) else {
+            guard
+                let found = try await OrganisationTree(db: app.db, scope: .commandLineOperator).unit(
+                    code: unit, on: day)
+            else {
                 throw StorageError.notFound("no unit has code \(unit) on \(day.iso)")
             }
-            return try await PlacementPlans(db: app.db).propose(unitID: found.id, on: day, actor: .cli)
+            return try await PlacementPlans(db: app.db, scope: .commandLineOperator).propose(
+                unitID: found.id, on: day, actor: .cli)
         }
         print(format == "json" ? try PlacementJSON.render(plan) : PlacementJSON.text(plan))
     }
@@ -45,7 +49,7 @@ struct PlacementApprove: AsyncParsableCommand {
         let day = try parseDate(decisionDate)
         let version = version
         let approved = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            let plans = PlacementPlans(db: app.db)
+            let plans = PlacementPlans(db: app.db, scope: .commandLineOperator)
             guard let current = try await plans.plan(id) else { throw StorageError.notFound("no placement plan \(id)") }
             return try await plans.approve(id, version: version ?? current.version, decisionDate: day, actor: .cli)
         }

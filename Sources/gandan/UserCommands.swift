@@ -53,7 +53,7 @@ struct AddUser: AsyncParsableCommand {
         let name = name
         try await AppRunner.withApp(Settings(database: database.location)) { app in
             var resolved: [RoleGrant] = []
-            let tree = OrganisationTree(db: app.db)
+            let tree = OrganisationTree(db: app.db, scope: .commandLineOperator)
             for text in grants {
                 let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
                 guard let role = Role(rawValue: parts[0]) else {

@@ -31,7 +31,8 @@ struct ImportTests {
             #expect(try await MemberRecord.query(on: db).count() == 0)
             let real = try await Self.importCSV(csv, into: db)
             #expect(real.members == 2)
-            let thu = try await MemberDirectory(db: db).search(.init(text: "thu", date: Self.today)).items
+            let thu = try await MemberDirectory(db: db, scope: .everything).search(.init(text: "thu", date: Self.today))
+                .items
             #expect(thu.map(\.fullName) == ["Ma Thị Thu"])
             #expect(thu.first?.cellName == "Chi bộ thôn Nà Coóc")
         }

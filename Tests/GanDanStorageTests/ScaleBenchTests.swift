@@ -55,9 +55,9 @@ struct ScaleBenchTests {
             #expect(timings.allSatisfy { $0.latency.samples == 3 && $0.latency.p50 <= $0.latency.max })
 
             let district = try #require(
-                try await OrganisationTree(db: db).unit(
+                try await OrganisationTree(db: db, scope: .everything).unit(
                     code: ScaleProvince.districtCode(0), on: ScaleProvince.placementDate))
-            let report = try await ImpactReports(db: db).report(
+            let report = try await ImpactReports(db: db, scope: .everything).report(
                 unitID: district.id, placementDate: ScaleProvince.placementDate, months: 2)
             #expect(report.cells.count == 6)
             #expect(report.before.meetings + report.after.meetings > 0)

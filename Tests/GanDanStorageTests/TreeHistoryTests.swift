@@ -10,7 +10,7 @@ struct TreeHistoryTests {
     func rename(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(Fixtures.tree)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: Fixtures.date("2019-01-01")))
             try await UnitWriter(db: db).change(
                 commune.id, on: Fixtures.date("2020-01-01"), .init(name: "Thanh Tương Mới"))
@@ -31,7 +31,7 @@ struct TreeHistoryTests {
     func twoLevelReform(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(Fixtures.tree)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let reform = Fixtures.date("2025-07-01")
             let province = try #require(try await tree.unit(code: "01", on: reform))
             let district = try #require(try await tree.unit(code: "001", on: reform))
@@ -59,7 +59,7 @@ struct TreeHistoryTests {
     func cycle(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(Fixtures.tree)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let day = Fixtures.date("2020-01-01")
             let district = try #require(try await tree.unit(code: "001", on: day))
             let commune = try #require(try await tree.unit(code: "00001", on: day))
@@ -96,7 +96,7 @@ struct TreeHistoryTests {
             #expect(first.unitsCreated == 1 + 7 + 138)
             let second = try await DatasetWriter(db: db).write(OrganisationDataset(units: units))
             #expect(second.unitsCreated == 0 && second.unitsUnchanged == units.count)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let naHang = try #require(try await tree.unit(code: "072", on: Fixtures.date("2019-03-15")))
             let communes = try await tree.children(of: naHang.id, on: Fixtures.date("2019-03-15"))
             #expect(communes.count == 12)

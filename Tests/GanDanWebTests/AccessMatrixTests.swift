@@ -392,7 +392,7 @@ struct AccessMatrixTests {
     func matrix(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
             let day = Fixtures.date("2019-03-15")
-            let tree = OrganisationTree(db: app.db)
+            let tree = OrganisationTree(db: app.db, scope: .everything)
             var inside = Objects(
                 unit: try #require(try await tree.unit(code: "00001.01", on: day)).id,
                 cell: try #require(try await tree.organisation(code: "CB-00001.01")).id,
@@ -403,7 +403,7 @@ struct AccessMatrixTests {
                 cell: try #require(try await tree.organisation(code: "CB-00002.01")).id,
                 member: try await app.member("Ma Thị Thu"),
                 commune: try #require(try await tree.unit(code: "00002", on: day)).id)
-            let directives = Directives(db: app.db)
+            let directives = Directives(db: app.db, scope: .everything)
             inside.directive = try await directives.create(
                 title: "inside", legalBasis: "test", deadline: Fixtures.date("2019-04-30"), unitID: inside.commune,
                 plannedOn: day, actor: .system)
@@ -411,7 +411,7 @@ struct AccessMatrixTests {
                 title: "outside", legalBasis: "test", deadline: Fixtures.date("2019-04-30"), unitID: outside.commune,
                 plannedOn: day, actor: .system)
 
-            let register = HouseholdRegister(db: app.db)
+            let register = HouseholdRegister(db: app.db, scope: .everything)
             inside.household = try await register.add(
                 HouseholdDraft(headName: "Hộ trong", year: 2019, status: .poor), village: inside.unit, actor: .system
             ).id
@@ -421,7 +421,7 @@ struct AccessMatrixTests {
 
             inside.supervision = try await Self.supervision(app, cell: inside.cell, leader: inside.member)
             outside.supervision = try await Self.supervision(app, cell: outside.cell, leader: outside.member)
-            let candidates = CandidateRegister(db: app.db)
+            let candidates = CandidateRegister(db: app.db, scope: .everything)
             inside.candidate = try await candidates.add(
                 cellID: inside.cell,
                 CandidateDraft(
@@ -455,7 +455,7 @@ struct AccessMatrixTests {
                         if key.contains("placement") {
                             // Each request gets a fresh draft, so approving or moving does not change the next one.
                             let commune = isInside ? inside.commune : outside.commune
-                            let plan = try await PlacementPlans(db: app.db).propose(
+                            let plan = try await PlacementPlans(db: app.db, scope: .everything).propose(
                                 unitID: commune, on: Fixtures.date("2019-04-01"), actor: .system)
                             objects.plan = plan.id
                             objects.planMember = try #require(plan.decisions.first).memberID
@@ -463,7 +463,7 @@ struct AccessMatrixTests {
                         }
                         if key.contains("meetings/:id") {
                             // A fresh planned meeting each time: calling one off changes it.
-                            objects.meeting = try await CellMeetings(db: app.db).plan(
+                            objects.meeting = try await CellMeetings(db: app.db, scope: .everything).plan(
                                 cellID: objects.cell,
                                 MeetingPlanDraft(
                                     kind: .regular, date: Fixtures.date("2019-06-05"),
@@ -473,7 +473,7 @@ struct AccessMatrixTests {
                         }
                         if key.contains("feedback/:id") {
                             // A fresh item each time: forwarding moves it on.
-                            objects.feedback = try await FeedbackBook(db: app.db).record(
+                            objects.feedback = try await FeedbackBook(db: app.db, scope: .everything).record(
                                 cellID: objects.cell,
                                 CitizenFeedback(
                                     receivedOn: Fixtures.date("2019-06-05"), receivedBy: "A", topic: .land,

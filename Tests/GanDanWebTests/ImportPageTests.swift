@@ -38,7 +38,7 @@ struct ImportPageTests {
     @Test("a planner uploads, maps, checks, downloads the errors and imports a fixed file", arguments: TestDatabase.all)
     func flow(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let tree = OrganisationTree(db: app.db)
+            let tree = OrganisationTree(db: app.db, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: CivilDate.today())).id
             var location = ""
             try await app.testing().test(
@@ -115,7 +115,7 @@ struct ImportPageTests {
     func confirmDuplicates(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
             let commune = try #require(
-                try await OrganisationTree(db: app.db).unit(code: "00001", on: CivilDate.today())
+                try await OrganisationTree(db: app.db, scope: .everything).unit(code: "00001", on: CivilDate.today())
             ).id
             let file = """
                 full_name,birth_date,sex,admitted_on,official_on,cell_code
@@ -158,7 +158,7 @@ struct ImportPageTests {
     @Test("outside the planner's units, or for a secretary, the upload is refused", arguments: TestDatabase.all)
     func refusals(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let tree = OrganisationTree(db: app.db)
+            let tree = OrganisationTree(db: app.db, scope: .everything)
             let other = try #require(try await tree.unit(code: "00002", on: CivilDate.today())).id
             let village = try #require(try await tree.unit(code: "00001.01", on: CivilDate.today())).id
             try await app.testing().test(

@@ -28,7 +28,7 @@ struct TestUsers: Sendable {
     static let password = "correct horse battery"
 
     static func create(on app: Application) async throws -> TestUsers {
-        let tree = OrganisationTree(db: app.db)
+        let tree = OrganisationTree(db: app.db, scope: .everything)
         let day = Fixtures.date("2019-03-15")
         let commune = try await tree.unit(code: "00001", on: day)!.id
         let cell = try await tree.organisation(code: "CB-00001.01")!.id
@@ -99,7 +99,9 @@ let seededTree: OrganisationDataset = {
 
 extension Application {
     func member(_ name: String) async throws -> UUID {
-        try await MemberDirectory(db: db).search(.init(text: name, date: Fixtures.date("2019-03-15"))).items
+        try await MemberDirectory(db: db, scope: .everything).search(
+            .init(text: name, date: Fixtures.date("2019-03-15"))
+        ).items
             .first { $0.fullName == name }!.id
     }
 }

@@ -53,7 +53,7 @@ public struct ScaleBench: Sendable {
     public func importMembers(_ data: Data, today: CivilDate = .today()) async throws -> ImportReport {
         let table = try TableReader.read(data, format: .csv)
         let mapping = ColumnMapping.guess(header: table.header, kind: .members)
-        let report = try await SpreadsheetImport(db: db).run(
+        let report = try await SpreadsheetImport(db: db, scope: .storageInternal).run(
             table, kind: .members, mapping: mapping, today: today, dryRun: false, actor: .cli)
         guard report.errors.isEmpty else { throw StorageError.invalid(.invalid(report.errors)) }
         guard report.written else {
@@ -67,7 +67,7 @@ public struct ScaleBench: Sendable {
     public func writeHistory(_ shape: ScaleProvinceShape, months: Int = 24) async throws -> ScaleHistorySummary {
         let date = ScaleProvince.placementDate
         var summary = ScaleHistorySummary()
-        let tree = OrganisationTree(db: db)
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
         for district in 0..<shape.districts {
             guard let unit = try await tree.unit(code: ScaleProvince.districtCode(district), on: date) else {
                 throw StorageError.notFound("district \(ScaleProvince.districtCode(district))")
@@ -83,7 +83,7 @@ public struct ScaleBench: Sendable {
     /// the dashboards as of the end of a history of `months` months.
     public func operations(months: Int = 24) async throws -> [TimedOperation] {
         let date = ScaleProvince.placementDate
-        let tree = OrganisationTree(db: db)
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
         guard let district = try await tree.unit(code: ScaleProvince.districtCode(0), on: date),
             let commune = try await tree.unit(code: ScaleProvince.communeCode(district: 0, commune: 0), on: date)
         else { throw StorageError.notFound("the generated province's first district and commune") }
@@ -91,16 +91,18 @@ public struct ScaleBench: Sendable {
         let asOf = date.adding(months: max(months / 2, 1))
         return [
             TimedOperation("impact report, district") {
-                _ = try await ImpactReports(db: db).report(unitID: district.id, placementDate: date, months: 12)
+                _ = try await ImpactReports(db: db, scope: .storageInternal).report(
+                    unitID: district.id, placementDate: date, months: 12)
             },
             TimedOperation("impact report, commune") {
-                _ = try await ImpactReports(db: db).report(unitID: commune.id, placementDate: date, months: 12)
+                _ = try await ImpactReports(db: db, scope: .storageInternal).report(
+                    unitID: commune.id, placementDate: date, months: 12)
             },
             TimedOperation("dashboard, district") {
-                _ = try await DistrictDashboard(db: db).load(unit: district.id, asOf: asOf)
+                _ = try await DistrictDashboard(db: db, scope: .storageInternal).load(unit: district.id, asOf: asOf)
             },
             TimedOperation("dashboard, commune") {
-                _ = try await CommuneDashboard(db: db).load(unit: commune.id, asOf: asOf)
+                _ = try await CommuneDashboard(db: db, scope: .storageInternal).load(unit: commune.id, asOf: asOf)
             },
         ]
     }

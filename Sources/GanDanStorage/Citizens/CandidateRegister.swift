@@ -99,7 +99,7 @@ public struct CandidateRegister: Sendable {
     let calendar: WorkingCalendar
 
     public init(
-        db: any Database, scope: AccessScope = .everything, settings: AdmissionSettings = .standard,
+        db: any Database, scope: AccessScope, settings: AdmissionSettings = .standard,
         calendar: WorkingCalendar = .vietnam
     ) {
         self.db = db
@@ -120,7 +120,8 @@ public struct CandidateRegister: Sendable {
             issues.append(ImportIssue(field: "birthDate", message: "is not before the day the candidate was listed"))
         }
         // Introducers and the mentor are members of this cell (rules.md R22, R23); anyone else is refused.
-        let roster = try await CellDirectory(db: db).roster(of: cellID, on: draft.introducedOn ?? draft.listedOn)
+        let roster = try await CellDirectory(db: db, scope: .storageInternal).roster(
+            of: cellID, on: draft.introducedOn ?? draft.listedOn)
         let onRoll = Set(roster.map(\.member.id))
         var introducers: [Introducer] = []
         for (index, entry) in draft.introducers.enumerated() {
@@ -202,7 +203,9 @@ public struct CandidateRegister: Sendable {
         guard let record = try await CandidateRecord.find(id, on: db),
             scope.contains(organisation: record.organisationID)
         else { throw StorageError.notFound("no candidate \(id)") }
-        let full = try await CellDirectory(db: db).roster(of: record.organisationID, on: given.date).filter {
+        let full = try await CellDirectory(db: db, scope: .storageInternal).roster(
+            of: record.organisationID, on: given.date
+        ).filter {
             $0.membership == .official && $0.member.standing?.countsAsFull == true
         }.count
         if given.fullMembers > 0 && given.fullMembers != full {
@@ -295,7 +298,7 @@ public struct CandidateRegister: Sendable {
             pipelines[record.id!] = try JSONDecoder().decode(CandidatePipeline.self, from: Data(record.pipeline.utf8))
             ids.formUnion(candidate.candidate.introducers.compactMap { UUID(uuidString: $0.memberID) })
         }
-        let names = try await CellMeetings(db: db).memberNames(Array(ids))
+        let names = try await CellMeetings(db: db, scope: .storageInternal).memberNames(Array(ids))
         let cells = Dictionary(
             try await OrganisationRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.organisationID)))).all()
                 .map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })

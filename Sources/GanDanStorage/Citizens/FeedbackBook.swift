@@ -41,7 +41,7 @@ public struct FeedbackBook: Sendable {
     let calendar: WorkingCalendar
 
     public init(
-        db: any Database, scope: AccessScope = .everything, settings: FeedbackSettings = .standard,
+        db: any Database, scope: AccessScope, settings: FeedbackSettings = .standard,
         calendar: WorkingCalendar = .vietnam
     ) {
         self.db = db

@@ -42,7 +42,7 @@ public struct Ratings: Sendable {
     let scope: AccessScope
     let settings: RatingSettings
 
-    public init(db: any Database, scope: AccessScope = .everything, settings: RatingSettings = .standard) {
+    public init(db: any Database, scope: AccessScope, settings: RatingSettings = .standard) {
         self.db = db
         self.scope = scope
         self.settings = settings
@@ -61,7 +61,9 @@ public struct Ratings: Sendable {
         else { return nil }
         let day = period.ratedOn
         let year = period.start.year
-        let roster = try await CellDirectory(db: db).roster(of: cellID, on: day).filter { $0.membership == .official }
+        let roster = try await CellDirectory(db: db, scope: .storageInternal).roster(of: cellID, on: day).filter {
+            $0.membership == .official
+        }
         let stored = Dictionary(
             try await MemberRatingRecord.query(on: db).filter(\.$organisationID == cellID)
                 .filter(\.$period == key).all().map { ($0.memberID, $0) },

@@ -65,7 +65,7 @@ public struct CommuneDashboard: Sendable {
     let calendar: WorkingCalendar
 
     public init(
-        db: any Database, scope: AccessScope = .everything, charter: CharterSettings = .standard,
+        db: any Database, scope: AccessScope, charter: CharterSettings = .standard,
         feedbackSettings: FeedbackSettings = .standard, calendar: WorkingCalendar = .vietnam
     ) {
         self.db = db

@@ -126,7 +126,7 @@ public struct DistrictDashboard: Sendable {
     let db: any Database
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
     }
@@ -150,7 +150,7 @@ public struct DistrictDashboard: Sendable {
 
     func compute(unit: UUID, on date: CivilDate) async throws -> Computed? {
         guard scope.contains(unit: unit) else { return nil }
-        let path = try await OrganisationTree(db: db).path(to: unit, on: date)
+        let path = try await OrganisationTree(db: db, scope: .storageInternal).path(to: unit, on: date)
         guard let top = path.first, path.last?.id == unit,
             let tree = try await DashboardTree.load(root: unit, on: date, db: db),
             let root = tree.units[unit]

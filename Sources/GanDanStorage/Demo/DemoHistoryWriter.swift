@@ -31,7 +31,7 @@ struct DemoHistoryWriter {
     }
 
     func historyCells(districtID: UUID, placementDate: CivilDate) async throws -> [Source] {
-        let tree = OrganisationTree(db: db)
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
         let units = try await tree.subtree(of: districtID, on: placementDate)
         let cells = try await tree.organisations(atUnits: units, on: placementDate).filter { $0.kind == .villageCell }
         let cellIDs = cells.map(\.id)
@@ -237,7 +237,7 @@ struct DemoHistoryWriter {
         let encoder = CellMeetings.encoder
         var ids: Set<UUID> = []
         for item in history.feedback { if let id = UUID(uuidString: item.feedback.receivedBy) { ids.insert(id) } }
-        let names = try await CellMeetings(db: db).memberNames(Array(ids))
+        let names = try await CellMeetings(db: db, scope: .storageInternal).memberNames(Array(ids))
         var meetingOn: [String: UUID] = [:]
         for meeting in try await MeetingRecord.query(on: db).field(\.$id).field(\.$organisationID).field(\.$date).all()
         {

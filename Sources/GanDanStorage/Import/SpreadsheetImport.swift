@@ -10,7 +10,7 @@ public struct SpreadsheetImport: Sendable {
     /// Where rows may go: cells (members) and villages (households) outside it are errors.
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
     }

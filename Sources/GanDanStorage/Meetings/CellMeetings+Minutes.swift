@@ -103,7 +103,7 @@ extension CellMeetings {
         if meeting.currentVersion > 0 && Self.clean(entry.correctionReason) == nil {
             add("correctionReason", "a correction of recorded minutes says why (rules.md R10)")
         }
-        let roster = try await CellDirectory(db: db).roster(of: cell.id!, on: date)
+        let roster = try await CellDirectory(db: db, scope: .storageInternal).roster(of: cell.id!, on: date)
         let standingOf = Dictionary(
             roster.compactMap { entry in entry.member.standing.map { (entry.member.id, $0) } },
             uniquingKeysWith: { first, _ in first })

@@ -10,7 +10,7 @@ public struct CellMeetings: Sendable {
     let scope: AccessScope
     let policy: MeetingPolicy
 
-    public init(db: any Database, scope: AccessScope = .everything, policy: MeetingPolicy = .standard) {
+    public init(db: any Database, scope: AccessScope, policy: MeetingPolicy = .standard) {
         self.db = db
         self.scope = scope
         self.policy = policy

@@ -9,7 +9,7 @@ public struct CellDirectory: Sendable {
     let db: any Database
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
     }
@@ -35,7 +35,7 @@ public struct CellDirectory: Sendable {
             }
             postsOf[post.memberID, default: []].append(kind)
         }
-        let summaries = try await MemberDirectory(db: db).summaries(records, on: date)
+        let summaries = try await MemberDirectory(db: db, scope: .storageInternal).summaries(records, on: date)
         return summaries.compactMap { summary in
             guard summary.standing != nil else { return nil }
             return RosterEntry(

@@ -9,7 +9,7 @@ public struct MemberDirectory: Sendable {
     let db: any Database
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
     }
@@ -129,7 +129,7 @@ public struct MemberDirectory: Sendable {
         let names = Dictionary(organisations.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         var villageName: String?
         if let village = record.residenceUnitID {
-            villageName = try await OrganisationTree(db: db).unit(village, on: date)?.name
+            villageName = try await OrganisationTree(db: db, scope: .storageInternal).unit(village, on: date)?.name
         }
         return MemberDetail(
             summary: summary, ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,

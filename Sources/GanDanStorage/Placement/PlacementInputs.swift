@@ -23,7 +23,7 @@ public struct PlacementInputs: Sendable {
     public func problems(for unitID: UUID, on date: CivilDate, settings: PlacementSettings) async throws
         -> [CommuneProblem]
     {
-        let tree = OrganisationTree(db: db)
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
         guard let unit = try await tree.unit(unitID, on: date) else {
             throw StorageError.notFound("no unit \(unitID) on \(date.iso)")
         }
@@ -41,13 +41,13 @@ public struct PlacementInputs: Sendable {
     /// Nil when the commune has no agency cell in force on `date` (already dissolved, or none).
     func problem(commune: UnitSnapshot, on date: CivilDate, settings: PlacementSettings) async throws -> CommuneProblem?
     {
-        let tree = OrganisationTree(db: db)
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
         let villages = try await tree.children(of: commune.id, on: date).filter(\.kind.isVillageLevel)
         let organisations = try await tree.organisations(atUnits: [commune.id] + villages.map(\.id), on: date)
         let agencyCells = organisations.filter { $0.kind == .communeAgencyCell && $0.unitID == commune.id }
         guard !agencyCells.isEmpty else { return nil }
         let villageCells = organisations.filter { $0.kind == .villageCell }
-        let cells = CellDirectory(db: db)
+        let cells = CellDirectory(db: db, scope: .storageInternal)
         var candidates: [PlacementCandidate] = []
         let villageByID = Dictionary(villages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for agency in agencyCells {
@@ -97,7 +97,7 @@ extension PlacementInputs {
     func villageProblem(communeID: UUID, memberIDs: Set<UUID>, on date: CivilDate, settings: PlacementSettings)
         async throws -> PlacementInput
     {
-        let tree = OrganisationTree(db: db)
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
         guard try await tree.unit(communeID, on: date) != nil else {
             throw StorageError.notFound("no commune \(communeID) on \(date.iso)")
         }
@@ -125,7 +125,7 @@ extension PlacementInputs {
                 stableKey: Self.stableKey(member),
                 isFullMember: member.partyRecord?.standing(on: date)?.countsAsFull ?? false)
         }
-        let summaries = try await CellDirectory(db: db).summaries(of: villageCells, on: date)
+        let summaries = try await CellDirectory(db: db, scope: .storageInternal).summaries(of: villageCells, on: date)
         let fullOf = Dictionary(summaries.map { ($0.cell.id, $0.counts.full) }, uniquingKeysWith: { a, _ in a })
         let targets = villageCells.compactMap { cell -> PlacementTarget? in
             guard let village = villageByID[cell.unitID] else { return nil }

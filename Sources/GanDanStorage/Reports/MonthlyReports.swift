@@ -89,7 +89,7 @@ public struct MonthlyReports: Sendable {
     let charter: CharterSettings
 
     public init(
-        db: any Database, scope: AccessScope = .everything, policy: MeetingPolicy = .standard,
+        db: any Database, scope: AccessScope, policy: MeetingPolicy = .standard,
         charter: CharterSettings = .standard
     ) {
         self.db = db
@@ -166,7 +166,7 @@ public struct MonthlyReports: Sendable {
         let end = through.adding(months: 1).firstDay
         let last = end.adding(days: -1)
         let tree = OrganisationTree(db: db, scope: scope)
-        let units = try await OrganisationTree(db: db).subtree(of: unitID, on: last)
+        let units = try await OrganisationTree(db: db, scope: .storageInternal).subtree(of: unitID, on: last)
         let cells = try await tree.organisations(atUnits: units, on: last).filter {
             $0.kind == .villageCell && scope.contains(organisation: $0.id)
         }

@@ -9,7 +9,7 @@ public struct OrganisationTree: Sendable {
     let db: any Database
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
     }
@@ -65,6 +65,13 @@ public struct OrganisationTree: Sendable {
             next = unit.parentID
         }
         return path
+    }
+
+    /// The unit directly above a unit in scope on `date`, in scope or not: the place a heading names.
+    public func parent(of id: UUID, on date: CivilDate) async throws -> UnitSnapshot? {
+        guard let unit = try await unit(id, on: date), let parentID = unit.parentID else { return nil }
+        return try await UnitRecord.query(on: db).inForce(on: date).filter(\.$unitID == parentID).first()
+            .map(UnitSnapshot.init)
     }
 
     /// The stable ids of a unit and everything below it on `date`.

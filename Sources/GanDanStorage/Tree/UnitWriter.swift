@@ -103,7 +103,7 @@ public struct UnitWriter: Sendable {
             guard kind == .province else { throw StorageError.conflict("only a province may have no parent") }
             return
         }
-        let tree = OrganisationTree(db: db)
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
         guard let parent = try await tree.unit(parentID, on: date) else {
             throw StorageError.notFound("the new parent is not in force on \(date.iso)")
         }

@@ -15,7 +15,7 @@ public enum DemoUsers {
 
     /// Creates the accounts unless they exist; returns them for printing.
     public static func create(on app: Application) async throws -> [Login] {
-        let tree = OrganisationTree(db: app.db)
+        let tree = OrganisationTree(db: app.db, scope: .everything)
         let day = NaHangDemo.referenceDate
         guard let district = try await tree.unit(code: NaHangDemo.districtCode, on: day),
             let commune = try await tree.unit(code: NaHangDemo.thanhTuongCode, on: day),

@@ -35,7 +35,7 @@ struct AccountPages: RouteCollection {
     func render(_ req: Request, newToken: String? = nil) async throws -> View {
         let access = try await req.access()
         let tokens = try await UserDirectory(db: req.db).tokens(of: access.account.id)
-        let tree = OrganisationTree(db: req.db)
+        let tree = OrganisationTree(db: req.db, scope: access.scopes.read)
         var roles: [String] = []
         for grant in access.account.grants {
             var place = ""

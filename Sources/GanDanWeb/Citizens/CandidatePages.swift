@@ -118,7 +118,8 @@ struct CandidatePages: RouteCollection {
         if audit { try await req.auditRead("candidates", id: id.uuidString, unit: cell.unitID) }
         let roster = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).roster(
             of: id, on: date)
-        let profile = try await OrganisationTree(db: req.db).unit(cell.unitID, on: date)?.profile
+        let profile = try await OrganisationTree(db: req.db, scope: try await req.access().scopes.read).unit(
+            cell.unitID, on: date)?.profile
         let context = ListContext(
             page: PageContext(req, title: "\(Labels.text("candidates", req)) · \(cell.name)", exportable: true),
             csrf: req.csrfToken,

@@ -19,7 +19,7 @@ extension Request {
         guard access.scopes.read.contains(unit: unitID), let unit = try await tree.unit(unitID, on: date) else {
             throw Abort(.notFound, reason: "no unit is at this address")
         }
-        let units = try await OrganisationTree(db: db).subtree(of: unitID, on: date)
+        let units = try await tree.subtree(of: unitID, on: date)
         let cells = try await tree.organisations(atUnits: units, on: date).filter {
             $0.kind.isCell && access.scopes.read.contains(organisation: $0.id)
         }

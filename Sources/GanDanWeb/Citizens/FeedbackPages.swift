@@ -273,7 +273,7 @@ struct FeedbackPages: RouteCollection {
 
     func villageNames(_ req: Request, _ ids: [UUID], on date: CivilDate) async throws -> [UUID: String] {
         var names: [UUID: String] = [:]
-        let tree = OrganisationTree(db: req.db)
+        let tree = OrganisationTree(db: req.db, scope: try await req.access().scopes.read)
         for id in ids { names[id] = try await tree.unit(id, on: date)?.title(in: req.language) }
         return names
     }

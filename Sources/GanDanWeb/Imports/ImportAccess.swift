@@ -17,7 +17,7 @@ extension Request {
     func requireImportUnit(_ id: UUID) async throws -> UnitSnapshot {
         let access = try await access()
         guard access.scopes.read.contains(unit: id),
-            let unit = try await OrganisationTree(db: db).unit(id, on: try asOfDate())
+            let unit = try await OrganisationTree(db: db, scope: access.scopes.read).unit(id, on: try asOfDate())
         else { throw Abort(.notFound, reason: "no unit is at this address") }
         guard try await importScope().contains(unit: id) else {
             throw Abort(.forbidden, reason: "only a planner of this unit may import members or households")

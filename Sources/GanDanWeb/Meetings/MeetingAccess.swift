@@ -41,7 +41,7 @@ extension Request {
     /// A village the user may see: 404 outside their scope or when the unit is not a village.
     func visibleVillage(_ id: UUID, on date: CivilDate) async throws -> UnitSnapshot {
         let access = try await access()
-        let tree = OrganisationTree(db: db)
+        let tree = OrganisationTree(db: db, scope: access.scopes.read)
         guard access.scopes.read.contains(unit: id) else {
             throw Abort(.notFound, reason: "no village is at this address")
         }

@@ -27,7 +27,10 @@ struct TreePages: RouteCollection {
         let heading = Labels.text(try await req.access().scopes.read == .everything ? "provinces" : "yourUnits", req)
         var myCells: [NamedID] = []
         for grant in try await req.access().account.grants where grant.role == .secretary {
-            if let id = grant.organisationID, let cell = try await OrganisationTree(db: req.db).organisation(id) {
+            if let id = grant.organisationID,
+                let cell = try await OrganisationTree(db: req.db, scope: try await req.access().scopes.read)
+                    .organisation(id)
+            {
                 myCells.append(NamedID(id: id, name: cell.name))
             }
         }
