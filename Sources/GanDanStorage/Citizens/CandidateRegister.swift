@@ -294,16 +294,18 @@ public struct CandidateRegister: Sendable {
         var pipelines: [UUID: CandidatePipeline] = [:]
         for record in records {
             let candidate = try JSONDecoder().decode(StoredCandidate.self, from: Data(record.candidate.utf8))
-            stored[record.id!] = candidate
-            pipelines[record.id!] = try JSONDecoder().decode(CandidatePipeline.self, from: Data(record.pipeline.utf8))
+            stored[try record.requireID()] = candidate
+            pipelines[try record.requireID()] = try JSONDecoder().decode(
+                CandidatePipeline.self, from: Data(record.pipeline.utf8))
             ids.formUnion(candidate.candidate.introducers.compactMap { UUID(uuidString: $0.memberID) })
         }
         let names = try await CellMeetings(db: db, scope: .storageInternal).memberNames(Array(ids))
         let cells = Dictionary(
             try await OrganisationRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.organisationID)))).all()
-                .map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return records.compactMap { record in
-            guard let candidate = stored[record.id!], let pipeline = pipelines[record.id!] else { return nil }
+                .map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
+        return try records.compactMap { record in
+            guard let candidate = stored[try record.requireID()], let pipeline = pipelines[try record.requireID()]
+            else { return nil }
             let considered = pipeline.cellResolutionOn ?? date
             var eligibility = AdmissionEligibility.issues(
                 for: candidate.candidate, consideredOn: considered, settings: settings)
@@ -311,7 +313,7 @@ public struct CandidateRegister: Sendable {
                 eligibility = eligibility.filter { !($0.field ?? "").hasPrefix("introducers") }
             }
             return CandidateView(
-                id: record.id!, cellID: record.organisationID, cellName: cells[record.organisationID] ?? "",
+                id: try record.requireID(), cellID: record.organisationID, cellName: cells[record.organisationID] ?? "",
                 fullName: candidate.fullName, birthDate: candidate.candidate.birthDate,
                 education: candidate.candidate.education, eligibility: eligibility.map(\.description),
                 pipeline: pipeline, nextStep: pipeline.nextStep(settings: settings),

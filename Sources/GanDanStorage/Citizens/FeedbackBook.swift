@@ -200,7 +200,7 @@ public struct FeedbackBook: Sendable {
     func view(_ record: FeedbackRecord, on date: CivilDate) throws -> FeedbackView {
         let feedback = try decode(record).asOf(date)
         return FeedbackView(
-            id: record.id!, cellID: record.organisationID, villageID: record.unitID, feedback: feedback,
+            id: try record.requireID(), cellID: record.organisationID, villageID: record.unitID, feedback: feedback,
             stage: feedback.stage, due: feedback.dueDate(calendar: calendar, settings: settings),
             overdue: feedback.isOverdue(on: date, calendar: calendar, settings: settings),
             reportedMeetingID: record.reportedMeetingID)

@@ -109,10 +109,10 @@ public struct LeaderSupervisions: Sendable {
             Array(Set(records.map(\.memberID))))
         let cells = Dictionary(
             try await OrganisationRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.organisationID)))).all()
-                .map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+                .map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
         return try records.map { record in
             SupervisionView(
-                id: record.id!, cellID: record.organisationID, cellName: cells[record.organisationID] ?? "",
+                id: try record.requireID(), cellID: record.organisationID, cellName: cells[record.organisationID] ?? "",
                 leader: NamedID(id: record.memberID, name: names[record.memberID] ?? ""),
                 supervision: try JSONDecoder().decode(LeaderSupervision.self, from: Data(record.body.utf8)))
         }

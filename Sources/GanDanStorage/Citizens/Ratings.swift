@@ -84,7 +84,7 @@ public struct Ratings: Sendable {
             ? nil
             : CellRatingRecord.query(on: db).filter(\.$organisationID == cellID).filter(\.$year == year).first().map {
                 CellRating(
-                    year: $0.year, level: RatingLevel(rawValue: $0.level) ?? .completed, weak: $0.weak,
+                    year: $0.year, level: try $0.decode(\.$level, as: RatingLevel.self), weak: $0.weak,
                     weakReason: $0.weakReason)
             }
         var warnings: [String] = []
@@ -213,7 +213,7 @@ public struct Ratings: Sendable {
         guard !ids.isEmpty else { return [:] }
         return Dictionary(
             try await MemberRecord.query(on: db).filter(\.$id ~~ ids).all().compactMap { record in
-                record.partyRecord.map { (record.id!, $0) }
+                try record.partyRecord.map { (try record.requireID(), $0) }
             }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -176,13 +176,15 @@ public struct DistrictDashboard: Sendable {
 
         // Directives and their cells (small tables), planned by the day.
         let directives = try await DirectiveRecord.query(on: db).all()
-        let directiveByID = Dictionary(directives.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+        let directiveByID = try Dictionary(
+            directives.map { (try $0.requireID(), $0) }, uniquingKeysWith: { first, _ in first })
         let dissolutions = try await DissolutionRecord.query(on: db).filter(\.$plannedOn <= date.iso).all()
             .filter { directiveByID[$0.directiveID] != nil }
         let agencyRecords =
             try await dissolutions.isEmpty
             ? [] : OrganisationRecord.query(on: db).filter(\.$id ~~ dissolutions.map(\.organisationID)).all()
-        let agencyUnit = Dictionary(agencyRecords.map { ($0.id!, $0.unitID) }, uniquingKeysWith: { first, _ in first })
+        let agencyUnit = try Dictionary(
+            agencyRecords.map { (try $0.requireID(), $0.unitID) }, uniquingKeysWith: { first, _ in first })
         var rowsOfCommune: [UUID: [DissolutionRecord]] = [:]
         for row in dissolutions {
             guard let unitID = agencyUnit[row.organisationID], let commune = tree.commune(of: unitID),
@@ -252,13 +254,13 @@ public struct DistrictDashboard: Sendable {
             $0.kind == OrganisationKind.villageCell.rawValue
                 && tree.commune(of: $0.unitID).map { communeIDs.contains($0) } == true
         }
-        let ratings = try await DashboardRatings.latest(of: villageCells.map { $0.id! }, on: date, db: db)
+        let ratings = try await DashboardRatings.latest(of: villageCells.map { try $0.requireID() }, on: date, db: db)
         var villageCommune: [UUID: UUID] = [:]
         for cell in villageCells {
             guard let commune = tree.commune(of: cell.unitID), communeIDs.contains(commune) else { continue }
-            villageCommune[cell.id!] = commune
+            villageCommune[try cell.requireID()] = commune
             rows[commune]?.villageCells += 1
-            if ratings[cell.id!]?.weak == true { rows[commune]?.weakCells += 1 }
+            if ratings[try cell.requireID()]?.weak == true { rows[commune]?.weakCells += 1 }
         }
 
         var sets: [UUID: [PlacementFigure: Set<UUID>]] = [:]
@@ -308,10 +310,10 @@ public struct DistrictDashboard: Sendable {
         let ordered = communes.compactMap { rows[$0.unitID] }
         let totals = Self.totals(ordered, unit: root, on: date)
         let ranked = try await directiveUnits(directives, in: top.id, on: date)
-        let ranking = Self.ranking(directives: directives, dissolutions: dissolutions, units: ranked, on: date)
+        let ranking = try Self.ranking(directives: directives, dissolutions: dissolutions, units: ranked, on: date)
         return Computed(
             report: DistrictDashboardReport(
-                unitID: unit, unitCode: root.code, unitKind: UnitKind(rawValue: root.kind) ?? .district,
+                unitID: unit, unitCode: root.code, unitKind: try root.decode(\.$kind, as: UnitKind.self),
                 unitName: root.name, asOf: date, communes: ordered, totals: totals, ranking: ranking),
             members: sets)
     }
@@ -376,18 +378,18 @@ public struct DistrictDashboard: Sendable {
     /// Directives on the given units, ranked as `Directives.ranking` ranks them (rules.md A1).
     static func ranking(
         directives: [DirectiveRecord], dissolutions: [DissolutionRecord], units: [UUID: String], on date: CivilDate
-    ) -> [DistrictRank] {
+    ) throws -> [DistrictRank] {
         let cellsOf = Dictionary(grouping: dissolutions, by: \.directiveID)
         var ranks: [DistrictRank] = []
         for directive in directives {
             guard let name = units[directive.unitID], let deadline = CivilDate(directive.deadline),
-                let cells = cellsOf[directive.id!], !cells.isEmpty
+                let cells = cellsOf[try directive.requireID()], !cells.isEmpty
             else { continue }
             let days = cells.compactMap { $0.dissolvedOn.flatMap(CivilDate.init) }.filter { $0 <= date }
             let completedOn = days.count == cells.count ? days.max() : nil
             ranks.append(
                 DistrictRank(
-                    rank: 0, directiveID: directive.id!, unitID: directive.unitID, unitName: name,
+                    rank: 0, directiveID: try directive.requireID(), unitID: directive.unitID, unitName: name,
                     dissolved: days.count, total: cells.count, deadline: deadline, completedOn: completedOn,
                     status: DeadlineStatus.of(
                         total: cells.count, completedOn: completedOn, deadline: deadline, on: date)

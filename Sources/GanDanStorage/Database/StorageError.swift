@@ -10,6 +10,8 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
     case conflict(String)
     /// The input has problems; nothing was written.
     case invalid(ImportError)
+    /// A stored value the program does not know (e.g. a status no version ever wrote): the data is damaged.
+    case corrupt(table: String, column: String, value: String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
         case .notFound(let message): return "not found: \(message)"
         case .conflict(let message): return "conflict: \(message)"
         case .invalid(let error): return error.description
+        case .corrupt(let table, let column, let value):
+            return "corrupt data: table \(table), column \(column) holds the unknown value \"\(value)\""
         }
     }
 }

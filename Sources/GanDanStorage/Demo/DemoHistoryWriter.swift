@@ -43,7 +43,7 @@ struct DemoHistoryWriter {
         for start in stride(from: 0, to: memberIDs.count, by: 500) {
             let chunk = Array(memberIDs[start..<min(start + 500, memberIDs.count)])
             for record in try await MemberRecord.query(on: db).filter(\.$id ~~ chunk).all() {
-                members[record.id!] = record
+                members[try record.requireID()] = record
             }
             for post in try await PostRecord.query(on: db).filter(\.$memberID ~~ chunk).all() {
                 posts[post.memberID, default: []].append(post)

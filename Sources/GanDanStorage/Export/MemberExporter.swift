@@ -19,7 +19,8 @@ public struct MemberExporter: Sendable {
         let rows = try await memberships.all()
         let cellOf = Dictionary(rows.map { ($0.memberID, $0) }, uniquingKeysWith: { first, _ in first })
         let organisations = try await OrganisationRecord.query(on: db).all()
-        let codes = Dictionary(organisations.map { ($0.id!, $0.code) }, uniquingKeysWith: { first, _ in first })
+        let codes = try Dictionary(
+            organisations.map { (try $0.requireID(), $0.code) }, uniquingKeysWith: { first, _ in first })
         let units = try await UnitRecord.query(on: db).inForce(on: date).all()
         let unitCodes = Dictionary(units.map { ($0.unitID, $0.code) }, uniquingKeysWith: { first, _ in first })
         var drafts: [MemberDraft] = []
@@ -29,12 +30,12 @@ public struct MemberExporter: Sendable {
             let chunk = Array(ids[start..<min(start + 500, ids.count)])
             start += 500
             for record in try await MemberRecord.query(on: db).filter(\.$id ~~ chunk).all() {
-                guard let party = record.partyRecord, let membership = cellOf[record.id!],
+                guard let party = record.partyRecord, let membership = cellOf[try record.requireID()],
                     let birth = CivilDate(record.birthDate), let joined = CivilDate(membership.validFrom)
                 else { continue }
                 drafts.append(
                     MemberDraft(
-                        fullName: record.fullName, birthDate: birth, sex: Sex(rawValue: record.sex) ?? .male,
+                        fullName: record.fullName, birthDate: birth, sex: try record.decode(\.$sex, as: Sex.self),
                         ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
                         residenceVillageCode: record.residenceUnitID.flatMap { unitCodes[$0] },
                         education: record.education, cardNumber: record.cardNumber, party: party,

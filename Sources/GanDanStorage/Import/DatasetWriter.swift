@@ -96,7 +96,7 @@ public struct DatasetWriter: Sendable {
         var known = KnownCodes()
         for unit in openUnits {
             known.units[unit.code] = (
-                UnitKind(rawValue: unit.kind) ?? .commune, unit.parentUnitID.flatMap { codeOfUnit[$0] }
+                try unit.decode(\.$kind, as: UnitKind.self), unit.parentUnitID.flatMap { codeOfUnit[$0] }
             )
         }
         var issues = inputIssues
@@ -113,7 +113,7 @@ public struct DatasetWriter: Sendable {
                     ImportIssue(
                         field: "unit \(draft.code)",
                         message: "is stored as a \(stored.kind), not a \(draft.kind.rawValue)"))
-            } else if stored.name == draft.name && storedParent == draft.parentCode
+            } else if try stored.name == draft.name && storedParent == draft.parentCode
                 && (UnitSnapshot(stored).profile == draft.profile || draft.profile == nil)
             {
                 plan.summary.unitsUnchanged += 1
@@ -177,8 +177,8 @@ public struct DatasetWriter: Sendable {
         plan.members = dataset.members
         plan.memberLines = memberLines
         plan.openUnitIDs = Dictionary(openUnits.map { ($0.code, $0.unitID) }, uniquingKeysWith: { first, _ in first })
-        plan.organisationIDs = Dictionary(
-            organisations.map { ($0.code, $0.id!) }, uniquingKeysWith: { first, _ in first })
+        plan.organisationIDs = try Dictionary(
+            organisations.map { ($0.code, try $0.requireID()) }, uniquingKeysWith: { first, _ in first })
         plan.summary.unitsCreated = newUnits.count
         plan.summary.unitsChanged = plan.changedUnits.count
         plan.summary.organisations = dataset.organisations.count
@@ -231,7 +231,7 @@ struct WritePlan: Sendable {
         var unitRows: [UnitRecord] = []
         for (stored, draft) in changedUnits {
             event(
-                "update", "unit", stored.unitID, before: AuditTrail.json(UnitSnapshot(stored)),
+                "update", "unit", stored.unitID, before: AuditTrail.json(try UnitSnapshot(stored)),
                 after: AuditTrail.json(draft), unit: stored.unitID)
             stored.validUntil = draft.validity.from.iso
             try await stored.update(on: db)
@@ -250,7 +250,7 @@ struct WritePlan: Sendable {
         var organisationIDs = self.organisationIDs
         for draft in organisations { organisationIDs[draft.code] = UUID() }
         var ratingRows: [CellRatingRecord] = []
-        let organisationRows = organisations.map { draft in
+        let organisationRows = try organisations.map { draft in
             let record = OrganisationRecord()
             record.id = organisationIDs[draft.code]
             record.code = draft.code
@@ -265,7 +265,7 @@ struct WritePlan: Sendable {
             for rating in draft.ratings {
                 let row = CellRatingRecord()
                 row.id = UUID()
-                row.organisationID = record.id!
+                row.organisationID = try record.requireID()
                 row.year = rating.year
                 row.level = rating.level.rawValue
                 row.weak = rating.weak

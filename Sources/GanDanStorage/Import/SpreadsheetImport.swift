@@ -207,7 +207,7 @@ public struct SpreadsheetImport: Sendable {
             households.append(record)
             let status = HouseholdStatusRecord()
             status.id = UUID()
-            status.householdID = record.id!
+            status.householdID = try record.requireID()
             status.year = row.year
             status.standardID = standard.id
             status.status = row.status.rawValue

@@ -60,7 +60,7 @@ extension CellMeetings {
             for line in prepared.minutes.attendance where !line.temporary {
                 let attendance = AttendanceRecordRow()
                 attendance.meetingID = meetingID
-                attendance.organisationID = cell.id!
+                attendance.organisationID = try cell.requireID()
                 attendance.memberID = UUID(uuidString: line.memberID)!
                 attendance.date = meeting.date
                 attendance.standing = line.standing.rawValue
@@ -74,7 +74,7 @@ extension CellMeetings {
                 try await attendance.create(on: db)
             }
             try await TaskWriter(db: db).sync(
-                meeting: meeting, cellID: cell.id!, tasks: entry.tasks, reviews: entry.reviews)
+                meeting: meeting, cellID: try cell.requireID(), tasks: entry.tasks, reviews: entry.reviews)
             try await AuditTrail(db: db).record(
                 AuditEvent(
                     actor: actor.name, action: version == 1 ? "record" : "correct", entity: "meeting_minutes",
@@ -103,7 +103,7 @@ extension CellMeetings {
         if meeting.currentVersion > 0 && Self.clean(entry.correctionReason) == nil {
             add("correctionReason", "a correction of recorded minutes says why (rules.md R10)")
         }
-        let roster = try await CellDirectory(db: db, scope: .storageInternal).roster(of: cell.id!, on: date)
+        let roster = try await CellDirectory(db: db, scope: .storageInternal).roster(of: try cell.requireID(), on: date)
         let standingOf = Dictionary(
             roster.compactMap { entry in entry.member.standing.map { (entry.member.id, $0) } },
             uniquingKeysWith: { first, _ in first })
@@ -144,7 +144,7 @@ extension CellMeetings {
             add("attendance", "\(member.member.fullName) is on the roll but not marked present or absent")
         }
         let minutes = MeetingMinutes(
-            date: date, kind: MeetingKind(rawValue: meeting.kind) ?? .regular, startTime: entry.startTime,
+            date: date, kind: try meeting.decode(\.$kind, as: MeetingKind.self), startTime: entry.startTime,
             endTime: entry.endTime, noticeSentOn: meeting.noticeSentOn.flatMap(CivilDate.init), roll: roll,
             attendance: attendance, chairID: entry.chairID?.uuidString ?? "",
             recorderID: entry.recorderID?.uuidString ?? "",
@@ -187,7 +187,7 @@ extension CellMeetings {
             }
         }
         // Reviews: tasks of this cell assigned at an earlier meeting, still open or reviewed here before.
-        let meetingID = meeting.id!
+        let meetingID = try meeting.requireID()
         var reviewed: Set<String> = []
         for (index, review) in entry.reviews.enumerated() {
             let field = "reviews[\(index)]"

@@ -34,18 +34,18 @@ extension CellMeetings {
         let names = try await memberNames(Array(Set(assignees.map(\.memberID))))
         let householdNames = Dictionary(
             try await HouseholdRecord.query(on: db).filter(\.$id ~~ Array(Set(households.map(\.householdID)))).all()
-                .map { ($0.id!, $0.headName) }, uniquingKeysWith: { first, _ in first })
+                .map { (try $0.requireID(), $0.headName) }, uniquingKeysWith: { first, _ in first })
         let meetingDates = Dictionary(
             try await MeetingRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.meetingID)))).all()
-                .map { ($0.id!, CivilDate($0.date) ?? CivilDate(dayNumber: 0)) },
+                .map { (try $0.requireID(), CivilDate($0.date) ?? CivilDate(dayNumber: 0)) },
             uniquingKeysWith: { first, _ in first })
-        return records.map { record in
+        return try records.map { record in
             TaskView(
-                id: record.id!, cellID: record.organisationID, meetingID: record.meetingID,
+                id: try record.requireID(), cellID: record.organisationID, meetingID: record.meetingID,
                 meetingDate: meetingDates[record.meetingID] ?? CivilDate(dayNumber: 0),
-                kind: MemberTaskKind(rawValue: record.kind) ?? .other, description: record.description,
+                kind: try record.decode(\.$kind, as: MemberTaskKind.self), description: record.description,
                 due: YearMonth(record.dueMonth) ?? YearMonth(year: 2000, month: 1)!,
-                status: MemberTaskStatus(rawValue: record.status) ?? .open, outcome: record.outcome,
+                status: try record.decode(\.$status, as: MemberTaskStatus.self), outcome: record.outcome,
                 reviewedMeetingID: record.reviewedMeetingID,
                 assignees: assignees.filter { $0.taskID == record.id }.map {
                     NamedID(id: $0.memberID, name: names[$0.memberID] ?? "")

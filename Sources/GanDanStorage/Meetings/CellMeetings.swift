@@ -68,7 +68,7 @@ public struct CellMeetings: Sendable {
                     actor: actor.name, action: "create", entity: "meeting", entityID: record.id?.uuidString,
                     after: AuditTrail.json(draft), requestID: actor.requestID, unitID: cell.unitID))
         }
-        return summary(record, latest: nil)
+        return try summary(record, latest: nil)
     }
 
     /// Calls off a planned meeting; held meetings keep their minutes for ever (rules.md R10).
@@ -98,7 +98,7 @@ public struct CellMeetings: Sendable {
         if let until { query = query.filter(\.$date < until.iso) }
         let records = try await query.sort(\.$date, .descending).sort(\.$id).all()
         let latest = try await currentVersions(of: records)
-        return records.map { summary($0, latest: latest[$0.id!]) }
+        return try records.map { try summary($0, latest: latest[$0.requireID()]) }
     }
 
     /// One meeting with the minutes in force, or the version asked for, and its history.
@@ -124,7 +124,7 @@ public struct CellMeetings: Sendable {
         let names = try await memberNames(Array(ids))
         let warnings = body?.minutes.warnings(settings: policy.meetings).map(\.message) ?? []
         return MeetingDetail(
-            meeting: summary(meeting, latest: current), cellName: cell.name, shownVersion: shown?.version,
+            meeting: try summary(meeting, latest: current), cellName: cell.name, shownVersion: shown?.version,
             body: body,
             versions: versions.map {
                 MinutesVersionInfo(
@@ -138,7 +138,7 @@ public struct CellMeetings: Sendable {
         let held = meetings.filter { $0.currentVersion > 0 }
         guard !held.isEmpty else { return [:] }
         var result: [UUID: MinutesVersionRecord] = [:]
-        let wanted = Dictionary(uniqueKeysWithValues: held.map { ($0.id!, $0.currentVersion) })
+        let wanted = try Dictionary(uniqueKeysWithValues: held.map { (try $0.requireID(), $0.currentVersion) })
         for chunk in stride(from: 0, to: held.count, by: 500) {
             let ids = held[chunk..<min(chunk + 500, held.count)].compactMap(\.id)
             for version in try await MinutesVersionRecord.query(on: db).filter(\.$meetingID ~~ ids)
@@ -151,8 +151,8 @@ public struct CellMeetings: Sendable {
         return result
     }
 
-    func summary(_ record: MeetingRecord, latest: MinutesVersionRecord?) -> MeetingSummary {
-        let kind = MeetingKind(rawValue: record.kind) ?? .regular
+    func summary(_ record: MeetingRecord, latest: MinutesVersionRecord?) throws -> MeetingSummary {
+        let kind = try record.decode(\.$kind, as: MeetingKind.self)
         let date = CivilDate(record.date) ?? CivilDate(dayNumber: 0)
         let notice = record.noticeSentOn.flatMap(CivilDate.init)
         var warning: String?
@@ -160,8 +160,8 @@ public struct CellMeetings: Sendable {
             warning = MeetingMinutes.noticeWarning(date: date, noticeSentOn: notice, settings: policy.meetings)
         }
         return MeetingSummary(
-            id: record.id!, cellID: record.organisationID, kind: kind,
-            status: MeetingStatus(rawValue: record.status) ?? .planned, date: date,
+            id: try record.requireID(), cellID: record.organisationID, kind: kind,
+            status: try record.decode(\.$status, as: MeetingStatus.self), date: date,
             scheduledStart: TimeOfDay(record.scheduledStart) ?? TimeOfDay(hour: 7, minute: 30)!, topic: record.topic,
             noticeSentOn: notice, notifiedCommitteeMember: record.notifiedCommitteeMember, documents: record.documents,
             version: record.currentVersion, durationMinutes: latest?.durationMinutes, expected: latest?.expected,
@@ -176,7 +176,7 @@ public struct CellMeetings: Sendable {
                 \.$id ~~ Array(ids[chunk..<min(chunk + 500, ids.count)])
             )
             .field(\.$id).field(\.$fullName).all() {
-                names[record.id!] = record.fullName
+                names[try record.requireID()] = record.fullName
             }
         }
         return names

@@ -97,18 +97,20 @@ public struct MemberDirectory: Sendable {
             .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: date).all()
         let cellIDs = Array(Set(memberships.map(\.organisationID)))
         let cells = try await cellIDs.isEmpty ? [] : OrganisationRecord.query(on: db).filter(\.$id ~~ cellIDs).all()
-        let cellNames = Dictionary(cells.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let cellNames = try Dictionary(
+            cells.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
         let cellOf = Dictionary(memberships.map { ($0.memberID, $0.organisationID) }, uniquingKeysWith: { a, _ in a })
         let posts = try await PostRecord.query(on: db).filter(\.$memberID ~~ ids).inForce(on: date).all()
         let leaders = Set(posts.filter { PostKind(rawValue: $0.kind)?.isKeyLeader == true }.map(\.memberID))
-        return records.map { record in
-            let cellID = cellOf[record.id!]
+        return try records.map { record in
+            let cellID = cellOf[try record.requireID()]
             return MemberSummary(
-                id: record.id!, fullName: record.fullName,
+                id: try record.requireID(), fullName: record.fullName,
                 birthDate: CivilDate(record.birthDate) ?? CivilDate(year: 1900, month: 1, day: 1)!,
-                sex: Sex(rawValue: record.sex) ?? .male, status: PartyStatus(rawValue: record.status) ?? .full,
+                sex: try record.decode(\.$sex, as: Sex.self),
+                status: try record.decode(\.$status, as: PartyStatus.self),
                 standing: record.partyRecord?.standing(on: date), cellID: cellID,
-                cellName: cellID.flatMap { cellNames[$0] }, isKeyLeader: leaders.contains(record.id!))
+                cellName: cellID.flatMap { cellNames[$0] }, isKeyLeader: leaders.contains(try record.requireID()))
         }
     }
 
@@ -126,7 +128,8 @@ public struct MemberDirectory: Sendable {
         let posts = try await PostRecord.query(on: db).filter(\.$memberID == id).sort(\.$validFrom).all()
         let organisationIDs = Array(Set(memberships.map(\.organisationID) + posts.map(\.organisationID)))
         let organisations = try await OrganisationRecord.query(on: db).filter(\.$id ~~ organisationIDs).all()
-        let names = Dictionary(organisations.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try Dictionary(
+            organisations.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
         var villageName: String?
         if let village = record.residenceUnitID {
             villageName = try await OrganisationTree(db: db, scope: .storageInternal).unit(village, on: date)?.name
@@ -135,10 +138,10 @@ public struct MemberDirectory: Sendable {
             summary: summary, ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
             education: record.education, cardNumber: record.cardNumber, residenceVillageID: record.residenceUnitID,
             residenceVillageName: villageName, party: party,
-            memberships: memberships.map {
+            memberships: try memberships.map {
                 MembershipView(
-                    kind: MembershipKind(rawValue: $0.kind) ?? .official,
-                    transferKind: TransferKind(rawValue: $0.transferKind) ?? .initial,
+                    kind: try $0.decode(\.$kind, as: MembershipKind.self),
+                    transferKind: try $0.decode(\.$transferKind, as: TransferKind.self),
                     organisationID: $0.organisationID, organisationName: names[$0.organisationID] ?? "",
                     validity: Validity(storedFrom: $0.validFrom, until: $0.validUntil))
             },

@@ -99,7 +99,8 @@ public struct Directives: Sendable {
         else { return nil }
         let rows = try await DissolutionRecord.query(on: db).filter(\.$directiveID == id).all()
         let organisations = try await OrganisationRecord.query(on: db).filter(\.$id ~~ rows.map(\.organisationID)).all()
-        let names = Dictionary(organisations.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try Dictionary(
+            organisations.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
         let cells = rows.map { row -> DirectiveProgress.Cell in
             let dissolvedOn = row.dissolvedOn.flatMap { CivilDate($0) }.flatMap { $0 <= date ? $0 : nil }
             let placedOn = row.placedOn.flatMap { CivilDate($0) }.flatMap { $0 <= date ? $0 : nil }
@@ -137,7 +138,7 @@ public struct Directives: Sendable {
     public func ranking(on date: CivilDate) async throws -> [DirectiveProgress] {
         var result: [DirectiveProgress] = []
         for directive in try await list() {
-            if let progress = try await progress(directive.id!, on: date) { result.append(progress) }
+            if let progress = try await progress(try directive.requireID(), on: date) { result.append(progress) }
         }
         return result.sorted {
             Self.ranksBefore(($0.completedOn, $0.dissolved, $0.total), ($1.completedOn, $1.dissolved, $1.total))

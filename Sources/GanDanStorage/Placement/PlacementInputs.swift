@@ -54,8 +54,10 @@ public struct PlacementInputs: Sendable {
             let roster = try await cells.roster(of: agency.id, on: date).filter { $0.membership == .official }
             let ids = roster.map(\.member.id)
             let records = try await ids.isEmpty ? [] : MemberRecord.query(on: db).filter(\.$id ~~ ids).all()
-            let residence = Dictionary(records.map { ($0.id!, $0.residenceUnitID) }, uniquingKeysWith: { a, _ in a })
-            let keys = Dictionary(records.map { ($0.id!, Self.stableKey($0)) }, uniquingKeysWith: { a, _ in a })
+            let residence = try Dictionary(
+                records.map { (try $0.requireID(), $0.residenceUnitID) }, uniquingKeysWith: { a, _ in a })
+            let keys = try Dictionary(
+                records.map { (try $0.requireID(), Self.stableKey($0)) }, uniquingKeysWith: { a, _ in a })
             for entry in roster {
                 let village = (residence[entry.member.id] ?? nil).flatMap { villageByID[$0] }
                 candidates.append(

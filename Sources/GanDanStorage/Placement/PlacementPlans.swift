@@ -177,7 +177,8 @@ public struct PlacementPlans: Sendable {
 
     func plan(_ record: PlacementPlanRecord) throws -> PlacementPlan {
         PlacementPlan(
-            id: record.id!, unitID: record.unitID, status: PlacementPlan.Status(rawValue: record.status) ?? .draft,
+            id: try record.requireID(), unitID: record.unitID,
+            status: try record.decode(\.$status, as: PlacementPlan.Status.self),
             version: record.version, settings: try Self.decode(record.settings),
             communes: try Self.decode(record.proposal),
             total: record.total, createdBy: record.createdBy, approvedBy: record.approvedBy,

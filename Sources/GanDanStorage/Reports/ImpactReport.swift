@@ -175,7 +175,7 @@ public struct ImpactReports: Sendable {
                 .filter(\.$date >= from.iso).filter(\.$date < until.iso)
                 .filter(\.$status == MeetingStatus.held.rawValue).all()
         }
-        let byID = Dictionary(meetings.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = try Dictionary(meetings.map { (try $0.requireID(), $0) }, uniquingKeysWith: { first, _ in first })
         let decoder = JSONDecoder()
         for chunk in chunks(Array(byID.keys)) {
             for version in try await MinutesVersionRecord.query(on: db).filter(\.$meetingID ~~ chunk).all() {

@@ -218,7 +218,7 @@ public struct MonthlyReports: Sendable {
             for meeting in try await MeetingRecord.query(on: db)
                 .filter(\.$id ~~ Array(reviewIDs[start..<min(start + 500, reviewIDs.count)])).all()
             {
-                reviewDates[meeting.id!] = meeting.date
+                reviewDates[try meeting.requireID()] = meeting.date
             }
         }
         var counts: [UUID: (done: Int, total: Int)] = [:]

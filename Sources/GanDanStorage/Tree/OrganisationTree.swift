@@ -107,7 +107,7 @@ public struct OrganisationTree: Sendable {
     /// One organisation by code.
     public func organisation(code: String) async throws -> OrganisationSnapshot? {
         guard let record = try await OrganisationRecord.query(on: db).filter(\.$code == code).first(),
-            scope.contains(organisation: record.id!)
+            scope.contains(organisation: try record.requireID())
         else {
             return nil
         }
@@ -122,10 +122,10 @@ public struct OrganisationTree: Sendable {
         if let date { ratings = ratings.filter(\.$year <= date.year) }
         var latest: [UUID: CellRating] = [:]
         for record in try await ratings.sort(\.$year).all() {
-            latest[record.organisationID] = CellRating(record)
+            latest[record.organisationID] = try CellRating(record)
         }
         let order: [OrganisationKind] = OrganisationKind.allCases
-        return records.map { OrganisationSnapshot($0, latestRating: latest[$0.id!]) }
+        return try records.map { try OrganisationSnapshot($0, latestRating: latest[$0.requireID()]) }
             .sorted {
                 (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0)
             }

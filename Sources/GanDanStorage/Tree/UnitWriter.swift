@@ -46,7 +46,7 @@ public struct UnitWriter: Sendable {
             next.parentUnitID = change.parentID ?? current.parentUnitID
             next.validFrom = date.iso
             next.validUntil = nil
-            let profile = change.profile ?? UnitSnapshot(current).profile
+            let profile = try change.profile ?? UnitSnapshot(current).profile
             next.apply(profile)
             current.validUntil = date.iso
             try await current.update(on: db)
@@ -56,7 +56,7 @@ public struct UnitWriter: Sendable {
                     actor: actor.name, action: "update", entity: "unit", entityID: unitID.uuidString,
                     before: AuditTrail.json(UnitSnapshot(current)), after: AuditTrail.json(UnitSnapshot(next)),
                     requestID: actor.requestID, unitID: unitID))
-            return UnitSnapshot(next)
+            return try UnitSnapshot(next)
         }
     }
 
@@ -70,7 +70,7 @@ public struct UnitWriter: Sendable {
                 throw StorageError.conflict(
                     "\(current.name) still has \(children) unit(s) under it on \(date.iso): move them first")
             }
-            let before = AuditTrail.json(UnitSnapshot(current))
+            let before = AuditTrail.json(try UnitSnapshot(current))
             current.validUntil = date.iso
             try await current.update(on: db)
             try await AuditTrail(db: db).record(

@@ -75,6 +75,9 @@ enum Labels {
         "print": BilingualText(vi: "In", en: "Print"),
         "back": BilingualText(vi: "Về trang đầu", en: "Home"),
         "error": BilingualText(vi: "Không thực hiện được", en: "This could not be done"),
+        "requestID": BilingualText(
+            vi: "Khi báo lỗi này, xin gửi kèm mã yêu cầu", en: "When you report this error, please quote the request id"
+        ),
         "signIn": BilingualText(vi: "Đăng nhập", en: "Sign in"),
         "signOut": BilingualText(vi: "Đăng xuất", en: "Sign out"),
         "username": BilingualText(vi: "Tên đăng nhập", en: "Username"),

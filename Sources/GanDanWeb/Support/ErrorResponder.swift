@@ -11,7 +11,14 @@ struct ErrorResponder: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let (status, reason) = Self.describe(error)
-            if status == .internalServerError {
+            if case .corrupt(let table, let column, let value) = error as? StorageError {
+                request.logger.error(
+                    "\(error)",
+                    metadata: [
+                        "request-id": .string(request.id), "table": .string(table), "column": .string(column),
+                        "value": .string(value),
+                    ])
+            } else if status == .internalServerError {
                 request.logger.report(error: error)
             }
             if request.url.path.hasPrefix("/api") {
@@ -21,8 +28,9 @@ struct ErrorResponder: AsyncMiddleware {
             }
             let page = try await request.view.render(
                 "error",
-                ErrorPage(page: PageContext(request, title: "\(status.code)"), status: Int(status.code), reason: reason)
-            )
+                ErrorPage(
+                    page: PageContext(request, title: "\(status.code)"), status: Int(status.code), reason: reason,
+                    requestID: status == .internalServerError ? request.id : nil))
             let response = try await page.encodeResponse(for: request)
             response.status = status
             return response
@@ -39,6 +47,7 @@ struct ErrorResponder: AsyncMiddleware {
             case .conflict: return (.conflict, storage.description)
             case .invalid: return (.unprocessableEntity, storage.description)
             case .unavailable: return (.serviceUnavailable, storage.description)
+            case .corrupt: return (.internalServerError, "something went wrong; the details are in the server log")
             }
         case let importError as ImportError:
             return (.unprocessableEntity, importError.description)
@@ -53,10 +62,14 @@ struct ErrorResponder: AsyncMiddleware {
 struct ErrorBody: Content {
     var error: Bool
     var reason: String
+    /// The request's id on a 500 page, so that a person reporting it can be matched to the log.
+    var requestID: String?
 }
 
 struct ErrorPage: Encodable {
     var page: PageContext
     var status: Int
     var reason: String
+    /// The request's id on a 500 page, so that a person reporting it can be matched to the log.
+    var requestID: String?
 }
