@@ -45,7 +45,7 @@ struct Demo: AsyncParsableCommand {
         let settings = Settings(database: location, hostname: hostname, port: port, meetingPolicy: try policy.policy())
         let noServe = noServe
         try await AppRunner.withApp(settings) { app in
-            if try await MemberRecord.query(on: app.db).count() > 0 {
+            if try await !MemberDirectory(db: app.db, scope: .commandLineOperator).isEmpty() {
                 print("\(settings.database) already holds data; using it as it is (--reset starts afresh).")
             } else {
                 print("Writing the Na Hang demo (stage \(stage.rawValue)) to \(settings.database)…")

@@ -69,7 +69,7 @@ struct ScaleBenchCommand: AsyncParsableCommand {
         let tree = dataset
 
         let report = try await AppRunner.withApp(Settings(database: location)) { app in
-            guard try await MemberRecord.query(on: app.db).count() == 0 else {
+            guard try await MemberDirectory(db: app.db, scope: .commandLineOperator).isEmpty() else {
                 throw StorageError.conflict("the database already holds members: the benchmark needs an empty one")
             }
             let bench = ScaleBench(db: app.db)

@@ -1,9 +1,10 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
+
+@testable import GanDanStorage
 
 @Suite("Dashboards as of a date (rules.md A1–A3, A5, A7, A8, R4, R7, R26)")
 struct DashboardTests {

@@ -1,8 +1,9 @@
 import FluentKit
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
+
+@testable import GanDanStorage
 
 @Suite("The Na Hang demo in the database (rules.md C)")
 struct DemoLoaderTests {

@@ -1,9 +1,10 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
+
+@testable import GanDanStorage
 
 /// A village cell's meetings as stored: minutes checked against the registry, versions, tasks, absences.
 @Suite("Village-cell meetings in storage (rules.md R8–R12, A7)")

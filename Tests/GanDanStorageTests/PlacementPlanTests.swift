@@ -1,9 +1,10 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
+
+@testable import GanDanStorage
 
 @Suite("Placement plans on the Na Hang demo (rules.md A1–A5, R13)")
 struct PlacementPlanTests {

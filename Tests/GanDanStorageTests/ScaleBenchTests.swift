@@ -1,9 +1,10 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
+
+@testable import GanDanStorage
 
 @Suite("Scale benchmark steps on a small province: the generated CSV imports cleanly, history and reports run")
 struct ScaleBenchTests {

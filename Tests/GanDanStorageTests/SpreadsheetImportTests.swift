@@ -1,9 +1,10 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
+
+@testable import GanDanStorage
 
 @Suite("Spreadsheet import: mapping, every bad row by line, duplicates, all or nothing (rules.md R25, R27, R28)")
 struct SpreadsheetImportTests {

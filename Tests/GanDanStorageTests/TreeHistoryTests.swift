@@ -1,8 +1,9 @@
 import FluentKit
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
+
+@testable import GanDanStorage
 
 @Suite("Organisation tree history (rules.md R26, R27)")
 struct TreeHistoryTests {

@@ -1,10 +1,11 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
 import VaporTesting
+
+@testable import GanDanStorage
 
 /// Every registered route × every role × an object inside and one outside the role's scope (issue "Accounts").
 /// A route without an entry here fails the test, so no route ships without a decision on who may use it.

@@ -1,11 +1,12 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import SQLKit
 import Testing
 import VaporTesting
+
+@testable import GanDanStorage
 
 @Suite("The audit trail: every write recorded, tampering detected")
 struct AuditTests {

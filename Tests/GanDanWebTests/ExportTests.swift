@@ -1,10 +1,11 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
 import VaporTesting
+
+@testable import GanDanStorage
 
 /// Every list and report as CSV or XLSX with `?format=`: the page's own data and scope, audited.
 @Suite("Exports: CSV and XLSX of each list and report, in the user's scope, audited (rules.md R30)")

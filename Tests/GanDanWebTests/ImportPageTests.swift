@@ -1,10 +1,11 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
 import VaporTesting
+
+@testable import GanDanStorage
 
 @Suite("Import pages: upload → map → dry run → import, only for planners in their scope (rules.md R30)")
 struct ImportPageTests {

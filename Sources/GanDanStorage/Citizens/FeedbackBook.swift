@@ -76,7 +76,7 @@ public struct FeedbackBook: Sendable {
 
     /// Moves an item on: forwarded, answered, or reported back to the village.
     public func apply(_ step: FeedbackStep, to id: UUID, actor: Actor) async throws -> FeedbackView {
-        guard let record = try await item(id) else { throw StorageError.notFound("no feedback \(id)") }
+        guard let record = try await itemRecord(id) else { throw StorageError.notFound("no feedback \(id)") }
         var feedback = try decode(record)
         let before = record.body
         var day: CivilDate
@@ -129,7 +129,12 @@ public struct FeedbackBook: Sendable {
     }
 
     /// The item, when its cell lies in the scope.
-    public func item(_ id: UUID) async throws -> FeedbackRecord? {
+    public func item(_ id: UUID) async throws -> FeedbackView? {
+        try await itemRecord(id).map { try view($0, on: CivilDate.today()) }
+    }
+
+    /// The stored item, when its cell lies in the scope.
+    func itemRecord(_ id: UUID) async throws -> FeedbackRecord? {
         guard let record = try await FeedbackRecord.find(id, on: db),
             scope.contains(organisation: record.organisationID)
         else { return nil }

@@ -103,6 +103,14 @@ public struct LeaderSupervisions: Sendable {
         }
     }
 
+    /// The comment, when its cell lies in the scope.
+    public func supervision(_ id: UUID) async throws -> SupervisionView? {
+        guard let record = try await SupervisionRecord.find(id, on: db),
+            scope.contains(organisation: record.organisationID)
+        else { return nil }
+        return try await views([record]).first
+    }
+
     func views(_ records: [SupervisionRecord]) async throws -> [SupervisionView] {
         guard !records.isEmpty else { return [] }
         let names = try await CellMeetings(db: db, scope: .storageInternal).memberNames(

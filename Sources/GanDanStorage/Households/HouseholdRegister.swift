@@ -167,11 +167,11 @@ public struct HouseholdRegister: Sendable {
         }
     }
 
-    /// The household, when it lies in the scope.
-    public func household(_ id: UUID) async throws -> HouseholdRecord? {
+    /// The village of a household, when the household lies in the scope.
+    public func village(ofHousehold id: UUID) async throws -> UUID? {
         guard let record = try await HouseholdRecord.find(id, on: db), scope.contains(unit: record.unitID) else {
             return nil
         }
-        return record
+        return record.unitID
     }
 }

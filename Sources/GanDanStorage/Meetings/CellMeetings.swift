@@ -17,7 +17,13 @@ public struct CellMeetings: Sendable {
     }
 
     /// The cell, when it exists and lies in the scope.
-    public func cell(_ id: UUID) async throws -> OrganisationRecord? {
+    public func cell(_ id: UUID) async throws -> OrganisationSnapshot? {
+        guard let cell = try await cellRecord(id) else { return nil }
+        return try OrganisationSnapshot(cell, latestRating: nil)
+    }
+
+    /// The stored cell, when it exists and lies in the scope.
+    func cellRecord(_ id: UUID) async throws -> OrganisationRecord? {
         guard scope.contains(organisation: id), let cell = try await OrganisationRecord.find(id, on: db),
             OrganisationKind(rawValue: cell.kind)?.isCell == true
         else { return nil }
@@ -25,7 +31,12 @@ public struct CellMeetings: Sendable {
     }
 
     /// The meeting, when its cell lies in the scope.
-    public func meetingRecord(_ id: UUID) async throws -> MeetingRecord? {
+    public func meeting(_ id: UUID) async throws -> MeetingSummary? {
+        try await meetingRecord(id).map { try summary($0, latest: nil) }
+    }
+
+    /// The stored meeting, when its cell lies in the scope.
+    func meetingRecord(_ id: UUID) async throws -> MeetingRecord? {
         guard let meeting = try await MeetingRecord.find(id, on: db),
             scope.contains(organisation: meeting.organisationID)
         else { return nil }
@@ -34,7 +45,7 @@ public struct CellMeetings: Sendable {
 
     /// Puts a meeting in the cell's calendar; a thematic meeting names its topic (rules.md R9, R11).
     public func plan(cellID: UUID, _ draft: MeetingPlanDraft, actor: Actor) async throws -> MeetingSummary {
-        guard let cell = try await cell(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
+        guard let cell = try await cellRecord(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
         var issues: [ImportIssue] = []
         let topic = draft.topic?.trimmingCharacters(in: .whitespacesAndNewlines)
         if draft.kind != .regular && (topic ?? "").isEmpty {
@@ -92,7 +103,7 @@ public struct CellMeetings: Sendable {
     public func meetings(of cellID: UUID, from: CivilDate? = nil, until: CivilDate? = nil) async throws
         -> [MeetingSummary]
     {
-        guard try await cell(cellID) != nil else { return [] }
+        guard try await cellRecord(cellID) != nil else { return [] }
         var query = MeetingRecord.query(on: db).filter(\.$organisationID == cellID)
         if let from { query = query.filter(\.$date >= from.iso) }
         if let until { query = query.filter(\.$date < until.iso) }

@@ -14,6 +14,14 @@ public struct MemberDirectory: Sendable {
         self.scope = scope
     }
 
+    /// True when no member is stored in the scope (e.g. before a first import or the demo).
+    public func isEmpty() async throws -> Bool {
+        guard let organisations = scope.organisationFilter else {
+            return try await MemberRecord.query(on: db).count() == 0
+        }
+        return try await MembershipRecord.query(on: db).filter(\.$organisationID ~~ organisations).count() == 0
+    }
+
     /// A search: words matched without accents against names ("duong" finds "Đường"), digits against
     /// citizen ID, card number and phone; optionally only the official roll of one cell on `date`.
     public struct Query: Sendable {

@@ -86,7 +86,7 @@ public struct Directives: Sendable {
     }
 
     /// Directives in scope, newest first.
-    public func list() async throws -> [DirectiveRecord] {
+    func list() async throws -> [DirectiveRecord] {
         var query = DirectiveRecord.query(on: db)
         if let units = scope.unitFilter { query = query.filter(\.$unitID ~~ units) }
         return try await query.sort(\.$createdAt, .descending).all()

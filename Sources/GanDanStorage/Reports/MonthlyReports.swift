@@ -101,7 +101,7 @@ public struct MonthlyReports: Sendable {
     /// The cell's report for `month`, or nil when the cell is not a cell in the scope.
     public func cellMonth(cellID: UUID, month: YearMonth) async throws -> CellMonthReport? {
         let meetings = CellMeetings(db: db, scope: scope, policy: policy)
-        guard let cell = try await meetings.cell(cellID) else { return nil }
+        guard let cell = try await meetings.cellRecord(cellID) else { return nil }
         let first = month.firstDay
         let next = month.adding(months: 1).firstDay
         let last = next.adding(days: -1)

@@ -196,11 +196,11 @@ struct FeedbackPages: RouteCollection {
     }
 
     /// Finds an item the user may change: 404 outside the scope, 403 when their role only reads.
-    func editable(_ req: Request, _ id: UUID) async throws -> FeedbackRecord {
+    func editable(_ req: Request, _ id: UUID) async throws -> FeedbackView {
         guard let record = try await book(req).item(id) else {
             throw Abort(.notFound, reason: "no feedback is at this address")
         }
-        try await req.requireCellWrite(record.organisationID)
+        try await req.requireCellWrite(record.cellID)
         return record
     }
 
@@ -211,10 +211,10 @@ struct FeedbackPages: RouteCollection {
         do {
             _ = try await book(req, write: true).apply(try step(form, req), to: id, actor: try await req.access().actor)
         } catch let error as StorageError {
-            req.parameters.set("id", to: record.organisationID.uuidString)
+            req.parameters.set("id", to: record.cellID.uuidString)
             return try await render(req, error: error.description, status: .unprocessableEntity)
         }
-        return req.redirect(to: "/cells/\(record.organisationID)/feedback")
+        return req.redirect(to: "/cells/\(record.cellID)/feedback")
     }
 
     struct SummaryRow: Encodable {

@@ -133,11 +133,10 @@ struct SupervisionPages: RouteCollection {
     }
 
     /// The comment, when the user may change its cell: 404 outside the scope, 403 when they only read.
-    func editable(_ req: Request, _ id: UUID) async throws -> SupervisionRecord {
-        guard let record = try await SupervisionRecord.find(id, on: req.db),
-            try await req.access().scopes.read.contains(organisation: record.organisationID)
+    func editable(_ req: Request, _ id: UUID) async throws -> SupervisionView {
+        guard let record = try await supervisions(req).supervision(id)
         else { throw Abort(.notFound, reason: "no comment is at this address") }
-        try await req.requireCellWrite(record.organisationID)
+        try await req.requireCellWrite(record.cellID)
         return record
     }
 
@@ -150,11 +149,11 @@ struct SupervisionPages: RouteCollection {
                 id, LeaderReportBack(reportedOn: try req.date(form.reportedOn, field: "reportedOn"), text: form.text),
                 actor: try await req.access().actor)
         } catch StorageError.invalid(let error) {
-            req.parameters.set("id", to: record.organisationID.uuidString)
+            req.parameters.set("id", to: record.cellID.uuidString)
             return try await renderCell(
                 req, error: error.issues.map(\.description).joined(separator: "; "), status: .unprocessableEntity)
         }
-        return req.redirect(to: "/cells/\(record.organisationID)/supervision")
+        return req.redirect(to: "/cells/\(record.cellID)/supervision")
     }
 
     /// Every comment on the leaders placed in the unit's cells: the commune committee's view (rules.md A8).

@@ -65,7 +65,7 @@ struct MeetingAPI: RouteCollection {
     @Sendable func minutes(req: Request) async throws -> MeetingDetail {
         let id = try req.uuid("id")
         let meeting = try await req.visibleMeeting(id)
-        let meetings = try await req.writableMeetings(cell: meeting.organisationID)
+        let meetings = try await req.writableMeetings(cell: meeting.cellID)
         let entry = try req.content.decode(MinutesEntry.self)
         try await meetings.recordMinutes(id, entry, actor: try await req.access().actor)
         guard let detail = try await meetings.detail(id) else { throw Abort(.notFound) }
@@ -75,7 +75,7 @@ struct MeetingAPI: RouteCollection {
     @Sendable func cancel(req: Request) async throws -> MeetingSummary {
         let id = try req.uuid("id")
         let meeting = try await req.visibleMeeting(id)
-        let meetings = try await req.writableMeetings(cell: meeting.organisationID)
+        let meetings = try await req.writableMeetings(cell: meeting.cellID)
         try await meetings.cancel(id, actor: try await req.access().actor)
         guard let detail = try await meetings.detail(id) else { throw Abort(.notFound) }
         return detail.meeting
@@ -171,16 +171,17 @@ struct VillageAPI: RouteCollection {
     @Sendable func setStatus(req: Request) async throws -> HouseholdView {
         let id = try req.uuid("id")
         let access = try await req.access()
-        guard let household = try await HouseholdRegister(db: req.db, scope: access.scopes.read).household(id) else {
+        guard let village = try await HouseholdRegister(db: req.db, scope: access.scopes.read).village(ofHousehold: id)
+        else {
             throw Abort(.notFound, reason: "no household is at this address")
         }
-        try await req.requireVillageWrite(household.unitID)
+        try await req.requireVillageWrite(village)
         let year = try req.year()
         let input = try req.content.decode(StatusInput.self)
         let register = HouseholdRegister(db: req.db, scope: access.scopes.write)
         try await register.setStatus(id, year: year, status: input.status, actor: access.actor)
         guard
-            let view = try await register.households(ofVillage: household.unitID, year: year).first(where: {
+            let view = try await register.households(ofVillage: village, year: year).first(where: {
                 $0.id == id
             })
         else { throw Abort(.notFound) }

@@ -13,7 +13,7 @@ extension Request {
     }
 
     /// A cell the user may see: 404 outside their scope (or when it is not a cell).
-    func visibleCell(_ id: UUID) async throws -> OrganisationRecord {
+    func visibleCell(_ id: UUID) async throws -> OrganisationSnapshot {
         guard let cell = try await readableMeetings().cell(id) else {
             throw Abort(.notFound, reason: "no cell is at this address")
         }
@@ -31,8 +31,8 @@ extension Request {
     }
 
     /// A meeting the user may see: 404 outside their scope.
-    func visibleMeeting(_ id: UUID) async throws -> MeetingRecord {
-        guard let meeting = try await readableMeetings().meetingRecord(id) else {
+    func visibleMeeting(_ id: UUID) async throws -> MeetingSummary {
+        guard let meeting = try await readableMeetings().meeting(id) else {
             throw Abort(.notFound, reason: "no meeting is at this address")
         }
         return meeting

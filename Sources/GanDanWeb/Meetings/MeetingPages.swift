@@ -331,16 +331,16 @@ struct MeetingPages: RouteCollection {
     @Sendable func minutesForm(req: Request) async throws -> View {
         let id = try req.uuid("id")
         let meeting = try await req.visibleMeeting(id)
-        _ = try await req.writableMeetings(cell: meeting.organisationID)
+        _ = try await req.writableMeetings(cell: meeting.cellID)
         try await req.auditRead(
-            "meeting_minutes_form", id: id.uuidString, unit: try await req.visibleCell(meeting.organisationID).unitID)
+            "meeting_minutes_form", id: id.uuidString, unit: try await req.visibleCell(meeting.cellID).unitID)
         return try await MinutesFormView.render(req, meetingID: id, form: nil, problems: [])
     }
 
     @Sendable func recordMinutes(req: Request) async throws -> Response {
         let id = try req.uuid("id")
         let meeting = try await req.visibleMeeting(id)
-        let meetings = try await req.writableMeetings(cell: meeting.organisationID)
+        let meetings = try await req.writableMeetings(cell: meeting.cellID)
         let form = try req.content.decode(MinutesForm.self)
         let parsed = form.entry(req.language)
         guard parsed.problems.isEmpty, let entry = parsed.entry else {

@@ -130,17 +130,18 @@ struct VillagePages: RouteCollection {
     @Sendable func setStatus(req: Request) async throws -> Response {
         let id = try req.uuid("id")
         let access = try await req.access()
-        guard let household = try await HouseholdRegister(db: req.db, scope: access.scopes.read).household(id) else {
+        guard let village = try await HouseholdRegister(db: req.db, scope: access.scopes.read).village(ofHousehold: id)
+        else {
             throw Abort(.notFound, reason: "no household is at this address")
         }
-        try await req.requireVillageWrite(household.unitID)
+        try await req.requireVillageWrite(village)
         let form = try req.content.decode(StatusForm.self)
         guard let status = HouseholdPovertyStatus(rawValue: form.status) else {
             throw Abort(.badRequest, reason: "status must be one of poor, nearPoor, escaped, notPoor")
         }
         try await HouseholdRegister(db: req.db, scope: access.scopes.write).setStatus(
             id, year: form.year, status: status, actor: access.actor)
-        return req.redirect(to: "/units/\(household.unitID)/households?year=\(form.year)")
+        return req.redirect(to: "/units/\(village)/households?year=\(form.year)")
     }
 
     struct CriterionLine: Encodable {
