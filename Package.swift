@@ -102,6 +102,6 @@ if ProcessInfo.processInfo.environment["GANDAN_SCOPE_PROBE"] == "1" {
     package.targets.append(
         .target(
             name: "ScopeProbe",
-            dependencies: ["GanDanStorage", .product(name: "FluentKit", package: "fluent-kit")],
+            dependencies: ["GanDanStorage"],
             path: "Tests/ScopeProbe"))
 }

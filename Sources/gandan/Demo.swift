@@ -45,11 +45,11 @@ struct Demo: AsyncParsableCommand {
         let settings = Settings(database: location, hostname: hostname, port: port, meetingPolicy: try policy.policy())
         let noServe = noServe
         try await AppRunner.withApp(settings) { app in
-            if try await !MemberDirectory(db: app.db, scope: .commandLineOperator).isEmpty() {
+            if try await !MemberDirectory(db: app.store, scope: .commandLineOperator).isEmpty() {
                 print("\(settings.database) already holds data; using it as it is (--reset starts afresh).")
             } else {
                 print("Writing the Na Hang demo (stage \(stage.rawValue)) to \(settings.database)…")
-                let summary = try await DemoLoader(db: app.db, policy: settings.meetingPolicy).load(
+                let summary = try await DemoLoader(db: app.store, policy: settings.meetingPolicy).load(
                     actor: .cli, stage: stage.stage)
                 print(
                     "Demo written: \(summary.unitsCreated) units, \(summary.organisations) party organisations, "

@@ -30,15 +30,16 @@ struct ExportMembers: AsyncParsableCommand {
             var cellID: UUID?
             if let cellCode {
                 guard
-                    let found = try await OrganisationTree(db: app.db, scope: .commandLineOperator).organisation(
+                    let found = try await OrganisationTree(db: app.store, scope: .commandLineOperator).organisation(
                         code: cellCode)
                 else {
                     throw StorageError.notFound("no cell has code \(cellCode)")
                 }
                 cellID = found.id
             }
-            let drafts = try await MemberExporter(db: app.db).drafts(on: asOf, cellID: cellID)
-            try await AuditTrail(db: app.db).record(
+            let drafts = try await MemberExporter(db: app.store, scope: .commandLineOperator).drafts(
+                on: asOf, cellID: cellID)
+            try await AuditTrail(db: app.store).record(
                 AuditEvent(
                     actor: Actor.cli.name, action: "export", entity: "members", entityID: cellCode,
                     after: "{\"date\":\"\(asOf.iso)\",\"members\":\(drafts.count)}"))

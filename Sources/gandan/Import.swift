@@ -35,7 +35,7 @@ struct ImportUnits: AsyncParsableCommand {
         }
         let dryRun = dryRun
         let summary = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            try await DatasetWriter(db: app.db).write(OrganisationDataset(units: units), dryRun: dryRun, actor: .cli)
+            try await DatasetWriter(db: app.store).write(OrganisationDataset(units: units), dryRun: dryRun, actor: .cli)
         }
         print(
             "\(dryRun ? "Dry run, nothing written: would create" : "Created") \(summary.unitsCreated) unit(s), "
@@ -113,7 +113,7 @@ struct TableImportOptions: ParsableArguments {
         let dryRun = dryRun
         let confirm = confirmDuplicates
         let report = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            try await SpreadsheetImport(db: app.db, scope: .commandLineOperator).run(
+            try await SpreadsheetImport(db: app.store, scope: .commandLineOperator).run(
                 table, kind: kind, mapping: columns, today: CivilDate.today(), dryRun: dryRun,
                 confirmDuplicates: confirm, actor: .cli)
         }

@@ -21,12 +21,12 @@ struct PlacementPropose: AsyncParsableCommand {
         let unit = unit
         let plan = try await AppRunner.withApp(Settings(database: database.location)) { app in
             guard
-                let found = try await OrganisationTree(db: app.db, scope: .commandLineOperator).unit(
+                let found = try await OrganisationTree(db: app.store, scope: .commandLineOperator).unit(
                     code: unit, on: day)
             else {
                 throw StorageError.notFound("no unit has code \(unit) on \(day.iso)")
             }
-            return try await PlacementPlans(db: app.db, scope: .commandLineOperator).propose(
+            return try await PlacementPlans(db: app.store, scope: .commandLineOperator).propose(
                 unitID: found.id, on: day, actor: .cli)
         }
         print(format == "json" ? try PlacementJSON.render(plan) : PlacementJSON.text(plan))
@@ -49,7 +49,7 @@ struct PlacementApprove: AsyncParsableCommand {
         let day = try parseDate(decisionDate)
         let version = version
         let approved = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            let plans = PlacementPlans(db: app.db, scope: .commandLineOperator)
+            let plans = PlacementPlans(db: app.store, scope: .commandLineOperator)
             guard let current = try await plans.plan(id) else { throw StorageError.notFound("no placement plan \(id)") }
             return try await plans.approve(id, version: version ?? current.version, decisionDate: day, actor: .cli)
         }

@@ -69,10 +69,10 @@ struct ScaleBenchCommand: AsyncParsableCommand {
         let tree = dataset
 
         let report = try await AppRunner.withApp(Settings(database: location)) { app in
-            guard try await MemberDirectory(db: app.db, scope: .commandLineOperator).isEmpty() else {
+            guard try await MemberDirectory(db: app.store, scope: .commandLineOperator).isEmpty() else {
                 throw StorageError.conflict("the database already holds members: the benchmark needs an empty one")
             }
-            let bench = ScaleBench(db: app.db)
+            let bench = ScaleBench(db: app.store)
             var report = ScaleReport(database: location, shape: shape, rows: rows)
             report.generated = ScaleBench.milliseconds(generated) / 1000
             Self.note("generated \(rows) members in \(ScaleReport.format(report.generated, 2)) s")

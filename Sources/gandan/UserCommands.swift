@@ -53,7 +53,7 @@ struct AddUser: AsyncParsableCommand {
         let name = name
         try await AppRunner.withApp(Settings(database: database.location)) { app in
             var resolved: [RoleGrant] = []
-            let tree = OrganisationTree(db: app.db, scope: .commandLineOperator)
+            let tree = OrganisationTree(db: app.store, scope: .commandLineOperator)
             for text in grants {
                 let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
                 guard let role = Role(rawValue: parts[0]) else {
@@ -78,9 +78,9 @@ struct AddUser: AsyncParsableCommand {
                 }
             }
             let hash = try await app.password.async.hash(password)
-            let account = try await UserDirectory(db: app.db).create(
+            let account = try await UserDirectory(db: app.store).create(
                 username: username, displayName: name ?? username, passwordHash: hash, grants: resolved)
-            try await AuditTrail(db: app.db).record(
+            try await AuditTrail(db: app.store).record(
                 AuditEvent(
                     actor: Actor.cli.name, action: "create", entity: "user", entityID: account.id.uuidString,
                     after: AuditTrail.json(account)))
@@ -101,8 +101,8 @@ struct DisableUser: AsyncParsableCommand {
         let username = username
         let enable = enable
         try await AppRunner.withApp(Settings(database: database.location)) { app in
-            try await UserDirectory(db: app.db).setDisabled(username, !enable)
-            try await AuditTrail(db: app.db).record(
+            try await UserDirectory(db: app.store).setDisabled(username, !enable)
+            try await AuditTrail(db: app.store).record(
                 AuditEvent(
                     actor: Actor.cli.name, action: enable ? "enable" : "disable", entity: "user", entityID: username))
         }
@@ -121,8 +121,9 @@ struct ResetPassword: AsyncParsableCommand {
         let (password, generated) = try passwordOptions.password()
         let username = username
         try await AppRunner.withApp(Settings(database: database.location)) { app in
-            try await UserDirectory(db: app.db).setPasswordHash(username, try await app.password.async.hash(password))
-            try await AuditTrail(db: app.db).record(
+            try await UserDirectory(db: app.store).setPasswordHash(
+                username, try await app.password.async.hash(password))
+            try await AuditTrail(db: app.store).record(
                 AuditEvent(actor: Actor.cli.name, action: "reset-password", entity: "user", entityID: username))
         }
         print("The password of \(username) was changed.")
@@ -143,13 +144,13 @@ struct CreateToken: AsyncParsableCommand {
         let username = username
         let name = name
         let token = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            let directory = UserDirectory(db: app.db)
+            let directory = UserDirectory(db: app.store)
             guard let account = try await directory.credentials(username: username)?.account, !account.disabled
             else {
                 throw StorageError.notFound("no enabled account is called \(username)")
             }
             let created = try await directory.createToken(for: account.id, name: name)
-            try await AuditTrail(db: app.db).record(
+            try await AuditTrail(db: app.store).record(
                 AuditEvent(
                     actor: Actor.cli.name, action: "create", entity: "api_token",
                     entityID: created.info.id.uuidString))
@@ -173,7 +174,7 @@ struct VerifyAudit: AsyncParsableCommand {
 
     func run() async throws {
         let result = try await AppRunner.withApp(Settings(database: database.location)) { app in
-            try await AuditTrail(db: app.db).verify()
+            try await AuditTrail(db: app.store).verify()
         }
         switch result {
         case .intact(let entries):

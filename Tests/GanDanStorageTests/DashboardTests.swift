@@ -120,7 +120,8 @@ struct DashboardTests {
             #expect(whole.totals.membersMoved == 2)
 
             // Renamed later: the old name before, the new one after (rules.md R26).
-            try await UnitWriter(db: db).change(commune.id, on: Self.d("2020-01-01"), .init(name: "Thanh Tương Mới"))
+            try await UnitWriter(db: db, scope: .everything).change(
+                commune.id, on: Self.d("2020-01-01"), .init(name: "Thanh Tương Mới"))
             let renamed = try #require(try await dashboard.load(unit: district.id, asOf: Self.d("2020-02-01")))
             #expect(renamed.communes.map(\.communeName) == ["Thanh Tương Mới"])
             #expect(renamed.communes.first?.membersMoved == 2)
@@ -218,7 +219,8 @@ struct DashboardTests {
 
             // Renamed: the village's name on the day.
             let village = try #require(try await tree.unit(code: "00001.01", on: Self.d("2019-01-01")))
-            try await UnitWriter(db: db).change(village.id, on: Self.d("2020-01-01"), .init(name: "Nà Coóc Mới"))
+            try await UnitWriter(db: db, scope: .everything).change(
+                village.id, on: Self.d("2020-01-01"), .init(name: "Nà Coóc Mới"))
             #expect(try await glance("2019-12-31", naCooc).unitName == "Nà Coóc")
             #expect(try await glance("2020-01-01", naCooc).unitName == "Nà Coóc Mới")
 

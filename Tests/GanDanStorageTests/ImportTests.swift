@@ -92,13 +92,14 @@ struct ImportTests {
         ]
         let exported = try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(dataset)
-            return try MemberExporter.csv(try await MemberExporter(db: db).drafts(on: Self.today))
+            return try MemberExporter.csv(try await MemberExporter(db: db, scope: .everything).drafts(on: Self.today))
         }
         try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(Fixtures.tree)
             let summary = try await Self.importCSV(exported, into: db)
             #expect(summary.members == 2)
-            let again = try MemberExporter.csv(try await MemberExporter(db: db).drafts(on: Self.today))
+            let again = try MemberExporter.csv(
+                try await MemberExporter(db: db, scope: .everything).drafts(on: Self.today))
             #expect(again == exported)
         }
     }

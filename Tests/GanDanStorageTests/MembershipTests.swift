@@ -21,7 +21,7 @@ struct MembershipTests {
                 ).items
                     .first)
 
-            try await MembershipWriter(db: db).transfer(
+            try await MembershipWriter(db: db, scope: .everything).transfer(
                 hoan.id, to: naCooc.id, on: Fixtures.date("2019-04-30"), kind: .internal)
 
             let cells = CellDirectory(db: db, scope: .everything)

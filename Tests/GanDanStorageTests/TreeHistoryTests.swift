@@ -13,7 +13,7 @@ struct TreeHistoryTests {
             _ = try await DatasetWriter(db: db).write(Fixtures.tree)
             let tree = OrganisationTree(db: db, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: Fixtures.date("2019-01-01")))
-            try await UnitWriter(db: db).change(
+            try await UnitWriter(db: db, scope: .everything).change(
                 commune.id, on: Fixtures.date("2020-01-01"), .init(name: "Thanh Tương Mới"))
 
             #expect(try await tree.unit(commune.id, on: Fixtures.date("2019-12-31"))?.name == "Thanh Tương")
@@ -37,7 +37,7 @@ struct TreeHistoryTests {
             let province = try #require(try await tree.unit(code: "01", on: reform))
             let district = try #require(try await tree.unit(code: "001", on: reform))
             let commune = try #require(try await tree.unit(code: "00001", on: reform))
-            let writer = UnitWriter(db: db)
+            let writer = UnitWriter(db: db, scope: .everything)
 
             await #expect(throws: StorageError.self) { try await writer.close(district.id, on: reform) }
             try await writer.change(commune.id, on: reform, .init(parentID: .some(province.id)))
@@ -65,7 +65,8 @@ struct TreeHistoryTests {
             let district = try #require(try await tree.unit(code: "001", on: day))
             let commune = try #require(try await tree.unit(code: "00001", on: day))
             await #expect(throws: StorageError.self) {
-                try await UnitWriter(db: db).change(district.id, on: day, .init(parentID: .some(commune.id)))
+                try await UnitWriter(db: db, scope: .everything).change(
+                    district.id, on: day, .init(parentID: .some(commune.id)))
             }
             #expect(try await tree.history(of: district.id).count == 1)
         }

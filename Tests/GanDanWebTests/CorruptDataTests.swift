@@ -50,12 +50,12 @@ struct CorruptDataTests {
     func unknownPlanStatus(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
             let commune = try #require(
-                try await OrganisationTree(db: app.db, scope: .everything).unit(
+                try await OrganisationTree(db: app.store, scope: .everything).unit(
                     code: "00001", on: Fixtures.date("2019-03-15"))
             ).id
-            let plan = try await PlacementPlans(db: app.db, scope: .everything).propose(
+            let plan = try await PlacementPlans(db: app.store, scope: .everything).propose(
                 unitID: commune, on: Fixtures.date("2019-04-01"), actor: .system)
-            try await (app.db as! any SQLDatabase).raw("UPDATE placement_plans SET status = 'exploded'").run()
+            try await (app.store as! any SQLDatabase).raw("UPDATE placement_plans SET status = 'exploded'").run()
             let log = CapturedLog()
             app.logger = log.logger(label: "gandan.test")
             var headers = users.admin.bearer

@@ -17,7 +17,7 @@ struct MeetingPageTests {
     func recordAndCorrect(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
             let cell = try #require(
-                try await OrganisationTree(db: app.db, scope: .everything).organisation(code: "CB-00001.01")
+                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
             ).id
             let tai = try await app.member("Hoàng Văn Tài")
             var headers = users.secretary.bearer
@@ -98,7 +98,8 @@ struct MeetingPageTests {
                 #expect(res.body.string.contains("<svg"))
                 #expect(!res.body.string.contains(#"action="/cells/\#(cell)/meetings""#))
             }
-            #expect(try await CellMeetings(db: app.db, scope: .everything).tasks(of: cell, openOnly: true).count == 2)
+            #expect(
+                try await CellMeetings(db: app.store, scope: .everything).tasks(of: cell, openOnly: true).count == 2)
         }
     }
 
@@ -107,7 +108,7 @@ struct MeetingPageTests {
     func api(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
             let cell = try #require(
-                try await OrganisationTree(db: app.db, scope: .everything).organisation(code: "CB-00001.01")
+                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
             ).id
             let tai = try await app.member("Hoàng Văn Tài")
             var headers = users.planner.bearer

@@ -6,16 +6,21 @@ import GanDanCore
 /// Writes members as CSV in the import layout (`MemberCSVFormat`), so an export can be imported again.
 public struct MemberExporter: Sendable {
     let db: any Database
+    let scope: AccessScope
 
-    public init(db: any Database) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
+        self.scope = scope
     }
 
-    /// Members on an official roll on `date` (optionally one cell's), in Vietnamese name order.
+    /// Members on an official roll on `date` of the cells in scope (optionally one cell's), in Vietnamese name order.
     public func drafts(on date: CivilDate, cellID: UUID? = nil) async throws -> [MemberDraft] {
         var memberships = MembershipRecord.query(on: db).filter(\.$kind == MembershipKind.official.rawValue)
             .inForce(on: date)
         if let cellID { memberships = memberships.filter(\.$organisationID == cellID) }
+        if let organisations = scope.organisationFilter {
+            memberships = memberships.filter(\.$organisationID ~~ organisations)
+        }
         let rows = try await memberships.all()
         let cellOf = Dictionary(rows.map { ($0.memberID, $0) }, uniquingKeysWith: { first, _ in first })
         let organisations = try await OrganisationRecord.query(on: db).all()

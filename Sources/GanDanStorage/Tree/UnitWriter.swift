@@ -5,9 +5,11 @@ import GanDanCore
 /// Changes to the tree as new dated versions: renames, moves, closures (rules.md R26). Past versions stay as they were.
 public struct UnitWriter: Sendable {
     let db: any Database
+    let scope: AccessScope
 
-    public init(db: any Database) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
+        self.scope = scope
     }
 
     /// What a change sets; nil fields keep their value.
@@ -28,7 +30,8 @@ public struct UnitWriter: Sendable {
     public func change(_ unitID: UUID, on date: CivilDate, _ change: Change, actor: Actor = .system) async throws
         -> UnitSnapshot
     {
-        try await db.writeTransaction { db in
+        guard scope.contains(unit: unitID) else { throw StorageError.notFound("no unit \(unitID)") }
+        return try await db.writeTransaction { db in
             let current = try await currentVersion(unitID, on: date, db: db)
             if let parent = change.parentID {
                 try await checkParent(parent, for: current, on: date, db: db)
@@ -62,6 +65,7 @@ public struct UnitWriter: Sendable {
 
     /// Ends a unit's existence on `date` (e.g. districts end on 1-7-2025, rules.md R26); its history stays.
     public func close(_ unitID: UUID, on date: CivilDate, actor: Actor = .system) async throws {
+        guard scope.contains(unit: unitID) else { throw StorageError.notFound("no unit \(unitID)") }
         try await db.writeTransaction { db in
             let current = try await currentVersion(unitID, on: date, db: db)
             let children = try await UnitRecord.query(on: db).filter(\.$parentUnitID == unitID).inForce(on: date)

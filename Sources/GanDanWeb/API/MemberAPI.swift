@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import GanDanCore
 import GanDanStorage
@@ -20,7 +19,7 @@ struct MemberAPI: RouteCollection {
             cellID = id
         }
         try await req.auditRead("member_list", id: nil)
-        return try await MemberDirectory(db: req.db, scope: try await req.access().scopes.read).search(
+        return try await MemberDirectory(db: req.store, scope: try await req.access().scopes.read).search(
             .init(
                 text: req.query[String.self, at: "q"] ?? "", cellID: cellID, date: try req.asOfDate(),
                 page: try req.positiveInt("page", default: 1),
@@ -30,7 +29,7 @@ struct MemberAPI: RouteCollection {
     @Sendable func detail(req: Request) async throws -> MemberDetail {
         let id = try req.uuid("id")
         guard
-            let member = try await MemberDirectory(db: req.db, scope: try await req.access().scopes.read).detail(
+            let member = try await MemberDirectory(db: req.store, scope: try await req.access().scopes.read).detail(
                 id, on: try req.asOfDate())
         else {
             throw Abort(.notFound, reason: "no member has this id")
@@ -45,10 +44,10 @@ struct MemberAPI: RouteCollection {
         _ = try await MemberPages.editable(req, id)
         let change = try req.content.decode(MemberContactChange.self)
         let access = try await req.access()
-        try await MemberWriter(db: req.db, scope: access.scopes.write).updateContact(
+        try await MemberWriter(db: req.store, scope: access.scopes.write).updateContact(
             id, change, on: CivilDate.today(), actor: access.actor)
         guard
-            let member = try await MemberDirectory(db: req.db, scope: access.scopes.read).detail(
+            let member = try await MemberDirectory(db: req.store, scope: access.scopes.read).detail(
                 id, on: CivilDate.today())
         else { throw Abort(.notFound) }
         return member

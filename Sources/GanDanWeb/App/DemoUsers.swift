@@ -15,7 +15,7 @@ public enum DemoUsers {
 
     /// Creates the accounts unless they exist; returns them for printing.
     public static func create(on app: Application) async throws -> [Login] {
-        let tree = OrganisationTree(db: app.db, scope: .everything)
+        let tree = OrganisationTree(db: app.store, scope: .everything)
         let day = NaHangDemo.referenceDate
         guard let district = try await tree.unit(code: NaHangDemo.districtCode, on: day),
             let commune = try await tree.unit(code: NaHangDemo.thanhTuongCode, on: day),
@@ -42,7 +42,7 @@ public enum DemoUsers {
                 "auditor of Na Hang"
             ),
         ]
-        let users = UserDirectory(db: app.db)
+        let users = UserDirectory(db: app.store)
         let hash = try await app.password.async.hash(password)
         var logins: [Login] = []
         for (username, name, grant, description) in accounts {

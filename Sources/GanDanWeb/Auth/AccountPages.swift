@@ -34,8 +34,8 @@ struct AccountPages: RouteCollection {
 
     func render(_ req: Request, newToken: String? = nil) async throws -> View {
         let access = try await req.access()
-        let tokens = try await UserDirectory(db: req.db).tokens(of: access.account.id)
-        let tree = OrganisationTree(db: req.db, scope: access.scopes.read)
+        let tokens = try await UserDirectory(db: req.store).tokens(of: access.account.id)
+        let tree = OrganisationTree(db: req.store, scope: access.scopes.read)
         var roles: [String] = []
         for grant in access.account.grants {
             var place = ""
@@ -71,7 +71,7 @@ struct AccountPages: RouteCollection {
     @Sendable func createTokenPage(req: Request) async throws -> View {
         let access = try await req.access()
         let name = (try? req.content.decode(NewToken.self).name) ?? nil
-        let created = try await UserDirectory(db: req.db).createToken(for: access.account.id, name: name ?? "token")
+        let created = try await UserDirectory(db: req.store).createToken(for: access.account.id, name: name ?? "token")
         try await audit(req, access, "create", created.info.id)
         return try await render(req, newToken: created.token)
     }
@@ -79,13 +79,13 @@ struct AccountPages: RouteCollection {
     @Sendable func revokeTokenPage(req: Request) async throws -> Response {
         let access = try await req.access()
         let id = try req.uuid("id")
-        try await UserDirectory(db: req.db).revokeToken(id, of: access.account.id)
+        try await UserDirectory(db: req.store).revokeToken(id, of: access.account.id)
         try await audit(req, access, "revoke", id)
         return req.redirect(to: "/account")
     }
 
     @Sendable func listTokens(req: Request) async throws -> [UserDirectory.TokenInfo] {
-        try await UserDirectory(db: req.db).tokens(of: try await req.access().account.id)
+        try await UserDirectory(db: req.store).tokens(of: try await req.access().account.id)
     }
 
     struct CreatedToken: Content {
@@ -98,7 +98,7 @@ struct AccountPages: RouteCollection {
     @Sendable func createToken(req: Request) async throws -> Response {
         let access = try await req.access()
         let name = (try? req.content.decode(NewToken.self).name) ?? nil
-        let created = try await UserDirectory(db: req.db).createToken(for: access.account.id, name: name ?? "token")
+        let created = try await UserDirectory(db: req.store).createToken(for: access.account.id, name: name ?? "token")
         try await audit(req, access, "create", created.info.id)
         let response = try await CreatedToken(id: created.info.id, name: created.info.name, token: created.token)
             .encodeResponse(for: req)
@@ -109,13 +109,13 @@ struct AccountPages: RouteCollection {
     @Sendable func revokeToken(req: Request) async throws -> HTTPStatus {
         let access = try await req.access()
         let id = try req.uuid("id")
-        try await UserDirectory(db: req.db).revokeToken(id, of: access.account.id)
+        try await UserDirectory(db: req.store).revokeToken(id, of: access.account.id)
         try await audit(req, access, "revoke", id)
         return .noContent
     }
 
     private func audit(_ req: Request, _ access: RequestAccess, _ action: String, _ id: UUID) async throws {
-        try await AuditTrail(db: req.db).record(
+        try await AuditTrail(db: req.store).record(
             AuditEvent(
                 actor: access.actor.name, action: action, entity: "api_token", entityID: id.uuidString,
                 requestID: access.actor.requestID))

@@ -15,7 +15,7 @@ struct AuditPages: RouteCollection {
         guard access.account.grants.contains(where: \.role.mayReadAudit) else {
             throw Abort(.forbidden, reason: "only auditors and administrators read the audit trail")
         }
-        return try await AuditTrail(db: req.db).entries(
+        return try await AuditTrail(db: req.store).entries(
             in: access.scopes.audit, page: try req.positiveInt("page", default: 1), perPage: 100)
     }
 

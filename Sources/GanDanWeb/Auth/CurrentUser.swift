@@ -17,7 +17,8 @@ struct UserSessionAuthenticator: AsyncSessionAuthenticator {
     typealias User = CurrentUser
 
     func authenticate(sessionID: String, for request: Request) async throws {
-        guard let id = UUID(uuidString: sessionID), let account = try await UserDirectory(db: request.db).account(id),
+        guard let id = UUID(uuidString: sessionID),
+            let account = try await UserDirectory(db: request.store).account(id),
             !account.disabled
         else { return }
         request.auth.login(CurrentUser(account: account, viaToken: false))
@@ -27,7 +28,7 @@ struct UserSessionAuthenticator: AsyncSessionAuthenticator {
 /// `Authorization: Bearer gd_…` for scripts; revoked tokens and disabled users are refused.
 struct TokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
-        guard let account = try await UserDirectory(db: request.db).account(forToken: bearer.token) else { return }
+        guard let account = try await UserDirectory(db: request.store).account(forToken: bearer.token) else { return }
         request.auth.login(CurrentUser(account: account, viaToken: true))
     }
 }
@@ -65,7 +66,7 @@ extension Request {
     func access() async throws -> RequestAccess {
         if let cached = storage[AccessKey.self] { return cached }
         guard let user = auth.get(CurrentUser.self) else { throw Abort(.unauthorized) }
-        let scopes = try await ScopeResolver(db: db).scopes(for: user.account, on: try asOfDate())
+        let scopes = try await ScopeResolver(db: store).scopes(for: user.account, on: try asOfDate())
         let access = RequestAccess(
             account: user.account, scopes: scopes, actor: Actor(name: user.account.username, requestID: id))
         storage[AccessKey.self] = access
@@ -75,7 +76,7 @@ extension Request {
     /// Records a read of personal data (rules.md R30) in the audit trail.
     func auditRead(_ entity: String, id: String?, unit: UUID? = nil) async throws {
         let access = try await access()
-        try await AuditTrail(db: db).record(
+        try await AuditTrail(db: store).record(
             AuditEvent(
                 actor: access.actor.name, action: "read", entity: entity, entityID: id,
                 requestID: access.actor.requestID,

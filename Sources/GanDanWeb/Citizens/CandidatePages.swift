@@ -90,7 +90,7 @@ struct CandidatePages: RouteCollection {
 
     func register(_ req: Request, write: Bool = false) async throws -> CandidateRegister {
         let access = try await req.access()
-        return CandidateRegister(db: req.db, scope: write ? access.scopes.write : access.scopes.read)
+        return CandidateRegister(db: req.store, scope: write ? access.scopes.write : access.scopes.read)
     }
 
     @Sendable func cellList(req: Request) async throws -> Response {
@@ -116,9 +116,9 @@ struct CandidatePages: RouteCollection {
         let cell = try await req.visibleCell(id)
         let date = try req.asOfDate()
         if audit { try await req.auditRead("candidates", id: id.uuidString, unit: cell.unitID) }
-        let roster = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).roster(
+        let roster = try await CellDirectory(db: req.store, scope: try await req.access().scopes.read).roster(
             of: id, on: date)
-        let profile = try await OrganisationTree(db: req.db, scope: try await req.access().scopes.read).unit(
+        let profile = try await OrganisationTree(db: req.store, scope: try await req.access().scopes.read).unit(
             cell.unitID, on: date)?.profile
         let context = ListContext(
             page: PageContext(req, title: "\(Labels.text("candidates", req)) · \(cell.name)", exportable: true),

@@ -15,7 +15,7 @@ extension Request {
     func visibleCells(under unitID: UUID) async throws -> (unit: UnitSnapshot, cells: [OrganisationSnapshot]) {
         let date = try asOfDate()
         let access = try await access()
-        let tree = OrganisationTree(db: db, scope: access.scopes.read)
+        let tree = OrganisationTree(db: store, scope: access.scopes.read)
         guard access.scopes.read.contains(unit: unitID), let unit = try await tree.unit(unitID, on: date) else {
             throw Abort(.notFound, reason: "no unit is at this address")
         }

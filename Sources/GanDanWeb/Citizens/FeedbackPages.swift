@@ -77,7 +77,7 @@ struct FeedbackPages: RouteCollection {
 
     func book(_ req: Request, write: Bool = false) async throws -> FeedbackBook {
         let access = try await req.access()
-        return FeedbackBook(db: req.db, scope: write ? access.scopes.write : access.scopes.read)
+        return FeedbackBook(db: req.store, scope: write ? access.scopes.write : access.scopes.read)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -273,7 +273,7 @@ struct FeedbackPages: RouteCollection {
 
     func villageNames(_ req: Request, _ ids: [UUID], on date: CivilDate) async throws -> [UUID: String] {
         var names: [UUID: String] = [:]
-        let tree = OrganisationTree(db: req.db, scope: try await req.access().scopes.read)
+        let tree = OrganisationTree(db: req.store, scope: try await req.access().scopes.read)
         for id in ids { names[id] = try await tree.unit(id, on: date)?.title(in: req.language) }
         return names
     }

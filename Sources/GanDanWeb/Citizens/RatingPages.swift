@@ -54,7 +54,7 @@ struct RatingPages: RouteCollection {
 
     func ratings(_ req: Request, write: Bool = false) async throws -> Ratings {
         let access = try await req.access()
-        return Ratings(db: req.db, scope: write ? access.scopes.write : access.scopes.read)
+        return Ratings(db: req.store, scope: write ? access.scopes.write : access.scopes.read)
     }
 
     @Sendable func page(req: Request) async throws -> Response {

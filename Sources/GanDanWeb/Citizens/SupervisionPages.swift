@@ -61,7 +61,7 @@ struct SupervisionPages: RouteCollection {
 
     func supervisions(_ req: Request, write: Bool = false) async throws -> LeaderSupervisions {
         let access = try await req.access()
-        return LeaderSupervisions(db: req.db, scope: write ? access.scopes.write : access.scopes.read)
+        return LeaderSupervisions(db: req.store, scope: write ? access.scopes.write : access.scopes.read)
     }
 
     @Sendable func cellPage(req: Request) async throws -> Response {

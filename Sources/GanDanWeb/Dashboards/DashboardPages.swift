@@ -29,18 +29,18 @@ struct DashboardPages: RouteCollection {
         let date = try req.dashboardDate()
         let access = try await req.access()
         guard access.scopes.read.contains(unit: id),
-            let unit = try await OrganisationTree(db: req.db, scope: access.scopes.read).unit(id, on: date)
+            let unit = try await OrganisationTree(db: req.store, scope: access.scopes.read).unit(id, on: date)
         else { throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)") }
         try await req.auditRead("dashboard", id: "unit=\(id)&as_of=\(date.iso)", unit: id)
         if unit.kind.level <= 2 {
             guard
-                let report = try await DistrictDashboard(db: req.db, scope: access.scopes.read).load(
+                let report = try await DistrictDashboard(db: req.store, scope: access.scopes.read).load(
                     unit: id, asOf: date)
             else { throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)") }
             return DashboardResponse(view: "district", district: report)
         }
         let dashboard = CommuneDashboard(
-            db: req.db, scope: access.scopes.read, charter: req.application.settings.charter)
+            db: req.store, scope: access.scopes.read, charter: req.application.settings.charter)
         guard let report = try await dashboard.load(unit: id, asOf: date) else {
             throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)")
         }

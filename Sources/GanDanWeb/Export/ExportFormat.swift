@@ -62,7 +62,7 @@ extension Request {
         let access = try await access()
         let details = ExportAuditDetails(
             list: list, format: format.rawValue, rows: table.rowCount, query: url.query)
-        try await AuditTrail(db: db).record(
+        try await AuditTrail(db: store).record(
             AuditEvent(
                 actor: access.actor.name, action: "export", entity: list, entityID: object?.uuidString,
                 after: AuditTrail.json(details), requestID: access.actor.requestID, unitID: unit))

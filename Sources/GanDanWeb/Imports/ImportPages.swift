@@ -64,7 +64,7 @@ struct ImportPages: RouteCollection {
             return response
         }
         let access = try await req.access()
-        let stored = try await ImportUploads(db: req.db).create(
+        let stored = try await ImportUploads(db: req.store).create(
             owner: access.account.id, unitID: id, kind: kind, fileName: file.filename, format: format, content: data)
         return req.redirect(to: "/imports/\(stored.id)")
     }
@@ -148,8 +148,8 @@ struct ImportPages: RouteCollection {
                 mapping.columns[field.key] = column
             }
         }
-        try await ImportUploads(db: req.db).setMapping(upload.id, mapping)
-        let report = try await SpreadsheetImport(db: req.db, scope: try await req.importScope()).run(
+        try await ImportUploads(db: req.store).setMapping(upload.id, mapping)
+        let report = try await SpreadsheetImport(db: req.store, scope: try await req.importScope()).run(
             table, kind: upload.kind, mapping: mapping, today: CivilDate.today(), dryRun: true)
         return try await renderReport(req, upload: upload, report: report, status: .ok)
     }
@@ -169,7 +169,7 @@ struct ImportPages: RouteCollection {
     @Sendable func errorsCSV(req: Request) async throws -> Response {
         let upload = try await req.ownUpload(try req.uuid("id"))
         let table = try Self.table(upload)
-        let report = try await SpreadsheetImport(db: req.db, scope: try await req.importScope()).run(
+        let report = try await SpreadsheetImport(db: req.store, scope: try await req.importScope()).run(
             table, kind: upload.kind,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
             today: CivilDate.today(), dryRun: true)
@@ -192,7 +192,7 @@ struct ImportPages: RouteCollection {
         let table = try Self.table(upload)
         let form = try? req.content.decode(ConfirmForm.self)
         let access = try await req.access()
-        let report = try await SpreadsheetImport(db: req.db, scope: try await req.importScope()).run(
+        let report = try await SpreadsheetImport(db: req.store, scope: try await req.importScope()).run(
             table, kind: upload.kind,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
             today: CivilDate.today(), dryRun: false, confirmDuplicates: form?.confirmDuplicates == "on",
@@ -200,13 +200,13 @@ struct ImportPages: RouteCollection {
         guard report.written else {
             return try await renderReport(req, upload: upload, report: report, status: .unprocessableEntity)
         }
-        try await AuditTrail(db: req.db).record(
+        try await AuditTrail(db: req.store).record(
             AuditEvent(
                 actor: access.actor.name, action: "import", entity: "import_upload", entityID: upload.id.uuidString,
                 after: AuditTrail.json(
                     ImportAuditSummary(kind: upload.kind, fileName: upload.fileName, rows: report.valid)),
                 requestID: access.actor.requestID, unitID: upload.unitID))
-        try await ImportUploads(db: req.db).delete(upload.id)
+        try await ImportUploads(db: req.store).delete(upload.id)
         return try await renderReport(req, upload: upload, report: report, status: .ok)
     }
 

@@ -147,7 +147,7 @@ struct VillageAPI: RouteCollection {
         let id = try req.uuid("id")
         _ = try await req.visibleVillage(id, on: try req.asOfDate())
         try await req.auditRead("households", id: id.uuidString, unit: id)
-        return try await HouseholdRegister(db: req.db, scope: try await req.access().scopes.read).households(
+        return try await HouseholdRegister(db: req.store, scope: try await req.access().scopes.read).households(
             ofVillage: id, year: try req.year())
     }
 
@@ -157,7 +157,7 @@ struct VillageAPI: RouteCollection {
         try await req.requireVillageWrite(id)
         let draft = try req.content.decode(HouseholdDraft.self)
         let access = try await req.access()
-        let view = try await HouseholdRegister(db: req.db, scope: access.scopes.write).add(
+        let view = try await HouseholdRegister(db: req.store, scope: access.scopes.write).add(
             draft, village: id, actor: access.actor)
         let response = try await view.encodeResponse(for: req)
         response.status = .created
@@ -171,14 +171,15 @@ struct VillageAPI: RouteCollection {
     @Sendable func setStatus(req: Request) async throws -> HouseholdView {
         let id = try req.uuid("id")
         let access = try await req.access()
-        guard let village = try await HouseholdRegister(db: req.db, scope: access.scopes.read).village(ofHousehold: id)
+        guard
+            let village = try await HouseholdRegister(db: req.store, scope: access.scopes.read).village(ofHousehold: id)
         else {
             throw Abort(.notFound, reason: "no household is at this address")
         }
         try await req.requireVillageWrite(village)
         let year = try req.year()
         let input = try req.content.decode(StatusInput.self)
-        let register = HouseholdRegister(db: req.db, scope: access.scopes.write)
+        let register = HouseholdRegister(db: req.store, scope: access.scopes.write)
         try await register.setStatus(id, year: year, status: input.status, actor: access.actor)
         guard
             let view = try await register.households(ofVillage: village, year: year).first(where: {
@@ -193,7 +194,7 @@ struct VillageAPI: RouteCollection {
         _ = try await req.visibleVillage(id, on: try req.asOfDate())
         let year = try req.year()
         guard
-            let report = try await VillageCriteria(db: req.db, scope: try await req.access().scopes.read).report(
+            let report = try await VillageCriteria(db: req.store, scope: try await req.access().scopes.read).report(
                 village: id, year: year)
         else { throw Abort(.notFound, reason: "no new-rural criteria set covers \(year)") }
         return report
@@ -226,10 +227,10 @@ struct VillageAPI: RouteCollection {
             notes[number] = value
         }
         let access = try await req.access()
-        try await VillageCriteria(db: req.db, scope: access.scopes.write).record(
+        try await VillageCriteria(db: req.store, scope: access.scopes.write).record(
             village: id, year: year, met: met, notes: notes, actor: access.actor)
         guard
-            let report = try await VillageCriteria(db: req.db, scope: access.scopes.read).report(
+            let report = try await VillageCriteria(db: req.store, scope: access.scopes.read).report(
                 village: id, year: year)
         else { throw Abort(.notFound) }
         return report

@@ -9,7 +9,7 @@ extension Request {
 
     /// Meetings as the user may read them.
     func readableMeetings() async throws -> CellMeetings {
-        CellMeetings(db: db, scope: try await access().scopes.read, policy: meetingPolicy)
+        CellMeetings(db: store, scope: try await access().scopes.read, policy: meetingPolicy)
     }
 
     /// A cell the user may see: 404 outside their scope (or when it is not a cell).
@@ -23,7 +23,7 @@ extension Request {
     /// Meetings of a cell the user may change: 404 outside their scope, 403 when their role only reads.
     func writableMeetings(cell id: UUID) async throws -> CellMeetings {
         _ = try await visibleCell(id)
-        let writable = CellMeetings(db: db, scope: try await access().scopes.write, policy: meetingPolicy)
+        let writable = CellMeetings(db: store, scope: try await access().scopes.write, policy: meetingPolicy)
         guard try await writable.cell(id) != nil else {
             throw Abort(.forbidden, reason: "your role does not allow recording meetings in this cell")
         }
@@ -41,7 +41,7 @@ extension Request {
     /// A village the user may see: 404 outside their scope or when the unit is not a village.
     func visibleVillage(_ id: UUID, on date: CivilDate) async throws -> UnitSnapshot {
         let access = try await access()
-        let tree = OrganisationTree(db: db, scope: access.scopes.read)
+        let tree = OrganisationTree(db: store, scope: access.scopes.read)
         guard access.scopes.read.contains(unit: id) else {
             throw Abort(.notFound, reason: "no village is at this address")
         }

@@ -79,7 +79,7 @@ struct MinutesFormView: Encodable {
         }
         let meeting = detail.meeting
         let form = posted ?? detail.body.map { MinutesForm($0) } ?? MinutesForm()
-        let roster = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).roster(
+        let roster = try await CellDirectory(db: req.store, scope: try await req.access().scopes.read).roster(
             of: meeting.cellID, on: meeting.date
         ).filter { $0.member.standing != nil && $0.member.standing != .suspended }
         let members = roster.map { entry -> MemberLine in
@@ -101,9 +101,10 @@ struct MinutesFormView: Encodable {
                         selected: $0.member.id.uuidString == selected)
                 }
         }
-        let households = try await HouseholdRegister(db: req.db, scope: try await req.access().scopes.read).households(
-            ofVillage: try await req.visibleCell(meeting.cellID).unitID, year: meeting.date.year
-        ).filter { $0.status == .poor || $0.status == .nearPoor }
+        let households = try await HouseholdRegister(db: req.store, scope: try await req.access().scopes.read)
+            .households(
+                ofVillage: try await req.visibleCell(meeting.cellID).unitID, year: meeting.date.year
+            ).filter { $0.status == .poor || $0.status == .nearPoor }
         let nextMonth = YearMonth(meeting.date).adding(months: 1).iso
         let taskCount = max((form.task ?? [:]).count + 1, 3)
         let tasks = (0..<taskCount).map { index -> TaskLine in

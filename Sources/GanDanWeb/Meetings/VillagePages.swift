@@ -67,7 +67,7 @@ struct VillagePages: RouteCollection {
         let year = try req.year()
         let language = req.language
         let access = try await req.access()
-        let list = try await HouseholdRegister(db: req.db, scope: access.scopes.read).households(
+        let list = try await HouseholdRegister(db: req.store, scope: access.scopes.read).households(
             ofVillage: id, year: year)
         if audit { try await req.auditRead("households", id: id.uuidString, unit: id) }
         let count = PovertyCount(list.compactMap(\.status))
@@ -107,7 +107,7 @@ struct VillagePages: RouteCollection {
         }
         do {
             let access = try await req.access()
-            _ = try await HouseholdRegister(db: req.db, scope: access.scopes.write).add(
+            _ = try await HouseholdRegister(db: req.store, scope: access.scopes.write).add(
                 HouseholdDraft(headName: form.headName, size: size, year: form.year, status: status), village: id,
                 actor: access.actor)
         } catch StorageError.invalid(let error) {
@@ -130,7 +130,8 @@ struct VillagePages: RouteCollection {
     @Sendable func setStatus(req: Request) async throws -> Response {
         let id = try req.uuid("id")
         let access = try await req.access()
-        guard let village = try await HouseholdRegister(db: req.db, scope: access.scopes.read).village(ofHousehold: id)
+        guard
+            let village = try await HouseholdRegister(db: req.store, scope: access.scopes.read).village(ofHousehold: id)
         else {
             throw Abort(.notFound, reason: "no household is at this address")
         }
@@ -139,7 +140,7 @@ struct VillagePages: RouteCollection {
         guard let status = HouseholdPovertyStatus(rawValue: form.status) else {
             throw Abort(.badRequest, reason: "status must be one of poor, nearPoor, escaped, notPoor")
         }
-        try await HouseholdRegister(db: req.db, scope: access.scopes.write).setStatus(
+        try await HouseholdRegister(db: req.store, scope: access.scopes.write).setStatus(
             id, year: form.year, status: status, actor: access.actor)
         return req.redirect(to: "/units/\(village)/households?year=\(form.year)")
     }
@@ -188,7 +189,7 @@ struct VillagePages: RouteCollection {
         let year = try req.year()
         let language = req.language
         let access = try await req.access()
-        let report = try await VillageCriteria(db: req.db, scope: access.scopes.read).report(village: id, year: year)
+        let report = try await VillageCriteria(db: req.store, scope: access.scopes.read).report(village: id, year: year)
         let context = CriteriaContext(
             page: PageContext(
                 req, title: "\(Labels.text("criteria", req)) · \(village.title(in: language))", exportable: true),
@@ -222,7 +223,7 @@ struct VillagePages: RouteCollection {
         var met: [Int: Bool] = [:]
         for criterion in set.criteria { met[criterion.number] = ticked.contains(criterion.number) }
         let access = try await req.access()
-        try await VillageCriteria(db: req.db, scope: access.scopes.write).record(
+        try await VillageCriteria(db: req.store, scope: access.scopes.write).record(
             village: id, year: form.year, met: met, actor: access.actor)
         return req.redirect(to: "/units/\(id)/criteria?year=\(form.year)")
     }

@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import GanDanCore
 import GanDanStorage
@@ -34,7 +33,7 @@ struct MemberPages: RouteCollection {
         let text = req.query[String.self, at: "q"] ?? ""
         let pageNumber = all ? 1 : try req.positiveInt("page", default: 1)
         let filter = try await Self.figureFilter(req, on: date)
-        let directory = MemberDirectory(db: req.db, scope: try await req.access().scopes.read)
+        let directory = MemberDirectory(db: req.store, scope: try await req.access().scopes.read)
         var result = try await directory.search(
             .init(text: text, date: date, page: pageNumber, perPage: all ? 500 : 50, memberIDs: filter?.members))
         if all {
@@ -87,14 +86,14 @@ struct MemberPages: RouteCollection {
         let title = Labels.text("figure" + figure.prefix(1).uppercased() + figure.dropFirst(), req)
         if figure == "full" {
             let cell = try id("cell")
-            let members = try await CommuneDashboard(db: req.db, scope: scope).fullMembers(of: cell, asOf: date)
+            let members = try await CommuneDashboard(db: req.store, scope: scope).fullMembers(of: cell, asOf: date)
             return (members, title, [Choice(value: "figure", label: figure), Choice(value: "cell", label: "\(cell)")])
         }
         guard let placement = PlacementFigure(rawValue: figure) else {
             throw Abort(.badRequest, reason: "figure \"\(figure)\" is not one of the dashboard's figures")
         }
         let unit = try id("unit")
-        let members = try await DistrictDashboard(db: req.db, scope: scope).members(
+        let members = try await DistrictDashboard(db: req.store, scope: scope).members(
             placement, commune: unit, asOf: date)
         return (members, title, [Choice(value: "figure", label: figure), Choice(value: "unit", label: "\(unit)")])
     }
@@ -123,11 +122,12 @@ struct MemberPages: RouteCollection {
         let date = try req.asOfDate()
         let language = req.language
         let access = try await req.access()
-        guard let member = try await MemberDirectory(db: req.db, scope: access.scopes.read).detail(id, on: date) else {
+        guard let member = try await MemberDirectory(db: req.store, scope: access.scopes.read).detail(id, on: date)
+        else {
             throw Abort(.notFound, reason: "no member is at this address")
         }
         try await req.auditRead("member", id: id.uuidString)
-        let mayEdit = try await MemberDirectory(db: req.db, scope: access.scopes.write).detail(id, on: date) != nil
+        let mayEdit = try await MemberDirectory(db: req.store, scope: access.scopes.write).detail(id, on: date) != nil
         let context = DetailContext(
             page: PageContext(req, title: member.summary.fullName), member: MemberRow(member.summary, language),
             birthDate: member.summary.birthDate.vietnamese, ethnicity: member.ethnicity, citizenID: member.citizenID,
@@ -161,10 +161,11 @@ struct MemberPages: RouteCollection {
     static func editable(_ req: Request, _ id: UUID) async throws -> MemberDetail {
         let access = try await req.access()
         let date = CivilDate.today()
-        guard let member = try await MemberDirectory(db: req.db, scope: access.scopes.read).detail(id, on: date) else {
+        guard let member = try await MemberDirectory(db: req.store, scope: access.scopes.read).detail(id, on: date)
+        else {
             throw Abort(.notFound, reason: "no member is at this address")
         }
-        guard try await MemberDirectory(db: req.db, scope: access.scopes.write).detail(id, on: date) != nil else {
+        guard try await MemberDirectory(db: req.store, scope: access.scopes.write).detail(id, on: date) != nil else {
             throw Abort(.forbidden, reason: "your role does not allow changing this member")
         }
         return member
@@ -187,7 +188,7 @@ struct MemberPages: RouteCollection {
         let change = try req.content.decode(MemberContactChange.self)
         let access = try await req.access()
         do {
-            try await MemberWriter(db: req.db, scope: access.scopes.write).updateContact(
+            try await MemberWriter(db: req.store, scope: access.scopes.write).updateContact(
                 id, change, on: CivilDate.today(), actor: access.actor)
         } catch StorageError.invalid(let error) {
             let view = try await req.view.render(

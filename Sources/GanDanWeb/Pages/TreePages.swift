@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import GanDanCore
 import GanDanStorage
@@ -22,13 +21,13 @@ struct TreePages: RouteCollection {
 
     @Sendable func home(req: Request) async throws -> View {
         let date = try req.asOfDate()
-        let roots = try await OrganisationTree(db: req.db, scope: try await req.access().scopes.read).roots(on: date)
+        let roots = try await OrganisationTree(db: req.store, scope: try await req.access().scopes.read).roots(on: date)
         let page = PageContext(req, title: Labels.text("tree", req))
         let heading = Labels.text(try await req.access().scopes.read == .everything ? "provinces" : "yourUnits", req)
         var myCells: [NamedID] = []
         for grant in try await req.access().account.grants where grant.role == .secretary {
             if let id = grant.organisationID,
-                let cell = try await OrganisationTree(db: req.db, scope: try await req.access().scopes.read)
+                let cell = try await OrganisationTree(db: req.store, scope: try await req.access().scopes.read)
                     .organisation(id)
             {
                 myCells.append(NamedID(id: id, name: cell.name))
@@ -81,13 +80,13 @@ struct TreePages: RouteCollection {
         let id = try req.uuid("id")
         let date = try req.asOfDate()
         let language = req.language
-        let tree = OrganisationTree(db: req.db, scope: try await req.access().scopes.read)
+        let tree = OrganisationTree(db: req.store, scope: try await req.access().scopes.read)
         guard let unit = try await tree.unit(id, on: date) else {
             throw Abort(.notFound, reason: "this unit did not exist on \(date.vietnamese)")
         }
         let children = try await tree.children(of: id, on: date)
         let organisations = try await tree.organisations(atUnits: [id] + children.map(\.id), on: date)
-        let cells = try await CellDirectory(db: req.db, scope: try await req.access().scopes.read).summaries(
+        let cells = try await CellDirectory(db: req.store, scope: try await req.access().scopes.read).summaries(
             of: organisations, on: date, settings: req.application.settings.charter)
         let history = try await tree.history(of: id)
         let breadcrumbs = try await tree.path(to: id, on: date).dropLast()
@@ -137,11 +136,11 @@ struct TreePages: RouteCollection {
         let id = try req.uuid("id")
         let date = try req.asOfDate()
         let language = req.language
-        let tree = OrganisationTree(db: req.db, scope: try await req.access().scopes.read)
+        let tree = OrganisationTree(db: req.store, scope: try await req.access().scopes.read)
         guard let cell = try await tree.organisation(id), cell.kind.isCell else {
             throw Abort(.notFound, reason: "no cell is at this address")
         }
-        let directory = CellDirectory(db: req.db, scope: try await req.access().scopes.read)
+        let directory = CellDirectory(db: req.store, scope: try await req.access().scopes.read)
         guard
             let summary = try await directory.summaries(
                 of: [cell], on: date, settings: req.application.settings.charter

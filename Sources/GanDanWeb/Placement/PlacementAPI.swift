@@ -37,7 +37,7 @@ struct PlacementAPI: RouteCollection {
                 }
                 return date
             } ?? req.asOfDate()
-        let plan = try await PlacementPlans(db: req.db, scope: access.scopes.write).propose(
+        let plan = try await PlacementPlans(db: req.store, scope: access.scopes.write).propose(
             unitID: input.unitID, on: date, actor: access.actor)
         let response = try await plan.encodeResponse(for: req)
         response.status = .created
@@ -64,7 +64,7 @@ struct PlacementAPI: RouteCollection {
         }
         if let weights = input.weights { settings.weights = weights }
         if let exempt = input.exemptPosts { settings.exemptPosts = exempt }
-        let result = try await PlacementPlans(db: req.db, scope: try await req.access().scopes.write).rerun(
+        let result = try await PlacementPlans(db: req.store, scope: try await req.access().scopes.write).rerun(
             plan.id, settings: settings, on: try req.asOfDate(), actor: try await req.access().actor)
         return RerunResponse(plan: result.plan, changes: result.changes)
     }
@@ -75,14 +75,14 @@ struct PlacementAPI: RouteCollection {
         guard let date = CivilDate(input.decisionDate) else {
             throw Abort(.badRequest, reason: "decision_date \"\(input.decisionDate)\" is not a date")
         }
-        return try await PlacementPlans(db: req.db, scope: try await req.access().scopes.write).approve(
+        return try await PlacementPlans(db: req.store, scope: try await req.access().scopes.write).approve(
             plan.id, version: input.version, decisionDate: date, actor: try await req.access().actor)
     }
 
     /// A new draft correcting an approved plan; the approved one stays in history until the new one is approved.
     @Sendable func correct(req: Request) async throws -> Response {
         let plan = try await req.editablePlan(try req.uuid("id"))
-        let correction = try await PlacementPlans(db: req.db, scope: try await req.access().scopes.write).correct(
+        let correction = try await PlacementPlans(db: req.store, scope: try await req.access().scopes.write).correct(
             plan.id, on: try req.asOfDate(), settings: plan.settings, actor: try await req.access().actor)
         let response = try await correction.encodeResponse(for: req)
         response.status = .created
@@ -93,7 +93,7 @@ struct PlacementAPI: RouteCollection {
         let id = try req.uuid("id")
         let access = try await req.access()
         guard
-            let progress = try await Directives(db: req.db, scope: access.scopes.read).progress(
+            let progress = try await Directives(db: req.store, scope: access.scopes.read).progress(
                 id, on: try req.asOfDate())
         else { throw Abort(.notFound, reason: "no directive is at this address") }
         return progress

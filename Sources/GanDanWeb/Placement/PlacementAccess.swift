@@ -7,7 +7,7 @@ extension Request {
     /// A plan the user may see: 404 outside their scope.
     func visiblePlan(_ id: UUID) async throws -> PlacementPlan {
         let access = try await access()
-        guard let plan = try await PlacementPlans(db: db, scope: access.scopes.read).plan(id)
+        guard let plan = try await PlacementPlans(db: store, scope: access.scopes.read).plan(id)
         else {
             throw Abort(.notFound, reason: "no placement plan is at this address")
         }

@@ -51,7 +51,7 @@ struct PlacementPages: RouteCollection {
     @Sendable func index(req: Request) async throws -> View {
         let access = try await req.access()
         let date = try req.asOfDate()
-        let tree = OrganisationTree(db: req.db, scope: access.scopes.write)
+        let tree = OrganisationTree(db: req.store, scope: access.scopes.write)
         var units: [UnitChoice] = []
         for root in try await tree.roots(on: date) {
             let candidates = root.kind.level <= 2 ? [root] + (try await tree.children(of: root.id, on: date)) : [root]
@@ -59,16 +59,16 @@ struct PlacementPages: RouteCollection {
                 UnitChoice(id: $0.id, title: $0.title(in: req.language))
             }
         }
-        let readTree = OrganisationTree(db: req.db, scope: access.scopes.read)
+        let readTree = OrganisationTree(db: req.store, scope: access.scopes.read)
         var plans: [PlanRow] = []
-        for plan in try await PlacementPlans(db: req.db, scope: access.scopes.read).plans() {
+        for plan in try await PlacementPlans(db: req.store, scope: access.scopes.read).plans() {
             let unit = try await readTree.unit(plan.unitID, on: date)?.title(in: req.language) ?? ""
             plans.append(
                 PlanRow(
                     id: plan.id, unit: unit, status: Self.statusLabel(plan.status, req), members: plan.decisions.count,
                     decisionDate: plan.decisionDate?.vietnamese))
         }
-        let ranking = try await Directives(db: req.db, scope: access.scopes.read).ranking(on: date)
+        let ranking = try await Directives(db: req.store, scope: access.scopes.read).ranking(on: date)
         return try await req.view.render(
             "placement",
             IndexContext(
@@ -94,7 +94,7 @@ struct PlacementPages: RouteCollection {
             throw Abort(.forbidden, reason: "your role does not allow proposing placements here")
         }
         let date = try form.date.flatMap { CivilDate($0) } ?? req.asOfDate()
-        let plan = try await PlacementPlans(db: req.db, scope: access.scopes.write).propose(
+        let plan = try await PlacementPlans(db: req.store, scope: access.scopes.write).propose(
             unitID: form.unit, on: date, actor: access.actor)
         return req.redirect(to: "/placement/plans/\(plan.id)?date=\(date.iso)")
     }
@@ -221,7 +221,7 @@ struct PlacementPages: RouteCollection {
         var settings = plan.settings
         settings.pins[form.member] = form.cell
         do {
-            let result = try await PlacementPlans(db: req.db, scope: try await req.access().scopes.write).rerun(
+            let result = try await PlacementPlans(db: req.store, scope: try await req.access().scopes.write).rerun(
                 plan.id, settings: settings, on: try req.asOfDate(), actor: try await req.access().actor)
             return try await renderReview(req, result.plan, changes: result.changes).encodeResponse(for: req)
         } catch let error as StorageError {
@@ -243,7 +243,7 @@ struct PlacementPages: RouteCollection {
             throw Abort(.badRequest, reason: "the decision date \"\(form.decisionDate)\" is not a date")
         }
         do {
-            _ = try await PlacementPlans(db: req.db, scope: try await req.access().scopes.write).approve(
+            _ = try await PlacementPlans(db: req.store, scope: try await req.access().scopes.write).approve(
                 plan.id, version: form.version, decisionDate: date, actor: try await req.access().actor)
         } catch let error as StorageError {
             let response = try await renderReview(req, plan, error: error.description).encodeResponse(for: req)
@@ -256,7 +256,7 @@ struct PlacementPages: RouteCollection {
     /// Starts a new draft that corrects an approved plan: history is never rewritten (issue "placement").
     @Sendable func correct(req: Request) async throws -> Response {
         let plan = try await req.editablePlan(try req.uuid("id"))
-        let correction = try await PlacementPlans(db: req.db, scope: try await req.access().scopes.write).correct(
+        let correction = try await PlacementPlans(db: req.store, scope: try await req.access().scopes.write).correct(
             plan.id, on: try req.asOfDate(), settings: plan.settings, actor: try await req.access().actor)
         return req.redirect(to: "/placement/plans/\(correction.id)")
     }
@@ -292,7 +292,7 @@ struct PlacementPages: RouteCollection {
 
     /// The printable decision: transfers grouped by receiving cell (print CSS, Vietnamese).
     func decisionContext(_ req: Request, _ plan: PlacementPlan) async throws -> DecisionContext {
-        let unit = try await OrganisationTree(db: req.db, scope: try await req.access().scopes.read).unit(
+        let unit = try await OrganisationTree(db: req.store, scope: try await req.access().scopes.read).unit(
             plan.unitID, on: plan.decisionDate ?? (try req.asOfDate()))
         let groups = Dictionary(grouping: plan.decisions, by: \.toCellName)
             .map {
@@ -342,7 +342,7 @@ struct PlacementPages: RouteCollection {
         let id = try req.uuid("id")
         let access = try await req.access()
         guard
-            let progress = try await Directives(db: req.db, scope: access.scopes.read).progress(
+            let progress = try await Directives(db: req.store, scope: access.scopes.read).progress(
                 id, on: try req.asOfDate())
         else { throw Abort(.notFound, reason: "no directive is at this address") }
         return (
@@ -381,11 +381,11 @@ struct PlacementPages: RouteCollection {
         let id = try req.uuid("id")
         let date = try req.asOfDate()
         let access = try await req.access()
-        let tree = OrganisationTree(db: req.db, scope: access.scopes.read)
+        let tree = OrganisationTree(db: req.store, scope: access.scopes.read)
         guard let unit = try await tree.unit(id, on: date) else { throw Abort(.notFound, reason: "no such unit") }
         let units = try await tree.subtree(of: id, on: date).filter { access.scopes.read.contains(unit: $0) }
         let cells = try await tree.organisations(atUnits: units, on: date).filter(\.kind.isCell)
-        let summaries = try await CellDirectory(db: req.db, scope: access.scopes.read).summaries(
+        let summaries = try await CellDirectory(db: req.store, scope: access.scopes.read).summaries(
             of: cells, on: date, settings: req.application.settings.charter)
         let rows = summaries.map { CellRow($0, req.language) }
         return CharterContext(

@@ -16,7 +16,7 @@ struct ImpactPages: RouteCollection {
     func report(_ req: Request, audit: Bool = true) async throws -> (report: ImpactReport, unit: UnitSnapshot) {
         let id = try req.uuid("id")
         let (unit, _) = try await req.visibleCells(under: id)
-        let reports = ImpactReports(db: req.db, scope: try await req.access().scopes.read)
+        let reports = ImpactReports(db: req.store, scope: try await req.access().scopes.read)
         let months = try req.positiveInt("months", default: 12)
         guard months <= 60 else { throw Abort(.badRequest, reason: "months must be at most 60") }
         let placement: CivilDate
