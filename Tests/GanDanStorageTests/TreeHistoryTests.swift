@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 import GanDanCore
 import GanDanTesting
 import Testing
@@ -23,6 +24,23 @@ struct TreeHistoryTests {
             #expect(history.first?.validity.until == Fixtures.date("2020-01-01"))
             // Villages still hang under the same commune across the rename.
             #expect(try await tree.children(of: commune.id, on: Fixtures.date("2021-01-01")).count == 2)
+        }
+    }
+
+    @Test("a unit outside the writer's scope cannot be renamed or closed (rules.md R30)", arguments: TestDatabase.all)
+    func writerScope(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            let tree = OrganisationTree(db: db, scope: .everything)
+            let commune = try #require(try await tree.unit(code: "00001", on: Fixtures.date("2019-01-01")))
+            let elsewhere = UnitWriter(db: db, scope: .restricted(units: [UUID()], organisations: []))
+            await #expect(throws: StorageError.self) {
+                try await elsewhere.change(commune.id, on: Fixtures.date("2020-01-01"), .init(name: "Tên khác"))
+            }
+            await #expect(throws: StorageError.self) {
+                try await elsewhere.close(commune.id, on: Fixtures.date("2020-01-01"))
+            }
+            #expect(try await tree.history(of: commune.id).map(\.name) == ["Thanh Tương"])
         }
     }
 

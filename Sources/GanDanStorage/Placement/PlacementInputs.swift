@@ -3,24 +3,24 @@ import Foundation
 import GanDanCore
 
 /// One commune's placement problem: its agency cells' members and its village cells (rules.md A2, R13).
-public struct CommuneProblem: Sendable {
-    public var communeID: UUID
-    public var communeName: String
-    public var agencyCellIDs: [UUID]
-    public var agencyCellNames: [UUID: String]
-    public var input: PlacementInput
+struct CommuneProblem: Sendable {
+    var communeID: UUID
+    var communeName: String
+    var agencyCellIDs: [UUID]
+    var agencyCellNames: [UUID: String]
+    var input: PlacementInput
 }
 
 /// Reads placement problems from the database: members stay within their commune (an internal transfer, R13).
-public struct PlacementInputs: Sendable {
+struct PlacementInputs: Sendable {
     let db: any Database
 
-    public init(db: any Database) {
+    init(db: any Database) {
         self.db = db
     }
 
     /// The problems of a commune, or of every commune of a district, on `date`.
-    public func problems(for unitID: UUID, on date: CivilDate, settings: PlacementSettings) async throws
+    func problems(for unitID: UUID, on date: CivilDate, settings: PlacementSettings) async throws
         -> [CommuneProblem]
     {
         let tree = OrganisationTree(db: db, scope: .storageInternal)
