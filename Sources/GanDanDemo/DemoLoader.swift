@@ -55,13 +55,13 @@ public struct DemoLoader: Sendable {
         if let district = try await OrganisationTree(db: db, scope: .everything).unit(
             code: NaHangDemo.districtCode, on: NaHangDemo.referenceDate)
         {
-            _ = try await Directives(db: db).create(
+            _ = try await Directives(db: db, scope: .everything).create(
                 title: "Giải thể chi bộ cơ quan xã, thị trấn huyện Na Hang",
                 legalBasis: "Kết luận 38-KL/TW ngày 13-11-2018; Kế hoạch 254-KH/TU ngày 06-03-2019",
                 deadline: CivilDate(year: 2019, month: 4, day: 30)!, unitID: district.id,
                 plannedOn: CivilDate(year: 2019, month: 3, day: 6)!, actor: actor)
             if stage == .placed {
-                let plans = PlacementPlans(db: db)
+                let plans = PlacementPlans(db: db, scope: .everything)
                 let plan = try await plans.propose(unitID: district.id, on: Self.proposalDate, actor: actor)
                 _ = try await plans.approve(
                     plan.id, version: plan.version, decisionDate: Self.decisionDate, actor: actor)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FluentKit
 import Foundation
 import GanDanCore
 import GanDanStorage
@@ -10,7 +9,7 @@ import Vapor
 enum AppRunner {
     /// Runs `body` with the database of `settings`, migrated, without starting the web application.
     static func withStorage<T: Sendable>(
-        _ settings: GanDanWeb.Settings, _ body: @Sendable (any Database) async throws -> T
+        _ settings: GanDanWeb.Settings, _ body: @Sendable (DatabaseHandle) async throws -> T
     ) async throws -> T {
         let storage: StorageContext
         do {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FluentKit
 import Foundation
 import GanDanCore
 import GanDanStorage
@@ -21,7 +20,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the database alone (no web application), brings its schema up to date, runs `body` and closes it;
     /// known errors become a clear message and exit code 1.
-    func withStorage<T: Sendable>(_ body: @Sendable (any Database) async throws -> T) async throws -> T {
+    func withStorage<T: Sendable>(_ body: @Sendable (DatabaseHandle) async throws -> T) async throws -> T {
         try await AppRunner.withStorage(try await settings(), body)
     }
 }

@@ -48,18 +48,18 @@ struct Demo: AsyncParsableCommand {
         }
         let noServe = noServe
         try await AppRunner.withApp(settings) { app in
-            if try await MemberDirectory(db: app.db, scope: .everything).holdsMembers() {
+            if try await MemberDirectory(db: app.store, scope: .commandLineOperator).holdsMembers() {
                 print("\(settings.database) already holds data; using it as it is (--reset starts afresh).")
             } else {
                 print("Writing the Na Hang demo (stage \(stage.rawValue)) to \(settings.database)…")
-                let summary = try await DemoLoader(db: app.db, policy: settings.meetingPolicy).load(
+                let summary = try await DemoLoader(db: app.store, policy: settings.meetingPolicy).load(
                     actor: .cli, stage: stage.stage)
                 print(
                     "Demo written: \(summary.unitsCreated) units, \(summary.organisations) party organisations, "
                         + "\(summary.members) members, \(summary.meetings) cell meetings.")
             }
             let logins = try await DemoUsers.create(
-                tree: OrganisationTree(db: app.db, scope: .everything), users: UserDirectory(db: app.db),
+                tree: OrganisationTree(db: app.store, scope: .everything), users: UserDirectory(db: app.store),
                 passwordHash: try await app.password.async.hash(DemoUsers.password))
             print("Demo accounts (password \"\(DemoUsers.password)\" for all; demo only):")
             for login in logins {

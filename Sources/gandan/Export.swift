@@ -33,12 +33,16 @@ extension Export {
             let csv = try await database.withStorage { db in
                 var cellID: UUID?
                 if let cellCode {
-                    guard let found = try await OrganisationTree(db: db).organisation(code: cellCode) else {
+                    guard
+                        let found = try await OrganisationTree(db: db, scope: .commandLineOperator).organisation(
+                            code: cellCode)
+                    else {
                         throw StorageError.notFound("no cell has code \(cellCode)")
                     }
                     cellID = found.id
                 }
-                let drafts = try await MemberExporter(db: db).drafts(on: asOf, cellID: cellID)
+                let drafts = try await MemberExporter(db: db, scope: .commandLineOperator).drafts(
+                    on: asOf, cellID: cellID)
                 try await AuditTrail(db: db).record(
                     AuditEvent(
                         actor: Actor.cli.name, action: "export", entity: "members", entityID: cellCode,

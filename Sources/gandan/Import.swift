@@ -125,7 +125,7 @@ struct TableImportOptions: ParsableArguments {
         let dryRun = dryRun
         let confirm = confirmDuplicates
         let report = try await database.withStorage { db in
-            try await SpreadsheetImport(db: db).run(
+            try await SpreadsheetImport(db: db, scope: .commandLineOperator).run(
                 table, kind: kind, mapping: columns, today: CivilDate.today(), dryRun: dryRun,
                 confirmDuplicates: confirm, actor: .cli)
         }

@@ -24,10 +24,12 @@ struct PlacementPropose: AsyncParsableCommand {
         let day = try date.map { try CommandValues.date($0, option: "--date") } ?? CivilDate.today()
         let unit = unit
         let plan = try await database.withStorage { db in
-            guard let found = try await OrganisationTree(db: db).unit(code: unit, on: day) else {
+            guard let found = try await OrganisationTree(db: db, scope: .commandLineOperator).unit(code: unit, on: day)
+            else {
                 throw StorageError.notFound("no unit has code \(unit) on \(day.iso)")
             }
-            return try await PlacementPlans(db: db).propose(unitID: found.id, on: day, actor: .cli)
+            return try await PlacementPlans(db: db, scope: .commandLineOperator).propose(
+                unitID: found.id, on: day, actor: .cli)
         }
         print(format == "json" ? try PlacementJSON.render(plan) : PlacementJSON.text(plan))
     }
@@ -55,7 +57,7 @@ struct PlacementApprove: AsyncParsableCommand {
         let day = try CommandValues.date(decisionDate, option: "--decision-date")
         let version = version
         let approved = try await database.withStorage { db in
-            let plans = PlacementPlans(db: db)
+            let plans = PlacementPlans(db: db, scope: .commandLineOperator)
             guard let current = try await plans.plan(id) else { throw StorageError.notFound("no placement plan \(id)") }
             return try await plans.approve(id, version: version ?? current.version, decisionDate: day, actor: .cli)
         }

@@ -74,7 +74,7 @@ extension UserCommand {
             let hash = try await Self.hash(password, database: database)
             try await database.withStorage { db in
                 var resolved: [RoleGrant] = []
-                let tree = OrganisationTree(db: db)
+                let tree = OrganisationTree(db: db, scope: .commandLineOperator)
                 for (role, code) in grants {
                     let text = role.rawValue + (code.map { ":" + $0 } ?? "")
                     switch (role, code) {

@@ -5,6 +5,8 @@ import GanDanStorage
 import GanDanTesting
 import Testing
 
+@testable import GanDanStorage
+
 @Suite("The Na Hang demo in the database (rules.md C)")
 struct DemoLoaderTests {
     @Test(
@@ -15,7 +17,7 @@ struct DemoLoaderTests {
             let summary = try await DemoLoader(db: db).load(stage: .planning)
             #expect((3000...4000).contains(summary.members))
             let day = NaHangDemo.referenceDate
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let naHang = try #require(try await tree.unit(code: "072", on: day))
             let communes = try await tree.children(of: naHang.id, on: day)
             #expect(communes.count == 12)
@@ -23,7 +25,7 @@ struct DemoLoaderTests {
                 .filter { $0.kind == .communeAgencyCell }
             #expect(agencyCells.count == 12)
 
-            let cells = CellDirectory(db: db)
+            let cells = CellDirectory(db: db, scope: .everything)
             let thanhTuong = try #require(try await tree.organisation(code: "CQ-02284"))
             let roster = try await cells.roster(of: thanhTuong.id, on: day)
             let hoan = try #require(roster.first { $0.member.fullName == "Hoàng Văn Hoan" })
@@ -43,11 +45,11 @@ struct DemoLoaderTests {
         try await database.withDatabase { db in
             let summary = try await DemoLoader(db: db).load(stage: .placed)
             #expect(summary.meetings > 2000)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let placement = DemoLoader.decisionDate
             let before = placement.adding(months: -13)
             let after = placement.adding(months: 13)
-            let meetings = CellMeetings(db: db)
+            let meetings = CellMeetings(db: db, scope: .everything)
 
             // Nà Coóc received Hoàng Văn Hoan; its minutes after the placement list him present or excused.
             let naCooc = try #require(
@@ -57,7 +59,9 @@ struct DemoLoaderTests {
             #expect(naCoocMeetings.filter { $0.date < placement }.count == 12)
             #expect(naCoocMeetings.filter { $0.date > placement }.count == 12)
             let hoan = try #require(
-                try await MemberDirectory(db: db).search(.init(text: NaHangDemo.hoangVanHoan, date: after)).items
+                try await MemberDirectory(db: db, scope: .everything).search(
+                    .init(text: NaHangDemo.hoangVanHoan, date: after)
+                ).items
                     .first { $0.fullName == NaHangDemo.hoangVanHoan })
             let later = try #require(naCoocMeetings.first { $0.date > placement })
             let detail = try #require(try await meetings.detail(later.id))
@@ -66,7 +70,7 @@ struct DemoLoaderTests {
 
             // Bản Tùn's 10 poor households before the placement, helped by named members after it (rules.md A6).
             let banTun = try #require(try await tree.unit(code: NaHangDemo.banTunVillageCode, on: placement))
-            let register = HouseholdRegister(db: db)
+            let register = HouseholdRegister(db: db, scope: .everything)
             #expect(
                 try await register.households(ofVillage: banTun.id, year: 2018).filter { $0.status == .poor }.count
                     == 10)
@@ -103,19 +107,19 @@ struct DemoLoaderTests {
             #expect(flagged > 0)
             // Issue 7's demo: Hoan is commented on by Nà Coóc's cell, feedback is followed up, candidates have
             // deadlines ahead, and the year after the placement is rated.
-            let comments = try await LeaderSupervisions(db: db).list(cells: [naCooc.id])
+            let comments = try await LeaderSupervisions(db: db, scope: .everything).list(cells: [naCooc.id])
             #expect(comments.contains { $0.leader.id == hoan.id && $0.supervision.reportBack != nil })
-            let feedback = try await FeedbackBook(db: db).list(cells: cells.map(\.id), on: after)
+            let feedback = try await FeedbackBook(db: db, scope: .everything).list(cells: cells.map(\.id), on: after)
             #expect(feedback.contains { $0.stage == .reportedBack })
             #expect(feedback.contains { $0.overdue })
-            let candidates = try await CandidateRegister(db: db).list(
+            let candidates = try await CandidateRegister(db: db, scope: .everything).list(
                 cells: cells.map(\.id), on: after.adding(days: -40))
             #expect(candidates.contains { !$0.deadlines.isEmpty })
-            let sheet = try #require(try await Ratings(db: db).sheet(cellID: naCooc.id, year: 2019))
+            let sheet = try #require(try await Ratings(db: db, scope: .everything).sheet(cellID: naCooc.id, year: 2019))
             #expect(sheet.lines.contains { $0.level != nil })
 
             // The impact report (rules.md A9): the same length each side, better on the whole, and not everywhere.
-            let reports = ImpactReports(db: db)
+            let reports = ImpactReports(db: db, scope: .everything)
             #expect(try await reports.placementDate(for: district.id, on: after) == placement)
             let impact = try await reports.report(unitID: district.id, placementDate: placement, months: 12)
             #expect(impact.before.until == placement)
@@ -126,8 +130,8 @@ struct DemoLoaderTests {
             #expect(!(impact.cells(.unchanged) + impact.cells(.declined)).isEmpty)
             #expect(impact.cells.count == cells.count)
 
-            let directive = try #require(try await Directives(db: db).list(units: nil).first?.id)
-            #expect(try await Directives(db: db).progress(directive, on: after)?.dissolved == 12)
+            let directive = try #require(try await Directives(db: db, scope: .everything).list().first?.id)
+            #expect(try await Directives(db: db, scope: .everything).progress(directive, on: after)?.dissolved == 12)
         }
     }
 }

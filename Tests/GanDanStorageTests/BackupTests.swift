@@ -52,13 +52,15 @@ struct BackupTests {
         do {
             try await context.migrate()
             _ = try await DatasetWriter(db: context.db).write(MeetingTests.cellDataset, actor: .system)
-            let cell = try #require(try await OrganisationTree(db: context.db).organisation(code: "CB-00001.01")).id
-            _ = try await FeedbackBook(db: context.db).record(
+            let cell = try #require(
+                try await OrganisationTree(db: context.db, scope: .everything).organisation(code: "CB-00001.01")
+            ).id
+            _ = try await FeedbackBook(db: context.db, scope: .everything).record(
                 cellID: cell,
                 CitizenFeedback(
                     receivedOn: Fixtures.date("2020-01-06"), receivedBy: "Lương Văn Ấn", topic: .production,
                     summary: "Cần giống lê"), actor: .system)
-            _ = try await CellMeetings(db: context.db).plan(
+            _ = try await CellMeetings(db: context.db, scope: .everything).plan(
                 cellID: cell,
                 MeetingPlanDraft(
                     kind: .regular, date: Fixtures.date("2020-01-10"), scheduledStart: TimeOfDay("07:30")!),

@@ -33,8 +33,11 @@ struct CitizenTests {
 
     static func load(_ db: any Database) async throws -> (cell: UUID, members: [String: UUID]) {
         _ = try await DatasetWriter(db: db).write(dataset, actor: .system)
-        let cell = try #require(try await OrganisationTree(db: db).organisation(code: "CB-00001.01")).id
-        let roster = try await CellDirectory(db: db).roster(of: cell, on: Fixtures.date("2019-12-31"))
+        let cell = try #require(
+            try await OrganisationTree(db: db, scope: .everything).organisation(code: "CB-00001.01")
+        ).id
+        let roster = try await CellDirectory(db: db, scope: .everything).roster(
+            of: cell, on: Fixtures.date("2019-12-31"))
         return (cell, Dictionary(uniqueKeysWithValues: roster.map { ($0.member.fullName, $0.member.id) }))
     }
 
@@ -53,7 +56,7 @@ struct CitizenTests {
     func feedback(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let (cell, _) = try await Self.load(db)
-            let book = FeedbackBook(db: db)
+            let book = FeedbackBook(db: db, scope: .everything)
             let named = await Self.problems {
                 _ = try await book.record(
                     cellID: cell,
@@ -84,7 +87,7 @@ struct CitizenTests {
             _ = try await book.apply(
                 .answer(on: Fixtures.date("2020-02-10"), text: "Xã đã bố trí kinh phí sửa đường"), to: item.id,
                 actor: .system)
-            let planned = try await CellMeetings(db: db).plan(
+            let planned = try await CellMeetings(db: db, scope: .everything).plan(
                 cellID: cell,
                 MeetingPlanDraft(
                     kind: .regular, date: Fixtures.date("2020-03-05"), scheduledStart: TimeOfDay("07:30")!),
@@ -100,7 +103,8 @@ struct CitizenTests {
             #expect(!closed.overdue)
             #expect(closed.feedback.citizenName == "Bàn Văn Sình")
             let village = try #require(
-                try await OrganisationTree(db: db).unit(code: "00001.01", on: Fixtures.date("2020-01-01")))
+                try await OrganisationTree(db: db, scope: .everything).unit(
+                    code: "00001.01", on: Fixtures.date("2020-01-01")))
             let counts = try await book.counts(villages: [village.id], on: Fixtures.date("2020-03-20"))
             #expect(counts.map(\.total) == [1])
             #expect(counts.map(\.open) == [0])
@@ -113,7 +117,7 @@ struct CitizenTests {
     func supervision(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let (cell, members) = try await Self.load(db)
-            let supervisions = LeaderSupervisions(db: db)
+            let supervisions = LeaderSupervisions(db: db, scope: .everything)
             #expect(
                 try await supervisions.leaders(of: cell, on: Fixtures.date("2019-12-20")).map(\.name) == [
                     "Hoàng Văn Hoan"
@@ -147,7 +151,7 @@ struct CitizenTests {
     func candidate(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let (cell, members) = try await Self.load(db)
-            let register = CandidateRegister(db: db)
+            let register = CandidateRegister(db: db, scope: .everything)
             let young = try await register.add(
                 cellID: cell,
                 CandidateDraft(
@@ -189,7 +193,7 @@ struct CitizenTests {
     func ratings(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let (cell, members) = try await Self.load(db)
-            let ratings = Ratings(db: db)
+            let ratings = Ratings(db: db, scope: .everything)
             let sheet = try #require(try await ratings.sheet(cellID: cell, year: 2019))
             let notRated = Set(sheet.lines.filter { $0.notRated != nil }.map(\.member.name))
             #expect(notRated == ["Nông Văn Dự", "Triệu Văn Ếch"])
@@ -209,7 +213,7 @@ struct CitizenTests {
             #expect(saved.lines.first { $0.member.name == "Hoàng Văn Hoan" }?.level == .excellent)
             #expect(saved.cell?.weak == true)
             #expect(saved.warnings.count == 1)
-            let snapshot = try #require(try await OrganisationTree(db: db).organisation(cell))
+            let snapshot = try #require(try await OrganisationTree(db: db, scope: .everything).organisation(cell))
             #expect(snapshot.latestRating?.weak == true)
 
             // A quarter is rated on its own; the cell's level is yearly only.

@@ -1,9 +1,10 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
+
+@testable import GanDanStorage
 
 @Suite("Dashboards as of a date (rules.md A1–A3, A5, A7, A8, R4, R7, R26)")
 struct DashboardTests {
@@ -50,17 +51,17 @@ struct DashboardTests {
     func district(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(Self.placementTree)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let district = try #require(try await tree.unit(code: "001", on: Self.d("2019-03-01")))
             let commune = try #require(try await tree.unit(code: "00001", on: Self.d("2019-03-01")))
-            _ = try await Directives(db: db).create(
+            _ = try await Directives(db: db, scope: .everything).create(
                 title: "Giải thể chi bộ cơ quan xã", legalBasis: "KL 38", deadline: Self.d("2019-04-20"),
                 unitID: district.id, plannedOn: Self.d("2019-03-15"), actor: .system)
-            let plans = PlacementPlans(db: db)
+            let plans = PlacementPlans(db: db, scope: .everything)
             let plan = try await plans.propose(unitID: district.id, on: Self.d("2019-04-01"), actor: .system)
             _ = try await plans.approve(
                 plan.id, version: plan.version, decisionDate: Self.d("2019-04-25"), actor: .system)
-            let dashboard = DistrictDashboard(db: db)
+            let dashboard = DistrictDashboard(db: db, scope: .everything)
 
             let early = try #require(try await dashboard.load(unit: district.id, asOf: Self.d("2019-03-01")))
             #expect(early.communes.map(\.agencyCells) == [0])
@@ -97,7 +98,9 @@ struct DashboardTests {
 
             // The lists behind the figures hold exactly the counted members.
             let hoan = try #require(
-                try await MemberDirectory(db: db).search(.init(text: "Hoan", date: Self.d("2019-04-25"))).items.first)
+                try await MemberDirectory(db: db, scope: .everything).search(
+                    .init(text: "Hoan", date: Self.d("2019-04-25"))
+                ).items.first)
             #expect(
                 try await dashboard.members(.leadersMoved, commune: commune.id, asOf: Self.d("2019-04-25")) == [hoan.id]
             )
@@ -117,7 +120,8 @@ struct DashboardTests {
             #expect(whole.totals.membersMoved == 2)
 
             // Renamed later: the old name before, the new one after (rules.md R26).
-            try await UnitWriter(db: db).change(commune.id, on: Self.d("2020-01-01"), .init(name: "Thanh Tương Mới"))
+            try await UnitWriter(db: db, scope: .everything).change(
+                commune.id, on: Self.d("2020-01-01"), .init(name: "Thanh Tương Mới"))
             let renamed = try #require(try await dashboard.load(unit: district.id, asOf: Self.d("2020-02-01")))
             #expect(renamed.communes.map(\.communeName) == ["Thanh Tương Mới"])
             #expect(renamed.communes.first?.membersMoved == 2)
@@ -131,7 +135,7 @@ struct DashboardTests {
     func commune(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(Self.rollTree)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: Self.d("2019-01-01")))
             let naCooc = try #require(try await tree.organisation(code: "CB-00001.01")).id
             let naLang = try #require(try await tree.organisation(code: "CB-00001.02")).id
@@ -140,7 +144,7 @@ struct DashboardTests {
             _ = try await Self.meeting(db, cell: naCooc, on: "2019-05-20", status: .planned)
             try await Self.task(db, cell: naCooc, meeting: april, position: 0, reviewedAt: may)
             try await Self.task(db, cell: naCooc, meeting: may, position: 0, reviewedAt: nil)
-            let book = FeedbackBook(db: db)
+            let book = FeedbackBook(db: db, scope: .everything)
             let item = try await book.record(
                 cellID: naCooc,
                 CitizenFeedback(
@@ -149,9 +153,9 @@ struct DashboardTests {
             _ = try await book.apply(
                 .forward(on: Self.d("2019-05-20"), to: .communePeoplesCommittee, detail: nil), to: item.id,
                 actor: .system)
-            let dashboard = CommuneDashboard(db: db)
-            let cells = CellDirectory(db: db)
-            let meetings = CellMeetings(db: db)
+            let dashboard = CommuneDashboard(db: db, scope: .everything)
+            let cells = CellDirectory(db: db, scope: .everything)
+            let meetings = CellMeetings(db: db, scope: .everything)
 
             func glance(_ day: String, _ cell: UUID) async throws -> CellGlance {
                 let report = try await dashboard.load(unit: commune.id, asOf: Self.d(day))
@@ -215,7 +219,8 @@ struct DashboardTests {
 
             // Renamed: the village's name on the day.
             let village = try #require(try await tree.unit(code: "00001.01", on: Self.d("2019-01-01")))
-            try await UnitWriter(db: db).change(village.id, on: Self.d("2020-01-01"), .init(name: "Nà Coóc Mới"))
+            try await UnitWriter(db: db, scope: .everything).change(
+                village.id, on: Self.d("2020-01-01"), .init(name: "Nà Coóc Mới"))
             #expect(try await glance("2019-12-31", naCooc).unitName == "Nà Coóc")
             #expect(try await glance("2020-01-01", naCooc).unitName == "Nà Coóc Mới")
 
@@ -255,27 +260,30 @@ struct DashboardTests {
         }
         try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(dataset)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let district = try #require(try await tree.unit(code: "001", on: Self.d("2019-03-01")))
             let commune = try #require(try await tree.unit(code: "00001", on: Self.d("2019-03-01")))
-            _ = try await Directives(db: db).create(
+            _ = try await Directives(db: db, scope: .everything).create(
                 title: "Giải thể", legalBasis: "KL 38", deadline: Self.d("2019-04-30"), unitID: district.id,
                 plannedOn: Self.d("2019-03-15"), actor: .system)
-            let plans = PlacementPlans(db: db)
+            let plans = PlacementPlans(db: db, scope: .everything)
             let plan = try await plans.propose(unitID: district.id, on: Self.d("2019-04-01"), actor: .system)
             _ = try await plans.approve(
                 plan.id, version: plan.version, decisionDate: Self.d("2019-04-25"), actor: .system)
             let report = try #require(
-                try await CommuneDashboard(db: db).load(unit: commune.id, asOf: Self.d("2019-05-01")))
+                try await CommuneDashboard(db: db, scope: .everything).load(
+                    unit: commune.id, asOf: Self.d("2019-05-01")))
             #expect(report.cells.count == villages + 2)
             let extra = report.cells.filter { $0.cellName.hasPrefix("Chi bộ bản Thử") }
             #expect(extra.count == villages)
             #expect(extra.allSatisfy { $0.size == 2 && $0.fullMembers == 1 && $0.belowMinimum })
             let snapshots = try await tree.organisations(atUnits: report.cells.map(\.unitID), on: Self.d("2019-05-01"))
-            let summaries = try await CellDirectory(db: db).summaries(of: snapshots, on: Self.d("2019-05-01"))
+            let summaries = try await CellDirectory(db: db, scope: .everything).summaries(
+                of: snapshots, on: Self.d("2019-05-01"))
             #expect(report.fullMembers == summaries.reduce(0) { $0 + $1.counts.full })
             let district2 = try #require(
-                try await DistrictDashboard(db: db).load(unit: district.id, asOf: Self.d("2019-05-01")))
+                try await DistrictDashboard(db: db, scope: .everything).load(
+                    unit: district.id, asOf: Self.d("2019-05-01")))
             #expect(district2.totals.villageCells == villages + 2)
             #expect(district2.totals.membersMoved == 2 && district2.totals.villageCellsReceived >= 1)
         }

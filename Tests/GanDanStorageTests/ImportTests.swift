@@ -6,6 +6,8 @@ import GanDanStorage
 import GanDanTesting
 import Testing
 
+@testable import GanDanStorage
+
 @Suite("Member CSV import: all or nothing, every bad row named by line and field")
 struct ImportTests {
     static let header = "full_name,birth_date,sex,ethnicity,citizen_id,phone,admitted_on,official_on,cell_code\n"
@@ -32,7 +34,8 @@ struct ImportTests {
             #expect(try await MemberRecord.query(on: db).count() == 0)
             let real = try await Self.importCSV(csv, into: db)
             #expect(real.members == 2)
-            let thu = try await MemberDirectory(db: db).search(.init(text: "thu", date: Self.today)).items
+            let thu = try await MemberDirectory(db: db, scope: .everything).search(.init(text: "thu", date: Self.today))
+                .items
             #expect(thu.map(\.fullName) == ["Ma Thị Thu"])
             #expect(thu.first?.cellName == "Chi bộ thôn Nà Coóc")
         }
@@ -91,13 +94,14 @@ struct ImportTests {
         ]
         let exported = try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(dataset)
-            return try MemberCSVWriter.csv(try await MemberExporter(db: db).drafts(on: Self.today))
+            return try MemberCSVWriter.csv(try await MemberExporter(db: db, scope: .everything).drafts(on: Self.today))
         }
         try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(Fixtures.tree)
             let summary = try await Self.importCSV(exported, into: db)
             #expect(summary.members == 2)
-            let again = try MemberCSVWriter.csv(try await MemberExporter(db: db).drafts(on: Self.today))
+            let again = try MemberCSVWriter.csv(
+                try await MemberExporter(db: db, scope: .everything).drafts(on: Self.today))
             #expect(again == exported)
         }
     }

@@ -1,9 +1,10 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
+
+@testable import GanDanStorage
 
 /// A village cell's meetings as stored: minutes checked against the registry, versions, tasks, absences.
 @Suite("Village-cell meetings in storage (rules.md R8–R12, A7)")
@@ -34,8 +35,10 @@ struct MeetingTests {
 
     static func loadCell(_ db: any Database) async throws -> Cell {
         _ = try await DatasetWriter(db: db).write(cellDataset, actor: .system)
-        let cell = try #require(try await OrganisationTree(db: db).organisation(code: "CB-00001.01"))
-        let roster = try await CellDirectory(db: db).roster(of: cell.id, on: Fixtures.date("2019-06-01"))
+        let cell = try #require(
+            try await OrganisationTree(db: db, scope: .everything).organisation(code: "CB-00001.01"))
+        let roster = try await CellDirectory(db: db, scope: .everything).roster(
+            of: cell.id, on: Fixtures.date("2019-06-01"))
         return Cell(
             id: cell.id,
             members: Dictionary(uniqueKeysWithValues: roster.map { ($0.member.fullName, $0.member.id) }))
@@ -90,7 +93,7 @@ struct MeetingTests {
     func rollArithmetic(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let cell = try await Self.loadCell(db)
-            let meetings = CellMeetings(db: db)
+            let meetings = CellMeetings(db: db, scope: .everything)
             let id = try await Self.plan(meetings, cell, "2019-06-05")
             var missing = Self.entry(cell)
             missing.attendance.removeAll { $0.memberID == cell["Hoàng Thị Cúc"] }
@@ -119,7 +122,7 @@ struct MeetingTests {
     func combinedDuration(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let cell = try await Self.loadCell(db)
-            let meetings = CellMeetings(db: db)
+            let meetings = CellMeetings(db: db, scope: .everything)
             let untitled = await Self.issues {
                 _ = try await meetings.plan(
                     cellID: cell.id,
@@ -139,7 +142,7 @@ struct MeetingTests {
     func correctionVersions(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let cell = try await Self.loadCell(db)
-            let meetings = CellMeetings(db: db)
+            let meetings = CellMeetings(db: db, scope: .everything)
             let id = try await Self.plan(meetings, cell, "2019-06-05")
             try await meetings.recordMinutes(id, Self.entry(cell, conclusion: "Bản đầu"), actor: Actor(name: "a"))
             let unexplained = await Self.issues {
@@ -171,11 +174,12 @@ struct MeetingTests {
         try await database.withDatabase { db in
             let cell = try await Self.loadCell(db)
             let village = try #require(
-                try await OrganisationTree(db: db).unit(code: "00001.01", on: Fixtures.date("2019-06-01")))
-            let household = try await HouseholdRegister(db: db).add(
+                try await OrganisationTree(db: db, scope: .everything).unit(
+                    code: "00001.01", on: Fixtures.date("2019-06-01")))
+            let household = try await HouseholdRegister(db: db, scope: .everything).add(
                 HouseholdDraft(headName: "Hoàng Văn Páo", size: 5, year: 2019, status: .poor), village: village.id,
                 actor: .system)
-            let meetings = CellMeetings(db: db)
+            let meetings = CellMeetings(db: db, scope: .everything)
             let june = try await Self.plan(meetings, cell, "2019-06-05")
             let tasks = [
                 MemberTaskDraft(
@@ -201,7 +205,8 @@ struct MeetingTests {
             let help = try #require(open.first { $0.kind == .poorHouseholds })
             #expect(help.households.map(\.name) == ["Hoàng Văn Páo"])
             #expect(
-                try await HouseholdRegister(db: db).households(ofVillage: village.id, year: 2019).first?.openTasks == 1)
+                try await HouseholdRegister(db: db, scope: .everything).households(ofVillage: village.id, year: 2019)
+                    .first?.openTasks == 1)
 
             let selfReview = await Self.issues {
                 try await meetings.recordMinutes(
@@ -248,7 +253,7 @@ struct MeetingTests {
     func absenceFlags(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let cell = try await Self.loadCell(db)
-            let meetings = CellMeetings(db: db)
+            let meetings = CellMeetings(db: db, scope: .everything)
             let plan: [(String, [String: AttendanceMark])] = [
                 ("2019-11-05", ["Ma Văn Bình": .unexcused, "Hoàng Thị Cúc": .unexcused]),
                 ("2019-12-05", ["Ma Văn Bình": .unexcused, "Hoàng Thị Cúc": .unexcused, "Triệu Văn Ếch": .excused]),
@@ -276,7 +281,7 @@ struct MeetingTests {
     func thematicPlan(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let cell = try await Self.loadCell(db)
-            let meetings = CellMeetings(db: db)
+            let meetings = CellMeetings(db: db, scope: .everything)
             let topics = ["2019-02", "2019-05", "2019-11"].map {
                 ThematicTopic(month: YearMonth($0)!, title: "Chuyên đề \($0)")
             }
@@ -301,8 +306,9 @@ struct MeetingTests {
         try await database.withDatabase { db in
             _ = try await Self.loadCell(db)
             let village = try #require(
-                try await OrganisationTree(db: db).unit(code: "00001.01", on: Fixtures.date("2019-06-01")))
-            let register = HouseholdRegister(db: db)
+                try await OrganisationTree(db: db, scope: .everything).unit(
+                    code: "00001.01", on: Fixtures.date("2019-06-01")))
+            let register = HouseholdRegister(db: db, scope: .everything)
             let a = try await register.add(
                 HouseholdDraft(headName: "Bàn Văn Sình", size: 4, year: 2019, status: .poor), village: village.id,
                 actor: .system)
@@ -335,8 +341,9 @@ struct MeetingTests {
         try await database.withDatabase { db in
             _ = try await Self.loadCell(db)
             let village = try #require(
-                try await OrganisationTree(db: db).unit(code: "00001.01", on: Fixtures.date("2019-06-01")))
-            let criteria = VillageCriteria(db: db)
+                try await OrganisationTree(db: db, scope: .everything).unit(
+                    code: "00001.01", on: Fixtures.date("2019-06-01")))
+            let criteria = VillageCriteria(db: db, scope: .everything)
             try await criteria.record(
                 village: village.id, year: 2019, met: [17: true, 1: true, 2: false], actor: .system)
             let report = try #require(try await criteria.report(village: village.id, year: 2019))
@@ -362,7 +369,7 @@ struct MeetingTests {
     func calendarGaps(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let cell = try await Self.loadCell(db)
-            let meetings = CellMeetings(db: db)
+            let meetings = CellMeetings(db: db, scope: .everything)
             for (date, kind, end) in [
                 ("2019-01-14", MeetingKind.regular, "09:15"), ("2019-02-11", .thematic, "09:15"),
                 ("2019-04-08", .combined, "09:45"),
@@ -391,12 +398,15 @@ struct MeetingTests {
             visitor.temporaryCellCode = "CB-00001.01"
             dataset.members.append(visitor)
             _ = try await DatasetWriter(db: db).write(dataset, actor: .system)
-            let cellID = try #require(try await OrganisationTree(db: db).organisation(code: "CB-00001.01")).id
-            let roster = try await CellDirectory(db: db).roster(of: cellID, on: Fixtures.date("2019-06-01"))
+            let cellID = try #require(
+                try await OrganisationTree(db: db, scope: .everything).organisation(code: "CB-00001.01")
+            ).id
+            let roster = try await CellDirectory(db: db, scope: .everything).roster(
+                of: cellID, on: Fixtures.date("2019-06-01"))
             let cell = Cell(
                 id: cellID, members: Dictionary(uniqueKeysWithValues: roster.map { ($0.member.fullName, $0.member.id) })
             )
-            let meetings = CellMeetings(db: db)
+            let meetings = CellMeetings(db: db, scope: .everything)
             let id = try await Self.plan(meetings, cell, "2019-06-05")
             var entry = Self.entry(cell)
             entry.votes = [MeetingVote(subject: "Nghị quyết", inFavour: 5, against: 0)]

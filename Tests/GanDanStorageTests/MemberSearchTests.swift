@@ -23,7 +23,7 @@ struct MemberSearchTests {
     func accentInsensitive(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             try await Self.seeded(db)
-            let directory = MemberDirectory(db: db)
+            let directory = MemberDirectory(db: db, scope: .everything)
             let day = Fixtures.date("2019-03-15")
             #expect(
                 try await directory.search(.init(text: "duong", date: day)).items.map(\.fullName) == ["La Văn Đường"])
@@ -46,7 +46,8 @@ struct MemberSearchTests {
     func order(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             try await Self.seeded(db)
-            let page = try await MemberDirectory(db: db).search(.init(date: Fixtures.date("2019-03-15")))
+            let page = try await MemberDirectory(db: db, scope: .everything).search(
+                .init(date: Fixtures.date("2019-03-15")))
             #expect(
                 page.items.map(\.fullName) == [
                     "Bàn Văn An", "Triệu Thị Ánh", "Lý Thị Ân", "Ma Văn Dũng", "Hoàng Văn Đức", "La Văn Đường",
@@ -59,7 +60,7 @@ struct MemberSearchTests {
     func paging(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             try await Self.seeded(db)
-            let directory = MemberDirectory(db: db)
+            let directory = MemberDirectory(db: db, scope: .everything)
             let day = Fixtures.date("2019-03-15")
             let first = try await directory.search(.init(date: day, page: 1, perPage: 5))
             let third = try await directory.search(.init(date: day, page: 3, perPage: 5))

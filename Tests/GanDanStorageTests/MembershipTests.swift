@@ -12,17 +12,19 @@ struct MembershipTests {
             var dataset = Fixtures.tree
             dataset.members = [Fixtures.member("Hoàng Văn Hoan"), Fixtures.member("Ma Văn Ba")]
             _ = try await DatasetWriter(db: db).write(dataset)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let agency = try #require(try await tree.organisation(code: "CQ-00001"))
             let naCooc = try #require(try await tree.organisation(code: "CB-00001.01"))
             let hoan = try #require(
-                try await MemberDirectory(db: db).search(.init(text: "hoan", date: Fixtures.date("2019-01-01"))).items
+                try await MemberDirectory(db: db, scope: .everything).search(
+                    .init(text: "hoan", date: Fixtures.date("2019-01-01"))
+                ).items
                     .first)
 
-            try await MembershipWriter(db: db).transfer(
+            try await MembershipWriter(db: db, scope: .everything).transfer(
                 hoan.id, to: naCooc.id, on: Fixtures.date("2019-04-30"), kind: .internal)
 
-            let cells = CellDirectory(db: db)
+            let cells = CellDirectory(db: db, scope: .everything)
             let before = try await cells.roster(of: agency.id, on: Fixtures.date("2019-04-29")).map(\.member.fullName)
             let after = try await cells.roster(of: agency.id, on: Fixtures.date("2019-04-30")).map(\.member.fullName)
             let village = try await cells.roster(of: naCooc.id, on: Fixtures.date("2019-04-30")).map(\.member.fullName)
@@ -30,7 +32,7 @@ struct MembershipTests {
             #expect(after == ["Ma Văn Ba"])
             #expect(village == ["Hoàng Văn Hoan"])
             let detail = try #require(
-                try await MemberDirectory(db: db).detail(hoan.id, on: Fixtures.date("2019-05-01")))
+                try await MemberDirectory(db: db, scope: .everything).detail(hoan.id, on: Fixtures.date("2019-05-01")))
             #expect(detail.memberships.map(\.transferKind) == [.initial, .internal])
             #expect(detail.summary.cellName == "Chi bộ thôn Nà Coóc")
         }
@@ -54,8 +56,9 @@ struct MembershipTests {
                 temporary, contact,
             ]
             _ = try await DatasetWriter(db: db).write(dataset)
-            let agency = try #require(try await OrganisationTree(db: db).organisation(code: "CQ-00001"))
-            let cells = CellDirectory(db: db)
+            let agency = try #require(
+                try await OrganisationTree(db: db, scope: .everything).organisation(code: "CQ-00001"))
+            let cells = CellDirectory(db: db, scope: .everything)
             let march = try #require(try await cells.summaries(of: [agency], on: Fixtures.date("2019-03-15")).first)
             #expect(march.counts == CellCounts(full: 2, exempt: 1, probationary: 1, suspended: 0, temporary: 1))
             #expect(!march.meetsMinimum)
@@ -83,9 +86,9 @@ struct MembershipTests {
                 PostDraft(kind: .cellSecretary, organisationCode: "CB-00001.02", validity: Fixtures.since)
             ]
             _ = try await DatasetWriter(db: db).write(dataset)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let cell = try #require(try await tree.organisation(code: "CB-00001.02"))
-            let cells = CellDirectory(db: db)
+            let cells = CellDirectory(db: db, scope: .everything)
             let nine = try #require(try await cells.summaries(of: [cell], on: Fixtures.date("2019-03-15")).first)
             #expect(nine.counts.full == 9 && nine.counts.probationary == 1)
             #expect(nine.mayProposeCommittee)

@@ -15,7 +15,7 @@ struct MonthlyReportTests {
     /// The exempt member stays away from both, excused: 4 expected, 3 present each time (rules.md R4).
     static func history(_ db: any Database) async throws -> Cell {
         let cell = try await MeetingTests.loadCell(db)
-        let meetings = CellMeetings(db: db)
+        let meetings = CellMeetings(db: db, scope: .everything)
         let june = try await MeetingTests.plan(meetings, cell, "2019-06-05")
         let task = MemberTaskDraft(
             kind: .other, description: "Vận động dọn vệ sinh đường thôn", assigneeIDs: [cell["Ma Văn Bình"].uuidString],
@@ -32,7 +32,7 @@ struct MonthlyReportTests {
                 cell, absent: ["Hoàng Thị Cúc": .unexcused, "Triệu Văn Ếch": .excused],
                 reviews: [MemberTaskReview(taskID: assigned.id.uuidString, status: .done, outcome: "Đã xong")]),
             actor: .system)
-        let book = FeedbackBook(db: db)
+        let book = FeedbackBook(db: db, scope: .everything)
         let item = try await book.record(
             cellID: cell.id,
             CitizenFeedback(
@@ -43,7 +43,7 @@ struct MonthlyReportTests {
             actor: .system)
         _ = try await book.apply(
             .answer(on: Fixtures.date("2019-07-02"), text: "Xã sẽ sửa"), to: item.id, actor: .system)
-        _ = try await CandidateRegister(db: db).add(
+        _ = try await CandidateRegister(db: db, scope: .everything).add(
             cellID: cell.id,
             CandidateDraft(
                 fullName: "Ma Văn Chiến", birthDate: Fixtures.date("2000-01-01"), education: "12/12",
@@ -57,7 +57,7 @@ struct MonthlyReportTests {
     func cellMonth(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let cell = try await Self.history(db)
-            let reports = MonthlyReports(db: db)
+            let reports = MonthlyReports(db: db, scope: .everything)
             let june = try #require(try await reports.cellMonth(cellID: cell.id, month: YearMonth("2019-06")!))
             #expect(june.meetings.map(\.date) == [Fixtures.date("2019-06-05")])
             #expect(june.meetings.first?.present == 3)
@@ -81,7 +81,9 @@ struct MonthlyReportTests {
             let august = try #require(try await reports.cellMonth(cellID: cell.id, month: YearMonth("2019-08")!))
             #expect(august.meetings.isEmpty && august.absences.isEmpty && august.feedback.isEmpty)
 
-            let other = try #require(try await OrganisationTree(db: db).organisation(code: "CB-00001.02")).id
+            let other = try #require(
+                try await OrganisationTree(db: db, scope: .everything).organisation(code: "CB-00001.02")
+            ).id
             let outside = MonthlyReports(db: db, scope: .restricted(units: [], organisations: [other]))
             #expect(try await outside.cellMonth(cellID: cell.id, month: YearMonth("2019-06")!) == nil)
         }
@@ -94,8 +96,9 @@ struct MonthlyReportTests {
         try await database.withDatabase { db in
             let cell = try await Self.history(db)
             let commune = try #require(
-                try await OrganisationTree(db: db).unit(code: "00001", on: Fixtures.date("2019-07-01")))
-            let summary = try await MonthlyReports(db: db).communeSummary(
+                try await OrganisationTree(db: db, scope: .everything).unit(
+                    code: "00001", on: Fixtures.date("2019-07-01")))
+            let summary = try await MonthlyReports(db: db, scope: .everything).communeSummary(
                 unitID: commune.id, from: YearMonth("2019-06")!, through: YearMonth("2019-07")!)
             #expect(summary.rows.map(\.cell.name) == ["Chi bộ thôn Nà Coóc", "Chi bộ thôn Nà Làng"])
             let row = try #require(summary.rows.first { $0.cell.id == cell.id })
@@ -115,7 +118,7 @@ struct MonthlyReportTests {
             #expect(summary.totals.meetingsHeld == 2)
             #expect(summary.totals.members == summary.rows.map(\.members).reduce(0, +))
 
-            let june = try await MonthlyReports(db: db).communeSummary(
+            let june = try await MonthlyReports(db: db, scope: .everything).communeSummary(
                 unitID: commune.id, from: YearMonth("2019-06")!, through: YearMonth("2019-06")!)
             #expect(june.totals.meetingsHeld == 1)
             #expect(june.totals.tasksDone == 0)

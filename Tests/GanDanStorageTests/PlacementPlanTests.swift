@@ -6,6 +6,8 @@ import GanDanStorage
 import GanDanTesting
 import Testing
 
+@testable import GanDanStorage
+
 @Suite("Placement plans on the Na Hang demo (rules.md A1–A5, R13)")
 struct PlacementPlanTests {
     static let proposalDay = CivilDate(year: 2019, month: 4, day: 1)!
@@ -29,9 +31,9 @@ struct PlacementPlanTests {
     func article(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             _ = try await DemoLoader(db: db).load(stage: .planning)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let district = try #require(try await tree.unit(code: NaHangDemo.districtCode, on: Self.proposalDay))
-            let plans = PlacementPlans(db: db)
+            let plans = PlacementPlans(db: db, scope: .everything)
             let plan = try await plans.propose(unitID: district.id, on: Self.proposalDay, actor: .system)
             let decisions = plan.decisions
             let hoan = try #require(decisions.first { $0.memberName == NaHangDemo.hoangVanHoan })
@@ -54,16 +56,18 @@ struct PlacementPlanTests {
             #expect(decisions.allSatisfy { $0.alternative != nil })
 
             _ = try await plans.approve(plan.id, version: plan.version, decisionDate: Self.decisionDay, actor: .system)
-            let directive = try #require(try await Directives(db: db).list(units: nil).first)
-            let progress = try #require(try await Directives(db: db).progress(directive.id!, on: Self.decisionDay))
+            let directive = try #require(try await Directives(db: db, scope: .everything).list().first)
+            let progress = try #require(
+                try await Directives(db: db, scope: .everything).progress(directive.id!, on: Self.decisionDay))
             #expect(progress.dissolved == 12 && progress.total == 12)
             #expect(progress.everyVillageCellReceived)
             #expect(progress.completedOn == Self.decisionDay)
-            let before = try #require(try await Directives(db: db).progress(directive.id!, on: Self.proposalDay))
+            let before = try #require(
+                try await Directives(db: db, scope: .everything).progress(directive.id!, on: Self.proposalDay))
             #expect(before.dissolved == 0)
 
             // Membership on date: Hoan is in the agency cell before, in Nà Coóc from the decision date.
-            let cells = CellDirectory(db: db)
+            let cells = CellDirectory(db: db, scope: .everything)
             let agency = try #require(try await tree.organisation(code: "CQ-02284"))
             #expect(
                 try await cells.roster(of: agency.id, on: Self.decisionDay.adding(days: -1)).contains {
@@ -82,8 +86,9 @@ struct PlacementPlanTests {
     func concurrentApproval(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(Self.twoMembers)
-            let commune = try #require(try await OrganisationTree(db: db).unit(code: "00001", on: Self.proposalDay))
-            let plans = PlacementPlans(db: db)
+            let commune = try #require(
+                try await OrganisationTree(db: db, scope: .everything).unit(code: "00001", on: Self.proposalDay))
+            let plans = PlacementPlans(db: db, scope: .everything)
             let plan = try await plans.propose(unitID: commune.id, on: Self.proposalDay, actor: .system)
             async let first: Bool =
                 (try? await plans.approve(plan.id, version: 1, decisionDate: Self.decisionDay, actor: Actor(name: "a")))
@@ -104,11 +109,11 @@ struct PlacementPlanTests {
     func undoByNewPlan(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(Self.twoMembers)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: Self.proposalDay))
             let naLang = try #require(try await tree.organisation(code: "CB-00001.02"))
             let naCooc = try #require(try await tree.organisation(code: "CB-00001.01"))
-            let plans = PlacementPlans(db: db)
+            let plans = PlacementPlans(db: db, scope: .everything)
             let first = try await plans.propose(unitID: commune.id, on: Self.proposalDay, actor: .system)
             #expect(first.decisions.first { $0.memberName == "Hoàng Văn Hoan" }?.toCellID == naCooc.id)
             _ = try await plans.approve(first.id, version: 1, decisionDate: Self.decisionDay, actor: .system)
@@ -122,10 +127,44 @@ struct PlacementPlanTests {
             _ = try await plans.approve(correction.id, version: 1, decisionDate: later, actor: .system)
 
             #expect(try await plans.plan(first.id)?.status == .superseded)
-            let cells = CellDirectory(db: db)
+            let cells = CellDirectory(db: db, scope: .everything)
             #expect(try await cells.roster(of: naCooc.id, on: Self.decisionDay).contains { $0.member.id == hoan })
             #expect(try await cells.roster(of: naLang.id, on: later).contains { $0.member.id == hoan })
             #expect(!(try await cells.roster(of: naCooc.id, on: later).contains { $0.member.id == hoan }))
+        }
+    }
+
+    @Test(
+        "a plan or directive of a unit outside the scope is not found and cannot be changed (rules.md R30)",
+        arguments: TestDatabase.all)
+    func outsideScope(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db).write(Self.twoMembers)
+            let commune = try #require(
+                try await OrganisationTree(db: db, scope: .everything).unit(code: "00001", on: Self.proposalDay))
+            let plan = try await PlacementPlans(db: db, scope: .everything).propose(
+                unitID: commune.id, on: Self.proposalDay, actor: .system)
+            let directive = try await Directives(db: db, scope: .everything).create(
+                title: "Chỉ thị", legalBasis: "NQ 18", deadline: Self.decisionDay, unitID: commune.id,
+                plannedOn: Self.proposalDay, actor: .system)
+            let elsewhere = AccessScope.restricted(units: [UUID()], organisations: [])
+            let plans = PlacementPlans(db: db, scope: elsewhere)
+            #expect(try await plans.plan(plan.id) == nil)
+            #expect(try await plans.plans().isEmpty)
+            await #expect(throws: StorageError.self) {
+                _ = try await plans.propose(unitID: commune.id, on: Self.proposalDay, actor: .system)
+            }
+            await #expect(throws: StorageError.self) {
+                _ = try await plans.approve(plan.id, version: 1, decisionDate: Self.decisionDay, actor: .system)
+            }
+            #expect(try await PlacementPlans(db: db, scope: .everything).plan(plan.id)?.status == .draft)
+            let directives = Directives(db: db, scope: elsewhere)
+            #expect(try await directives.progress(directive, on: Self.decisionDay) == nil)
+            #expect(try await directives.list().isEmpty)
+            #expect(try await directives.ranking(on: Self.decisionDay).isEmpty)
+            let inside = AccessScope.restricted(units: [commune.id], organisations: [])
+            #expect(try await PlacementPlans(db: db, scope: inside).plans().map(\.id) == [plan.id])
+            #expect(try await Directives(db: db, scope: inside).progress(directive, on: Self.decisionDay) != nil)
         }
     }
 
@@ -139,9 +178,9 @@ struct PlacementPlanTests {
             var dataset = Self.twoMembers
             dataset.organisations[3].validity = Validity(from: CivilDate(year: 2000, month: 1, day: 1)!)
             _ = try await DatasetWriter(db: db).write(dataset)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: Self.proposalDay))
-            let plans = PlacementPlans(db: db)
+            let plans = PlacementPlans(db: db, scope: .everything)
             let plan = try await plans.propose(unitID: commune.id, on: Self.proposalDay, actor: .system)
             #expect(plan.decisions.map(\.memberName) == ["Ma Văn Ba", "Hoàng Văn Hoan"])
             #expect(plan.decisions.map(\.toCellName) == ["Chi bộ thôn Nà Làng", "Chi bộ thôn Nà Coóc"])
@@ -155,7 +194,9 @@ struct PlacementPlanTests {
             #expect(transfers == 0)
             let agency = try #require(try await tree.organisation(code: "CQ-00001"))
             #expect(agency.validity.until == nil)
-            #expect(try await CellDirectory(db: db).roster(of: agency.id, on: Self.decisionDay).count == 2)
+            #expect(
+                try await CellDirectory(db: db, scope: .everything).roster(of: agency.id, on: Self.decisionDay).count
+                    == 2)
         }
     }
 
@@ -163,10 +204,10 @@ struct PlacementPlanTests {
     func rerunWithPin(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(Self.twoMembers)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: Self.proposalDay))
             let naLang = try #require(try await tree.organisation(code: "CB-00001.02"))
-            let plans = PlacementPlans(db: db)
+            let plans = PlacementPlans(db: db, scope: .everything)
             let plan = try await plans.propose(unitID: commune.id, on: Self.proposalDay, actor: .system)
             let hoan = try #require(plan.decisions.first { $0.memberName == "Hoàng Văn Hoan" })
             var settings = plan.settings

@@ -6,6 +6,8 @@ import GanDanStorage
 import GanDanTesting
 import Testing
 
+@testable import GanDanStorage
+
 @Suite("Spreadsheet import: mapping, every bad row by line, duplicates, all or nothing (rules.md R25, R27, R28)")
 struct SpreadsheetImportTests {
     static let today = CivilDate(year: 2026, month: 11, day: 25)!
@@ -221,7 +223,8 @@ struct SpreadsheetImportTests {
             let village = try #require(
                 try await UnitRecord.query(on: db).filter(\.$code == "00001.01").first()
             ).unitID
-            let list = try await HouseholdRegister(db: db).households(ofVillage: village, year: 2024)
+            let list = try await HouseholdRegister(db: db, scope: .everything).households(
+                ofVillage: village, year: 2024)
             #expect(list.map(\.headName) == ["Ma Văn Pảo"] && list.first?.status == .poor)
 
             let again = try await Self.run(header + "00001.01,MA VAN PAO,5,2025,poor\n", kind: .households, on: db)
@@ -258,7 +261,7 @@ struct SpreadsheetImportTests {
             _ = try await DatasetWriter(db: db).write(Fixtures.tree)
             let table = try XLSXReader.table(try XLSXFixtures.excel())
             let mapping = ColumnMapping.guess(header: table.header, kind: .members)
-            let report = try await SpreadsheetImport(db: db).run(
+            let report = try await SpreadsheetImport(db: db, scope: .everything).run(
                 table, kind: .members, mapping: mapping, today: Self.today, dryRun: false)
             // Line 4 has no sex and no admission date: both reported, so the good line 2 is not written either.
             #expect(report.errors.map { "\($0.line ?? 0) \($0.field ?? "")" } == ["4 sex", "4 admitted_on"])
@@ -266,7 +269,7 @@ struct SpreadsheetImportTests {
             #expect(try await MemberRecord.query(on: db).count() == 0)
             var fixed = table
             fixed.rows.removeLast()
-            let written = try await SpreadsheetImport(db: db).run(
+            let written = try await SpreadsheetImport(db: db, scope: .everything).run(
                 fixed, kind: .members, mapping: mapping, today: Self.today, dryRun: false)
             #expect(written.written)
             let stored = try await MemberRecord.query(on: db).all()

@@ -1,9 +1,12 @@
 import FluentKit
+import Foundation
 import GanDanCore
 import GanDanDemo
 import GanDanStorage
 import GanDanTesting
 import Testing
+
+@testable import GanDanStorage
 
 @Suite("Organisation tree history (rules.md R26, R27)")
 struct TreeHistoryTests {
@@ -11,9 +14,9 @@ struct TreeHistoryTests {
     func rename(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(Fixtures.tree)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: Fixtures.date("2019-01-01")))
-            try await UnitWriter(db: db).change(
+            try await UnitWriter(db: db, scope: .everything).change(
                 commune.id, on: Fixtures.date("2020-01-01"), .init(name: "Thanh Tương Mới"))
 
             #expect(try await tree.unit(commune.id, on: Fixtures.date("2019-12-31"))?.name == "Thanh Tương")
@@ -26,18 +29,35 @@ struct TreeHistoryTests {
         }
     }
 
+    @Test("a unit outside the writer's scope cannot be renamed or closed (rules.md R30)", arguments: TestDatabase.all)
+    func writerScope(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            let tree = OrganisationTree(db: db, scope: .everything)
+            let commune = try #require(try await tree.unit(code: "00001", on: Fixtures.date("2019-01-01")))
+            let elsewhere = UnitWriter(db: db, scope: .restricted(units: [UUID()], organisations: []))
+            await #expect(throws: StorageError.self) {
+                try await elsewhere.change(commune.id, on: Fixtures.date("2020-01-01"), .init(name: "Tên khác"))
+            }
+            await #expect(throws: StorageError.self) {
+                try await elsewhere.close(commune.id, on: Fixtures.date("2020-01-01"))
+            }
+            #expect(try await tree.history(of: commune.id).map(\.name) == ["Thanh Tương"])
+        }
+    }
+
     @Test(
         "the 2025 reform: the district ends on 1-7-2025 and its communes move under the province",
         arguments: TestDatabase.all)
     func twoLevelReform(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(Fixtures.tree)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let reform = Fixtures.date("2025-07-01")
             let province = try #require(try await tree.unit(code: "01", on: reform))
             let district = try #require(try await tree.unit(code: "001", on: reform))
             let commune = try #require(try await tree.unit(code: "00001", on: reform))
-            let writer = UnitWriter(db: db)
+            let writer = UnitWriter(db: db, scope: .everything)
 
             await #expect(throws: StorageError.self) { try await writer.close(district.id, on: reform) }
             try await writer.change(commune.id, on: reform, .init(parentID: .some(province.id)))
@@ -60,12 +80,13 @@ struct TreeHistoryTests {
     func cycle(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             _ = try await DatasetWriter(db: db).write(Fixtures.tree)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let day = Fixtures.date("2020-01-01")
             let district = try #require(try await tree.unit(code: "001", on: day))
             let commune = try #require(try await tree.unit(code: "00001", on: day))
             await #expect(throws: StorageError.self) {
-                try await UnitWriter(db: db).change(district.id, on: day, .init(parentID: .some(commune.id)))
+                try await UnitWriter(db: db, scope: .everything).change(
+                    district.id, on: day, .init(parentID: .some(commune.id)))
             }
             #expect(try await tree.history(of: district.id).count == 1)
         }
@@ -97,7 +118,7 @@ struct TreeHistoryTests {
             #expect(first.unitsCreated == 1 + 7 + 138)
             let second = try await DatasetWriter(db: db).write(OrganisationDataset(units: units))
             #expect(second.unitsCreated == 0 && second.unitsUnchanged == units.count)
-            let tree = OrganisationTree(db: db)
+            let tree = OrganisationTree(db: db, scope: .everything)
             let naHang = try #require(try await tree.unit(code: "072", on: Fixtures.date("2019-03-15")))
             let communes = try await tree.children(of: naHang.id, on: Fixtures.date("2019-03-15"))
             #expect(communes.count == 12)

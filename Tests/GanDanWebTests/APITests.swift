@@ -18,7 +18,8 @@ struct APITests {
                 #expect(units?.first?["code"] as? String == "01")
                 #expect(units?.first?["version_id"] != nil)
             }
-            let cell = try #require(try await OrganisationTree(db: app.db).organisation(code: "CQ-00001"))
+            let cell = try #require(
+                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CQ-00001"))
             try await app.testing().test(.GET, "/api/cells/\(cell.id)?date=2019-03-15", headers: users.admin.bearer) {
                 res in
                 #expect(res.status == .ok)
@@ -70,10 +71,12 @@ struct PlacementAPITests {
     func whatIf(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
             let commune = try #require(
-                try await OrganisationTree(db: app.db).unit(code: "00001", on: Fixtures.date("2019-04-01")))
-            let plan = try await PlacementPlans(db: app.db).propose(
+                try await OrganisationTree(db: app.store, scope: .everything).unit(
+                    code: "00001", on: Fixtures.date("2019-04-01")))
+            let plan = try await PlacementPlans(db: app.store, scope: .everything).propose(
                 unitID: commune.id, on: Fixtures.date("2019-04-01"), actor: .system)
-            let naLang = try #require(try await OrganisationTree(db: app.db).organisation(code: "CB-00001.02"))
+            let naLang = try #require(
+                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.02"))
             var headers = users.planner.bearer
             headers.contentType = .json
             let body = #"""
@@ -92,7 +95,7 @@ struct PlacementAPITests {
                 #expect((json?["plan"] as? [String: Any])?["version"] as? Int == 2)
                 #expect(res.body.string.contains("Chi bộ thôn Nà Làng"))
             }
-            let rerun = try #require(try await PlacementPlans(db: app.db).plan(plan.id))
+            let rerun = try #require(try await PlacementPlans(db: app.store, scope: .everything).plan(plan.id))
             #expect(rerun.settings.exemptPosts == [.peoplesCommitteeChairman])
             #expect(rerun.decisions.filter { $0.toCellID == naLang.id }.count == 2)
             try await app.testing().test(

@@ -1,11 +1,11 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
 import VaporTesting
 
+@testable import GanDanStorage
 @testable import GanDanWeb
 
 /// Every registered route × every role × an object inside and one outside the role's scope (issue "Accounts").
@@ -442,7 +442,7 @@ struct AccessMatrixTests {
         record.body = String(decoding: try JSONEncoder().encode(body), as: UTF8.self)
         record.createdBy = "tests"
         record.createdAt = Date()
-        try await record.create(on: app.db)
+        try await record.create(on: app.store)
         return record.id!
     }
 
@@ -450,7 +450,7 @@ struct AccessMatrixTests {
     func matrix(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
             let day = Fixtures.date("2019-03-15")
-            let tree = OrganisationTree(db: app.db)
+            let tree = OrganisationTree(db: app.store, scope: .everything)
             var inside = Objects(
                 unit: try #require(try await tree.unit(code: "00001.01", on: day)).id,
                 cell: try #require(try await tree.organisation(code: "CB-00001.01")).id,
@@ -461,7 +461,7 @@ struct AccessMatrixTests {
                 cell: try #require(try await tree.organisation(code: "CB-00002.01")).id,
                 member: try await app.member("Ma Thị Thu"),
                 commune: try #require(try await tree.unit(code: "00002", on: day)).id)
-            let directives = Directives(db: app.db)
+            let directives = Directives(db: app.store, scope: .everything)
             inside.directive = try await directives.create(
                 title: "inside", legalBasis: "test", deadline: Fixtures.date("2019-04-30"), unitID: inside.commune,
                 plannedOn: day, actor: .system)
@@ -469,7 +469,7 @@ struct AccessMatrixTests {
                 title: "outside", legalBasis: "test", deadline: Fixtures.date("2019-04-30"), unitID: outside.commune,
                 plannedOn: day, actor: .system)
 
-            let register = HouseholdRegister(db: app.db)
+            let register = HouseholdRegister(db: app.store, scope: .everything)
             inside.household = try await register.add(
                 HouseholdDraft(headName: "Hộ trong", year: 2019, status: .poor), village: inside.unit, actor: .system
             ).id
@@ -479,7 +479,7 @@ struct AccessMatrixTests {
 
             inside.supervision = try await Self.supervision(app, cell: inside.cell, leader: inside.member)
             outside.supervision = try await Self.supervision(app, cell: outside.cell, leader: outside.member)
-            let candidates = CandidateRegister(db: app.db)
+            let candidates = CandidateRegister(db: app.store, scope: .everything)
             inside.candidate = try await candidates.add(
                 cellID: inside.cell,
                 CandidateDraft(
@@ -513,7 +513,7 @@ struct AccessMatrixTests {
                         if key.contains("placement") {
                             // Each request gets a fresh draft, so approving or moving does not change the next one.
                             let commune = isInside ? inside.commune : outside.commune
-                            let plan = try await PlacementPlans(db: app.db).propose(
+                            let plan = try await PlacementPlans(db: app.store, scope: .everything).propose(
                                 unitID: commune, on: Fixtures.date("2019-04-01"), actor: .system)
                             objects.plan = plan.id
                             objects.planMember = try #require(plan.decisions.first).memberID
@@ -521,7 +521,7 @@ struct AccessMatrixTests {
                         }
                         if key.contains("meetings/:meeting") {
                             // A fresh planned meeting each time: calling one off changes it.
-                            objects.meeting = try await CellMeetings(db: app.db).plan(
+                            objects.meeting = try await CellMeetings(db: app.store, scope: .everything).plan(
                                 cellID: objects.cell,
                                 MeetingPlanDraft(
                                     kind: .regular, date: Fixtures.date("2019-06-05"),
@@ -531,7 +531,7 @@ struct AccessMatrixTests {
                         }
                         if key.contains("feedback/:feedback") {
                             // A fresh item each time: forwarding moves it on.
-                            objects.feedback = try await FeedbackBook(db: app.db).record(
+                            objects.feedback = try await FeedbackBook(db: app.store, scope: .everything).record(
                                 cellID: objects.cell,
                                 CitizenFeedback(
                                     receivedOn: Fixtures.date("2019-06-05"), receivedBy: "A", topic: .land,
@@ -542,14 +542,14 @@ struct AccessMatrixTests {
                         if key.contains("tokens/:token") {
                             let owner = isInside ? current : (who == .admin ? users.viewer : users.admin)
                             if let owner {
-                                objects.token = try await UserDirectory(db: app.db)
+                                objects.token = try await UserDirectory(db: app.store)
                                     .createToken(for: owner.account.id, name: "matrix").info.id
                             }
                         }
                         if key.contains("imports/:upload") {
                             let owner =
                                 isInside ? (current ?? users.admin) : (who == .admin ? users.viewer : users.admin)
-                            objects.upload = try await ImportUploads(db: app.db).create(
+                            objects.upload = try await ImportUploads(db: app.store).create(
                                 owner: owner.account.id, unitID: objects.unit, kind: .members, fileName: "m.csv",
                                 format: .csv, content: Data("Họ và tên,Mã chi bộ\nA,CB-99999\n".utf8)
                             ).id

@@ -1,11 +1,12 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import SQLKit
 import Testing
 import VaporTesting
+
+@testable import GanDanStorage
 
 @Suite("The audit trail: every write recorded, tampering detected")
 struct AuditTests {
@@ -22,16 +23,18 @@ struct AuditTests {
                 #expect(res.status == .ok)
             }
             let entry = try #require(
-                try await AuditEntryRecord.query(on: app.db).filter(\.$action == "update").filter(\.$entity == "member")
-                    .first())
+                try await AuditEntryRecord.query(on: app.store).filter(\.$action == "update").filter(
+                    \.$entity == "member"
+                )
+                .first())
             #expect(entry.actor == "secretary")
             #expect(entry.entityID == tai.uuidString)
             #expect(entry.before?.contains("\"phone\"") == false)
             #expect(entry.after?.contains("0912 345 678") == true)
             #expect(entry.requestID?.isEmpty == false)
             #expect(
-                try await AuditTrail(db: app.db).verify()
-                    == .intact(entries: try await AuditEntryRecord.query(on: app.db).count()))
+                try await AuditTrail(db: app.store).verify()
+                    == .intact(entries: try await AuditEntryRecord.query(on: app.store).count()))
         }
     }
 
@@ -71,7 +74,7 @@ struct AuditTests {
         try await withSeededApp(database) { app, users in
             // Member creations are audited per cell by member id (rules.md R30): look for Ma Thị Thu's id.
             let outside = try #require(
-                try await MemberRecord.query(on: app.db).filter(\.$fullName == "Ma Thị Thu").first()?.id?.uuidString)
+                try await MemberRecord.query(on: app.store).filter(\.$fullName == "Ma Thị Thu").first()?.id?.uuidString)
             try await app.testing().test(.GET, "/api/audit", headers: users.auditor.bearer) { res in
                 #expect(res.status == .ok)
                 let entries =

@@ -131,7 +131,7 @@ struct AuthTests {
             try await app.testing().test(.GET, "/api/units", headers: ["Authorization": "Bearer \(token)"]) { res in
                 #expect(res.status == .unauthorized)
             }
-            try await UserDirectory(db: app.db).setDisabled("viewer", true)
+            try await UserDirectory(db: app.store).setDisabled("viewer", true)
             try await app.testing().test(.GET, "/api/units", headers: users.viewer.bearer) { res in
                 #expect(res.status == .unauthorized)
             }

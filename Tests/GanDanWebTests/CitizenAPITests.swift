@@ -13,7 +13,9 @@ struct CitizenAPITests {
         arguments: TestDatabase.all)
     func roundTrip(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let cell = try #require(try await OrganisationTree(db: app.db).organisation(code: "CB-00001.01")).id
+            let cell = try #require(
+                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
+            ).id
             let tai = try await app.member("Hoàng Văn Tài")
             var headers = users.secretary.bearer
             headers.contentType = .json

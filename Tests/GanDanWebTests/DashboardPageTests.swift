@@ -10,19 +10,19 @@ import VaporTesting
 struct DashboardPageTests {
     /// The seeded tree with a district directive, its plan approved on 25-4-2019 and one citizen's feedback.
     static func placed(_ app: Application) async throws -> (district: UUID, commune: UUID, cell: UUID) {
-        let tree = OrganisationTree(db: app.db)
+        let tree = OrganisationTree(db: app.store, scope: .everything)
         let day = Fixtures.date("2019-03-15")
         let district = try #require(try await tree.unit(code: "001", on: day)).id
         let commune = try #require(try await tree.unit(code: "00001", on: day)).id
         let cell = try #require(try await tree.organisation(code: "CB-00001.01")).id
-        _ = try await Directives(db: app.db).create(
+        _ = try await Directives(db: app.store, scope: .everything).create(
             title: "Giải thể chi bộ cơ quan xã", legalBasis: "KL 38", deadline: Fixtures.date("2019-04-30"),
             unitID: district, plannedOn: day, actor: .system)
-        let plans = PlacementPlans(db: app.db)
+        let plans = PlacementPlans(db: app.store, scope: .everything)
         let plan = try await plans.propose(unitID: district, on: Fixtures.date("2019-04-01"), actor: .system)
         _ = try await plans.approve(
             plan.id, version: plan.version, decisionDate: Fixtures.date("2019-04-25"), actor: .system)
-        _ = try await FeedbackBook(db: app.db).record(
+        _ = try await FeedbackBook(db: app.store, scope: .everything).record(
             cellID: cell,
             CitizenFeedback(
                 receivedOn: Fixtures.date("2019-05-02"), receivedBy: "Hoàng Văn Tài", topic: .infrastructure,
@@ -159,7 +159,8 @@ struct DashboardPageTests {
         try await withSeededApp(database) { app, users in
             let (district, commune, _) = try await Self.placed(app)
             let other = try #require(
-                try await OrganisationTree(db: app.db).unit(code: "00002", on: Fixtures.date("2019-05-01")))
+                try await OrganisationTree(db: app.store, scope: .everything).unit(
+                    code: "00002", on: Fixtures.date("2019-05-01")))
             for path in [
                 "/units/\(district)/dashboard", "/units/\(other.id)/dashboard", "/api/units/\(other.id)/dashboard",
             ] {

@@ -1,16 +1,17 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
 import VaporTesting
+
+@testable import GanDanStorage
 
 /// Every list and report as CSV or XLSX with `?format=`: the page's own data and scope, audited.
 @Suite("Exports: CSV and XLSX of each list and report, in the user's scope, audited (rules.md R30)")
 struct ExportTests {
     static func exportEntries(_ app: Application) async throws -> [AuditEntryRecord] {
-        try await AuditEntryRecord.query(on: app.db).filter(\.$action == "export").sort(\.$seq).all()
+        try await AuditEntryRecord.query(on: app.store).filter(\.$action == "export").sort(\.$seq).all()
     }
 
     @Test(
@@ -18,7 +19,7 @@ struct ExportTests {
         arguments: TestDatabase.all)
     func cellRoll(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let tree = OrganisationTree(db: app.db)
+            let tree = OrganisationTree(db: app.store, scope: .everything)
             let inside = try #require(try await tree.organisation(code: "CB-00001.01")).id
             let outside = try #require(try await tree.organisation(code: "CB-00002.01")).id
             let village = try #require(try await tree.unit(code: "00001.01", on: Fixtures.date("2019-03-15"))).id
@@ -100,14 +101,14 @@ struct ExportTests {
     func everyPage(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
             let day = Fixtures.date("2019-03-15")
-            let tree = OrganisationTree(db: app.db)
+            let tree = OrganisationTree(db: app.store, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: day)).id
             let village = try #require(try await tree.unit(code: "00001.01", on: day)).id
             let district = try #require(try await tree.unit(code: "001", on: day)).id
             let cell = try #require(try await tree.organisation(code: "CB-00001.01")).id
-            let plan = try await PlacementPlans(db: app.db).propose(
+            let plan = try await PlacementPlans(db: app.store, scope: .everything).propose(
                 unitID: commune, on: Fixtures.date("2019-04-01"), actor: .system)
-            let directive = try await Directives(db: app.db).create(
+            let directive = try await Directives(db: app.store, scope: .everything).create(
                 title: "Giải thể", legalBasis: "test", deadline: Fixtures.date("2019-04-30"), unitID: commune,
                 plannedOn: day, actor: .system)
             let pages = [
@@ -162,11 +163,11 @@ struct ExportTests {
     func printableReports(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
             let day = Fixtures.date("2019-03-15")
-            let tree = OrganisationTree(db: app.db)
+            let tree = OrganisationTree(db: app.store, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: day)).id
             let cell = try #require(try await tree.organisation(code: "CB-00001.01")).id
             let tai = try await app.member("Hoàng Văn Tài")
-            let meetings = CellMeetings(db: app.db)
+            let meetings = CellMeetings(db: app.store, scope: .everything)
             let meeting = try await meetings.plan(
                 cellID: cell,
                 MeetingPlanDraft(
@@ -227,7 +228,7 @@ struct ExportTests {
             ) { res in
                 #expect(res.status == .badRequest)
             }
-            let plan = try await PlacementPlans(db: app.db).propose(
+            let plan = try await PlacementPlans(db: app.store, scope: .everything).propose(
                 unitID: commune, on: Fixtures.date("2019-04-01"), actor: .system)
             try await app.testing().test(.GET, "/placement/plans/\(plan.id)/decision", headers: users.planner.bearer) {
                 res in

@@ -1,10 +1,11 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
 import VaporTesting
+
+@testable import GanDanStorage
 
 @Suite("Import pages: upload → map → dry run → import, only for planners in their scope (rules.md R30)")
 struct ImportPageTests {
@@ -38,7 +39,7 @@ struct ImportPageTests {
     @Test("a planner uploads, maps, checks, downloads the errors and imports a fixed file", arguments: TestDatabase.all)
     func flow(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let tree = OrganisationTree(db: app.db)
+            let tree = OrganisationTree(db: app.store, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: CivilDate.today())).id
             var location = ""
             try await app.testing().test(
@@ -76,7 +77,7 @@ struct ImportPageTests {
             ) { res in
                 #expect(res.status == .unprocessableEntity)
             }
-            #expect(try await MemberRecord.query(on: app.db).filter(\.$fullName == "Lương Văn Mới").count() == 0)
+            #expect(try await MemberRecord.query(on: app.store).filter(\.$fullName == "Lương Văn Mới").count() == 0)
 
             // Someone else cannot see the planner's upload, not even an administrator.
             try await app.testing().test(.GET, location, headers: users.admin.bearer) { res in
@@ -101,8 +102,8 @@ struct ImportPageTests {
             ) { res in
                 #expect(res.status == .ok)
             }
-            #expect(try await MemberRecord.query(on: app.db).filter(\.$fullName == "Lương Văn Mới").count() == 1)
-            let audit = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "import").all()
+            #expect(try await MemberRecord.query(on: app.store).filter(\.$fullName == "Lương Văn Mới").count() == 1)
+            let audit = try await AuditEntryRecord.query(on: app.store).filter(\.$action == "import").all()
             #expect(audit.count == 1 && audit.first?.actor == "planner")
             try await app.testing().test(.GET, location, headers: users.planner.bearer) { res in
                 #expect(res.status == .notFound)
@@ -115,7 +116,7 @@ struct ImportPageTests {
     func confirmDuplicates(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
             let commune = try #require(
-                try await OrganisationTree(db: app.db).unit(code: "00001", on: CivilDate.today())
+                try await OrganisationTree(db: app.store, scope: .everything).unit(code: "00001", on: CivilDate.today())
             ).id
             let file = """
                 full_name,birth_date,sex,admitted_on,official_on,cell_code
@@ -144,21 +145,21 @@ struct ImportPageTests {
             ) { res in
                 #expect(res.status == .unprocessableEntity)
             }
-            #expect(try await MemberRecord.query(on: app.db).filter(\.$fullName == "HOANG VAN HOAN").count() == 0)
+            #expect(try await MemberRecord.query(on: app.store).filter(\.$fullName == "HOANG VAN HOAN").count() == 0)
             try await app.testing().test(
                 .POST, location + "/confirm", headers: Self.headers(users.planner),
                 body: ByteBuffer(string: "confirmDuplicates=on")
             ) { res in
                 #expect(res.status == .ok)
             }
-            #expect(try await MemberRecord.query(on: app.db).filter(\.$fullName == "HOANG VAN HOAN").count() == 1)
+            #expect(try await MemberRecord.query(on: app.store).filter(\.$fullName == "HOANG VAN HOAN").count() == 1)
         }
     }
 
     @Test("outside the planner's units, or for a secretary, the upload is refused", arguments: TestDatabase.all)
     func refusals(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let tree = OrganisationTree(db: app.db)
+            let tree = OrganisationTree(db: app.store, scope: .everything)
             let other = try #require(try await tree.unit(code: "00002", on: CivilDate.today())).id
             let village = try #require(try await tree.unit(code: "00001.01", on: CivilDate.today())).id
             try await app.testing().test(
@@ -173,7 +174,7 @@ struct ImportPageTests {
             ) { res in
                 #expect(res.status == .forbidden)
             }
-            #expect(try await ImportUploadRecord.query(on: app.db).count() == 0)
+            #expect(try await ImportUploadRecord.query(on: app.store).count() == 0)
         }
     }
 }

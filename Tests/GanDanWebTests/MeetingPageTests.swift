@@ -16,7 +16,9 @@ struct MeetingPageTests {
         "a secretary plans a meeting, records minutes with two tasks, then corrects them", arguments: TestDatabase.all)
     func recordAndCorrect(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let cell = try #require(try await OrganisationTree(db: app.db).organisation(code: "CB-00001.01")).id
+            let cell = try #require(
+                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
+            ).id
             let tai = try await app.member("Hoàng Văn Tài")
             var headers = users.secretary.bearer
             headers.contentType = .urlEncodedForm
@@ -96,7 +98,8 @@ struct MeetingPageTests {
                 #expect(res.body.string.contains("<svg"))
                 #expect(!res.body.string.contains(#"action="/cells/\#(cell)/meetings""#))
             }
-            #expect(try await CellMeetings(db: app.db).tasks(of: cell, openOnly: true).count == 2)
+            #expect(
+                try await CellMeetings(db: app.store, scope: .everything).tasks(of: cell, openOnly: true).count == 2)
         }
     }
 
@@ -104,7 +107,9 @@ struct MeetingPageTests {
         "the API takes minutes as snake_case JSON and returns tasks with their assignees", arguments: TestDatabase.all)
     func api(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let cell = try #require(try await OrganisationTree(db: app.db).organisation(code: "CB-00001.01")).id
+            let cell = try #require(
+                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
+            ).id
             let tai = try await app.member("Hoàng Văn Tài")
             var headers = users.planner.bearer
             headers.contentType = .json

@@ -12,7 +12,7 @@ struct PageTests {
     func treePages(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
             let day = Fixtures.date("2019-03-15")
-            let tree = OrganisationTree(db: app.db)
+            let tree = OrganisationTree(db: app.store, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: day))
             try await app.testing().test(.GET, "/?date=2019-03-15", headers: users.admin.bearer) { res in
                 #expect(res.status == .ok)
@@ -50,7 +50,8 @@ struct PageTests {
     @Test("a cell page shows its roll, counts and secretary", arguments: TestDatabase.all)
     func cellPage(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let cell = try #require(try await OrganisationTree(db: app.db).organisation(code: "CQ-00001"))
+            let cell = try #require(
+                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CQ-00001"))
             try await app.testing().test(.GET, "/cells/\(cell.id)?date=2019-03-15", headers: users.admin.bearer) {
                 res in
                 let html = res.body.string
@@ -71,8 +72,10 @@ struct PageTests {
                 #expect(!res.body.string.contains("Hoàng Văn Hoan"))
             }
             let hoan = try #require(
-                try await MemberDirectory(db: app.db).search(.init(text: "hoan", date: Fixtures.date("2019-03-15")))
-                    .items.first { $0.fullName == "Hoàng Văn Hoan" })
+                try await MemberDirectory(db: app.store, scope: .everything).search(
+                    .init(text: "hoan", date: Fixtures.date("2019-03-15"))
+                )
+                .items.first { $0.fullName == "Hoàng Văn Hoan" })
             try await app.testing().test(.GET, "/members/\(hoan.id)", headers: users.admin.bearer) { res in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("000000000001"))

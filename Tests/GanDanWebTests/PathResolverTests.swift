@@ -48,7 +48,8 @@ struct PathResolverTests {
     func villageKind(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
             let commune = try #require(
-                try await OrganisationTree(db: app.db).unit(code: "00001", on: Fixtures.date("2019-03-15")))
+                try await OrganisationTree(db: app.store, scope: .everything).unit(
+                    code: "00001", on: Fixtures.date("2019-03-15")))
             #expect(commune.kind != .village)
             for path in [
                 "/units/\(commune.id)/households", "/units/\(commune.id)/criteria?year=2019",

@@ -28,13 +28,13 @@ struct TestUsers: Sendable {
     static let password = "correct horse battery"
 
     static func create(on app: Application) async throws -> TestUsers {
-        let tree = OrganisationTree(db: app.db)
+        let tree = OrganisationTree(db: app.store, scope: .everything)
         let day = Fixtures.date("2019-03-15")
         let commune = try await tree.unit(code: "00001", on: day)!.id
         let cell = try await tree.organisation(code: "CB-00001.01")!.id
         let hash = try app.password.hash(password)
         func make(_ name: String, _ grant: RoleGrant) async throws -> TestUser {
-            let users = UserDirectory(db: app.db)
+            let users = UserDirectory(db: app.store)
             let account = try await users.create(username: name, displayName: name, passwordHash: hash, grants: [grant])
             let token = try await users.createToken(for: account.id, name: "tests").token
             return TestUser(name: name, account: account, token: token)
@@ -58,7 +58,7 @@ func withSeededApp(
         try await withApp(configure: { app in
             try await configure(app, Settings(database: location, bcryptCost: 4))
         }) { app in
-            _ = try await DatasetWriter(db: app.db).write(dataset)
+            _ = try await DatasetWriter(db: app.store).write(dataset)
             try await body(app, try await TestUsers.create(on: app))
         }
     }
@@ -99,7 +99,9 @@ let seededTree: OrganisationDataset = {
 
 extension Application {
     func member(_ name: String) async throws -> UUID {
-        try await MemberDirectory(db: db).search(.init(text: name, date: Fixtures.date("2019-03-15"))).items
+        try await MemberDirectory(db: store, scope: .everything).search(
+            .init(text: name, date: Fixtures.date("2019-03-15"))
+        ).items
             .first { $0.fullName == name }!.id
     }
 }

@@ -24,6 +24,13 @@ public enum AccessScope: Sendable, Equatable {
         }
     }
 
+    /// The scope of the operator at the server's shell (the CLI): they hold the database file anyway.
+    public static let commandLineOperator = AccessScope.everything
+
+    /// The scope of a read that Storage makes inside a query or writer that has already checked its object against
+    /// the caller's scope (e.g. a cell's roster for a meeting in scope).
+    static let storageInternal = AccessScope.everything
+
     /// The organisations to filter by, or nil for no filter.
     var organisationFilter: [UUID]? {
         if case .restricted(_, let organisations) = self { return Array(organisations) }

@@ -48,7 +48,7 @@ public struct ScopeResolver: Sendable {
             return .restricted(units: [cell.unitID], organisations: [cellID])
         }
         guard let unitID = grant.unitID else { return .nothing }
-        let units = try await OrganisationTree(db: db).subtree(of: unitID, on: date)
+        let units = try await OrganisationTree(db: db, scope: .storageInternal).subtree(of: unitID, on: date)
         var organisations: Set<UUID> = []
         var start = 0
         while start < units.count {

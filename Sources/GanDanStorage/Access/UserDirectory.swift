@@ -76,14 +76,15 @@ public struct UserDirectory: Sendable {
             for grant in grants {
                 let row = RoleRecord()
                 row.id = UUID()
-                row.userID = user.id!
+                row.userID = try user.requireID()
                 row.role = grant.role.rawValue
                 row.unitID = grant.unitID
                 row.organisationID = grant.organisationID
                 try await row.create(on: db)
             }
             return UserAccount(
-                id: user.id!, username: name, displayName: user.displayName, disabled: false, grants: grants)
+                id: try user.requireID(), username: name, displayName: user.displayName, disabled: false, grants: grants
+            )
         }
     }
 
@@ -100,11 +101,11 @@ public struct UserDirectory: Sendable {
     }
 
     private func account(_ user: UserRecord) async throws -> UserAccount {
-        let grants = try await RoleRecord.query(on: db).filter(\.$userID == user.id!).all().compactMap { row in
+        let grants = try await RoleRecord.query(on: db).filter(\.$userID == user.requireID()).all().compactMap { row in
             Role(rawValue: row.role).map { RoleGrant(role: $0, unitID: row.unitID, organisationID: row.organisationID) }
         }
         return UserAccount(
-            id: user.id!, username: user.username, displayName: user.displayName, disabled: user.disabled,
+            id: try user.requireID(), username: user.username, displayName: user.displayName, disabled: user.disabled,
             grants: grants)
     }
 
@@ -146,12 +147,12 @@ public struct UserDirectory: Sendable {
         row.tokenHash = Self.tokenHash(token)
         row.createdAt = Date()
         try await row.create(on: db)
-        return (TokenInfo(id: row.id!, name: row.name, createdAt: row.createdAt, revokedAt: nil), token)
+        return (TokenInfo(id: try row.requireID(), name: row.name, createdAt: row.createdAt, revokedAt: nil), token)
     }
 
     public func tokens(of userID: UUID) async throws -> [TokenInfo] {
         try await APITokenRecord.query(on: db).filter(\.$userID == userID).sort(\.$createdAt).all().map {
-            TokenInfo(id: $0.id!, name: $0.name, createdAt: $0.createdAt, revokedAt: $0.revokedAt)
+            TokenInfo(id: try $0.requireID(), name: $0.name, createdAt: $0.createdAt, revokedAt: $0.revokedAt)
         }
     }
 

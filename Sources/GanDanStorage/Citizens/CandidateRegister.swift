@@ -99,7 +99,7 @@ public struct CandidateRegister: Sendable {
     let calendar: WorkingCalendar
 
     public init(
-        db: any Database, scope: AccessScope = .everything, settings: AdmissionSettings = .standard,
+        db: any Database, scope: AccessScope, settings: AdmissionSettings = .standard,
         calendar: WorkingCalendar = .vietnam
     ) {
         self.db = db
@@ -155,7 +155,8 @@ public struct CandidateRegister: Sendable {
     func checkedIntroducers(_ draft: CandidateDraft, cellID: UUID, issues: inout [InputIssue]) async throws
         -> [Introducer]
     {
-        let roster = try await CellDirectory(db: db).roster(of: cellID, on: draft.introducedOn ?? draft.listedOn)
+        let roster = try await CellDirectory(db: db, scope: .storageInternal).roster(
+            of: cellID, on: draft.introducedOn ?? draft.listedOn)
         let onRoll = Set(roster.map(\.member.id))
         var introducers: [Introducer] = []
         for (index, entry) in draft.introducers.enumerated() {
@@ -209,7 +210,9 @@ public struct CandidateRegister: Sendable {
         guard let record = try await CandidateRecord.find(id, on: db),
             scope.contains(organisation: record.organisationID)
         else { throw StorageError.notFound("no candidate \(id)") }
-        let full = try await CellDirectory(db: db).roster(of: record.organisationID, on: given.date).filter {
+        let full = try await CellDirectory(db: db, scope: .storageInternal).roster(
+            of: record.organisationID, on: given.date
+        ).filter {
             $0.membership == .official && $0.member.standing?.countsAsFull == true
         }.count
         if given.fullMembers > 0 && given.fullMembers != full {
@@ -298,16 +301,18 @@ public struct CandidateRegister: Sendable {
         var pipelines: [UUID: CandidatePipeline] = [:]
         for record in records {
             let candidate = try JSONDecoder().decode(StoredCandidate.self, from: Data(record.candidate.utf8))
-            stored[record.id!] = candidate
-            pipelines[record.id!] = try JSONDecoder().decode(CandidatePipeline.self, from: Data(record.pipeline.utf8))
+            stored[try record.requireID()] = candidate
+            pipelines[try record.requireID()] = try JSONDecoder().decode(
+                CandidatePipeline.self, from: Data(record.pipeline.utf8))
             ids.formUnion(candidate.candidate.introducers.compactMap { UUID(uuidString: $0.memberID) })
         }
-        let names = try await CellMeetings(db: db).memberNames(Array(ids))
+        let names = try await CellMeetings(db: db, scope: .storageInternal).memberNames(Array(ids))
         let cells = Dictionary(
             try await OrganisationRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.organisationID)))).all()
-                .map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return records.compactMap { record in
-            guard let candidate = stored[record.id!], let pipeline = pipelines[record.id!] else { return nil }
+                .map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
+        return try records.compactMap { record in
+            guard let candidate = stored[try record.requireID()], let pipeline = pipelines[try record.requireID()]
+            else { return nil }
             let considered = pipeline.cellResolutionOn ?? date
             var eligibility = AdmissionEligibility.issues(
                 for: candidate.candidate, consideredOn: considered, settings: settings)
@@ -315,7 +320,7 @@ public struct CandidateRegister: Sendable {
                 eligibility = eligibility.filter { !($0.field ?? "").hasPrefix("introducers") }
             }
             return CandidateView(
-                id: record.id!, cellID: record.organisationID, cellName: cells[record.organisationID] ?? "",
+                id: try record.requireID(), cellID: record.organisationID, cellName: cells[record.organisationID] ?? "",
                 fullName: candidate.fullName, birthDate: candidate.candidate.birthDate,
                 education: candidate.candidate.education, eligibility: eligibility.map(\.description),
                 pipeline: pipeline, nextStep: pipeline.nextStep(settings: settings),

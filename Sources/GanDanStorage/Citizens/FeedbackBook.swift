@@ -41,7 +41,7 @@ public struct FeedbackBook: Sendable {
     let calendar: WorkingCalendar
 
     public init(
-        db: any Database, scope: AccessScope = .everything, settings: FeedbackSettings = .standard,
+        db: any Database, scope: AccessScope, settings: FeedbackSettings = .standard,
         calendar: WorkingCalendar = .vietnam
     ) {
         self.db = db
@@ -76,7 +76,7 @@ public struct FeedbackBook: Sendable {
 
     /// Moves an item on: forwarded, answered, or reported back to the village.
     public func apply(_ step: FeedbackStep, to id: UUID, actor: Actor) async throws -> FeedbackView {
-        guard let record = try await item(id) else { throw StorageError.notFound("no feedback \(id)") }
+        guard let record = try await itemRecord(id) else { throw StorageError.notFound("no feedback \(id)") }
         var feedback = try decode(record)
         let before = record.body
         var day: CivilDate
@@ -128,7 +128,12 @@ public struct FeedbackBook: Sendable {
     }
 
     /// The item, when its cell lies in the scope.
-    public func item(_ id: UUID) async throws -> FeedbackRecord? {
+    public func item(_ id: UUID) async throws -> FeedbackView? {
+        try await itemRecord(id).map { try view($0, on: CivilDate.today()) }
+    }
+
+    /// The stored item, when its cell lies in the scope.
+    func itemRecord(_ id: UUID) async throws -> FeedbackRecord? {
         guard let record = try await FeedbackRecord.find(id, on: db),
             scope.contains(organisation: record.organisationID)
         else { return nil }
@@ -199,7 +204,7 @@ public struct FeedbackBook: Sendable {
     func view(_ record: FeedbackRecord, on date: CivilDate) throws -> FeedbackView {
         let feedback = try decode(record).asOf(date)
         return FeedbackView(
-            id: record.id!, cellID: record.organisationID, villageID: record.unitID, feedback: feedback,
+            id: try record.requireID(), cellID: record.organisationID, villageID: record.unitID, feedback: feedback,
             stage: feedback.stage, due: feedback.dueDate(calendar: calendar, settings: settings),
             overdue: feedback.isOverdue(on: date, calendar: calendar, settings: settings),
             reportedMeetingID: record.reportedMeetingID)

@@ -16,7 +16,7 @@ public struct LeaderSupervisions: Sendable {
     let db: any Database
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
     }
@@ -24,7 +24,9 @@ public struct LeaderSupervisions: Sendable {
     /// The key leaders on the cell's roll on `date`: those the cell supervises (rules.md A3, A8).
     public func leaders(of cellID: UUID, on date: CivilDate) async throws -> [NamedID] {
         guard scope.contains(organisation: cellID) else { return [] }
-        return try await CellDirectory(db: db).roster(of: cellID, on: date).filter { $0.member.isKeyLeader }.map {
+        return try await CellDirectory(db: db, scope: .storageInternal).roster(of: cellID, on: date).filter {
+            $0.member.isKeyLeader
+        }.map {
             NamedID(id: $0.member.id, name: $0.member.fullName)
         }
     }
@@ -101,15 +103,24 @@ public struct LeaderSupervisions: Sendable {
         }
     }
 
+    /// The comment, when its cell lies in the scope.
+    public func supervision(_ id: UUID) async throws -> SupervisionView? {
+        guard let record = try await SupervisionRecord.find(id, on: db),
+            scope.contains(organisation: record.organisationID)
+        else { return nil }
+        return try await views([record]).first
+    }
+
     func views(_ records: [SupervisionRecord]) async throws -> [SupervisionView] {
         guard !records.isEmpty else { return [] }
-        let names = try await CellMeetings(db: db).memberNames(Array(Set(records.map(\.memberID))))
+        let names = try await CellMeetings(db: db, scope: .storageInternal).memberNames(
+            Array(Set(records.map(\.memberID))))
         let cells = Dictionary(
             try await OrganisationRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.organisationID)))).all()
-                .map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+                .map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
         return try records.map { record in
             SupervisionView(
-                id: record.id!, cellID: record.organisationID, cellName: cells[record.organisationID] ?? "",
+                id: try record.requireID(), cellID: record.organisationID, cellName: cells[record.organisationID] ?? "",
                 leader: NamedID(id: record.memberID, name: names[record.memberID] ?? ""),
                 supervision: try JSONDecoder().decode(LeaderSupervision.self, from: Data(record.body.utf8)))
         }

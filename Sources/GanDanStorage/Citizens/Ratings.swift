@@ -42,7 +42,7 @@ public struct Ratings: Sendable {
     let scope: AccessScope
     let settings: RatingSettings
 
-    public init(db: any Database, scope: AccessScope = .everything, settings: RatingSettings = .standard) {
+    public init(db: any Database, scope: AccessScope, settings: RatingSettings = .standard) {
         self.db = db
         self.scope = scope
         self.settings = settings
@@ -61,7 +61,9 @@ public struct Ratings: Sendable {
         else { return nil }
         let day = period.ratedOn
         let year = period.start.year
-        let roster = try await CellDirectory(db: db).roster(of: cellID, on: day).filter { $0.membership == .official }
+        let roster = try await CellDirectory(db: db, scope: .storageInternal).roster(of: cellID, on: day).filter {
+            $0.membership == .official
+        }
         let stored = Dictionary(
             try await MemberRatingRecord.query(on: db).filter(\.$organisationID == cellID)
                 .filter(\.$period == key).all().map { ($0.memberID, $0) },
@@ -82,7 +84,7 @@ public struct Ratings: Sendable {
             ? nil
             : CellRatingRecord.query(on: db).filter(\.$organisationID == cellID).filter(\.$year == year).first().map {
                 CellRating(
-                    year: $0.year, level: RatingLevel(rawValue: $0.level) ?? .completed, weak: $0.weak,
+                    year: $0.year, level: try $0.decode(\.$level, as: RatingLevel.self), weak: $0.weak,
                     weakReason: $0.weakReason)
             }
         var warnings: [String] = []
@@ -230,7 +232,7 @@ public struct Ratings: Sendable {
         guard !ids.isEmpty else { return [:] }
         return Dictionary(
             try await MemberRecord.query(on: db).filter(\.$id ~~ ids).all().compactMap { record in
-                record.partyRecord.map { (record.id!, $0) }
+                try record.partyRecord.map { (try record.requireID(), $0) }
             }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -65,7 +65,7 @@ public struct CommuneDashboard: Sendable {
     let calendar: WorkingCalendar
 
     public init(
-        db: any Database, scope: AccessScope = .everything, charter: CharterSettings = .standard,
+        db: any Database, scope: AccessScope, charter: CharterSettings = .standard,
         feedbackSettings: FeedbackSettings = .standard, calendar: WorkingCalendar = .vietnam
     ) {
         self.db = db
@@ -80,24 +80,24 @@ public struct CommuneDashboard: Sendable {
         guard scope.contains(unit: unit), let tree = try await DashboardTree.load(root: unit, on: date, db: db),
             let root = tree.units[unit]
         else { return nil }
-        let cells = tree.organisations.values.filter {
-            OrganisationKind(rawValue: $0.kind)?.isCell == true && scope.contains(organisation: $0.id!)
+        let cells = try tree.organisations.values.filter {
+            try OrganisationKind(rawValue: $0.kind)?.isCell == true && scope.contains(organisation: $0.requireID())
         }
         .sorted { ($0.nameSort, $0.code) < ($1.nameSort, $1.code) }
-        let ids = cells.map { $0.id! }
+        let ids = try cells.map { try $0.requireID() }
         let rolls = try await rollCounts(ids, on: date)
         let ratings = try await DashboardRatings.latest(of: ids, on: date, db: db)
         let meetings = try await lastMeetings(ids, on: date)
         let tasks = try await openTaskCounts(ids, on: date)
         let feedback = try await overdueFeedbackCounts(ids, on: date)
-        let glances = cells.map { cell -> CellGlance in
-            let id = cell.id!
+        let glances = try cells.map { cell -> CellGlance in
+            let id = try cell.requireID()
             let roll = rolls[id] ?? (0, 0)
             let last = meetings[id]
             let standing = CellStanding(
                 fullMembers: roll.full, lastMeeting: last?.date, lastRating: ratings[id], on: date, charter: charter)
             return CellGlance(
-                cellID: id, cellName: cell.name, cellKind: OrganisationKind(rawValue: cell.kind) ?? .otherCell,
+                cellID: id, cellName: cell.name, cellKind: try cell.decode(\.$kind, as: OrganisationKind.self),
                 unitID: cell.unitID, unitName: tree.units[cell.unitID]?.name ?? "", size: roll.size,
                 fullMembers: roll.full, lastRating: ratings[id], lastMeetingID: last?.id, lastMeetingDate: last?.date,
                 monthsSinceLastMeeting: standing.monthsSinceLastMeeting, openTasks: tasks[id] ?? 0,
@@ -105,7 +105,7 @@ public struct CommuneDashboard: Sendable {
                 mayProposeCommittee: standing.mayProposeCommittee, belowMinimum: standing.belowMinimum)
         }
         return CommuneDashboardReport(
-            unitID: unit, unitCode: root.code, unitKind: UnitKind(rawValue: root.kind) ?? .commune,
+            unitID: unit, unitCode: root.code, unitKind: try root.decode(\.$kind, as: UnitKind.self),
             unitName: root.name, asOf: date, cells: glances, size: glances.reduce(0) { $0 + $1.size },
             fullMembers: glances.reduce(0) { $0 + $1.fullMembers }, openTasks: glances.reduce(0) { $0 + $1.openTasks },
             overdueFeedback: glances.reduce(0) { $0 + $1.overdueFeedback },

@@ -37,7 +37,7 @@ struct DashboardTree {
                 for record in try await OrganisationRecord.query(on: db).filter(\.$unitID ~~ chunk).inForce(on: date)
                     .all()
                 {
-                    byID[record.id!] = record
+                    byID[try record.requireID()] = record
                 }
             }
         }
@@ -83,7 +83,7 @@ enum DashboardRatings {
             for record in try await CellRatingRecord.query(on: db).filter(\.$organisationID ~~ chunk)
                 .filter(\.$year <= lastYear).sort(\.$year).all()
             {
-                latest[record.organisationID] = CellRating(record)
+                latest[record.organisationID] = try CellRating(record)
             }
         }
         return latest

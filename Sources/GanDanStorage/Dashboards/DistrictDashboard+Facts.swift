@@ -121,7 +121,8 @@ extension DistrictDashboard {
             for post in try await PostRecord.query(on: db).filter(\.$memberID ~~ chunk)
                 .filter(\.$validFrom <= date.iso).all()
             {
-                guard let kind = PostKind(rawValue: post.kind), let from = CivilDate(post.validFrom) else { continue }
+                let kind = try post.decode(\.$kind, as: PostKind.self)
+                guard let from = CivilDate(post.validFrom) else { continue }
                 posts[post.memberID, default: []].append(
                     PlacementProgress.Post(kind: kind, from: from, until: post.validUntil.flatMap(CivilDate.init)))
             }

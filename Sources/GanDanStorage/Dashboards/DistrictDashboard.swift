@@ -92,7 +92,7 @@ public struct DistrictDashboard: Sendable {
     let db: any Database
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
     }
@@ -118,7 +118,7 @@ public struct DistrictDashboard: Sendable {
     /// where they are, the village cells, and the figures the Core rules make of these facts.
     func compute(unit: UUID, on date: CivilDate) async throws -> Computed? {
         guard scope.contains(unit: unit) else { return nil }
-        let path = try await OrganisationTree(db: db).path(to: unit, on: date)
+        let path = try await OrganisationTree(db: db, scope: .storageInternal).path(to: unit, on: date)
         guard let top = path.first, path.last?.id == unit,
             let tree = try await DashboardTree.load(root: unit, on: date, db: db),
             let root = tree.units[unit]
@@ -153,11 +153,11 @@ public struct DistrictDashboard: Sendable {
         let ordered = communes.compactMap { rows[$0.unitID] }
         let totals = Self.totals(ordered, unit: root, on: date)
         let ranked = try await directiveUnits(dissolution.directives, in: top.id, on: date)
-        let ranking = Self.ranking(
+        let ranking = try Self.ranking(
             directives: dissolution.directives, dissolutions: dissolution.dissolutions, units: ranked, on: date)
         return Computed(
             report: DistrictDashboardReport(
-                unitID: unit, unitCode: root.code, unitKind: UnitKind(rawValue: root.kind) ?? .district,
+                unitID: unit, unitCode: root.code, unitKind: try root.decode(\.$kind, as: UnitKind.self),
                 unitName: root.name, asOf: date, communes: ordered, totals: totals, ranking: ranking),
             members: progress.members)
     }
@@ -222,18 +222,18 @@ public struct DistrictDashboard: Sendable {
     /// Directives on the given units, ranked as `Directives.ranking` ranks them (rules.md A1).
     static func ranking(
         directives: [DirectiveRecord], dissolutions: [DissolutionRecord], units: [UUID: String], on date: CivilDate
-    ) -> [DistrictRank] {
+    ) throws -> [DistrictRank] {
         let cellsOf = Dictionary(grouping: dissolutions, by: \.directiveID)
         var ranks: [DistrictRank] = []
         for directive in directives {
             guard let name = units[directive.unitID], let deadline = CivilDate(directive.deadline),
-                let cells = cellsOf[directive.id!], !cells.isEmpty
+                let cells = cellsOf[try directive.requireID()], !cells.isEmpty
             else { continue }
             let progress = DissolutionProgress(
                 dissolvedOn: cells.map { $0.dissolvedOn.flatMap(CivilDate.init) }, deadline: deadline, on: date)
             ranks.append(
                 DistrictRank(
-                    rank: 0, directiveID: directive.id!, unitID: directive.unitID, unitName: name,
+                    rank: 0, directiveID: try directive.requireID(), unitID: directive.unitID, unitName: name,
                     dissolved: progress.dissolved, total: progress.total, deadline: deadline,
                     completedOn: progress.completedOn, status: progress.status))
         }

@@ -3,22 +3,34 @@ import Logging
 import NIOCore
 import NIOPosix
 
-/// Databases opened without a web application, for tests and tools that need only storage.
-///
-/// The server and the CLI open their databases through `configure(app, settings)` instead.
+/// A connection to the application's database, as the web layer and the CLI hold it: they pass it to Storage's
+/// queries and writers and never use it themselves.
+public typealias DatabaseHandle = any Database
+
+/// The databases of a process: the server, the CLI and the tests open them here, and only here.
 public final class StorageContext: Sendable {
-    public let databases: Databases
+    let databases: Databases
     public let logger: Logger
 
-    public init(location: DatabaseLocation, logger: Logger = Logger(label: "gandan.storage")) throws(StorageError) {
-        self.databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+    /// Opens `location`; `threadPool` and `eventLoopGroup` are the web application's when there is one.
+    public init(
+        location: DatabaseLocation, logger: Logger = Logger(label: "gandan.storage"),
+        threadPool: NIOThreadPool = .singleton,
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) throws(StorageError) {
+        self.databases = Databases(threadPool: threadPool, on: eventLoopGroup)
         self.logger = logger
         try location.register(on: databases)
     }
 
     /// The default database.
-    public var db: any Database {
+    public var db: DatabaseHandle {
         databases.database(logger: logger, on: databases.eventLoopGroup.any())!
+    }
+
+    /// The default database for work on `eventLoop` (a request's), logging to `logger`.
+    public func database(logger: Logger, on eventLoop: any EventLoop) -> DatabaseHandle {
+        databases.database(logger: logger, on: eventLoop)!
     }
 
     /// Creates or upgrades the schema.

@@ -17,7 +17,7 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
         case .notFound(let message): return "not found: \(message)"
         case .conflict(let message): return "conflict: \(message)"
         case .corrupt(let table, let column, let value):
-            return "corrupt stored value: \(table).\(column) = \"\(value)\""
+            return "corrupt data: table \(table), column \(column) holds the unknown value \"\(value)\""
         }
     }
 }

@@ -5,20 +5,26 @@ import GanDanCore
 /// Reads the members on official rolls for an export in the import layout (written by `MemberCSVWriter`).
 public struct MemberExporter: Sendable {
     let db: any Database
+    let scope: AccessScope
 
-    public init(db: any Database) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
+        self.scope = scope
     }
 
-    /// Members on an official roll on `date` (optionally one cell's), in Vietnamese name order.
+    /// Members on an official roll on `date` of the cells in scope (optionally one cell's), in Vietnamese name order.
     public func drafts(on date: CivilDate, cellID: UUID? = nil) async throws -> [MemberDraft] {
         var memberships = MembershipRecord.query(on: db).filter(\.$kind == MembershipKind.official.rawValue)
             .inForce(on: date)
         if let cellID { memberships = memberships.filter(\.$organisationID == cellID) }
+        if let organisations = scope.organisationFilter {
+            memberships = memberships.filter(\.$organisationID ~~ organisations)
+        }
         let rows = try await memberships.all()
         let cellOf = Dictionary(rows.map { ($0.memberID, $0) }, uniquingKeysWith: { first, _ in first })
         let organisations = try await OrganisationRecord.query(on: db).all()
-        let codes = Dictionary(organisations.map { ($0.id!, $0.code) }, uniquingKeysWith: { first, _ in first })
+        let codes = try Dictionary(
+            organisations.map { (try $0.requireID(), $0.code) }, uniquingKeysWith: { first, _ in first })
         let units = try await UnitRecord.query(on: db).inForce(on: date).all()
         let unitCodes = Dictionary(units.map { ($0.unitID, $0.code) }, uniquingKeysWith: { first, _ in first })
         var drafts: [MemberDraft] = []
@@ -28,12 +34,12 @@ public struct MemberExporter: Sendable {
             let chunk = Array(ids[start..<min(start + 500, ids.count)])
             start += 500
             for record in try await MemberRecord.query(on: db).filter(\.$id ~~ chunk).all() {
-                guard let party = record.partyRecord, let membership = cellOf[record.id!],
+                guard let party = record.partyRecord, let membership = cellOf[try record.requireID()],
                     let birth = CivilDate(record.birthDate), let joined = CivilDate(membership.validFrom)
                 else { continue }
                 drafts.append(
                     MemberDraft(
-                        fullName: record.fullName, birthDate: birth, sex: Sex(rawValue: record.sex) ?? .male,
+                        fullName: record.fullName, birthDate: birth, sex: try record.decode(\.$sex, as: Sex.self),
                         ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
                         residenceVillageCode: record.residenceUnitID.flatMap { unitCodes[$0] },
                         education: record.education, cardNumber: record.cardNumber, party: party,

@@ -36,7 +36,7 @@ public struct HouseholdRegister: Sendable {
     let db: any Database
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
     }
@@ -57,12 +57,13 @@ public struct HouseholdRegister: Sendable {
                 .filter(\.$status == MemberTaskStatus.open.rawValue).all().compactMap(\.id))
         var openTasks: [UUID: Int] = [:]
         for link in links where open.contains(link.taskID) { openTasks[link.householdID, default: 0] += 1 }
-        return records.map { record in
-            let status = statuses[record.id!]
+        return try records.map { record in
+            let status = statuses[try record.requireID()]
             return HouseholdView(
-                id: record.id!, villageID: record.unitID, headName: record.headName, size: record.size, year: year,
+                id: try record.requireID(), villageID: record.unitID, headName: record.headName, size: record.size,
+                year: year,
                 status: status.flatMap { HouseholdPovertyStatus(rawValue: $0.status) }, standardID: status?.standardID,
-                openTasks: openTasks[record.id!] ?? 0)
+                openTasks: openTasks[try record.requireID()] ?? 0)
         }
     }
 
@@ -75,7 +76,8 @@ public struct HouseholdRegister: Sendable {
             let units = Array(visible[chunk..<min(chunk + 500, visible.count)])
             let households = try await HouseholdRecord.query(on: db).filter(\.$unitID ~~ units).field(\.$id)
                 .field(\.$unitID).all()
-            let villageOf = Dictionary(households.map { ($0.id!, $0.unitID) }, uniquingKeysWith: { first, _ in first })
+            let villageOf = try Dictionary(
+                households.map { (try $0.requireID(), $0.unitID) }, uniquingKeysWith: { first, _ in first })
             for start in stride(from: 0, to: households.count, by: 500) {
                 let ids = households[start..<min(start + 500, households.count)].compactMap(\.id)
                 for status in try await HouseholdStatusRecord.query(on: db).filter(\.$householdID ~~ ids)
@@ -122,7 +124,7 @@ public struct HouseholdRegister: Sendable {
         try await db.writeTransaction { db in
             try await record.create(on: db)
             let status = HouseholdStatusRecord()
-            status.householdID = record.id!
+            status.householdID = try record.requireID()
             status.year = draft.year
             status.standardID = standard.id
             status.status = draft.status.rawValue
@@ -133,7 +135,8 @@ public struct HouseholdRegister: Sendable {
                     after: AuditTrail.json(draft), requestID: actor.requestID, unitID: unitID))
         }
         return HouseholdView(
-            id: record.id!, villageID: unitID, headName: name, size: draft.size, year: draft.year, status: draft.status,
+            id: try record.requireID(), villageID: unitID, headName: name, size: draft.size, year: draft.year,
+            status: draft.status,
             standardID: standard.id, openTasks: 0)
     }
 
@@ -165,11 +168,11 @@ public struct HouseholdRegister: Sendable {
         }
     }
 
-    /// The household, when it lies in the scope.
-    public func household(_ id: UUID) async throws -> HouseholdRecord? {
+    /// The village of a household, when the household lies in the scope.
+    public func village(ofHousehold id: UUID) async throws -> UUID? {
         guard let record = try await HouseholdRecord.find(id, on: db), scope.contains(unit: record.unitID) else {
             return nil
         }
-        return record
+        return record.unitID
     }
 }

@@ -28,7 +28,7 @@ public struct VillageCriteria: Sendable {
     let db: any Database
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
     }

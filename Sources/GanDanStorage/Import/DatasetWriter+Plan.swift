@@ -8,10 +8,10 @@ extension DatasetWriter {
         _ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [InputIssue], stored: StoredCodes
     ) throws -> WritePlan {
         let openUnits = stored.openUnits
-        var known = Self.knownUnits(openUnits)
+        var known = try Self.knownUnits(openUnits)
         var issues = inputIssues
         var plan = WritePlan()
-        let newUnits = Self.planUnits(dataset.units, openUnits: openUnits, into: &plan, issues: &issues)
+        let newUnits = try Self.planUnits(dataset.units, openUnits: openUnits, into: &plan, issues: &issues)
         issues += DatasetValidator.unitIssues(newUnits + plan.changedUnits.map(\.1), known: known)
         for unit in dataset.units { known.units[unit.code] = (unit.kind, unit.parentCode) }
         plan.newUnits = newUnits
@@ -35,8 +35,8 @@ extension DatasetWriter {
         plan.members = dataset.members
         plan.memberLines = memberLines
         plan.openUnitIDs = Dictionary(openUnits.map { ($0.code, $0.unitID) }, uniquingKeysWith: { first, _ in first })
-        plan.organisationIDs = Dictionary(
-            organisations.map { ($0.code, $0.id!) }, uniquingKeysWith: { first, _ in first })
+        plan.organisationIDs = try Dictionary(
+            organisations.map { ($0.code, try $0.requireID()) }, uniquingKeysWith: { first, _ in first })
         plan.summary.unitsCreated = newUnits.count
         plan.summary.unitsChanged = plan.changedUnits.count
         plan.summary.organisations = dataset.organisations.count
@@ -45,12 +45,12 @@ extension DatasetWriter {
     }
 
     /// The open units' codes, kinds and parents, as the validator knows them.
-    static func knownUnits(_ openUnits: [UnitRecord]) -> KnownCodes {
+    static func knownUnits(_ openUnits: [UnitRecord]) throws -> KnownCodes {
         let codeOfUnit = Dictionary(openUnits.map { ($0.unitID, $0.code) }, uniquingKeysWith: { first, _ in first })
         var known = KnownCodes()
         for unit in openUnits {
             known.units[unit.code] = (
-                UnitKind(rawValue: unit.kind) ?? .commune, unit.parentUnitID.flatMap { codeOfUnit[$0] }
+                try unit.decode(\.$kind, as: UnitKind.self), unit.parentUnitID.flatMap { codeOfUnit[$0] }
             )
         }
         return known
@@ -60,7 +60,7 @@ extension DatasetWriter {
     /// returns the new ones.
     static func planUnits(
         _ units: [UnitDraft], openUnits: [UnitRecord], into plan: inout WritePlan, issues: inout [InputIssue]
-    ) -> [UnitDraft] {
+    ) throws -> [UnitDraft] {
         let codeOfUnit = Dictionary(openUnits.map { ($0.unitID, $0.code) }, uniquingKeysWith: { first, _ in first })
         let unitByCode = Dictionary(openUnits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         var newUnits: [UnitDraft] = []
@@ -75,7 +75,7 @@ extension DatasetWriter {
                     InputIssue(
                         field: "unit \(draft.code)",
                         message: "is stored as a \(stored.kind), not a \(draft.kind.rawValue)"))
-            } else if stored.name == draft.name && storedParent == draft.parentCode
+            } else if try stored.name == draft.name && storedParent == draft.parentCode
                 && (UnitSnapshot(stored).profile == draft.profile || draft.profile == nil)
             {
                 plan.summary.unitsUnchanged += 1

@@ -75,7 +75,8 @@ public struct ImportUploads: Sendable {
             throw StorageError.conflict("upload \(record.id?.uuidString ?? "") has an unknown kind or format")
         }
         return ImportUpload(
-            id: record.id!, ownerID: record.ownerID, unitID: record.unitID, kind: kind, fileName: record.fileName,
+            id: try record.requireID(), ownerID: record.ownerID, unitID: record.unitID, kind: kind,
+            fileName: record.fileName,
             format: format, content: record.content,
             mapping: record.mapping.flatMap { try? JSONDecoder().decode(ColumnMapping.self, from: Data($0.utf8)) },
             expiresAt: record.expiresAt)

@@ -11,7 +11,7 @@ public struct SpreadsheetImport: Sendable {
     /// Where rows may go: cells (members) and villages (households) outside it are errors.
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
     }
@@ -219,7 +219,7 @@ public struct SpreadsheetImport: Sendable {
             households.append(record)
             let status = HouseholdStatusRecord()
             status.id = UUID()
-            status.householdID = record.id!
+            status.householdID = try record.requireID()
             status.year = row.year
             status.standardID = standard.id
             status.status = row.status.rawValue

@@ -51,7 +51,7 @@ struct WritePlan: Sendable {
         for (stored, draft) in changedUnits {
             events.append(
                 Self.event(
-                    actor, "update", "unit", stored.unitID, before: AuditTrail.json(UnitSnapshot(stored)),
+                    actor, "update", "unit", stored.unitID, before: AuditTrail.json(try UnitSnapshot(stored)),
                     after: AuditTrail.json(draft), unit: stored.unitID))
             stored.validUntil = draft.validity.from.iso
             try await stored.update(on: db)
@@ -80,7 +80,7 @@ struct WritePlan: Sendable {
         var organisationIDs = self.organisationIDs
         for draft in organisations { organisationIDs[draft.code] = UUID() }
         var ratingRows: [CellRatingRecord] = []
-        let organisationRows = organisations.map { draft in
+        let organisationRows = try organisations.map { draft in
             let record = OrganisationRecord()
             record.id = organisationIDs[draft.code]
             record.code = draft.code
@@ -95,7 +95,7 @@ struct WritePlan: Sendable {
             for rating in draft.ratings {
                 let row = CellRatingRecord()
                 row.id = UUID()
-                row.organisationID = record.id!
+                row.organisationID = try record.requireID()
                 row.year = rating.year
                 row.level = rating.level.rawValue
                 row.weak = rating.weak

@@ -8,7 +8,7 @@ extension CellHistoryRows {
     func storeFeedback(_ history: [HistoryFeedback]) async throws {
         var ids: Set<UUID> = []
         for item in history { if let id = UUID(uuidString: item.feedback.receivedBy) { ids.insert(id) } }
-        let names = try await CellMeetings(db: db).memberNames(Array(ids))
+        let names = try await CellMeetings(db: db, scope: .storageInternal).memberNames(Array(ids))
         var meetingOn: [String: UUID] = [:]
         for meeting in try await MeetingRecord.query(on: db).field(\.$id).field(\.$organisationID).field(\.$date).all()
         {

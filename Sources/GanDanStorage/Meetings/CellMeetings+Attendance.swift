@@ -13,7 +13,7 @@ extension CellMeetings {
         for line in minutes.attendance where !line.temporary {
             let attendance = AttendanceRecordRow()
             attendance.meetingID = meetingID
-            attendance.organisationID = cell.id!
+            attendance.organisationID = try cell.requireID()
             attendance.memberID = UUID(uuidString: line.memberID)!
             attendance.date = meeting.date
             attendance.standing = line.standing.rawValue

@@ -59,7 +59,7 @@ extension CellMeetings {
             try await Self.replaceAttendance(
                 prepared.minutes, meetingID: meetingID, meeting: meeting, cell: cell, on: db)
             try await TaskWriter(db: db).sync(
-                meeting: meeting, cellID: cell.id!, tasks: entry.tasks, reviews: entry.reviews)
+                meeting: meeting, cellID: try cell.requireID(), tasks: entry.tasks, reviews: entry.reviews)
             try await AuditTrail(db: db).record(
                 AuditEvent(
                     actor: actor.name, action: version == 1 ? "record" : "correct", entity: "meeting_minutes",
@@ -88,13 +88,13 @@ extension CellMeetings {
         if meeting.currentVersion > 0 && Self.clean(entry.correctionReason) == nil {
             add("correctionReason", "a correction of recorded minutes says why (rules.md R10)")
         }
-        let roster = try await CellDirectory(db: db).roster(of: cell.id!, on: date)
+        let roster = try await CellDirectory(db: db, scope: .storageInternal).roster(of: try cell.requireID(), on: date)
         let marking = Self.mark(entry.attendance, roster: roster, on: date)
         issues += marking.issues
         let roll = marking.roll
         let attendance = marking.attendance
         let minutes = MeetingMinutes(
-            date: date, kind: MeetingKind(rawValue: meeting.kind) ?? .regular, startTime: entry.startTime,
+            date: date, kind: try meeting.decode(\.$kind, as: MeetingKind.self), startTime: entry.startTime,
             endTime: entry.endTime, noticeSentOn: meeting.noticeSentOn.flatMap(CivilDate.init), roll: roll,
             attendance: attendance, chairID: entry.chairID?.uuidString ?? "",
             recorderID: entry.recorderID?.uuidString ?? "",

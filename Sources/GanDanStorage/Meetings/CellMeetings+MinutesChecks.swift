@@ -102,7 +102,7 @@ extension CellMeetings {
     {
         var issues: [InputIssue] = []
         func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
-        let meetingID = meeting.id!
+        let meetingID = try meeting.requireID()
         var reviewed: Set<String> = []
         for (index, review) in reviews.enumerated() {
             let field = "reviews[\(index)]"

@@ -5,7 +5,7 @@ import GanDanCore
 extension CellMeetings {
     /// The cell's tasks, open ones first, then by due month (rules.md A7).
     public func tasks(of cellID: UUID, openOnly: Bool = false) async throws -> [TaskView] {
-        guard try await cell(cellID) != nil else { return [] }
+        guard try await cellRecord(cellID) != nil else { return [] }
         var query = MemberTaskRecord.query(on: db).filter(\.$organisationID == cellID)
         if openOnly { query = query.filter(\.$status == MemberTaskStatus.open.rawValue) }
         return try await taskViews(query).sorted {
@@ -17,7 +17,7 @@ extension CellMeetings {
     /// The cell's tasks open on `date`: assigned at a meeting held by then and not reviewed by then (rules.md A7,
     /// R26). The same rule the commune dashboard counts with, so its figure and this list agree.
     public func tasks(of cellID: UUID, openOn date: CivilDate) async throws -> [TaskView] {
-        guard try await cell(cellID) != nil else { return [] }
+        guard try await cellRecord(cellID) != nil else { return [] }
         let ids = try await CommuneDashboard(db: db, scope: scope).openTasks(of: cellID, asOf: date)
         guard !ids.isEmpty else { return [] }
         return try await taskViews(MemberTaskRecord.query(on: db).filter(\.$id ~~ ids)).sorted {
@@ -34,18 +34,18 @@ extension CellMeetings {
         let names = try await memberNames(Array(Set(assignees.map(\.memberID))))
         let householdNames = Dictionary(
             try await HouseholdRecord.query(on: db).filter(\.$id ~~ Array(Set(households.map(\.householdID)))).all()
-                .map { ($0.id!, $0.headName) }, uniquingKeysWith: { first, _ in first })
+                .map { (try $0.requireID(), $0.headName) }, uniquingKeysWith: { first, _ in first })
         let meetingDates = Dictionary(
             try await MeetingRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.meetingID)))).all()
-                .map { ($0.id!, CivilDate($0.date) ?? CivilDate(dayNumber: 0)) },
+                .map { (try $0.requireID(), CivilDate($0.date) ?? CivilDate(dayNumber: 0)) },
             uniquingKeysWith: { first, _ in first })
-        return records.map { record in
+        return try records.map { record in
             TaskView(
-                id: record.id!, cellID: record.organisationID, meetingID: record.meetingID,
+                id: try record.requireID(), cellID: record.organisationID, meetingID: record.meetingID,
                 meetingDate: meetingDates[record.meetingID] ?? CivilDate(dayNumber: 0),
-                kind: MemberTaskKind(rawValue: record.kind) ?? .other, description: record.description,
+                kind: try record.decode(\.$kind, as: MemberTaskKind.self), description: record.description,
                 due: YearMonth(record.dueMonth) ?? YearMonth(year: 2000, month: 1)!,
-                status: MemberTaskStatus(rawValue: record.status) ?? .open, outcome: record.outcome,
+                status: try record.decode(\.$status, as: MemberTaskStatus.self), outcome: record.outcome,
                 reviewedMeetingID: record.reviewedMeetingID,
                 assignees: assignees.filter { $0.taskID == record.id }.map {
                     NamedID(id: $0.memberID, name: names[$0.memberID] ?? "")
@@ -64,7 +64,7 @@ extension CellMeetings {
 
     /// Members of the cell with too many unexcused absences in `year` (rules.md R12); exempt members never count.
     public func absenceFlags(of cellID: UUID, year: Int) async throws -> [AbsenceFlagView] {
-        guard try await cell(cellID) != nil else { return [] }
+        guard try await cellRecord(cellID) != nil else { return [] }
         let rows = try await AttendanceRecordRow.query(on: db).filter(\.$organisationID == cellID)
             .filter(\.$date >= "\(year)-01-01").filter(\.$date <= "\(year)-12-31")
             .filter(\.$status == AttendanceMark.unexcused.rawValue).all()
@@ -99,7 +99,7 @@ extension CellMeetings {
 
     /// The cell's thematic plan for a year (rules.md R9).
     public func thematicPlan(of cellID: UUID, year: Int) async throws -> ThematicPlan? {
-        guard try await cell(cellID) != nil else { return nil }
+        guard try await cellRecord(cellID) != nil else { return nil }
         let topics = try await ThematicTopicRecord.query(on: db).filter(\.$organisationID == cellID)
             .filter(\.$year == year).all()
         return ThematicPlan(
@@ -112,7 +112,7 @@ extension CellMeetings {
     /// Replaces the cell's thematic plan for the plan's year; returns its warnings (a quarter without a topic, rules.md R9).
     @discardableResult
     public func saveThematicPlan(of cellID: UUID, _ plan: ThematicPlan, actor: Actor) async throws -> [String] {
-        guard let cell = try await cell(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
+        guard let cell = try await cellRecord(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
         let issues = plan.issues
         let errors = issues.filter { !$0.message.hasPrefix("warning:") }
         guard errors.isEmpty else { throw InputError.invalid(errors) }
@@ -151,7 +151,9 @@ extension CellMeetings {
     /// A thematic meeting never replaces the monthly one (rules.md R9): only regular or combined meetings count
     /// as the month's meeting. Months before the cell existed are not counted.
     public func calendarGaps(of cellID: UUID, year: Int, asOf date: CivilDate) async throws -> CalendarGaps? {
-        guard let cell = try await cell(cellID), let first = CivilDate(year: year, month: 1, day: 1) else { return nil }
+        guard let cell = try await cellRecord(cellID), let first = CivilDate(year: year, month: 1, day: 1) else {
+            return nil
+        }
         let held = try await meetings(of: cellID, from: first, until: first.adding(months: 12)).filter {
             $0.status == .held
         }

@@ -10,14 +10,20 @@ public struct CellMeetings: Sendable {
     let scope: AccessScope
     let policy: MeetingPolicy
 
-    public init(db: any Database, scope: AccessScope = .everything, policy: MeetingPolicy = .standard) {
+    public init(db: any Database, scope: AccessScope, policy: MeetingPolicy = .standard) {
         self.db = db
         self.scope = scope
         self.policy = policy
     }
 
     /// The cell, when it exists and lies in the scope.
-    public func cell(_ id: UUID) async throws -> OrganisationRecord? {
+    public func cell(_ id: UUID) async throws -> OrganisationSnapshot? {
+        guard let cell = try await cellRecord(id) else { return nil }
+        return try OrganisationSnapshot(cell, latestRating: nil)
+    }
+
+    /// The stored cell, when it exists and lies in the scope.
+    func cellRecord(_ id: UUID) async throws -> OrganisationRecord? {
         guard scope.contains(organisation: id), let cell = try await OrganisationRecord.find(id, on: db),
             OrganisationKind(rawValue: cell.kind)?.isCell == true
         else { return nil }
@@ -25,7 +31,12 @@ public struct CellMeetings: Sendable {
     }
 
     /// The meeting, when its cell lies in the scope.
-    public func meetingRecord(_ id: UUID) async throws -> MeetingRecord? {
+    public func meeting(_ id: UUID) async throws -> MeetingSummary? {
+        try await meetingRecord(id).map { try summary($0, latest: nil) }
+    }
+
+    /// The stored meeting, when its cell lies in the scope.
+    func meetingRecord(_ id: UUID) async throws -> MeetingRecord? {
         guard let meeting = try await MeetingRecord.find(id, on: db),
             scope.contains(organisation: meeting.organisationID)
         else { return nil }
@@ -34,7 +45,7 @@ public struct CellMeetings: Sendable {
 
     /// Puts a meeting in the cell's calendar; a thematic meeting names its topic (rules.md R9, R11).
     public func plan(cellID: UUID, _ draft: MeetingPlanDraft, actor: Actor) async throws -> MeetingSummary {
-        guard let cell = try await cell(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
+        guard let cell = try await cellRecord(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
         var issues: [InputIssue] = []
         let topic = draft.topic?.trimmingCharacters(in: .whitespacesAndNewlines)
         if draft.kind != .regular && (topic ?? "").isEmpty {
@@ -68,7 +79,7 @@ public struct CellMeetings: Sendable {
                     actor: actor.name, action: "create", entity: "meeting", entityID: record.id?.uuidString,
                     after: AuditTrail.json(draft), requestID: actor.requestID, unitID: cell.unitID))
         }
-        return summary(record, latest: nil)
+        return try summary(record, latest: nil)
     }
 
     /// Calls off a planned meeting; held meetings keep their minutes for ever (rules.md R10).
@@ -92,13 +103,13 @@ public struct CellMeetings: Sendable {
     public func meetings(of cellID: UUID, from: CivilDate? = nil, until: CivilDate? = nil) async throws
         -> [MeetingSummary]
     {
-        guard try await cell(cellID) != nil else { return [] }
+        guard try await cellRecord(cellID) != nil else { return [] }
         var query = MeetingRecord.query(on: db).filter(\.$organisationID == cellID)
         if let from { query = query.filter(\.$date >= from.iso) }
         if let until { query = query.filter(\.$date < until.iso) }
         let records = try await query.sort(\.$date, .descending).sort(\.$id).all()
         let latest = try await currentVersions(of: records)
-        return records.map { summary($0, latest: latest[$0.id!]) }
+        return try records.map { try summary($0, latest: latest[$0.requireID()]) }
     }
 
     /// One meeting with the minutes in force, or the version asked for, and its history.
@@ -124,7 +135,7 @@ public struct CellMeetings: Sendable {
         let names = try await memberNames(Array(ids))
         let warnings = body?.minutes.warnings(settings: policy.meetings).map(\.message) ?? []
         return MeetingDetail(
-            meeting: summary(meeting, latest: current), cellName: cell.name, shownVersion: shown?.version,
+            meeting: try summary(meeting, latest: current), cellName: cell.name, shownVersion: shown?.version,
             body: body,
             versions: versions.map {
                 MinutesVersionInfo(
@@ -138,7 +149,7 @@ public struct CellMeetings: Sendable {
         let held = meetings.filter { $0.currentVersion > 0 }
         guard !held.isEmpty else { return [:] }
         var result: [UUID: MinutesVersionRecord] = [:]
-        let wanted = Dictionary(uniqueKeysWithValues: held.map { ($0.id!, $0.currentVersion) })
+        let wanted = try Dictionary(uniqueKeysWithValues: held.map { (try $0.requireID(), $0.currentVersion) })
         for chunk in stride(from: 0, to: held.count, by: 500) {
             let ids = held[chunk..<min(chunk + 500, held.count)].compactMap(\.id)
             for version in try await MinutesVersionRecord.query(on: db).filter(\.$meetingID ~~ ids)
@@ -151,8 +162,8 @@ public struct CellMeetings: Sendable {
         return result
     }
 
-    func summary(_ record: MeetingRecord, latest: MinutesVersionRecord?) -> MeetingSummary {
-        let kind = MeetingKind(rawValue: record.kind) ?? .regular
+    func summary(_ record: MeetingRecord, latest: MinutesVersionRecord?) throws -> MeetingSummary {
+        let kind = try record.decode(\.$kind, as: MeetingKind.self)
         let date = CivilDate(record.date) ?? CivilDate(dayNumber: 0)
         let notice = record.noticeSentOn.flatMap(CivilDate.init)
         var warning: String?
@@ -160,8 +171,8 @@ public struct CellMeetings: Sendable {
             warning = MeetingMinutes.noticeWarning(date: date, noticeSentOn: notice, settings: policy.meetings)
         }
         return MeetingSummary(
-            id: record.id!, cellID: record.organisationID, kind: kind,
-            status: MeetingStatus(rawValue: record.status) ?? .planned, date: date,
+            id: try record.requireID(), cellID: record.organisationID, kind: kind,
+            status: try record.decode(\.$status, as: MeetingStatus.self), date: date,
             scheduledStart: TimeOfDay(record.scheduledStart) ?? TimeOfDay(hour: 7, minute: 30)!, topic: record.topic,
             noticeSentOn: notice, notifiedCommitteeMember: record.notifiedCommitteeMember, documents: record.documents,
             version: record.currentVersion, durationMinutes: latest?.durationMinutes, expected: latest?.expected,
@@ -176,7 +187,7 @@ public struct CellMeetings: Sendable {
                 \.$id ~~ Array(ids[chunk..<min(chunk + 500, ids.count)])
             )
             .field(\.$id).field(\.$fullName).all() {
-                names[record.id!] = record.fullName
+                names[try record.requireID()] = record.fullName
             }
         }
         return names

@@ -11,7 +11,7 @@ struct TaskWriter {
     func sync(meeting: MeetingRecord, cellID: UUID, tasks: [MemberTaskDraft], reviews: [MemberTaskReview])
         async throws
     {
-        let meetingID = meeting.id!
+        let meetingID = try meeting.requireID()
         let existing = try await MemberTaskRecord.query(on: db).filter(\.$meetingID == meetingID).all()
         let byPosition = Dictionary(existing.map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })
         for (position, draft) in tasks.enumerated() {
@@ -29,8 +29,8 @@ struct TaskWriter {
                     "task \(record.position + 1) (\(record.description)) was already reviewed at a later meeting; "
                         + "keep it in the minutes")
             }
-            try await TaskAssigneeRecord.query(on: db).filter(\.$taskID == record.id!).delete()
-            try await TaskHouseholdRecord.query(on: db).filter(\.$taskID == record.id!).delete()
+            try await TaskAssigneeRecord.query(on: db).filter(\.$taskID == record.requireID()).delete()
+            try await TaskHouseholdRecord.query(on: db).filter(\.$taskID == record.requireID()).delete()
             try await record.delete(on: db)
         }
         try await applyReviews(reviews, meetingID: meetingID)
@@ -75,17 +75,18 @@ struct TaskWriter {
             }
         }
         try await record.save(on: db)
-        try await TaskAssigneeRecord.query(on: db).filter(\.$taskID == record.id!).delete()
-        try await TaskHouseholdRecord.query(on: db).filter(\.$taskID == record.id!).delete()
+        let taskID = try record.requireID()
+        try await TaskAssigneeRecord.query(on: db).filter(\.$taskID == taskID).delete()
+        try await TaskHouseholdRecord.query(on: db).filter(\.$taskID == taskID).delete()
         for assignee in Set(draft.assigneeIDs.compactMap(UUID.init(uuidString:))) {
             let row = TaskAssigneeRecord()
-            row.taskID = record.id!
+            row.taskID = taskID
             row.memberID = assignee
             try await row.create(on: db)
         }
         for household in Set(draft.householdIDs.compactMap(UUID.init(uuidString:))) {
             let row = TaskHouseholdRecord()
-            row.taskID = record.id!
+            row.taskID = taskID
             row.householdID = household
             try await row.create(on: db)
         }
@@ -95,7 +96,7 @@ struct TaskWriter {
     func applyReviews(_ reviews: [MemberTaskReview], meetingID: UUID) async throws {
         let reviewedHere = try await MemberTaskRecord.query(on: db).filter(\.$reviewedMeetingID == meetingID).all()
         let kept = Set(reviews.compactMap { UUID(uuidString: $0.taskID) })
-        for record in reviewedHere where !kept.contains(record.id!) {
+        for record in reviewedHere where !kept.contains(try record.requireID()) {
             record.status = MemberTaskStatus.open.rawValue
             record.outcome = nil
             record.reviewedMeetingID = nil

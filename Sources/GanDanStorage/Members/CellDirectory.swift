@@ -9,7 +9,7 @@ public struct CellDirectory: Sendable {
     let db: any Database
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
     }
@@ -22,7 +22,7 @@ public struct CellDirectory: Sendable {
             .filter(\.$kind ~~ [MembershipKind.official.rawValue, MembershipKind.temporary.rawValue])
             .inForce(on: date).all()
         let kindOf = Dictionary(
-            memberships.map { ($0.memberID, MembershipKind(rawValue: $0.kind) ?? .official) },
+            try memberships.map { ($0.memberID, try $0.decode(\.$kind, as: MembershipKind.self)) },
             uniquingKeysWith: { first, _ in first })
         guard !kindOf.isEmpty else { return [] }
         let records = try await MemberRecord.query(on: db).filter(\.$id ~~ Array(kindOf.keys))
@@ -35,7 +35,7 @@ public struct CellDirectory: Sendable {
             }
             postsOf[post.memberID, default: []].append(kind)
         }
-        let summaries = try await MemberDirectory(db: db).summaries(records, on: date)
+        let summaries = try await MemberDirectory(db: db, scope: .storageInternal).summaries(records, on: date)
         return summaries.compactMap { summary in
             guard summary.standing != nil else { return nil }
             return RosterEntry(
@@ -56,7 +56,9 @@ public struct CellDirectory: Sendable {
         let memberIDs = Array(Set(memberships.map(\.memberID)))
         let members = try await memberIDs.isEmpty ? [] : MemberRecord.query(on: db).filter(\.$id ~~ memberIDs).all()
         let standingOf = Dictionary(
-            members.compactMap { record in record.partyRecord?.standing(on: date).map { (record.id!, $0) } },
+            try members.compactMap { record in
+                try record.partyRecord?.standing(on: date).map { (try record.requireID(), $0) }
+            },
             uniquingKeysWith: { first, _ in first })
         var official: [UUID: [PartyStanding]] = [:]
         var temporary: [UUID: Int] = [:]
@@ -74,7 +76,8 @@ public struct CellDirectory: Sendable {
         let officerIDs = Array(Set(officers.map(\.memberID)))
         let officerRecords =
             try await officerIDs.isEmpty ? [] : MemberRecord.query(on: db).filter(\.$id ~~ officerIDs).all()
-        let names = Dictionary(officerRecords.map { ($0.id!, $0.fullName) }, uniquingKeysWith: { first, _ in first })
+        let names = try Dictionary(
+            officerRecords.map { (try $0.requireID(), $0.fullName) }, uniquingKeysWith: { first, _ in first })
         func officer(_ kind: PostKind, of cell: UUID) -> String? {
             officers.first { $0.organisationID == cell && $0.kind == kind.rawValue }.flatMap { names[$0.memberID] }
         }

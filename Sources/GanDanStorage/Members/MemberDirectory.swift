@@ -9,9 +9,17 @@ public struct MemberDirectory: Sendable {
     let db: any Database
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
+    }
+
+    /// True when no member is stored in the scope (e.g. before a first import or the demo).
+    public func isEmpty() async throws -> Bool {
+        guard let organisations = scope.organisationFilter else {
+            return try await MemberRecord.query(on: db).count() == 0
+        }
+        return try await MembershipRecord.query(on: db).filter(\.$organisationID ~~ organisations).count() == 0
     }
 
     /// A search: words matched without accents against names ("duong" finds "Đường"), digits against
@@ -97,18 +105,20 @@ public struct MemberDirectory: Sendable {
             .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: date).all()
         let cellIDs = Array(Set(memberships.map(\.organisationID)))
         let cells = try await cellIDs.isEmpty ? [] : OrganisationRecord.query(on: db).filter(\.$id ~~ cellIDs).all()
-        let cellNames = Dictionary(cells.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let cellNames = try Dictionary(
+            cells.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
         let cellOf = Dictionary(memberships.map { ($0.memberID, $0.organisationID) }, uniquingKeysWith: { a, _ in a })
         let posts = try await PostRecord.query(on: db).filter(\.$memberID ~~ ids).inForce(on: date).all()
         let leaders = Set(posts.filter { PostKind(rawValue: $0.kind)?.isKeyLeader == true }.map(\.memberID))
-        return records.map { record in
-            let cellID = cellOf[record.id!]
+        return try records.map { record in
+            let cellID = cellOf[try record.requireID()]
             return MemberSummary(
-                id: record.id!, fullName: record.fullName,
+                id: try record.requireID(), fullName: record.fullName,
                 birthDate: CivilDate(record.birthDate) ?? CivilDate(year: 1900, month: 1, day: 1)!,
-                sex: Sex(rawValue: record.sex) ?? .male, status: PartyStatus(rawValue: record.status) ?? .full,
+                sex: try record.decode(\.$sex, as: Sex.self),
+                status: try record.decode(\.$status, as: PartyStatus.self),
                 standing: record.partyRecord?.standing(on: date), cellID: cellID,
-                cellName: cellID.flatMap { cellNames[$0] }, isKeyLeader: leaders.contains(record.id!))
+                cellName: cellID.flatMap { cellNames[$0] }, isKeyLeader: leaders.contains(try record.requireID()))
         }
     }
 
@@ -126,19 +136,20 @@ public struct MemberDirectory: Sendable {
         let posts = try await PostRecord.query(on: db).filter(\.$memberID == id).sort(\.$validFrom).all()
         let organisationIDs = Array(Set(memberships.map(\.organisationID) + posts.map(\.organisationID)))
         let organisations = try await OrganisationRecord.query(on: db).filter(\.$id ~~ organisationIDs).all()
-        let names = Dictionary(organisations.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try Dictionary(
+            organisations.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
         var villageName: String?
         if let village = record.residenceUnitID {
-            villageName = try await OrganisationTree(db: db).unit(village, on: date)?.name
+            villageName = try await OrganisationTree(db: db, scope: .storageInternal).unit(village, on: date)?.name
         }
         return MemberDetail(
             summary: summary, ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
             education: record.education, cardNumber: record.cardNumber, residenceVillageID: record.residenceUnitID,
             residenceVillageName: villageName, party: party,
-            memberships: memberships.map {
+            memberships: try memberships.map {
                 MembershipView(
-                    kind: MembershipKind(rawValue: $0.kind) ?? .official,
-                    transferKind: TransferKind(rawValue: $0.transferKind) ?? .initial,
+                    kind: try $0.decode(\.$kind, as: MembershipKind.self),
+                    transferKind: try $0.decode(\.$transferKind, as: TransferKind.self),
                     organisationID: $0.organisationID, organisationName: names[$0.organisationID] ?? "",
                     validity: Validity(storedFrom: $0.validFrom, until: $0.validUntil))
             },

@@ -20,7 +20,7 @@ public struct MemberWriter: Sendable {
     let db: any Database
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
     }

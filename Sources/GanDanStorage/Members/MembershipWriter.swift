@@ -5,9 +5,11 @@ import GanDanCore
 /// Moves members between cells as dated records (rules.md R13): the old membership ends the day the new one starts.
 public struct MembershipWriter: Sendable {
     let db: any Database
+    let scope: AccessScope
 
-    public init(db: any Database) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
+        self.scope = scope
     }
 
     /// Ends the member's official membership on `date` and opens one in `cellID` from `date`.
@@ -15,6 +17,7 @@ public struct MembershipWriter: Sendable {
     public func transfer(
         _ memberID: UUID, to cellID: UUID, on date: CivilDate, kind: TransferKind, actor: Actor = .system
     ) async throws {
+        guard scope.contains(organisation: cellID) else { throw StorageError.notFound("no cell \(cellID)") }
         try await db.writeTransaction { db in
             try await Self.transfer(memberID, to: cellID, on: date, kind: kind, actor: actor, db: db)
         }

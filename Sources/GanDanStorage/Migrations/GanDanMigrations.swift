@@ -5,7 +5,7 @@ public enum GanDanMigrations {
     public static var all: [any Migration] {
         [
             CreateOrganisationSchema(), CreateAccessSchema(), CreatePlacementSchema(), CreateCellLifeSchema(),
-            CreateCitizenSchema(), CreateDashboardIndexes(), CreateImportSchema(),
+            CreateCitizenSchema(), CreateDashboardIndexes(), CreateImportSchema(), CreateSessionTable(),
         ]
     }
 }

@@ -2,122 +2,122 @@ import FluentKit
 import Foundation
 
 /// A cell meeting, planned with notice and then held with minutes (rules.md R7–R11).
-public final class MeetingRecord: Model, @unchecked Sendable {
-    public static let schema = "meetings"
+final class MeetingRecord: Model, @unchecked Sendable {
+    static let schema = "meetings"
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "organisation_id") public var organisationID: UUID
-    @Field(key: "kind") public var kind: String
-    @Field(key: "status") public var status: String
-    @Field(key: "date") public var date: String
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organisation_id") var organisationID: UUID
+    @Field(key: "kind") var kind: String
+    @Field(key: "status") var status: String
+    @Field(key: "date") var date: String
     /// `HH:MM`, the time members were called for.
-    @Field(key: "scheduled_start") public var scheduledStart: String
+    @Field(key: "scheduled_start") var scheduledStart: String
     /// The thematic topic, for thematic and combined meetings (rules.md R9).
-    @OptionalField(key: "topic") public var topic: String?
-    @OptionalField(key: "notice_sent_on") public var noticeSentOn: String?
+    @OptionalField(key: "topic") var topic: String?
+    @OptionalField(key: "notice_sent_on") var noticeSentOn: String?
     /// The upper-level committee member assigned to the cell, who is notified too (rules.md R11).
-    @OptionalField(key: "notified_committee_member") public var notifiedCommitteeMember: String?
-    @OptionalField(key: "documents") public var documents: String?
+    @OptionalField(key: "notified_committee_member") var notifiedCommitteeMember: String?
+    @OptionalField(key: "documents") var documents: String?
     /// The version of the minutes in force; 0 until minutes are recorded (rules.md R10).
-    @Field(key: "current_version") public var currentVersion: Int
-    @Field(key: "created_by") public var createdBy: String
-    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "current_version") var currentVersion: Int
+    @Field(key: "created_by") var createdBy: String
+    @Field(key: "created_at") var createdAt: Date
 
-    public init() {}
+    init() {}
 }
 
 /// One version of a meeting's minutes; corrections add versions and never overwrite (rules.md R10).
-public final class MinutesVersionRecord: Model, @unchecked Sendable {
-    public static let schema = "meeting_minutes"
+final class MinutesVersionRecord: Model, @unchecked Sendable {
+    static let schema = "meeting_minutes"
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "meeting_id") public var meetingID: UUID
-    @Field(key: "version") public var version: Int
+    @ID(key: .id) var id: UUID?
+    @Field(key: "meeting_id") var meetingID: UUID
+    @Field(key: "version") var version: Int
     /// The minutes as entered, JSON.
-    @Field(key: "body") public var body: String
-    @OptionalField(key: "correction_reason") public var correctionReason: String?
-    @Field(key: "recorded_by") public var recordedBy: String
-    @Field(key: "recorded_at") public var recordedAt: Date
-    @Field(key: "duration_minutes") public var durationMinutes: Int
-    @Field(key: "expected") public var expected: Int
-    @Field(key: "present") public var present: Int
-    @Field(key: "quality") public var quality: Double
+    @Field(key: "body") var body: String
+    @OptionalField(key: "correction_reason") var correctionReason: String?
+    @Field(key: "recorded_by") var recordedBy: String
+    @Field(key: "recorded_at") var recordedAt: Date
+    @Field(key: "duration_minutes") var durationMinutes: Int
+    @Field(key: "expected") var expected: Int
+    @Field(key: "present") var present: Int
+    @Field(key: "quality") var quality: Double
 
-    public init() {}
+    init() {}
 }
 
 /// One member's attendance at a meeting, from the minutes in force (rules.md R10, R12).
-public final class AttendanceRecordRow: Model, @unchecked Sendable {
-    public static let schema = "meeting_attendance"
+final class AttendanceRecordRow: Model, @unchecked Sendable {
+    static let schema = "meeting_attendance"
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "meeting_id") public var meetingID: UUID
-    @Field(key: "organisation_id") public var organisationID: UUID
-    @Field(key: "member_id") public var memberID: UUID
-    @Field(key: "date") public var date: String
-    @Field(key: "standing") public var standing: String
+    @ID(key: .id) var id: UUID?
+    @Field(key: "meeting_id") var meetingID: UUID
+    @Field(key: "organisation_id") var organisationID: UUID
+    @Field(key: "member_id") var memberID: UUID
+    @Field(key: "date") var date: String
+    @Field(key: "standing") var standing: String
     /// `present`, `excused` or `unexcused`.
-    @Field(key: "status") public var status: String
-    @OptionalField(key: "reason") public var reason: String?
+    @Field(key: "status") var status: String
+    @OptionalField(key: "reason") var reason: String?
 
-    public init() {}
+    init() {}
 }
 
 /// A task assigned at a meeting to named members, reviewed at a later one (rules.md R10, A6, A7).
-public final class MemberTaskRecord: Model, @unchecked Sendable {
-    public static let schema = "member_tasks"
+final class MemberTaskRecord: Model, @unchecked Sendable {
+    static let schema = "member_tasks"
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "organisation_id") public var organisationID: UUID
-    @Field(key: "meeting_id") public var meetingID: UUID
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organisation_id") var organisationID: UUID
+    @Field(key: "meeting_id") var meetingID: UUID
     /// The task's place in the meeting's list, so a correction of the minutes updates it in place.
-    @Field(key: "position") public var position: Int
-    @Field(key: "kind") public var kind: String
-    @Field(key: "description") public var description: String
-    @Field(key: "due_month") public var dueMonth: String
-    @Field(key: "status") public var status: String
-    @OptionalField(key: "outcome") public var outcome: String?
-    @OptionalField(key: "reviewed_meeting_id") public var reviewedMeetingID: UUID?
-    @OptionalField(key: "criterion_set") public var criterionSet: String?
-    @OptionalField(key: "criterion_number") public var criterionNumber: Int?
-    @OptionalField(key: "households_target") public var householdsTarget: Int?
-    @OptionalField(key: "households_persuaded") public var householdsPersuaded: Int?
-    @OptionalField(key: "area_planted") public var areaPlanted: Double?
+    @Field(key: "position") var position: Int
+    @Field(key: "kind") var kind: String
+    @Field(key: "description") var description: String
+    @Field(key: "due_month") var dueMonth: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "outcome") var outcome: String?
+    @OptionalField(key: "reviewed_meeting_id") var reviewedMeetingID: UUID?
+    @OptionalField(key: "criterion_set") var criterionSet: String?
+    @OptionalField(key: "criterion_number") var criterionNumber: Int?
+    @OptionalField(key: "households_target") var householdsTarget: Int?
+    @OptionalField(key: "households_persuaded") var householdsPersuaded: Int?
+    @OptionalField(key: "area_planted") var areaPlanted: Double?
 
-    public init() {}
+    init() {}
 }
 
 /// A member named on a task.
-public final class TaskAssigneeRecord: Model, @unchecked Sendable {
-    public static let schema = "member_task_assignees"
+final class TaskAssigneeRecord: Model, @unchecked Sendable {
+    static let schema = "member_task_assignees"
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "task_id") public var taskID: UUID
-    @Field(key: "member_id") public var memberID: UUID
+    @ID(key: .id) var id: UUID?
+    @Field(key: "task_id") var taskID: UUID
+    @Field(key: "member_id") var memberID: UUID
 
-    public init() {}
+    init() {}
 }
 
 /// A poor household a task helps (rules.md A6).
-public final class TaskHouseholdRecord: Model, @unchecked Sendable {
-    public static let schema = "member_task_households"
+final class TaskHouseholdRecord: Model, @unchecked Sendable {
+    static let schema = "member_task_households"
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "task_id") public var taskID: UUID
-    @Field(key: "household_id") public var householdID: UUID
+    @ID(key: .id) var id: UUID?
+    @Field(key: "task_id") var taskID: UUID
+    @Field(key: "household_id") var householdID: UUID
 
-    public init() {}
+    init() {}
 }
 
 /// A topic of a cell's yearly thematic plan (rules.md R9).
-public final class ThematicTopicRecord: Model, @unchecked Sendable {
-    public static let schema = "thematic_topics"
+final class ThematicTopicRecord: Model, @unchecked Sendable {
+    static let schema = "thematic_topics"
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "organisation_id") public var organisationID: UUID
-    @Field(key: "year") public var year: Int
-    @Field(key: "month") public var month: String
-    @Field(key: "title") public var title: String
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organisation_id") var organisationID: UUID
+    @Field(key: "year") var year: Int
+    @Field(key: "month") var month: String
+    @Field(key: "title") var title: String
 
-    public init() {}
+    init() {}
 }

@@ -37,18 +37,23 @@ public struct DirectiveProgress: Sendable, Codable, Hashable {
 }
 
 /// Directives to dissolve commune agency cells, their progress, and the ranking of districts (rules.md A1).
+///
+/// Every read and write is limited to `scope` (rules.md R30): a directive whose unit is outside it is not found.
 public struct Directives: Sendable {
     let db: any Database
+    let scope: AccessScope
 
-    public init(db: any Database) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
+        self.scope = scope
     }
 
     /// Creates a directive for a district: every commune agency cell in force on `plannedOn` becomes "planned".
     public func create(
         title: String, legalBasis: String, deadline: CivilDate, unitID: UUID, plannedOn: CivilDate, actor: Actor
     ) async throws -> UUID {
-        let tree = OrganisationTree(db: db)
+        guard scope.contains(unit: unitID) else { throw StorageError.notFound("no unit \(unitID)") }
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
         let units = try await tree.subtree(of: unitID, on: plannedOn)
         let cells = try await tree.organisations(atUnits: units, on: plannedOn).filter { $0.kind == .communeAgencyCell }
         guard !cells.isEmpty else { throw StorageError.conflict("no commune agency cell is in force there") }
@@ -80,20 +85,22 @@ public struct Directives: Sendable {
         return id
     }
 
-    /// Directives covering any of `units` (all when nil), newest first.
-    public func list(units: [UUID]?) async throws -> [DirectiveRecord] {
+    /// Directives in scope, newest first.
+    func list() async throws -> [DirectiveRecord] {
         var query = DirectiveRecord.query(on: db)
-        if let units { query = query.filter(\.$unitID ~~ units) }
+        if let units = scope.unitFilter { query = query.filter(\.$unitID ~~ units) }
         return try await query.sort(\.$createdAt, .descending).all()
     }
 
     /// Progress as of `date`: cell statuses, "12/12 dissolved", days to the deadline, and coverage.
     public func progress(_ id: UUID, on date: CivilDate) async throws -> DirectiveProgress? {
-        guard let directive = try await DirectiveRecord.find(id, on: db), let deadline = CivilDate(directive.deadline)
+        guard let directive = try await DirectiveRecord.find(id, on: db), scope.contains(unit: directive.unitID),
+            let deadline = CivilDate(directive.deadline)
         else { return nil }
         let rows = try await DissolutionRecord.query(on: db).filter(\.$directiveID == id).all()
         let organisations = try await OrganisationRecord.query(on: db).filter(\.$id ~~ rows.map(\.organisationID)).all()
-        let names = Dictionary(organisations.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try Dictionary(
+            organisations.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
         let cells = rows.map { row -> DirectiveProgress.Cell in
             let dissolvedOn = row.dissolvedOn.flatMap { CivilDate($0) }.flatMap { $0 <= date ? $0 : nil }
             let placedOn = row.placedOn.flatMap { CivilDate($0) }.flatMap { $0 <= date ? $0 : nil }
@@ -107,11 +114,11 @@ public struct Directives: Sendable {
         let completedOn = dissolved == cells.count ? cells.compactMap(\.dissolvedOn).max() : nil
 
         // Coverage: newcomers of approved plans of this unit, per village cell of the unit on the date.
-        let tree = OrganisationTree(db: db)
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
         let units = try await tree.subtree(of: directive.unitID, on: date)
         let villageCells = try await tree.organisations(atUnits: units, on: date).filter { $0.kind == .villageCell }
         var received: [UUID: Int] = [:]
-        let plans = try await PlacementPlans(db: db).plans(ofUnits: units)
+        let plans = try await PlacementPlans(db: db, scope: scope).plans(ofUnits: units)
         for plan in plans where plan.status != .draft && (plan.decisionDate.map { $0 <= date } ?? false) {
             for decision in plan.decisions where plan.correctsID == nil {
                 received[decision.toCellID, default: 0] += 1
@@ -127,11 +134,11 @@ public struct Directives: Sendable {
             everyVillageCellReceived: !coverage.isEmpty && coverage.allSatisfy { $0.received > 0 })
     }
 
-    /// Districts with a directive, ranked by completion date (unfinished last), as of `date`.
-    public func ranking(on date: CivilDate, units: [UUID]? = nil) async throws -> [DirectiveProgress] {
+    /// Districts with a directive in scope, ranked by completion date (unfinished last), as of `date`.
+    public func ranking(on date: CivilDate) async throws -> [DirectiveProgress] {
         var result: [DirectiveProgress] = []
-        for directive in try await list(units: units) {
-            if let progress = try await progress(directive.id!, on: date) { result.append(progress) }
+        for directive in try await list() {
+            if let progress = try await progress(try directive.requireID(), on: date) { result.append(progress) }
         }
         return result.sorted {
             Self.ranksBefore(($0.completedOn, $0.dissolved, $0.total), ($1.completedOn, $1.dissolved, $1.total))

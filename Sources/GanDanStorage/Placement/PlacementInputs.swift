@@ -3,27 +3,27 @@ import Foundation
 import GanDanCore
 
 /// One commune's placement problem: its agency cells' members and its village cells (rules.md A2, R13).
-public struct CommuneProblem: Sendable {
-    public var communeID: UUID
-    public var communeName: String
-    public var agencyCellIDs: [UUID]
-    public var agencyCellNames: [UUID: String]
-    public var input: PlacementInput
+struct CommuneProblem: Sendable {
+    var communeID: UUID
+    var communeName: String
+    var agencyCellIDs: [UUID]
+    var agencyCellNames: [UUID: String]
+    var input: PlacementInput
 }
 
 /// Reads placement problems from the database: members stay within their commune (an internal transfer, R13).
-public struct PlacementInputs: Sendable {
+struct PlacementInputs: Sendable {
     let db: any Database
 
-    public init(db: any Database) {
+    init(db: any Database) {
         self.db = db
     }
 
     /// The problems of a commune, or of every commune of a district, on `date`.
-    public func problems(for unitID: UUID, on date: CivilDate, settings: PlacementSettings) async throws
+    func problems(for unitID: UUID, on date: CivilDate, settings: PlacementSettings) async throws
         -> [CommuneProblem]
     {
-        let tree = OrganisationTree(db: db)
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
         guard let unit = try await tree.unit(unitID, on: date) else {
             throw StorageError.notFound("no unit \(unitID) on \(date.iso)")
         }
@@ -41,21 +41,23 @@ public struct PlacementInputs: Sendable {
     /// Nil when the commune has no agency cell in force on `date` (already dissolved, or none).
     func problem(commune: UnitSnapshot, on date: CivilDate, settings: PlacementSettings) async throws -> CommuneProblem?
     {
-        let tree = OrganisationTree(db: db)
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
         let villages = try await tree.children(of: commune.id, on: date).filter(\.kind.isVillageLevel)
         let organisations = try await tree.organisations(atUnits: [commune.id] + villages.map(\.id), on: date)
         let agencyCells = organisations.filter { $0.kind == .communeAgencyCell && $0.unitID == commune.id }
         guard !agencyCells.isEmpty else { return nil }
         let villageCells = organisations.filter { $0.kind == .villageCell }
-        let cells = CellDirectory(db: db)
+        let cells = CellDirectory(db: db, scope: .storageInternal)
         var candidates: [PlacementCandidate] = []
         let villageByID = Dictionary(villages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for agency in agencyCells {
             let roster = try await cells.roster(of: agency.id, on: date).filter { $0.membership == .official }
             let ids = roster.map(\.member.id)
             let records = try await ids.isEmpty ? [] : MemberRecord.query(on: db).filter(\.$id ~~ ids).all()
-            let residence = Dictionary(records.map { ($0.id!, $0.residenceUnitID) }, uniquingKeysWith: { a, _ in a })
-            let keys = Dictionary(records.map { ($0.id!, Self.stableKey($0)) }, uniquingKeysWith: { a, _ in a })
+            let residence = try Dictionary(
+                records.map { (try $0.requireID(), $0.residenceUnitID) }, uniquingKeysWith: { a, _ in a })
+            let keys = try Dictionary(
+                records.map { (try $0.requireID(), Self.stableKey($0)) }, uniquingKeysWith: { a, _ in a })
             for entry in roster {
                 let village = (residence[entry.member.id] ?? nil).flatMap { villageByID[$0] }
                 candidates.append(
@@ -97,7 +99,7 @@ extension PlacementInputs {
     func villageProblem(communeID: UUID, memberIDs: Set<UUID>, on date: CivilDate, settings: PlacementSettings)
         async throws -> PlacementInput
     {
-        let tree = OrganisationTree(db: db)
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
         guard try await tree.unit(communeID, on: date) != nil else {
             throw StorageError.notFound("no commune \(communeID) on \(date.iso)")
         }
@@ -125,7 +127,7 @@ extension PlacementInputs {
                 stableKey: Self.stableKey(member),
                 isFullMember: member.partyRecord?.standing(on: date)?.countsAsFull ?? false)
         }
-        let summaries = try await CellDirectory(db: db).summaries(of: villageCells, on: date)
+        let summaries = try await CellDirectory(db: db, scope: .storageInternal).summaries(of: villageCells, on: date)
         let fullOf = Dictionary(summaries.map { ($0.cell.id, $0.counts.full) }, uniquingKeysWith: { a, _ in a })
         let targets = villageCells.compactMap { cell -> PlacementTarget? in
             guard let village = villageByID[cell.unitID] else { return nil }

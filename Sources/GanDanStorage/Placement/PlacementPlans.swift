@@ -43,17 +43,22 @@ public struct PlacementChange: Sendable, Codable, Hashable {
 }
 
 /// Drafts, re-runs and approves placement plans; approval applies every transfer atomically.
+///
+/// Every read and write is limited to `scope` (rules.md R30): a plan whose unit is outside it is not found.
 public struct PlacementPlans: Sendable {
     let db: any Database
+    let scope: AccessScope
 
-    public init(db: any Database) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
+        self.scope = scope
     }
 
     /// Solves the unit's problems on `date` and stores the result as a new draft.
     public func propose(
         unitID: UUID, on date: CivilDate, settings: PlacementSettings = PlacementSettings(), actor: Actor
     ) async throws -> PlacementPlan {
+        guard scope.contains(unit: unitID) else { throw StorageError.notFound("no unit \(unitID)") }
         let communes = try await solve(unitID: unitID, on: date, settings: settings)
         return try await storeDraft(unitID: unitID, settings: settings, communes: communes, actor: actor)
     }
@@ -110,9 +115,7 @@ public struct PlacementPlans: Sendable {
     public func rerun(_ id: UUID, settings: PlacementSettings, on date: CivilDate, actor: Actor) async throws
         -> (plan: PlacementPlan, changes: [PlacementChange])
     {
-        guard let record = try await PlacementPlanRecord.find(id, on: db) else {
-            throw StorageError.notFound("no placement plan \(id)")
-        }
+        guard let record = try await record(id) else { throw StorageError.notFound("no placement plan \(id)") }
         guard record.status == PlacementPlan.Status.draft.rawValue else {
             throw StorageError.conflict("the plan is \(record.status): only a draft can change; start a new plan")
         }
@@ -146,20 +149,36 @@ public struct PlacementPlans: Sendable {
         }
     }
 
+    /// The plan with this id, nil when it does not exist or its unit is outside the scope.
     public func plan(_ id: UUID) async throws -> PlacementPlan? {
-        try await PlacementPlanRecord.find(id, on: db).map(plan)
+        try await record(id).map(plan)
     }
 
-    /// Plans of the given units, newest first.
-    public func plans(ofUnits units: [UUID]?) async throws -> [PlacementPlan] {
+    /// The stored plan with this id, in scope.
+    func record(_ id: UUID) async throws -> PlacementPlanRecord? {
+        guard let record = try await PlacementPlanRecord.find(id, on: db), scope.contains(unit: record.unitID) else {
+            return nil
+        }
+        return record
+    }
+
+    /// Every plan in scope, newest first.
+    public func plans() async throws -> [PlacementPlan] {
+        try await plans(ofUnits: nil)
+    }
+
+    /// Plans in scope of the given units (all when nil), newest first.
+    func plans(ofUnits units: [UUID]?) async throws -> [PlacementPlan] {
         var query = PlacementPlanRecord.query(on: db)
         if let units { query = query.filter(\.$unitID ~~ units) }
+        if let inScope = scope.unitFilter { query = query.filter(\.$unitID ~~ inScope) }
         return try await query.sort(\.$createdAt, .descending).all().map(plan)
     }
 
     func plan(_ record: PlacementPlanRecord) throws -> PlacementPlan {
         PlacementPlan(
-            id: record.id!, unitID: record.unitID, status: PlacementPlan.Status(rawValue: record.status) ?? .draft,
+            id: try record.requireID(), unitID: record.unitID,
+            status: try record.decode(\.$status, as: PlacementPlan.Status.self),
             version: record.version, settings: try Self.decode(record.settings),
             communes: try Self.decode(record.proposal),
             total: record.total, createdBy: record.createdBy, approvedBy: record.approvedBy,

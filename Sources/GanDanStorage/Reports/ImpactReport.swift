@@ -105,14 +105,14 @@ public struct ImpactReports: Sendable {
     let db: any Database
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
     }
 
     /// The decision date of the latest approved placement plan for the unit, one above it, or one below it.
     public func placementDate(for unitID: UUID, on date: CivilDate) async throws -> CivilDate? {
-        let tree = OrganisationTree(db: db)
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
         var units = Set(try await tree.path(to: unitID, on: date).map(\.id))
         units.insert(unitID)
         units.formUnion(try await tree.subtree(of: unitID, on: date))
@@ -126,7 +126,7 @@ public struct ImpactReports: Sendable {
         unitID: UUID, placementDate: CivilDate, months: Int, threshold: Double = 5
     ) async throws -> ImpactReport {
         let tree = OrganisationTree(db: db, scope: scope)
-        let units = try await OrganisationTree(db: db).subtree(of: unitID, on: placementDate)
+        let units = try await OrganisationTree(db: db, scope: .storageInternal).subtree(of: unitID, on: placementDate)
         let cells = try await tree.organisations(atUnits: units, on: placementDate).filter {
             $0.kind == .villageCell && scope.contains(organisation: $0.id)
         }
@@ -188,7 +188,7 @@ public struct ImpactReports: Sendable {
                 .filter(\.$date >= from.iso).filter(\.$date < until.iso)
                 .filter(\.$status == MeetingStatus.held.rawValue).all()
         }
-        let byID = Dictionary(meetings.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = try Dictionary(meetings.map { (try $0.requireID(), $0) }, uniquingKeysWith: { first, _ in first })
         for chunk in Self.chunks(Array(byID.keys)) {
             for version in try await MinutesVersionRecord.query(on: db).filter(\.$meetingID ~~ chunk).all() {
                 guard let meeting = byID[version.meetingID], meeting.currentVersion == version.version else { continue }
@@ -242,7 +242,7 @@ public struct ImpactReports: Sendable {
         async throws
     {
         let villages = Array(Set(cells.map(\.unitID)))
-        let poor = try await HouseholdRegister(db: db).counts(ofVillages: villages, year: year)
+        let poor = try await HouseholdRegister(db: db, scope: .storageInternal).counts(ofVillages: villages, year: year)
         var met: [UUID: Int] = [:]
         for chunk in Self.chunks(villages) {
             for row in try await VillageCriterionRecord.query(on: db).filter(\.$unitID ~~ chunk)

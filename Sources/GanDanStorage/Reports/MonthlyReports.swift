@@ -89,7 +89,7 @@ public struct MonthlyReports: Sendable {
     let charter: CharterSettings
 
     public init(
-        db: any Database, scope: AccessScope = .everything, policy: MeetingPolicy = .standard,
+        db: any Database, scope: AccessScope, policy: MeetingPolicy = .standard,
         charter: CharterSettings = .standard
     ) {
         self.db = db
@@ -101,7 +101,7 @@ public struct MonthlyReports: Sendable {
     /// The cell's report for `month`, or nil when the cell is not a cell in the scope.
     public func cellMonth(cellID: UUID, month: YearMonth) async throws -> CellMonthReport? {
         let meetings = CellMeetings(db: db, scope: scope, policy: policy)
-        guard let cell = try await meetings.cell(cellID) else { return nil }
+        guard let cell = try await meetings.cellRecord(cellID) else { return nil }
         let first = month.firstDay
         let next = month.adding(months: 1).firstDay
         let last = next.adding(days: -1)
@@ -166,7 +166,7 @@ public struct MonthlyReports: Sendable {
         let end = through.adding(months: 1).firstDay
         let last = end.adding(days: -1)
         let tree = OrganisationTree(db: db, scope: scope)
-        let units = try await OrganisationTree(db: db).subtree(of: unitID, on: last)
+        let units = try await OrganisationTree(db: db, scope: .storageInternal).subtree(of: unitID, on: last)
         let cells = try await tree.organisations(atUnits: units, on: last).filter {
             $0.kind == .villageCell && scope.contains(organisation: $0.id)
         }
@@ -218,7 +218,7 @@ public struct MonthlyReports: Sendable {
             for meeting in try await MeetingRecord.query(on: db)
                 .filter(\.$id ~~ Array(reviewIDs[start..<min(start + 500, reviewIDs.count)])).all()
             {
-                reviewDates[meeting.id!] = meeting.date
+                reviewDates[try meeting.requireID()] = meeting.date
             }
         }
         var counts: [UUID: (done: Int, total: Int)] = [:]

@@ -9,7 +9,7 @@ public struct OrganisationTree: Sendable {
     let db: any Database
     let scope: AccessScope
 
-    public init(db: any Database, scope: AccessScope = .everything) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
         self.scope = scope
     }
@@ -67,6 +67,13 @@ public struct OrganisationTree: Sendable {
         return path
     }
 
+    /// The unit directly above a unit in scope on `date`, in scope or not: the place a heading names.
+    public func parent(of id: UUID, on date: CivilDate) async throws -> UnitSnapshot? {
+        guard let unit = try await unit(id, on: date), let parentID = unit.parentID else { return nil }
+        return try await UnitRecord.query(on: db).inForce(on: date).filter(\.$unitID == parentID).first()
+            .map(UnitSnapshot.init)
+    }
+
     /// The stable ids of a unit and everything below it on `date`.
     public func subtree(of id: UUID, on date: CivilDate) async throws -> [UUID] {
         var result = [id]
@@ -100,7 +107,7 @@ public struct OrganisationTree: Sendable {
     /// One organisation by code.
     public func organisation(code: String) async throws -> OrganisationSnapshot? {
         guard let record = try await OrganisationRecord.query(on: db).filter(\.$code == code).first(),
-            scope.contains(organisation: record.id!)
+            scope.contains(organisation: try record.requireID())
         else {
             return nil
         }
@@ -115,10 +122,10 @@ public struct OrganisationTree: Sendable {
         if let date { ratings = ratings.filter(\.$year <= date.year) }
         var latest: [UUID: CellRating] = [:]
         for record in try await ratings.sort(\.$year).all() {
-            latest[record.organisationID] = CellRating(record)
+            latest[record.organisationID] = try CellRating(record)
         }
         let order: [OrganisationKind] = OrganisationKind.allCases
-        return records.map { OrganisationSnapshot($0, latestRating: latest[$0.id!]) }
+        return try records.map { try OrganisationSnapshot($0, latestRating: latest[$0.requireID()]) }
             .sorted {
                 (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0)
             }

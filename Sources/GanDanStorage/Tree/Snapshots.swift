@@ -33,8 +33,8 @@ public struct OrganisationSnapshot: Codable, Sendable, Hashable {
 }
 
 extension UnitSnapshot {
-    init(_ record: UnitRecord) {
-        let kind = UnitKind(rawValue: record.kind) ?? .commune
+    init(_ record: UnitRecord) throws {
+        let kind = try record.decode(\.$kind, as: UnitKind.self)
         self.init(
             id: record.unitID, versionID: record.id ?? record.unitID, code: record.code, kind: kind,
             name: record.name, parentID: record.parentUnitID,
@@ -49,18 +49,19 @@ extension UnitSnapshot {
 }
 
 extension OrganisationSnapshot {
-    init(_ record: OrganisationRecord, latestRating: CellRating?) {
+    init(_ record: OrganisationRecord, latestRating: CellRating?) throws {
         self.init(
-            id: record.id!, code: record.code, kind: OrganisationKind(rawValue: record.kind) ?? .otherCell,
+            id: try record.requireID(), code: record.code, kind: try record.decode(\.$kind, as: OrganisationKind.self),
             name: record.name, unitID: record.unitID, parentID: record.parentID,
             validity: Validity(storedFrom: record.validFrom, until: record.validUntil), latestRating: latestRating)
     }
 }
 
 extension CellRating {
-    init?(_ record: CellRatingRecord) {
-        guard let level = RatingLevel(rawValue: record.level) else { return nil }
-        self.init(year: record.year, level: level, weak: record.weak, weakReason: record.weakReason)
+    init(_ record: CellRatingRecord) throws {
+        self.init(
+            year: record.year, level: try record.decode(\.$level, as: RatingLevel.self), weak: record.weak,
+            weakReason: record.weakReason)
     }
 }
 

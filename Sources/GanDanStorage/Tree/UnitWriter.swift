@@ -5,9 +5,11 @@ import GanDanCore
 /// Changes to the tree as new dated versions: renames, moves, closures (rules.md R26). Past versions stay as they were.
 public struct UnitWriter: Sendable {
     let db: any Database
+    let scope: AccessScope
 
-    public init(db: any Database) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
+        self.scope = scope
     }
 
     /// What a change sets; nil fields keep their value.
@@ -28,7 +30,8 @@ public struct UnitWriter: Sendable {
     public func change(_ unitID: UUID, on date: CivilDate, _ change: Change, actor: Actor = .system) async throws
         -> UnitSnapshot
     {
-        try await db.writeTransaction { db in
+        guard scope.contains(unit: unitID) else { throw StorageError.notFound("no unit \(unitID)") }
+        return try await db.writeTransaction { db in
             let current = try await currentVersion(unitID, on: date, db: db)
             if let parent = change.parentID {
                 try await checkParent(parent, for: current, on: date, db: db)
@@ -46,7 +49,7 @@ public struct UnitWriter: Sendable {
             next.parentUnitID = change.parentID ?? current.parentUnitID
             next.validFrom = date.iso
             next.validUntil = nil
-            let profile = change.profile ?? UnitSnapshot(current).profile
+            let profile = try change.profile ?? UnitSnapshot(current).profile
             next.apply(profile)
             current.validUntil = date.iso
             try await current.update(on: db)
@@ -56,12 +59,13 @@ public struct UnitWriter: Sendable {
                     actor: actor.name, action: "update", entity: "unit", entityID: unitID.uuidString,
                     before: AuditTrail.json(UnitSnapshot(current)), after: AuditTrail.json(UnitSnapshot(next)),
                     requestID: actor.requestID, unitID: unitID))
-            return UnitSnapshot(next)
+            return try UnitSnapshot(next)
         }
     }
 
     /// Ends a unit's existence on `date` (e.g. districts end on 1-7-2025, rules.md R26); its history stays.
     public func close(_ unitID: UUID, on date: CivilDate, actor: Actor = .system) async throws {
+        guard scope.contains(unit: unitID) else { throw StorageError.notFound("no unit \(unitID)") }
         try await db.writeTransaction { db in
             let current = try await currentVersion(unitID, on: date, db: db)
             let children = try await UnitRecord.query(on: db).filter(\.$parentUnitID == unitID).inForce(on: date)
@@ -70,7 +74,7 @@ public struct UnitWriter: Sendable {
                 throw StorageError.conflict(
                     "\(current.name) still has \(children) unit(s) under it on \(date.iso): move them first")
             }
-            let before = AuditTrail.json(UnitSnapshot(current))
+            let before = AuditTrail.json(try UnitSnapshot(current))
             current.validUntil = date.iso
             try await current.update(on: db)
             try await AuditTrail(db: db).record(
@@ -103,7 +107,7 @@ public struct UnitWriter: Sendable {
             guard kind == .province else { throw StorageError.conflict("only a province may have no parent") }
             return
         }
-        let tree = OrganisationTree(db: db)
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
         guard let parent = try await tree.unit(parentID, on: date) else {
             throw StorageError.notFound("the new parent is not in force on \(date.iso)")
         }

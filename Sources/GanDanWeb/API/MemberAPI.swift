@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import GanDanCore
 import GanDanStorage
@@ -19,7 +18,7 @@ struct MemberAPI: RouteCollection {
             cellID = id
         }
         try await req.auditRead("member_list", id: nil)
-        return try await MemberDirectory(db: req.db, scope: try await req.scope(.read)).search(
+        return try await MemberDirectory(db: req.store, scope: try await req.scope(.read)).search(
             .init(
                 text: req.query[String.self, at: "q"] ?? "", cellID: cellID, date: try req.asOfDate(),
                 page: try req.positiveInt("page", default: 1),
@@ -37,10 +36,10 @@ struct MemberAPI: RouteCollection {
     @Sendable func update(req: Request) async throws -> MemberDetail {
         let id = try req.resolved.member.summary.id
         let change = try req.content.decode(MemberContactChange.self)
-        try await MemberWriter(db: req.db, scope: try await req.scope(.write)).updateContact(
+        try await MemberWriter(db: req.store, scope: try await req.scope(.write)).updateContact(
             id, change, on: CivilDate.today(), actor: try await req.actor())
         guard
-            let member = try await MemberDirectory(db: req.db, scope: try await req.scope(.read)).detail(
+            let member = try await MemberDirectory(db: req.store, scope: try await req.scope(.read)).detail(
                 id, on: CivilDate.today())
         else { throw Abort(.notFound) }
         return member

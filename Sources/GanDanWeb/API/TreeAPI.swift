@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import GanDanCore
 import GanDanStorage
@@ -22,7 +21,7 @@ struct TreeAPI: RouteCollection {
         let date = try req.asOfDate()
         return UnitsResponse(
             date: date,
-            units: try await OrganisationTree(db: req.db, scope: try await req.scope(.read)).roots(on: date))
+            units: try await OrganisationTree(db: req.store, scope: try await req.scope(.read)).roots(on: date))
     }
 
     struct UnitResponse: Content {
@@ -38,13 +37,13 @@ struct TreeAPI: RouteCollection {
     @Sendable func unit(req: Request) async throws -> UnitResponse {
         let id = try req.resolved.unit.id
         let date = try req.asOfDate()
-        let tree = OrganisationTree(db: req.db, scope: try await req.scope(.read))
+        let tree = OrganisationTree(db: req.store, scope: try await req.scope(.read))
         guard let unit = try await tree.unit(id, on: date) else {
             throw Abort(.notFound, reason: "this unit did not exist on \(date.iso)")
         }
         let children = try await tree.children(of: id, on: date)
         let organisations = try await tree.organisations(atUnits: [id] + children.map(\.id), on: date)
-        let cells = try await CellDirectory(db: req.db, scope: try await req.scope(.read)).summaries(
+        let cells = try await CellDirectory(db: req.store, scope: try await req.scope(.read)).summaries(
             of: organisations, on: date, settings: req.application.settings.charter)
         return UnitResponse(
             date: date, unit: unit, path: try await tree.path(to: id, on: date), children: children,
@@ -61,7 +60,7 @@ struct TreeAPI: RouteCollection {
         let cell = try req.resolved.cell
         let id = cell.id
         let date = try req.asOfDate()
-        let directory = CellDirectory(db: req.db, scope: try await req.scope(.read))
+        let directory = CellDirectory(db: req.store, scope: try await req.scope(.read))
         guard
             let summary = try await directory.summaries(
                 of: [cell], on: date, settings: req.application.settings.charter

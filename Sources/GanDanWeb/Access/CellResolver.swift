@@ -8,7 +8,8 @@ enum CellResolver: PathResolver {
     static let notFound = "no cell is at this address"
 
     static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> OrganisationSnapshot? {
-        guard let cell = try await OrganisationTree(db: req.db, scope: read).organisation(id), cell.kind.isCell else {
+        guard let cell = try await OrganisationTree(db: req.store, scope: read).organisation(id), cell.kind.isCell
+        else {
             return nil
         }
         return cell

@@ -8,7 +8,7 @@ enum DirectiveResolver: PathResolver {
     static let notFound = "no directive is at this address"
 
     static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> DirectiveProgress? {
-        guard let progress = try await Directives(db: req.db).progress(id, on: try req.asOfDate()),
+        guard let progress = try await Directives(db: req.store, scope: read).progress(id, on: try req.asOfDate()),
             read.contains(unit: progress.unitID)
         else { return nil }
         return progress

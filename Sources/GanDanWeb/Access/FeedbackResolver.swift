@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 import GanDanCore
 import GanDanStorage
@@ -8,14 +7,14 @@ import Vapor
 enum FeedbackResolver: PathResolver {
     static let notFound = "no feedback is at this address"
 
-    static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> FeedbackRecord? {
-        guard let item = try await FeedbackBook(db: req.db, scope: read).item(id) else { return nil }
-        try await CellResolver.remember(item.organisationID, in: read, req)
+    static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> FeedbackView? {
+        guard let item = try await FeedbackBook(db: req.store, scope: read).item(id) else { return nil }
+        try await CellResolver.remember(item.cellID, in: read, req)
         return item
     }
 
-    static func covers(_ item: FeedbackRecord, _ scope: AccessScope, _ req: Request) async throws -> Bool {
-        scope.contains(organisation: item.organisationID)
+    static func covers(_ item: FeedbackView, _ scope: AccessScope, _ req: Request) async throws -> Bool {
+        scope.contains(organisation: item.cellID)
     }
 
     static func forbidden(_ action: Action) -> String {
@@ -25,7 +24,7 @@ enum FeedbackResolver: PathResolver {
 
 extension Resolved {
     /// The feedback item the path names.
-    var feedback: FeedbackRecord { get throws { try object(FeedbackResolver.self) } }
+    var feedback: FeedbackView { get throws { try object(FeedbackResolver.self) } }
     /// The id of the feedback the path names.
-    var feedbackID: UUID { get throws { try feedback.requireID() } }
+    var feedbackID: UUID { get throws { try feedback.id } }
 }

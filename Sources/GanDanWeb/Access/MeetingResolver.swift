@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 import GanDanCore
 import GanDanStorage
@@ -8,15 +7,15 @@ import Vapor
 enum MeetingResolver: PathResolver {
     static let notFound = "no meeting is at this address"
 
-    static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> MeetingRecord? {
-        let meetings = CellMeetings(db: req.db, scope: read, policy: req.meetingPolicy)
-        guard let meeting = try await meetings.meetingRecord(id) else { return nil }
-        try await CellResolver.remember(meeting.organisationID, in: read, req)
+    static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> MeetingSummary? {
+        let meetings = CellMeetings(db: req.store, scope: read, policy: req.meetingPolicy)
+        guard let meeting = try await meetings.meeting(id) else { return nil }
+        try await CellResolver.remember(meeting.cellID, in: read, req)
         return meeting
     }
 
-    static func covers(_ meeting: MeetingRecord, _ scope: AccessScope, _ req: Request) async throws -> Bool {
-        scope.contains(organisation: meeting.organisationID)
+    static func covers(_ meeting: MeetingSummary, _ scope: AccessScope, _ req: Request) async throws -> Bool {
+        scope.contains(organisation: meeting.cellID)
     }
 
     static func forbidden(_ action: Action) -> String {
@@ -26,7 +25,7 @@ enum MeetingResolver: PathResolver {
 
 extension Resolved {
     /// The meeting the path names.
-    var meeting: MeetingRecord { get throws { try object(MeetingResolver.self) } }
+    var meeting: MeetingSummary { get throws { try object(MeetingResolver.self) } }
     /// The id of the meeting the path names.
-    var meetingID: UUID { get throws { try meeting.requireID() } }
+    var meetingID: UUID { get throws { try meeting.id } }
 }

@@ -8,11 +8,11 @@ enum MemberResolver: PathResolver {
     static let notFound = "no member is at this address"
 
     static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> MemberDetail? {
-        try await MemberDirectory(db: req.db, scope: read).detail(id, on: try req.asOfDate())
+        try await MemberDirectory(db: req.store, scope: read).detail(id, on: try req.asOfDate())
     }
 
     static func covers(_ member: MemberDetail, _ scope: AccessScope, _ req: Request) async throws -> Bool {
-        try await MemberDirectory(db: req.db, scope: scope).detail(member.summary.id, on: try req.asOfDate()) != nil
+        try await MemberDirectory(db: req.store, scope: scope).detail(member.summary.id, on: try req.asOfDate()) != nil
     }
 
     static func forbidden(_ action: Action) -> String {

@@ -8,7 +8,8 @@ enum PlanResolver: PathResolver {
     static let notFound = "no placement plan is at this address"
 
     static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> PlacementPlan? {
-        guard let plan = try await PlacementPlans(db: req.db).plan(id), read.contains(unit: plan.unitID) else {
+        guard let plan = try await PlacementPlans(db: req.store, scope: read).plan(id), read.contains(unit: plan.unitID)
+        else {
             return nil
         }
         return plan

@@ -24,7 +24,7 @@ extension Request {
     private func access() async throws -> RequestAccess {
         if let cached = storage[AccessKey.self] { return cached }
         guard let user = auth.get(CurrentUser.self) else { throw Abort(.unauthorized) }
-        let scopes = try await ScopeResolver(db: db).scopes(for: user.account, on: try asOfDate())
+        let scopes = try await ScopeResolver(db: store).scopes(for: user.account, on: try asOfDate())
         let access = RequestAccess(
             account: user.account, scopes: scopes, actor: Actor(name: user.account.username, requestID: id))
         storage[AccessKey.self] = access
@@ -40,7 +40,7 @@ extension Request {
         case .audit: return access.scopes.audit
         case .plan:
             if let cached = storage[PlanScopeKey.self] { return cached }
-            let scope = try await ScopeResolver(db: db).scope(
+            let scope = try await ScopeResolver(db: store).scope(
                 for: access.account, roles: Action.plan.roles, on: try asOfDate())
             storage[PlanScopeKey.self] = scope
             return scope
@@ -66,7 +66,7 @@ extension Request {
     /// Records a read of personal data (rules.md R30) in the audit trail.
     func auditRead(_ entity: String, id: String?, unit: UUID? = nil) async throws {
         let access = try await access()
-        try await AuditTrail(db: db).record(
+        try await AuditTrail(db: store).record(
             AuditEvent(
                 actor: access.actor.name, action: "read", entity: entity, entityID: id,
                 requestID: access.actor.requestID,

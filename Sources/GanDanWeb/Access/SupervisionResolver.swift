@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 import GanDanCore
 import GanDanStorage
@@ -8,16 +7,14 @@ import Vapor
 enum SupervisionResolver: PathResolver {
     static let notFound = "no comment is at this address"
 
-    static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> SupervisionRecord? {
-        guard let record = try await SupervisionRecord.find(id, on: req.db),
-            read.contains(organisation: record.organisationID)
-        else { return nil }
-        try await CellResolver.remember(record.organisationID, in: read, req)
-        return record
+    static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> SupervisionView? {
+        guard let view = try await LeaderSupervisions(db: req.store, scope: read).supervision(id) else { return nil }
+        try await CellResolver.remember(view.cellID, in: read, req)
+        return view
     }
 
-    static func covers(_ record: SupervisionRecord, _ scope: AccessScope, _ req: Request) async throws -> Bool {
-        scope.contains(organisation: record.organisationID)
+    static func covers(_ view: SupervisionView, _ scope: AccessScope, _ req: Request) async throws -> Bool {
+        scope.contains(organisation: view.cellID)
     }
 
     static func forbidden(_ action: Action) -> String {
@@ -27,7 +24,7 @@ enum SupervisionResolver: PathResolver {
 
 extension Resolved {
     /// The comment the path names.
-    var supervision: SupervisionRecord { get throws { try object(SupervisionResolver.self) } }
+    var supervision: SupervisionView { get throws { try object(SupervisionResolver.self) } }
     /// The id of the comment the path names.
-    var supervisionID: UUID { get throws { try supervision.requireID() } }
+    var supervisionID: UUID { get throws { try supervision.id } }
 }

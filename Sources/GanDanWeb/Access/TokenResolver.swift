@@ -8,7 +8,7 @@ enum TokenResolver: PathResolver {
     static let notFound = "no token is at this address"
 
     static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> UserDirectory.TokenInfo? {
-        try await UserDirectory(db: req.db).tokens(of: try await req.account().id).first { $0.id == id }
+        try await UserDirectory(db: req.store).tokens(of: try await req.account().id).first { $0.id == id }
     }
 
     /// A token belongs to its user, whatever their grants cover.

@@ -9,7 +9,7 @@ enum UnitResolver: PathResolver {
 
     static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> UnitSnapshot? {
         guard read.contains(unit: id) else { return nil }
-        let tree = OrganisationTree(db: req.db, scope: read)
+        let tree = OrganisationTree(db: req.store, scope: read)
         if let unit = try await tree.unit(id, on: try req.asOfDate()) { return unit }
         return try await tree.history(of: id).last
     }

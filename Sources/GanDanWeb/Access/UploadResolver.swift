@@ -8,11 +8,11 @@ enum UploadResolver: PathResolver {
     static let notFound = "no upload is at this address (uploads expire after 24 hours)"
 
     static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> ImportUpload? {
-        guard let upload = try await ImportUploads(db: req.db).upload(id, owner: try await req.account().id) else {
+        guard let upload = try await ImportUploads(db: req.store).upload(id, owner: try await req.account().id) else {
             return nil
         }
         guard read.contains(unit: upload.unitID),
-            try await OrganisationTree(db: req.db, scope: read).unit(upload.unitID, on: try req.asOfDate()) != nil
+            try await OrganisationTree(db: req.store, scope: read).unit(upload.unitID, on: try req.asOfDate()) != nil
         else { throw Abort(.notFound, reason: UnitResolver.notFound) }
         return upload
     }

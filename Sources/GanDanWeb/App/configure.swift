@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import GanDanCore
 import GanDanStorage
@@ -12,11 +11,13 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     app.http.server.configuration.port = settings.port
     app.storage[SettingsKey.self] = settings
 
-    try settings.database.register(on: app.databases)
-    app.migrations.add(GanDanMigrations.all)
-    app.migrations.add(SessionRecord.migration)
+    let storage = try StorageContext(
+        location: settings.database, logger: app.logger, threadPool: app.threadPool,
+        eventLoopGroup: app.eventLoopGroup)
+    app.storage[StorageContextKey.self] = storage
+    app.lifecycle.use(StorageShutdown(context: storage))
     if settings.migrate {
-        try await app.autoMigrate()
+        try await storage.migrate()
     }
 
     guard let views = Bundle.module.resourceURL?.appendingPathComponent("Views").path,
@@ -38,7 +39,7 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.storage[StandInHashKey.self] = try app.password.hash(UUID().uuidString)
-    app.sessions.use(.fluent)
+    app.sessions.use { _ in StoredSessions() }
     let secure = settings.secureCookies
     app.sessions.configuration = SessionsConfiguration(cookieName: "gandan_session") { id in
         HTTPCookies.Value(

@@ -36,8 +36,8 @@ struct AccountPages: FeatureRoutes {
 
     func render(_ req: Request, newToken: String? = nil) async throws -> View {
         let account = try await req.account()
-        let tokens = try await UserDirectory(db: req.db).tokens(of: account.id)
-        let tree = OrganisationTree(db: req.db, scope: try await req.scope(.read))
+        let tokens = try await UserDirectory(db: req.store).tokens(of: account.id)
+        let tree = OrganisationTree(db: req.store, scope: try await req.scope(.read))
         var roles: [String] = []
         for grant in account.grants {
             var place = ""
@@ -72,7 +72,7 @@ struct AccountPages: FeatureRoutes {
 
     @Sendable func createTokenPage(req: Request) async throws -> View {
         let name = (try? req.content.decode(NewToken.self).name) ?? nil
-        let created = try await UserDirectory(db: req.db).createToken(
+        let created = try await UserDirectory(db: req.store).createToken(
             for: try await req.account().id, name: name ?? "token")
         try await audit(req, "create", created.info.id)
         return try await render(req, newToken: created.token)
@@ -80,13 +80,13 @@ struct AccountPages: FeatureRoutes {
 
     @Sendable func revokeTokenPage(req: Request) async throws -> Response {
         let id = try req.resolved.token.id
-        try await UserDirectory(db: req.db).revokeToken(id, of: try await req.account().id)
+        try await UserDirectory(db: req.store).revokeToken(id, of: try await req.account().id)
         try await audit(req, "revoke", id)
         return req.redirect(to: "/account")
     }
 
     @Sendable func listTokens(req: Request) async throws -> [UserDirectory.TokenInfo] {
-        try await UserDirectory(db: req.db).tokens(of: try await req.account().id)
+        try await UserDirectory(db: req.store).tokens(of: try await req.account().id)
     }
 
     struct CreatedToken: Content {
@@ -98,7 +98,7 @@ struct AccountPages: FeatureRoutes {
 
     @Sendable func createToken(req: Request) async throws -> Response {
         let name = (try? req.content.decode(NewToken.self).name) ?? nil
-        let created = try await UserDirectory(db: req.db).createToken(
+        let created = try await UserDirectory(db: req.store).createToken(
             for: try await req.account().id, name: name ?? "token")
         try await audit(req, "create", created.info.id)
         let response = try await CreatedToken(id: created.info.id, name: created.info.name, token: created.token)
@@ -109,14 +109,14 @@ struct AccountPages: FeatureRoutes {
 
     @Sendable func revokeToken(req: Request) async throws -> HTTPStatus {
         let id = try req.resolved.token.id
-        try await UserDirectory(db: req.db).revokeToken(id, of: try await req.account().id)
+        try await UserDirectory(db: req.store).revokeToken(id, of: try await req.account().id)
         try await audit(req, "revoke", id)
         return .noContent
     }
 
     private func audit(_ req: Request, _ action: String, _ id: UUID) async throws {
         let actor = try await req.actor()
-        try await AuditTrail(db: req.db).record(
+        try await AuditTrail(db: req.store).record(
             AuditEvent(
                 actor: actor.name, action: action, entity: "api_token", entityID: id.uuidString,
                 requestID: actor.requestID))

@@ -12,7 +12,7 @@ struct AuditPages: FeatureRoutes {
     }
 
     func entries(_ req: Request) async throws -> [AuditEntry] {
-        try await AuditTrail(db: req.db).entries(
+        try await AuditTrail(db: req.store).entries(
             in: try await req.scope(.audit), page: try req.positiveInt("page", default: 1), perPage: 100)
     }
 

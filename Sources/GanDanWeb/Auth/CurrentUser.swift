@@ -17,7 +17,8 @@ struct UserSessionAuthenticator: AsyncSessionAuthenticator {
     typealias User = CurrentUser
 
     func authenticate(sessionID: String, for request: Request) async throws {
-        guard let id = UUID(uuidString: sessionID), let account = try await UserDirectory(db: request.db).account(id),
+        guard let id = UUID(uuidString: sessionID),
+            let account = try await UserDirectory(db: request.store).account(id),
             !account.disabled
         else { return }
         request.auth.login(CurrentUser(account: account, viaToken: false))
@@ -27,7 +28,7 @@ struct UserSessionAuthenticator: AsyncSessionAuthenticator {
 /// `Authorization: Bearer gd_…` for scripts; revoked tokens and disabled users are refused.
 struct TokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
-        guard let account = try await UserDirectory(db: request.db).account(forToken: bearer.token) else { return }
+        guard let account = try await UserDirectory(db: request.store).account(forToken: bearer.token) else { return }
         request.auth.login(CurrentUser(account: account, viaToken: true))
     }
 }

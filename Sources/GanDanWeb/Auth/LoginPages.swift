@@ -58,7 +58,7 @@ struct LoginPages: RouteCollection {
                 Labels.text("tooManyAttempts", req).replacingOccurrences(of: "{minutes}", with: String(minutes)),
                 status: .tooManyRequests)
         }
-        let found = try await UserDirectory(db: req.db).credentials(username: username)
+        let found = try await UserDirectory(db: req.store).credentials(username: username)
         // Verify against a stand-in hash when the user is unknown, so timing does not tell who exists.
         let hash = found?.passwordHash ?? req.application.standInHash
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
@@ -76,7 +76,7 @@ struct LoginPages: RouteCollection {
         req.session.data["csrf"] = nil
         req.auth.login(user)
         req.session.authenticate(user)
-        try await AuditTrail(db: req.db).record(
+        try await AuditTrail(db: req.store).record(
             AuditEvent(
                 actor: found.account.username, action: "login", entity: "user", entityID: found.account.id.uuidString,
                 requestID: req.id))

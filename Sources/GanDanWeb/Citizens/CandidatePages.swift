@@ -92,7 +92,7 @@ struct CandidatePages: FeatureRoutes {
     }
 
     func register(_ req: Request, write: Bool = false) async throws -> CandidateRegister {
-        CandidateRegister(db: req.db, scope: try await req.scope(write ? .write : .read))
+        CandidateRegister(db: req.store, scope: try await req.scope(write ? .write : .read))
     }
 
     @Sendable func cellList(req: Request) async throws -> Response {
@@ -115,9 +115,10 @@ struct CandidatePages: FeatureRoutes {
         let id = cell.id
         let date = try req.asOfDate()
         if audit { try await req.auditRead("candidates", id: id.uuidString, unit: cell.unitID) }
-        let roster = try await CellDirectory(db: req.db, scope: try await req.scope(.read)).roster(
+        let roster = try await CellDirectory(db: req.store, scope: try await req.scope(.read)).roster(
             of: id, on: date)
-        let profile = try await OrganisationTree(db: req.db).unit(cell.unitID, on: date)?.profile
+        let profile = try await OrganisationTree(db: req.store, scope: try await req.scope(.read)).unit(
+            cell.unitID, on: date)?.profile
         let context = ListContext(
             page: PageContext(req, title: "\(Labels.text("candidates", req)) · \(cell.name)", exportable: true),
             csrf: req.csrfToken,

@@ -9,11 +9,11 @@ extension Request {
     func visibleCells() async throws -> (unit: UnitSnapshot, cells: [OrganisationSnapshot]) {
         let date = try asOfDate()
         let read = try await scope(.read)
-        let tree = OrganisationTree(db: db, scope: read)
+        let tree = OrganisationTree(db: store, scope: read)
         guard let unit = try await tree.unit(try resolved.unit.id, on: date) else {
             throw Abort(.notFound, reason: "no unit is at this address")
         }
-        let units = try await OrganisationTree(db: db, scope: .everything).subtree(of: unit.id, on: date)
+        let units = try await OrganisationTree(db: store, scope: .everything).subtree(of: unit.id, on: date)
         let cells = try await tree.organisations(atUnits: units, on: date).filter {
             $0.kind.isCell && read.contains(organisation: $0.id)
         }

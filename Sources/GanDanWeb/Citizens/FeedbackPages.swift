@@ -79,7 +79,7 @@ struct FeedbackPages: FeatureRoutes {
     }
 
     func book(_ req: Request, write: Bool = false) async throws -> FeedbackBook {
-        FeedbackBook(db: req.db, scope: try await req.scope(write ? .write : .read))
+        FeedbackBook(db: req.store, scope: try await req.scope(write ? .write : .read))
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -198,7 +198,7 @@ struct FeedbackPages: FeatureRoutes {
         } catch let error as StorageError {
             return try await render(req, issues: [InputIssue(message: error.description)])
         }
-        return req.redirect(to: "/cells/\(record.organisationID)/feedback")
+        return req.redirect(to: "/cells/\(record.cellID)/feedback")
     }
 
     struct SummaryRow: Encodable {
@@ -254,7 +254,7 @@ struct FeedbackPages: FeatureRoutes {
 
     func villageNames(_ req: Request, _ ids: [UUID], on date: CivilDate) async throws -> [UUID: String] {
         var names: [UUID: String] = [:]
-        let tree = OrganisationTree(db: req.db)
+        let tree = OrganisationTree(db: req.store, scope: try await req.scope(.read))
         for id in ids { names[id] = try await tree.unit(id, on: date)?.title(in: req.language) }
         return names
     }

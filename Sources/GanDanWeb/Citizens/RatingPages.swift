@@ -53,7 +53,7 @@ struct RatingPages: FeatureRoutes {
     }
 
     func ratings(_ req: Request, write: Bool = false) async throws -> Ratings {
-        Ratings(db: req.db, scope: try await req.scope(write ? .write : .read))
+        Ratings(db: req.store, scope: try await req.scope(write ? .write : .read))
     }
 
     @Sendable func page(req: Request) async throws -> Response {

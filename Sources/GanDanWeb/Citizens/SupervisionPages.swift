@@ -63,7 +63,7 @@ struct SupervisionPages: FeatureRoutes {
     }
 
     func supervisions(_ req: Request, write: Bool = false) async throws -> LeaderSupervisions {
-        LeaderSupervisions(db: req.db, scope: try await req.scope(write ? .write : .read))
+        LeaderSupervisions(db: req.store, scope: try await req.scope(write ? .write : .read))
     }
 
     @Sendable func cellPage(req: Request) async throws -> Response {
@@ -138,7 +138,7 @@ struct SupervisionPages: FeatureRoutes {
         } catch let error as InputError {
             return try await renderCell(req, issues: error.issues)
         }
-        return req.redirect(to: "/cells/\(record.organisationID)/supervision")
+        return req.redirect(to: "/cells/\(record.cellID)/supervision")
     }
 
     /// Every comment on the leaders placed in the unit's cells: the commune committee's view (rules.md A8).

@@ -75,7 +75,7 @@ extension Request {
         let actor = try await actor()
         let details = ExportAuditDetails(
             list: list, format: format.rawValue, rows: table.rowCount, query: url.query)
-        try await AuditTrail(db: db).record(
+        try await AuditTrail(db: store).record(
             AuditEvent(
                 actor: actor.name, action: "export", entity: list, entityID: object?.uuidString,
                 after: AuditTrail.json(details), requestID: actor.requestID, unitID: unit))

@@ -64,7 +64,7 @@ struct ImportPages: RouteCollection {
             return try await renderUpload(
                 req, unit: unit, kind: kind, issues: [InputIssue(field: file.filename, message: "\(error)")])
         }
-        let stored = try await ImportUploads(db: req.db).create(
+        let stored = try await ImportUploads(db: req.store).create(
             owner: try await req.account().id, unitID: id, kind: kind, fileName: file.filename, format: format,
             content: data)
         return req.redirect(to: "/imports/\(stored.id)")
@@ -149,8 +149,8 @@ struct ImportPages: RouteCollection {
                 mapping.columns[field.key] = column
             }
         }
-        try await ImportUploads(db: req.db).setMapping(upload.id, mapping)
-        let report = try await SpreadsheetImport(db: req.db, scope: try await req.scope(.plan)).run(
+        try await ImportUploads(db: req.store).setMapping(upload.id, mapping)
+        let report = try await SpreadsheetImport(db: req.store, scope: try await req.scope(.plan)).run(
             table, kind: upload.kind, mapping: mapping, today: CivilDate.today(), dryRun: true)
         return try await renderReport(req, upload: upload, report: report, status: .ok)
     }
@@ -170,7 +170,7 @@ struct ImportPages: RouteCollection {
     @Sendable func errorsCSV(req: Request) async throws -> Response {
         let upload = try req.resolved.upload
         let table = try Self.table(upload)
-        let report = try await SpreadsheetImport(db: req.db, scope: try await req.scope(.plan)).run(
+        let report = try await SpreadsheetImport(db: req.store, scope: try await req.scope(.plan)).run(
             table, kind: upload.kind,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
             today: CivilDate.today(), dryRun: true)
@@ -192,7 +192,7 @@ struct ImportPages: RouteCollection {
         let upload = try req.resolved.upload
         let table = try Self.table(upload)
         let form = try? req.content.decode(ConfirmForm.self)
-        let report = try await SpreadsheetImport(db: req.db, scope: try await req.scope(.plan)).run(
+        let report = try await SpreadsheetImport(db: req.store, scope: try await req.scope(.plan)).run(
             table, kind: upload.kind,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
             today: CivilDate.today(), dryRun: false, confirmDuplicates: form?.confirmDuplicates == "on",
@@ -200,14 +200,14 @@ struct ImportPages: RouteCollection {
         guard report.written else {
             return try await renderReport(req, upload: upload, report: report, status: .unprocessableEntity)
         }
-        try await AuditTrail(db: req.db).record(
+        try await AuditTrail(db: req.store).record(
             AuditEvent(
                 actor: try await req.actor().name, action: "import", entity: "import_upload",
                 entityID: upload.id.uuidString,
                 after: AuditTrail.json(
                     ImportAuditSummary(kind: upload.kind, fileName: upload.fileName, rows: report.valid)),
                 requestID: try await req.actor().requestID, unitID: upload.unitID))
-        try await ImportUploads(db: req.db).delete(upload.id)
+        try await ImportUploads(db: req.store).delete(upload.id)
         return try await renderReport(req, upload: upload, report: report, status: .ok)
     }
 

@@ -9,7 +9,7 @@ extension Request {
 
     /// Meetings in the user's scope for `action`: read for lists, write for the writers of a write group.
     func meetings(_ action: Action = .read) async throws -> CellMeetings {
-        CellMeetings(db: db, scope: try await scope(action), policy: meetingPolicy)
+        CellMeetings(db: store, scope: try await scope(action), policy: meetingPolicy)
     }
 
     /// A year from `?year=` (or the path), the as-of date's year when absent.

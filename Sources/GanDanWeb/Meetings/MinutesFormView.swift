@@ -80,13 +80,13 @@ struct MinutesFormView: Encodable {
         }
         let meeting = detail.meeting
         let form = posted ?? detail.body.map { MinutesForm($0) } ?? MinutesForm()
-        let roster = try await CellDirectory(db: req.db, scope: try await req.scope(.read)).roster(
+        let roster = try await CellDirectory(db: req.store, scope: try await req.scope(.read)).roster(
             of: meeting.cellID, on: meeting.date
         ).filter { $0.member.standing != nil && $0.member.standing != .suspended }
         let members = Self.memberLines(roster, form: form, posted: posted != nil, language: language)
         let secretary = roster.first { $0.posts.contains(.cellSecretary) }?.member.id.uuidString
         let people = { (selected: String?) in Self.people(roster, selected: selected) }
-        let households = try await HouseholdRegister(db: req.db, scope: try await req.scope(.read)).households(
+        let households = try await HouseholdRegister(db: req.store, scope: try await req.scope(.read)).households(
             ofVillage: try req.resolved.cell.unitID, year: meeting.date.year
         ).filter { $0.status == .poor || $0.status == .nearPoor }
         let nextMonth = YearMonth(meeting.date).adding(months: 1).iso

@@ -62,7 +62,7 @@ struct VillagePages: RouteCollection {
         let id = village.id
         let year = try req.year()
         let language = req.language
-        let list = try await HouseholdRegister(db: req.db, scope: try await req.scope(.read)).households(
+        let list = try await HouseholdRegister(db: req.store, scope: try await req.scope(.read)).households(
             ofVillage: id, year: year)
         if audit { try await req.auditRead("households", id: id.uuidString, unit: id) }
         let count = PovertyCount(list.compactMap(\.status))
@@ -100,7 +100,7 @@ struct VillagePages: RouteCollection {
                 req, [InputIssue(field: Labels.text("householdSize", req), message: form.size ?? "")])
         }
         do {
-            _ = try await HouseholdRegister(db: req.db, scope: try await req.scope(.write)).add(
+            _ = try await HouseholdRegister(db: req.store, scope: try await req.scope(.write)).add(
                 HouseholdDraft(headName: form.headName, size: size, year: form.year, status: status), village: id,
                 actor: try await req.actor())
         } catch let error as InputError {
@@ -127,9 +127,9 @@ struct VillagePages: RouteCollection {
         guard let status = HouseholdPovertyStatus(rawValue: form.status) else {
             throw Abort(.badRequest, reason: "status must be one of poor, nearPoor, escaped, notPoor")
         }
-        try await HouseholdRegister(db: req.db, scope: try await req.scope(.write)).setStatus(
+        try await HouseholdRegister(db: req.store, scope: try await req.scope(.write)).setStatus(
             id, year: form.year, status: status, actor: try await req.actor())
-        return req.redirect(to: "/units/\(household.unitID)/households?year=\(form.year)")
+        return req.redirect(to: "/units/\(household.villageID)/households?year=\(form.year)")
     }
 
     struct CriterionLine: Encodable {
@@ -172,7 +172,7 @@ struct VillagePages: RouteCollection {
         let id = village.id
         let year = try req.year()
         let language = req.language
-        let report = try await VillageCriteria(db: req.db, scope: try await req.scope(.read)).report(
+        let report = try await VillageCriteria(db: req.store, scope: try await req.scope(.read)).report(
             village: id, year: year)
         let context = CriteriaContext(
             page: PageContext(
@@ -204,7 +204,7 @@ struct VillagePages: RouteCollection {
         let ticked = Set((form.met ?? [:]).keys.compactMap(Int.init))
         var met: [Int: Bool] = [:]
         for criterion in set.criteria { met[criterion.number] = ticked.contains(criterion.number) }
-        try await VillageCriteria(db: req.db, scope: try await req.scope(.write)).record(
+        try await VillageCriteria(db: req.store, scope: try await req.scope(.write)).record(
             village: id, year: form.year, met: met, actor: try await req.actor())
         return req.redirect(to: "/units/\(id)/criteria?year=\(form.year)")
     }

@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import GanDanCore
 import GanDanStorage
@@ -35,7 +34,7 @@ struct MemberPages: RouteCollection {
         let text = req.query[String.self, at: "q"] ?? ""
         let pageNumber = all ? 1 : try req.positiveInt("page", default: 1)
         let filter = try await Self.figureFilter(req, on: date)
-        let directory = MemberDirectory(db: req.db, scope: try await req.scope(.read))
+        let directory = MemberDirectory(db: req.store, scope: try await req.scope(.read))
         var result = try await directory.search(
             .init(text: text, date: date, page: pageNumber, perPage: all ? 500 : 50, memberIDs: filter?.members))
         if all {
@@ -88,14 +87,14 @@ struct MemberPages: RouteCollection {
         let title = Labels.text("figure" + figure.prefix(1).uppercased() + figure.dropFirst(), req)
         if figure == "full" {
             let cell = try id("cell")
-            let members = try await CommuneDashboard(db: req.db, scope: scope).fullMembers(of: cell, asOf: date)
+            let members = try await CommuneDashboard(db: req.store, scope: scope).fullMembers(of: cell, asOf: date)
             return (members, title, [Choice(value: "figure", label: figure), Choice(value: "cell", label: "\(cell)")])
         }
         guard let placement = PlacementFigure(rawValue: figure) else {
             throw Abort(.badRequest, reason: "figure \"\(figure)\" is not one of the dashboard's figures")
         }
         let unit = try id("unit")
-        let members = try await DistrictDashboard(db: req.db, scope: scope).members(
+        let members = try await DistrictDashboard(db: req.store, scope: scope).members(
             placement, commune: unit, asOf: date)
         return (members, title, [Choice(value: "figure", label: figure), Choice(value: "unit", label: "\(unit)")])
     }
@@ -170,7 +169,7 @@ struct MemberPages: RouteCollection {
         let id = member.summary.id
         let change = try req.content.decode(MemberContactChange.self)
         do {
-            try await MemberWriter(db: req.db, scope: try await req.scope(.write)).updateContact(
+            try await MemberWriter(db: req.store, scope: try await req.scope(.write)).updateContact(
                 id, change, on: CivilDate.today(), actor: try await req.actor())
         } catch let error as InputError {
             let context = EditContext(

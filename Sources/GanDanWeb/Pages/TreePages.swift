@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import GanDanCore
 import GanDanStorage
@@ -23,11 +22,11 @@ struct TreePages: RouteCollection {
 
     @Sendable func home(req: Request) async throws -> View {
         let date = try req.asOfDate()
-        let roots = try await OrganisationTree(db: req.db, scope: try await req.scope(.read)).roots(on: date)
+        let roots = try await OrganisationTree(db: req.store, scope: try await req.scope(.read)).roots(on: date)
         let page = PageContext(req, title: Labels.text("tree", req))
         let heading = Labels.text(try await req.scope(.read) == .everything ? "provinces" : "yourUnits", req)
         var myCells: [NamedID] = []
-        let tree = OrganisationTree(db: req.db, scope: try await req.scope(.read))
+        let tree = OrganisationTree(db: req.store, scope: try await req.scope(.read))
         for grant in try await req.account().grants where grant.role == .secretary {
             if let id = grant.organisationID, let cell = try await tree.organisation(id) {
                 myCells.append(NamedID(id: id, name: cell.name))
@@ -77,13 +76,13 @@ struct TreePages: RouteCollection {
         let id = try req.resolved.unit.id
         let date = try req.asOfDate()
         let language = req.language
-        let tree = OrganisationTree(db: req.db, scope: try await req.scope(.read))
+        let tree = OrganisationTree(db: req.store, scope: try await req.scope(.read))
         guard let unit = try await tree.unit(id, on: date) else {
             throw Abort(.notFound, reason: "this unit did not exist on \(date.vietnamese)")
         }
         let children = try await tree.children(of: id, on: date)
         let organisations = try await tree.organisations(atUnits: [id] + children.map(\.id), on: date)
-        let cells = try await CellDirectory(db: req.db, scope: try await req.scope(.read)).summaries(
+        let cells = try await CellDirectory(db: req.store, scope: try await req.scope(.read)).summaries(
             of: organisations, on: date, settings: req.application.settings.charter)
         let history = try await tree.history(of: id)
         let breadcrumbs = try await tree.path(to: id, on: date).dropLast()
@@ -132,8 +131,8 @@ struct TreePages: RouteCollection {
         let id = cell.id
         let date = try req.asOfDate()
         let language = req.language
-        let tree = OrganisationTree(db: req.db, scope: try await req.scope(.read))
-        let directory = CellDirectory(db: req.db, scope: try await req.scope(.read))
+        let tree = OrganisationTree(db: req.store, scope: try await req.scope(.read))
+        let directory = CellDirectory(db: req.store, scope: try await req.scope(.read))
         guard
             let summary = try await directory.summaries(
                 of: [cell], on: date, settings: req.application.settings.charter

@@ -32,7 +32,7 @@ struct PlacementAPI: RouteCollection {
                 }
                 return date
             } ?? req.asOfDate()
-        let plan = try await PlacementPlans(db: req.db).propose(
+        let plan = try await PlacementPlans(db: req.store, scope: try await req.scope(.write)).propose(
             unitID: input.unitID, on: date, actor: try await req.actor())
         let response = try await plan.encodeResponse(for: req)
         response.status = .created
@@ -59,7 +59,7 @@ struct PlacementAPI: RouteCollection {
         }
         if let weights = input.weights { settings.weights = weights }
         if let exempt = input.exemptPosts { settings.exemptPosts = exempt }
-        let result = try await PlacementPlans(db: req.db).rerun(
+        let result = try await PlacementPlans(db: req.store, scope: try await req.scope(.write)).rerun(
             plan.id, settings: settings, on: try req.asOfDate(), actor: try await req.actor())
         return RerunResponse(plan: result.plan, changes: result.changes)
     }
@@ -70,14 +70,14 @@ struct PlacementAPI: RouteCollection {
         guard let date = CivilDate(input.decisionDate) else {
             throw Abort(.badRequest, reason: "decision_date \"\(input.decisionDate)\" is not a date")
         }
-        return try await PlacementPlans(db: req.db).approve(
+        return try await PlacementPlans(db: req.store, scope: try await req.scope(.approve)).approve(
             plan.id, version: input.version, decisionDate: date, actor: try await req.actor())
     }
 
     /// A new draft correcting an approved plan; the approved one stays in history until the new one is approved.
     @Sendable func correct(req: Request) async throws -> Response {
         let plan = try req.resolved.plan
-        let correction = try await PlacementPlans(db: req.db).correct(
+        let correction = try await PlacementPlans(db: req.store, scope: try await req.scope(.write)).correct(
             plan.id, on: try req.asOfDate(), settings: plan.settings, actor: try await req.actor())
         let response = try await correction.encodeResponse(for: req)
         response.status = .created

@@ -52,7 +52,7 @@ struct PlacementPages: RouteCollection {
 
     @Sendable func index(req: Request) async throws -> View {
         let date = try req.asOfDate()
-        let tree = OrganisationTree(db: req.db, scope: try await req.scope(.write))
+        let tree = OrganisationTree(db: req.store, scope: try await req.scope(.write))
         var units: [UnitChoice] = []
         for root in try await tree.roots(on: date) {
             let candidates = root.kind.level <= 2 ? [root] + (try await tree.children(of: root.id, on: date)) : [root]
@@ -60,16 +60,16 @@ struct PlacementPages: RouteCollection {
                 UnitChoice(id: $0.id, title: $0.title(in: req.language))
             }
         }
-        let readTree = OrganisationTree(db: req.db, scope: try await req.scope(.read))
+        let readTree = OrganisationTree(db: req.store, scope: try await req.scope(.read))
         var plans: [PlanRow] = []
-        for plan in try await PlacementPlans(db: req.db).plans(ofUnits: try await req.scope(.read).unitList) {
+        for plan in try await PlacementPlans(db: req.store, scope: try await req.scope(.read)).plans() {
             let unit = try await readTree.unit(plan.unitID, on: date)?.title(in: req.language) ?? ""
             plans.append(
                 PlanRow(
                     id: plan.id, unit: unit, status: Self.statusLabel(plan.status, req), members: plan.decisions.count,
                     decisionDate: plan.decisionDate?.vietnamese))
         }
-        let ranking = try await Directives(db: req.db).ranking(on: date, units: try await req.scope(.read).unitList)
+        let ranking = try await Directives(db: req.store, scope: try await req.scope(.read)).ranking(on: date)
         return try await req.view.render(
             "placement",
             IndexContext(
@@ -91,7 +91,7 @@ struct PlacementPages: RouteCollection {
         let form = try req.content.decode(ProposeForm.self)
         try await req.resolveBodyObject(form.unit)
         let date = try form.date.flatMap { CivilDate($0) } ?? req.asOfDate()
-        let plan = try await PlacementPlans(db: req.db).propose(
+        let plan = try await PlacementPlans(db: req.store, scope: try await req.scope(.write)).propose(
             unitID: form.unit, on: date, actor: try await req.actor())
         return req.redirect(to: "/placement/plans/\(plan.id)?date=\(date.iso)")
     }
@@ -216,7 +216,7 @@ struct PlacementPages: RouteCollection {
         var settings = plan.settings
         settings.pins[form.member] = form.cell
         do {
-            let result = try await PlacementPlans(db: req.db).rerun(
+            let result = try await PlacementPlans(db: req.store, scope: try await req.scope(.write)).rerun(
                 plan.id, settings: settings, on: try req.asOfDate(), actor: try await req.actor())
             return try await renderReview(req, result.plan, changes: result.changes).encodeResponse(for: req)
         } catch let error as StorageError {
@@ -238,7 +238,7 @@ struct PlacementPages: RouteCollection {
             throw Abort(.badRequest, reason: "the decision date \"\(form.decisionDate)\" is not a date")
         }
         do {
-            _ = try await PlacementPlans(db: req.db).approve(
+            _ = try await PlacementPlans(db: req.store, scope: try await req.scope(.approve)).approve(
                 plan.id, version: form.version, decisionDate: date, actor: try await req.actor())
         } catch let error as StorageError {
             let response = try await renderReview(req, plan, error: error.description).encodeResponse(for: req)
@@ -251,7 +251,7 @@ struct PlacementPages: RouteCollection {
     /// Starts a new draft that corrects an approved plan: history is never rewritten (issue "placement").
     @Sendable func correct(req: Request) async throws -> Response {
         let plan = try req.resolved.plan
-        let correction = try await PlacementPlans(db: req.db).correct(
+        let correction = try await PlacementPlans(db: req.store, scope: try await req.scope(.write)).correct(
             plan.id, on: try req.asOfDate(), settings: plan.settings, actor: try await req.actor())
         return req.redirect(to: "/placement/plans/\(correction.id)")
     }
@@ -285,7 +285,7 @@ struct PlacementPages: RouteCollection {
 
     /// The printable decision: transfers grouped by receiving cell (print CSS, Vietnamese).
     func decisionContext(_ req: Request, _ plan: PlacementPlan) async throws -> DecisionContext {
-        let unit = try await OrganisationTree(db: req.db).unit(
+        let unit = try await OrganisationTree(db: req.store, scope: try await req.scope(.read)).unit(
             plan.unitID, on: plan.decisionDate ?? (try req.asOfDate()))
         let groups = Dictionary(grouping: plan.decisions, by: \.toCellName)
             .map {
@@ -366,11 +366,11 @@ struct PlacementPages: RouteCollection {
         let id = try req.resolved.unit.id
         let date = try req.asOfDate()
         let read = try await req.scope(.read)
-        let tree = OrganisationTree(db: req.db, scope: read)
+        let tree = OrganisationTree(db: req.store, scope: read)
         guard let unit = try await tree.unit(id, on: date) else { throw Abort(.notFound, reason: "no such unit") }
         let units = try await tree.subtree(of: id, on: date).filter { read.contains(unit: $0) }
         let cells = try await tree.organisations(atUnits: units, on: date).filter(\.kind.isCell)
-        let summaries = try await CellDirectory(db: req.db, scope: read).summaries(
+        let summaries = try await CellDirectory(db: req.store, scope: read).summaries(
             of: cells, on: date, settings: req.application.settings.charter)
         let rows = summaries.map { CellRow($0, req.language) }
         return CharterContext(
@@ -381,13 +381,5 @@ struct PlacementPages: RouteCollection {
 
     static func statusLabel(_ status: PlacementPlan.Status, _ req: Request) -> String {
         Labels.text("plan." + status.rawValue, req)
-    }
-}
-
-extension AccessScope {
-    /// The units to filter by, or nil for everything.
-    var unitList: [UUID]? {
-        if case .restricted(let units, _) = self { return Array(units) }
-        return nil
     }
 }

@@ -16,7 +16,7 @@ struct ImpactPages: FeatureRoutes {
     func report(_ req: Request, audit: Bool = true) async throws -> (report: ImpactReport, unit: UnitSnapshot) {
         let id = try req.resolved.unit.id
         let (unit, _) = try await req.visibleCells()
-        let reports = ImpactReports(db: req.db, scope: try await req.scope(.read))
+        let reports = ImpactReports(db: req.store, scope: try await req.scope(.read))
         let months = try req.positiveInt("months", default: 12)
         guard months <= 60 else { throw Abort(.badRequest, reason: "months must be at most 60") }
         let placement: CivilDate

@@ -100,7 +100,7 @@ struct MonthlyReportPages: RouteCollection {
 
     func reports(_ req: Request) async throws -> MonthlyReports {
         MonthlyReports(
-            db: req.db, scope: try await req.scope(.read), policy: req.meetingPolicy,
+            db: req.store, scope: try await req.scope(.read), policy: req.meetingPolicy,
             charter: req.application.settings.charter)
     }
 
@@ -136,10 +136,10 @@ struct MonthlyReportPages: RouteCollection {
         if audit { try await req.auditRead("cell_month_report", id: "\(id)#\(month.iso)", unit: cell.unitID) }
         let language = req.language
         let last = month.adding(months: 1).firstDay.adding(days: -1)
-        let tree = OrganisationTree(db: req.db)
+        let tree = OrganisationTree(db: req.store, scope: try await req.scope(.read))
         let unit = try await tree.unit(cell.unitID, on: last)
         let place = try await tree.path(to: cell.unitID, on: last).dropLast().last
-        let summary = try await CellDirectory(db: req.db, scope: try await req.scope(.read)).summaries(
+        let summary = try await CellDirectory(db: req.store, scope: try await req.scope(.read)).summaries(
             of: try await tree.organisations(atUnits: [cell.unitID], on: last).filter { $0.id == id }, on: last,
             settings: req.application.settings.charter
         ).first

@@ -26,7 +26,8 @@ struct ErrorResponder: AsyncMiddleware {
             let requestID = failure.status == .internalServerError ? request.id : nil
             if let requestID {
                 request.logger.error(
-                    "500 \(request.method) \(request.url.path) request-id \(requestID): \(String(reflecting: error))")
+                    "500 \(request.method) \(request.url.path) request-id \(requestID): \(String(reflecting: error))",
+                    metadata: Failure.metadata(error))
             }
             switch answer {
             case .json:
@@ -76,6 +77,12 @@ struct Failure {
         default:
             (status, reason) = (.internalServerError, Self.defect)
         }
+    }
+
+    /// What the log needs to find a damaged row: its table, column and the value no version ever wrote.
+    static func metadata(_ error: any Error) -> Logger.Metadata {
+        guard case StorageError.corrupt(let table, let column, let value) = error else { return [:] }
+        return ["table": "\(table)", "column": "\(column)", "value": "\(value)"]
     }
 
     static let defect = "something went wrong; the details are in the server log"
