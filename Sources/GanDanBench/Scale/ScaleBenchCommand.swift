@@ -38,7 +38,7 @@ struct ScaleBenchCommand: AsyncParsableCommand {
             districts: districts, communesPerDistrict: communes, villagesPerCommune: villages, members: members,
             seed: seed)
         try check(shape)
-        let location = DatabaseLocation.resolve(argument: database)
+        let location = DatabaseLocation.resolve(argument: database, environment: ProcessInfo.processInfo.environment)
         let folder = try workFolder()
         defer { if work == nil { try? FileManager.default.removeItem(atPath: folder) } }
         let loader = try BulkLoader(location: location, folder: folder)
@@ -57,7 +57,7 @@ struct ScaleBenchCommand: AsyncParsableCommand {
         do {
             storage = try StorageContext(location: location)
         } catch {
-            throw Bench.failure(error.description)
+            throw Bench.failure("\(error)")
         }
         do {
             try await storage.migrate()
