@@ -59,7 +59,6 @@ let package = Package(
                 "GanDanInterchange",
                 "GanDanStorage",
                 .product(name: "Vapor", package: "vapor"),
-                .product(name: "Fluent", package: "fluent"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -72,7 +71,6 @@ let package = Package(
                 "GanDanCore",
                 "GanDanInterchange",
                 "GanDanStorage",
-                .product(name: "FluentKit", package: "fluent-kit"),
             ],
             resources: [.copy("Resources/Data")]
         ),
@@ -154,4 +152,14 @@ if Context.environment["GANDAN_BENCHMARKS"] != nil {
             dependencies: ["GanDanBench", "GanDanCore", "GanDanDemo", "GanDanStorage", "GanDanTesting"]
         ),
     ]
+}
+
+// The "does not compile without a scope" probe (issue 17): scripts/test builds it with GANDAN_SCOPE_PROBE=1 and
+// expects it to fail with one missing-scope error per query type; a plain `swift build` never sees it.
+if Context.environment["GANDAN_SCOPE_PROBE"] == "1" {
+    package.targets.append(
+        .target(
+            name: "ScopeProbe",
+            dependencies: ["GanDanStorage"],
+            path: "Tests/ScopeProbe"))
 }

@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 import GanDanCore
 import GanDanStorage
@@ -7,10 +6,10 @@ import GanDanStorage
 /// meetings with minutes, attendance, tasks, households and criteria, then citizens' feedback, supervision,
 /// candidates and ratings, `monthsEachSide` months each side of the placement (issue 6, rules.md A9).
 public struct DemoHistory: Sendable {
-    let db: any Database
+    let db: DatabaseHandle
     let policy: MeetingPolicy
 
-    public init(db: any Database, policy: MeetingPolicy) {
+    public init(db: DatabaseHandle, policy: MeetingPolicy) {
         self.db = db
         self.policy = policy
     }

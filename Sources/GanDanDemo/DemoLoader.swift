@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 import GanDanCore
 import GanDanInterchange
@@ -14,10 +13,10 @@ public enum DemoStage: String, Sendable, CaseIterable {
 
 /// Loads the embedded demo: the official Tuyên Quang units, then Na Hang from March 2019 (rules.md C).
 public struct DemoLoader: Sendable {
-    let db: any Database
+    let db: DatabaseHandle
     let policy: MeetingPolicy
 
-    public init(db: any Database, policy: MeetingPolicy = .standard) {
+    public init(db: DatabaseHandle, policy: MeetingPolicy = .standard) {
         self.db = db
         self.policy = policy
     }

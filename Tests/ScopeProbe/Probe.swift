@@ -1,6 +1,7 @@
 // This file must NOT compile: it builds every Storage query and writer without an access scope.
 // scripts/test builds it with GANDAN_SCOPE_PROBE=1 and expects one "missing argument for parameter 'scope'"
 // error per construction below (issue 17: a query type cannot be built without a scope).
+import GanDanCore
 import GanDanStorage
 
 func organisationTree(_ db: DatabaseHandle) { _ = OrganisationTree(db: db) }
@@ -24,3 +25,5 @@ func directives(_ db: DatabaseHandle) { _ = Directives(db: db) }
 func unitWriter(_ db: DatabaseHandle) { _ = UnitWriter(db: db) }
 func membershipWriter(_ db: DatabaseHandle) { _ = MembershipWriter(db: db) }
 func memberExporter(_ db: DatabaseHandle) { _ = MemberExporter(db: db) }
+func villageCellRolls(_ db: DatabaseHandle) { _ = VillageCellRolls(db: db) }
+func cellHistoryWriter(_ db: DatabaseHandle) { _ = CellHistoryWriter(db: db, policy: .standard) }
