@@ -25,4 +25,37 @@ struct StrictDecodingTests {
             }
         }
     }
+
+    @Test(
+        "a post kind no version ever wrote stops the roster and the member page instead of vanishing",
+        arguments: TestDatabase.all)
+    func unknownPostKind(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            var dataset = Fixtures.tree
+            dataset.members = [Fixtures.member("Hoàng Văn An", cell: "CB-00001.02")]
+            dataset.members[0].posts = [
+                PostDraft(kind: .cellSecretary, organisationCode: "CB-00001.02", validity: Fixtures.since)
+            ]
+            _ = try await DatasetWriter(db: db).write(dataset)
+            let cell = try #require(
+                try await OrganisationTree(db: db, scope: .everything).organisation(code: "CB-00001.02"))
+            let day = Fixtures.date("2019-03-15")
+            let cells = CellDirectory(db: db, scope: .everything)
+            let member = try #require(try await cells.roster(of: cell.id, on: day).first)
+            #expect(member.posts == [.cellSecretary])
+            try await (db as! any SQLDatabase).raw("UPDATE posts SET kind = 'galaxy'").run()
+            let reads: [(String, () async throws -> Any?)] = [
+                ("roster", { try await cells.roster(of: cell.id, on: day) }),
+                ("detail", { try await MemberDirectory(db: db, scope: .everything).detail(member.member.id, on: day) }),
+            ]
+            for (name, read) in reads {
+                do {
+                    let result = try await read()
+                    Issue.record("the \(name) read a post with an unknown kind: \(String(describing: result))")
+                } catch StorageError.corrupt(let table, let column, let value) {
+                    #expect(table == "posts" && column == "kind" && value == "galaxy", "\(name)")
+                }
+            }
+        }
+    }
 }

@@ -101,8 +101,9 @@ public struct UserDirectory: Sendable {
     }
 
     private func account(_ user: UserRecord) async throws -> UserAccount {
-        let grants = try await RoleRecord.query(on: db).filter(\.$userID == user.requireID()).all().compactMap { row in
-            Role(rawValue: row.role).map { RoleGrant(role: $0, unitID: row.unitID, organisationID: row.organisationID) }
+        let grants = try await RoleRecord.query(on: db).filter(\.$userID == user.requireID()).all().map { row in
+            RoleGrant(
+                role: try row.decode(\.$role, as: Role.self), unitID: row.unitID, organisationID: row.organisationID)
         }
         return UserAccount(
             id: try user.requireID(), username: user.username, displayName: user.displayName, disabled: user.disabled,

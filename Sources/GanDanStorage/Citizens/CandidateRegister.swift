@@ -161,7 +161,7 @@ public struct CandidateRegister: Sendable {
         var introducers: [Introducer] = []
         for (index, entry) in draft.introducers.enumerated() {
             guard onRoll.contains(entry.memberID), let member = try await MemberRecord.find(entry.memberID, on: db),
-                let party = member.partyRecord
+                let party = try member.partyRecord
             else {
                 issues.append(
                     InputIssue(

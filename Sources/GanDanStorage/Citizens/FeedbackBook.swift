@@ -53,7 +53,7 @@ public struct FeedbackBook: Sendable {
     /// Records what a citizen raised in the cell's village.
     public func record(cellID: UUID, _ feedback: CitizenFeedback, actor: Actor) async throws -> FeedbackView {
         guard scope.contains(organisation: cellID), let cell = try await OrganisationRecord.find(cellID, on: db),
-            OrganisationKind(rawValue: cell.kind)?.isCell == true
+            try cell.decode(\.$kind, as: OrganisationKind.self).isCell
         else { throw StorageError.notFound("no cell \(cellID)") }
         let errors = feedback.issues.filter { !$0.message.hasPrefix("warning:") }
         guard errors.isEmpty else { throw InputError.invalid(errors) }

@@ -81,7 +81,7 @@ public struct CommuneDashboard: Sendable {
             let root = tree.units[unit]
         else { return nil }
         let cells = try tree.organisations.values.filter {
-            try OrganisationKind(rawValue: $0.kind)?.isCell == true && scope.contains(organisation: $0.requireID())
+            try $0.decode(\.$kind, as: OrganisationKind.self).isCell && scope.contains(organisation: $0.requireID())
         }
         .sorted { ($0.nameSort, $0.code) < ($1.nameSort, $1.code) }
         let ids = try cells.map { try $0.requireID() }

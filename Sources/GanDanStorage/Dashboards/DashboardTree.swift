@@ -10,6 +10,8 @@ struct DashboardTree {
     var units: [UUID: UnitRecord]
     /// Organisations attached to those units in force on the day, by id.
     var organisations: [UUID: OrganisationRecord]
+    /// The kind of each unit, decoded strictly when read: an unknown kind is corrupt data.
+    var kinds: [UUID: UnitKind]
 
     /// Reads the subtree of `root` on `date`; nil when the root did not exist that day.
     static func load(root: UUID, on date: CivilDate, db: any Database, organisations: Bool = true) async throws
@@ -41,17 +43,18 @@ struct DashboardTree {
                 }
             }
         }
-        return DashboardTree(units: units, organisations: byID)
+        let kinds = try units.mapValues { try $0.decode(\.$kind, as: UnitKind.self) }
+        return DashboardTree(units: units, organisations: byID, kinds: kinds)
     }
 
-    func kind(of unit: UUID) -> UnitKind? { units[unit].flatMap { UnitKind(rawValue: $0.kind) } }
+    func kind(of unit: UUID) -> UnitKind? { kinds[unit] }
 
     /// The commune-level unit a unit of the subtree lies in (itself for a commune), if any.
     func commune(of unit: UUID) -> UUID? {
         var current: UUID? = unit
         var steps = 0
         while let id = current, let record = units[id], steps < 16 {
-            if UnitKind(rawValue: record.kind)?.level == 3 { return id }
+            if kinds[id]?.level == 3 { return id }
             current = record.parentUnitID
             steps += 1
         }
@@ -63,7 +66,7 @@ struct DashboardTree {
         var current: UUID? = unit
         var steps = 0
         while let id = current, let record = units[id], steps < 16 {
-            if UnitKind(rawValue: record.kind)?.level == level { return id }
+            if kinds[id]?.level == level { return id }
             current = record.parentUnitID
             steps += 1
         }

@@ -125,8 +125,8 @@ public struct DistrictDashboard: Sendable {
         else { return nil }
 
         // The communes under the unit on the day.
-        let communes = tree.units.values.filter {
-            UnitKind(rawValue: $0.kind)?.level == 3 && scope.contains(unit: $0.unitID)
+        let communes = try tree.units.values.filter {
+            try $0.decode(\.$kind, as: UnitKind.self).level == 3 && scope.contains(unit: $0.unitID)
         }
         .sorted { ($0.nameSort, $0.code) < ($1.nameSort, $1.code) }
         let communeIDs = Set(communes.map(\.unitID))

@@ -34,7 +34,7 @@ public struct MemberExporter: Sendable {
             let chunk = Array(ids[start..<min(start + 500, ids.count)])
             start += 500
             for record in try await MemberRecord.query(on: db).filter(\.$id ~~ chunk).all() {
-                guard let party = record.partyRecord, let membership = cellOf[try record.requireID()],
+                guard let party = try record.partyRecord, let membership = cellOf[try record.requireID()],
                     let birth = CivilDate(record.birthDate), let joined = CivilDate(membership.validFrom)
                 else { continue }
                 drafts.append(

@@ -62,7 +62,8 @@ public struct HouseholdRegister: Sendable {
             return HouseholdView(
                 id: try record.requireID(), villageID: record.unitID, headName: record.headName, size: record.size,
                 year: year,
-                status: status.flatMap { HouseholdPovertyStatus(rawValue: $0.status) }, standardID: status?.standardID,
+                status: try status.map { try $0.decode(\.$status, as: HouseholdPovertyStatus.self) },
+                standardID: status?.standardID,
                 openTasks: openTasks[try record.requireID()] ?? 0)
         }
     }
@@ -83,9 +84,8 @@ public struct HouseholdRegister: Sendable {
                 for status in try await HouseholdStatusRecord.query(on: db).filter(\.$householdID ~~ ids)
                     .filter(\.$year == year).all()
                 {
-                    guard let village = villageOf[status.householdID],
-                        let value = HouseholdPovertyStatus(rawValue: status.status)
-                    else { continue }
+                    guard let village = villageOf[status.householdID] else { continue }
+                    let value = try status.decode(\.$status, as: HouseholdPovertyStatus.self)
                     result[village, default: PovertyCount()] =
                         result[village, default: PovertyCount()] + PovertyCount([value])
                 }
@@ -98,7 +98,7 @@ public struct HouseholdRegister: Sendable {
     public func add(_ draft: HouseholdDraft, village unitID: UUID, actor: Actor) async throws -> HouseholdView {
         guard scope.contains(unit: unitID) else { throw StorageError.notFound("no village \(unitID)") }
         guard let unit = try await UnitRecord.query(on: db).filter(\.$unitID == unitID).first(),
-            UnitKind(rawValue: unit.kind) == .village
+            try unit.decode(\.$kind, as: UnitKind.self) == .village
         else { throw StorageError.notFound("no village \(unitID)") }
         var issues: [InputIssue] = []
         let name = draft.headName.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -17,7 +17,7 @@ extension DatasetWriter {
         plan.newUnits = newUnits
 
         let organisations = stored.organisations
-        issues += Self.organisationIssues(dataset.organisations, stored: organisations, known: &known)
+        issues += try Self.organisationIssues(dataset.organisations, stored: organisations, known: &known)
 
         if !dataset.members.isEmpty {
             known.citizenIDs = stored.citizenIDs
@@ -97,12 +97,12 @@ extension DatasetWriter {
     /// existing, names present. Adds their codes to `known`.
     static func organisationIssues(
         _ drafts: [OrganisationDraft], stored organisations: [OrganisationRecord], known: inout KnownCodes
-    ) -> [InputIssue] {
+    ) throws -> [InputIssue] {
         var issues: [InputIssue] = []
         let openOrganisations = organisations.filter { $0.validUntil == nil }
         known.organisations = Set(organisations.map(\.code))
         known.cellOrganisations = Set(
-            openOrganisations.filter { OrganisationKind(rawValue: $0.kind)?.isCell == true }.map(\.code))
+            try openOrganisations.filter { try $0.decode(\.$kind, as: OrganisationKind.self).isCell }.map(\.code))
         var seenOrganisations: Set<String> = []
         for organisation in drafts {
             let field = "organisation \(organisation.code)"

@@ -71,9 +71,8 @@ public struct ImportUploads: Sendable {
     }
 
     static func view(_ record: ImportUploadRecord) throws -> ImportUpload {
-        guard let kind = ImportKind(rawValue: record.kind), let format = TableFormat(rawValue: record.format) else {
-            throw StorageError.conflict("upload \(record.id?.uuidString ?? "") has an unknown kind or format")
-        }
+        let kind = try record.decode(\.$kind, as: ImportKind.self)
+        let format = try record.decode(\.$format, as: TableFormat.self)
         return ImportUpload(
             id: try record.requireID(), ownerID: record.ownerID, unitID: record.unitID, kind: kind,
             fileName: record.fileName,

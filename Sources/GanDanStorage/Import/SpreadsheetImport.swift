@@ -176,7 +176,7 @@ public struct SpreadsheetImport: Sendable {
         for start in stride(from: 0, to: codes.count, by: 500) {
             let chunk = Array(codes[start..<min(start + 500, codes.count)])
             for unit in try await UnitRecord.query(on: db).filter(\.$code ~~ chunk).filter(\.$validUntil == nil).all()
-            where UnitKind(rawValue: unit.kind) == .village {
+            where try unit.decode(\.$kind, as: UnitKind.self) == .village {
                 villages[unit.code] = unit.unitID
             }
         }

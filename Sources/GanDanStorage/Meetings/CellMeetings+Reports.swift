@@ -68,10 +68,9 @@ extension CellMeetings {
         let rows = try await AttendanceRecordRow.query(on: db).filter(\.$organisationID == cellID)
             .filter(\.$date >= "\(year)-01-01").filter(\.$date <= "\(year)-12-31")
             .filter(\.$status == AttendanceMark.unexcused.rawValue).all()
-        let records = rows.compactMap { row -> AttendanceRecord? in
-            guard let date = CivilDate(row.date), let standing = PartyStanding(rawValue: row.standing) else {
-                return nil
-            }
+        let records = try rows.compactMap { row -> AttendanceRecord? in
+            let standing = try row.decode(\.$standing, as: PartyStanding.self)
+            guard let date = CivilDate(row.date) else { return nil }
             return AttendanceRecord(
                 memberID: row.memberID.uuidString, date: date, standing: standing, status: .absentUnexcused)
         }

@@ -25,7 +25,7 @@ public struct CellMeetings: Sendable {
     /// The stored cell, when it exists and lies in the scope.
     func cellRecord(_ id: UUID) async throws -> OrganisationRecord? {
         guard scope.contains(organisation: id), let cell = try await OrganisationRecord.find(id, on: db),
-            OrganisationKind(rawValue: cell.kind)?.isCell == true
+            try cell.decode(\.$kind, as: OrganisationKind.self).isCell
         else { return nil }
         return cell
     }

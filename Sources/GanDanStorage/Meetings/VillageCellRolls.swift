@@ -27,8 +27,8 @@ public struct VillageCellRolls: Sendable {
         var rolls: [HistoryCell] = []
         for cell in cells {
             let village = try await tree.unit(cell.unitID, on: date)
-            let roll = memberships.filter { $0.organisationID == cell.id }.compactMap { membership in
-                Self.member(membership, of: cell.id, people: people)
+            let roll = try memberships.filter { $0.organisationID == cell.id }.compactMap { membership in
+                try Self.member(membership, of: cell.id, people: people)
             }
             rolls.append(
                 HistoryCell(
@@ -58,15 +58,15 @@ public struct VillageCellRolls: Sendable {
     static func member(
         _ membership: MembershipRecord, of cellID: UUID,
         people: (members: [UUID: MemberRecord], posts: [UUID: [PostRecord]])
-    ) -> HistoryMember? {
-        guard let member = people.members[membership.memberID], let party = member.partyRecord,
+    ) throws -> HistoryMember? {
+        guard let member = people.members[membership.memberID], let party = try member.partyRecord,
             let from = CivilDate(membership.validFrom)
         else { return nil }
         let held = people.posts[membership.memberID] ?? []
         return HistoryMember(
             id: membership.memberID.uuidString,
             validity: Validity(from: from, until: membership.validUntil.flatMap(CivilDate.init)), party: party,
-            isKeyLeader: held.contains { PostKind(rawValue: $0.kind)?.isKeyLeader == true },
+            isKeyLeader: try held.contains { try $0.decode(\.$kind, as: PostKind.self).isKeyLeader },
             isSecretary: held.contains { $0.kind == PostKind.cellSecretary.rawValue && $0.organisationID == cellID })
     }
 }

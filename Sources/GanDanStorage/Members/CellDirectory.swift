@@ -30,9 +30,8 @@ public struct CellDirectory: Sendable {
         let posts = try await PostRecord.query(on: db).filter(\.$memberID ~~ Array(kindOf.keys)).inForce(on: date).all()
         var postsOf: [UUID: [PostKind]] = [:]
         for post in posts {
-            guard let kind = PostKind(rawValue: post.kind), !kind.isCellPost || post.organisationID == cellID else {
-                continue
-            }
+            let kind = try post.decode(\.$kind, as: PostKind.self)
+            guard !kind.isCellPost || post.organisationID == cellID else { continue }
             postsOf[post.memberID, default: []].append(kind)
         }
         let summaries = try await MemberDirectory(db: db, scope: .storageInternal).summaries(records, on: date)

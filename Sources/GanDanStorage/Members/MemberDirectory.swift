@@ -109,7 +109,7 @@ public struct MemberDirectory: Sendable {
             cells.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
         let cellOf = Dictionary(memberships.map { ($0.memberID, $0.organisationID) }, uniquingKeysWith: { a, _ in a })
         let posts = try await PostRecord.query(on: db).filter(\.$memberID ~~ ids).inForce(on: date).all()
-        let leaders = Set(posts.filter { PostKind(rawValue: $0.kind)?.isKeyLeader == true }.map(\.memberID))
+        let leaders = Set(try posts.filter { try $0.decode(\.$kind, as: PostKind.self).isKeyLeader }.map(\.memberID))
         return try records.map { record in
             let cellID = cellOf[try record.requireID()]
             return MemberSummary(
@@ -117,7 +117,7 @@ public struct MemberDirectory: Sendable {
                 birthDate: CivilDate(record.birthDate) ?? CivilDate(year: 1900, month: 1, day: 1)!,
                 sex: try record.decode(\.$sex, as: Sex.self),
                 status: try record.decode(\.$status, as: PartyStatus.self),
-                standing: record.partyRecord?.standing(on: date), cellID: cellID,
+                standing: try record.partyRecord?.standing(on: date), cellID: cellID,
                 cellName: cellID.flatMap { cellNames[$0] }, isKeyLeader: leaders.contains(try record.requireID()))
         }
     }
@@ -129,7 +129,7 @@ public struct MemberDirectory: Sendable {
         if let organisations = scope.organisationFilter {
             visible = visible.filter(Self.onRollOf(organisations, on: nil))
         }
-        guard let record = try await visible.first(), let party = record.partyRecord,
+        guard let record = try await visible.first(), let party = try record.partyRecord,
             let summary = try await summaries([record], on: date).first
         else { return nil }
         let memberships = try await MembershipRecord.query(on: db).filter(\.$memberID == id).sort(\.$validFrom).all()
@@ -153,13 +153,11 @@ public struct MemberDirectory: Sendable {
                     organisationID: $0.organisationID, organisationName: names[$0.organisationID] ?? "",
                     validity: Validity(storedFrom: $0.validFrom, until: $0.validUntil))
             },
-            posts: posts.compactMap { post in
-                PostKind(rawValue: post.kind).map {
-                    PostView(
-                        kind: $0, organisationID: post.organisationID,
-                        organisationName: names[post.organisationID] ?? "",
-                        validity: Validity(storedFrom: post.validFrom, until: post.validUntil))
-                }
+            posts: try posts.map { post in
+                PostView(
+                    kind: try post.decode(\.$kind, as: PostKind.self), organisationID: post.organisationID,
+                    organisationName: names[post.organisationID] ?? "",
+                    validity: Validity(storedFrom: post.validFrom, until: post.validUntil))
             })
     }
 }

@@ -27,7 +27,7 @@ public struct MembershipWriter: Sendable {
         _ memberID: UUID, to cellID: UUID, on date: CivilDate, kind: TransferKind, actor: Actor, db: any Database
     ) async throws {
         guard let cell = try await OrganisationRecord.find(cellID, on: db),
-            OrganisationKind(rawValue: cell.kind)?.isCell == true
+            try cell.decode(\.$kind, as: OrganisationKind.self).isCell
         else { throw StorageError.notFound("no cell \(cellID)") }
         guard Validity(storedFrom: cell.validFrom, until: cell.validUntil).contains(date) else {
             throw StorageError.conflict("\(cell.name) is not in force on \(date.iso)")

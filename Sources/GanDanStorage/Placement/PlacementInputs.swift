@@ -114,18 +114,19 @@ extension PlacementInputs {
         let posts = try await PostRecord.query(on: db).filter(\.$memberID ~~ Array(memberIDs)).inForce(on: date).all()
         var postsOf: [UUID: [PostKind]] = [:]
         for post in posts {
-            if let kind = PostKind(rawValue: post.kind), kind.isKeyLeader {
+            let kind = try post.decode(\.$kind, as: PostKind.self)
+            if kind.isKeyLeader {
                 postsOf[post.memberID, default: []].append(kind)
             }
         }
-        let candidates = members.compactMap { member -> PlacementCandidate? in
+        let candidates = try members.compactMap { member -> PlacementCandidate? in
             guard let id = member.id, let cell = cellOf[id] else { return nil }
             let village = member.residenceUnitID.flatMap { villageByID[$0] }
             return PlacementCandidate(
                 id: id, name: member.fullName, fromCellID: cell, posts: postsOf[id] ?? [],
                 residenceVillageID: village?.id, residenceDistanceKm: village?.profile?.distanceKm,
                 stableKey: Self.stableKey(member),
-                isFullMember: member.partyRecord?.standing(on: date)?.countsAsFull ?? false)
+                isFullMember: try member.partyRecord?.standing(on: date)?.countsAsFull ?? false)
         }
         let summaries = try await CellDirectory(db: db, scope: .storageInternal).summaries(of: villageCells, on: date)
         let fullOf = Dictionary(summaries.map { ($0.cell.id, $0.counts.full) }, uniquingKeysWith: { a, _ in a })

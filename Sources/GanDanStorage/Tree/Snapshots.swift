@@ -66,11 +66,14 @@ extension CellRating {
 }
 
 extension MemberRecord {
-    /// The dates that decide standing; nil only if stored dates are unreadable.
+    /// The dates that decide standing; nil only if stored dates are unreadable; an unknown status is corrupt data.
     var partyRecord: PartyRecord? {
-        guard let admitted = CivilDate(admittedOn), let status = PartyStatus(rawValue: status) else { return nil }
-        return PartyRecord(
-            admittedOn: admitted, officialOn: officialOn.flatMap { CivilDate($0) }, status: status,
-            statusSince: statusSince.flatMap { CivilDate($0) })
+        get throws {
+            let status = try decode(\.$status, as: PartyStatus.self)
+            guard let admitted = CivilDate(admittedOn) else { return nil }
+            return PartyRecord(
+                admittedOn: admitted, officialOn: officialOn.flatMap { CivilDate($0) }, status: status,
+                statusSince: statusSince.flatMap { CivilDate($0) })
+        }
     }
 }

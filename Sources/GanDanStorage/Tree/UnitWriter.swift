@@ -102,7 +102,7 @@ public struct UnitWriter: Sendable {
     private func checkParent(_ parentID: UUID?, for unit: UnitRecord, on date: CivilDate, db: any Database)
         async throws
     {
-        let kind = UnitKind(rawValue: unit.kind)
+        let kind = try unit.decode(\.$kind, as: UnitKind.self)
         guard let parentID else {
             guard kind == .province else { throw StorageError.conflict("only a province may have no parent") }
             return
@@ -111,7 +111,7 @@ public struct UnitWriter: Sendable {
         guard let parent = try await tree.unit(parentID, on: date) else {
             throw StorageError.notFound("the new parent is not in force on \(date.iso)")
         }
-        guard kind?.mayHaveParent(parent.kind) == true else {
+        guard kind.mayHaveParent(parent.kind) else {
             throw StorageError.conflict("a \(unit.kind) cannot be under a \(parent.kind.rawValue)")
         }
         let ancestors = try await tree.path(to: parentID, on: date).map(\.id)
