@@ -7,7 +7,7 @@ enum CommandValues {
     /// `text` as a date (YYYY-MM-DD), or a refusal naming `option`.
     static func date(_ text: String, option: String) throws -> CivilDate {
         guard let date = CivilDate(text) else {
-            throw ValidationError("\(option) \"\(text)\" is not a date (YYYY-MM-DD)")
+            throw ValidationError("\(option) \"\(text)\" is not a date (YYYY-MM-DD) from 1900-01-01 to 2100-12-31")
         }
         return date
     }

@@ -40,7 +40,7 @@ struct CivilDateTests {
 
     @Test("day arithmetic round-trips across leap years and centuries")
     func arithmetic() throws {
-        let start = try #require(CivilDate("1899-12-31"))
+        let start = try #require(CivilDate(year: 1899, month: 12, day: 31))
         var day = start
         for _ in 0..<80_000 {
             let next = day.adding(days: 1)
@@ -71,5 +71,45 @@ struct CivilDateTests {
         let after = Validity(from: try #require(CivilDate("2025-07-01")))
         #expect(!validity.overlaps(after))
         #expect(Validity(from: try #require(CivilDate("2025-06-30"))).overlaps(validity))
+    }
+
+    @Test("month and day arithmetic at and beyond the calendar's ends saturates instead of trapping (issue 21)")
+    func saturatingArithmetic() throws {
+        let last = try #require(CivilDate(year: 9999, month: 12, day: 31))
+        let first = try #require(CivilDate(year: 1, month: 1, day: 1))
+        #expect(last.adding(months: 1) == last)
+        #expect(last.adding(months: Int.max) == last)
+        #expect(first.adding(months: -1) == first)
+        #expect(first.adding(months: Int.min) == first)
+        #expect(last.adding(days: 1) == last)
+        #expect(first.adding(days: Int.min) == first)
+        #expect(last.adding(months: -1) == CivilDate(year: 9999, month: 11, day: 30))
+        let december = try #require(YearMonth(year: 9999, month: 12))
+        #expect(december.adding(months: 1) == december)
+        #expect(december.adding(months: Int.max) == december)
+        let january = try #require(YearMonth(year: 1, month: 1))
+        #expect(january.adding(months: -12) == january)
+        #expect(january.adding(months: Int.min) == january)
+        #expect(CivilDate.supportedRange.upperBound.adding(months: 1) == CivilDate(year: 2101, month: 1, day: 31))
+        #expect(ThematicPlan.quartersMissed(year: 10_000, held: [], asOf: last) == [])
+    }
+
+    @Test("dates and months outside 1900-01-01 … 2100-12-31 are not read from text (issue 21)")
+    func supportedRange() throws {
+        #expect(CivilDate.supportedRange.lowerBound.iso == "1900-01-01")
+        #expect(CivilDate.supportedRange.upperBound.iso == "2100-12-31")
+        #expect(YearMonth.supportedRange.lowerBound.iso == "1900-01")
+        #expect(YearMonth.supportedRange.upperBound.iso == "2100-12")
+        for text in ["9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01", "31/12/9999"] {
+            #expect(CivilDate(text) == nil, "\(text)")
+        }
+        #expect(CivilDate("1900-01-01") != nil)
+        #expect(CivilDate("31/12/2100") != nil)
+        for text in ["9999-12", "0001-01", "1899-12", "2101-01"] { #expect(YearMonth(text) == nil, "\(text)") }
+        #expect(YearMonth("1900-01") != nil)
+        #expect(YearMonth("2100-12") != nil)
+        let late = try #require(CivilDate(year: 9999, month: 12, day: 31))
+        #expect(throws: InputError.self) { try late.requireSupported(field: "decision_date") }
+        try #require(CivilDate("2100-12-31")).requireSupported(field: "decision_date")
     }
 }

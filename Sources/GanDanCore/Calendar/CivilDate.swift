@@ -18,8 +18,45 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD` (also `DD/MM/YYYY`, the form Vietnamese paperwork uses).
+    /// The dates a person or a file may give and the database may hold (issue 21): anything outside is refused
+    /// where it enters, so that no record, page or computation starts from year 1 or 9999.
+    public static let supportedRange = CivilDate(dayNumber: -25_567)...CivilDate(dayNumber: 47_846)  // 1900-01-01…2100-12-31
+    /// The first and last dates the type can hold; arithmetic saturates there instead of trapping.
+    static let calendarStart = CivilDate(dayNumber: -719_162)  // 0001-01-01
+    static let calendarEnd = CivilDate(dayNumber: 2_932_896)  // 9999-12-31
+    /// The years of `supportedRange`.
+    public static var supportedYears: ClosedRange<Int> {
+        supportedRange.lowerBound.year...supportedRange.upperBound.year
+    }
+    /// Why a date outside `supportedRange` is refused, in plain words (Vietnamese, then English).
+    public static let outOfRangeMessage =
+        "không phải ngày từ 01/01/1900 đến 31/12/2100 (not a date from 1900-01-01 to 2100-12-31)"
+
+    /// Parses `YYYY-MM-DD` (also `DD/MM/YYYY`, the form Vietnamese paperwork uses); a date outside
+    /// `supportedRange` is not accepted, so every form, query, JSON body, file and command refuses it.
     public init?(_ text: String) {
+        guard let date = CivilDate(anyText: text), CivilDate.supportedRange.contains(date) else { return nil }
+        self = date
+    }
+
+    /// Refuses a date outside `supportedRange` with an `InputError` naming `field`: writers call it so that no stored
+    /// date lies outside the range, whatever their caller parsed (issue 21).
+    public func requireSupported(field: String) throws {
+        guard CivilDate.supportedRange.contains(self) else {
+            throw InputError.invalid(field: field, "\(iso): \(CivilDate.outOfRangeMessage)")
+        }
+    }
+
+    /// Refuses a year outside `supportedYears` the same way.
+    public static func requireSupported(year: Int, field: String) throws {
+        guard supportedYears.contains(year) else {
+            throw InputError.invalid(
+                field: field, "\(year): không phải năm từ 1900 đến 2100 (not a year from 1900 to 2100)")
+        }
+    }
+
+    /// Parses `YYYY-MM-DD` or `DD/MM/YYYY` for any year 1–9999.
+    init?(anyText text: String) {
         // Digits read byte by byte: an import parses four dates a row (bench/scale).
         var parts: [Int] = []
         var widths: [Int] = []
@@ -121,16 +158,24 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// The date `days` later (earlier when negative).
+    /// Saturates at 0001-01-01 and 9999-12-31 rather than overflow or leave the calendar (issue 21).
     public func adding(days: Int) -> CivilDate {
-        CivilDate(dayNumber: dayNumber + days)
+        let lowest = CivilDate.calendarStart.dayNumber
+        let highest = CivilDate.calendarEnd.dayNumber
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        return CivilDate(dayNumber: overflow ? (days < 0 ? lowest : highest) : min(max(sum, lowest), highest))
     }
 
-    /// The same day `months` later, clamped to the month's last day.
+    /// The same day `months` later, clamped to the month's last day; saturates at 0001-01-01 and 9999-12-31
+    /// rather than trap, since a page computing a window around an extreme date must still answer (issue 21).
     public func adding(months: Int) -> CivilDate {
-        let total = year * 12 + (month - 1) + months
-        let y = total / 12
-        let m = total % 12 + 1
-        return CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y)))!
+        let from = YearMonth(self)
+        let shifted = from.adding(months: months)
+        if from.months(until: shifted) != months {
+            return months < 0 ? CivilDate.calendarStart : CivilDate.calendarEnd
+        }
+        let last = CivilDate.daysIn(month: shifted.month, year: shifted.year)
+        return CivilDate(year: shifted.year, month: shifted.month, day: min(day, last)) ?? self
     }
 
     /// Whole months from `self` to `later` (negative when `later` is earlier), as age is counted (rules.md R21).
@@ -158,9 +203,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
+        if let date = CivilDate(anyText: text), !CivilDate.supportedRange.contains(date) {
+            // A real date out of range is invalid input naming its field (422), not a malformed body (issue 21).
+            throw InputError.invalid(
+                field: decoder.codingPath.last?.stringValue, "\(text): \(CivilDate.outOfRangeMessage)")
+        }
         guard let date = CivilDate(text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\"\(text)\" is not a date (YYYY-MM-DD)")
+                in: container, debugDescription: "\"\(text)\" is not a date (YYYY-MM-DD) from 1900-01-01 to 2100-12-31")
         }
         self = date
     }

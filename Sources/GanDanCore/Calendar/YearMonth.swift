@@ -18,11 +18,19 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
         month = date.month
     }
 
-    /// Parses `YYYY-MM`.
+    /// The months of `CivilDate.supportedRange`, the only ones a person or a file may give (issue 21).
+    public static let supportedRange =
+        YearMonth(CivilDate.supportedRange.lowerBound)...YearMonth(CivilDate.supportedRange.upperBound)
+
+    /// Why a month outside `supportedRange` is refused (Vietnamese, then English).
+    public static let outOfRangeMessage =
+        "không phải tháng từ 01/1900 đến 12/2100 (not a month from 1900-01 to 2100-12)"
+
+    /// Parses `YYYY-MM`; a month outside `supportedRange` is not accepted.
     public init?(_ text: String) {
         let parts = text.trimmingWhitespace().split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]),
-            let month = Int(parts[1])
+            let month = Int(parts[1]), CivilDate.supportedYears.contains(year)
         else { return nil }
         self.init(year: year, month: month)
     }
@@ -35,12 +43,18 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// The quarter, 1–4 (rules.md R9).
     public var quarter: Int { (month - 1) / 3 + 1 }
-    public var firstDay: CivilDate { CivilDate(year: year, month: month, day: 1)! }
+    /// The month's first day (a `YearMonth` is always a real month, so the fallback is never taken).
+    public var firstDay: CivilDate { CivilDate(year: year, month: month, day: 1) ?? CivilDate.calendarStart }
 
-    /// The month `count` months later (earlier when negative).
+    /// The month `count` months later (earlier when negative), saturating at 0001-01 and 9999-12 rather than
+    /// trap: a report window around an extreme month must still answer (issue 21).
     public func adding(months count: Int) -> YearMonth {
-        let index = year * 12 + (month - 1) + count
-        return YearMonth(year: index / 12, month: index % 12 + 1)!
+        let lowest = 12  // index of 0001-01
+        let highest = 9999 * 12 + 11  // index of 9999-12
+        let current = year * 12 + (month - 1)
+        let (sum, overflow) = current.addingReportingOverflow(count)
+        let index = overflow ? (count < 0 ? lowest : highest) : min(max(sum, lowest), highest)
+        return YearMonth(year: index / 12, month: index % 12 + 1) ?? self
     }
 
     /// Months from `self` to `later`; negative when `later` is earlier.
@@ -56,6 +70,11 @@ extension YearMonth {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
+        if text.count == 7, let year = Int(text.prefix(4)), !CivilDate.supportedYears.contains(year) {
+            // A month out of range is invalid input naming its field (422), not a malformed body (issue 21).
+            throw InputError.invalid(
+                field: decoder.codingPath.last?.stringValue, "\(text): \(YearMonth.outOfRangeMessage)")
+        }
         guard let value = YearMonth(text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is not YYYY-MM")
         }

@@ -60,7 +60,9 @@ public struct ThematicPlan: Hashable, Sendable, Codable {
         let covered = Set(
             held.filter { $0.date.year == year && $0.kind != .regular }.map { YearMonth($0.date).quarter })
         return (1...4).filter { quarter in
-            let end = YearMonth(year: year, month: quarter * 3)!.adding(months: 1).firstDay
+            // A year outside the calendar has no quarter that ended (issue 21: never trap on a given year).
+            guard let last = YearMonth(year: year, month: quarter * 3) else { return false }
+            let end = last.adding(months: 1).firstDay
             return end <= date && !covered.contains(quarter)
         }
     }

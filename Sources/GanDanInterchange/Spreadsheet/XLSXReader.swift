@@ -98,7 +98,8 @@ public enum XLSXReader {
     static func date(serial: Double, date1904: Bool) -> CivilDate? {
         guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
         let epoch = date1904 ? -24_107 : -25_569
-        return CivilDate(dayNumber: epoch + Int(serial.rounded(.down)))
+        let date = CivilDate(dayNumber: epoch + Int(serial.rounded(.down)))
+        return CivilDate.supportedRange.contains(date) ? date : nil  // issue 21: the same range as typed dates
     }
 
     /// Whether a number format shows a date: built-in date formats, or a custom code with day or year parts.

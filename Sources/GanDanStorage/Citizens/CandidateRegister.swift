@@ -185,7 +185,8 @@ public struct CandidateRegister: Sendable {
     public func record(_ step: PipelineStep, on date: CivilDate, for id: UUID, actor: Actor) async throws
         -> CandidateView
     {
-        try await change(id, actor: actor, on: date) { pipeline in
+        try date.requireSupported(field: "date")
+        return try await change(id, actor: actor, on: date) { pipeline in
             switch step {
             case .listed: pipeline.listedOn = date
             case .awarenessCertificate: pipeline.awarenessCertificateOn = date
@@ -207,6 +208,7 @@ public struct CandidateRegister: Sendable {
     /// The base of the majority is the cell's full members on the vote day as the registry has them; a different
     /// number given with the vote is refused.
     public func recordVote(_ given: CandidateVote, for id: UUID, actor: Actor) async throws -> CandidateView {
+        try given.date.requireSupported(field: "date")
         guard let record = try await CandidateRecord.find(id, on: db),
             scope.contains(organisation: record.organisationID)
         else { throw StorageError.notFound("no candidate \(id)") }

@@ -52,6 +52,7 @@ public struct FeedbackBook: Sendable {
 
     /// Records what a citizen raised in the cell's village.
     public func record(cellID: UUID, _ feedback: CitizenFeedback, actor: Actor) async throws -> FeedbackView {
+        try feedback.receivedOn.requireSupported(field: "receivedOn")
         guard scope.contains(organisation: cellID), let cell = try await OrganisationRecord.find(cellID, on: db),
             try cell.decode(\.$kind, as: OrganisationKind.self).isCell
         else { throw StorageError.notFound("no cell \(cellID)") }

@@ -33,6 +33,7 @@ public struct LeaderSupervisions: Sendable {
 
     /// Records the cell's comment on one of its leaders.
     public func record(cellID: UUID, _ supervision: LeaderSupervision, actor: Actor) async throws -> SupervisionView {
+        try supervision.commentedOn.requireSupported(field: "commentedOn")
         guard scope.contains(organisation: cellID), let cell = try await OrganisationRecord.find(cellID, on: db) else {
             throw StorageError.notFound("no cell \(cellID)")
         }

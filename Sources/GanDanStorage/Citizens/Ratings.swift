@@ -103,6 +103,7 @@ public struct Ratings: Sendable {
         cellID: UUID, year: Int, entries: [RatingEntry], cellLevel: RatingLevel?, weakReason: String? = nil,
         actor: Actor
     ) async throws -> RatingSheet {
+        try CivilDate.requireSupported(year: year, field: "year")
         guard let period = RatingPeriod.year(year) else { throw StorageError.notFound("no year \(year)") }
         return try await record(
             cellID: cellID, period: period, entries: entries, cellLevel: cellLevel, weakReason: weakReason, actor: actor

@@ -142,6 +142,7 @@ public struct HouseholdRegister: Sendable {
 
     /// Records a household's status for a year under the standard in force that year (rules.md R25).
     public func setStatus(_ householdID: UUID, year: Int, status: HouseholdPovertyStatus, actor: Actor) async throws {
+        try CivilDate.requireSupported(year: year, field: "year")
         guard let household = try await HouseholdRecord.find(householdID, on: db),
             scope.contains(unit: household.unitID)
         else { throw StorageError.notFound("no household \(householdID)") }

@@ -67,6 +67,7 @@ public struct VillageCriteria: Sendable {
     public func record(village unitID: UUID, year: Int, met: [Int: Bool], notes: [Int: String] = [:], actor: Actor)
         async throws
     {
+        try CivilDate.requireSupported(year: year, field: "year")
         guard scope.contains(unit: unitID) else { throw StorageError.notFound("no village \(unitID)") }
         guard let set = Self.set(for: year) else {
             throw InputError.invalid([

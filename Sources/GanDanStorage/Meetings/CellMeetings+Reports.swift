@@ -111,6 +111,7 @@ extension CellMeetings {
     /// Replaces the cell's thematic plan for the plan's year; returns its warnings (a quarter without a topic, rules.md R9).
     @discardableResult
     public func saveThematicPlan(of cellID: UUID, _ plan: ThematicPlan, actor: Actor) async throws -> [String] {
+        try CivilDate.requireSupported(year: plan.year, field: "year")
         guard let cell = try await cellRecord(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
         let issues = plan.issues
         let errors = issues.filter { !$0.message.hasPrefix("warning:") }

@@ -45,6 +45,8 @@ public struct CellMeetings: Sendable {
 
     /// Puts a meeting in the cell's calendar; a thematic meeting names its topic (rules.md R9, R11).
     public func plan(cellID: UUID, _ draft: MeetingPlanDraft, actor: Actor) async throws -> MeetingSummary {
+        try draft.date.requireSupported(field: "date")
+        try draft.noticeSentOn?.requireSupported(field: "noticeSentOn")
         guard let cell = try await cellRecord(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
         var issues: [InputIssue] = []
         let topic = draft.topic?.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -8,6 +8,7 @@ extension PlacementPlans {
     /// the agency cells are dissolved that day (R14), and the audit trail records it — all in one transaction.
     /// `version` must be the draft's current version; of two planners approving at once exactly one succeeds.
     public func approve(_ id: UUID, version: Int, decisionDate: CivilDate, actor: Actor) async throws -> PlacementPlan {
+        try decisionDate.requireSupported(field: "decision_date")
         guard try await record(id) != nil else { throw StorageError.notFound("no placement plan \(id)") }
         return try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { throw StorageError.unavailable("an SQL database is needed") }

@@ -23,7 +23,7 @@ extension Request {
     /// A date from a form or JSON field; a bad value is a 400 naming the field.
     func date(_ text: String?, field: String) throws -> CivilDate {
         guard let text, let date = CivilDate(text) else {
-            throw Abort(.badRequest, reason: "\(field): \"\(text ?? "")\" is not a date (YYYY-MM-DD)")
+            throw InputError.invalid(field: field, "\"\(text ?? "")\": \(CivilDate.outOfRangeMessage)")
         }
         return date
     }

@@ -258,7 +258,8 @@ extension Request {
     func dashboardDate() throws -> CivilDate {
         guard let text = query[String.self, at: "as_of"], !text.isEmpty else { return try asOfDate() }
         guard let date = CivilDate(text) else {
-            throw Abort(.badRequest, reason: "as_of \"\(text)\" is not a date (YYYY-MM-DD)")
+            throw Abort(
+                .badRequest, reason: "as_of \"\(text)\" is not a date (YYYY-MM-DD) from 1900-01-01 to 2100-12-31")
         }
         return date
     }

@@ -16,7 +16,7 @@ extension Request {
     func year(_ name: String = "year") throws -> Int {
         let text = parameters.get(name) ?? query[String.self, at: name]
         guard let text, !text.isEmpty else { return try asOfDate().year }
-        guard let year = Int(text), (1900...2200).contains(year) else {
+        guard let year = Int(text), CivilDate.supportedYears.contains(year) else {
             throw Abort(.badRequest, reason: "year must be a year such as 2019")
         }
         return year
@@ -26,7 +26,8 @@ extension Request {
     func optionalDate(_ name: String) throws -> CivilDate? {
         guard let text = query[String.self, at: name], !text.isEmpty else { return nil }
         guard let date = CivilDate(text) else {
-            throw Abort(.badRequest, reason: "\(name) \"\(text)\" is not a date (YYYY-MM-DD)")
+            throw Abort(
+                .badRequest, reason: "\(name) \"\(text)\" is not a date (YYYY-MM-DD) from 1900-01-01 to 2100-12-31")
         }
         return date
     }

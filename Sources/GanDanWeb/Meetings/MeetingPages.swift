@@ -237,7 +237,10 @@ struct MeetingPages: RouteCollection {
         let kind = MeetingKind(rawValue: form.kind)
         if kind == nil { problems.append(InputIssue(field: Labels.text("kind", req), message: "?")) }
         let date = CivilDate(form.date)
-        if date == nil { problems.append(InputIssue(field: Labels.text("date", req), message: form.date)) }
+        if date == nil {
+            problems.append(
+                InputIssue(field: Labels.text("date", req), message: "\(form.date): \(CivilDate.outOfRangeMessage)"))
+        }
         let time = TimeOfDay(form.time)
         if time == nil { problems.append(InputIssue(field: Labels.text("time", req), message: form.time)) }
         var notice: CivilDate?

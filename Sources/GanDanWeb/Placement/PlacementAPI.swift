@@ -68,7 +68,8 @@ struct PlacementAPI: RouteCollection {
         let plan = try req.resolved.plan
         let input = try req.content.decode(ApproveRequest.self)
         guard let date = CivilDate(input.decisionDate) else {
-            throw Abort(.badRequest, reason: "decision_date \"\(input.decisionDate)\" is not a date")
+            throw InputError.invalid(
+                field: "decision_date", "\"\(input.decisionDate)\": \(CivilDate.outOfRangeMessage)")
         }
         return try await PlacementPlans(db: req.store, scope: try await req.scope(.approve)).approve(
             plan.id, version: input.version, decisionDate: date, actor: try await req.actor())

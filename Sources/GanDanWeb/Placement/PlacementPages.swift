@@ -235,7 +235,8 @@ struct PlacementPages: RouteCollection {
         let plan = try req.resolved.plan
         let form = try req.content.decode(ApproveForm.self)
         guard let date = CivilDate(form.decisionDate) else {
-            throw Abort(.badRequest, reason: "the decision date \"\(form.decisionDate)\" is not a date")
+            throw InputError.invalid(
+                field: Labels.text("decisionDate", req), "\"\(form.decisionDate)\": \(CivilDate.outOfRangeMessage)")
         }
         do {
             _ = try await PlacementPlans(db: req.store, scope: try await req.scope(.approve)).approve(

@@ -93,7 +93,7 @@ struct MonthlyReportPages: RouteCollection {
     static func month(_ req: Request, _ name: String = "month") throws -> YearMonth? {
         guard let text = req.query[String.self, at: name], !text.isEmpty else { return nil }
         guard let month = YearMonth(text) else {
-            throw Abort(.badRequest, reason: "\(name) \"\(text)\" is not a month (YYYY-MM)")
+            throw Abort(.badRequest, reason: "\(name) \"\(text)\" is not a month (YYYY-MM) from 1900-01 to 2100-12")
         }
         return month
     }

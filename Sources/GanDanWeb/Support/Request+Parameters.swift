@@ -7,7 +7,8 @@ extension Request {
     func asOfDate() throws -> CivilDate {
         guard let text = query[String.self, at: "date"], !text.isEmpty else { return CivilDate.today() }
         guard let date = CivilDate(text) else {
-            throw Abort(.badRequest, reason: "date \"\(text)\" is not a date (YYYY-MM-DD)")
+            throw Abort(
+                .badRequest, reason: "date \"\(text)\" is not a date (YYYY-MM-DD) from 1900-01-01 to 2100-12-31")
         }
         return date
     }
