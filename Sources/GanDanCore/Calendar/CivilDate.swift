@@ -19,8 +19,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// The dates a person or a file may give and the database may hold (issue 21): anything outside is refused
-    /// where it enters, so that no record, page or computation starts from year 1 or 9999.
-    public static let supportedRange = CivilDate(dayNumber: -25_567)...CivilDate(dayNumber: 47_846)  // 1900-01-01…2100-12-31
+    /// where it enters, so that no record, page or computation starts from year 1 or 9999. 1900-01-01 … 2100-12-31.
+    public static let supportedRange = CivilDate(dayNumber: -25_567)...CivilDate(dayNumber: 47_846)
     /// The first and last dates the type can hold; arithmetic saturates there instead of trapping.
     static let calendarStart = CivilDate(dayNumber: -719_162)  // 0001-01-01
     static let calendarEnd = CivilDate(dayNumber: 2_932_896)  // 9999-12-31
