@@ -21,9 +21,18 @@ public enum MemberCSVWriter {
 
 /// One field of a CSV file that a spreadsheet will open.
 enum CSVField {
-    /// Keeps a spreadsheet from reading a field as a formula (CSV injection): "=…" becomes "'=…".
+    /// Keeps a spreadsheet from reading a field as a formula (CSV injection): a field starting with = + - @ tab or
+    /// carriage return gets a leading "'", except a phone number ("+84" then digits and spaces only).
     static func neutralised(_ field: String) -> String {
-        guard let first = field.first, "=+-@".contains(first), !(field.hasPrefix("+84")) else { return field }
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPhoneNumber(field)
+        else { return field }
         return "'" + field
+    }
+
+    /// Whether `field` is exactly a Vietnamese phone number in international form: "+84" followed by digits and spaces.
+    static func isPhoneNumber(_ field: String) -> Bool {
+        guard field.hasPrefix("+84") else { return false }
+        let rest = field.unicodeScalars.dropFirst(3)
+        return !rest.isEmpty && rest.allSatisfy { ("0"..."9").contains($0) || $0 == " " }
     }
 }

@@ -8,7 +8,7 @@ enum Action: String, Sendable, CaseIterable {
     case write
     /// Read the audit trail: administrators and auditors (`Role.mayReadAudit`).
     case audit
-    /// Planner-only work such as imports: administrators and planners, not a secretary's write scope.
+    /// Planner-only work such as imports and placement proposals: administrators and planners, not a secretary's write scope.
     case plan
     /// Approve a placement plan: today the same roles that may change it.
     case approve
@@ -29,7 +29,7 @@ enum Action: String, Sendable, CaseIterable {
         case .read: return "please sign in"
         case .write, .approve: return "your role does not allow changing records"
         case .audit: return "only auditors and administrators read the audit trail"
-        case .plan: return "only a planner may import members or households"
+        case .plan: return "only a planner may import members or households or propose placements"
         }
     }
 }

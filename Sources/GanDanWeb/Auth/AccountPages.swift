@@ -97,14 +97,33 @@ struct AccountPages: FeatureRoutes {
     }
 
     @Sendable func createToken(req: Request) async throws -> Response {
-        let name = (try? req.content.decode(NewToken.self).name) ?? nil
-        let created = try await UserDirectory(db: req.store).createToken(
-            for: try await req.account().id, name: name ?? "token")
+        let name = try Self.tokenName(req.body.data.map { Data(buffer: $0) } ?? Data())
+        let created = try await UserDirectory(db: req.store).createToken(for: try await req.account().id, name: name)
         try await audit(req, "create", created.info.id)
         let response = try await CreatedToken(id: created.info.id, name: created.info.name, token: created.token)
             .encodeResponse(for: req)
         response.status = .created
         return response
+    }
+
+    /// The name a JSON body `{"name": "…"}` gives a new token ("token" without one); any other body is refused
+    /// before anything is created: not a JSON object, another key, a name that is not text, blank or over 100 characters.
+    static func tokenName(_ body: Data) throws -> String {
+        let unreadable = InputError.malformed(
+            "Nội dung yêu cầu phải là JSON {\"name\": \"…\"}. / The request body must be JSON {\"name\": \"…\"}.")
+        guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any],
+            object.keys.allSatisfy({ $0 == "name" })
+        else { throw unreadable }
+        guard let value = object["name"] else { return "token" }
+        guard let name = value as? String else { throw unreadable }
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 100,
+            !trimmed.unicodeScalars.contains(where: CharacterSet.controlCharacters.contains)
+        else {
+            throw InputError.malformed(
+                "Tên mã truy cập phải có từ 1 đến 100 ký tự. / The token name must have 1 to 100 characters.")
+        }
+        return trimmed
     }
 
     @Sendable func revokeToken(req: Request) async throws -> HTTPStatus {

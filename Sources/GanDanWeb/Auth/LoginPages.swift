@@ -90,9 +90,24 @@ struct LoginPages: RouteCollection {
     }
 
     /// Only a path on this site: never another host (no open redirect).
+    /// `next` when it is a path on this site, else "/": one leading "/", no "/" or "\\" right after it, no backslash,
+    /// control character or whitespace, checked on the value and on its percent-decoded forms (no open redirect).
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
-        return next
+        guard let next, !next.isEmpty else { return "/" }
+        var forms = [next]
+        while forms.count < 4, let decoded = forms[forms.count - 1].removingPercentEncoding, decoded != forms.last {
+            forms.append(decoded)
+        }
+        return forms.allSatisfy(isSameSitePath) ? next : "/"
+    }
+
+    /// Whether `path` starts with a single "/" and holds no backslash, control character or whitespace.
+    private static func isSameSitePath(_ path: String) -> Bool {
+        let scalars = Array(path.unicodeScalars)
+        guard scalars.first == "/" else { return false }
+        if scalars.count > 1, scalars[1] == "/" { return false }
+        let unsafe = CharacterSet.controlCharacters.union(.whitespacesAndNewlines).union(.illegalCharacters)
+        return !scalars.contains { $0 == "\\" || unsafe.contains($0) }
     }
 
 }

@@ -15,6 +15,8 @@ struct MemberAPI: RouteCollection {
         var cellID: UUID?
         if let text = req.query[String.self, at: "cell"], !text.isEmpty {
             guard let id = UUID(uuidString: text) else { throw Abort(.badRequest, reason: "cell must be a cell id") }
+            // The filter's cell is resolved like a path object: 404 outside the read scope, not an empty list.
+            try await PathKind.cell.resolve(id, req, for: .read)
             cellID = id
         }
         try await req.auditRead("member_list", id: nil)

@@ -87,6 +87,7 @@ struct MemberPages: RouteCollection {
         let title = Labels.text("figure" + figure.prefix(1).uppercased() + figure.dropFirst(), req)
         if figure == "full" {
             let cell = try id("cell")
+            try await PathKind.cell.resolve(cell, req, for: .read)
             let members = try await CommuneDashboard(db: req.store, scope: scope).fullMembers(of: cell, asOf: date)
             return (members, title, [Choice(value: "figure", label: figure), Choice(value: "cell", label: "\(cell)")])
         }
@@ -94,6 +95,8 @@ struct MemberPages: RouteCollection {
             throw Abort(.badRequest, reason: "figure \"\(figure)\" is not one of the dashboard's figures")
         }
         let unit = try id("unit")
+        // The filter's unit is resolved like a path object: 404 outside the read scope, not an empty list.
+        try await PathKind.unit.resolve(unit, req, for: .read)
         let members = try await DistrictDashboard(db: req.store, scope: scope).members(
             placement, commune: unit, asOf: date)
         return (members, title, [Choice(value: "figure", label: figure), Choice(value: "unit", label: "\(unit)")])

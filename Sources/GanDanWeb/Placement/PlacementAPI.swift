@@ -9,7 +9,7 @@ extension DirectiveProgress: Content {}
 /// JSON for placement: propose, read, re-run with pins or new weights, approve; directive progress.
 struct PlacementAPI: RouteCollection {
     func boot(routes api: any RoutesBuilder) throws {
-        api.requiring(.write, objectInBody: .unit).post("placement", "plans", use: propose)
+        api.requiring(.plan, objectInBody: .unit).post("placement", "plans", use: propose)
         api.requiring(.read).get("placement", "plans", ":plan", use: plan)
         api.requiring(.write).post("placement", "plans", ":plan", "rerun", use: rerun)
         api.requiring(.approve).post("placement", "plans", ":plan", "approve", use: approve)

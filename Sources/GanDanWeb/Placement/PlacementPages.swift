@@ -10,7 +10,7 @@ struct PlacementPages: RouteCollection {
         let read = routes.requiring(.read)
         let write = routes.requiring(.write)
         read.get("placement", use: index)
-        routes.requiring(.write, objectInBody: .unit).post("placement", "plans", use: propose)
+        routes.requiring(.plan, objectInBody: .unit).post("placement", "plans", use: propose)
         read.get("placement", "plans", ":plan", use: review)
         write.post("placement", "plans", ":plan", "move", use: move)
         routes.requiring(.approve).post("placement", "plans", ":plan", "approve", use: approve)
