@@ -17,16 +17,21 @@ struct PasswordOptions: ParsableArguments {
     @ArgumentParser.Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin =
         false
 
-    func password() throws -> (password: String, generated: Bool) {
+    /// The password for `username`; one read from standard input must meet `PasswordPolicy` (issue 21).
+    func password(for username: String) throws -> (password: String, generated: Bool) {
         if passwordStdin {
-            guard let line = readLine(strippingNewline: true), line.count >= 10 else {
-                throw AppRunner.failure("the password on standard input must have at least 10 characters")
+            let line = readLine(strippingNewline: true) ?? ""
+            if let problem = PasswordPolicy.problem(line, username: username) {
+                throw AppRunner.failure("the password on standard input: \(problem)")
             }
             return (line, false)
         }
         let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         var generator = SystemRandomNumberGenerator()
-        return (String((0..<16).map { _ in alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))] }), true)
+        while true {
+            let made = String((0..<16).map { _ in alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))] })
+            if PasswordPolicy.problem(made, username: username) == nil { return (made, true) }
+        }
     }
 }
 
@@ -67,7 +72,7 @@ extension UserCommand {
         }
 
         func run() async throws {
-            let (password, generated) = try passwordOptions.password()
+            let (password, generated) = try passwordOptions.password(for: username)
             let username = username
             let grants = try grants.map(Self.grant)
             let name = name
@@ -141,7 +146,7 @@ extension UserCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let (password, generated) = try passwordOptions.password()
+            let (password, generated) = try passwordOptions.password(for: username)
             let username = username
             let hash = try await Add.hash(password, database: database)
             try await database.withStorage { db in

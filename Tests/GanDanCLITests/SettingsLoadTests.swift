@@ -67,3 +67,18 @@ struct SettingsLoadTests {
         #expect(missing?.issues.first?.field == "GANDAN_MEETING_POLICY")
     }
 }
+
+extension SettingsLoadTests {
+    @Test("GANDAN_TRUSTED_PROXIES lists IP addresses; anything else is refused (issue 21)")
+    func trustedProxies() async throws {
+        let environment = ["GANDAN_TRUSTED_PROXIES": "10.0.0.1, ::1"]
+        let settings = try await Settings.load(arguments: SettingsArguments(), environment: environment, directory: "/")
+        #expect(settings.trustedProxies == ["10.0.0.1", "::1"])
+        await #expect(throws: InputError.self) {
+            _ = try await Settings.load(
+                arguments: SettingsArguments(), environment: ["GANDAN_TRUSTED_PROXIES": "proxy.local"], directory: "/")
+        }
+        let none = try await Settings.load(arguments: SettingsArguments(), environment: [:], directory: "/")
+        #expect(none.trustedProxies.isEmpty)
+    }
+}

@@ -11,30 +11,74 @@ public struct SessionStore: Sendable {
         self.db = db
     }
 
+    /// The session key Vapor writes the signed-in user's id under (`_\(CurrentUser.self)Session`).
+    public static let userKey = "_CurrentUserSession"
+
+    /// How long a session lives on the server: since its last use (idle) and since it was made (absolute).
+    public struct Lifetimes: Sendable, Equatable {
+        public var idle: TimeInterval
+        public var absolute: TimeInterval
+
+        public init(idle: TimeInterval = 2 * 3600, absolute: TimeInterval = 12 * 3600) {
+            self.idle = idle
+            self.absolute = absolute
+        }
+    }
+
     /// Stores a new session and returns its id: 32 random bytes, base64.
-    public func create(_ data: [String: String]) async throws -> String {
+    public func create(_ data: [String: String], now: Date = Date()) async throws -> String {
         var bytes = [UInt8](repeating: 0, count: 32)
         for index in bytes.indices { bytes[index] = .random(in: .min ... .max) }
         let record = SessionRecord()
         record.key = Data(bytes).base64EncodedString()
         record.data = data
+        record.createdAt = now
+        record.touchedAt = now
         try await record.create(on: db)
         return record.key
     }
 
-    /// The session's data, nil when no session has this id.
-    public func read(_ id: String) async throws -> [String: String]? {
-        try await SessionRecord.query(on: db).filter(\.$key == id).first()?.data
+    /// The session's data, nil when no session has this id or it outlived `lifetimes` (then it is deleted).
+    /// A session without timestamps (made before lifetimes existed) counts as expired.
+    public func read(_ id: String, lifetimes: Lifetimes = Lifetimes(), now: Date = Date()) async throws -> [String:
+        String]?
+    {
+        guard let record = try await SessionRecord.query(on: db).filter(\.$key == id).first() else { return nil }
+        guard let created = record.createdAt, let touched = record.touchedAt,
+            now.timeIntervalSince(created) <= lifetimes.absolute, now.timeIntervalSince(touched) <= lifetimes.idle
+        else {
+            try await record.delete(on: db)
+            return nil
+        }
+        return record.data
     }
 
-    /// Replaces the session's data.
-    public func update(_ id: String, to data: [String: String]) async throws {
-        try await SessionRecord.query(on: db).filter(\.$key == id).set(\.$data, to: data).update()
+    /// Replaces the session's data and marks it used now.
+    public func update(_ id: String, to data: [String: String], now: Date = Date()) async throws {
+        try await SessionRecord.query(on: db).filter(\.$key == id).set(\.$data, to: data)
+            .set(\.$touchedAt, to: now).update()
     }
 
     /// Forgets the session (sign-out).
     public func delete(_ id: String) async throws {
         try await SessionRecord.query(on: db).filter(\.$key == id).delete()
+    }
+
+    /// Ends every session signed in as `userID` (password reset or change).
+    public func deleteAll(of userID: UUID) async throws {
+        try await Self.deleteAll(of: userID, on: db)
+    }
+
+    static func deleteAll(of userID: UUID, on db: any Database) async throws {
+        let records = try await SessionRecord.query(on: db).all()
+        let ids = records.filter { $0.data[userKey] == userID.uuidString }.compactMap(\.id)
+        guard !ids.isEmpty else { return }
+        try await SessionRecord.query(on: db).filter(\.$id ~~ ids).delete()
+    }
+
+    /// How many sessions are stored (tests: an anonymous visit stores none).
+    public func count() async throws -> Int {
+        try await SessionRecord.query(on: db).count()
     }
 }
 
@@ -45,6 +89,8 @@ final class SessionRecord: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "key") var key: String
     @Field(key: "data") var data: [String: String]
+    @OptionalField(key: "created_at") var createdAt: Date?
+    @OptionalField(key: "touched_at") var touchedAt: Date?
 
     init() {}
 }

@@ -117,11 +117,19 @@ public struct UserDirectory: Sendable {
         try await user.update(on: db)
     }
 
+    /// Sets a new password hash and ends all the user's sessions and API tokens.
     public func setPasswordHash(_ username: String, _ hash: String) async throws {
         guard let user = try await UserRecord.query(on: db).filter(\.$username == Self.normalised(username)).first()
         else { throw StorageError.notFound("no user \(username)") }
-        user.passwordHash = hash
-        try await user.update(on: db)
+        try await db.transaction { db in
+            user.passwordHash = hash
+            try await user.update(on: db)
+            let userID = try user.requireID()
+            // A new password ends every way in made with the old one (issue 21): tokens and sessions.
+            try await APITokenRecord.query(on: db).filter(\.$userID == userID).filter(\.$revokedAt == nil)
+                .set(\.$revokedAt, to: Date()).update()
+            try await SessionStore.deleteAll(of: userID, on: db)
+        }
     }
 
     // MARK: API tokens

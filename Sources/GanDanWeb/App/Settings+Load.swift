@@ -1,6 +1,7 @@
 import Foundation
 import GanDanCore
 import GanDanStorage
+import NIOCore
 import NIOPosix
 import Vapor
 
@@ -33,7 +34,7 @@ public struct SettingsArguments: Sendable {
 extension Settings {
     /// The one place the environment is read: `.env` in `directory` (the working directory) is loaded first,
     /// and variables already in `environment` win over it, as in Vapor. Reads DATABASE_URL, GANDAN_DATA_DIR,
-    /// GANDAN_SECURE_COOKIES, GANDAN_METRICS_TOKEN and GANDAN_MEETING_POLICY; a value that cannot be used is an
+    /// GANDAN_SECURE_COOKIES, GANDAN_METRICS_TOKEN, GANDAN_MEETING_POLICY and GANDAN_TRUSTED_PROXIES; a value that cannot be used is an
     /// `InputError` naming the variable, never a silent default.
     public static func load(
         arguments: SettingsArguments, environment: [String: String], directory: String = "."
@@ -50,7 +51,8 @@ extension Settings {
         }
         return Settings(
             database: location, hostname: arguments.hostname, port: arguments.port, secureCookies: secure,
-            meetingPolicy: policy, metricsToken: metricsToken)
+            meetingPolicy: policy, metricsToken: metricsToken,
+            trustedProxies: try trustedProxies(environment["GANDAN_TRUSTED_PROXIES"]))
     }
 
     /// `environment` over the variables of `directory/.env` (read with Vapor's `DotEnvFile`), when it exists.
@@ -78,6 +80,15 @@ extension Settings {
         case "", "0", "false", "no": return false
         default: throw InputError.invalid(field: name, "\"\(value)\" is not 1 or 0 (true or false)")
         }
+    }
+
+    /// GANDAN_TRUSTED_PROXIES: IP addresses separated by commas or spaces; anything else is refused.
+    static func trustedProxies(_ value: String?) throws -> Set<String> {
+        let items = (value ?? "").split { $0 == "," || $0 == " " }.map(String.init)
+        for item in items where (try? SocketAddress(ipAddress: item, port: 0)) == nil {
+            throw InputError.invalid(field: "GANDAN_TRUSTED_PROXIES", "\"\(item)\" is not an IP address")
+        }
+        return Set(items)
     }
 
     /// The meeting policy JSON at `path`.

@@ -20,11 +20,17 @@ public struct Settings: Sendable {
     /// When set, `/metrics` answers only requests with `Authorization: Bearer <token>` (GANDAN_METRICS_TOKEN);
     /// when nil it is open, as Prometheus scrapers expect on a private network. It holds no personal data.
     public var metricsToken: String?
+    /// The reverse proxies whose `X-Forwarded-For` / `Forwarded` headers are believed (GANDAN_TRUSTED_PROXIES):
+    /// the sign-in throttle keys on the client address they report; from any other peer the headers are ignored.
+    public var trustedProxies: Set<String>
+    /// How long a signed-in session lives on the server without use, and at most.
+    public var sessionLifetimes: SessionStore.Lifetimes
 
     public init(
         database: DatabaseLocation, hostname: String = "127.0.0.1", port: Int = 8080, migrate: Bool = true,
         charter: CharterSettings = .standard, bcryptCost: Int = 12, secureCookies: Bool = false,
-        meetingPolicy: MeetingPolicy = .standard, metricsToken: String? = nil
+        meetingPolicy: MeetingPolicy = .standard, metricsToken: String? = nil,
+        trustedProxies: Set<String> = [], sessionLifetimes: SessionStore.Lifetimes = SessionStore.Lifetimes()
     ) {
         self.database = database
         self.hostname = hostname
@@ -35,5 +41,7 @@ public struct Settings: Sendable {
         self.secureCookies = secureCookies
         self.meetingPolicy = meetingPolicy
         self.metricsToken = metricsToken
+        self.trustedProxies = trustedProxies
+        self.sessionLifetimes = sessionLifetimes
     }
 }

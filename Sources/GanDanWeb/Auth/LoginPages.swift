@@ -36,8 +36,8 @@ struct LoginPages: RouteCollection {
     @Sendable func login(req: Request) async throws -> Response {
         let input = try req.content.decode(Credentials.self)
         let username = UserDirectory.normalised(input.username ?? "")
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
-        let throttle = req.application.loginThrottle
+        let address = req.clientAddress
+        let throttle = LoginThrottle(db: req.store)
         let next = Self.safeNext(input.next)
         func refuse(_ message: String, status: HTTPResponseStatus) async throws -> Response {
             let page = PageContext(req, title: Labels.text("signIn", req))
@@ -52,7 +52,7 @@ struct LoginPages: RouteCollection {
         if username.isEmpty || password.isEmpty {
             return try await refuse(Labels.text("badLogin", req), status: .unauthorized)
         }
-        if let wait = await throttle.wait(account: username, address: address) {
+        if let wait = try await throttle.wait(account: username, address: address) {
             let minutes = max(1, Int((wait / 60).rounded(.up)))
             return try await refuse(
                 Labels.text("tooManyAttempts", req).replacingOccurrences(of: "{minutes}", with: String(minutes)),
@@ -63,10 +63,10 @@ struct LoginPages: RouteCollection {
         let hash = found?.passwordHash ?? req.application.standInHash
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         guard let found, matches, !found.account.disabled else {
-            await throttle.recordFailure(account: username, address: address)
+            try await throttle.recordFailure(account: username, address: address)
             return try await refuse(Labels.text("badLogin", req), status: .unauthorized)
         }
-        await throttle.recordSuccess(account: username)
+        try await throttle.recordSuccess(account: username, address: address)
         let user = CurrentUser(account: found.account, viaToken: false)
         // A new session id and CSRF token after sign-in, so a session planted before it is worth nothing.
         if let old = req.session.id {
@@ -119,12 +119,4 @@ struct StandInHashKey: StorageKey {
 extension Application {
     /// A bcrypt hash (at the configured cost) of a random password nobody knows, made at start-up.
     var standInHash: String { storage[StandInHashKey.self] ?? "" }
-
-    /// The sign-in throttle shared by every request.
-    var loginThrottle: LoginThrottle {
-        if let throttle = storage[LoginThrottleKey.self] { return throttle }
-        let throttle = LoginThrottle()
-        storage[LoginThrottleKey.self] = throttle
-        return throttle
-    }
 }

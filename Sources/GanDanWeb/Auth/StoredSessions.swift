@@ -2,21 +2,47 @@ import GanDanStorage
 import Vapor
 
 /// Vapor's sessions kept in the database through Storage's session store (the cookie carries only the id).
+///
+/// An anonymous visitor's session holds nothing but the sign-in form's CSRF token: it is carried in the cookie
+/// itself (`anon.` and the token) and never stored, so visits to `/login` write no row (issue 21). A session is
+/// stored once someone signs in, and the server ends it after the configured idle and absolute lifetimes.
 struct StoredSessions: AsyncSessionDriver {
+    static let anonymousPrefix = "anon."
+
     func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
-        SessionID(string: try await SessionStore(db: request.store).create(data.snapshot))
+        if let id = Self.anonymousID(data.snapshot) { return id }
+        return SessionID(string: try await SessionStore(db: request.store).create(data.snapshot))
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
-        try await SessionStore(db: request.store).read(sessionID.string).map { SessionData(initialData: $0) }
+        if sessionID.string.hasPrefix(Self.anonymousPrefix) {
+            let token = String(sessionID.string.dropFirst(Self.anonymousPrefix.count))
+            if token.isEmpty { return SessionData() }
+            guard token.count == 64, token.allSatisfy(\.isHexDigit) else { return nil }
+            return SessionData(initialData: ["csrf": token])
+        }
+        let lifetimes = request.application.settings.sessionLifetimes
+        return try await SessionStore(db: request.store).read(sessionID.string, lifetimes: lifetimes).map {
+            SessionData(initialData: $0)
+        }
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
+        if sessionID.string.hasPrefix(Self.anonymousPrefix) {
+            return try await createSession(data, for: request)
+        }
         try await SessionStore(db: request.store).update(sessionID.string, to: data.snapshot)
         return sessionID
     }
 
     func deleteSession(_ sessionID: SessionID, for request: Request) async throws {
+        guard !sessionID.string.hasPrefix(Self.anonymousPrefix) else { return }
         try await SessionStore(db: request.store).delete(sessionID.string)
+    }
+
+    /// The cookie id of a session that holds only a CSRF token (or nothing), nil when it must be stored.
+    static func anonymousID(_ data: [String: String]) -> SessionID? {
+        guard data.keys.allSatisfy({ $0 == "csrf" }) else { return nil }
+        return SessionID(string: anonymousPrefix + (data["csrf"] ?? ""))
     }
 }
