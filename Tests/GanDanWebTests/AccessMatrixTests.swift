@@ -549,7 +549,7 @@ struct AccessMatrixTests {
                         if key.contains("imports/:upload") {
                             let owner =
                                 isInside ? (current ?? users.admin) : (who == .admin ? users.viewer : users.admin)
-                            objects.upload = try await ImportUploads(db: app.store).create(
+                            objects.upload = try await ImportUploads(db: app.store, scope: .everything).create(
                                 owner: owner.account.id, unitID: objects.unit, kind: .members, fileName: "m.csv",
                                 format: .csv, content: Data("Họ và tên,Mã chi bộ\nA,CB-99999\n".utf8)
                             ).id
