@@ -43,7 +43,7 @@ public struct DemoLoader: Sendable {
         guard try await !MemberDirectory(db: db, scope: .everything).holdsMembers() else {
             throw StorageError.conflict("the database already holds members: the demo loads only into an empty one")
         }
-        let writer = DatasetWriter(db: db)
+        let writer = DatasetWriter(db: db, scope: .everything)
         var summary = try await writer.write(OrganisationDataset(units: try Self.tuyenQuangUnits()), actor: actor)
         let demo = try await writer.write(NaHangDemo.dataset(), actor: actor)
         summary.unitsCreated += demo.unitsCreated

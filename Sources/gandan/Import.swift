@@ -41,7 +41,8 @@ extension Import {
             }
             let dryRun = dryRun
             let summary = try await database.withStorage { db in
-                try await DatasetWriter(db: db).write(OrganisationDataset(units: units), dryRun: dryRun, actor: .cli)
+                try await DatasetWriter(db: db, scope: .commandLineOperator).write(
+                    OrganisationDataset(units: units), dryRun: dryRun, actor: .cli)
             }
             print(
                 "\(dryRun ? "Dry run, nothing written: would create" : "Created") \(summary.unitsCreated) unit(s), "

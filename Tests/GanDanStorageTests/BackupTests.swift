@@ -51,7 +51,8 @@ struct BackupTests {
         let context = try StorageContext(location: location)
         do {
             try await context.migrate()
-            _ = try await DatasetWriter(db: context.db).write(MeetingTests.cellDataset, actor: .system)
+            _ = try await DatasetWriter(db: context.db, scope: .everything).write(
+                MeetingTests.cellDataset, actor: .system)
             let cell = try #require(
                 try await OrganisationTree(db: context.db, scope: .everything).organisation(code: "CB-00001.01")
             ).id

@@ -84,7 +84,7 @@ struct ChunkedMemberWriteTests {
         arguments: TestDatabase.all)
     func lateChunkFails(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            let writer = DatasetWriter(db: db)
+            let writer = DatasetWriter(db: db, scope: .everything)
             _ = try await writer.write(Fixtures.tree)
             let members = (0..<9_000).map { index in
                 Fixtures.member(

@@ -18,7 +18,7 @@ struct CellHistoryWriterTests {
                 Fixtures.member("Hoàng Văn A", cell: "CB-00001.01"), Fixtures.member("La Thị B", cell: "CB-00001.01"),
                 Fixtures.member("Ma Văn C", cell: "CQ-00001"),
             ]
-            _ = try await DatasetWriter(db: db).write(tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(tree)
             let commune = try #require(
                 try await OrganisationTree(db: db, scope: .everything).unit(code: "00001", on: Self.day))
             let rolls = try await VillageCellRolls(db: db, scope: .everything).rolls(under: commune.id, on: Self.day)
@@ -36,7 +36,7 @@ struct CellHistoryWriterTests {
         arguments: TestDatabase.all)
     func scope(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             let commune = try #require(
                 try await OrganisationTree(db: db, scope: .everything).unit(code: "00001", on: Self.day))
             let cells = try await VillageCellRolls(db: db, scope: .everything).rolls(under: commune.id, on: Self.day)

@@ -32,7 +32,7 @@ struct CitizenTests {
     }
 
     static func load(_ db: any Database) async throws -> (cell: UUID, members: [String: UUID]) {
-        _ = try await DatasetWriter(db: db).write(dataset, actor: .system)
+        _ = try await DatasetWriter(db: db, scope: .everything).write(dataset, actor: .system)
         let cell = try #require(
             try await OrganisationTree(db: db, scope: .everything).organisation(code: "CB-00001.01")
         ).id

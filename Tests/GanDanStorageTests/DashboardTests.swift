@@ -50,7 +50,7 @@ struct DashboardTests {
         arguments: TestDatabase.all)
     func district(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Self.placementTree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Self.placementTree)
             let tree = OrganisationTree(db: db, scope: .everything)
             let district = try #require(try await tree.unit(code: "001", on: Self.d("2019-03-01")))
             let commune = try #require(try await tree.unit(code: "00001", on: Self.d("2019-03-01")))
@@ -134,7 +134,7 @@ struct DashboardTests {
     @Test("cells at a glance: rolls, rating, meetings, tasks and feedback as they stood", arguments: TestDatabase.all)
     func commune(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Self.rollTree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Self.rollTree)
             let tree = OrganisationTree(db: db, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: Self.d("2019-01-01")))
             let naCooc = try #require(try await tree.organisation(code: "CB-00001.01")).id
@@ -259,7 +259,7 @@ struct DashboardTests {
             }
         }
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(dataset)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(dataset)
             let tree = OrganisationTree(db: db, scope: .everything)
             let district = try #require(try await tree.unit(code: "001", on: Self.d("2019-03-01")))
             let commune = try #require(try await tree.unit(code: "00001", on: Self.d("2019-03-01")))

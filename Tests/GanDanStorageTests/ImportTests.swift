@@ -17,13 +17,13 @@ struct ImportTests {
         -> DatasetWriteSummary
     {
         let file = try MemberCSVReader.read(Data(text.utf8), today: today)
-        return try await DatasetWriter(db: db).write(file, dryRun: dryRun)
+        return try await DatasetWriter(db: db, scope: .everything).write(file, dryRun: dryRun)
     }
 
     @Test("a good file is imported; a dry run writes nothing", arguments: TestDatabase.all)
     func goodFile(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             let csv =
                 Self.header + """
                     Hoàng Văn Hoan,1975-02-03,Nam,Tày,000000000101,0900000101,2000-05-19,2001-05-19,CQ-00001
@@ -44,7 +44,7 @@ struct ImportTests {
     @Test("bad rows are all reported with line and field, and nothing is written", arguments: TestDatabase.all)
     func badRows(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             _ = try await Self.importCSV(
                 Self.header + "Lý Văn Có,1970-01-01,Nam,Tày,000000000999,,1995-01-01,1996-01-01,CQ-00001\n", into: db)
             let csv =
@@ -93,11 +93,11 @@ struct ImportTests {
             Fixtures.member("Ma Thị, \"Thu\"", cell: "CB-00001.01", admitted: "2018-06-01", official: nil),
         ]
         let exported = try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(dataset)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(dataset)
             return try MemberCSVWriter.csv(try await MemberExporter(db: db, scope: .everything).drafts(on: Self.today))
         }
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             let summary = try await Self.importCSV(exported, into: db)
             #expect(summary.members == 2)
             let again = try MemberCSVWriter.csv(

@@ -34,7 +34,7 @@ struct MeetingTests {
     }
 
     static func loadCell(_ db: any Database) async throws -> Cell {
-        _ = try await DatasetWriter(db: db).write(cellDataset, actor: .system)
+        _ = try await DatasetWriter(db: db, scope: .everything).write(cellDataset, actor: .system)
         let cell = try #require(
             try await OrganisationTree(db: db, scope: .everything).organisation(code: "CB-00001.01"))
         let roster = try await CellDirectory(db: db, scope: .everything).roster(
@@ -397,7 +397,7 @@ struct MeetingTests {
             var visitor = Fixtures.member("Đàm Văn Khách", cell: "CQ-00001", village: "00001.02")
             visitor.temporaryCellCode = "CB-00001.01"
             dataset.members.append(visitor)
-            _ = try await DatasetWriter(db: db).write(dataset, actor: .system)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(dataset, actor: .system)
             let cellID = try #require(
                 try await OrganisationTree(db: db, scope: .everything).organisation(code: "CB-00001.01")
             ).id

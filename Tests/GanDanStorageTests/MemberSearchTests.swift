@@ -16,7 +16,7 @@ struct MemberSearchTests {
         dataset.members = names.enumerated().map { index, name in
             Fixtures.member(name, citizenID: String(format: "000%09d", index + 1))
         }
-        _ = try await DatasetWriter(db: db).write(dataset)
+        _ = try await DatasetWriter(db: db, scope: .everything).write(dataset)
     }
 
     @Test("\"duong\" finds Đường and \"hoan\" finds Hoàn and Hoan", arguments: TestDatabase.all)

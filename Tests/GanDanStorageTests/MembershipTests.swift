@@ -11,7 +11,7 @@ struct MembershipTests {
         try await database.withDatabase { db in
             var dataset = Fixtures.tree
             dataset.members = [Fixtures.member("Hoàng Văn Hoan"), Fixtures.member("Ma Văn Ba")]
-            _ = try await DatasetWriter(db: db).write(dataset)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(dataset)
             let tree = OrganisationTree(db: db, scope: .everything)
             let agency = try #require(try await tree.organisation(code: "CQ-00001"))
             let naCooc = try #require(try await tree.organisation(code: "CB-00001.01"))
@@ -55,7 +55,7 @@ struct MembershipTests {
                 Fixtures.member("Hoàng Văn Cũ", status: .left, statusSince: "2018-01-01"),
                 temporary, contact,
             ]
-            _ = try await DatasetWriter(db: db).write(dataset)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(dataset)
             let agency = try #require(
                 try await OrganisationTree(db: db, scope: .everything).organisation(code: "CQ-00001"))
             let cells = CellDirectory(db: db, scope: .everything)
@@ -85,7 +85,7 @@ struct MembershipTests {
             dataset.members[0].posts = [
                 PostDraft(kind: .cellSecretary, organisationCode: "CB-00001.02", validity: Fixtures.since)
             ]
-            _ = try await DatasetWriter(db: db).write(dataset)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(dataset)
             let tree = OrganisationTree(db: db, scope: .everything)
             let cell = try #require(try await tree.organisation(code: "CB-00001.02"))
             let cells = CellDirectory(db: db, scope: .everything)

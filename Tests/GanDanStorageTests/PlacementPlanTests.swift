@@ -85,7 +85,7 @@ struct PlacementPlanTests {
     @Test("of two planners approving at once, exactly one succeeds", arguments: TestDatabase.all)
     func concurrentApproval(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Self.twoMembers)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Self.twoMembers)
             let commune = try #require(
                 try await OrganisationTree(db: db, scope: .everything).unit(code: "00001", on: Self.proposalDay))
             let plans = PlacementPlans(db: db, scope: .everything)
@@ -108,7 +108,7 @@ struct PlacementPlanTests {
     @Test("a mistake is undone by a new plan; the first stays in history", arguments: TestDatabase.all)
     func undoByNewPlan(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Self.twoMembers)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Self.twoMembers)
             let tree = OrganisationTree(db: db, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: Self.proposalDay))
             let naLang = try #require(try await tree.organisation(code: "CB-00001.02"))
@@ -139,7 +139,7 @@ struct PlacementPlanTests {
         arguments: TestDatabase.all)
     func outsideScope(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Self.twoMembers)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Self.twoMembers)
             let commune = try #require(
                 try await OrganisationTree(db: db, scope: .everything).unit(code: "00001", on: Self.proposalDay))
             let plan = try await PlacementPlans(db: db, scope: .everything).propose(
@@ -177,7 +177,7 @@ struct PlacementPlanTests {
             // (processed first) to Nà Làng, then fails on Hoàng Văn Hoan's transfer to Nà Coóc.
             var dataset = Self.twoMembers
             dataset.organisations[3].validity = Validity(from: CivilDate(year: 2000, month: 1, day: 1)!)
-            _ = try await DatasetWriter(db: db).write(dataset)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(dataset)
             let tree = OrganisationTree(db: db, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: Self.proposalDay))
             let plans = PlacementPlans(db: db, scope: .everything)
@@ -203,7 +203,7 @@ struct PlacementPlanTests {
     @Test("moving a member pins them, and the re-run reports what changed", arguments: TestDatabase.all)
     func rerunWithPin(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Self.twoMembers)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Self.twoMembers)
             let tree = OrganisationTree(db: db, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: Self.proposalDay))
             let naLang = try #require(try await tree.organisation(code: "CB-00001.02"))

@@ -31,7 +31,7 @@ struct SpreadsheetImportTests {
     @Test("every bad row is listed with its line and field, and nothing is written", arguments: TestDatabase.all)
     func everyBadRow(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             let csv =
                 Self.header + """
                     Hoàng Văn Một,1975-02-03,Nam,000000000101,2000-05-19,2001-05-19,CQ-00001
@@ -63,7 +63,7 @@ struct SpreadsheetImportTests {
         arguments: TestDatabase.all)
     func textRoundTrips(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             let csv =
                 "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Ngày vào Đảng,Ngày chính thức,Mã chi bộ\n"
                 + "Hoàng Văn Một,1975-02-03,Nam,\"Tày \\ Nùng\tMông\",2000-05-19,2001-05-19,CQ-00001\n"
@@ -91,7 +91,7 @@ struct SpreadsheetImportTests {
         arguments: TestDatabase.all)
     func largeFile(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             // More rows than one parse part (2,000) and than one write chunk (5,000), so both split.
             let count = 10_001
             func rows(badAt bad: Int?) -> String {
@@ -139,7 +139,7 @@ struct SpreadsheetImportTests {
     @Test("a good file: the dry run writes nothing, the import writes every row", arguments: TestDatabase.all)
     func dryRunThenImport(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             let csv =
                 Self.header + """
                     Hoàng Văn Một,03/02/1975,Nam,000000000101,2000-05-19,2001-05-19,CQ-00001
@@ -162,7 +162,7 @@ struct SpreadsheetImportTests {
         try await database.withDatabase { db in
             var tree = Fixtures.tree
             tree.members = [Fixtures.member("Nguyễn Văn An", born: "1980-02-03", citizenID: "000000000777")]
-            _ = try await DatasetWriter(db: db).write(tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(tree)
             let byID =
                 Self.header + """
                     Lò Văn Cả,1970-01-01,Nam,000000000777,2000-05-19,2001-05-19,CQ-00001
@@ -196,7 +196,7 @@ struct SpreadsheetImportTests {
     @Test("households: villages by code, scope, duplicates, all or nothing", arguments: TestDatabase.all)
     func households(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             let header = "Mã thôn,Họ tên chủ hộ,Số nhân khẩu,Năm,Phân loại hộ\n"
             let bad =
                 header + """
@@ -240,7 +240,7 @@ struct SpreadsheetImportTests {
     @Test("members outside the importer's scope are refused by line", arguments: TestDatabase.all)
     func memberScope(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             let cell = try #require(try await OrganisationRecord.query(on: db).filter(\.$code == "CB-00001.01").first())
             let csv =
                 Self.header + """
@@ -258,7 +258,7 @@ struct SpreadsheetImportTests {
     @Test("an XLSX workbook imports like the CSV", arguments: TestDatabase.all)
     func xlsx(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             let table = try XLSXReader.table(try XLSXFixtures.excel())
             let mapping = ColumnMapping.guess(header: table.header, kind: .members)
             let report = try await SpreadsheetImport(db: db, scope: .everything).run(

@@ -11,7 +11,7 @@ struct StrictDecodingTests {
     @Test("a unit kind no version ever wrote is reported with its table, column and value", arguments: TestDatabase.all)
     func unknownUnitKind(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             try await (db as! any SQLDatabase).raw("UPDATE units SET kind = 'galaxy' WHERE code = '00001'").run()
             let tree = OrganisationTree(db: db, scope: .everything)
             do {
@@ -36,7 +36,7 @@ struct StrictDecodingTests {
             dataset.members[0].posts = [
                 PostDraft(kind: .cellSecretary, organisationCode: "CB-00001.02", validity: Fixtures.since)
             ]
-            _ = try await DatasetWriter(db: db).write(dataset)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(dataset)
             let cell = try #require(
                 try await OrganisationTree(db: db, scope: .everything).organisation(code: "CB-00001.02"))
             let day = Fixtures.date("2019-03-15")

@@ -13,7 +13,7 @@ struct TreeHistoryTests {
     @Test("a renamed commune keeps its old name on earlier dates", arguments: TestDatabase.all)
     func rename(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             let tree = OrganisationTree(db: db, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: Fixtures.date("2019-01-01")))
             try await UnitWriter(db: db, scope: .everything).change(
@@ -32,7 +32,7 @@ struct TreeHistoryTests {
     @Test("a unit outside the writer's scope cannot be renamed or closed (rules.md R30)", arguments: TestDatabase.all)
     func writerScope(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             let tree = OrganisationTree(db: db, scope: .everything)
             let commune = try #require(try await tree.unit(code: "00001", on: Fixtures.date("2019-01-01")))
             let elsewhere = UnitWriter(db: db, scope: .restricted(units: [UUID()], organisations: []))
@@ -51,7 +51,7 @@ struct TreeHistoryTests {
         arguments: TestDatabase.all)
     func twoLevelReform(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             let tree = OrganisationTree(db: db, scope: .everything)
             let reform = Fixtures.date("2025-07-01")
             let province = try #require(try await tree.unit(code: "01", on: reform))
@@ -79,7 +79,7 @@ struct TreeHistoryTests {
     @Test("moving a unit under its own village is refused as a cycle", arguments: TestDatabase.all)
     func cycle(database: TestDatabase) async throws {
         try await database.withDatabase { db in
-            _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
             let tree = OrganisationTree(db: db, scope: .everything)
             let day = Fixtures.date("2020-01-01")
             let district = try #require(try await tree.unit(code: "001", on: day))
@@ -102,7 +102,9 @@ struct TreeHistoryTests {
                 UnitDraft(
                     code: "77777.01", kind: .village, name: "Khuổi Phầy", parentCode: "77777", validity: Fixtures.since)
             )
-            let error = await #expect(throws: InputError.self) { try await DatasetWriter(db: db).write(dataset) }
+            let error = await #expect(throws: InputError.self) {
+                try await DatasetWriter(db: db, scope: .everything).write(dataset)
+            }
             #expect(error?.description.contains("unit 77777.01: parent 77777 does not exist") == true)
             let units = try await UnitRecord.query(on: db).count()
             let organisations = try await OrganisationRecord.query(on: db).count()
@@ -114,9 +116,9 @@ struct TreeHistoryTests {
     func officialList(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let units = try DemoLoader.tuyenQuangUnits()
-            let first = try await DatasetWriter(db: db).write(OrganisationDataset(units: units))
+            let first = try await DatasetWriter(db: db, scope: .everything).write(OrganisationDataset(units: units))
             #expect(first.unitsCreated == 1 + 7 + 138)
-            let second = try await DatasetWriter(db: db).write(OrganisationDataset(units: units))
+            let second = try await DatasetWriter(db: db, scope: .everything).write(OrganisationDataset(units: units))
             #expect(second.unitsCreated == 0 && second.unitsUnchanged == units.count)
             let tree = OrganisationTree(db: db, scope: .everything)
             let naHang = try #require(try await tree.unit(code: "072", on: Fixtures.date("2019-03-15")))

@@ -373,6 +373,12 @@ struct AccessMatrixTests {
         "POST /imports/:upload/confirm": Entry(
             path: { "/imports/\($0.upload)/confirm" }, body: { _ in "" },
             expect: { importer($0, $1, ok: 422, page: false, owned: true) }),
+        // An address under /api that no route matches: 404 for every signed-in role, 401 before sign-in.
+        "GET /api/**": Entry(path: { _ in "/api/nothing" }, expect: { who, _ in who == .anonymous ? 401 : 404 }),
+        "POST /api/**": Entry(path: { _ in "/api/nothing" }, expect: { who, _ in who == .anonymous ? 401 : 404 }),
+        "PUT /api/**": Entry(path: { _ in "/api/nothing" }, expect: { who, _ in who == .anonymous ? 401 : 404 }),
+        "PATCH /api/**": Entry(path: { _ in "/api/nothing" }, expect: { who, _ in who == .anonymous ? 401 : 404 }),
+        "DELETE /api/**": Entry(path: { _ in "/api/nothing" }, expect: { who, _ in who == .anonymous ? 401 : 404 }),
         "GET /api/audit": Entry(
             path: { _ in "/api/audit" },
             expect: { who, _ in who == .anonymous ? 401 : who == .admin || who == .auditor ? 200 : 403 }),
@@ -381,6 +387,8 @@ struct AccessMatrixTests {
     /// The routes anyone may call; every other route must declare an action.
     static let openRoutes: Set<String> = [
         "GET /health", "GET /metrics", "GET /openapi.json", "GET /login", "POST /login", "POST /logout",
+        // The API's catch-all 404: it names no object; the api group still requires sign-in.
+        "GET /api/**", "POST /api/**", "PUT /api/**", "PATCH /api/**", "DELETE /api/**",
     ]
 
     /// What is wrong with how the app's routes declare their access: a route outside every access group, an open
@@ -549,7 +557,7 @@ struct AccessMatrixTests {
                         if key.contains("imports/:upload") {
                             let owner =
                                 isInside ? (current ?? users.admin) : (who == .admin ? users.viewer : users.admin)
-                            objects.upload = try await ImportUploads(db: app.store).create(
+                            objects.upload = try await ImportUploads(db: app.store, scope: .everything).create(
                                 owner: owner.account.id, unitID: objects.unit, kind: .members, fileName: "m.csv",
                                 format: .csv, content: Data("Họ và tên,Mã chi bộ\nA,CB-99999\n".utf8)
                             ).id

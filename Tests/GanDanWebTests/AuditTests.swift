@@ -42,7 +42,7 @@ struct AuditTests {
     func tampering(database: TestDatabase) async throws {
         for tamper in ["edit", "delete", "swap"] {
             try await database.withDatabase { db in
-                _ = try await DatasetWriter(db: db).write(Fixtures.tree)
+                _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
                 let count = try await AuditEntryRecord.query(on: db).count()
                 #expect(count == 9)
                 #expect(try await AuditTrail(db: db).verify() == .intact(entries: 9))

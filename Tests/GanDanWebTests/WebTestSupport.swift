@@ -58,7 +58,7 @@ func withSeededApp(
         try await withApp(configure: { app in
             try await configure(app, Settings(database: location, bcryptCost: 4))
         }) { app in
-            _ = try await DatasetWriter(db: app.store).write(dataset)
+            _ = try await DatasetWriter(db: app.store, scope: .everything).write(dataset)
             try await body(app, try await TestUsers.create(on: app))
         }
     }

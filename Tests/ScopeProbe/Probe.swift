@@ -27,3 +27,5 @@ func membershipWriter(_ db: DatabaseHandle) { _ = MembershipWriter(db: db) }
 func memberExporter(_ db: DatabaseHandle) { _ = MemberExporter(db: db) }
 func villageCellRolls(_ db: DatabaseHandle) { _ = VillageCellRolls(db: db) }
 func cellHistoryWriter(_ db: DatabaseHandle) { _ = CellHistoryWriter(db: db, policy: .standard) }
+func datasetWriter(_ db: DatabaseHandle) { _ = DatasetWriter(db: db) }
+func importUploads(_ db: DatabaseHandle) { _ = ImportUploads(db: db) }

@@ -43,7 +43,7 @@ struct ScaleBench: Sendable {
 
     /// Writes the units and organisations of `dataset`, not its members (they come through the CSV import).
     func writeTree(_ dataset: OrganisationDataset) async throws -> DatasetWriteSummary {
-        try await DatasetWriter(db: db).write(
+        try await DatasetWriter(db: db, scope: .everything).write(
             OrganisationDataset(units: dataset.units, organisations: dataset.organisations))
     }
 

@@ -10,6 +10,7 @@ extension DatasetWriter {
         let openUnits = stored.openUnits
         var known = try Self.knownUnits(openUnits)
         var issues = inputIssues
+        issues += try Self.scopeIssues(dataset, memberLines: memberLines, stored: stored, scope: scope)
         var plan = WritePlan()
         let newUnits = try Self.planUnits(dataset.units, openUnits: openUnits, into: &plan, issues: &issues)
         issues += DatasetValidator.unitIssues(newUnits + plan.changedUnits.map(\.1), known: known)

@@ -18,12 +18,16 @@ public struct DatasetWriteSummary: Codable, Sendable, Equatable {
 }
 
 /// Writes units, organisations and members all-or-nothing: everything is checked first, then written
-/// in one transaction; any problem writes nothing and names the line or record.
+/// in one transaction; any problem writes nothing and names the line or record. Units, organisations and members
+/// outside `scope` are such problems.
 public struct DatasetWriter: Sendable {
     let db: any Database
+    /// Where the dataset may write: a row that touches the tree outside it is an issue and nothing is written.
+    let scope: AccessScope
 
-    public init(db: any Database) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
+        self.scope = scope
     }
 
     /// Checks `dataset` against itself and the database, then writes it unless `dryRun`.

@@ -16,23 +16,28 @@ public struct ImportUpload: Sendable {
     public var expiresAt: Date
 }
 
-/// Uploaded import files, each visible only to its owner and kept for `lifetime` (then removed).
+/// Uploaded import files, each visible only to its owner, within the caller's scope, and kept for `lifetime`
+/// (then removed).
 public struct ImportUploads: Sendable {
     let db: any Database
+    /// The units whose uploads the caller may store, see or change: others are not found.
+    let scope: AccessScope
     /// How long an upload waits for its confirmation: a day, so work can resume after a lost connection.
     public static let lifetime: TimeInterval = 24 * 3600
     /// The largest file accepted (about 60,000 member rows fit comfortably).
     public static let maxBytes = 20 * 1024 * 1024
 
-    public init(db: any Database) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
+        self.scope = scope
     }
 
-    /// Stores a file; expired uploads are removed on the way.
+    /// Stores a file for a unit in scope (`StorageError.notFound` outside it); expired uploads are removed on the way.
     public func create(
         owner: UUID, unitID: UUID, kind: ImportKind, fileName: String, format: TableFormat, content: Data,
         now: Date = Date()
     ) async throws -> ImportUpload {
+        guard scope.contains(unit: unitID) else { throw StorageError.notFound("no unit \(unitID)") }
         try await ImportUploadRecord.query(on: db).filter(\.$expiresAt < now).delete()
         let record = ImportUploadRecord()
         record.id = UUID()
@@ -48,26 +53,28 @@ public struct ImportUploads: Sendable {
         return try Self.view(record)
     }
 
-    /// The upload, when it belongs to `owner` and has not expired.
+    /// The upload, when it belongs to `owner`, is for a unit in scope and has not expired.
     public func upload(_ id: UUID, owner: UUID, now: Date = Date()) async throws -> ImportUpload? {
         guard let record = try await ImportUploadRecord.find(id, on: db), record.ownerID == owner,
-            record.expiresAt > now
+            scope.contains(unit: record.unitID), record.expiresAt > now
         else { return nil }
         return try Self.view(record)
     }
 
-    /// Remembers the mapping chosen for the upload.
+    /// Remembers the mapping chosen for the upload (of a unit in scope).
     public func setMapping(_ id: UUID, _ mapping: ColumnMapping) async throws {
-        guard let record = try await ImportUploadRecord.find(id, on: db) else {
+        guard let record = try await ImportUploadRecord.find(id, on: db), scope.contains(unit: record.unitID) else {
             throw StorageError.notFound("no upload \(id)")
         }
         record.mapping = String(decoding: try JSONEncoder().encode(mapping), as: UTF8.self)
         try await record.update(on: db)
     }
 
-    /// Removes the upload once it has been imported.
+    /// Removes the upload (of a unit in scope) once it has been imported.
     public func delete(_ id: UUID) async throws {
-        try await ImportUploadRecord.query(on: db).filter(\.$id == id).delete()
+        let query = ImportUploadRecord.query(on: db).filter(\.$id == id)
+        if let units = scope.unitFilter { query.filter(\.$unitID ~~ units) }
+        try await query.delete()
     }
 
     static func view(_ record: ImportUploadRecord) throws -> ImportUpload {

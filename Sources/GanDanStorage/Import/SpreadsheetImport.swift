@@ -45,7 +45,7 @@ public struct SpreadsheetImport: Sendable {
         var issues: [InputIssue] = []
         var badLines: Set<Int> = []
         // What the rows are checked against (codes, and people for the duplicate check) is read while they are parsed.
-        let writer = DatasetWriter(db: db)
+        let writer = DatasetWriter(db: db, scope: scope)
         async let storedCodes = writer.stored(members: true)
         for (line, result) in await Self.parseMembers(table.rows, mapping: mapping, today: today) {
             switch result {
@@ -57,24 +57,7 @@ public struct SpreadsheetImport: Sendable {
                 badLines.insert(line)
             }
         }
-        if case .restricted = scope {
-            let codes = Array(Set(drafts.map(\.cellCode)))
-            var cells: [String: UUID] = [:]
-            for start in stride(from: 0, to: codes.count, by: 500) {
-                let chunk = Array(codes[start..<min(start + 500, codes.count)])
-                for record in try await OrganisationRecord.query(on: db).filter(\.$code ~~ chunk).all() {
-                    cells[record.code] = record.id
-                }
-            }
-            for (index, draft) in drafts.enumerated() {
-                if let id = cells[draft.cellCode], !scope.contains(organisation: id) {
-                    issues.append(
-                        InputIssue(
-                            line: lines[index], field: "cell_code",
-                            message: "cell \(draft.cellCode) is outside the units you may manage"))
-                }
-            }
-        }
+        // Rows whose cell is outside the scope are the writer's issues (`DatasetWriter.scopeIssues`).
         let codes = try await storedCodes
         // The duplicate check runs while the writer checks the rows against the database; the write waits for both.
         let (rows, rowLines) = (drafts, lines)

@@ -8,7 +8,10 @@ enum UploadResolver: PathResolver {
     static let notFound = "no upload is at this address (uploads expire after 24 hours)"
 
     static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> ImportUpload? {
-        guard let upload = try await ImportUploads(db: req.store).upload(id, owner: try await req.account().id) else {
+        guard
+            let upload = try await ImportUploads(db: req.store, scope: read).upload(
+                id, owner: try await req.account().id)
+        else {
             return nil
         }
         guard read.contains(unit: upload.unitID),

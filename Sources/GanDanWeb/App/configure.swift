@@ -55,7 +55,6 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(UserSessionAuthenticator())
     app.middleware.use(TokenAuthenticator())
-    app.middleware.use(CSRFMiddleware())
 
     try routes(app)
 }
@@ -66,9 +65,10 @@ func routes(_ app: Application) throws {
     app.open().get("health") { _ in "ok" }
     try app.register(collection: MetricsRoute(token: app.settings.metricsToken))
     try app.register(collection: OpenAPIDocument())
-    try app.register(collection: LoginPages())
-    let pages = app.grouped(RequireLogin(.page))
-    let api = app.grouped("api").grouped(ErrorResponder(.json), RequireLogin(.json))
+    // CSRF runs inside each group, so the API's refusals are answered as JSON like its other errors.
+    try app.grouped(CSRFMiddleware()).register(collection: LoginPages())
+    let pages = app.grouped(CSRFMiddleware(), RequireLogin(.page))
+    let api = app.grouped("api").grouped(ErrorResponder(.json), CSRFMiddleware(), RequireLogin(.json))
     for collection: any RouteCollection in [
         TreePages(), MemberPages(), PlacementPages(), MeetingPages(), VillagePages(),
         MonthlyReportPages(), ImportPages(),
@@ -84,6 +84,12 @@ func routes(_ app: Application) throws {
         DashboardPages(),
     ] {
         try feature.boot(pages: pages, api: api)
+    }
+    // An address under /api that no route matches is the API's 404, answered as JSON (after sign-in, like the rest).
+    for method: HTTPMethod in [.GET, .POST, .PUT, .PATCH, .DELETE] {
+        api.open().on(method, "**") { _ -> Response in
+            throw Abort(.notFound, reason: "no API operation is at this address")
+        }
     }
 }
 

@@ -64,7 +64,7 @@ struct ImportPages: RouteCollection {
             return try await renderUpload(
                 req, unit: unit, kind: kind, issues: [InputIssue(field: file.filename, message: "\(error)")])
         }
-        let stored = try await ImportUploads(db: req.store).create(
+        let stored = try await ImportUploads(db: req.store, scope: try await req.scope(.plan)).create(
             owner: try await req.account().id, unitID: id, kind: kind, fileName: file.filename, format: format,
             content: data)
         return req.redirect(to: "/imports/\(stored.id)")
@@ -149,7 +149,7 @@ struct ImportPages: RouteCollection {
                 mapping.columns[field.key] = column
             }
         }
-        try await ImportUploads(db: req.store).setMapping(upload.id, mapping)
+        try await ImportUploads(db: req.store, scope: try await req.scope(.plan)).setMapping(upload.id, mapping)
         let report = try await SpreadsheetImport(db: req.store, scope: try await req.scope(.plan)).run(
             table, kind: upload.kind, mapping: mapping, today: CivilDate.today(), dryRun: true)
         return try await renderReport(req, upload: upload, report: report, status: .ok)
@@ -207,7 +207,7 @@ struct ImportPages: RouteCollection {
                 after: AuditTrail.json(
                     ImportAuditSummary(kind: upload.kind, fileName: upload.fileName, rows: report.valid)),
                 requestID: try await req.actor().requestID, unitID: upload.unitID))
-        try await ImportUploads(db: req.store).delete(upload.id)
+        try await ImportUploads(db: req.store, scope: try await req.scope(.plan)).delete(upload.id)
         return try await renderReport(req, upload: upload, report: report, status: .ok)
     }
 

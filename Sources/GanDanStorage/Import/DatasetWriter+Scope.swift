@@ -1,0 +1,50 @@
+import Foundation
+import GanDanCore
+
+extension DatasetWriter {
+    /// The dataset's rows that touch the tree outside `scope` (issue 17): a changed unit, a new unit's stored parent,
+    /// an organisation's stored unit or parent, a member's stored cell. A row that hangs under a new row of the same
+    /// dataset is checked through that row. A new unit without a parent needs the whole tree.
+    static func scopeIssues(
+        _ dataset: OrganisationDataset, memberLines: [Int]?, stored: StoredCodes, scope: AccessScope
+    ) throws -> [InputIssue] {
+        guard case .restricted = scope else { return [] }
+        let units = Dictionary(stored.openUnits.map { ($0.code, $0.unitID) }, uniquingKeysWith: { first, _ in first })
+        let organisations = try Dictionary(
+            stored.organisations.map { ($0.code, try $0.requireID()) }, uniquingKeysWith: { first, _ in first })
+        let outside = "is outside the units you may manage"
+        var issues: [InputIssue] = []
+        for draft in dataset.units {
+            let field = "unit \(draft.code)"
+            if let id = units[draft.code] {
+                if !scope.contains(unit: id) { issues.append(InputIssue(field: field, message: outside)) }
+            } else if let parent = draft.parentCode {
+                if let id = units[parent], !scope.contains(unit: id) {
+                    issues.append(InputIssue(field: field, message: "parent \(parent) \(outside)"))
+                }
+            } else {
+                issues.append(InputIssue(field: field, message: outside))
+            }
+        }
+        for draft in dataset.organisations {
+            let field = "organisation \(draft.code)"
+            if let id = units[draft.unitCode], !scope.contains(unit: id) {
+                issues.append(InputIssue(field: field, message: "unit \(draft.unitCode) \(outside)"))
+            }
+            if let parent = draft.parentCode, let id = organisations[parent], !scope.contains(organisation: id) {
+                issues.append(InputIssue(field: field, message: "parent \(parent) \(outside)"))
+            }
+        }
+        for (index, member) in dataset.members.enumerated() {
+            for code in [member.cellCode] + (member.temporaryCellCode.map { [$0] } ?? []) {
+                if let id = organisations[code], !scope.contains(organisation: id) {
+                    issues.append(
+                        InputIssue(
+                            line: memberLines.flatMap { index < $0.count ? $0[index] : nil }, field: "cell_code",
+                            message: "cell \(code) \(outside)"))
+                }
+            }
+        }
+        return issues
+    }
+}
