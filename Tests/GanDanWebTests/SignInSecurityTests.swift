@@ -19,7 +19,7 @@ struct SignInSecurityTests {
             try await withApp(configure: { app in
                 try await configure(app, Settings(database: location, bcryptCost: 4, trustedProxies: trustedProxies))
             }) { app in
-                _ = try await DatasetWriter(db: app.store).write(seededTree)
+                _ = try await DatasetWriter(db: app.store, scope: .everything).write(seededTree)
                 try await body(app, try await TestUsers.create(on: app))
             }
         }
@@ -107,7 +107,7 @@ struct SignInSecurityTests {
         try await database.withLocation { location in
             let settings = Settings(database: location, bcryptCost: 4)
             try await withApp(configure: { try await configure($0, settings) }) { app in
-                _ = try await DatasetWriter(db: app.store).write(seededTree)
+                _ = try await DatasetWriter(db: app.store, scope: .everything).write(seededTree)
                 _ = try await TestUsers.create(on: app)
                 let (cookie, csrf) = try await AuthTests.loginForm(app)
                 for attempt in 1...5 {
