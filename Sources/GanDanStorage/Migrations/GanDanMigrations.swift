@@ -6,6 +6,7 @@ public enum GanDanMigrations {
         [
             CreateOrganisationSchema(), CreateAccessSchema(), CreatePlacementSchema(), CreateCellLifeSchema(),
             CreateCitizenSchema(), CreateDashboardIndexes(), CreateImportSchema(), CreateSessionTable(),
+            AddPlacementPlanDates(),
         ]
     }
 }

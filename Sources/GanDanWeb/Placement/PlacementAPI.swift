@@ -70,7 +70,9 @@ struct PlacementAPI: RouteCollection {
         guard let date = CivilDate(input.decisionDate) else {
             throw Abort(.badRequest, reason: "decision_date \"\(input.decisionDate)\" is not a date")
         }
-        return try await PlacementPlans(db: req.store, scope: try await req.scope(.approve)).approve(
+        return try await PlacementPlans(
+            db: req.store, scope: try await req.scope(.approve), charter: req.application.settings.charter
+        ).approve(
             plan.id, version: input.version, decisionDate: date, actor: try await req.actor())
     }
 
