@@ -184,6 +184,11 @@ struct PlacementPlanTests {
             let plan = try await plans.propose(unitID: commune.id, on: Self.proposalDay, actor: .system)
             #expect(plan.decisions.map(\.memberName) == ["Ma Văn Ba", "Hoàng Văn Hoan"])
             #expect(plan.decisions.map(\.toCellName) == ["Chi bộ thôn Nà Làng", "Chi bộ thôn Nà Coóc"])
+            // Stored as proposed in 2005, so the decision may be dated then (the solver itself would not pick a cell
+            // that did not exist yet).
+            let stored = try #require(try await PlacementPlanRecord.find(plan.id, on: db))
+            stored.proposedOn = "2005-01-01"
+            try await stored.update(on: db)
             let error = await #expect(throws: StorageError.self) {
                 try await plans.approve(
                     plan.id, version: 1, decisionDate: CivilDate(year: 2005, month: 6, day: 1)!, actor: .system)

@@ -6,11 +6,17 @@ public struct CharterSettings: Hashable, Sendable, Codable {
     public var committeeThreshold: Int
     /// The largest cell committee (rules.md R3).
     public var maximumCommitteeSize: Int
+    /// How many days after today a placement decision may be dated (0: not in the future; rules.md R13).
+    public var decisionLeadDays: Int
 
-    public init(minimumFullMembers: Int = 3, committeeThreshold: Int = 9, maximumCommitteeSize: Int = 7) {
+    public init(
+        minimumFullMembers: Int = 3, committeeThreshold: Int = 9, maximumCommitteeSize: Int = 7,
+        decisionLeadDays: Int = 0
+    ) {
         self.minimumFullMembers = minimumFullMembers
         self.committeeThreshold = committeeThreshold
         self.maximumCommitteeSize = maximumCommitteeSize
+        self.decisionLeadDays = decisionLeadDays
     }
 
     public static let standard = CharterSettings()

@@ -52,6 +52,10 @@ final class PlacementPlanRecord: Model, @unchecked Sendable {
     @OptionalField(key: "decision_date") var decisionDate: String?
     /// The plan this one corrects: approving it supersedes that one (history is never rewritten).
     @OptionalField(key: "corrects_id") var correctsID: UUID?
+    /// The date the plan was proposed "as of" (nil for plans stored before it was kept: their creation day).
+    @OptionalField(key: "proposed_on") var proposedOn: String?
+    /// When the plan was approved, so that a later approval can tell what changed since it was proposed.
+    @OptionalField(key: "approved_at") var approvedAt: Date?
 
     init() {}
 }

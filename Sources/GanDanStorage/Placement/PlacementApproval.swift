@@ -7,53 +7,170 @@ extension PlacementPlans {
     /// Approves a draft: every member moves by an internal permanent transfer dated `decisionDate` (rules.md R13),
     /// the agency cells are dissolved that day (R14), and the audit trail records it — all in one transaction.
     /// `version` must be the draft's current version; of two planners approving at once exactly one succeeds.
+    /// A stale draft (another plan covering its cells or members approved since it was proposed, or a member no
+    /// longer on the roll it was proposed from) is refused with the reason and marked superseded.
     public func approve(_ id: UUID, version: Int, decisionDate: CivilDate, actor: Actor) async throws -> PlacementPlan {
         try decisionDate.requireSupported(field: "decision_date")
-        guard try await record(id) != nil else { throw StorageError.notFound("no placement plan \(id)") }
-        return try await db.writeTransaction { db in
+        guard let stored = try await record(id) else { throw StorageError.notFound("no placement plan \(id)") }
+        try checkDecisionDate(decisionDate, proposedOn: try plan(stored).proposedOn)
+        let outcome: ApprovalOutcome = try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { throw StorageError.unavailable("an SQL database is needed") }
-            let claimed = try await sql.update(PlacementPlanRecord.schema)
-                .set("status", to: PlacementPlan.Status.approved.rawValue)
-                .set("approved_by", to: actor.name)
-                .set("decision_date", to: decisionDate.iso)
-                .where("id", .equal, id)
-                .where("status", .equal, PlacementPlan.Status.draft.rawValue)
-                .where("version", .equal, version)
-                .returning("id")
-                .all()
-            guard claimed.count == 1, let record = try await PlacementPlanRecord.find(id, on: db) else {
-                let current = try await PlacementPlanRecord.find(id, on: db)
-                guard let current else { throw StorageError.notFound("no placement plan \(id)") }
-                throw StorageError.conflict(
-                    current.status == PlacementPlan.Status.draft.rawValue
-                        ? "the plan changed (now version \(current.version)): review it again before approving"
-                        : "the plan is already \(current.status) (by \(current.approvedBy ?? current.createdBy))")
-            }
+            try await Self.serialiseApprovals(sql)
+            let record = try await self.claim(id, version: version, decisionDate: decisionDate, actor: actor, db: db)
             let plan = try self.plan(record)
-            for commune in plan.communes {
-                for decision in commune.proposal.decisions {
-                    let current = try await MembershipRecord.query(on: db).filter(\.$memberID == decision.memberID)
-                        .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: decisionDate).first()
-                    guard current?.organisationID != decision.toCellID else { continue }
-                    try await MembershipWriter.transfer(
-                        decision.memberID, to: decision.toCellID, on: decisionDate, kind: .internal, actor: actor,
-                        db: db)
-                }
-                for cellID in commune.agencyCellIDs {
-                    try await dissolve(cellID, on: decisionDate, actor: actor, db: db)
-                }
+            if let reason = try await self.staleness(of: plan, proposedAt: record.createdAt, on: decisionDate, db: db) {
+                record.status = PlacementPlan.Status.superseded.rawValue
+                record.approvedBy = nil
+                record.decisionDate = nil
+                try await record.update(on: db)
+                try await AuditTrail(db: db).record(
+                    AuditEvent(
+                        actor: actor.name, action: "supersede", entity: "placement_plan", entityID: id.uuidString,
+                        after: "{\"refused_on\":\"\(decisionDate.iso)\"}", requestID: actor.requestID,
+                        unitID: plan.unitID))
+                return .refused(reason)
             }
-            if let corrected = plan.correctsID, let old = try await PlacementPlanRecord.find(corrected, on: db) {
-                old.status = PlacementPlan.Status.superseded.rawValue
-                try await old.update(on: db)
-            }
-            try await AuditTrail(db: db).record(
-                AuditEvent(
-                    actor: actor.name, action: "approve", entity: "placement_plan", entityID: id.uuidString,
-                    after: "{\"decision_date\":\"\(decisionDate.iso)\",\"members\":\(plan.decisions.count)}",
-                    requestID: actor.requestID, unitID: plan.unitID))
-            return try self.plan(record)
+            record.approvedAt = Date()
+            try await record.update(on: db)
+            try await self.apply(plan, on: decisionDate, actor: actor, db: db)
+            return .approved(try self.plan(record))
         }
+        switch outcome {
+        case .approved(let plan): return plan
+        case .refused(let reason): throw StorageError.conflict(reason)
+        }
+    }
+
+    /// What one approval transaction ended with: a refusal must still commit the plan's superseded status.
+    enum ApprovalOutcome: Sendable {
+        case approved(PlacementPlan)
+        case refused(String)
+    }
+
+    /// Serialises approvals so the staleness check and the transfers see every earlier approval.
+    ///
+    /// PostgreSQL runs transactions concurrently under READ COMMITTED: two drafts for the same district could both
+    /// pass the check before either commits. A transaction-scoped advisory lock (released at commit or rollback)
+    /// makes the second wait for the first and then read its committed transfers. SQLite needs nothing more:
+    /// `writeTransaction` takes the write lock before the first read, so writers run one after the other.
+    static func serialiseApprovals(_ sql: any SQLDatabase) async throws {
+        guard sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(approvalLockKey)))").run()
+    }
+
+    /// The advisory lock key of placement approvals ("GanDan" plans, an arbitrary constant).
+    static let approvalLockKey: Int64 = 0x4761_6E44_616E_0013
+
+    /// Marks the draft approved if it is still this version; else says why it cannot be.
+    func claim(_ id: UUID, version: Int, decisionDate: CivilDate, actor: Actor, db: any Database) async throws
+        -> PlacementPlanRecord
+    {
+        guard let sql = db as? any SQLDatabase else { throw StorageError.unavailable("an SQL database is needed") }
+        let claimed = try await sql.update(PlacementPlanRecord.schema)
+            .set("status", to: PlacementPlan.Status.approved.rawValue)
+            .set("approved_by", to: actor.name)
+            .set("decision_date", to: decisionDate.iso)
+            .where("id", .equal, id)
+            .where("status", .equal, PlacementPlan.Status.draft.rawValue)
+            .where("version", .equal, version)
+            .returning("id")
+            .all()
+        guard claimed.count == 1, let record = try await PlacementPlanRecord.find(id, on: db) else {
+            let current = try await PlacementPlanRecord.find(id, on: db)
+            guard let current else { throw StorageError.notFound("no placement plan \(id)") }
+            throw StorageError.conflict(
+                current.status == PlacementPlan.Status.draft.rawValue
+                    ? "the plan changed (now version \(current.version)): review it again before approving"
+                    : "the plan is already \(current.status) (by \(current.approvedBy ?? current.createdBy))")
+        }
+        return record
+    }
+
+    /// The decision may not precede the date the plan was proposed as of, nor lie more than
+    /// `charter.decisionLeadDays` after today (rules.md R13).
+    func checkDecisionDate(_ date: CivilDate, proposedOn: CivilDate?) throws {
+        if let proposedOn, date < proposedOn {
+            throw InputError.invalid([
+                InputIssue(
+                    field: "decision_date",
+                    message:
+                        "Ngày quyết định \(date.iso) trước ngày lập phương án \(proposedOn.iso). / "
+                        + "The decision date \(date.iso) is before the date the plan was proposed as of, "
+                        + "\(proposedOn.iso).")
+            ])
+        }
+        let latest = CivilDate.today().adding(days: charter.decisionLeadDays)
+        guard date <= latest else {
+            throw InputError.invalid([
+                InputIssue(
+                    field: "decision_date",
+                    message:
+                        "Ngày quyết định \(date.iso) không được sau ngày \(latest.iso). / "
+                        + "The decision date \(date.iso) may not be later than \(latest.iso).")
+            ])
+        }
+    }
+
+    /// Why the plan can no longer be approved as proposed, nil when it still can.
+    func staleness(of plan: PlacementPlan, proposedAt: Date, on date: CivilDate, db: any Database) async throws
+        -> String?
+    {
+        let members = Dictionary(plan.decisions.map { ($0.memberID, $0.memberName) }, uniquingKeysWith: { a, _ in a })
+        let cells = Set(plan.communes.flatMap(\.agencyCellIDs) + plan.decisions.map(\.fromCellID))
+        let approved = try await PlacementPlanRecord.query(on: db)
+            .filter(\.$status == PlacementPlan.Status.approved.rawValue).filter(\.$id != plan.id).all()
+        for other in approved where other.id != plan.correctsID && (other.approvedAt ?? .distantPast) >= proposedAt {
+            let otherPlan = try self.plan(other)
+            let shared = otherPlan.decisions.first { members[$0.memberID] != nil }
+            guard shared != nil || !cells.isDisjoint(with: otherPlan.communes.flatMap(\.agencyCellIDs)) else {
+                continue
+            }
+            let who = shared.map { " (\($0.memberName))" } ?? ""
+            let when = otherPlan.decisionDate?.iso ?? "?"
+            return "Phương án \(other.id?.uuidString ?? "") do \(other.approvedBy ?? other.createdBy) phê duyệt "
+                + "(quyết định ngày \(when)) đã bố trí cùng đảng viên\(who) sau khi phương án này được lập; "
+                + "phương án này đã được đánh dấu là đã thay thế. / Plan \(other.id?.uuidString ?? "") approved by "
+                + "\(other.approvedBy ?? other.createdBy) (decision of \(when)) placed the same members\(who) after "
+                + "this plan was proposed; this plan is now marked superseded."
+        }
+        // Still on the roll: an open membership there, begun by the decision date (a later move counts too).
+        for decision in plan.decisions {
+            let onRoll = try await MembershipRecord.query(on: db).filter(\.$memberID == decision.memberID)
+                .filter(\.$kind == MembershipKind.official.rawValue).filter(\.$organisationID == decision.fromCellID)
+                .filter(\.$validFrom <= date.iso).filter(\.$validUntil == nil).count()
+            guard onRoll == 0 else { continue }
+            return "Đảng viên \(decision.memberName) không còn sinh hoạt ở chi bộ đã lập phương án vào ngày "
+                + "\(date.iso); phương án này đã được đánh dấu là đã thay thế. / \(decision.memberName) is no "
+                + "longer on the roll of the cell the plan was proposed from on \(date.iso); this plan is now "
+                + "marked superseded."
+        }
+        return nil
+    }
+
+    /// The transfers, dissolutions, superseding and audit entry of an approval, in the caller's transaction.
+    func apply(_ plan: PlacementPlan, on decisionDate: CivilDate, actor: Actor, db: any Database) async throws {
+        for commune in plan.communes {
+            for decision in commune.proposal.decisions {
+                let current = try await MembershipRecord.query(on: db).filter(\.$memberID == decision.memberID)
+                    .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: decisionDate).first()
+                guard current?.organisationID != decision.toCellID else { continue }
+                try await MembershipWriter.transfer(
+                    decision.memberID, to: decision.toCellID, on: decisionDate, kind: .internal, actor: actor,
+                    db: db)
+            }
+            for cellID in commune.agencyCellIDs {
+                try await dissolve(cellID, on: decisionDate, actor: actor, db: db)
+            }
+        }
+        if let corrected = plan.correctsID, let old = try await PlacementPlanRecord.find(corrected, on: db) {
+            old.status = PlacementPlan.Status.superseded.rawValue
+            try await old.update(on: db)
+        }
+        try await AuditTrail(db: db).record(
+            AuditEvent(
+                actor: actor.name, action: "approve", entity: "placement_plan", entityID: plan.id.uuidString,
+                after: "{\"decision_date\":\"\(decisionDate.iso)\",\"members\":\(plan.decisions.count)}",
+                requestID: actor.requestID, unitID: plan.unitID))
     }
 
     /// Ends an agency cell on `date` and marks its dissolution done (rules.md A1, R14).
@@ -103,7 +220,7 @@ extension PlacementPlans {
             }
         }
         return try await storeDraft(
-            unitID: old.unitID, settings: settings, communes: communes, actor: actor, correcting: id)
+            unitID: old.unitID, on: date, settings: settings, communes: communes, actor: actor, correcting: id)
     }
 }
 

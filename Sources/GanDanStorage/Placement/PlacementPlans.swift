@@ -29,6 +29,8 @@ public struct PlacementPlan: Sendable, Codable, Hashable {
     public var approvedBy: String?
     public var decisionDate: CivilDate?
     public var correctsID: UUID?
+    /// The date the plan was proposed "as of": its decision may not be dated earlier.
+    public var proposedOn: CivilDate?
 
     /// Every decision of every commune.
     public var decisions: [PlacementDecision] { communes.flatMap(\.proposal.decisions) }
@@ -48,10 +50,13 @@ public struct PlacementChange: Sendable, Codable, Hashable {
 public struct PlacementPlans: Sendable {
     let db: any Database
     let scope: AccessScope
+    /// Bounds the decision date (`decisionLeadDays`).
+    let charter: CharterSettings
 
-    public init(db: any Database, scope: AccessScope) {
+    public init(db: any Database, scope: AccessScope, charter: CharterSettings = .standard) {
         self.db = db
         self.scope = scope
+        self.charter = charter
     }
 
     /// Solves the unit's problems on `date` and stores the result as a new draft.
@@ -60,12 +65,14 @@ public struct PlacementPlans: Sendable {
     ) async throws -> PlacementPlan {
         guard scope.contains(unit: unitID) else { throw StorageError.notFound("no unit \(unitID)") }
         let communes = try await solve(unitID: unitID, on: date, settings: settings)
-        return try await storeDraft(unitID: unitID, settings: settings, communes: communes, actor: actor)
+        return try await storeDraft(
+            unitID: unitID, on: date, settings: settings, communes: communes, actor: actor)
     }
 
     /// Stores a new draft (version 1) and records it in the audit trail; `correcting` names the plan it replaces.
     func storeDraft(
-        unitID: UUID, settings: PlacementSettings, communes: [CommunePlan], actor: Actor, correcting: UUID? = nil
+        unitID: UUID, on date: CivilDate, settings: PlacementSettings, communes: [CommunePlan], actor: Actor,
+        correcting: UUID? = nil
     ) async throws -> PlacementPlan {
         let record = PlacementPlanRecord()
         record.id = UUID()
@@ -78,6 +85,7 @@ public struct PlacementPlans: Sendable {
         record.createdBy = actor.name
         record.createdAt = Date()
         record.correctsID = correcting
+        record.proposedOn = date.iso
         let members = communes.reduce(0) { $0 + $1.proposal.decisions.count }
         try await db.writeTransaction { db in
             try await record.create(on: db)
@@ -125,6 +133,7 @@ public struct PlacementPlans: Sendable {
         record.proposal = try Self.encode(communes)
         record.total = communes.reduce(0) { $0 + $1.proposal.total }
         record.version += 1
+        record.proposedOn = date.iso
         try await db.writeTransaction { db in
             try await record.update(on: db)
             try await AuditTrail(db: db).record(
@@ -182,7 +191,8 @@ public struct PlacementPlans: Sendable {
             version: record.version, settings: try Self.decode(record.settings),
             communes: try Self.decode(record.proposal),
             total: record.total, createdBy: record.createdBy, approvedBy: record.approvedBy,
-            decisionDate: record.decisionDate.flatMap { CivilDate($0) }, correctsID: record.correctsID)
+            decisionDate: record.decisionDate.flatMap { CivilDate($0) }, correctsID: record.correctsID,
+            proposedOn: record.proposedOn.flatMap { CivilDate($0) } ?? CivilDate.today(now: record.createdAt))
     }
 
     static func encode(_ value: some Encodable) throws -> String {

@@ -71,7 +71,9 @@ struct PlacementAPI: RouteCollection {
             throw InputError.invalid(
                 field: "decision_date", "\"\(input.decisionDate)\": \(CivilDate.outOfRangeMessage)")
         }
-        return try await PlacementPlans(db: req.store, scope: try await req.scope(.approve)).approve(
+        return try await PlacementPlans(
+            db: req.store, scope: try await req.scope(.approve), charter: req.application.settings.charter
+        ).approve(
             plan.id, version: input.version, decisionDate: date, actor: try await req.actor())
     }
 

@@ -239,11 +239,18 @@ struct PlacementPages: RouteCollection {
                 field: Labels.text("decisionDate", req), "\"\(form.decisionDate)\": \(CivilDate.outOfRangeMessage)")
         }
         do {
-            _ = try await PlacementPlans(db: req.store, scope: try await req.scope(.approve)).approve(
+            _ = try await PlacementPlans(
+                db: req.store, scope: try await req.scope(.approve), charter: req.application.settings.charter
+            ).approve(
                 plan.id, version: form.version, decisionDate: date, actor: try await req.actor())
         } catch let error as StorageError {
             let response = try await renderReview(req, plan, error: error.description).encodeResponse(for: req)
             response.status = .conflict
+            return response
+        } catch let error as InputError {
+            let message = error.issues.map(\.message).joined(separator: " ")
+            let response = try await renderReview(req, plan, error: message).encodeResponse(for: req)
+            response.status = .unprocessableEntity
             return response
         }
         return req.redirect(to: "/placement/plans/\(plan.id)/decision")
