@@ -128,12 +128,14 @@ public struct PlacementPlans: Sendable {
             throw StorageError.conflict("the plan is \(record.status): only a draft can change; start a new plan")
         }
         let before = try plan(record)
-        let communes = try await solve(unitID: record.unitID, on: date, settings: settings)
+        // A re-run reads the registry as of the day the plan was proposed for, not the day it is re-run (R26).
+        let day = before.proposedOn ?? date
+        let communes = try await solve(unitID: record.unitID, on: day, settings: settings)
         record.settings = try Self.encode(settings)
         record.proposal = try Self.encode(communes)
         record.total = communes.reduce(0) { $0 + $1.proposal.total }
         record.version += 1
-        record.proposedOn = date.iso
+        record.proposedOn = day.iso
         try await db.writeTransaction { db in
             try await record.update(on: db)
             try await AuditTrail(db: db).record(
