@@ -112,4 +112,12 @@ struct RatingRulesTests {
         let backwards = RatingPeriod(kind: .adHoc, start: Self.d("2025-05-01"), end: Self.d("2025-04-01"))
         #expect(backwards.issues.map(\.field) == ["end", "ratedOn"])
     }
+
+    @Test("a year's rating exists only from its 31 December (rules.md R26)")
+    func lastRatedYear() {
+        #expect(CellRating.lastRatedYear(on: Self.d("2019-03-15")) == 2018)
+        #expect(CellRating.lastRatedYear(on: Self.d("2019-12-30")) == 2018)
+        #expect(CellRating.lastRatedYear(on: Self.d("2019-12-31")) == 2019)
+        #expect(CellRating.lastRatedYear(on: Self.d("2020-01-01")) == 2019)
+    }
 }
