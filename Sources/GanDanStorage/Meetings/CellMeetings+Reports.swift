@@ -63,16 +63,34 @@ extension CellMeetings {
     }
 
     /// Members of the cell with too many unexcused absences in `year` (rules.md R12); exempt members never count.
+    ///
+    /// The year is the member's, not the cell's: a member on the cell's roll at any time that year is counted with the
+    /// unexcused absences of every cell they belonged to that year, so a transfer mid-year does not start again at zero.
     public func absenceFlags(of cellID: UUID, year: Int) async throws -> [AbsenceFlagView] {
         guard try await cellRecord(cellID) != nil else { return [] }
-        let rows = try await AttendanceRecordRow.query(on: db).filter(\.$organisationID == cellID)
-            .filter(\.$date >= "\(year)-01-01").filter(\.$date <= "\(year)-12-31")
-            .filter(\.$status == AttendanceMark.unexcused.rawValue).all()
-        let records = try rows.compactMap { row -> AttendanceRecord? in
-            let standing = try row.decode(\.$standing, as: PartyStanding.self)
-            guard let date = CivilDate(row.date) else { return nil }
-            return AttendanceRecord(
-                memberID: row.memberID.uuidString, date: date, standing: standing, status: .absentUnexcused)
+        try CivilDate.requireSupported(year: year, field: "year")
+        let (from, until) = ("\(year)-01-01", "\(year)-12-31")
+        var members = Set(
+            try await MembershipRecord.query(on: db).filter(\.$organisationID == cellID)
+                .filter(\.$kind == MembershipKind.official.rawValue).filter(\.$validFrom <= until).all()
+                .filter { $0.validUntil.map { $0 > from } ?? true }.map(\.memberID))
+        members.formUnion(
+            try await AttendanceRecordRow.query(on: db).filter(\.$organisationID == cellID)
+                .filter(\.$date >= from).filter(\.$date <= until).all().map(\.memberID))
+        var records: [AttendanceRecord] = []
+        for chunk in Array(members).chunked(10_000) {
+            for row in try await AttendanceRecordRow.query(on: db).filter(\.$memberID ~~ chunk)
+                .filter(\.$date >= from).filter(\.$date <= until)
+                .filter(\.$status == AttendanceMark.unexcused.rawValue).all()
+            {
+                guard let date = CivilDate(row.date) else {
+                    throw StorageError.corrupt(table: AttendanceRecordRow.schema, column: "date", value: row.date)
+                }
+                let standing = try row.decode(\.$standing, as: PartyStanding.self)
+                records.append(
+                    AttendanceRecord(
+                        memberID: row.memberID.uuidString, date: date, standing: standing, status: .absentUnexcused))
+            }
         }
         let flags = AbsenceFlags.flags(in: records, settings: policy.meetings)
         let names = try await memberNames(flags.compactMap { UUID(uuidString: $0.memberID) })
