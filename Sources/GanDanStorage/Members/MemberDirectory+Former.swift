@@ -21,7 +21,8 @@ extension MemberDirectory {
     ///   later change in the audit trail; the stored values when nothing changed since).
     /// - The official date and the party card (issued to full members) only when the member was full by `date`;
     ///   a status (suspended, left, deceased …) only when it held by `date`.
-    /// Name, birth date, sex, citizen ID and the standing, cell and key-leader flag on `date` are as for any member.
+    /// Name, birth date, sex, citizen ID, residence village (set by imports only) and the standing, cell and
+    /// key-leader flag on `date` are as for any member.
     func asRecorded(_ detail: MemberDetail, on date: CivilDate) async throws -> MemberDetail {
         var result = detail
         result.asRecordedOn = date
