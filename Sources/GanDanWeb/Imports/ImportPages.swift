@@ -151,7 +151,8 @@ struct ImportPages: RouteCollection {
         }
         try await ImportUploads(db: req.store, scope: try await req.scope(.plan)).setMapping(upload.id, mapping)
         let report = try await SpreadsheetImport(db: req.store, scope: try await req.scope(.plan)).run(
-            table, kind: upload.kind, mapping: mapping, today: CivilDate.today(), dryRun: true)
+            table, kind: upload.kind, mapping: mapping, today: CivilDate.today(), dryRun: true,
+            actor: try await req.actor(), unit: upload.unitID)
         return try await renderReport(req, upload: upload, report: report, status: .ok)
     }
 
@@ -173,7 +174,7 @@ struct ImportPages: RouteCollection {
         let report = try await SpreadsheetImport(db: req.store, scope: try await req.scope(.plan)).run(
             table, kind: upload.kind,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
-            today: CivilDate.today(), dryRun: true)
+            today: CivilDate.today(), dryRun: true, actor: try await req.actor(), unit: upload.unitID)
         let response = Response(status: .ok, body: .init(string: try ImportIssuesCSV.csv(report)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         let base = upload.fileName.split(separator: ".").first.map(String.init) ?? "import"
@@ -196,7 +197,7 @@ struct ImportPages: RouteCollection {
             table, kind: upload.kind,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
             today: CivilDate.today(), dryRun: false, confirmDuplicates: form?.confirmDuplicates == "on",
-            actor: try await req.actor())
+            actor: try await req.actor(), unit: upload.unitID)
         guard report.written else {
             return try await renderReport(req, upload: upload, report: report, status: .unprocessableEntity)
         }

@@ -119,6 +119,8 @@ struct MemberPages: RouteCollection {
         var posts: [DatedRow]
         var memberships: [DatedRow]
         var mayEdit: Bool
+        /// The day a former member is shown as recorded on (`MemberDetail.asRecordedOn`), in Vietnamese form.
+        var recordedOn: String?
     }
 
     @Sendable func detail(req: Request) async throws -> View {
@@ -141,7 +143,7 @@ struct MemberPages: RouteCollection {
                 DatedRow(
                     label: $0.organisationName, detail: $0.kind.label.text(in: language),
                     link: "/cells/\($0.organisationID)", validity: $0.validity)
-            }, mayEdit: mayEdit)
+            }, mayEdit: mayEdit, recordedOn: member.asRecordedOn?.vietnamese)
         return try await req.view.render("member", context)
     }
 
