@@ -160,8 +160,7 @@ public struct CandidateRegister: Sendable {
         let onRoll = Set(roster.map(\.member.id))
         var introducers: [Introducer] = []
         for (index, entry) in draft.introducers.enumerated() {
-            guard onRoll.contains(entry.memberID), let member = try await MemberRecord.find(entry.memberID, on: db),
-                let party = try member.partyRecord
+            guard onRoll.contains(entry.memberID), let member = try await MemberRecord.find(entry.memberID, on: db)
             else {
                 issues.append(
                     InputIssue(
@@ -170,7 +169,8 @@ public struct CandidateRegister: Sendable {
             }
             introducers.append(
                 Introducer(
-                    memberID: entry.memberID.uuidString, party: party, workedWithCandidateSince: entry.workedWithSince))
+                    memberID: entry.memberID.uuidString, party: try member.partyRecord,
+                    workedWithCandidateSince: entry.workedWithSince))
         }
         if let mentor = draft.mentorID,
             roster.first(where: { $0.member.id == mentor })?.member.standing?.countsAsFull != true

@@ -232,8 +232,8 @@ public struct Ratings: Sendable {
     func partyRecords(_ ids: [UUID]) async throws -> [UUID: PartyRecord] {
         guard !ids.isEmpty else { return [:] }
         return Dictionary(
-            try await MemberRecord.query(on: db).filter(\.$id ~~ ids).all().compactMap { record in
-                try record.partyRecord.map { (try record.requireID(), $0) }
+            try await MemberRecord.query(on: db).filter(\.$id ~~ ids).all().map { record in
+                (try record.requireID(), try record.partyRecord)
             }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -133,7 +133,7 @@ public struct DistrictDashboard: Sendable {
         var rows = Self.rows(communes, tree: tree, districtAbove: path.first { $0.kind.level == 2 }?.name)
 
         let dissolution = try await dissolutionFacts(tree: tree, communes: communeIDs, on: date)
-        Self.record(dissolution, in: &rows, on: date)
+        try Self.record(dissolution, in: &rows, on: date)
         let plans = try await plansInForce(
             units: Array(tree.units.keys) + path.map(\.id), communes: communeIDs, on: date
         ).mapValues { $0.map { PlacementProgress.Decision(memberID: $0.memberID, toCellID: $0.toCellID) } }
@@ -226,8 +226,8 @@ public struct DistrictDashboard: Sendable {
         let cellsOf = Dictionary(grouping: dissolutions, by: \.directiveID)
         var ranks: [DistrictRank] = []
         for directive in directives {
-            guard let name = units[directive.unitID], let deadline = CivilDate(directive.deadline),
-                let cells = cellsOf[try directive.requireID()], !cells.isEmpty
+            let deadline = try directive.date(\.$deadline)
+            guard let name = units[directive.unitID], let cells = cellsOf[try directive.requireID()], !cells.isEmpty
             else { continue }
             let progress = DissolutionProgress(
                 dissolvedOn: cells.map { $0.dissolvedOn.flatMap(CivilDate.init) }, deadline: deadline, on: date)

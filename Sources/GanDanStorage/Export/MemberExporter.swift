@@ -34,16 +34,19 @@ public struct MemberExporter: Sendable {
             let chunk = Array(ids[start..<min(start + 500, ids.count)])
             start += 500
             for record in try await MemberRecord.query(on: db).filter(\.$id ~~ chunk).all() {
-                guard let party = try record.partyRecord, let membership = cellOf[try record.requireID()],
-                    let birth = CivilDate(record.birthDate), let joined = CivilDate(membership.validFrom)
-                else { continue }
+                // On the roll on `date` means a member that day: one who had left or died by then is not listed,
+                // and what became true later (official date, a later status) is not shown (rules.md R26, R28).
+                let party = try record.partyRecord
+                guard let membership = cellOf[try record.requireID()], party.standing(on: date) != nil else { continue }
                 drafts.append(
                     MemberDraft(
-                        fullName: record.fullName, birthDate: birth, sex: try record.decode(\.$sex, as: Sex.self),
+                        fullName: record.fullName, birthDate: try record.date(\.$birthDate),
+                        sex: try record.decode(\.$sex, as: Sex.self),
                         ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
                         residenceVillageCode: record.residenceUnitID.flatMap { unitCodes[$0] },
-                        education: record.education, cardNumber: record.cardNumber, party: party,
-                        cellCode: codes[membership.organisationID] ?? "", joinedCellOn: joined))
+                        education: record.education, cardNumber: record.cardNumber, party: party.asOf(date),
+                        cellCode: codes[membership.organisationID] ?? "",
+                        joinedCellOn: try membership.date(\.$validFrom)))
             }
         }
         return drafts.sorted {

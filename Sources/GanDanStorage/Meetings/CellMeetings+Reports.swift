@@ -37,12 +37,16 @@ extension CellMeetings {
                 .map { (try $0.requireID(), $0.headName) }, uniquingKeysWith: { first, _ in first })
         let meetingDates = Dictionary(
             try await MeetingRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.meetingID)))).all()
-                .map { (try $0.requireID(), CivilDate($0.date) ?? CivilDate(dayNumber: 0)) },
+                .map { (try $0.requireID(), try $0.date(\.$date)) },
             uniquingKeysWith: { first, _ in first })
         return try records.map { record in
-            TaskView(
+            guard let meetingDate = meetingDates[record.meetingID] else {
+                throw StorageError.corrupt(
+                    table: MemberTaskRecord.schema, column: "meeting_id", value: record.meetingID.uuidString)
+            }
+            return TaskView(
                 id: try record.requireID(), cellID: record.organisationID, meetingID: record.meetingID,
-                meetingDate: meetingDates[record.meetingID] ?? CivilDate(dayNumber: 0),
+                meetingDate: meetingDate,
                 kind: try record.decode(\.$kind, as: MemberTaskKind.self), description: record.description,
                 due: YearMonth(record.dueMonth) ?? YearMonth(year: 2000, month: 1)!,
                 status: try record.decode(\.$status, as: MemberTaskStatus.self), outcome: record.outcome,
@@ -176,8 +180,8 @@ extension CellMeetings {
             $0.status == .held
         }
         let monthly = Set(held.filter { $0.kind.countsAsMonthly }.map { YearMonth($0.date) })
-        let opened = CivilDate(cell.validFrom).map(YearMonth.init) ?? YearMonth(first)
-        let closed = CivilDate(cell.validUntil ?? "").map(YearMonth.init)
+        let opened = YearMonth(try cell.date(\.$validFrom))
+        let closed = try cell.date(\.$validUntil).map(YearMonth.init)
         let missing = (1...12).compactMap { YearMonth(year: year, month: $0) }.filter { month in
             month.adding(months: 1).firstDay <= date && month >= opened && (closed.map { month < $0 } ?? true)
                 && !monthly.contains(month)

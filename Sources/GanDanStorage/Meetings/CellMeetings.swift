@@ -166,8 +166,8 @@ public struct CellMeetings: Sendable {
 
     func summary(_ record: MeetingRecord, latest: MinutesVersionRecord?) throws -> MeetingSummary {
         let kind = try record.decode(\.$kind, as: MeetingKind.self)
-        let date = CivilDate(record.date) ?? CivilDate(dayNumber: 0)
-        let notice = record.noticeSentOn.flatMap(CivilDate.init)
+        let date = try record.date(\.$date)
+        let notice = try record.date(\.$noticeSentOn)
         var warning: String?
         if record.status != MeetingStatus.cancelled.rawValue {
             warning = MeetingMinutes.noticeWarning(date: date, noticeSentOn: notice, settings: policy.meetings)

@@ -122,10 +122,10 @@ public struct MemberDirectory: Sendable {
             let cellID = cellOf[try record.requireID()]
             return MemberSummary(
                 id: try record.requireID(), fullName: record.fullName,
-                birthDate: CivilDate(record.birthDate) ?? CivilDate(year: 1900, month: 1, day: 1)!,
+                birthDate: try record.date(\.$birthDate),
                 sex: try record.decode(\.$sex, as: Sex.self),
                 status: try record.decode(\.$status, as: PartyStatus.self),
-                standing: try record.partyRecord?.standing(on: date), cellID: cellID,
+                standing: try record.partyRecord.standing(on: date), cellID: cellID,
                 cellName: cellID.flatMap { cellNames[$0] }, isKeyLeader: leaders.contains(try record.requireID()))
         }
     }
@@ -138,7 +138,7 @@ public struct MemberDirectory: Sendable {
         if let organisations = scope.organisationFilter {
             visible = visible.filter(Self.onRollOf(organisations, on: date))
         }
-        guard let record = try await visible.first(), let party = try record.partyRecord,
+        guard let record = try await visible.first(),
             let summary = try await summaries([record], on: date).first
         else { return nil }
         let memberships = try await MembershipRecord.query(on: db).filter(\.$memberID == id).sort(\.$validFrom).all()
@@ -154,19 +154,19 @@ public struct MemberDirectory: Sendable {
         let detail = MemberDetail(
             summary: summary, ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
             education: record.education, cardNumber: record.cardNumber, residenceVillageID: record.residenceUnitID,
-            residenceVillageName: villageName, party: party,
+            residenceVillageName: villageName, party: try record.partyRecord,
             memberships: try memberships.map {
                 MembershipView(
                     kind: try $0.decode(\.$kind, as: MembershipKind.self),
                     transferKind: try $0.decode(\.$transferKind, as: TransferKind.self),
                     organisationID: $0.organisationID, organisationName: names[$0.organisationID] ?? "",
-                    validity: Validity(storedFrom: $0.validFrom, until: $0.validUntil))
+                    validity: try $0.validity)
             },
             posts: try posts.map { post in
                 PostView(
                     kind: try post.decode(\.$kind, as: PostKind.self), organisationID: post.organisationID,
                     organisationName: names[post.organisationID] ?? "",
-                    validity: Validity(storedFrom: post.validFrom, until: post.validUntil))
+                    validity: try post.validity)
             })
         return try await hasLeft(id) ? try await asRecorded(detail, on: date) : detail
     }

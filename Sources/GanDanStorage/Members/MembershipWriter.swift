@@ -29,7 +29,7 @@ public struct MembershipWriter: Sendable {
         guard let cell = try await OrganisationRecord.find(cellID, on: db),
             try cell.decode(\.$kind, as: OrganisationKind.self).isCell
         else { throw StorageError.notFound("no cell \(cellID)") }
-        guard Validity(storedFrom: cell.validFrom, until: cell.validUntil).contains(date) else {
+        guard try cell.validity.contains(date) else {
             throw StorageError.conflict("\(cell.name) is not in force on \(date.iso)")
         }
         guard try await MemberRecord.find(memberID, on: db) != nil else {

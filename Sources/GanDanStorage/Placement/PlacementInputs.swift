@@ -126,7 +126,7 @@ extension PlacementInputs {
                 id: id, name: member.fullName, fromCellID: cell, posts: postsOf[id] ?? [],
                 residenceVillageID: village?.id, residenceDistanceKm: village?.profile?.distanceKm,
                 stableKey: Self.stableKey(member),
-                isFullMember: try member.partyRecord?.standing(on: date)?.countsAsFull ?? false)
+                isFullMember: try member.partyRecord.standing(on: date)?.countsAsFull ?? false)
         }
         let summaries = try await CellDirectory(db: db, scope: .storageInternal).summaries(of: villageCells, on: date)
         let fullOf = Dictionary(summaries.map { ($0.cell.id, $0.counts.full) }, uniquingKeysWith: { a, _ in a })

@@ -144,10 +144,9 @@ public struct MonthlyReports: Sendable {
             .filter(\.$date >= first.iso).filter(\.$date < next.iso)
             .filter(\.$status != AttendanceMark.present.rawValue).all()
         let names = try await meetings.memberNames(Array(Set(rows.map(\.memberID))))
-        let absences = rows.compactMap { row -> AbsenceLine? in
-            guard let date = CivilDate(row.date) else { return nil }
-            return AbsenceLine(
-                member: NamedID(id: row.memberID, name: names[row.memberID] ?? ""), date: date,
+        let absences = try rows.map { row -> AbsenceLine in
+            AbsenceLine(
+                member: NamedID(id: row.memberID, name: names[row.memberID] ?? ""), date: try row.date(\.$date),
                 excused: row.status == AttendanceMark.excused.rawValue, reason: row.reason)
         }.sorted {
             ($0.date, VietnameseText.personNameSortKey($0.member.name))
