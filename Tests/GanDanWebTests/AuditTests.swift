@@ -33,7 +33,7 @@ struct AuditTests {
             #expect(entry.after?.contains("0912 345 678") == true)
             #expect(entry.requestID?.isEmpty == false)
             #expect(
-                try await AuditTrail(db: app.store).verify()
+                try await AuditTrail(db: app.store, scope: .everything).verify()
                     == .intact(entries: try await AuditEntryRecord.query(on: app.store).count()))
         }
     }
@@ -45,24 +45,24 @@ struct AuditTests {
                 _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
                 let count = try await AuditEntryRecord.query(on: db).count()
                 #expect(count == 9)
-                #expect(try await AuditTrail(db: db).verify() == .intact(entries: 9))
+                #expect(try await AuditTrail(db: db, scope: .everything).verify() == .intact(entries: 9))
                 let sql = db as! any SQLDatabase
                 switch tamper {
                 case "edit":
                     try await sql.raw("UPDATE audit_entries SET actor = 'someone else' WHERE seq = 4").run()
                     #expect(
-                        try await AuditTrail(db: db).verify()
+                        try await AuditTrail(db: db, scope: .everything).verify()
                             == .broken(seq: 4, reason: "entry 4 was changed after it was written"))
                 case "delete":
                     try await sql.raw("DELETE FROM audit_entries WHERE seq = 6").run()
                     #expect(
-                        try await AuditTrail(db: db).verify()
+                        try await AuditTrail(db: db, scope: .everything).verify()
                             == .broken(seq: 6, reason: "entry 6 is missing (the next entry is 7)"))
                 default:
                     try await sql.raw("UPDATE audit_entries SET seq = 100 WHERE seq = 3").run()
                     try await sql.raw("UPDATE audit_entries SET seq = 3 WHERE seq = 5").run()
                     try await sql.raw("UPDATE audit_entries SET seq = 5 WHERE seq = 100").run()
-                    let result = try await AuditTrail(db: db).verify()
+                    let result = try await AuditTrail(db: db, scope: .everything).verify()
                     #expect(result == .broken(seq: 3, reason: "entry 3 does not follow entry 2"))
                 }
             }

@@ -142,7 +142,7 @@ public struct CandidateRegister: Sendable {
         try store(pipeline, in: record)
         try await db.writeTransaction { db in
             try await record.create(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "create", entity: "candidate", entityID: record.id?.uuidString,
                     after: record.candidate, requestID: actor.requestID, unitID: cell.unitID))
@@ -257,7 +257,7 @@ public struct CandidateRegister: Sendable {
         let unit = try await OrganisationRecord.find(record.organisationID, on: db)?.unitID
         try await db.writeTransaction { db in
             try await record.update(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "candidate", entityID: id.uuidString, before: before,
                     after: record.pipeline, requestID: actor.requestID, unitID: unit))

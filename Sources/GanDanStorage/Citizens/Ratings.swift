@@ -155,7 +155,7 @@ public struct Ratings: Sendable {
                 try await saveCellRating(
                     cellLevel, weakReason: weakReason, levels: allLevels, cellID: cellID, year: year, on: db)
             }
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "ratings", entityID: "\(cellID.uuidString)#\(key)",
                     after: AuditTrail.json(entries), requestID: actor.requestID, unitID: cell.unitID))

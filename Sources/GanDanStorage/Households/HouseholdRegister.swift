@@ -129,7 +129,7 @@ public struct HouseholdRegister: Sendable {
             status.standardID = standard.id
             status.status = draft.status.rawValue
             try await status.create(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "create", entity: "household", entityID: record.id?.uuidString,
                     after: AuditTrail.json(draft), requestID: actor.requestID, unitID: unitID))
@@ -161,7 +161,7 @@ public struct HouseholdRegister: Sendable {
             record.standardID = standard.id
             record.status = status.rawValue
             try await record.save(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "household_status",
                     entityID: "\(householdID.uuidString)#\(year)", before: before, after: status.rawValue,

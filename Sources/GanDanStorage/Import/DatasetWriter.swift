@@ -49,7 +49,7 @@ public struct DatasetWriter: Sendable {
     func apply(_ plan: WritePlan, actor: Actor) async throws {
         try await db.writeTransaction { db in
             let events = try await plan.apply(on: db, actor: actor)
-            try await AuditTrail(db: db).record(events)
+            try await AuditTrail(db: db, scope: .storageInternal).record(events)
         }
     }
 

@@ -224,7 +224,7 @@ public struct SpreadsheetImport: Sendable {
         try await db.writeTransaction { db in
             try await rows.households.createInBatches(on: db, batchSize: 200)
             try await rows.statuses.createInBatches(on: db, batchSize: 200)
-            try await AuditTrail(db: db).record(rows.events)
+            try await AuditTrail(db: db, scope: .storageInternal).record(rows.events)
         }
     }
 

@@ -149,7 +149,7 @@ extension CellMeetings {
                 record.title = topic.title.trimmingCharacters(in: .whitespacesAndNewlines)
                 try await record.create(on: db)
             }
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "thematic_plan",
                     entityID: "\(cellID.uuidString)#\(plan.year)", after: AuditTrail.json(plan),

@@ -56,7 +56,7 @@ public struct MembershipWriter: Sendable {
         next.transferKind = kind.rawValue
         next.validFrom = date.iso
         try await next.create(on: db)
-        try await AuditTrail(db: db).record(
+        try await AuditTrail(db: db, scope: .storageInternal).record(
             AuditEvent(
                 actor: actor.name, action: "transfer", entity: "member", entityID: memberID.uuidString,
                 before: current.map { "{\"cell\":\"\($0.organisationID)\"}" },

@@ -8,6 +8,7 @@ public enum GanDanMigrations {
             CreateCitizenSchema(), CreateDashboardIndexes(), CreateImportSchema(), CreateSessionTable(),
             CreateSignInSecurity(),
             AddPlacementPlanDates(),
+            AddAuditUnitSets(),
         ]
     }
 }

@@ -76,7 +76,7 @@ public struct Directives: Sendable {
                 row.plannedOn = plannedOn.iso
                 try await row.create(on: db)
             }
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "create", entity: "directive", entityID: id.uuidString,
                     after: "{\"title\":\"\(title)\",\"cells\":\(cells.count),\"deadline\":\"\(deadline.iso)\"}",

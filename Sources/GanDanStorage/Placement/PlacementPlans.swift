@@ -89,7 +89,7 @@ public struct PlacementPlans: Sendable {
         let members = communes.reduce(0) { $0 + $1.proposal.decisions.count }
         try await db.writeTransaction { db in
             try await record.create(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: correcting == nil ? "propose" : "correct", entity: "placement_plan",
                     entityID: record.id?.uuidString,
@@ -138,7 +138,7 @@ public struct PlacementPlans: Sendable {
         record.proposedOn = day.iso
         try await db.writeTransaction { db in
             try await record.update(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "rerun", entity: "placement_plan", entityID: id.uuidString,
                     before: "{\"version\":\(before.version),\"total\":\(before.total)}",

@@ -76,10 +76,14 @@ struct LoginPages: RouteCollection {
         req.session.data["csrf"] = nil
         req.auth.login(user)
         req.session.authenticate(user)
-        try await AuditTrail(db: req.store).record(
+        // The sign-in is filed under the units the user's roles open today, so their auditors see it (rules.md R30).
+        let scope = try await ScopeResolver(db: req.store).scopes(for: found.account, on: CivilDate.today()).read
+        var units: Set<UUID> = []
+        if case .restricted(let opened, _) = scope { units = opened }
+        try await AuditTrail(db: req.store, scope: scope).record(
             AuditEvent(
                 actor: found.account.username, action: "login", entity: "user", entityID: found.account.id.uuidString,
-                requestID: req.id))
+                requestID: req.id, units: units))
         return req.redirect(to: next)
     }
 

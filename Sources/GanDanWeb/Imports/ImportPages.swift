@@ -201,7 +201,7 @@ struct ImportPages: RouteCollection {
         guard report.written else {
             return try await renderReport(req, upload: upload, report: report, status: .unprocessableEntity)
         }
-        try await AuditTrail(db: req.store).record(
+        try await AuditTrail(db: req.store, scope: try await req.scope(.plan)).record(
             AuditEvent(
                 actor: try await req.actor().name, action: "import", entity: "import_upload",
                 entityID: upload.id.uuidString,

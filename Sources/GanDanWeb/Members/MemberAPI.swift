@@ -19,18 +19,24 @@ struct MemberAPI: RouteCollection {
             try await PathKind.cell.resolve(id, req, for: .read)
             cellID = id
         }
-        try await req.auditRead("member_list", id: nil)
-        return try await MemberDirectory(db: req.store, scope: try await req.scope(.read)).search(
+        let date = try req.asOfDate()
+        let page = try await MemberDirectory(db: req.store, scope: try await req.scope(.read)).search(
             .init(
-                text: req.query[String.self, at: "q"] ?? "", cellID: cellID, date: try req.asOfDate(),
+                text: req.query[String.self, at: "q"] ?? "", cellID: cellID, date: date,
                 page: try req.positiveInt("page", default: 1),
                 perPage: min(try req.positiveInt("per_page", default: 50), 500)))
+        // Filed under the units the search covered: the cell's, or the read scope's (rules.md R30).
+        let units =
+            cellID == nil
+            ? try await req.coveredUnits(listing: page.items.map(\.id), on: date) : [try req.resolved.cell.unitID]
+        try await req.auditRead("member_list", id: nil, units: units)
+        return page
     }
 
     @Sendable func detail(req: Request) async throws -> MemberDetail {
         let member = try req.resolved.member
         let id = member.summary.id
-        try await req.auditRead("member", id: id.uuidString)
+        try await req.auditMemberRead(id)
         return member
     }
 
@@ -45,5 +51,15 @@ struct MemberAPI: RouteCollection {
                 id, on: CivilDate.today())
         else { throw Abort(.notFound) }
         return member
+    }
+}
+
+extension Request {
+    /// Records a read of a member, filed under the units of the member's cells in the read scope on the date viewed
+    /// (rules.md R30), so the auditors of those units see it.
+    func auditMemberRead(_ id: UUID) async throws {
+        let units = try await MemberDirectory(db: store, scope: try await scope(.read)).units(
+            ofMembers: [id], on: try asOfDate())
+        try await auditRead("member", id: id.uuidString, units: units)
     }
 }
