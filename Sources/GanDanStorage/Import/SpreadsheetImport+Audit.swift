@@ -30,7 +30,7 @@ extension SpreadsheetImport {
                 matched.insert(line)
             }
         }
-        try await AuditTrail(db: db).record(
+        try await AuditTrail(db: db, scope: scope).record(
             AuditEvent(
                 actor: who.actor.name, action: "check", entity: "member_identities",
                 after: AuditTrail.json(
