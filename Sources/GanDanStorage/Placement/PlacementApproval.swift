@@ -208,7 +208,7 @@ extension PlacementPlans {
         var communes: [CommunePlan] = []
         for commune in old.communes {
             let memberIDs = Set(commune.proposal.decisions.map(\.memberID))
-            let problem = try await PlacementInputs(db: db).villageProblem(
+            let problem = try await PlacementInputs(db: db, charter: charter).villageProblem(
                 communeID: commune.communeID, memberIDs: memberIDs, on: date, settings: settings)
             do {
                 communes.append(

@@ -100,7 +100,8 @@ public struct PlacementPlans: Sendable {
     }
 
     func solve(unitID: UUID, on date: CivilDate, settings: PlacementSettings) async throws -> [CommunePlan] {
-        let problems = try await PlacementInputs(db: db).problems(for: unitID, on: date, settings: settings)
+        let problems = try await PlacementInputs(db: db, charter: charter).problems(
+            for: unitID, on: date, settings: settings)
         guard !problems.isEmpty else {
             throw StorageError.conflict("no commune agency cell is in force there on \(date.iso): nothing to place")
         }
