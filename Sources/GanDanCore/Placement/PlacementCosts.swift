@@ -37,7 +37,7 @@ public enum PlacementCosts {
     /// How senior a key leader is: the highest post counts, each further post adds a little (rules.md A3).
     /// Holders of exempt posts (rules.md R16) and members without key posts score 0.
     public static func seniority(_ posts: [PostKind], exempt: Set<PostKind>) -> Double {
-        if posts.contains(where: exempt.contains) { return 0 }
+        guard PostKind.isPlacedAsKeyLeader(posts, exempt: exempt) else { return 0 }
         let weights = posts.compactMap(postWeight).sorted(by: >)
         guard let top = weights.first else { return 0 }
         return top + 0.1 * Double(weights.count - 1)
