@@ -77,8 +77,10 @@ public struct AuditTrail: Sendable {
     /// Appends several entries in order, in batches, chained as if written one by one.
     public func record(_ events: [AuditEvent], at time: Date = Date()) async throws {
         guard !events.isEmpty else { return }
-        try await db.writeTransaction { db in
-            try await Self.append(events, at: time, on: db)
+        try await StorageTimings.shared.measure(.auditAppend) {
+            try await db.writeTransaction { db in
+                try await Self.append(events, at: time, on: db)
+            }
         }
     }
 

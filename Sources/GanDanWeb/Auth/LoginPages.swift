@@ -79,7 +79,7 @@ struct LoginPages: RouteCollection {
         try await AuditTrail(db: req.store).record(
             AuditEvent(
                 actor: found.account.username, action: "login", entity: "user", entityID: found.account.id.uuidString,
-                requestID: req.id))
+                requestID: req.requestID))
         return req.redirect(to: next)
     }
 
