@@ -115,3 +115,22 @@ struct HolidayFileTests {
         }
     }
 }
+
+extension HolidayFileTests {
+    static var example: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/holidays.example.json")
+    }
+
+    @Test("the documented example reads: a year's Tết, a swap day after it and the Saturday worked for it")
+    func documentedExample() throws {
+        let holidays = try PublicHolidays.read(json: Data(contentsOf: Self.example))
+        #expect(!holidays.isProvisional(year: 2027))
+        #expect(holidays.holiday(on: Self.d("2027-02-08")) == .lunarNewYear)
+        #expect(holidays.holiday(on: Self.d("2027-02-11")) == .substitute)
+        let calendar = WorkingCalendar(holidays: holidays)
+        #expect(calendar.isWorkingDay(Self.d("2027-02-20")))
+        #expect(WorkingCalendar.vietnam.adding(workingDays: 1, to: Self.d("2027-02-10")) == Self.d("2027-02-11"))
+        #expect(calendar.adding(workingDays: 1, to: Self.d("2027-02-10")) == Self.d("2027-02-12"))
+    }
+}
