@@ -102,6 +102,9 @@ enum AppRunner {
 
     /// Serves HTTP until interrupted (Ctrl-C).
     static func serve(_ app: Application, _ settings: GanDanWeb.Settings) async throws {
+        for entry in settings.configuration where entry.setting == "not used" {
+            app.logger.warning("\(entry.source): \(entry.value); it is ignored (gandan config lists the settings)")
+        }
         print("GanDan is running at http://\(settings.hostname):\(settings.port)/  (Ctrl-C stops it)")
         app.environment.arguments = [
             "gandan", "serve", "--hostname", settings.hostname, "--port", String(settings.port),

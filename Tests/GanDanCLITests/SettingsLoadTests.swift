@@ -132,7 +132,10 @@ struct ConfigurationTests {
 
     @Test("gandan config shows every setting with its source and hides the password and the token")
     func configTable() async throws {
-        let files = [".env": "DATABASE_URL=postgres://gandan:hunter2@db.tinh/gandan\nGANDAN_METRICS_TOKEN=scrape-me\n"]
+        let files = [
+            ".env": "DATABASE_URL=postgres://gandan:hunter2@db.tinh/gandan\nGANDAN_METRICS_TOKEN=scrape-me\n"
+                + "GANDAN_METRIC_TOKEN=typo\n"
+        ]
         try await withFiles(files) { folder in
             let settings = try await Settings.load(arguments: SettingsArguments(), environment: [:], directory: folder)
             let table = ConfigCommand.table(settings.configuration)
@@ -141,6 +144,7 @@ struct ConfigurationTests {
             #expect(table.contains("postgres://gandan:***@db.tinh/gandan"))
             #expect(table.contains("DATABASE_URL in .env"))
             #expect(table.contains("GANDAN_METRICS_TOKEN in .env"))
+            #expect(table.contains("GANDAN_METRIC_TOKEN is not a GanDan setting"))
             for setting in [
                 "environment", "database", "hostname", "port", "log level", "trusted proxies", "session idle minutes",
                 "session max hours", "secure cookies", "metrics token", "holidays", "meeting policy",

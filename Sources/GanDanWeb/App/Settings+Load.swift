@@ -79,6 +79,13 @@ struct SettingLayers {
     /// The files read, most specific first, with their variables.
     var files: [(name: String, values: [String: String])]
 
+    /// Every variable GanDan reads.
+    static let known: Set<String> = [
+        "DATABASE_URL", "GANDAN_DATA_DIR", "GANDAN_HOSTNAME", "GANDAN_PORT", "LOG_LEVEL", "GANDAN_TRUSTED_PROXIES",
+        "GANDAN_SESSION_IDLE_MINUTES", "GANDAN_SESSION_MAX_HOURS", "GANDAN_SECURE_COOKIES", "GANDAN_METRICS_TOKEN",
+        "GANDAN_HOLIDAYS", "GANDAN_MEETING_POLICY", "GANDAN_ENV",
+    ]
+
     /// A setting's text and its source; nil when nothing sets it.
     func lookup(_ variable: String) -> (value: String, source: SettingSource)? {
         if let flag = flags[variable] { return (flag.value, .flag(flag.flag)) }
@@ -134,6 +141,16 @@ extension Settings {
                     + (files.isEmpty ? "none" : files.map(\.name).joined(separator: ", ")) + ")",
                 source: arguments.environmentName != nil
                     ? .flag("--env") : name != nil ? .environment("GANDAN_ENV") : .standard))
-        return try reader.settings(defaultFile: arguments.defaultFile)
+        var settings = try reader.settings(defaultFile: arguments.defaultFile)
+        // A misspelt name in a .env file would leave its setting at the default without a word: name it.
+        for file in files {
+            for variable in file.values.keys.sorted() where !SettingLayers.known.contains(variable) {
+                settings.configuration.append(
+                    ConfigurationEntry(
+                        setting: "not used", value: "\(variable) is not a GanDan setting",
+                        source: .file(file.name, variable: variable)))
+            }
+        }
+        return settings
     }
 }
