@@ -16,11 +16,12 @@ struct AuditTests {
             let tai = try await app.member("Hoàng Văn Tài")
             var headers = users.secretary.bearer
             headers.contentType = .json
-            headers.add(name: "X-Request-Id", value: "req-42")
+            var requestID: String?
             try await app.testing().test(
                 .PATCH, "/api/members/\(tai)", headers: headers, body: ByteBuffer(string: #"{"phone":"0912 345 678"}"#)
             ) { res in
                 #expect(res.status == .ok)
+                requestID = res.headers.first(name: "X-Request-Id")
             }
             let entry = try #require(
                 try await AuditEntryRecord.query(on: app.store).filter(\.$action == "update").filter(
@@ -32,6 +33,7 @@ struct AuditTests {
             #expect(entry.before?.contains("\"phone\"") == false)
             #expect(entry.after?.contains("0912 345 678") == true)
             #expect(entry.requestID?.isEmpty == false)
+            #expect(entry.requestID == requestID)
             #expect(
                 try await AuditTrail(db: app.store, scope: .everything).verify()
                     == .intact(entries: try await AuditEntryRecord.query(on: app.store).count()))

@@ -101,8 +101,10 @@ public struct AuditTrail: Sendable {
                 }
             }
         }
-        try await db.writeTransaction { db in
-            try await Self.append(events, at: time, on: db)
+        try await StorageTimings.shared.measure(.auditAppend) {
+            try await db.writeTransaction { db in
+                try await Self.append(events, at: time, on: db)
+            }
         }
     }
 

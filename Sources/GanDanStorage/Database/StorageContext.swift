@@ -2,6 +2,7 @@ import FluentKit
 import Logging
 import NIOCore
 import NIOPosix
+import SQLKit
 
 /// A connection to the application's database, as the web layer and the CLI hold it: they pass it to Storage's
 /// queries and writers and never use it themselves.
@@ -11,6 +12,10 @@ public typealias DatabaseHandle = any Database
 public final class StorageContext: Sendable {
     let databases: Databases
     public let logger: Logger
+    /// Where the data lives.
+    public let location: DatabaseLocation
+    /// How many connections the pool may hold: SQLite's driver keeps one; PostgreSQL's four per event loop.
+    public let poolCapacity: Int
 
     /// Opens `location`; `threadPool` and `eventLoopGroup` are the web application's when there is one.
     public init(
@@ -20,6 +25,11 @@ public final class StorageContext: Sendable {
     ) throws(StorageError) {
         self.databases = Databases(threadPool: threadPool, on: eventLoopGroup)
         self.logger = logger
+        self.location = location
+        switch location {
+        case .sqlite: poolCapacity = 1
+        case .postgres: poolCapacity = DatabaseLocation.postgresConnectionsPerEventLoop * eventLoopGroup.loopCount
+        }
         try location.register(on: databases)
     }
 
@@ -44,7 +54,23 @@ public final class StorageContext: Sendable {
         try await migrator.prepareBatch().get()
     }
 
+    /// The names of the migrations this program knows that the database has not had, in order; all of them for a
+    /// database without a schema.
+    public func pendingMigrations() async throws -> [String] {
+        let applied = Set(try await DatabaseBackup.appliedMigrations(db))
+        return GanDanMigrations.all.map(\.name).filter { !applied.contains($0) }
+    }
+
     public func shutdown() async {
         await databases.shutdownAsync()
+    }
+}
+
+extension EventLoopGroup {
+    /// How many event loops the group runs.
+    var loopCount: Int {
+        var count = 0
+        for _ in makeIterator() { count += 1 }
+        return max(count, 1)
     }
 }

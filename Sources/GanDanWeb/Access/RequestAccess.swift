@@ -26,7 +26,7 @@ extension Request {
         guard let user = auth.get(CurrentUser.self) else { throw Abort(.unauthorized) }
         let scopes = try await ScopeResolver(db: store).scopes(for: user.account, on: try asOfDate())
         let access = RequestAccess(
-            account: user.account, scopes: scopes, actor: Actor(name: user.account.username, requestID: id))
+            account: user.account, scopes: scopes, actor: Actor(name: user.account.username, requestID: requestID))
         storage[AccessKey.self] = access
         return access
     }

@@ -83,7 +83,7 @@ struct LoginPages: RouteCollection {
         try await AuditTrail(db: req.store, scope: scope).record(
             AuditEvent(
                 actor: found.account.username, action: "login", entity: "user", entityID: found.account.id.uuidString,
-                requestID: req.id, units: units))
+                requestID: req.requestID, units: units))
         return req.redirect(to: next)
     }
 

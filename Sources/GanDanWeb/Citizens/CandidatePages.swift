@@ -92,7 +92,8 @@ struct CandidatePages: FeatureRoutes {
     }
 
     func register(_ req: Request, write: Bool = false) async throws -> CandidateRegister {
-        CandidateRegister(db: req.store, scope: try await req.scope(write ? .write : .read))
+        CandidateRegister(
+            db: req.store, scope: try await req.scope(write ? .write : .read), calendar: req.workingCalendar)
     }
 
     @Sendable func cellList(req: Request) async throws -> Response {

@@ -79,7 +79,8 @@ struct FeedbackPages: FeatureRoutes {
     }
 
     func book(_ req: Request, write: Bool = false) async throws -> FeedbackBook {
-        FeedbackBook(db: req.store, scope: try await req.scope(write ? .write : .read))
+        FeedbackBook(
+            db: req.store, scope: try await req.scope(write ? .write : .read), calendar: req.workingCalendar)
     }
 
     @Sendable func list(req: Request) async throws -> Response {

@@ -38,7 +38,8 @@ struct DashboardPages: FeatureRoutes {
             return DashboardResponse(view: "district", district: report)
         }
         let dashboard = CommuneDashboard(
-            db: req.store, scope: try await req.scope(.read), charter: req.application.settings.charter)
+            db: req.store, scope: try await req.scope(.read), charter: req.application.settings.charter,
+            calendar: req.workingCalendar)
         guard let report = try await dashboard.load(unit: id, asOf: date) else {
             throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)")
         }

@@ -101,7 +101,7 @@ struct MonthlyReportPages: RouteCollection {
     func reports(_ req: Request) async throws -> MonthlyReports {
         MonthlyReports(
             db: req.store, scope: try await req.scope(.read), policy: req.meetingPolicy,
-            charter: req.application.settings.charter)
+            charter: req.application.settings.charter, calendar: req.workingCalendar)
     }
 
     @Sendable func cellReport(req: Request) async throws -> Response {
