@@ -7,7 +7,7 @@ public enum GanDanMigrations {
             CreateOrganisationSchema(), CreateAccessSchema(), CreatePlacementSchema(), CreateCellLifeSchema(),
             CreateCitizenSchema(), CreateDashboardIndexes(), CreateImportSchema(), CreateSessionTable(),
             CreateSignInSecurity(),
-            AddPlacementPlanDates(),
+            AddPlacementPlanDates(), KeepParsedImportTables(),
         ]
     }
 }
