@@ -153,7 +153,7 @@ struct ImportLimitsTests {
         #expect(refused?.hasPrefix("Part xl/worksheets/sheet1.xml of the .xlsx file inflates to more than") == true)
     }
 
-    @Test("a deflate stream that never ends, a document type and an encrypted part are damage, not a hang")
+    @Test("a deflate stream that never ends, a document type and a wrong checksum are damage, not a hang")
     func xlsxDamage() throws {
         let head = [
             XLSXFixtures.stored("xl/workbook.xml", XLSXFixtures.workbook(sheets: ["Sheet1"])),

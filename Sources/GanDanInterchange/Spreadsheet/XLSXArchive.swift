@@ -98,7 +98,7 @@ struct XLSXArchive {
             extra += 4 + Int(length)
         }
         // The data follows the local header, whose name and extra field may differ in length from the directory's.
-        guard header <= UInt64(bytes.count) - 30, bytes.uint32(at: Int(header)) == 0x0403_4B50,
+        guard bytes.count >= 30, header <= UInt64(bytes.count - 30), bytes.uint32(at: Int(header)) == 0x0403_4B50,
             let localName = bytes.uint16(at: Int(header) + 26), let localExtra = bytes.uint16(at: Int(header) + 28)
         else { throw damaged }
         let start = Int(header) + 30 + Int(localName) + Int(localExtra)
