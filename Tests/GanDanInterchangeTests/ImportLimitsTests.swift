@@ -54,6 +54,11 @@ struct ImportLimitsTests {
         #expect(
             refusal { () throws(InputError) in try TableReader.csv(Data("a,b\n1,2\n3,4\n".utf8), limits: limits) }
                 == "Tệp có hơn 5 ô (dòng × cột); tối đa 5 ô.")
+        limits.cells = 100
+        limits.textBytes = 8
+        #expect(
+            refusal { () throws(InputError) in try TableReader.csv(Data("ab,cd\nef,ghi\n".utf8), limits: limits) }
+                == "Các ô của tệp chứa hơn 8 byte chữ; tối đa 8 byte.")
         #expect(ImportLimits.commandLine.rows > ImportLimits.web.rows)
         #expect(ImportLimits.commandLine.columns == ImportLimits.web.columns)
     }
@@ -92,7 +97,7 @@ struct ImportLimitsTests {
         #expect(try XLSXReader.table(edge, limits: Self.vi).header.count == 200)
     }
 
-    @Test("sheet rows, cells and text past the limits are refused as the sheet is read")
+    @Test("sheet rows, long cells and the text of all cells past the limits are refused as the sheet is read")
     func xlsxRowsAndCells() throws {
         var limits = Self.vi
         limits.rows = 2
@@ -110,6 +115,20 @@ struct ImportLimitsTests {
         #expect(
             refusal { () throws(InputError) in try XLSXReader.table(sharedLong, limits: Self.vi) }
                 == "Tệp có một ô dài 2.001 ký tự; tối đa 2.000 ký tự một ô.")
+        // A long text shared by every row costs a few bytes of the file a row, and counts in full.
+        var text = Self.vi
+        text.textBytes = 1 << 20
+        let repeated = (1...1_000).map { #"<row r="\#($0)"><c r="A\#($0)" t="s"><v>1</v></c></row>"# }.joined()
+        let label = String(repeating: "a", count: 2_000)
+        let labels = try XLSXFixtures.oneSheet(
+            rows: repeated,
+            sharedStrings:
+                #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>x</t></si><si><t>\#(label)</t></si></sst>"#
+        )
+        #expect(try XLSXReader.table(labels, limits: Self.vi).rows.count == 999)
+        #expect(
+            refusal { () throws(InputError) in try XLSXReader.table(labels, limits: text) }
+                == "Các ô của tệp chứa hơn 1 MB chữ; tối đa 1 MB.")
         let inlineLong = try XLSXFixtures.oneSheet(
             rows: #"<row r="4"><c r="C4" t="inlineStr"><is><t>\#(long)</t></is></c></row>"#)
         #expect(
@@ -133,24 +152,24 @@ struct ImportLimitsTests {
         #expect(try XLSXReader.table(workbook, limits: Self.vi).header == ["Nguyễn Văn An"])
         #expect(
             refusal { () throws(InputError) in try XLSXReader.table(workbook, limits: limits) }
-                == "Phần xl/sharedStrings.xml của tệp .xlsx giải nén ra 4 MB; tối đa 1 MB.")
+                == "Phần xl/sharedStrings.xml của tệp .xlsx giải nén ra 3 MB; tối đa 1 MB.")
     }
 
-    @Test("a part whose header lies about its size is refused once what it inflates to passes the cap")
+    @Test("a part whose header lies about its size is refused as soon as it inflates to more than it declares")
     func xlsxLyingPartSize() throws {
-        var limits = Self.en
-        limits.partBytes = 1 << 20
         let lying = XLSXFixtures.forgingSize(of: "xl/sharedStrings.xml", to: 4_096, in: try Self.bigSharedStrings())
         #expect(
-            refusal { () throws(InputError) in try XLSXReader.table(lying, limits: limits) }
-                == "Part xl/sharedStrings.xml of the .xlsx file inflates to more than 1 MB; at most 1 MB are accepted.")
-        // The worksheet has its own, larger cap, checked the same way.
-        limits.sheetBytes = 1 << 20
+            refusal { () throws(InputError) in try XLSXReader.table(lying, limits: Self.vi) }
+                == "Phần xl/sharedStrings.xml của tệp .xlsx giải nén ra nhiều hơn 4.096 byte như tệp khai báo "
+                + "(tối đa 128 MB): tệp bị hỏng hoặc bị làm giả.")
+        // The worksheet has its own, larger cap; its declaration is held to the same account.
         let rows = (1...40_000).map { #"<row r="\#($0)"><c r="A\#($0)"><v>\#($0)</v></c></row>"# }.joined()
         let sheet = XLSXFixtures.forgingSize(
-            of: "xl/worksheets/sheet1.xml", to: 100, in: try XLSXFixtures.oneSheet(rows: rows))
-        let refused = refusal { () throws(InputError) in try XLSXReader.table(sheet, limits: limits) }
-        #expect(refused?.hasPrefix("Part xl/worksheets/sheet1.xml of the .xlsx file inflates to more than") == true)
+            of: "xl/worksheets/sheet1.xml", to: 100_000, in: try XLSXFixtures.oneSheet(rows: rows))
+        #expect(
+            refusal { () throws(InputError) in try XLSXReader.table(sheet, limits: Self.en) }
+                == "Part xl/worksheets/sheet1.xml of the .xlsx file inflates to more than the 98 KB it declares "
+                + "(at most 512 MB are accepted): the file is damaged or forged.")
     }
 
     @Test("a deflate stream that never ends, a document type and a wrong checksum are damage, not a hang")

@@ -35,7 +35,7 @@ public enum CSVRecords {
         let count = bytes.count
         var line = 1
         var quoted: [UInt8] = []
-        var totalCells = 0
+        var totals = (cells: 0, text: 0)
         while index < count {
             // One field: leading blanks, then a quoted or a plain value, then a comma or the end of the record.
             while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
@@ -67,24 +67,27 @@ public enum CSVRecords {
                 endOfRecord = true
             }
             if endOfRecord {
-                try keep(&cells, line: line, in: &records, total: &totalCells, limits: limits)
+                try keep(&cells, line: line, in: &records, totals: &totals, limits: limits)
                 line += 1
             }
         }
-        if !cells.isEmpty { try keep(&cells, line: line, in: &records, total: &totalCells, limits: limits) }
+        if !cells.isEmpty { try keep(&cells, line: line, in: &records, totals: &totals, limits: limits) }
         return records
     }
 
-    /// Ends a record: kept unless blank, within the limits on rows and cells.
+    /// Ends a record: kept unless blank, within the limits on rows, cells and text.
     @inline(__always)
     private static func keep(
-        _ cells: inout [String], line: Int, in records: inout [Record], total: inout Int, limits: ImportLimits
+        _ cells: inout [String], line: Int, in records: inout [Record], totals: inout (cells: Int, text: Int),
+        limits: ImportLimits
     ) throws(InputError) {
         defer { cells = [] }
         guard cells.contains(where: { !$0.isEmpty }) else { return }
         guard records.count < limits.rows else { throw limits.tooManyRows }
-        total += cells.count
-        guard total <= limits.cells else { throw limits.tooManyCells }
+        totals.cells += cells.count
+        guard totals.cells <= limits.cells else { throw limits.tooManyCells }
+        totals.text += cells.reduce(0) { $0 + $1.utf8.count }
+        guard totals.text <= limits.textBytes else { throw limits.tooMuchText }
         records.append((line, cells))
     }
 

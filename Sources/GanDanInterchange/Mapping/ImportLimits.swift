@@ -17,6 +17,9 @@ public struct ImportLimits: Sendable, Hashable {
     public var cells: Int
     /// Characters (Unicode scalars) of one cell.
     public var cellLength: Int
+    /// UTF-8 bytes of all the cells together: an .xlsx can repeat a long text on every row for a few bytes more,
+    /// which the other limits alone would let fill the memory.
+    public var textBytes: Int
     /// Uncompressed bytes of an .xlsx worksheet, the streamed part that holds the rows: checked against the size
     /// the archive declares before inflating, and counted while inflating (a declared size can be forged).
     public var sheetBytes: Int
@@ -28,12 +31,12 @@ public struct ImportLimits: Sendable, Hashable {
 
     /// What a web upload may hold (the upload itself is at most `ImportUploads.maxBytes`).
     public static let web = ImportLimits(
-        columns: 200, rows: 250_000, cells: 10_000_000, cellLength: 2_000, sheetBytes: 512 << 20,
-        partBytes: 128 << 20, language: .vi)
+        columns: 200, rows: 250_000, cells: 10_000_000, cellLength: 2_000, textBytes: 128 << 20,
+        sheetBytes: 512 << 20, partBytes: 128 << 20, language: .vi)
 
     /// What `gandan import` may read: Excel's own row limit, the same columns, cell length and parts.
     public static let commandLine = ImportLimits(
-        columns: web.columns, rows: 1_048_576, cells: 40_000_000, cellLength: web.cellLength,
+        columns: web.columns, rows: 1_048_576, cells: 40_000_000, cellLength: web.cellLength, textBytes: 512 << 20,
         sheetBytes: web.sheetBytes, partBytes: web.partBytes, language: .en)
 
     /// These limits with their refusals in `language`.
@@ -78,6 +81,14 @@ extension ImportLimits {
         )
     }
 
+    /// More text in all the cells than `textBytes`.
+    var tooMuchText: InputError {
+        let limit = size(UInt64(textBytes), language)
+        return refusal(
+            vi: "Các ô của tệp chứa hơn \(limit) chữ; tối đa \(limit).",
+            en: "The cells of the file hold more than \(limit) of text; at most \(limit) are accepted.")
+    }
+
     /// A cell of `length` characters (nil: longer than allowed, not counted to the end), at a line and 0-based
     /// column when the file says where.
     func cellTooLong(length: Int?, line: Int?, column: Int?) -> InputError {
@@ -97,30 +108,33 @@ extension ImportLimits {
             en: "\(place.en) is \(size.en) characters long; at most \(number(cellLength)) are accepted in a cell.")
     }
 
-    /// An .xlsx part that declares `declared` uncompressed bytes, or (nil) was found past `cap` while inflating.
-    func partTooLarge(_ part: String, declared: UInt64?, cap: Int) -> InputError {
-        let limit = megabytes(UInt64(cap))
-        guard let declared else {
-            return refusal(
-                vi: "Phần \(part) của tệp .xlsx giải nén ra hơn \(limit) MB; tối đa \(limit) MB.",
-                en:
-                    "Part \(part) of the .xlsx file inflates to more than \(limit) MB; at most \(limit) MB are accepted."
-            )
-        }
-        return refusal(
-            vi: "Phần \(part) của tệp .xlsx giải nén ra \(megabytes(declared)) MB; tối đa \(limit) MB.",
-            en:
-                "Part \(part) of the .xlsx file inflates to \(megabytes(declared)) MB; at most \(limit) MB are accepted."
-        )
+    /// An .xlsx part that declares `declared` uncompressed bytes, more than `cap`: refused before inflating.
+    func partTooLarge(_ part: String, declared: UInt64, cap: Int) -> InputError {
+        refusal(
+            vi: "Phần \(part) của tệp .xlsx giải nén ra \(size(declared, .vi)); tối đa \(size(UInt64(cap), .vi)).",
+            en: "Part \(part) of the .xlsx file inflates to \(size(declared, .en)); at most \(size(UInt64(cap), .en)) "
+                + "are accepted.")
+    }
+
+    /// An .xlsx part that inflates to more than the `declared` bytes it declares (at most `cap`): counted while
+    /// inflating, since a declaration can be forged.
+    func partLargerThanDeclared(_ part: String, declared: UInt64, cap: Int) -> InputError {
+        refusal(
+            vi: "Phần \(part) của tệp .xlsx giải nén ra nhiều hơn \(size(declared, .vi)) như tệp khai báo "
+                + "(tối đa \(size(UInt64(cap), .vi))): tệp bị hỏng hoặc bị làm giả.",
+            en: "Part \(part) of the .xlsx file inflates to more than the \(size(declared, .en)) it declares "
+                + "(at most \(size(UInt64(cap), .en)) are accepted): the file is damaged or forged.")
     }
 
     private func refusal(vi: String, en: String) -> InputError {
         .invalid([InputIssue(message: BilingualText(vi: vi, en: en).text(in: language))])
     }
 
-    /// Bytes as whole megabytes (MiB), rounded up.
-    private func megabytes(_ bytes: UInt64) -> String {
-        number(Int(clamping: bytes / (1 << 20) + (bytes % (1 << 20) == 0 ? 0 : 1)))
+    /// A size in bytes (under 10 KB), KB (KiB, under 1 MB) or MB (MiB), to the nearest unit.
+    private func size(_ bytes: UInt64, _ language: Language) -> String {
+        func nearest(_ unit: UInt64) -> String { number(Int(clamping: (bytes + unit / 2) / unit)) }
+        if bytes < 10 << 10 { return number(Int(bytes)) + (language == .vi ? " byte" : " bytes") }
+        return bytes < 1 << 20 ? nearest(1 << 10) + " KB" : nearest(1 << 20) + " MB"
     }
 
     /// `count` with its thousands grouped as the language writes them: 1.000.000 in Vietnamese, 1,000,000 in English.

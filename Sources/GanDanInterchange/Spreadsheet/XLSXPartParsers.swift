@@ -181,8 +181,9 @@ final class StylesParser: PartParser {
     }
 }
 
-/// The element name without its namespace prefix ("x:row" → "row").
+/// The element name without its namespace prefix ("x:row" → "row"), found among the bytes: every element of every
+/// part passes here, and comparing characters would segment graphemes.
 func localName(_ name: String) -> String {
-    if let colon = name.lastIndex(of: ":") { return String(name[name.index(after: colon)...]) }
-    return name
+    guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return name }
+    return String(name[name.utf8.index(after: colon)...])
 }

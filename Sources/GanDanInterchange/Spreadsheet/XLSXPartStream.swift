@@ -2,16 +2,16 @@ import CGanDanZlib
 import Foundation
 
 /// One part of a workbook as an `InputStream` for `XMLParser`: its bytes are inflated as the parser reads them
-/// (a few hundred kilobytes at a time, never the whole part), and at most `cap` of them (issue 21). The archive's
-/// declared size is checked before, by the reader; this counts what the data really inflates to, since the
-/// declaration can be forged.
+/// (a hundred kilobytes or so at a time, never the whole part), and at most `limit` of them (issue 21): the size
+/// the archive declares, which the reader has checked against its cap before. This counts what the data really
+/// inflates to, since the declaration can be forged.
 ///
-/// The stream ends (reads 0) at the end of the part, at the first problem (`problem`: past the cap, damaged
+/// The stream ends (reads 0) at the end of the part, at the first problem (`problem`: past the limit, damaged
 /// data, a document type declaration), or when the parser's delegate has `stopped` it.
 final class XLSXPartStream: InputStream {
     /// Why the stream ended early.
     enum Problem: Equatable {
-        /// More than the cap was inflated.
+        /// More than the limit was inflated.
         case tooLarge
         /// The data is not what the archive says (the reason, for "the workbook is damaged: PART …").
         case damaged(String)
@@ -27,7 +27,7 @@ final class XLSXPartStream: InputStream {
 
     private let archive: Data
     private let part: XLSXArchive.Part
-    private let cap: Int
+    private let limit: Int
     private var position: Int
     private var inflater = z_stream()
     private var inflating = false
@@ -36,10 +36,10 @@ final class XLSXPartStream: InputStream {
     /// The last bytes handed out, to find a declaration split between two reads.
     private var tail: [UInt8] = []
 
-    init(archive: Data, part: XLSXArchive.Part, cap: Int) {
+    init(archive: Data, part: XLSXArchive.Part, limit: Int) {
         self.archive = archive
         self.part = part
-        self.cap = cap
+        self.limit = limit
         position = part.data.lowerBound
         super.init(data: Data())
         if part.method == 8 {
@@ -66,7 +66,7 @@ final class XLSXPartStream: InputStream {
             return 0
         }
         produced += count
-        guard produced <= cap else {
+        guard produced <= limit else {
             problem = .tooLarge
             return 0
         }

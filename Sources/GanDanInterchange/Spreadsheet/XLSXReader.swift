@@ -125,7 +125,9 @@ public enum XLSXReader {
     }
 
     /// Parses the part `name` with `delegate` as it is inflated, at most `cap` bytes of it; false when the archive
-    /// has no such part. A part past its cap, or whose rows break a limit, is refused in the limits' language.
+    /// has no such part. A part that declares more than its cap is refused before it is inflated; one that
+    /// inflates to more than it declares, as soon as it does; one whose rows break a limit, at that row. The
+    /// refusals are in the limits' language.
     private static func parse(
         _ name: String, in archive: XLSXArchive, with delegate: PartParser, cap: Int, limits: ImportLimits
     ) throws(InputError) -> Bool {
@@ -137,14 +139,15 @@ public enum XLSXReader {
         guard part.declaredSize <= UInt64(cap) else {
             throw limits.partTooLarge(name, declared: part.declaredSize, cap: cap)
         }
-        let stream = XLSXPartStream(archive: archive.bytes, part: part, cap: cap)
+        // What the part declares is within the cap: inflating past it is a forged (or damaged) archive.
+        let stream = XLSXPartStream(archive: archive.bytes, part: part, limit: Int(part.declaredSize))
         delegate.stream = stream
         let parser = XMLParser(stream: stream)
         parser.delegate = delegate
         let parsed = parser.parse()
         if let refusal = delegate.refusal { throw refusal }
         switch stream.problem {
-        case .tooLarge: throw limits.partTooLarge(name, declared: nil, cap: cap)
+        case .tooLarge: throw limits.partLargerThanDeclared(name, declared: part.declaredSize, cap: cap)
         case .damaged(let reason): throw .malformed("the workbook is damaged: \(name) \(reason)")
         case .documentType: throw .malformed("the workbook is damaged: \(name) declares a document type")
         case nil: break

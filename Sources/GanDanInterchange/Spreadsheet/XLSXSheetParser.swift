@@ -6,9 +6,9 @@ import GanDanCore
 #endif
 
 /// The rows of a worksheet: cells placed by reference, values typed by `t` and styled by `s`. Blank rows are left
-/// out as they are read; a filled cell beyond `limits.columns`, a value longer than a cell may be, and more rows or
-/// cells than the limits allow stop the parse at once (issue 21), so a sparse cell at column XFD never becomes
-/// 16,384 cells of a row.
+/// out as they are read; a filled cell beyond `limits.columns`, a value longer than a cell may be, and more rows,
+/// cells or text than the limits allow stop the parse at once (issue 21), so a sparse cell at column XFD never
+/// becomes 16,384 cells of a row, nor a long text repeated on every row the server's memory.
 final class SheetParser: PartParser {
     let shared: SharedStrings
     let dateStyles: Set<Int>
@@ -19,6 +19,10 @@ final class SheetParser: PartParser {
     private var rowNumber = 0
     private var cells: [String] = []
     private var cellCount = 0
+    private var textBytes = 0
+    /// Shared strings already made into strings, so that a label repeated on every row is one string in memory;
+    /// only the first few thousand are kept (the text limit bounds the rest).
+    private var made: [Int: String] = [:]
     private var column = 0
     private var type = "n"
     private var style = 0
@@ -75,6 +79,8 @@ final class SheetParser: PartParser {
             let text = cellText()
             if !text.isEmpty {
                 if let refusal = check(text) { return refuse(refusal, parser) }
+                textBytes += text.utf8.count
+                guard textBytes <= limits.textBytes else { return refuse(limits.tooMuchText, parser) }
                 while cells.count < column { cells.append("") }
                 if cells.count == column { cells.append(text) } else { cells[column] = text }
             }
@@ -103,9 +109,10 @@ final class SheetParser: PartParser {
     private func cellText() -> String {
         switch type {
         case "s":
-            guard let index = Int(value.trimmingCharacters(in: .whitespaces)), let text = shared[index] else {
-                return ""
-            }
+            guard let index = Int(value.trimmingCharacters(in: .whitespaces)) else { return "" }
+            if let text = made[index] { return text }
+            guard let text = shared[index] else { return "" }
+            if made.count < 4_096 { made[index] = text }
             return text
         case "inlineStr", "str": return value
         case "b": return value == "1" || value == "true" ? "TRUE" : "FALSE"
