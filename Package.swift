@@ -31,10 +31,14 @@ let package = Package(
         .target(
             name: "GanDanCore"
         ),
+        // zlib, to inflate .xlsx parts as they are read, within a cap (issue 21).
+        .systemLibrary(
+            name: "CGanDanZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(
             name: "GanDanInterchange",
             dependencies: [
                 "GanDanCore",
+                "CGanDanZlib",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GanDanCore
+import GanDanInterchange
 import GanDanTesting
 import Testing
 import VaporTesting
@@ -562,7 +563,10 @@ struct AccessMatrixTests {
                                 isInside ? (current ?? users.admin) : (who == .admin ? users.viewer : users.admin)
                             objects.upload = try await ImportUploads(db: app.store, scope: .everything).create(
                                 owner: owner.account.id, unitID: objects.unit, kind: .members, fileName: "m.csv",
-                                format: .csv, content: Data("Họ và tên,Mã chi bộ\nA,CB-99999\n".utf8)
+                                format: .csv,
+                                table: ImportTable(
+                                    header: ["Họ và tên", "Mã chi bộ"],
+                                    rows: [.init(line: 2, cells: ["A", "CB-99999"])])
                             ).id
                         }
                         var headers = current?.bearer ?? [:]

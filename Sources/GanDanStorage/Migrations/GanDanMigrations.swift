@@ -9,6 +9,7 @@ public enum GanDanMigrations {
             CreateSignInSecurity(),
             AddPlacementPlanDates(),
             AddAuditUnitSets(),
+            KeepParsedImportTables(),
         ]
     }
 }
