@@ -8,6 +8,6 @@ struct GanDanCommand: AsyncParsableCommand {
         abstract: "GanDan (gần dân): placing party members in village cells, and village-cell life.",
         subcommands: [
             Serve.self, Demo.self, Migrate.self, Import.self, Export.self, UserCommand.self, AuditCommand.self,
-            PlacementCommand.self, BackupCommand.self, RestoreCommand.self,
+            PlacementCommand.self, BackupCommand.self, RestoreCommand.self, RoutesCommand.self,
         ])
 }
