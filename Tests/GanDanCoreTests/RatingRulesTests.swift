@@ -112,4 +112,14 @@ struct RatingRulesTests {
         let backwards = RatingPeriod(kind: .adHoc, start: Self.d("2025-05-01"), end: Self.d("2025-04-01"))
         #expect(backwards.issues.map(\.field) == ["end", "ratedOn"])
     }
+
+    @Test("a rating period is a year or a quarter from 1900 to 2100, like every date a person gives (issue 21)")
+    func periodKeys() {
+        #expect(RatingPeriod(key: "2019")?.key == "2019")
+        #expect(RatingPeriod(key: "2100-Q4")?.key == "2100-Q4")
+        #expect(RatingPeriod(key: "1900-Q1")?.key == "1900-Q1")
+        for key in ["2101", "2200-Q1", "1899", "99999", "0", "-1", "2019-Q5", "2019-Q0", "2019-", ""] {
+            #expect(RatingPeriod(key: key) == nil, "\(key)")
+        }
+    }
 }
