@@ -52,6 +52,10 @@ struct QueryMessageTests {
                     "/cells/\(cell)/meetings?format=pdf", "Định dạng “pdf” không phải là một trong các giá trị",
                     "Format “pdf” is not one of html, csv, xlsx"
                 ),
+                (
+                    "/members?figure=full", "Chi bộ cần được chỉ rõ cho số liệu “full”.",
+                    "Cell is needed for the figure “full”."
+                ),
             ]
             for (path, vi, en) in cases {
                 try await app.testing().test(.GET, path, headers: users.admin.bearer) { res in

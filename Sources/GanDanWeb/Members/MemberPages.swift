@@ -80,10 +80,11 @@ struct MemberPages: RouteCollection {
         let scope = try await req.scope(.read)
         func id(_ parameter: QueryParameter) throws -> UUID {
             guard let id = try req.queryID(parameter) else {
+                let shown = QueryValueError.shown(figure)
                 throw QueryValueError(
                     parameter, "",
                     problem: BilingualText(
-                        vi: "cần có cho số liệu “\(figure)”", en: "is needed for the figure “\(figure)”"))
+                        vi: "cần được chỉ rõ cho số liệu “\(shown)”", en: "is needed for the figure “\(shown)”"))
             }
             return id
         }

@@ -87,9 +87,12 @@ struct QueryValueError: Error, Sendable {
         self.problem = problem ?? Self.problem(of: parameter.kind)
     }
 
-    /// "Ngày xem “9999-12-31” không phải là ngày từ 01/01/1900 đến 31/12/2100 (dạng YYYY-MM-DD)."
+    /// "Ngày xem “9999-12-31” không phải là ngày từ 01/01/1900 đến 31/12/2100 (dạng YYYY-MM-DD).", or without the
+    /// quoted value when none was given ("Chi bộ cần được chỉ rõ cho số liệu “full”.").
     func sentence(in language: Language) -> String {
-        "\(parameter.label.text(in: language)) “\(Self.shown(value))” \(problem.text(in: language))."
+        let label = parameter.label.text(in: language)
+        let quoted = value.isEmpty ? "" : " “\(Self.shown(value))”"
+        return "\(label)\(quoted) \(problem.text(in: language))."
     }
 
     /// The value as a message may quote it: no control or direction characters, at most 40 characters.
