@@ -56,6 +56,10 @@ struct QueryMessageTests {
                     "/members?figure=full", "Chi bộ cần được chỉ rõ cho số liệu “full”.",
                     "Cell is needed for the figure “full”."
                 ),
+                (
+                    "/units/\(commune)/impact", "Ngày bố trí cần được chỉ rõ (YYYY-MM-DD): chưa có phương án bố trí",
+                    "Placement date is needed (YYYY-MM-DD): no approved placement covers this unit."
+                ),
             ]
             for (path, vi, en) in cases {
                 try await app.testing().test(.GET, path, headers: users.admin.bearer) { res in

@@ -24,7 +24,11 @@ struct ImpactPages: FeatureRoutes {
         } else if let found = try await reports.placementDate(for: id, on: try req.asOfDate()) {
             placement = found
         } else {
-            throw Abort(.badRequest, reason: "no approved placement covers this unit: give ?placement=YYYY-MM-DD")
+            throw QueryValueError(
+                .placementDate, "",
+                problem: BilingualText(
+                    vi: "cần được chỉ rõ (YYYY-MM-DD): chưa có phương án bố trí nào được phê duyệt cho đơn vị này",
+                    en: "is needed (YYYY-MM-DD): no approved placement covers this unit"))
         }
         if audit { try await req.auditRead("impact_report", id: "unit=\(id)", unit: id) }
         return (try await reports.report(unitID: id, placementDate: placement, months: months), unit)
