@@ -14,7 +14,7 @@ struct GanDanCommand: AsyncParsableCommand {
         abstract: "GanDan (gần dân): placing party members in village cells, and village-cell life.",
         subcommands: [
             Serve.self, Demo.self, ConfigCommand.self, Migrate.self, Import.self, Export.self, UserCommand.self,
-            AuditCommand.self, PlacementCommand.self, BackupCommand.self, RestoreCommand.self,
+            AuditCommand.self, PlacementCommand.self, BackupCommand.self, RestoreCommand.self, RoutesCommand.self,
         ])
 
     /// Standard output is written line by line even into a file or a pipe (issue 24): `gandan demo > demo.log`

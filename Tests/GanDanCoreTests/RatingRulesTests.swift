@@ -120,4 +120,14 @@ struct RatingRulesTests {
         #expect(CellRating.lastRatedYear(on: Self.d("2019-12-31")) == 2019)
         #expect(CellRating.lastRatedYear(on: Self.d("2020-01-01")) == 2019)
     }
+
+    @Test("a rating period is a year or a quarter from 1900 to 2100, like every date a person gives (issue 21)")
+    func periodKeys() {
+        #expect(RatingPeriod(key: "2019")?.key == "2019")
+        #expect(RatingPeriod(key: "2100-Q4")?.key == "2100-Q4")
+        #expect(RatingPeriod(key: "1900-Q1")?.key == "1900-Q1")
+        for key in ["2101", "2200-Q1", "1899", "99999", "0", "-1", "2019-Q5", "2019-Q0", "2019-", ""] {
+            #expect(RatingPeriod(key: key) == nil, "\(key)")
+        }
+    }
 }

@@ -9,6 +9,7 @@ import Vapor
 public func configure(_ app: Application, _ settings: Settings) async throws {
     app.http.server.configuration.hostname = settings.hostname
     app.http.server.configuration.port = settings.port
+    app.servers.use { app in OversizeAnsweringServer(app.http.server.shared, logger: app.logger) }
     app.storage[SettingsKey.self] = settings
     app.logger.logLevel = settings.logLevel
 
@@ -58,7 +59,7 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     app.middleware.use(ErrorResponder(.page))
     app.middleware.use(SecurityHeaders())
     app.middleware.use(LanguageCookieMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: publicFolder + "/"))
+    app.middleware.use(try PublicFiles(folder: publicFolder + "/"))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(UserSessionAuthenticator())
     app.middleware.use(TokenAuthenticator())

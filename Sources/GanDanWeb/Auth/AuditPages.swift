@@ -7,13 +7,13 @@ import Vapor
 /// The audit trail for administrators and auditors, limited to the auditor's subtree.
 struct AuditPages: FeatureRoutes {
     func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
-        pages.requiring(.audit).get("audit", use: page)
-        api.requiring(.audit).get("audit", use: list)
+        pages.requiring(.audit).get("audit", use: page).reading(.page, .format)
+        api.requiring(.audit).get("audit", use: list).reading(.page)
     }
 
     func entries(_ req: Request) async throws -> [AuditEntry] {
         try await AuditTrail(db: req.store, scope: try await req.scope(.audit)).entries(
-            page: try req.positiveInt("page", default: 1), perPage: 100)
+            page: try req.queryNumber(.page, default: 1), perPage: 100)
     }
 
     struct AuditContext: Encodable {

@@ -7,7 +7,7 @@ import Vapor
 struct LoginPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let open = routes.open()
-        open.get("login", use: form)
+        open.get("login", use: form).reading(.next)
         open.post("login", use: login)
         open.post("logout", use: logout)
     }
@@ -23,7 +23,8 @@ struct LoginPages: RouteCollection {
     @Sendable func form(req: Request) async throws -> View {
         let page = PageContext(req, title: Labels.text("signIn", req))
         return try await req.view.render(
-            "login", LoginContext(page: page, csrf: req.csrfToken, next: Self.safeNext(req.query["next"]), username: "")
+            "login",
+            LoginContext(page: page, csrf: req.csrfToken, next: Self.safeNext(try req.queryText(.next)), username: "")
         )
     }
 

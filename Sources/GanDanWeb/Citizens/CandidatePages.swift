@@ -8,9 +8,9 @@ struct CandidatePages: FeatureRoutes {
     func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
         let read = pages.requiring(.read)
         let write = pages.requiring(.write)
-        read.get("cells", ":cell", "candidates", use: cellList)
+        read.get("cells", ":cell", "candidates", use: cellList).reading(.format)
         write.post("cells", ":cell", "candidates", use: add)
-        read.get("units", ":unit", "candidates", use: unitList)
+        read.get("units", ":unit", "candidates", use: unitList).reading(.format)
         read.get("candidates", ":candidate", use: detail)
         write.post("candidates", ":candidate", "steps", use: step)
         let apiRead = api.requiring(.read)

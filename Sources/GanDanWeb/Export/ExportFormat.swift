@@ -47,11 +47,8 @@ struct ExportLinks: Encodable {
 extension Request {
     /// `?format=`: nil for the page itself, `.csv` or `.xlsx` for a file; anything else is a 400 naming the field.
     func exportFormat() throws -> ExportFormat? {
-        guard let text = query[String.self, at: "format"], !text.isEmpty, text != "html" else { return nil }
-        guard let format = ExportFormat(rawValue: text.lowercased()) else {
-            throw Abort(.badRequest, reason: "format \"\(text)\" is not one of html, csv, xlsx")
-        }
-        return format
+        guard let text = try queryText(.format), text.lowercased() != "html" else { return nil }
+        return try queryChoice(.format, as: ExportFormat.self)
     }
 
     /// The page `template` with `context`, or the file of its table when `format` (from `?format=`) asks for one:

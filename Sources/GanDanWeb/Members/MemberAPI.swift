@@ -6,15 +6,14 @@ import Vapor
 /// JSON for members: `/api/members?q=&cell=&date=&page=&per_page=` and `/api/members/:member`.
 struct MemberAPI: RouteCollection {
     func boot(routes api: any RoutesBuilder) throws {
-        api.requiring(.read).get("members", use: search)
+        api.requiring(.read).get("members", use: search).reading(.search, .cell, .page, .perPage)
         api.requiring(.read).get("members", ":member", use: detail)
         api.requiring(.write).patch("members", ":member", use: update)
     }
 
     @Sendable func search(req: Request) async throws -> MemberPage {
         var cellID: UUID?
-        if let text = req.query[String.self, at: "cell"], !text.isEmpty {
-            guard let id = UUID(uuidString: text) else { throw Abort(.badRequest, reason: "cell must be a cell id") }
+        if let id = try req.queryID(.cell) {
             // The filter's cell is resolved like a path object: 404 outside the read scope, not an empty list.
             try await PathKind.cell.resolve(id, req, for: .read)
             cellID = id
@@ -22,9 +21,9 @@ struct MemberAPI: RouteCollection {
         let date = try req.asOfDate()
         let page = try await MemberDirectory(db: req.store, scope: try await req.scope(.read)).search(
             .init(
-                text: req.query[String.self, at: "q"] ?? "", cellID: cellID, date: date,
-                page: try req.positiveInt("page", default: 1),
-                perPage: min(try req.positiveInt("per_page", default: 50), 500)))
+                text: try req.querySearchText(.search), cellID: cellID, date: date,
+                page: try req.queryNumber(.page, default: 1),
+                perPage: min(try req.queryNumber(.perPage, default: 50), 500)))
         // Filed under the units the search covered: the cell's, or the read scope's (rules.md R30).
         let units =
             cellID == nil

@@ -6,7 +6,7 @@ import Vapor
 /// Member search and a member's page.
 struct MemberPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.requiring(.read).get("members", use: list)
+        routes.requiring(.read).get("members", use: list).reading(.search, .page, .figure, .cell, .unit, .format)
         routes.requiring(.read).get("members", ":member", use: detail)
         let write = routes.requiring(.write)
         write.get("members", ":member", "edit", use: editForm)
@@ -32,8 +32,8 @@ struct MemberPages: RouteCollection {
     /// every match rather than one page of them.
     func listContext(_ req: Request, all: Bool) async throws -> (ListContext, units: Set<UUID>) {
         let date = try req.asOfDate()
-        let text = req.query[String.self, at: "q"] ?? ""
-        let pageNumber = all ? 1 : try req.positiveInt("page", default: 1)
+        let text = try req.querySearchText(.search)
+        let pageNumber = all ? 1 : try req.queryNumber(.page, default: 1)
         let filter = try await Self.figureFilter(req, on: date)
         let directory = MemberDirectory(db: req.store, scope: try await req.scope(.read))
         var result = try await directory.search(
@@ -81,17 +81,21 @@ struct MemberPages: RouteCollection {
     static func figureFilter(_ req: Request, on date: CivilDate) async throws
         -> (members: [UUID], title: String, fields: [Choice], units: Set<UUID>)?
     {
-        guard let figure = req.query[String.self, at: "figure"], !figure.isEmpty else { return nil }
+        guard let figure = try req.queryText(.figure) else { return nil }
         let scope = try await req.scope(.read)
-        func id(_ name: String) throws -> UUID {
-            guard let text = req.query[String.self, at: name], let id = UUID(uuidString: text) else {
-                throw Abort(.badRequest, reason: "figure=\(figure) needs \(name)=<id>")
+        func id(_ parameter: QueryParameter) throws -> UUID {
+            guard let id = try req.queryID(parameter) else {
+                let shown = QueryValueError.shown(figure)
+                throw QueryValueError(
+                    parameter, "",
+                    problem: BilingualText(
+                        vi: "cần được chỉ rõ cho số liệu “\(shown)”", en: "is needed for the figure “\(shown)”"))
             }
             return id
         }
         let title = Labels.text("figure" + figure.prefix(1).uppercased() + figure.dropFirst(), req)
         if figure == "full" {
-            let cell = try id("cell")
+            let cell = try id(.cell)
             try await PathKind.cell.resolve(cell, req, for: .read)
             let members = try await CommuneDashboard(db: req.store, scope: scope).fullMembers(of: cell, asOf: date)
             return (
@@ -99,10 +103,8 @@ struct MemberPages: RouteCollection {
                 [try req.resolved.cell.unitID]
             )
         }
-        guard let placement = PlacementFigure(rawValue: figure) else {
-            throw Abort(.badRequest, reason: "figure \"\(figure)\" is not one of the dashboard's figures")
-        }
-        let unit = try id("unit")
+        guard let placement = PlacementFigure(rawValue: figure) else { throw QueryValueError(.figure, figure) }
+        let unit = try id(.unit)
         // The filter's unit is resolved like a path object: 404 outside the read scope, not an empty list.
         try await PathKind.unit.resolve(unit, req, for: .read)
         let members = try await DistrictDashboard(db: req.store, scope: scope).members(

@@ -11,13 +11,13 @@ struct PlacementPages: RouteCollection {
         let write = routes.requiring(.write)
         read.get("placement", use: index)
         routes.requiring(.plan, objectInBody: .unit).post("placement", "plans", use: propose)
-        read.get("placement", "plans", ":plan", use: review)
+        read.get("placement", "plans", ":plan", use: review).reading(.format)
         write.post("placement", "plans", ":plan", "move", use: move)
         routes.requiring(.approve).post("placement", "plans", ":plan", "approve", use: approve)
-        read.get("placement", "plans", ":plan", "decision", use: decision)
+        read.get("placement", "plans", ":plan", "decision", use: decision).reading(.format)
         write.post("placement", "plans", ":plan", "correct", use: correct)
-        read.get("directives", ":directive", use: directive)
-        read.get("charter", ":unit", use: charter)
+        read.get("directives", ":directive", use: directive).reading(.format)
+        read.get("charter", ":unit", use: charter).reading(.format)
     }
 
     struct UnitChoice: Encodable {

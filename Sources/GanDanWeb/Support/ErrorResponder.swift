@@ -22,7 +22,7 @@ struct ErrorResponder: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let failure = Failure(error)
+            let failure = Failure(error, language: request.language)
             let requestID = failure.status == .internalServerError ? request.requestID : nil
             if let requestID {
                 let detail = SecretRedaction.redact(String(reflecting: error))
@@ -56,8 +56,12 @@ struct Failure {
     var reason: String
     var issues: [InputIssue] = []
 
-    init(_ error: any Error) {
+    /// The answer to `error`; reasons that are sentences in both languages are given in `language`.
+    init(_ error: any Error, language: Language = .vi) {
         switch error {
+        case let query as QueryValueError:
+            (status, reason) = (.badRequest, query.sentence(in: language))
+            issues = [InputIssue(field: query.parameter.name, message: query.sentence(in: language))]
         case let abort as any AbortError where abort.status.code < 500:
             (status, reason) = (abort.status, abort.reason)
         case let input as InputError:
