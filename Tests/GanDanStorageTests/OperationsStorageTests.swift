@@ -61,7 +61,8 @@ struct OperationsStorageTests {
     func timings(database: TestDatabase) async throws {
         let before = StorageTimings.shared.snapshot()
         try await database.withDatabase { db in
-            try await AuditTrail(db: db, scope: .everything).record(AuditEvent(actor: "test", action: "read", entity: "member"))
+            try await AuditTrail(db: db, scope: .everything).record(
+                AuditEvent(actor: "test", action: "read", entity: "member"))
         }
         let after = StorageTimings.shared.snapshot()
         #expect((after[.auditAppend]?.count ?? 0) > (before[.auditAppend]?.count ?? 0))
