@@ -74,7 +74,8 @@ struct AuditHeadTests {
         }
     }
 
-    @Test("verify against a manifest passes on an untouched trail and after more entries are added",
+    @Test(
+        "verify against a manifest passes on an untouched trail and after more entries are added",
         arguments: TestDatabase.all)
     func untouchedHolds(database: TestDatabase) async throws {
         try await withBackup(database) { location, folder, _ in
@@ -101,7 +102,8 @@ struct AuditHeadTests {
         }
     }
 
-    @Test("an entry rewritten and the whole chain recomputed fails verify against the manifest",
+    @Test(
+        "an entry rewritten and the whole chain recomputed fails verify against the manifest",
         arguments: TestDatabase.all)
     func rewrittenFails(database: TestDatabase) async throws {
         try await withBackup(database) { location, _, manifest in
@@ -122,7 +124,8 @@ struct AuditHeadTests {
         }
     }
 
-    @Test("a truncated trail fails verify against the manifest, also when entries were appended again",
+    @Test(
+        "a truncated trail fails verify against the manifest, also when entries were appended again",
         arguments: TestDatabase.all)
     func truncatedFails(database: TestDatabase) async throws {
         try await withBackup(database) { location, _, manifest in
