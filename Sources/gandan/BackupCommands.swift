@@ -21,6 +21,11 @@ struct BackupCommand: AsyncParsableCommand {
         do {
             let manifest = try await DatabaseBackup.backup(location, to: output)
             print("Backed up \(location) into \(output) (schema: \(manifest.migrations.count) migrations).")
+            if let head = manifest.auditHead {
+                print(
+                    "Its manifest records the audit trail up to entry \(head.seq) (hash \(head.hash)); "
+                        + "`gandan audit verify --against \(output)` checks the trail against it.")
+            }
         } catch let error as StorageError {
             throw AppRunner.failure(error.description)
         }

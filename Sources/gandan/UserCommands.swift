@@ -188,30 +188,3 @@ extension UserCommand {
         }
     }
 }
-
-/// `gandan audit verify`: checks the hash chain and names the first bad entry.
-struct AuditCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Check the audit trail.", subcommands: [Verify.self])
-}
-
-extension AuditCommand {
-    struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "verify", abstract: "Detect any edited, deleted or reordered audit entry.")
-
-        @OptionGroup var database: DatabaseOptions
-
-        func run() async throws {
-            let result = try await database.withStorage { db in
-                try await AuditTrail(db: db, scope: .commandLineOperator).verify()
-            }
-            switch result {
-            case .intact(let entries):
-                print("The audit trail is intact: \(entries) entries.")
-            case .broken(let seq, let reason):
-                throw AppRunner.failure("the audit trail is broken at entry \(seq): \(reason)")
-            }
-        }
-    }
-}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Testing
 
 @testable import gandan
@@ -38,5 +39,32 @@ struct CommandValidationTests {
         #expect(
             refusal(Demo.self, ["--reset", "--database", "postgres://localhost/gandan"])?
                 .contains("SQLite files only") == true)
+    }
+
+    @Test("audit verify takes a manifest with a head or a printed SEQ:HASH, not both, and says what is wrong")
+    func auditVerifyAnchor() throws {
+        let hash = String(repeating: "3f2a", count: 16)
+        #expect(refusal(AuditCommand.Verify.self, []) == nil)
+        #expect(refusal(AuditCommand.Verify.self, ["--head", "1.234:\(hash)"]) == nil)
+        #expect(refusal(AuditCommand.Verify.self, ["--head", "1234:3f2a…"])?.contains("is not SEQ:HASH") == true)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gandan-manifest-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(
+            refusal(AuditCommand.Verify.self, ["--against", folder])?.contains("holds no manifest.json") == true)
+        #expect(
+            refusal(AuditCommand.Verify.self, ["--against", folder + "/nothing.json"])?.contains("does not exist")
+                == true)
+        let old = #"{"createdAt":"2026-01-05T08:00:00Z","engine":"sqlite","format":"gandan-backup-1","migrations":[]}"#
+        try Data(old.utf8).write(to: URL(fileURLWithPath: folder + "/manifest.json"))
+        #expect(
+            refusal(AuditCommand.Verify.self, ["--against", folder])?.contains("records no audit chain head") == true)
+        let current = old.replacingOccurrences(of: "}", with: #","auditHead":{"hash":"\#(hash)","seq":7}}"#)
+        try Data(current.utf8).write(to: URL(fileURLWithPath: folder + "/manifest.json"))
+        #expect(refusal(AuditCommand.Verify.self, ["--against", folder]) == nil)
+        #expect(refusal(AuditCommand.Verify.self, ["--against", folder + "/manifest.json"]) == nil)
+        #expect(
+            refusal(AuditCommand.Verify.self, ["--against", folder, "--head", "7:\(hash)"])?.contains("not both")
+                == true)
     }
 }

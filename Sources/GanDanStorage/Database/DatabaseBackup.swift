@@ -2,7 +2,7 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// What a backup folder holds: which engine, which schema (the migrations applied), when.
+/// What a backup folder holds: which engine, which schema (the migrations applied), when, and the audit chain's head.
 public struct BackupManifest: Codable, Sendable, Equatable {
     public static let currentFormat = "gandan-backup-1"
 
@@ -12,6 +12,37 @@ public struct BackupManifest: Codable, Sendable, Equatable {
     /// The names of the migrations applied to the database that was backed up, in order.
     public var migrations: [String]
     public var createdAt: Date
+    /// The audit chain's last entry when the backup began (every entry up to it is in the backup), so that
+    /// `gandan audit verify --against` can later prove the trail up to it was not rewritten. Absent in the manifests
+    /// of backups made before GanDan recorded it; they restore all the same.
+    public var auditHead: AuditChainHead?
+
+    /// The manifest of the backup folder at `path`, or the manifest file itself; refuses anything else in words.
+    public static func read(_ path: String) throws -> BackupManifest {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw StorageError.notFound("\(path) does not exist")
+        }
+        return isFolder.boolValue ? try read(folder: path) : try decode(file: path)
+    }
+
+    /// The manifest of the backup folder `folder`.
+    static func read(folder: String) throws -> BackupManifest {
+        let file = (folder as NSString).appendingPathComponent("manifest.json")
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw StorageError.notFound("\(folder) holds no manifest.json: it is not a GanDan backup")
+        }
+        return try decode(file: file)
+    }
+
+    private static func decode(file: String) throws -> BackupManifest {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: file)),
+            let manifest = try? decoder.decode(BackupManifest.self, from: data), manifest.format == currentFormat
+        else { throw StorageError.conflict("\(file) is not a backup manifest this GanDan can read") }
+        return manifest
+    }
 }
 
 /// Backs a database up into a folder and restores it, refusing to go backwards in schema.
@@ -39,8 +70,13 @@ public enum DatabaseBackup {
         do {
             let context = try StorageContext(location: location)
             let migrations: [String]
+            let head: AuditChainHead?
             do {
                 migrations = try await appliedMigrations(context.db)
+                // Read before the copy begins, so every entry up to the head is in the backup; a database never
+                // migrated has no trail.
+                head =
+                    migrations.isEmpty ? nil : try await AuditTrail(db: context.db, scope: .commandLineOperator).head()
                 switch location {
                 case .sqlite:
                     guard let sql = context.db as? any SQLDatabase else { throw StorageError.unavailable("no SQL") }
@@ -61,7 +97,7 @@ public enum DatabaseBackup {
             await context.shutdown()
             let manifest = BackupManifest(
                 format: BackupManifest.currentFormat, engine: engine(location), migrations: migrations,
-                createdAt: Date())
+                createdAt: Date(), auditHead: head)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             encoder.dateEncodingStrategy = .iso8601
@@ -82,15 +118,7 @@ public enum DatabaseBackup {
     public static func restore(
         _ location: DatabaseLocation, from folder: String, replace: Bool, tools: PostgresTools = PostgresTools()
     ) async throws {
-        let manifestURL = URL(fileURLWithPath: (folder as NSString).appendingPathComponent("manifest.json"))
-        guard let data = try? Data(contentsOf: manifestURL) else {
-            throw StorageError.notFound("\(folder) holds no manifest.json: it is not a GanDan backup")
-        }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        guard let manifest = try? decoder.decode(BackupManifest.self, from: data),
-            manifest.format == BackupManifest.currentFormat
-        else { throw StorageError.conflict("\(folder)/manifest.json is not a backup this GanDan can read") }
+        let manifest = try BackupManifest.read(folder: folder)
         guard manifest.engine == engine(location) else {
             throw StorageError.conflict(
                 "the backup is of a \(manifest.engine) database; restore it into \(manifest.engine), then export")

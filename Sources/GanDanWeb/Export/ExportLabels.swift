@@ -50,5 +50,12 @@ enum ExportLabels {
         "membersUnit": BilingualText(vi: "đảng viên", en: "members"),
         "reportsLink": BilingualText(vi: "Báo cáo tháng", en: "Monthly report"),
         "summaryLink": BilingualText(vi: "Tổng hợp chi bộ thôn", en: "Village cells summary"),
+        "auditHeadLead": BilingualText(
+            vi: "Khi in báo cáo này, sổ nhật ký hệ thống đến mục số",
+            en: "When this report was printed, the system's audit log reached entry"),
+        "auditHeadCode": BilingualText(vi: "mã kiểm tra", en: "check code"),
+        "auditHeadPurpose": BilingualText(
+            vi: "(để sau này đối chiếu, biết chắc không mục nào đến đó bị sửa)",
+            en: "(to check later that no entry up to it was altered)"),
     ]
 }

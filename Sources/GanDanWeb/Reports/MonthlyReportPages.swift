@@ -87,6 +87,7 @@ struct MonthlyReportPages: RouteCollection {
         var absences: [AbsenceRow]
         var heldCount: Int
         var exports: SectionLinks
+        var auditHead: AuditHeadLine
     }
 
     func reports(_ req: Request) async throws -> MonthlyReports {
@@ -166,7 +167,8 @@ struct MonthlyReportPages: RouteCollection {
             heldCount: report.meetings.filter { $0.status == .held }.count,
             exports: SectionLinks(
                 meetings: links(.meetings), tasks: links(.tasks), feedback: links(.feedback),
-                candidates: links(.candidates), absences: links(.absences)))
+                candidates: links(.candidates), absences: links(.absences)),
+            auditHead: try await AuditHeadLine.current(req))
     }
 
     struct SummaryLine: Encodable {
@@ -192,6 +194,7 @@ struct MonthlyReportPages: RouteCollection {
         var dateLine: String
         var rows: [SummaryLine]
         var totals: SummaryLine
+        var auditHead: AuditHeadLine
     }
 
     @Sendable func communeSummary(req: Request) async throws -> Response {
@@ -243,6 +246,7 @@ struct MonthlyReportPages: RouteCollection {
             summary: summary, unitID: id, unitName: unit.title(in: language), period: period, fromISO: from.iso,
             throughISO: through.iso, dateLine: ReportDate.line(min(last, CivilDate.today()), req),
             rows: summary.rows.map { line($0, name: $0.cell.name) },
-            totals: line(summary.totals, name: Labels.text("totals", req)))
+            totals: line(summary.totals, name: Labels.text("totals", req)),
+            auditHead: try await AuditHeadLine.current(req))
     }
 }
