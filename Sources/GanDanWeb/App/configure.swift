@@ -20,11 +20,10 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
         try await storage.migrate()
     }
 
-    guard let views = Bundle.module.resourceURL?.appendingPathComponent("Views").path,
-        let publicFolder = Bundle.module.resourceURL?.appendingPathComponent("Public").path
-    else {
-        throw StorageError.unavailable("the bundled page templates are missing")
-    }
+    // Next to the binary in a release; a missing folder stops the start with the folders looked in.
+    let resources = try WebResources.folder()
+    let views = resources.appendingPathComponent("Views").path
+    let publicFolder = resources.appendingPathComponent("Public").path
     // The templates live in the package's resource bundle, which may sit under a hidden folder (.build):
     // keep Leaf's sandbox and extension checks, but not its refusal of hidden path components.
     app.leaf.sources = .singleSource(
@@ -56,15 +55,15 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     app.middleware.use(UserSessionAuthenticator())
     app.middleware.use(TokenAuthenticator())
 
-    try routes(app)
+    try routes(app, resources: resources)
 }
 
 /// Registers every route: sign-in is open; everything else needs a user (rules.md R30). Pages sit on one
 /// `pages` group; the JSON API on one `api` group under `/api`, whose errors are answered as JSON.
-func routes(_ app: Application) throws {
+func routes(_ app: Application, resources: URL) throws {
     app.open().get("health") { _ in "ok" }
     try app.register(collection: MetricsRoute(token: app.settings.metricsToken))
-    try app.register(collection: OpenAPIDocument())
+    try app.register(collection: try OpenAPIDocument(resources: resources))
     // CSRF runs inside each group, so the API's refusals are answered as JSON like its other errors.
     try app.grouped(CSRFMiddleware()).register(collection: LoginPages())
     let pages = app.grouped(CSRFMiddleware(), RequireLogin(.page))
