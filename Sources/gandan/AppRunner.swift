@@ -7,9 +7,10 @@ import Vapor
 
 /// Runs a command on the database alone (data commands) or on the whole web application (`serve`, `demo`).
 enum AppRunner {
-    /// Runs `body` with the database of `settings`, migrated, without starting the web application.
+    /// Runs `body` with the database of `settings`, migrated unless `migrate` is false, without starting the web
+    /// application.
     static func withStorage<T: Sendable>(
-        _ settings: GanDanWeb.Settings, _ body: @Sendable (DatabaseHandle) async throws -> T
+        _ settings: GanDanWeb.Settings, migrate: Bool = true, _ body: @Sendable (DatabaseHandle) async throws -> T
     ) async throws -> T {
         let storage: StorageContext
         do {
@@ -18,7 +19,7 @@ enum AppRunner {
             throw failure(describe(error, location: settings.database))
         }
         do {
-            try await storage.migrate()
+            if migrate { try await storage.migrate() }
             let result = try await body(storage.db)
             await storage.shutdown()
             return result

@@ -2,6 +2,7 @@ import FluentKit
 import Logging
 import NIOCore
 import NIOPosix
+import SQLKit
 
 /// A connection to the application's database, as the web layer and the CLI hold it: they pass it to Storage's
 /// queries and writers and never use it themselves.
@@ -33,8 +34,9 @@ public final class StorageContext: Sendable {
         databases.database(logger: logger, on: eventLoop)!
     }
 
-    /// Creates or upgrades the schema.
+    /// Creates or upgrades the schema; an SQLite database is also put in WAL mode (`useWriteAheadLog`).
     public func migrate() async throws {
+        try await useWriteAheadLog()
         let migrations = Migrations()
         migrations.add(GanDanMigrations.all)
         let migrator = Migrator(
@@ -42,6 +44,18 @@ public final class StorageContext: Sendable {
             migrationLogLevel: .debug)
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
+    }
+
+    /// SQLite only: the write-ahead log, so pages keep reading while an import commits (in the default rollback
+    /// journal readers wait for the writer). The mode is stored in the file, so once is enough; `migrate` (run at
+    /// installation and at every upgrade) sets it. PostgreSQL needs nothing.
+    public func useWriteAheadLog() async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        let mode = try await sql.raw("PRAGMA journal_mode = WAL").first()?.decode(
+            column: "journal_mode", as: String.self)
+        guard mode?.lowercased() == "wal" else {
+            throw StorageError.unavailable("SQLite refused the write-ahead log (journal mode \(mode ?? "unknown"))")
+        }
     }
 
     public func shutdown() async {
