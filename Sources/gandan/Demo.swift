@@ -5,7 +5,7 @@ import GanDanDemo
 import GanDanStorage
 import GanDanWeb
 
-/// `gandan demo`: writes the Na Hang 2019 demo database (rules.md C) and serves it.
+/// `gandan demo`: writes the Na Hang 2019 demo database (rules.md C), migrating its schema, and serves it.
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create the Na Hang demo database and start the server on it.")
@@ -15,30 +15,32 @@ struct Demo: AsyncParsableCommand {
             "An SQLite file path or a postgres:// URL (default: DATABASE_URL, else data/demo.sqlite).",
             valueName: "path-or-url"))
     var database: String?
+    @ArgumentParser.Option(
+        name: .customLong("env"),
+        help: ArgumentHelp(
+            "Which .env.NAME file is read over .env in the working directory; also GANDAN_ENV. Default: production.",
+            valueName: "name"))
+    var environmentName: String?
     @Flag(help: "Only write the demo database; do not start the server.") var noServe = false
     @Flag(help: "Delete an existing SQLite demo file first.") var reset = false
-    @ArgumentParser.Option(help: "The address to listen on.") var hostname = "127.0.0.1"
-    @ArgumentParser.Option(help: "The port to listen on.") var port = 8080
     @ArgumentParser.Option(
         help: ArgumentHelp(
             "How far the story goes: 'placed' (placement approved on 25-4-2019, 24 months of cell life) or "
                 + "'planning' (March 2019, before the planner's review).", valueName: "stage"))
     var stage: DemoStageArgument = .placed
-    @OptionGroup var policy: MeetingPolicyOption
+    @OptionGroup var server: ServerOptions
 
     func validate() throws {
         if reset, let database, case .postgres = DatabaseLocation(argument: database) {
             throw ValidationError(
                 "--reset deletes SQLite files only; drop a PostgreSQL database with its own tools")
         }
-        guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1–65535, not \(port)") }
     }
 
     func run() async throws {
         let settings = try await Settings.loadOrExit(
-            arguments: SettingsArguments(
-                database: database, defaultFile: "demo.sqlite", hostname: hostname, port: port,
-                meetingPolicy: policy.meetingPolicy))
+            arguments: server.arguments(
+                database: database, defaultFile: "demo.sqlite", environmentName: environmentName))
         if reset {
             guard case .sqlite(let path) = settings.database else {
                 throw AppRunner.failure(

@@ -41,12 +41,14 @@ extension Export {
                     }
                     cellID = found.id
                 }
-                let drafts = try await MemberExporter(db: db, scope: .commandLineOperator).drafts(
-                    on: asOf, cellID: cellID)
-                try await AuditTrail(db: db).record(
+                let exporter = MemberExporter(db: db, scope: .commandLineOperator)
+                let drafts = try await exporter.drafts(on: asOf, cellID: cellID)
+                // Filed under the units of the exported cells, so their auditors see it (rules.md R30).
+                try await AuditTrail(db: db, scope: .commandLineOperator).record(
                     AuditEvent(
                         actor: Actor.cli.name, action: "export", entity: "members", entityID: cellCode,
-                        after: "{\"date\":\"\(asOf.iso)\",\"members\":\(drafts.count)}"))
+                        after: "{\"date\":\"\(asOf.iso)\",\"members\":\(drafts.count)}",
+                        units: try await exporter.units(on: asOf, cellID: cellID)))
                 return try MemberCSVWriter.csv(drafts)
             }
             if let output {

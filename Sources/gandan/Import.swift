@@ -102,7 +102,8 @@ struct TableImportOptions: ParsableArguments {
         let table: ImportTable
         let columns: ColumnMapping
         do {
-            table = try TableReader.read(data, format: TableFormat.detect(fileName: file, data: data), sheet: sheet)
+            table = try TableReader.read(
+                data, format: TableFormat.detect(fileName: file, data: data), sheet: sheet, limits: .commandLine)
             if let mapping {
                 let names: [String: String]
                 do {

@@ -100,7 +100,7 @@ extension UserCommand {
                 }
                 let account = try await UserDirectory(db: db).create(
                     username: username, displayName: name ?? username, passwordHash: hash, grants: resolved)
-                try await AuditTrail(db: db).record(
+                try await AuditTrail(db: db, scope: .commandLineOperator).record(
                     AuditEvent(
                         actor: Actor.cli.name, action: "create", entity: "user", entityID: account.id.uuidString,
                         after: AuditTrail.json(account)))
@@ -129,7 +129,7 @@ extension UserCommand {
             let enable = enable
             try await database.withStorage { db in
                 try await UserDirectory(db: db).setDisabled(username, !enable)
-                try await AuditTrail(db: db).record(
+                try await AuditTrail(db: db, scope: .commandLineOperator).record(
                     AuditEvent(
                         actor: Actor.cli.name, action: enable ? "enable" : "disable", entity: "user", entityID: username
                     ))
@@ -151,7 +151,7 @@ extension UserCommand {
             let hash = try await Add.hash(password, database: database)
             try await database.withStorage { db in
                 try await UserDirectory(db: db).setPasswordHash(username, hash)
-                try await AuditTrail(db: db).record(
+                try await AuditTrail(db: db, scope: .commandLineOperator).record(
                     AuditEvent(actor: Actor.cli.name, action: "reset-password", entity: "user", entityID: username))
             }
             print("The password of \(username) was changed.")
@@ -178,7 +178,7 @@ extension UserCommand {
                     throw StorageError.notFound("no enabled account is called \(username)")
                 }
                 let created = try await directory.createToken(for: account.id, name: name)
-                try await AuditTrail(db: db).record(
+                try await AuditTrail(db: db, scope: .commandLineOperator).record(
                     AuditEvent(
                         actor: Actor.cli.name, action: "create", entity: "api_token",
                         entityID: created.info.id.uuidString))
@@ -204,7 +204,7 @@ extension AuditCommand {
 
         func run() async throws {
             let result = try await database.withStorage { db in
-                try await AuditTrail(db: db).verify()
+                try await AuditTrail(db: db, scope: .commandLineOperator).verify()
             }
             switch result {
             case .intact(let entries):

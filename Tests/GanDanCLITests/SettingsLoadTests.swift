@@ -4,6 +4,8 @@ import GanDanStorage
 import GanDanWeb
 import Testing
 
+@testable import gandan
+
 @Suite("Settings are read once: the command line, then the environment, then .env (issue 17)")
 struct SettingsLoadTests {
     /// Runs `body` in a new folder holding `.env` with `dotEnv`, removed afterwards.
@@ -80,5 +82,117 @@ extension SettingsLoadTests {
         }
         let none = try await Settings.load(arguments: SettingsArguments(), environment: [:], directory: "/")
         #expect(none.trustedProxies.isEmpty)
+    }
+}
+
+@Suite("Configuration in one place: every setting from an option, the environment or .env files (issue 24)")
+struct ConfigurationTests {
+    /// Runs `body` in a new folder holding the given files.
+    func withFiles(_ files: [String: String], _ body: (String) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gandan-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        try await body(folder.path)
+    }
+
+    func entry(_ settings: Settings, _ name: String) -> ConfigurationEntry? {
+        settings.configuration.first { $0.setting == name }
+    }
+
+    @Test("serve's options over the environment over .env.production over .env, each source named")
+    func layers() async throws {
+        let files = [
+            ".env": "DATABASE_URL=postgres://gandan:hunter2@db.tinh/gandan\nGANDAN_PORT=8081\nLOG_LEVEL=debug\n"
+                + "GANDAN_METRICS_TOKEN=scrape-me\n",
+            ".env.production": "GANDAN_PORT=8082\nGANDAN_SESSION_IDLE_MINUTES=30\n",
+        ]
+        try await withFiles(files) { folder in
+            let serve = try Serve.parse(["--hostname", "0.0.0.0", "--trusted-proxies", "10.0.0.1"])
+            let arguments = serve.server.arguments(database: nil, environmentName: nil)
+            let settings = try await Settings.load(
+                arguments: arguments, environment: ["LOG_LEVEL": "warning"], directory: folder)
+            #expect(settings.database == .postgres(url: "postgres://gandan:hunter2@db.tinh/gandan"))
+            #expect(settings.metricsToken == "scrape-me")
+            #expect(settings.hostname == "0.0.0.0")
+            #expect(settings.port == 8082)
+            #expect(settings.logLevel == .warning)
+            #expect(settings.trustedProxies == ["10.0.0.1"])
+            #expect(settings.sessionLifetimes.idle == 30 * 60)
+            #expect(entry(settings, "database")?.source == .file(".env", variable: "DATABASE_URL"))
+            #expect(entry(settings, "port")?.source == .file(".env.production", variable: "GANDAN_PORT"))
+            #expect(entry(settings, "hostname")?.source == .flag("--hostname"))
+            #expect(entry(settings, "log level")?.source == .environment("LOG_LEVEL"))
+            #expect(entry(settings, "session max hours")?.source == .standard)
+            let other = try await Settings.load(
+                arguments: SettingsArguments(environmentName: "staging"), environment: [:], directory: folder)
+            #expect(other.port == 8081)
+        }
+    }
+
+    @Test("gandan config shows every setting with its source and hides the password and the token")
+    func configTable() async throws {
+        let files = [
+            ".env": "DATABASE_URL=postgres://gandan:hunter2@db.tinh/gandan\nGANDAN_METRICS_TOKEN=scrape-me\n"
+                + "GANDAN_METRIC_TOKEN=typo\n"
+        ]
+        try await withFiles(files) { folder in
+            let settings = try await Settings.load(arguments: SettingsArguments(), environment: [:], directory: folder)
+            let table = ConfigCommand.table(settings.configuration)
+            #expect(!table.contains("hunter2"))
+            #expect(!table.contains("scrape-me"))
+            #expect(table.contains("postgres://gandan:***@db.tinh/gandan"))
+            #expect(table.contains("DATABASE_URL in .env"))
+            #expect(table.contains("GANDAN_METRICS_TOKEN in .env"))
+            #expect(table.contains("GANDAN_METRIC_TOKEN is not a GanDan setting"))
+            for setting in [
+                "environment", "database", "hostname", "port", "log level", "trusted proxies", "session idle minutes",
+                "session max hours", "secure cookies", "metrics token", "holidays", "meeting policy",
+            ] {
+                #expect(table.contains("\n" + setting + " "), "\(setting)")
+            }
+        }
+    }
+
+    @Test("a value that cannot be used names its option or variable")
+    func refusals() async throws {
+        let cases: [(SettingsArguments, [String: String], String)] = [
+            (SettingsArguments(), ["LOG_LEVEL": "loud"], "LOG_LEVEL"),
+            (SettingsArguments(logLevel: "loud"), [:], "--log-level"),
+            (SettingsArguments(), ["GANDAN_PORT": "80a"], "GANDAN_PORT"),
+            (SettingsArguments(), ["GANDAN_SESSION_IDLE_MINUTES": "900"], "GANDAN_SESSION_IDLE_MINUTES"),
+            (SettingsArguments(holidays: "/nonexistent/holidays.json"), [:], "--holidays"),
+        ]
+        for (arguments, environment, field) in cases {
+            let error = await #expect(throws: InputError.self) {
+                _ = try await Settings.load(arguments: arguments, environment: environment, directory: "/")
+            }
+            #expect(error?.issues.first?.field == field, "\(field)")
+        }
+    }
+
+    @Test("GANDAN_HOLIDAYS puts a file's year over the table; a bad file names its field and line")
+    func holidays() async throws {
+        let good = """
+            {"years": [{"year": 2028, "days_off": {"new_year": ["2028-01-01"]}, "make_up_working_days": ["2028-01-08"]}]}
+            """
+        let bad = "{\"years\": [\n  {\"year\": 2028,\n   \"days_off\": {\"new_year\": [\"2028-13-01\"]}}]}"
+        try await withFiles(["good.json": good, "bad.json": bad]) { folder in
+            let settings = try await Settings.load(
+                arguments: SettingsArguments(), environment: ["GANDAN_HOLIDAYS": folder + "/good.json"],
+                directory: folder)
+            #expect(settings.holidays.covers(year: 2028))
+            #expect(settings.workingCalendar.isWorkingDay(CivilDate("2028-01-08")!))
+            #expect(entry(settings, "holidays")?.value.contains("years 2028") == true)
+            let error = await #expect(throws: InputError.self) {
+                _ = try await Settings.load(
+                    arguments: SettingsArguments(holidays: folder + "/bad.json"), environment: [:], directory: folder)
+            }
+            let issue = error?.issues.first
+            #expect(issue?.line == 3)
+            #expect(issue?.field?.hasPrefix("--holidays ") == true)
+            #expect(issue?.field?.hasSuffix("years[0].days_off.new_year[0]") == true)
+            #expect(issue?.message.contains("2028-13-01") == true)
+        }
     }
 }

@@ -150,4 +150,24 @@ struct PlacementOptimizerTests {
         #expect(a.decisions.map(\.toCellID) == b.decisions.map(\.toCellID))
         #expect(a.total == b.total)
     }
+
+    @Test("\"few full members\" is counted against the committee threshold in force, not a fixed 9 (rules.md A3, R3)")
+    func fewMembersReadsTheCharter() throws {
+        let far = Self.targets[0]
+        let standard = PlacementCosts.difficulty(of: far, among: Self.targets, weights: .standard)
+        #expect(abs(standard.fewMembers - 3.0 / 9) < 1e-9)
+        let lower = CharterSettings(committeeThreshold: 6)
+        let withLower = PlacementCosts.difficulty(of: far, among: Self.targets, weights: .standard, charter: lower)
+        #expect(withLower.fewMembers == 0)
+        #expect(withLower.score < standard.score)
+        // The optimiser reads the input's charter.
+        let input = PlacementInput(
+            candidates: [Self.member(1, "Hoàng Văn Hoan")], targets: Self.targets, charter: lower)
+        let model = try PlacementOptimizer.Model(input)
+        let farIndex = try #require(model.targets.firstIndex { $0.cellID == far.cellID })
+        #expect(model.difficulty[farIndex].fewMembers == 0)
+        let standardModel = try PlacementOptimizer.Model(
+            PlacementInput(candidates: [Self.member(1, "Hoàng Văn Hoan")], targets: Self.targets))
+        #expect(abs(standardModel.difficulty[farIndex].fewMembers - 3.0 / 9) < 1e-9)
+    }
 }

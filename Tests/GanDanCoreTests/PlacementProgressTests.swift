@@ -90,7 +90,7 @@ struct PlacementProgressTests {
             on: "2019-05-01", until: "2019-04-10", cell: Self.village, posts: [ended, cellPost])
         #expect(progress.count(.leadersToMove, in: Self.commune) == 0)
         #expect(progress.cellsWithLeader.isEmpty)
-        #expect(PlacementProgress.isKeyLeader([ended], on: Self.d("2019-04-08")))
+        #expect(PlacementProgress.isKeyLeader([ended], on: Self.d("2019-04-08"), exempt: []))
     }
 
     @Test("a member of the plan in force counts as placed only when in the cell the plan put them in")
@@ -102,6 +102,28 @@ struct PlacementProgressTests {
         let elsewhere = Self.progress(on: "2019-05-01", until: "2019-04-10", cell: Self.otherVillage, plans: plan)
         #expect(elsewhere.count(.planned, in: Self.commune) == 1)
         #expect(elsewhere.count(.placed, in: Self.commune) == 0)
+    }
+
+    @Test("the dashboard's key leaders are the plan's: a post exempt from placement makes none (rules.md A3, R16)")
+    func keyLeaderIsThePlansDefinition() {
+        let secretary = [PlacementProgress.Post(kind: .partySecretary, from: Self.d("2015-01-01"), until: nil)]
+        let chairman = [PlacementProgress.Post(kind: .peoplesCommitteeChairman, from: Self.d("2015-01-01"), until: nil)]
+        let both =
+            secretary + [PlacementProgress.Post(kind: .peoplesCouncilChairman, from: Self.d("2015-01-01"), until: nil)]
+        for (posts, expected) in [(secretary, 0), (chairman, 1), (both, 0)] {
+            let progress = Self.progress(on: "2019-05-01", until: "2019-04-10", cell: Self.village, posts: posts)
+            #expect(progress.count(.leadersToMove, in: Self.commune) == expected)
+            let kinds = posts.map(\.kind)
+            let planSays = PlacementCosts.seniority(kinds, exempt: PostKind.standardPlacementExempt) > 0
+            #expect(planSays == (expected == 1))
+        }
+        // A plan that exempts no post counts the commune's party secretary as a key leader, on the dashboard too.
+        let departures = PlacementProgress.departures([Self.stay(until: "2019-04-10")], on: Self.d("2019-05-01"))
+        let unexempted = PlacementProgress(
+            on: Self.d("2019-05-01"), departures: departures, cellOnDay: [Self.member: Self.village],
+            villageCells: [Self.village: Self.commune], posts: [Self.member: secretary], plans: [:],
+            exempt: [Self.commune: []])
+        #expect(unexempted.count(.leadersToMove, in: Self.commune) == 1)
     }
 }
 

@@ -112,4 +112,22 @@ struct RatingRulesTests {
         let backwards = RatingPeriod(kind: .adHoc, start: Self.d("2025-05-01"), end: Self.d("2025-04-01"))
         #expect(backwards.issues.map(\.field) == ["end", "ratedOn"])
     }
+
+    @Test("a year's rating exists only from its 31 December (rules.md R26)")
+    func lastRatedYear() {
+        #expect(CellRating.lastRatedYear(on: Self.d("2019-03-15")) == 2018)
+        #expect(CellRating.lastRatedYear(on: Self.d("2019-12-30")) == 2018)
+        #expect(CellRating.lastRatedYear(on: Self.d("2019-12-31")) == 2019)
+        #expect(CellRating.lastRatedYear(on: Self.d("2020-01-01")) == 2019)
+    }
+
+    @Test("a rating period is a year or a quarter from 1900 to 2100, like every date a person gives (issue 21)")
+    func periodKeys() {
+        #expect(RatingPeriod(key: "2019")?.key == "2019")
+        #expect(RatingPeriod(key: "2100-Q4")?.key == "2100-Q4")
+        #expect(RatingPeriod(key: "1900-Q1")?.key == "1900-Q1")
+        for key in ["2101", "2200-Q1", "1899", "99999", "0", "-1", "2019-Q5", "2019-Q0", "2019-", ""] {
+            #expect(RatingPeriod(key: key) == nil, "\(key)")
+        }
+    }
 }

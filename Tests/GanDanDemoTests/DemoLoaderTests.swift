@@ -39,6 +39,33 @@ struct DemoLoaderTests {
     }
 
     @Test(
+        "proposing for 1-4-2019 on the placed demo gives the planning-stage demo's proposal: as of a day, nothing later is read (rules.md R26)",
+        arguments: TestDatabase.all)
+    func proposalAsOf(database: TestDatabase) async throws {
+        let day = CivilDate(year: 2019, month: 4, day: 1)!
+        func proposal(_ stage: DemoStage) async throws -> [String] {
+            try await database.withDatabase { db in
+                _ = try await DemoLoader(db: db).load(stage: stage)
+                let tree = OrganisationTree(db: db, scope: .everything)
+                let district = try #require(try await tree.unit(code: NaHangDemo.districtCode, on: day))
+                let plan = try await PlacementPlans(db: db, scope: .everything)
+                    .propose(unitID: district.id, on: day, actor: .system)
+                var lines: [String] = []
+                for decision in plan.decisions {
+                    let cell = try #require(try await tree.organisation(decision.toCellID))
+                    let reasons = decision.reasons.map(\.vi).joined(separator: " | ")
+                    lines.append("\(decision.memberName) → \(cell.code) \(decision.terms.total) \(reasons)")
+                }
+                return lines.sorted()
+            }
+        }
+        let planning = try await proposal(.planning)
+        let placed = try await proposal(.placed)
+        #expect(planning.count > 250)
+        #expect(placed == planning)
+    }
+
+    @Test(
         "the placed demo has 12 months of meetings each side of the placement, with an uneven effect (rules.md A9)",
         arguments: TestDatabase.all)
     func placedHistory(database: TestDatabase) async throws {

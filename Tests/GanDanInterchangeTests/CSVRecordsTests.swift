@@ -24,12 +24,13 @@ struct CSVRecordsTests {
         #expect(records.map(\.line) == [1, 2, 3, 4])
     }
 
-    @Test("empty fields, a trailing comma, blank lines and a missing final line break")
+    @Test("empty fields, a trailing comma and a missing final line break; blank lines are left out, numbers kept")
     func emptyFields() throws {
         let records = try CSVRecords.parse("a,,c,\n\n,\nlast,")
-        #expect(records.map(\.cells) == [["a", "", "c", ""], [""], ["", ""], ["last", ""]])
+        #expect(records.map(\.cells) == [["a", "", "c", ""], ["last", ""]])
+        #expect(records.map(\.line) == [1, 4])
         #expect(try CSVRecords.parse("").isEmpty)
-        #expect(try CSVRecords.parse("\n").map(\.cells) == [[""]])
+        #expect(try CSVRecords.parse("\n").isEmpty)
     }
 
     @Test("Unicode whitespace around a plain field is trimmed, as spreadsheets pad cells")

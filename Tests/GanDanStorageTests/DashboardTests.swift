@@ -197,6 +197,11 @@ struct DashboardTests {
             #expect(try await glance("2019-05-21", naCooc).overdueFeedback == 0)
             #expect(try await book.list(cells: [naCooc], on: Self.d("2019-05-21"), overdueOnly: true).isEmpty)
 
+            // A thematic meeting alone in June is not June's monthly meeting (rules.md R7, R9), as on the meetings page.
+            _ = try await Self.meeting(db, cell: naCooc, on: "2019-06-05", kind: .thematic)
+            let june = try await glance("2019-06-10", naCooc)
+            #expect(june.noMeetingThisMonth && june.lastMeetingID == may && june.monthsSinceLastMeeting == 1)
+
             // Rolls on the day (rules.md R4): the same figures as the cell page and the charter counts.
             for day in ["2019-05-15", "2019-07-01"] {
                 for cell in [naCooc, naLang] {
@@ -290,13 +295,13 @@ struct DashboardTests {
     }
 
     @discardableResult
-    static func meeting(_ db: any Database, cell: UUID, on day: String, status: MeetingStatus = .held) async throws
-        -> UUID
-    {
+    static func meeting(
+        _ db: any Database, cell: UUID, on day: String, status: MeetingStatus = .held, kind: MeetingKind = .regular
+    ) async throws -> UUID {
         let record = MeetingRecord()
         record.id = UUID()
         record.organisationID = cell
-        record.kind = MeetingKind.regular.rawValue
+        record.kind = kind.rawValue
         record.status = status.rawValue
         record.date = day
         record.scheduledStart = "07:30"

@@ -105,4 +105,29 @@ struct ImportTests {
             #expect(again == exported)
         }
     }
+
+    @Test(
+        "the export as of a day lists only members of the party that day, as they stood then (rules.md R26, R28)",
+        arguments: TestDatabase.all)
+    func exportAsOf(database: TestDatabase) async throws {
+        var dataset = Fixtures.tree
+        dataset.members = [
+            Fixtures.member("Hoàng Văn Hoan"),
+            Fixtures.member("Ma Văn Mất", status: .deceased, statusSince: "2016-08-01"),
+            Fixtures.member("Lò Văn Ra", status: .left, statusSince: "2020-02-01"),
+            Fixtures.member("Nông Thị Mới", admitted: "2018-06-01", official: "2019-06-01"),
+        ]
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db, scope: .everything).write(dataset)
+            let exporter = MemberExporter(db: db, scope: .everything)
+            let in2019 = try await exporter.drafts(on: Fixtures.date("2019-03-31"))
+            #expect(in2019.map(\.fullName).sorted() == ["Hoàng Văn Hoan", "Lò Văn Ra", "Nông Thị Mới"])
+            let ra = try #require(in2019.first { $0.fullName == "Lò Văn Ra" })
+            #expect(ra.party.status == .full && ra.party.statusSince == nil)
+            let moi = try #require(in2019.first { $0.fullName == "Nông Thị Mới" })
+            #expect(moi.party.status == .probationary && moi.party.officialOn == nil)
+            let in2021 = try await exporter.drafts(on: Fixtures.date("2021-01-01"))
+            #expect(in2021.map(\.fullName).sorted() == ["Hoàng Văn Hoan", "Nông Thị Mới"])
+        }
+    }
 }

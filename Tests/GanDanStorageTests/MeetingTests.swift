@@ -277,6 +277,60 @@ struct MeetingTests {
         }
     }
 
+    @Test(
+        "a member transferred mid-year keeps the year's unexcused absences from the old cell (rules.md R12)",
+        arguments: TestDatabase.all)
+    func absencesAcrossCells(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            var dataset = Self.cellDataset
+            dataset.members += [
+                Fixtures.member(
+                    "Lò Văn Giang", cell: "CB-00001.02",
+                    posts: [PostDraft(kind: .cellSecretary, organisationCode: "CB-00001.02", validity: Fixtures.since)]
+                ),
+                Fixtures.member("Đinh Thị Hoa", cell: "CB-00001.02"),
+                Fixtures.member("Hà Văn Ích", cell: "CB-00001.02"),
+            ]
+            _ = try await DatasetWriter(db: db, scope: .everything).write(dataset, actor: .system)
+            let tree = OrganisationTree(db: db, scope: .everything)
+            let naCoocID = try #require(try await tree.organisation(code: "CB-00001.01")).id
+            let naLangID = try #require(try await tree.organisation(code: "CB-00001.02")).id
+            let directory = CellDirectory(db: db, scope: .everything)
+            func cell(_ id: UUID, on day: String) async throws -> Cell {
+                let roster = try await directory.roster(of: id, on: Fixtures.date(day))
+                return Cell(
+                    id: id, members: Dictionary(uniqueKeysWithValues: roster.map { ($0.member.fullName, $0.member.id) })
+                )
+            }
+            let meetings = CellMeetings(db: db, scope: .everything)
+            let naCooc = try await cell(naCoocID, on: "2020-01-01")
+            for date in ["2020-01-06", "2020-02-05"] {
+                let id = try await Self.plan(meetings, naCooc, date)
+                try await meetings.recordMinutes(
+                    id, Self.entry(naCooc, absent: ["Ma Văn Bình": .unexcused]), actor: .system)
+            }
+            try await MembershipWriter(db: db, scope: .everything).transfer(
+                naCooc["Ma Văn Bình"], to: naLangID, on: Fixtures.date("2020-02-20"), kind: .internal)
+            let naLang = try await cell(naLangID, on: "2020-03-01")
+            #expect(naLang.members.keys.contains("Ma Văn Bình"))
+            let march = try await Self.plan(meetings, naLang, "2020-03-05")
+            let marchEntry = MinutesEntry(
+                startTime: TimeOfDay("07:30")!, endTime: TimeOfDay("09:15")!,
+                attendance: naLang.members.sorted { $0.key < $1.key }.map { name, id in
+                    AttendanceEntry(memberID: id, mark: name == "Ma Văn Bình" ? .unexcused : .present)
+                }, chairID: naLang["Lò Văn Giang"], recorderID: naLang["Đinh Thị Hoa"], agenda: ["Kiểm điểm tháng"],
+                lastMonthReview: "Đã kiểm điểm", conclusion: "Thống nhất")
+            try await meetings.recordMinutes(march, marchEntry, actor: .system)
+
+            let flags = try await meetings.absenceFlags(of: naLangID, year: 2020)
+            #expect(flags.map(\.member.name) == ["Ma Văn Bình"])
+            #expect(flags.first?.dates.map(\.iso) == ["2020-01-06", "2020-02-05", "2020-03-05"])
+            // He was on Nà Coóc's roll in 2020 too, so its list shows the same count; 2019 has none.
+            #expect(try await meetings.absenceFlags(of: naCoocID, year: 2020).map(\.member.name) == ["Ma Văn Bình"])
+            #expect(try await meetings.absenceFlags(of: naLangID, year: 2019).isEmpty)
+        }
+    }
+
     @Test("the yearly thematic plan warns about a quarter without a topic (rules.md R9)", arguments: TestDatabase.all)
     func thematicPlan(database: TestDatabase) async throws {
         try await database.withDatabase { db in

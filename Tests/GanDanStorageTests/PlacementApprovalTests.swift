@@ -111,18 +111,21 @@ struct PlacementApprovalTests {
             let first = try await plans.propose(unitID: commune, on: Self.proposalDay, actor: .system)
             let second = try await plans.propose(unitID: commune, on: Self.proposalDay, actor: .system)
             // Each approval runs its own transaction, on its own pooled connection.
-            async let a: Bool =
-                (try? await plans.approve(first.id, version: 1, decisionDate: Self.decisionDay, actor: Actor(name: "a")))
-                != nil
-            async let b: Bool =
-                (try? await plans.approve(
-                    second.id, version: 1, decisionDate: Self.decisionDay.adding(days: 1), actor: Actor(name: "b")))
-                != nil
+            @Sendable func attempt(_ id: UUID, _ day: CivilDate, _ name: String) async -> String {
+                do {
+                    _ = try await plans.approve(id, version: 1, decisionDate: day, actor: Actor(name: name))
+                    return "approved"
+                } catch {
+                    return "\(error)"
+                }
+            }
+            async let a = attempt(first.id, Self.decisionDay, "a")
+            async let b = attempt(second.id, Self.decisionDay.adding(days: 1), "b")
             let results = await [a, b]
-            #expect(results.filter { $0 }.count == 1)
+            #expect(results.filter { $0 == "approved" }.count == 1, "\(results)")
             let statuses = [try await plans.plan(first.id)?.status, try await plans.plan(second.id)?.status]
             #expect(statuses.filter { $0 == .approved }.count == 1)
-            #expect(statuses.filter { $0 == .superseded }.count == 1)
+            #expect(statuses.filter { $0 == .superseded }.count == 1, "\(results)")
             #expect(try await Self.transfers(db).values.sorted() == [1, 1])
         }
     }

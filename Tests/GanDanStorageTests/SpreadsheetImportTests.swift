@@ -80,7 +80,7 @@ struct SpreadsheetImportTests {
             let after = try #require(audit.first?.after)
             #expect(stored.allSatisfy { after.contains($0.id!.uuidString) })
             #expect(after.contains("\"lines\":[2,3]") && after.contains("CQ-00001"))
-            if case .broken(let seq, let reason) = try await AuditTrail(db: db).verify() {
+            if case .broken(let seq, let reason) = try await AuditTrail(db: db, scope: .everything).verify() {
                 Issue.record("the audit chain breaks at entry \(seq): \(reason)")
             }
         }
@@ -130,7 +130,7 @@ struct SpreadsheetImportTests {
                 lines += cellLines
             }
             #expect(lines.sorted() == Array(2...(count + 1)))
-            if case .broken(let seq, let reason) = try await AuditTrail(db: db).verify() {
+            if case .broken(let seq, let reason) = try await AuditTrail(db: db, scope: .everything).verify() {
                 Issue.record("the audit chain breaks at entry \(seq): \(reason)")
             }
         }

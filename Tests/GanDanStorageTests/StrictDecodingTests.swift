@@ -58,4 +58,42 @@ struct StrictDecodingTests {
             }
         }
     }
+
+    @Test(
+        "a stored date that is not a date stops the roster, the member page and the export instead of becoming 1900",
+        arguments: TestDatabase.all)
+    func unreadableDate(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            var dataset = Fixtures.tree
+            dataset.members = [Fixtures.member("Hoàng Văn An", cell: "CB-00001.02")]
+            _ = try await DatasetWriter(db: db, scope: .everything).write(dataset)
+            let cell = try #require(
+                try await OrganisationTree(db: db, scope: .everything).organisation(code: "CB-00001.02"))
+            let day = Fixtures.date("2019-03-15")
+            let cells = CellDirectory(db: db, scope: .everything)
+            let member = try #require(try await cells.roster(of: cell.id, on: day).first)
+            for (column, value) in [("birth_date", "1975-02-30"), ("official_on", "không rõ")] {
+                try await (db as! any SQLDatabase).raw("UPDATE members SET \(unsafeRaw: column) = \(bind: value)").run()
+                let reads: [(String, () async throws -> Any?)] = [
+                    ("roster", { try await cells.roster(of: cell.id, on: day) }),
+                    (
+                        "detail",
+                        { try await MemberDirectory(db: db, scope: .everything).detail(member.member.id, on: day) }
+                    ),
+                    ("export", { try await MemberExporter(db: db, scope: .everything).drafts(on: day) }),
+                ]
+                for (name, read) in reads {
+                    do {
+                        let result = try await read()
+                        Issue.record("the \(name) read \(column) \(value): \(String(describing: result))")
+                    } catch StorageError.corrupt(let table, let corruptColumn, let corruptValue) {
+                        #expect(table == "members" && corruptColumn == column && corruptValue == value, "\(name)")
+                    }
+                }
+                try await (db as! any SQLDatabase).raw(
+                    "UPDATE members SET birth_date = '1975-05-05', official_on = '2001-01-01'"
+                ).run()
+            }
+        }
+    }
 }

@@ -29,6 +29,28 @@ struct TreeHistoryTests {
         }
     }
 
+    @Test(
+        "a cell's 2019 rating is not seen as of March 2019, only from 31 December (rules.md R26)",
+        arguments: TestDatabase.all)
+    func ratingAsOf(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            var dataset = Fixtures.tree
+            let index = try #require(dataset.organisations.firstIndex { $0.code == "CB-00001.01" })
+            dataset.organisations[index].ratings.append(CellRating(year: 2019, level: .excellent))
+            _ = try await DatasetWriter(db: db, scope: .everything).write(dataset)
+            let tree = OrganisationTree(db: db, scope: .everything)
+            let village = try #require(try await tree.unit(code: "00001.01", on: Fixtures.date("2019-03-15")))
+            func rating(on day: String) async throws -> CellRating? {
+                try await tree.organisations(atUnits: [village.id], on: Fixtures.date(day))
+                    .first { $0.code == "CB-00001.01" }?.latestRating
+            }
+            #expect(try await rating(on: "2019-03-15")?.year == 2018)
+            #expect(try await rating(on: "2019-12-30")?.year == 2018)
+            #expect(try await rating(on: "2019-12-31")?.year == 2019)
+            #expect(try await rating(on: "2018-06-01") == nil)
+        }
+    }
+
     @Test("a unit outside the writer's scope cannot be renamed or closed (rules.md R30)", arguments: TestDatabase.all)
     func writerScope(database: TestDatabase) async throws {
         try await database.withDatabase { db in

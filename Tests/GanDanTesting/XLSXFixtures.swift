@@ -96,4 +96,79 @@ public enum XLSXFixtures {
             "xl/styles.xml": styles, "xl/worksheets/sheet1.xml": first, "xl/worksheets/sheet2.xml": second,
         ])
     }
+
+    /// A workbook of one sheet whose rows are `rows` (`<row>` elements), with `sharedStrings` as its shared strings
+    /// part when given.
+    public static func oneSheet(rows: String, sharedStrings: String? = nil) throws -> Data {
+        var parts = [
+            "[Content_Types].xml": contentTypes, "xl/workbook.xml": workbook(sheets: ["Sheet1"]),
+            "xl/_rels/workbook.xml.rels": relations(["worksheets/sheet1.xml"]),
+            "xl/worksheets/sheet1.xml": """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\(rows)</sheetData></worksheet>
+            """,
+        ]
+        parts["xl/sharedStrings.xml"] = sharedStrings
+        return try zip(parts)
+    }
+
+    /// The archive with the uncompressed size of `name` forged to `size`, in its local header and in the central
+    /// directory, as a zip bomb would declare it.
+    public static func forgingSize(of name: String, to size: UInt32, in archive: Data) -> Data {
+        var bytes = [UInt8](archive)
+        func number(_ offset: Int, _ width: Int) -> Int {
+            (0..<width).reversed().reduce(0) { $0 << 8 | Int(bytes[offset + $1]) }
+        }
+        func write(_ value: UInt32, at offset: Int) {
+            for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(index))) }
+        }
+        guard let end = (0...(bytes.count - 22)).reversed().first(where: { number($0, 4) == 0x0605_4B50 }) else {
+            return archive
+        }
+        var offset = number(end + 16, 4)
+        for _ in 0..<number(end + 10, 2) {
+            let nameLength = number(offset + 28, 2)
+            let next = offset + 46 + nameLength + number(offset + 30, 2) + number(offset + 32, 2)
+            if bytes[(offset + 46)..<(offset + 46 + nameLength)].elementsEqual(name.utf8) {
+                write(size, at: offset + 24)
+                write(size, at: number(offset + 42, 4) + 22)
+            }
+            offset = next
+        }
+        return Data(bytes)
+    }
+
+    /// A zip archive written byte by byte: each part's data is stored as given, under the method given (0 stored,
+    /// 8 deflated), with the checksum and size given, so a test can build what no zip writer would.
+    public static func rawZip(_ parts: [(name: String, method: UInt16, data: Data, crc32: UInt32, size: UInt32)])
+        -> Data
+    {
+        var file: [UInt8] = []
+        var directory: [UInt8] = []
+        func le(_ value: Int, _ width: Int) -> [UInt8] {
+            (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+        }
+        for part in parts {
+            let name = Array(part.name.utf8)
+            let common =
+                le(20, 2) + le(0, 2) + le(Int(part.method), 2) + le(0, 4) + le(Int(part.crc32), 4)
+                + le(part.data.count, 4) + le(Int(part.size), 4) + le(name.count, 2) + le(0, 2)
+            directory +=
+                le(0x0201_4B50, 4) + le(20, 2) + common + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4)
+                + le(file.count, 4) + name
+            file += le(0x0403_4B50, 4) + common + name + [UInt8](part.data)
+        }
+        let end =
+            le(0x0605_4B50, 4) + le(0, 2) + le(0, 2) + le(parts.count, 2) + le(parts.count, 2)
+            + le(directory.count, 4) + le(file.count, 4) + le(0, 2)
+        return Data(file + directory + end)
+    }
+
+    /// A part stored uncompressed, for `rawZip`.
+    public static func stored(_ name: String, _ text: String) -> (
+        name: String, method: UInt16, data: Data, crc32: UInt32, size: UInt32
+    ) {
+        let data = Data(text.utf8)
+        return (name, 0, data, data.crc32(checksum: 0), UInt32(data.count))
+    }
 }

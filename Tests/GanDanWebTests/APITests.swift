@@ -59,7 +59,12 @@ struct APITests {
                 }
             }
             try await app.testing().test(.GET, "/api/units?date=2019-02-30", headers: users.admin.bearer) { res in
-                #expect(res.body.string.contains("is not a date"))
+                #expect(res.body.string.contains("Ngày xem “2019-02-30” không phải là ngày"))
+            }
+            try await app.testing().test(
+                .GET, "/api/units?date=2019-02-30&lang=en", headers: users.admin.bearer
+            ) { res in
+                #expect(res.body.string.contains("As-of date “2019-02-30” is not a date"))
             }
         }
     }

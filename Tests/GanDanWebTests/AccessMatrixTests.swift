@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GanDanCore
+import GanDanInterchange
 import GanDanTesting
 import Testing
 import VaporTesting
@@ -87,6 +88,8 @@ struct AccessMatrixTests {
 
     static let entries: [String: Entry] = [
         "GET /health": Entry(path: { _ in "/health" }, expect: { _, _ in 200 }),
+        // Whether the database answers and is migrated: no data, open like /health (issue 24).
+        "GET /health/ready": Entry(path: { _ in "/health/ready" }, expect: { _, _ in 200 }),
         // Counts per route pattern and the API's description: no personal data, open like /health.
         "GET /metrics": Entry(path: { _ in "/metrics" }, expect: { _, _ in 200 }),
         "GET /openapi.json": Entry(path: { _ in "/openapi.json" }, expect: { _, _ in 200 }),
@@ -386,7 +389,8 @@ struct AccessMatrixTests {
 
     /// The routes anyone may call; every other route must declare an action.
     static let openRoutes: Set<String> = [
-        "GET /health", "GET /metrics", "GET /openapi.json", "GET /login", "POST /login", "POST /logout",
+        "GET /health", "GET /health/ready", "GET /metrics", "GET /openapi.json", "GET /login", "POST /login",
+        "POST /logout",
         // The API's catch-all 404: it names no object; the api group still requires sign-in.
         "GET /api/**", "POST /api/**", "PUT /api/**", "PATCH /api/**", "DELETE /api/**",
     ]
@@ -559,7 +563,10 @@ struct AccessMatrixTests {
                                 isInside ? (current ?? users.admin) : (who == .admin ? users.viewer : users.admin)
                             objects.upload = try await ImportUploads(db: app.store, scope: .everything).create(
                                 owner: owner.account.id, unitID: objects.unit, kind: .members, fileName: "m.csv",
-                                format: .csv, content: Data("Họ và tên,Mã chi bộ\nA,CB-99999\n".utf8)
+                                format: .csv,
+                                table: ImportTable(
+                                    header: ["Họ và tên", "Mã chi bộ"],
+                                    rows: [.init(line: 2, cells: ["A", "CB-99999"])])
                             ).id
                         }
                         var headers = current?.bearer ?? [:]

@@ -16,11 +16,12 @@ struct AuditTests {
             let tai = try await app.member("Hoàng Văn Tài")
             var headers = users.secretary.bearer
             headers.contentType = .json
-            headers.add(name: "X-Request-Id", value: "req-42")
+            var requestID: String?
             try await app.testing().test(
                 .PATCH, "/api/members/\(tai)", headers: headers, body: ByteBuffer(string: #"{"phone":"0912 345 678"}"#)
             ) { res in
                 #expect(res.status == .ok)
+                requestID = res.headers.first(name: "X-Request-Id")
             }
             let entry = try #require(
                 try await AuditEntryRecord.query(on: app.store).filter(\.$action == "update").filter(
@@ -32,8 +33,9 @@ struct AuditTests {
             #expect(entry.before?.contains("\"phone\"") == false)
             #expect(entry.after?.contains("0912 345 678") == true)
             #expect(entry.requestID?.isEmpty == false)
+            #expect(entry.requestID == requestID)
             #expect(
-                try await AuditTrail(db: app.store).verify()
+                try await AuditTrail(db: app.store, scope: .everything).verify()
                     == .intact(entries: try await AuditEntryRecord.query(on: app.store).count()))
         }
     }
@@ -45,24 +47,24 @@ struct AuditTests {
                 _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
                 let count = try await AuditEntryRecord.query(on: db).count()
                 #expect(count == 9)
-                #expect(try await AuditTrail(db: db).verify() == .intact(entries: 9))
+                #expect(try await AuditTrail(db: db, scope: .everything).verify() == .intact(entries: 9))
                 let sql = db as! any SQLDatabase
                 switch tamper {
                 case "edit":
                     try await sql.raw("UPDATE audit_entries SET actor = 'someone else' WHERE seq = 4").run()
                     #expect(
-                        try await AuditTrail(db: db).verify()
+                        try await AuditTrail(db: db, scope: .everything).verify()
                             == .broken(seq: 4, reason: "entry 4 was changed after it was written"))
                 case "delete":
                     try await sql.raw("DELETE FROM audit_entries WHERE seq = 6").run()
                     #expect(
-                        try await AuditTrail(db: db).verify()
+                        try await AuditTrail(db: db, scope: .everything).verify()
                             == .broken(seq: 6, reason: "entry 6 is missing (the next entry is 7)"))
                 default:
                     try await sql.raw("UPDATE audit_entries SET seq = 100 WHERE seq = 3").run()
                     try await sql.raw("UPDATE audit_entries SET seq = 3 WHERE seq = 5").run()
                     try await sql.raw("UPDATE audit_entries SET seq = 5 WHERE seq = 100").run()
-                    let result = try await AuditTrail(db: db).verify()
+                    let result = try await AuditTrail(db: db, scope: .everything).verify()
                     #expect(result == .broken(seq: 3, reason: "entry 3 does not follow entry 2"))
                 }
             }

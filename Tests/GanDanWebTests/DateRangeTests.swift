@@ -72,7 +72,7 @@ struct DateRangeTests {
             #expect(try await plans.plan(plan.id)?.status == .draft)
             try await app.testing().test(.GET, "/units/\(commune)/impact", headers: users.admin.bearer) { res in
                 #expect(res.status == .badRequest)  // no approved placement: nothing was stored
-                #expect(res.body.string.contains("no approved placement"))
+                #expect(res.body.string.contains("chưa có phương án bố trí nào được phê duyệt"))
             }
         }
     }

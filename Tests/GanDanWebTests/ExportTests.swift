@@ -236,6 +236,8 @@ struct ExportTests {
                 #expect(res.status == .ok)
                 #expect(html.contains("T/M ĐẢNG ỦY"))
                 #expect(html.contains("Xã Thanh Tương"))
+                // A printed paper cites no internal rule code.
+                #expect(!html.contains("rules.md"))
             }
             try await app.testing().test(
                 .GET, "/placement/plans/\(plan.id)/decision?format=csv", headers: users.planner.bearer

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import GanDanCore
+import GanDanInterchange
 import GanDanTesting
 import Testing
 import VaporTesting
@@ -173,6 +174,77 @@ struct ImportPageTests {
                 body: Self.multipart(kind: "members", name: "a.csv", content: Self.file)
             ) { res in
                 #expect(res.status == .forbidden)
+            }
+            #expect(try await ImportUploadRecord.query(on: app.store).count() == 0)
+        }
+    }
+
+    @Test(
+        "the table parsed at upload is what mapping, check and import read: the file is neither kept nor parsed again",
+        arguments: TestDatabase.all)
+    func parsedOnce(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app, users in
+            let commune = try #require(
+                try await OrganisationTree(db: app.store, scope: .everything).unit(code: "00001", on: CivilDate.today())
+            ).id
+            let file = Self.file.split(separator: "\n").prefix(2).joined(separator: "\n")
+            var location = ""
+            try await app.testing().test(
+                .POST, "/units/\(commune)/import", headers: Self.headers(users.planner, multipart: true),
+                body: Self.multipart(kind: "members", name: "dang-vien.csv", content: file)
+            ) { res in
+                location = res.headers.first(name: .location) ?? ""
+            }
+            let id = try #require(UUID(uuidString: String(location.dropFirst("/imports/".count))))
+            let record = try #require(try await ImportUploadRecord.find(id, on: app.store))
+            let parsed = try #require(ImportTable(encoded: record.table))
+            #expect(parsed == (try TableReader.csv(Data(file.utf8))))
+            // Change the stored table: each later step shows and imports the change, so each reads the table.
+            var changed = parsed
+            changed.rows[0].cells[1] = "Lương Văn Đổi"
+            record.table = changed.encoded()
+            try await record.update(on: app.store)
+            try await app.testing().test(.GET, location, headers: users.planner.bearer) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Lương Văn Đổi") && !res.body.string.contains("Lương Văn Mới"))
+            }
+            let mapping =
+                "col_full_name=1&col_birth_date=2&col_sex=3&col_admitted_on=4&col_official_on=5&col_cell_code=6"
+            try await app.testing().test(
+                .POST, location + "/check", headers: Self.headers(users.planner), body: ByteBuffer(string: mapping)
+            ) { res in
+                #expect(res.status == .ok && res.body.string.contains("/confirm"))
+            }
+            try await app.testing().test(
+                .POST, location + "/confirm", headers: Self.headers(users.planner), body: ByteBuffer(string: "")
+            ) { res in
+                #expect(res.status == .ok)
+            }
+            #expect(try await MemberRecord.query(on: app.store).filter(\.$fullName == "Lương Văn Đổi").count() == 1)
+            #expect(try await MemberRecord.query(on: app.store).filter(\.$fullName == "Lương Văn Mới").count() == 0)
+        }
+    }
+
+    @Test("an upload past a limit is refused on the form, naming the limit in the page's language (issue 21)")
+    func limits() async throws {
+        try await withSeededApp(.sqlite) { app, users in
+            let commune = try #require(
+                try await OrganisationTree(db: app.store, scope: .everything).unit(code: "00001", on: CivilDate.today())
+            ).id
+            let wide = (0...200).map { "c\($0)" }.joined(separator: ",") + "\nA,B\n"
+            for (language, message) in [
+                ("vi", "Tệp có 201 cột (dòng 1); tối đa 200 cột."),
+                ("en", "The file has 201 columns (line 1); at most 200 are accepted."),
+            ] {
+                var headers = Self.headers(users.planner, multipart: true)
+                headers.add(name: .cookie, value: "lang=\(language)")
+                try await app.testing().test(
+                    .POST, "/units/\(commune)/import", headers: headers,
+                    body: Self.multipart(kind: "members", name: "rong.csv", content: wide)
+                ) { res in
+                    #expect(res.status == .unprocessableEntity)
+                    #expect(res.body.string.contains("rong.csv: \(message)"), "\(res.body.string)")
+                }
             }
             #expect(try await ImportUploadRecord.query(on: app.store).count() == 0)
         }

@@ -29,3 +29,4 @@ func villageCellRolls(_ db: DatabaseHandle) { _ = VillageCellRolls(db: db) }
 func cellHistoryWriter(_ db: DatabaseHandle) { _ = CellHistoryWriter(db: db, policy: .standard) }
 func datasetWriter(_ db: DatabaseHandle) { _ = DatasetWriter(db: db) }
 func importUploads(_ db: DatabaseHandle) { _ = ImportUploads(db: db) }
+func auditTrail(_ db: DatabaseHandle) { _ = AuditTrail(db: db) }

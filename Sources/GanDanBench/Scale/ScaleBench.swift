@@ -55,7 +55,7 @@ struct ScaleBench: Sendable {
     /// Imports a member CSV file exactly as `gandan import members FILE` does: read the table, guess the column
     /// mapping, check every row, write in one transaction with its audit entries. Throws when a row is refused.
     func importMembers(_ data: Data, today: CivilDate = .today()) async throws -> ImportReport {
-        let table = try TableReader.read(data, format: .csv)
+        let table = try TableReader.read(data, format: .csv, limits: .commandLine)
         let mapping = ColumnMapping.guess(header: table.header, kind: .members)
         let report = try await SpreadsheetImport(db: db, scope: .everything).run(
             table, kind: .members, mapping: mapping, today: today, dryRun: false, actor: .cli)

@@ -81,16 +81,19 @@ public struct PlacementProgress: Sendable {
     }
 
     /// The figures on `date` from each member's departure, the cell each member is in on the day (official roll),
-    /// the village cells in force with their unit, the members' posts, and each unit's plan in force.
+    /// the village cells in force with their unit, the members' posts, each unit's plan in force, and the posts its
+    /// plan exempts from placement (the standard ones where a unit has no plan), so that the dashboard counts the
+    /// same key leaders as the plan (rules.md A3, R16).
     public init(
         on date: CivilDate, departures: [UUID: Departure], cellOnDay: [UUID: UUID], villageCells: [UUID: UUID],
-        posts: [UUID: [Post]], plans: [UUID: [Decision]]
+        posts: [UUID: [Post]], plans: [UUID: [Decision]], exempt: [UUID: Set<PostKind>] = [:]
     ) {
         for (member, departure) in departures {
             // A key leader on their last day in the agency cell, or on the day asked while still there (rules.md A3).
             let lastDay = departure.until.map { Swift.min(date, $0.adding(days: -1)) } ?? date
-            let leader = Self.isKeyLeader(posts[member] ?? [], on: lastDay)
             let unit = departure.unitID
+            let leader = Self.isKeyLeader(
+                posts[member] ?? [], on: lastDay, exempt: exempt[unit] ?? PostKind.standardPlacementExempt)
             insert(member, .toMove, unit)
             if leader { insert(member, .leadersToMove, unit) }
             // Moved: off the agency roll by the day and on the roll of a village cell of the same unit (rules.md R13).
@@ -115,9 +118,11 @@ public struct PlacementProgress: Sendable {
     /// How many members stand behind `figure` in `unit`.
     public func count(_ figure: PlacementFigure, in unit: UUID) -> Int { members[unit]?[figure]?.count ?? 0 }
 
-    /// Whether one of `posts` is a key leader's post (glossary.md) held on `day`.
-    public static func isKeyLeader(_ posts: [Post], on day: CivilDate) -> Bool {
-        posts.contains { $0.kind.isKeyLeader && $0.from <= day && ($0.until.map { $0 > day } ?? true) }
+    /// Whether the posts held on `day` make a key leader whom placement sends to the hardest villages: the plan's
+    /// own definition (`PostKind.isPlacedAsKeyLeader`, rules.md A3, R16).
+    public static func isKeyLeader(_ posts: [Post], on day: CivilDate, exempt: Set<PostKind>) -> Bool {
+        PostKind.isPlacedAsKeyLeader(
+            posts.filter { $0.from <= day && ($0.until.map { $0 > day } ?? true) }.map(\.kind), exempt: exempt)
     }
 
     private mutating func insert(_ member: UUID, _ figure: PlacementFigure, _ unit: UUID) {

@@ -6,16 +6,23 @@ public struct KnownCodes: Sendable {
     public var cellOrganisations: Set<String>
     public var citizenIDs: Set<String>
     public var cardNumbers: Set<String>
+    /// The citizen IDs and card numbers among those that belong to members outside the importer's scope: a conflict
+    /// with one is reported as registered elsewhere, without saying where (issue 21).
+    public var citizenIDsElsewhere: Set<String>
+    public var cardNumbersElsewhere: Set<String>
 
     public init(
         units: [String: (kind: UnitKind, parentCode: String?)] = [:], organisations: Set<String> = [],
-        cellOrganisations: Set<String> = [], citizenIDs: Set<String> = [], cardNumbers: Set<String> = []
+        cellOrganisations: Set<String> = [], citizenIDs: Set<String> = [], cardNumbers: Set<String> = [],
+        citizenIDsElsewhere: Set<String> = [], cardNumbersElsewhere: Set<String> = []
     ) {
         self.units = units
         self.organisations = organisations
         self.cellOrganisations = cellOrganisations
         self.citizenIDs = citizenIDs
         self.cardNumbers = cardNumbers
+        self.citizenIDsElsewhere = citizenIDsElsewhere
+        self.cardNumbersElsewhere = cardNumbersElsewhere
     }
 }
 
@@ -115,30 +122,37 @@ public enum DatasetValidator {
                         line: line, field: "posts", message: "no organisation has code \(post.organisationCode)"))
             }
             if let id = member.citizenID {
-                if known.citizenIDs.contains(id) {
-                    issues.append(InputIssue(line: line, field: "citizen_id", message: "\(id) is already registered"))
-                } else if let first = citizenIDs[id] {
-                    issues.append(
-                        InputIssue(line: line, field: "citizen_id", message: "\(id) repeats \(describe(first, lines))")
-                    )
-                } else {
-                    citizenIDs[id] = index
-                }
+                issues += identityIssue(
+                    id, field: "citizen_id", stored: (known.citizenIDs, known.citizenIDsElsewhere), index: index,
+                    lines: lines, seen: &citizenIDs)
             }
             if let card = member.cardNumber {
-                if known.cardNumbers.contains(card) {
-                    issues.append(
-                        InputIssue(line: line, field: "card_number", message: "\(card) is already registered"))
-                } else if let first = cardNumbers[card] {
-                    issues.append(
-                        InputIssue(
-                            line: line, field: "card_number", message: "\(card) repeats \(describe(first, lines))"))
-                } else {
-                    cardNumbers[card] = index
-                }
+                issues += identityIssue(
+                    card, field: "card_number", stored: (known.cardNumbers, known.cardNumbersElsewhere),
+                    index: index, lines: lines, seen: &cardNumbers)
             }
         }
         return issues
+    }
+
+    /// A citizen ID or card number (`value`, of member `index`) already stored — in the scope, or elsewhere, which
+    /// is said without saying where (issue 21) — or repeating an earlier member's; recorded in `seen` when new.
+    private static func identityIssue(
+        _ value: String, field: String, stored: (all: Set<String>, elsewhere: Set<String>), index: Int, lines: [Int]?,
+        seen: inout [String: Int]
+    ) -> [InputIssue] {
+        let line = lines?[index]
+        if stored.elsewhere.contains(value) {
+            return [InputIssue(line: line, field: field, message: "\(value): \(DuplicateCheck.registeredElsewhere)")]
+        }
+        if stored.all.contains(value) {
+            return [InputIssue(line: line, field: field, message: "\(value) is already registered")]
+        }
+        if let first = seen[value] {
+            return [InputIssue(line: line, field: field, message: "\(value) repeats \(describe(first, lines))")]
+        }
+        seen[value] = index
+        return []
     }
 
     private static func describe(_ index: Int, _ lines: [Int]?) -> String {

@@ -4,7 +4,18 @@
 /// date of birth ("Nguyễn Văn An" = "NGUYEN VAN AN", born 1980-02-03) is a *possible duplicate*: a warning the importer
 /// must confirm, since namesakes born the same day exist. Two rows whose citizen IDs are both given and differ are
 /// different people and are not reported.
+///
+/// A match with a member outside the importer's scope (`StoredPerson.elsewhere`) says only that the person is
+/// registered elsewhere and whom to ask, never where or under which name (issue 21).
 public enum DuplicateCheck {
+    /// What a conflict with a member outside the importer's scope says, Vietnamese first; it names no place. The
+    /// party committee above keeps the whole register, whether that is a district's or (from 2025) a province's.
+    public static let registeredElsewhere = "\(elsewhere.vi) / already \(elsewhere.en)"
+    static let elsewhere = (
+        vi: "đã có trong hồ sơ ở nơi khác; hãy hỏi cấp ủy cấp trên",
+        en: "registered elsewhere; ask the party committee above"
+    )
+
     /// The key of a person: folded name and date of birth.
     public static func personKey(name: String, birthDate: CivilDate) -> String {
         var keys = VietnameseText.KeyCache()
@@ -12,7 +23,7 @@ public enum DuplicateCheck {
     }
 
     /// `personKey(name:birthDate:)` with the name's words looked up in `keys` (a file repeats the same words).
-    static func personKey(name: String, birthDate: CivilDate, keys: inout VietnameseText.KeyCache) -> String {
+    public static func personKey(name: String, birthDate: CivilDate, keys: inout VietnameseText.KeyCache) -> String {
         keys.searchKey(name) + "|" + birthDate.iso
     }
 
@@ -21,21 +32,23 @@ public enum DuplicateCheck {
         villageCode + "|" + VietnameseText.searchKey(headName)
     }
 
-    /// A stored person: their key and citizen ID, if any.
+    /// A stored person: their key and citizen ID, if any, and whether they are outside the importer's scope.
     public struct StoredPerson: Sendable, Hashable {
         public var key: String
         public var citizenID: String?
+        public var elsewhere: Bool
 
-        public init(key: String, citizenID: String?) {
+        public init(key: String, citizenID: String?, elsewhere: Bool = false) {
             self.key = key
             self.citizenID = citizenID
+            self.elsewhere = elsewhere
         }
     }
 
     /// Possible duplicates among `members` (at `lines`) and against `stored`, one warning per repeated row.
     public static func members(_ members: [MemberDraft], lines: [Int], stored: [StoredPerson]) -> [InputIssue] {
-        var storedByKey: [String: [String?]] = [:]
-        for person in stored { storedByKey[person.key, default: []].append(person.citizenID) }
+        var storedByKey: [String: [StoredPerson]] = [:]
+        for person in stored { storedByKey[person.key, default: []].append(person) }
         var seen: [String: [(line: Int, citizenID: String?)]] = [:]
         seen.reserveCapacity(members.count)
         var issues: [InputIssue] = []
@@ -48,6 +61,7 @@ public enum DuplicateCheck {
             let line = lines[index]
             let key = personKey(name: member.fullName, birthDate: member.birthDate, keys: &keys)
             let earlier = seen[key, default: []].first { !distinct($0.citizenID, member.citizenID) }
+            let matches = storedByKey[key, default: []].filter { !distinct($0.citizenID, member.citizenID) }
             if let earlier {
                 issues.append(
                     InputIssue(
@@ -55,13 +69,21 @@ public enum DuplicateCheck {
                         message:
                             "possible duplicate of line \(earlier.line): same name and date of birth (\(member.birthDate.iso))"
                     ))
-            } else if storedByKey[key]?.contains(where: { !distinct($0, member.citizenID) }) == true {
+            } else if matches.contains(where: { !$0.elsewhere }) {
                 issues.append(
                     InputIssue(
                         line: line, field: "full_name",
                         message:
                             "possible duplicate: a member with the same name and date of birth (\(member.birthDate.iso)) is already registered"
                     ))
+            } else if !matches.isEmpty {
+                issues.append(
+                    InputIssue(
+                        line: line, field: "full_name",
+                        message:
+                            "có thể trùng: một đảng viên cùng họ tên và ngày sinh (\(member.birthDate.iso)) \(elsewhere.vi) / "
+                            + "possible duplicate: a member with the same name and date of birth "
+                            + "(\(member.birthDate.iso)) is \(elsewhere.en)"))
             }
             seen[key, default: []].append((line, member.citizenID))
         }

@@ -47,6 +47,22 @@ public struct PartyRecord: Hashable, Sendable, Codable {
     }
 }
 
+extension PartyRecord {
+    /// The record as it stood on `date`: an official date or a status that came later is not yet known then, so an
+    /// export or view "as of" a day never shows it (rules.md R26). A status with no date is taken as of admission.
+    public func asOf(_ date: CivilDate) -> PartyRecord {
+        let official = officialOn.flatMap { $0 <= date ? $0 : nil }
+        let derived: PartyStatus = official == nil ? .probationary : .full
+        guard status != .probationary && status != .full else {
+            return PartyRecord(admittedOn: admittedOn, officialOn: official, status: derived)
+        }
+        if let since = statusSince, since > date {
+            return PartyRecord(admittedOn: admittedOn, officialOn: official, status: derived)
+        }
+        return PartyRecord(admittedOn: admittedOn, officialOn: official, status: status, statusSince: statusSince)
+    }
+}
+
 /// Standing on a given day, as counted on a cell's roll (rules.md R4, R10).
 public enum PartyStanding: String, Sendable, Codable {
     /// A full member taking part in activities.

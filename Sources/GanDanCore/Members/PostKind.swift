@@ -29,6 +29,21 @@ public enum PostKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The posts exempt from placement unless a plan says otherwise: the commune party secretary follows all cells
+    /// (rules.md R16).
+    public static let standardPlacementExempt: Set<PostKind> = [.partySecretary]
+
+    /// The one definition of a key leader that placement sends to the hardest villages, used by the plan and the
+    /// dashboards alike: holds a key leader's post and no post exempt from placement (rules.md A3, R16).
+    public static func isPlacedAsKeyLeader(_ posts: some Sequence<PostKind>, exempt: Set<PostKind>) -> Bool {
+        var key = false
+        for post in posts {
+            if exempt.contains(post) { return false }
+            key = key || post.isKeyLeader
+        }
+        return key
+    }
+
     /// Posts held in a cell (its secretary, deputy, committee), as opposed to posts of a commune or district.
     public var isCellPost: Bool {
         self == .cellSecretary || self == .cellDeputySecretary || self == .cellCommitteeMember

@@ -29,3 +29,11 @@ public struct CellRating: Hashable, Sendable, Codable {
         self.weakReason = weakReason
     }
 }
+
+extension CellRating {
+    /// The last year whose rating is made by `date`: a year is rated on its last day (`RatingPeriod.year`), so on
+    /// any earlier day only the previous year's rating exists; "as of" a day never shows a later one (rules.md R26).
+    public static func lastRatedYear(on date: CivilDate) -> Int {
+        (RatingPeriod.year(date.year)?.ratedOn ?? date) <= date ? date.year : date.year - 1
+    }
+}

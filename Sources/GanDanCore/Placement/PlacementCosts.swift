@@ -37,7 +37,7 @@ public enum PlacementCosts {
     /// How senior a key leader is: the highest post counts, each further post adds a little (rules.md A3).
     /// Holders of exempt posts (rules.md R16) and members without key posts score 0.
     public static func seniority(_ posts: [PostKind], exempt: Set<PostKind>) -> Double {
-        if posts.contains(where: exempt.contains) { return 0 }
+        guard PostKind.isPlacedAsKeyLeader(posts, exempt: exempt) else { return 0 }
         let weights = posts.compactMap(postWeight).sorted(by: >)
         guard let top = weights.first else { return 0 }
         return top + 0.1 * Double(weights.count - 1)
@@ -57,7 +57,8 @@ public enum PlacementCosts {
 
     /// A village's difficulty relative to the other villages of the same problem (farthest = 1, poorest = 1).
     public static func difficulty(
-        of target: PlacementTarget, among targets: [PlacementTarget], weights: PlacementWeights
+        of target: PlacementTarget, among targets: [PlacementTarget], weights: PlacementWeights,
+        charter: CharterSettings = .standard
     )
         -> Difficulty
     {
@@ -66,7 +67,9 @@ public enum PlacementCosts {
         let distance = target.distanceKm / farthest
         let poverty = target.povertyRate / poorest
         let weak = target.weak ? 1.0 : 0
-        let fewMembers = max(0, 9 - Double(target.fullMembers)) / 9
+        // Few full members: how far the cell is below the committee threshold (rules.md A3, R3), 0 at or above it.
+        let threshold = Double(max(charter.committeeThreshold, 1))
+        let fewMembers = max(0, threshold - Double(target.fullMembers)) / threshold
         let ethnic = target.ethnicMinority ? 1.0 : 0
         let mountain = target.mountain ? 1.0 : 0
         let score =

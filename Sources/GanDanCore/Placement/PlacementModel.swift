@@ -122,7 +122,7 @@ public struct PlacementInput: Sendable, Hashable, Codable {
     public init(
         candidates: [PlacementCandidate], targets: [PlacementTarget], weights: PlacementWeights = .standard,
         capacities: [UUID: PlacementCapacity] = [:], pins: [UUID: UUID] = [:], forbidden: Set<MemberCellPair> = [],
-        exemptPosts: Set<PostKind> = [.partySecretary], charter: CharterSettings = .standard
+        exemptPosts: Set<PostKind> = PostKind.standardPlacementExempt, charter: CharterSettings = .standard
     ) {
         self.candidates = candidates
         self.targets = targets
@@ -156,7 +156,8 @@ public struct PlacementSettings: Sendable, Hashable, Codable {
 
     public init(
         weights: PlacementWeights = .standard, pins: [UUID: UUID] = [:], forbidden: [MemberCellPair] = [],
-        capacities: [UUID: PlacementCapacity] = [:], exemptPosts: [PostKind] = [.partySecretary]
+        capacities: [UUID: PlacementCapacity] = [:],
+        exemptPosts: [PostKind] = PostKind.allCases.filter(PostKind.standardPlacementExempt.contains)
     ) {
         self.weights = weights
         self.pins = pins

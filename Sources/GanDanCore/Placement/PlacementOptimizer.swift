@@ -184,7 +184,10 @@ public enum PlacementOptimizer {
             let candidates = self.candidates
             let targets = self.targets
             let seniority = candidates.map { PlacementCosts.seniority($0.posts, exempt: input.exemptPosts) }
-            let difficulty = targets.map { PlacementCosts.difficulty(of: $0, among: targets, weights: weights) }
+            let charter = input.charter
+            let difficulty = targets.map {
+                PlacementCosts.difficulty(of: $0, among: targets, weights: weights, charter: charter)
+            }
             self.seniority = seniority
             self.difficulty = difficulty
             var terms: [[CostTerms]] = []

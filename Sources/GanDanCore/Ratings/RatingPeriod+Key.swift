@@ -8,10 +8,10 @@ extension RatingPeriod {
         }
     }
 
-    /// Reads `2019` or `2019-Q2`; nil for anything else.
+    /// Reads `2019` or `2019-Q2` of a year from 1900 to 2100 (issue 21); nil for anything else.
     public init?(key: String) {
         let parts = key.split(separator: "-", omittingEmptySubsequences: false)
-        guard let year = Int(parts[0]), (1900...2200).contains(year) else { return nil }
+        guard let year = Int(parts[0]), CivilDate.supportedYears.contains(year) else { return nil }
         if parts.count == 1, let period = RatingPeriod.year(year) {
             self = period
         } else if parts.count == 2, parts[1].count == 2, parts[1].first == "Q", let quarter = Int(parts[1].dropFirst()),

@@ -11,10 +11,13 @@ public enum CSVRecords {
     /// spans lines.
     public typealias Record = (line: Int, cells: [String])
 
-    /// The records of `text`; a quote that is never closed is an error naming the record it opens in.
-    public static func parse(_ text: String) throws(InputError) -> [Record] {
+    /// The records of `text` that are not blank (a blank record's number is skipped, so lines stay as the person sees
+    /// them); a quote that is never closed is an error naming the record it opens in. A record wider than
+    /// `limits.columns`, a cell longer than `limits.cellLength`, or more rows or cells than the limits allow is
+    /// refused as soon as it is met (issue 21), before the rest of the text is split.
+    public static func parse(_ text: String, limits: ImportLimits = .commandLine) throws(InputError) -> [Record] {
         var text = text
-        let result = text.withUTF8 { bytes in Result { () throws(InputError) in try parse(bytes) } }
+        let result = text.withUTF8 { bytes in Result { () throws(InputError) in try parse(bytes, limits: limits) } }
         return try result.get()
     }
 
@@ -23,25 +26,34 @@ public enum CSVRecords {
     private static let cr = UInt8(ascii: "\r")
     private static let lf = UInt8(ascii: "\n")
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(InputError) -> [Record] {
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: ImportLimits) throws(InputError)
+        -> [Record]
+    {
         var records: [Record] = []
         var cells: [String] = []
         var index = 0
         let count = bytes.count
         var line = 1
         var quoted: [UInt8] = []
+        var totals = (cells: 0, text: 0)
         while index < count {
             // One field: leading blanks, then a quoted or a plain value, then a comma or the end of the record.
             while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
             var endOfRecord = false
+            if cells.count == limits.columns {
+                throw limits.tooManyColumns(cells.count + fields(bytes, from: index), line: line)
+            }
+            let start = index
             if index < count, bytes[index] == quote {
                 cells.append(try quotedField(bytes, at: &index, buffer: &quoted, line: line))
             } else {
-                let start = index
                 while index < count, bytes[index] != comma, bytes[index] != cr, bytes[index] != lf { index += 1 }
                 cells.append(
                     String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                         .trimmingWhitespace())
+            }
+            if index - start > limits.cellLength, let last = cells.last, last.unicodeScalars.count > limits.cellLength {
+                throw limits.cellTooLong(length: last.unicodeScalars.count, line: line, column: cells.count - 1)
             }
             if index >= count {
                 endOfRecord = true
@@ -55,13 +67,43 @@ public enum CSVRecords {
                 endOfRecord = true
             }
             if endOfRecord {
-                records.append((line, cells))
-                cells = []
+                try keep(&cells, line: line, in: &records, totals: &totals, limits: limits)
                 line += 1
             }
         }
-        if !cells.isEmpty { records.append((line, cells)) }
+        if !cells.isEmpty { try keep(&cells, line: line, in: &records, totals: &totals, limits: limits) }
         return records
+    }
+
+    /// Ends a record: kept unless blank, within the limits on rows, cells and text.
+    @inline(__always)
+    private static func keep(
+        _ cells: inout [String], line: Int, in records: inout [Record], totals: inout (cells: Int, text: Int),
+        limits: ImportLimits
+    ) throws(InputError) {
+        defer { cells = [] }
+        guard cells.contains(where: { !$0.isEmpty }) else { return }
+        guard records.count < limits.rows else { throw limits.tooManyRows }
+        totals.cells += cells.count
+        guard totals.cells <= limits.cells else { throw limits.tooManyCells }
+        totals.text += cells.reduce(0) { $0 + $1.utf8.count }
+        guard totals.text <= limits.textBytes else { throw limits.tooMuchText }
+        records.append((line, cells))
+    }
+
+    /// How many fields the record goes on with from `index` (at the start of a field), counted without keeping
+    /// them: commas outside quotes up to the record's end. Only to name a refused record's width.
+    private static func fields(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var fields = 1
+        var inQuotes = false
+        for byte in bytes[index...] {
+            if byte == quote {
+                inQuotes.toggle()
+            } else if !inQuotes {
+                if byte == comma { fields += 1 } else if byte == cr || byte == lf { break }
+            }
+        }
+        return fields
     }
 
     /// The quoted field opening at `index` (on its quote), up to the comma or line break after it; `buffer` is reused

@@ -15,19 +15,20 @@ public enum TableFormat: String, Sendable, Codable {
     }
 }
 
-/// Reads a CSV or XLSX file into an `ImportTable`, lines numbered as the person sees them.
+/// Reads a CSV or XLSX file into an `ImportTable`, lines numbered as the person sees them, within `limits`
+/// (a file beyond them is refused as soon as the reader meets the excess, issue 21).
 public enum TableReader {
-    public static func read(_ data: Data, format: TableFormat, sheet: String? = nil) throws(InputError)
-        -> ImportTable
+    public static func read(_ data: Data, format: TableFormat, sheet: String? = nil, limits: ImportLimits)
+        throws(InputError) -> ImportTable
     {
         switch format {
-        case .xlsx: return try XLSXReader.table(data, sheet: sheet)
-        case .csv: return try csv(data)
+        case .xlsx: return try XLSXReader.table(data, sheet: sheet, limits: limits)
+        case .csv: return try csv(data, limits: limits)
         }
     }
 
     /// A UTF-8 CSV file (a byte-order mark is skipped); each record is one line.
-    public static func csv(_ data: Data) throws(InputError) -> ImportTable {
+    public static func csv(_ data: Data, limits: ImportLimits = .commandLine) throws(InputError) -> ImportTable {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             throw .malformed("the file is a zip archive (an .xlsx workbook?), not CSV text")
         }
@@ -35,6 +36,6 @@ public enum TableReader {
             throw .malformed("the file is not UTF-8 text (save it from the spreadsheet as \"CSV UTF-8\")")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return try ImportTable(lines: CSVRecords.parse(text))
+        return try ImportTable(lines: CSVRecords.parse(text, limits: limits))
     }
 }

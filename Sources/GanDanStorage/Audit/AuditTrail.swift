@@ -13,11 +13,15 @@ public struct AuditEvent: Sendable {
     public var before: String?
     public var after: String?
     public var requestID: String?
-    public var unitID: UUID?
+    /// The stable ids of the units the entry concerns: the unit a change was made in, the units of the cells a read
+    /// member was on, the units a search or an export covered, the units of a signed-in user's scope. Auditors see
+    /// the entries naming a unit of their subtree (rules.md R30).
+    public var units: Set<UUID>
 
+    /// `unitID` and `units` together are the entry's units.
     public init(
         actor: String, action: String, entity: String, entityID: String? = nil, before: String? = nil,
-        after: String? = nil, requestID: String? = nil, unitID: UUID? = nil
+        after: String? = nil, requestID: String? = nil, unitID: UUID? = nil, units: Set<UUID> = []
     ) {
         self.actor = actor
         self.action = action
@@ -26,7 +30,7 @@ public struct AuditEvent: Sendable {
         self.before = before
         self.after = after
         self.requestID = requestID
-        self.unitID = unitID
+        self.units = unitID.map { units.union([$0]) } ?? units
     }
 }
 
@@ -58,15 +62,28 @@ public struct AuditEntry: Sendable, Codable, Hashable {
     public var before: String?
     public var after: String?
     public var requestID: String?
+    /// The entry's units that lie in the reader's scope, in id order.
+    public var units: [UUID]
     public var hash: String
 }
 
 /// The append-only, hash-chained audit trail. Nothing here updates or deletes an entry.
+///
+/// `scope` bounds both ways (rules.md R30): an entry may name only units in the writer's scope, and a reader sees
+/// only the entries naming a unit in theirs.
 public struct AuditTrail: Sendable {
     let db: any Database
+    let scope: AccessScope
 
-    public init(db: any Database) {
+    public init(db: any Database, scope: AccessScope) {
         self.db = db
+        self.scope = scope
+    }
+
+    /// An entry naming a unit outside the writer's scope: a defect of the caller, never written.
+    public struct UnitOutsideScope: Error, CustomStringConvertible {
+        public var unit: UUID
+        public var description: String { "an audit entry names the unit \(unit), outside the writer's scope" }
     }
 
     /// Appends an entry chained to the last one. Call inside the transaction of the change it records.
@@ -77,8 +94,17 @@ public struct AuditTrail: Sendable {
     /// Appends several entries in order, in batches, chained as if written one by one.
     public func record(_ events: [AuditEvent], at time: Date = Date()) async throws {
         guard !events.isEmpty else { return }
-        try await db.writeTransaction { db in
-            try await Self.append(events, at: time, on: db)
+        if case .restricted(let units, _) = scope {
+            for event in events {
+                if let outside = event.units.first(where: { !units.contains($0) }) {
+                    throw UnitOutsideScope(unit: outside)
+                }
+            }
+        }
+        try await StorageTimings.shared.measure(.auditAppend) {
+            try await db.writeTransaction { db in
+                try await Self.append(events, at: time, on: db)
+            }
         }
     }
 
@@ -92,6 +118,7 @@ public struct AuditTrail: Sendable {
         var previous = last?.hash ?? Self.genesis
         let at = Self.timestamp(time)
         var rows: [AuditEntryRecord] = []
+        var sets: [String: Set<UUID>] = [:]
         for event in events {
             seq += 1
             let row = AuditEntryRecord()
@@ -105,13 +132,17 @@ public struct AuditTrail: Sendable {
             row.before = event.before
             row.after = event.after
             row.requestID = event.requestID
-            row.unitID = event.unitID
+            // One unit in the entry's own column; several as a stored set named by its hash (a set is stored once).
+            row.unitID = event.units.count == 1 ? event.units.first : nil
+            row.unitsKey = event.units.count > 1 ? Self.unitsKey(event.units) : nil
+            if let key = row.unitsKey { sets[key] = event.units }
             row.prevHash = previous
             row.hash = Self.hash(of: row)
             previous = row.hash
             rows.append(row)
         }
         try await BulkRows.auditEntries(rows).insert(on: db)
+        try await storeUnitSets(sets, on: db)
     }
 
     /// JSON of a value for the before/after columns, keys sorted so equal values read equal.
@@ -119,53 +150,6 @@ public struct AuditTrail: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
-    }
-
-    /// The result of checking the chain: fine, or the first entry that does not fit.
-    public enum Verification: Sendable, Equatable {
-        case intact(entries: Int)
-        case broken(seq: Int, reason: String)
-    }
-
-    /// Walks the trail in order and names the first edited, deleted or reordered entry.
-    public func verify() async throws -> Verification {
-        var previousHash = Self.genesis
-        var expected = 1
-        var count = 0
-        var offset = 0
-        while true {
-            let page = try await AuditEntryRecord.query(on: db).sort(\.$seq).range(offset..<(offset + 1000)).all()
-            if page.isEmpty { break }
-            offset += page.count
-            for row in page {
-                if row.seq != expected {
-                    return .broken(
-                        seq: expected, reason: "entry \(expected) is missing (the next entry is \(row.seq))")
-                }
-                if row.prevHash != previousHash {
-                    return .broken(seq: row.seq, reason: "entry \(row.seq) does not follow entry \(row.seq - 1)")
-                }
-                if Self.hash(of: row) != row.hash {
-                    return .broken(seq: row.seq, reason: "entry \(row.seq) was changed after it was written")
-                }
-                previousHash = row.hash
-                expected += 1
-                count += 1
-            }
-        }
-        return .intact(entries: count)
-    }
-
-    /// Entries about units in `scope`, newest first.
-    public func entries(in scope: AccessScope, page: Int = 1, perPage: Int = 100) async throws -> [AuditEntry] {
-        var query = AuditEntryRecord.query(on: db)
-        if let units = scope.unitFilter { query = query.filter(\.$unitID ~~ units) }
-        let start = (max(page, 1) - 1) * perPage
-        return try await query.sort(\.$seq, .descending).range(start..<(start + perPage)).all().map {
-            AuditEntry(
-                seq: $0.seq, at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityID: $0.entityID,
-                before: $0.before, after: $0.after, requestID: $0.requestID, hash: $0.hash)
-        }
     }
 
     static let genesis = String(repeating: "0", count: 64)
@@ -178,10 +162,13 @@ public struct AuditTrail: Sendable {
 
     /// SHA-256 over every field but the hash itself, each length-prefixed so no two entries collide.
     static func hash(of row: AuditEntryRecord) -> String {
-        let fields: [String?] = [
+        var fields: [String?] = [
             String(row.seq), row.at, row.actor, row.action, row.entity, row.entityID, row.before, row.after,
             row.requestID, row.unitID?.uuidString, row.prevHash,
         ]
+        // An entry naming several units also hashes its set's key (itself the hash of the set); entries naming one
+        // unit or none hash as they always did, so the trail written before sets existed still verifies.
+        if let key = row.unitsKey { fields.append(key) }
         var data = Data()
         for field in fields {
             if let field {

@@ -142,7 +142,7 @@ public struct CandidateRegister: Sendable {
         try store(pipeline, in: record)
         try await db.writeTransaction { db in
             try await record.create(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "create", entity: "candidate", entityID: record.id?.uuidString,
                     after: record.candidate, requestID: actor.requestID, unitID: cell.unitID))
@@ -160,8 +160,7 @@ public struct CandidateRegister: Sendable {
         let onRoll = Set(roster.map(\.member.id))
         var introducers: [Introducer] = []
         for (index, entry) in draft.introducers.enumerated() {
-            guard onRoll.contains(entry.memberID), let member = try await MemberRecord.find(entry.memberID, on: db),
-                let party = try member.partyRecord
+            guard onRoll.contains(entry.memberID), let member = try await MemberRecord.find(entry.memberID, on: db)
             else {
                 issues.append(
                     InputIssue(
@@ -170,7 +169,8 @@ public struct CandidateRegister: Sendable {
             }
             introducers.append(
                 Introducer(
-                    memberID: entry.memberID.uuidString, party: party, workedWithCandidateSince: entry.workedWithSince))
+                    memberID: entry.memberID.uuidString, party: try member.partyRecord,
+                    workedWithCandidateSince: entry.workedWithSince))
         }
         if let mentor = draft.mentorID,
             roster.first(where: { $0.member.id == mentor })?.member.standing?.countsAsFull != true
@@ -257,7 +257,7 @@ public struct CandidateRegister: Sendable {
         let unit = try await OrganisationRecord.find(record.organisationID, on: db)?.unitID
         try await db.writeTransaction { db in
             try await record.update(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "candidate", entityID: id.uuidString, before: before,
                     after: record.pipeline, requestID: actor.requestID, unitID: unit))

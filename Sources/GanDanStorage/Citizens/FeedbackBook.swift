@@ -67,7 +67,7 @@ public struct FeedbackBook: Sendable {
         try fill(record, feedback)
         try await db.writeTransaction { db in
             try await record.create(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "create", entity: "citizen_feedback", entityID: record.id?.uuidString,
                     after: record.body, requestID: actor.requestID, unitID: cell.unitID))
@@ -119,7 +119,7 @@ public struct FeedbackBook: Sendable {
         try fill(record, feedback)
         try await db.writeTransaction { db in
             try await record.update(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "citizen_feedback", entityID: id.uuidString,
                     before: before, after: record.body, requestID: actor.requestID, unitID: record.unitID))

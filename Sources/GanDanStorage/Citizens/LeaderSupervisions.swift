@@ -60,7 +60,7 @@ public struct LeaderSupervisions: Sendable {
         record.createdAt = Date()
         try await db.writeTransaction { db in
             try await record.create(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "create", entity: "leader_supervision", entityID: record.id?.uuidString,
                     after: record.body, requestID: actor.requestID, unitID: cell.unitID))
@@ -82,7 +82,7 @@ public struct LeaderSupervisions: Sendable {
         let unit = try await OrganisationRecord.find(record.organisationID, on: db)?.unitID
         try await db.writeTransaction { db in
             try await record.update(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "leader_supervision", entityID: id.uuidString,
                     before: before, after: record.body, requestID: actor.requestID, unitID: unit))

@@ -155,7 +155,7 @@ public struct Ratings: Sendable {
                 try await saveCellRating(
                     cellLevel, weakReason: weakReason, levels: allLevels, cellID: cellID, year: year, on: db)
             }
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "ratings", entityID: "\(cellID.uuidString)#\(key)",
                     after: AuditTrail.json(entries), requestID: actor.requestID, unitID: cell.unitID))
@@ -232,8 +232,8 @@ public struct Ratings: Sendable {
     func partyRecords(_ ids: [UUID]) async throws -> [UUID: PartyRecord] {
         guard !ids.isEmpty else { return [:] }
         return Dictionary(
-            try await MemberRecord.query(on: db).filter(\.$id ~~ ids).all().compactMap { record in
-                try record.partyRecord.map { (try record.requireID(), $0) }
+            try await MemberRecord.query(on: db).filter(\.$id ~~ ids).all().map { record in
+                (try record.requireID(), try record.partyRecord)
             }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -17,7 +17,7 @@ public struct CellGlance: Codable, Sendable, Hashable {
     public var fullMembers: Int
     /// The latest yearly rating made by the day (rules.md R18, R20).
     public var lastRating: CellRating?
-    /// The latest meeting held on or before the day.
+    /// The latest monthly meeting (regular, or combined with a thematic one) held on or before the day.
     public var lastMeetingID: UUID?
     public var lastMeetingDate: CivilDate?
     /// Calendar months from the last meeting's month to the day's month (0: this month).
@@ -172,23 +172,29 @@ public struct CommuneDashboard: Sendable {
         return try await db.sqlDatabase().raw(query).all().map { try $0.decode(column: "member", as: UUID.self) }
     }
 
-    /// Each cell's latest meeting held on or before the day (the latest id on a tie): one query.
+    /// Each cell's latest monthly meeting held on or before the day (the latest id on a tie): one query. A thematic
+    /// meeting held alone never counts as the month's meeting, as on the meetings page (rules.md R7, R9).
     func lastMeetings(_ cells: [UUID], on date: CivilDate) async throws -> [UUID: (id: UUID, date: CivilDate)] {
         guard !cells.isEmpty else { return [:] }
         let sql = try db.sqlDatabase()
+        let monthly: [any Encodable & Sendable] = MeetingKind.allCases.filter(\.countsAsMonthly).map(\.rawValue)
         var result: [UUID: (id: UUID, date: CivilDate)] = [:]
         for chunk in cells.chunked(10_000) {
             let ids: [any Encodable & Sendable] = chunk
             let query: SQLQueryString = """
                 SELECT m.id AS id, m.organisation_id AS cell, m.date AS date FROM meetings m \
                 WHERE m.organisation_id IN (\(binds: ids)) AND m.status = 'held' AND m.date <= \(bind: date.iso) \
+                AND m.kind IN (\(binds: monthly)) \
                 AND m.date = (SELECT MAX(l.date) FROM meetings l WHERE l.organisation_id = m.organisation_id \
-                AND l.status = 'held' AND l.date <= \(bind: date.iso))
+                AND l.status = 'held' AND l.kind IN (\(binds: monthly)) AND l.date <= \(bind: date.iso))
                 """
             for row in try await sql.raw(query).all() {
                 let cell = try row.decode(column: "cell", as: UUID.self)
                 let id = try row.decode(column: "id", as: UUID.self)
-                guard let day = CivilDate(try row.decode(column: "date", as: String.self)) else { continue }
+                let text = try row.decode(column: "date", as: String.self)
+                guard let day = CivilDate(text) else {
+                    throw StorageError.corrupt(table: MeetingRecord.schema, column: "date", value: text)
+                }
                 if let known = result[cell], known.id.uuidString > id.uuidString { continue }
                 result[cell] = (id, day)
             }

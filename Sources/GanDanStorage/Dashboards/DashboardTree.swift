@@ -80,7 +80,7 @@ struct DashboardTree {
 /// latest one.
 enum DashboardRatings {
     static func latest(of cells: [UUID], on date: CivilDate, db: any Database) async throws -> [UUID: CellRating] {
-        let lastYear = (RatingPeriod.year(date.year)?.ratedOn ?? date) <= date ? date.year : date.year - 1
+        let lastYear = CellRating.lastRatedYear(on: date)
         var latest: [UUID: CellRating] = [:]
         for chunk in cells.chunked(10_000) {
             for record in try await CellRatingRecord.query(on: db).filter(\.$organisationID ~~ chunk)

@@ -61,15 +61,15 @@ extension DistrictDashboard {
     }
 
     /// Each commune's directive (the latest deadline among its cells') and how far its cells' dissolution has come.
-    static func record(_ facts: DissolutionFacts, in rows: inout [UUID: CommuneProgress], on date: CivilDate) {
+    static func record(_ facts: DissolutionFacts, in rows: inout [UUID: CommuneProgress], on date: CivilDate) throws {
         let directiveByID = Dictionary(
             facts.directives.compactMap { record in record.id.map { ($0, record) } },
             uniquingKeysWith: { first, _ in first })
         for (commune, cells) in facts.cellsOfCommune {
             let directive = cells.compactMap { directiveByID[$0.directiveID] }.max { $0.deadline < $1.deadline }
-            let deadline = directive.flatMap { CivilDate($0.deadline) }
+            let deadline = try directive?.date(\.$deadline)
             let progress = DissolutionProgress(
-                dissolvedOn: cells.map { $0.dissolvedOn.flatMap(CivilDate.init) }, deadline: deadline, on: date)
+                dissolvedOn: try cells.map { try $0.date(\.$dissolvedOn) }, deadline: deadline, on: date)
             rows[commune]?.directiveID = directive?.id
             rows[commune]?.deadline = deadline
             rows[commune]?.agencyCells = progress.total
@@ -84,7 +84,7 @@ extension DistrictDashboard {
         -> [UUID: PlacementProgress.Departure]
     {
         let plannedOn = Dictionary(
-            facts.dissolutions.compactMap { row in CivilDate(row.plannedOn).map { (row.organisationID, $0) } },
+            try facts.dissolutions.map { row in (row.organisationID, try row.date(\.$plannedOn)) },
             uniquingKeysWith: { first, _ in first })
         let relevantCells = facts.cellsOfCommune.values.flatMap { $0.map(\.organisationID) }
         var stays: [PlacementProgress.AgencyStay] = []
@@ -93,14 +93,13 @@ extension DistrictDashboard {
                 .filter(\.$kind == MembershipKind.official.rawValue).filter(\.$validFrom <= date.iso).all()
             {
                 guard let planned = plannedOn[membership.organisationID],
-                    let from = CivilDate(membership.validFrom),
                     let unitID = facts.agencyUnit[membership.organisationID],
                     let commune = tree.commune(of: unitID)
                 else { continue }
                 stays.append(
                     PlacementProgress.AgencyStay(
-                        memberID: membership.memberID, unitID: commune, plannedOn: planned, from: from,
-                        until: membership.validUntil.flatMap(CivilDate.init)))
+                        memberID: membership.memberID, unitID: commune, plannedOn: planned,
+                        from: try membership.date(\.$validFrom), until: try membership.date(\.$validUntil)))
             }
         }
         return PlacementProgress.departures(stays, on: date)
@@ -122,9 +121,9 @@ extension DistrictDashboard {
                 .filter(\.$validFrom <= date.iso).all()
             {
                 let kind = try post.decode(\.$kind, as: PostKind.self)
-                guard let from = CivilDate(post.validFrom) else { continue }
                 posts[post.memberID, default: []].append(
-                    PlacementProgress.Post(kind: kind, from: from, until: post.validUntil.flatMap(CivilDate.init)))
+                    PlacementProgress.Post(
+                        kind: kind, from: try post.date(\.$validFrom), until: try post.date(\.$validUntil)))
             }
         }
         return (cellOnDay, posts)

@@ -133,17 +133,19 @@ public struct DistrictDashboard: Sendable {
         var rows = Self.rows(communes, tree: tree, districtAbove: path.first { $0.kind.level == 2 }?.name)
 
         let dissolution = try await dissolutionFacts(tree: tree, communes: communeIDs, on: date)
-        Self.record(dissolution, in: &rows, on: date)
-        let plans = try await plansInForce(
-            units: Array(tree.units.keys) + path.map(\.id), communes: communeIDs, on: date
-        ).mapValues { $0.map { PlacementProgress.Decision(memberID: $0.memberID, toCellID: $0.toCellID) } }
+        try Self.record(dissolution, in: &rows, on: date)
+        let inForce = try await plansInForce(
+            units: Array(tree.units.keys) + path.map(\.id), communes: communeIDs, on: date)
+        let plans = inForce.mapValues {
+            $0.decisions.map { PlacementProgress.Decision(memberID: $0.memberID, toCellID: $0.toCellID) }
+        }
         let departures = try await departures(dissolution, tree: tree, on: date)
         let concerned = Array(Set(departures.keys).union(plans.values.flatMap { $0.map(\.memberID) }))
         let (cellOnDay, posts) = try await whereabouts(of: concerned, on: date)
         let village = try await villageFacts(tree: tree, communes: communeIDs, on: date)
         let progress = PlacementProgress(
             on: date, departures: departures, cellOnDay: cellOnDay, villageCells: village.commune, posts: posts,
-            plans: plans)
+            plans: plans, exempt: inForce.mapValues(\.exempt))
         for commune in communeIDs {
             guard var row = rows[commune] else { continue }
             Self.record(progress, village, commune: commune, in: &row, on: date)
@@ -226,8 +228,8 @@ public struct DistrictDashboard: Sendable {
         let cellsOf = Dictionary(grouping: dissolutions, by: \.directiveID)
         var ranks: [DistrictRank] = []
         for directive in directives {
-            guard let name = units[directive.unitID], let deadline = CivilDate(directive.deadline),
-                let cells = cellsOf[try directive.requireID()], !cells.isEmpty
+            let deadline = try directive.date(\.$deadline)
+            guard let name = units[directive.unitID], let cells = cellsOf[try directive.requireID()], !cells.isEmpty
             else { continue }
             let progress = DissolutionProgress(
                 dissolvedOn: cells.map { $0.dissolvedOn.flatMap(CivilDate.init) }, deadline: deadline, on: date)
@@ -248,30 +250,46 @@ public struct DistrictDashboard: Sendable {
 
     /// Each commune's decisions in the plan in force on the day: the latest approved by then (its decision date),
     /// else the latest made by then (rules.md R26: plan state on D).
+    /// Each commune's plan in force on the day: who goes where, and the posts that plan exempts from placement.
     func plansInForce(units: [UUID], communes: Set<UUID>, on date: CivilDate) async throws
-        -> [UUID: [PlanOutline.Decision]]
+        -> [UUID: (decisions: [PlanOutline.Decision], exempt: Set<PostKind>)]
     {
         var records: [PlacementPlanRecord] = []
         for chunk in units.chunked(10_000) {
             records += try await PlacementPlanRecord.query(on: db).filter(\.$unitID ~~ chunk).all()
         }
-        var best: [UUID: (key: (Int, String), decisions: [PlanOutline.Decision])] = [:]
+        var best: [UUID: (key: (Int, String), decisions: [PlanOutline.Decision], exempt: Set<PostKind>)] = [:]
         for record in records {
             let made = CivilDate.today(now: record.createdAt)
-            let decided = record.decisionDate.flatMap(CivilDate.init).flatMap { $0 <= date ? $0 : nil }
+            let decided = try record.date(\.$decisionDate).flatMap { $0 <= date ? $0 : nil }
             // A plan approved by the day counts whenever it was drafted; a draft counts once made.
             guard decided != nil || made <= date else { continue }
             // Approved by the day ranks above any draft; then the later decision or creation.
             let created = String(format: "%020.6f", record.createdAt.timeIntervalSince1970)
             let key = decided.map { (1, $0.iso + created) } ?? (0, created)
-            guard let communesOfPlan = try? JSONDecoder().decode([PlanOutline].self, from: Data(record.proposal.utf8))
-            else { continue }
+            let communesOfPlan = try Self.stored([PlanOutline].self, record.proposal, column: "proposal")
+            let exempt = Set(try Self.stored(SettingsOutline.self, record.settings, column: "settings").exemptPosts)
             for plan in communesOfPlan where communes.contains(plan.communeID) {
                 if let known = best[plan.communeID], known.key >= key { continue }
-                best[plan.communeID] = (key, plan.proposal.decisions)
+                best[plan.communeID] = (key, plan.proposal.decisions, exempt)
             }
         }
-        return best.mapValues(\.decisions)
+        return best.mapValues { ($0.decisions, $0.exempt) }
+    }
+
+    /// A plan's stored JSON, decoded strictly: text that does not decode is corrupt data, not a plan to skip.
+    static func stored<T: Decodable>(_ type: T.Type, _ text: String, column: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw StorageError.corrupt(
+                table: PlacementPlanRecord.schema, column: column, value: String(text.prefix(80)))
+        }
+    }
+
+    /// Only the exempt posts of a stored `PlacementSettings`.
+    struct SettingsOutline: Decodable {
+        var exemptPosts: [PostKind]
     }
 
     /// Only what the dashboard needs of a stored `CommunePlan`: who goes where (decoding the rest costs time).

@@ -25,9 +25,12 @@ public enum DatabaseBackup {
     /// The names of GanDan's own migrations this program knows.
     static var knownMigrations: Set<String> { Set(GanDanMigrations.all.map(\.name)) }
 
-    /// Writes a backup of the database at `location` into the new folder `folder`.
+    /// Writes a backup of the database at `location` into the new folder `folder`; PostgreSQL's `pg_dump` comes from
+    /// `tools` (PATH unless told) and gets the password in its environment, never on its command line.
     @discardableResult
-    public static func backup(_ location: DatabaseLocation, to folder: String) async throws -> BackupManifest {
+    public static func backup(_ location: DatabaseLocation, to folder: String, tools: PostgresTools = PostgresTools())
+        async throws -> BackupManifest
+    {
         let manager = FileManager.default
         if manager.fileExists(atPath: folder) {
             throw StorageError.conflict("\(folder) already exists: back up into a new folder")
@@ -44,11 +47,11 @@ public enum DatabaseBackup {
                     let target = (folder as NSString).appendingPathComponent(sqliteFile)
                     try await sql.raw("VACUUM INTO \(bind: target)").run()
                 case .postgres(let url):
-                    try run(
-                        "pg_dump",
+                    try tools.run(
+                        "pg_dump", connectionURL: url,
                         [
                             "--format=custom", "--no-owner", "--no-privileges", "--file",
-                            (folder as NSString).appendingPathComponent(postgresFile), url,
+                            (folder as NSString).appendingPathComponent(postgresFile), "--dbname", "{url}",
                         ])
                 }
             } catch {
@@ -74,8 +77,11 @@ public enum DatabaseBackup {
     /// Restores the backup in `folder` into the database at `location`.
     ///
     /// Refuses a backup from a newer GanDan, a database whose schema is newer than the backup, a backup of the
-    /// other engine, and a database that holds data unless `replace` is set.
-    public static func restore(_ location: DatabaseLocation, from folder: String, replace: Bool) async throws {
+    /// other engine, and a database that holds data unless `replace` is set. `pg_restore` comes from `tools` and gets
+    /// the password in its environment.
+    public static func restore(
+        _ location: DatabaseLocation, from folder: String, replace: Bool, tools: PostgresTools = PostgresTools()
+    ) async throws {
         let manifestURL = URL(fileURLWithPath: (folder as NSString).appendingPathComponent("manifest.json"))
         guard let data = try? Data(contentsOf: manifestURL) else {
             throw StorageError.notFound("\(folder) holds no manifest.json: it is not a GanDan backup")
@@ -120,10 +126,11 @@ public enum DatabaseBackup {
             for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
             try manager.copyItem(atPath: source, toPath: path)
         case .postgres(let url):
-            try run(
-                "pg_restore",
+            try tools.run(
+                "pg_restore", connectionURL: url,
                 [
-                    "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--dbname", url,
+                    "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--dbname",
+                    "{url}",
                     (folder as NSString).appendingPathComponent(postgresFile),
                 ])
         }
@@ -156,27 +163,5 @@ public enum DatabaseBackup {
         let members = try await MemberRecord.query(on: db).count()
         let units = try await UnitRecord.query(on: db).count()
         return members + units > 0
-    }
-
-    /// Runs a PostgreSQL tool found on PATH; its error output becomes the message when it fails.
-    static func run(_ tool: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw StorageError.unavailable("cannot run \(tool): \(error.localizedDescription)")
-        }
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw StorageError.unavailable(
-                "\(tool) failed: \(message.isEmpty ? "exit \(process.terminationStatus)" : message)")
-        }
     }
 }

@@ -4,6 +4,9 @@ import FluentSQLiteDriver
 import Foundation
 
 extension DatabaseLocation {
+    /// The PostgreSQL pool's size on each event loop.
+    static let postgresConnectionsPerEventLoop = 4
+
     /// Registers this location as the default database of `databases`, creating the SQLite folder if needed.
     public func register(on databases: Databases) throws(StorageError) {
         switch self {
@@ -19,7 +22,9 @@ extension DatabaseLocation {
             databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
         case .postgres(let url):
             do {
-                databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4), as: .psql)
+                databases.use(
+                    try .postgres(url: url, maxConnectionsPerEventLoop: Self.postgresConnectionsPerEventLoop), as: .psql
+                )
             } catch {
                 throw .unavailable("\(description) is not a valid PostgreSQL URL")
             }

@@ -1,4 +1,5 @@
 import Foundation
+import GanDanCore
 
 /// Where the data lives: an SQLite file (the default) or a PostgreSQL server.
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
@@ -26,14 +27,19 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         return .sqlite(path: (folder as NSString).appendingPathComponent(file))
     }
 
+    /// `sqlite` or `postgres`.
+    public var engine: String {
+        switch self {
+        case .sqlite: return "sqlite"
+        case .postgres: return "postgres"
+        }
+    }
+
     /// For logs and messages: the SQLite path, or the PostgreSQL URL without its password.
     public var description: String {
         switch self {
         case .sqlite(let path): return "SQLite \(path)"
-        case .postgres(let url):
-            guard var components = URLComponents(string: url) else { return "PostgreSQL" }
-            if components.password != nil { components.password = "***" }
-            return "PostgreSQL \(components.string ?? "")"
+        case .postgres(let url): return "PostgreSQL \(SecretRedaction.redact(url))"
         }
     }
 }

@@ -41,10 +41,9 @@ extension PostRecord: DatedModel {
     static var validUntilKey: KeyPath<PostRecord, OptionalFieldProperty<PostRecord, String>> { \.$validUntil }
 }
 
-extension Validity {
-    init(storedFrom from: String, until: String?) {
-        self.init(
-            from: CivilDate(from) ?? CivilDate(year: 1900, month: 1, day: 1)!,
-            until: until.flatMap { CivilDate($0) })
+extension DatedModel {
+    /// The stored validity, decoded strictly (a stored date that is not a date is corrupt data).
+    var validity: Validity {
+        get throws(StorageError) { Validity(from: try date(Self.validFromKey), until: try date(Self.validUntilKey)) }
     }
 }

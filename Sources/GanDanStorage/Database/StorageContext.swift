@@ -12,6 +12,10 @@ public typealias DatabaseHandle = any Database
 public final class StorageContext: Sendable {
     let databases: Databases
     public let logger: Logger
+    /// Where the data lives.
+    public let location: DatabaseLocation
+    /// How many connections the pool may hold: SQLite's driver keeps one; PostgreSQL's four per event loop.
+    public let poolCapacity: Int
 
     /// Opens `location`; `threadPool` and `eventLoopGroup` are the web application's when there is one.
     public init(
@@ -21,6 +25,11 @@ public final class StorageContext: Sendable {
     ) throws(StorageError) {
         self.databases = Databases(threadPool: threadPool, on: eventLoopGroup)
         self.logger = logger
+        self.location = location
+        switch location {
+        case .sqlite: poolCapacity = 1
+        case .postgres: poolCapacity = DatabaseLocation.postgresConnectionsPerEventLoop * eventLoopGroup.loopCount
+        }
         try location.register(on: databases)
     }
 
@@ -46,9 +55,15 @@ public final class StorageContext: Sendable {
         try await migrator.prepareBatch().get()
     }
 
+    /// The names of the migrations this program knows that the database has not had, in order; all of them for a
+    /// database without a schema. Only reads (`GanDanMigrations.pending(on:)`).
+    public func pendingMigrations() async throws -> [String] {
+        try await GanDanMigrations.pending(on: db)
+    }
+
     /// SQLite only: the write-ahead log, so pages keep reading while an import commits (in the default rollback
     /// journal readers wait for the writer). The mode is stored in the file, so once is enough; `migrate` (run at
-    /// installation and at every upgrade) sets it. PostgreSQL needs nothing.
+    /// installation and at every upgrade, and by `serve --migrate` and the demo) sets it. PostgreSQL needs nothing.
     public func useWriteAheadLog() async throws {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
         let mode = try await sql.raw("PRAGMA journal_mode = WAL").first()?.decode(
@@ -60,5 +75,14 @@ public final class StorageContext: Sendable {
 
     public func shutdown() async {
         await databases.shutdownAsync()
+    }
+}
+
+extension EventLoopGroup {
+    /// How many event loops the group runs.
+    var loopCount: Int {
+        var count = 0
+        for _ in makeIterator() { count += 1 }
+        return max(count, 1)
     }
 }

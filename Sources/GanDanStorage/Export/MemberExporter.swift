@@ -14,13 +14,7 @@ public struct MemberExporter: Sendable {
 
     /// Members on an official roll on `date` of the cells in scope (optionally one cell's), in Vietnamese name order.
     public func drafts(on date: CivilDate, cellID: UUID? = nil) async throws -> [MemberDraft] {
-        var memberships = MembershipRecord.query(on: db).filter(\.$kind == MembershipKind.official.rawValue)
-            .inForce(on: date)
-        if let cellID { memberships = memberships.filter(\.$organisationID == cellID) }
-        if let organisations = scope.organisationFilter {
-            memberships = memberships.filter(\.$organisationID ~~ organisations)
-        }
-        let rows = try await memberships.all()
+        let rows = try await officialRolls(on: date, cellID: cellID).all()
         let cellOf = Dictionary(rows.map { ($0.memberID, $0) }, uniquingKeysWith: { first, _ in first })
         let organisations = try await OrganisationRecord.query(on: db).all()
         let codes = try Dictionary(
@@ -34,21 +28,46 @@ public struct MemberExporter: Sendable {
             let chunk = Array(ids[start..<min(start + 500, ids.count)])
             start += 500
             for record in try await MemberRecord.query(on: db).filter(\.$id ~~ chunk).all() {
-                guard let party = try record.partyRecord, let membership = cellOf[try record.requireID()],
-                    let birth = CivilDate(record.birthDate), let joined = CivilDate(membership.validFrom)
-                else { continue }
+                // On the roll on `date` means a member that day: one who had left or died by then is not listed,
+                // and what became true later (official date, a later status) is not shown (rules.md R26, R28).
+                let party = try record.partyRecord
+                guard let membership = cellOf[try record.requireID()], party.standing(on: date) != nil else { continue }
                 drafts.append(
                     MemberDraft(
-                        fullName: record.fullName, birthDate: birth, sex: try record.decode(\.$sex, as: Sex.self),
+                        fullName: record.fullName, birthDate: try record.date(\.$birthDate),
+                        sex: try record.decode(\.$sex, as: Sex.self),
                         ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
                         residenceVillageCode: record.residenceUnitID.flatMap { unitCodes[$0] },
-                        education: record.education, cardNumber: record.cardNumber, party: party,
-                        cellCode: codes[membership.organisationID] ?? "", joinedCellOn: joined))
+                        education: record.education, cardNumber: record.cardNumber, party: party.asOf(date),
+                        cellCode: codes[membership.organisationID] ?? "",
+                        joinedCellOn: try membership.date(\.$validFrom)))
             }
         }
         return drafts.sorted {
             (VietnameseText.personNameSortKey($0.fullName), $0.birthDate)
                 < (VietnameseText.personNameSortKey($1.fullName), $1.birthDate)
         }
+    }
+
+    /// The units of the cells whose members `drafts(on:cellID:)` exports, for the export's audit entry (rules.md R30).
+    public func units(on date: CivilDate, cellID: UUID? = nil) async throws -> Set<UUID> {
+        let cells = Array(Set(try await officialRolls(on: date, cellID: cellID).all().map(\.organisationID)))
+        var units: Set<UUID> = []
+        for start in stride(from: 0, to: cells.count, by: 1000) {
+            let chunk = Array(cells[start..<min(start + 1000, cells.count)])
+            units.formUnion(try await OrganisationRecord.query(on: db).filter(\.$id ~~ chunk).all().map(\.unitID))
+        }
+        return units
+    }
+
+    /// Official memberships in force on `date` of the cells in scope (optionally one cell's).
+    private func officialRolls(on date: CivilDate, cellID: UUID?) -> QueryBuilder<MembershipRecord> {
+        var memberships = MembershipRecord.query(on: db).filter(\.$kind == MembershipKind.official.rawValue)
+            .inForce(on: date)
+        if let cellID { memberships = memberships.filter(\.$organisationID == cellID) }
+        if let organisations = scope.organisationFilter {
+            memberships = memberships.filter(\.$organisationID ~~ organisations)
+        }
+        return memberships
     }
 }

@@ -94,7 +94,7 @@ public struct VillageCriteria: Sendable {
                 record.note = notes[number].flatMap { $0.isEmpty ? nil : $0 } ?? record.note
                 try await record.save(on: db)
             }
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "village_criteria",
                     entityID: "\(unitID.uuidString)#\(year)",

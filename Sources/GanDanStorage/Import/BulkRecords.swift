@@ -51,12 +51,13 @@ extension BulkRows {
             AuditEntryRecord.schema,
             [
                 "id", "seq", "at", "actor", "action", "entity", "entity_id", "before", "after", "request_id", "unit_id",
-                "prev_hash", "hash",
+                "units_key", "prev_hash", "hash",
             ])
         for record in records {
             rows.append([
                 record.id, record.seq, record.at, record.actor, record.action, record.entity, record.entityID,
-                record.before, record.after, record.requestID, record.unitID, record.prevHash, record.hash,
+                record.before, record.after, record.requestID, record.unitID, record.unitsKey, record.prevHash,
+                record.hash,
             ])
         }
         return rows

@@ -23,6 +23,8 @@ extension DatasetWriter {
         if !dataset.members.isEmpty {
             known.citizenIDs = stored.citizenIDs
             known.cardNumbers = stored.cardNumbers
+            known.citizenIDsElsewhere = stored.citizenIDsElsewhere
+            known.cardNumbersElsewhere = stored.cardNumbersElsewhere
             issues += DatasetValidator.memberIssues(dataset.members, lines: memberLines, known: known)
         }
         guard issues.isEmpty else {
@@ -131,12 +133,16 @@ extension DatasetWriter {
     }
 }
 
-/// The stored rows a write plan is checked against (`DatasetWriter.stored(members:)`).
+/// The stored rows a write plan is checked against (`DatasetWriter.stored(members:on:)`).
 struct StoredCodes: Sendable {
     var openUnits: [UnitRecord]
     var organisations: [OrganisationRecord]
     var citizenIDs: Set<String> = []
     var cardNumbers: Set<String> = []
-    /// The stored members as the duplicate check compares them (folded name and birth date, citizen ID).
+    /// Those of `citizenIDs` and `cardNumbers` held by members outside the writer's scope (none without a limit).
+    var citizenIDsElsewhere: Set<String> = []
+    var cardNumbersElsewhere: Set<String> = []
+    /// The stored members as the duplicate check compares them (folded name and birth date, citizen ID, whether
+    /// outside the scope).
     var people: [DuplicateCheck.StoredPerson] = []
 }

@@ -3,7 +3,8 @@ import Foundation
 import GanDanCore
 import GanDanInterchange
 
-/// A stored upload as its owner sees it.
+/// A stored upload as its owner sees it: the table its file was parsed into at upload (issue 21: the steps
+/// after the upload read this table; nothing parses the file again, and the file is not kept).
 public struct ImportUpload: Sendable {
     public var id: UUID
     public var ownerID: UUID
@@ -11,7 +12,7 @@ public struct ImportUpload: Sendable {
     public var kind: ImportKind
     public var fileName: String
     public var format: TableFormat
-    public var content: Data
+    public var table: ImportTable
     public var mapping: ColumnMapping?
     public var expiresAt: Date
 }
@@ -32,9 +33,10 @@ public struct ImportUploads: Sendable {
         self.scope = scope
     }
 
-    /// Stores a file for a unit in scope (`StorageError.notFound` outside it); expired uploads are removed on the way.
+    /// Stores the table parsed from a file, for a unit in scope (`StorageError.notFound` outside it); expired
+    /// uploads are removed on the way.
     public func create(
-        owner: UUID, unitID: UUID, kind: ImportKind, fileName: String, format: TableFormat, content: Data,
+        owner: UUID, unitID: UUID, kind: ImportKind, fileName: String, format: TableFormat, table: ImportTable,
         now: Date = Date()
     ) async throws -> ImportUpload {
         guard scope.contains(unit: unitID) else { throw StorageError.notFound("no unit \(unitID)") }
@@ -46,7 +48,7 @@ public struct ImportUploads: Sendable {
         record.kind = kind.rawValue
         record.fileName = String(fileName.suffix(200))
         record.format = format.rawValue
-        record.content = content
+        record.table = table.encoded()
         record.createdAt = now
         record.expiresAt = now.addingTimeInterval(Self.lifetime)
         try await record.create(on: db)
@@ -80,10 +82,13 @@ public struct ImportUploads: Sendable {
     static func view(_ record: ImportUploadRecord) throws -> ImportUpload {
         let kind = try record.decode(\.$kind, as: ImportKind.self)
         let format = try record.decode(\.$format, as: TableFormat.self)
+        guard let table = ImportTable(encoded: record.table) else {
+            throw StorageError.corrupt(
+                table: ImportUploadRecord.schema, column: "parsed_table", value: "\(record.table.count) bytes")
+        }
         return ImportUpload(
             id: try record.requireID(), ownerID: record.ownerID, unitID: record.unitID, kind: kind,
-            fileName: record.fileName,
-            format: format, content: record.content,
+            fileName: record.fileName, format: format, table: table,
             mapping: record.mapping.flatMap { try? JSONDecoder().decode(ColumnMapping.self, from: Data($0.utf8)) },
             expiresAt: record.expiresAt)
     }

@@ -17,10 +17,12 @@ public struct SpreadsheetImport: Sendable {
     }
 
     /// Checks the table and, unless `dryRun` or something stops it, writes it.
-    /// Possible duplicates stop the write unless `confirmDuplicates`.
+    /// Possible duplicates stop the write unless `confirmDuplicates`. A check of members compares their citizen IDs,
+    /// card numbers, names and birth dates with every member registered, so each one is audited as done by `actor`
+    /// in `unit` (the unit imported into); a match outside the scope says only "elsewhere" (issue 21).
     public func run(
         _ table: ImportTable, kind: ImportKind, mapping: ColumnMapping, today: CivilDate, dryRun: Bool,
-        confirmDuplicates: Bool = false, actor: Actor = .system
+        confirmDuplicates: Bool = false, actor: Actor = .system, unit: UUID? = nil
     ) async throws -> ImportReport {
         let mappingIssues = mapping.issues(kind: kind, header: table.header, headerLine: table.headerLine)
         guard mappingIssues.isEmpty else {
@@ -30,7 +32,8 @@ public struct SpreadsheetImport: Sendable {
         switch kind {
         case .members:
             return try await members(
-                table, mapping: mapping, today: today, dryRun: dryRun, confirm: confirmDuplicates, actor: actor)
+                table, mapping: mapping, today: today, dryRun: dryRun, confirm: confirmDuplicates,
+                by: (actor: actor, unit: unit))
         case .households:
             return try await households(
                 table, mapping: mapping, dryRun: dryRun, confirm: confirmDuplicates, actor: actor)
@@ -38,7 +41,8 @@ public struct SpreadsheetImport: Sendable {
     }
 
     private func members(
-        _ table: ImportTable, mapping: ColumnMapping, today: CivilDate, dryRun: Bool, confirm: Bool, actor: Actor
+        _ table: ImportTable, mapping: ColumnMapping, today: CivilDate, dryRun: Bool, confirm: Bool,
+        by who: (actor: Actor, unit: UUID?)
     ) async throws -> ImportReport {
         var drafts: [MemberDraft] = []
         var lines: [Int] = []
@@ -46,7 +50,7 @@ public struct SpreadsheetImport: Sendable {
         var badLines: Set<Int> = []
         // What the rows are checked against (codes, and people for the duplicate check) is read while they are parsed.
         let writer = DatasetWriter(db: db, scope: scope)
-        async let storedCodes = writer.stored(members: true)
+        async let storedCodes = writer.stored(members: true, on: today)
         for (line, result) in await Self.parseMembers(table.rows, mapping: mapping, today: today) {
             switch result {
             case .success(let draft):
@@ -70,8 +74,11 @@ public struct SpreadsheetImport: Sendable {
             issues = error.issues
         }
         let duplicates = await duplicateCheck
+        try await auditCheck(
+            zip(rowLines, rows).map { (line: $0, draft: $1) }, rows: table.rows.count, stored: codes,
+            dryRun: dryRun, by: who)
         let writes = plan != nil && !dryRun && (duplicates.isEmpty || confirm)
-        if writes, let plan { try await writer.apply(plan, actor: actor) }
+        if writes, let plan { try await writer.apply(plan, actor: who.actor) }
         let errors = Self.ordered(issues)
         badLines.formUnion(errors.compactMap(\.line))
         return ImportReport(
@@ -139,7 +146,8 @@ public struct SpreadsheetImport: Sendable {
                         line: lines[index], field: "village_code", message: "no village has code \(row.villageCode)"))
             }
         }
-        let stored = try await storedHouseholdKeys(in: villages)
+        // Only the villages in scope are compared: a warning must not tell whether another commune has a household.
+        let stored = try await storedHouseholdKeys(in: villages.filter { scope.contains(unit: $0.value) })
         let duplicates = DuplicateCheck.households(rows, lines: lines, stored: stored)
         let errors = Self.ordered(issues)
         let badLines = Set(errors.compactMap(\.line))
@@ -216,7 +224,7 @@ public struct SpreadsheetImport: Sendable {
         try await db.writeTransaction { db in
             try await rows.households.createInBatches(on: db, batchSize: 200)
             try await rows.statuses.createInBatches(on: db, batchSize: 200)
-            try await AuditTrail(db: db).record(rows.events)
+            try await AuditTrail(db: db, scope: .storageInternal).record(rows.events)
         }
     }
 

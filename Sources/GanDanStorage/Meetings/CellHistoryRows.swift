@@ -106,7 +106,7 @@ struct CellHistoryRows {
 
     /// One audit entry for the whole history, with its counts (rules.md R30).
     func audit(_ history: CellHistory) async throws {
-        try await AuditTrail(db: db).record(
+        try await AuditTrail(db: db, scope: .storageInternal).record(
             AuditEvent(
                 actor: actor.name, action: "create", entity: "cell_history",
                 after:

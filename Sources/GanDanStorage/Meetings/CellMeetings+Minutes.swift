@@ -60,7 +60,7 @@ extension CellMeetings {
                 prepared.minutes, meetingID: meetingID, meeting: meeting, cell: cell, on: db)
             try await TaskWriter(db: db).sync(
                 meeting: meeting, cellID: try cell.requireID(), tasks: entry.tasks, reviews: entry.reviews)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: version == 1 ? "record" : "correct", entity: "meeting_minutes",
                     entityID: "\(meetingID.uuidString)#\(version)", after: row.body, requestID: actor.requestID,

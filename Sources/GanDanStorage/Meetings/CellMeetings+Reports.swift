@@ -37,12 +37,16 @@ extension CellMeetings {
                 .map { (try $0.requireID(), $0.headName) }, uniquingKeysWith: { first, _ in first })
         let meetingDates = Dictionary(
             try await MeetingRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.meetingID)))).all()
-                .map { (try $0.requireID(), CivilDate($0.date) ?? CivilDate(dayNumber: 0)) },
+                .map { (try $0.requireID(), try $0.date(\.$date)) },
             uniquingKeysWith: { first, _ in first })
         return try records.map { record in
-            TaskView(
+            guard let meetingDate = meetingDates[record.meetingID] else {
+                throw StorageError.corrupt(
+                    table: MemberTaskRecord.schema, column: "meeting_id", value: record.meetingID.uuidString)
+            }
+            return TaskView(
                 id: try record.requireID(), cellID: record.organisationID, meetingID: record.meetingID,
-                meetingDate: meetingDates[record.meetingID] ?? CivilDate(dayNumber: 0),
+                meetingDate: meetingDate,
                 kind: try record.decode(\.$kind, as: MemberTaskKind.self), description: record.description,
                 due: YearMonth(record.dueMonth) ?? YearMonth(year: 2000, month: 1)!,
                 status: try record.decode(\.$status, as: MemberTaskStatus.self), outcome: record.outcome,
@@ -63,16 +67,34 @@ extension CellMeetings {
     }
 
     /// Members of the cell with too many unexcused absences in `year` (rules.md R12); exempt members never count.
+    ///
+    /// The year is the member's, not the cell's: a member on the cell's roll at any time that year is counted with the
+    /// unexcused absences of every cell they belonged to that year, so a transfer mid-year does not start again at zero.
     public func absenceFlags(of cellID: UUID, year: Int) async throws -> [AbsenceFlagView] {
         guard try await cellRecord(cellID) != nil else { return [] }
-        let rows = try await AttendanceRecordRow.query(on: db).filter(\.$organisationID == cellID)
-            .filter(\.$date >= "\(year)-01-01").filter(\.$date <= "\(year)-12-31")
-            .filter(\.$status == AttendanceMark.unexcused.rawValue).all()
-        let records = try rows.compactMap { row -> AttendanceRecord? in
-            let standing = try row.decode(\.$standing, as: PartyStanding.self)
-            guard let date = CivilDate(row.date) else { return nil }
-            return AttendanceRecord(
-                memberID: row.memberID.uuidString, date: date, standing: standing, status: .absentUnexcused)
+        try CivilDate.requireSupported(year: year, field: "year")
+        let (from, until) = ("\(year)-01-01", "\(year)-12-31")
+        var members = Set(
+            try await MembershipRecord.query(on: db).filter(\.$organisationID == cellID)
+                .filter(\.$kind == MembershipKind.official.rawValue).filter(\.$validFrom <= until).all()
+                .filter { $0.validUntil.map { $0 > from } ?? true }.map(\.memberID))
+        members.formUnion(
+            try await AttendanceRecordRow.query(on: db).filter(\.$organisationID == cellID)
+                .filter(\.$date >= from).filter(\.$date <= until).all().map(\.memberID))
+        var records: [AttendanceRecord] = []
+        for chunk in Array(members).chunked(10_000) {
+            for row in try await AttendanceRecordRow.query(on: db).filter(\.$memberID ~~ chunk)
+                .filter(\.$date >= from).filter(\.$date <= until)
+                .filter(\.$status == AttendanceMark.unexcused.rawValue).all()
+            {
+                guard let date = CivilDate(row.date) else {
+                    throw StorageError.corrupt(table: AttendanceRecordRow.schema, column: "date", value: row.date)
+                }
+                let standing = try row.decode(\.$standing, as: PartyStanding.self)
+                records.append(
+                    AttendanceRecord(
+                        memberID: row.memberID.uuidString, date: date, standing: standing, status: .absentUnexcused))
+            }
         }
         let flags = AbsenceFlags.flags(in: records, settings: policy.meetings)
         let names = try await memberNames(flags.compactMap { UUID(uuidString: $0.memberID) })
@@ -127,7 +149,7 @@ extension CellMeetings {
                 record.title = topic.title.trimmingCharacters(in: .whitespacesAndNewlines)
                 try await record.create(on: db)
             }
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "thematic_plan",
                     entityID: "\(cellID.uuidString)#\(plan.year)", after: AuditTrail.json(plan),
@@ -158,8 +180,8 @@ extension CellMeetings {
             $0.status == .held
         }
         let monthly = Set(held.filter { $0.kind.countsAsMonthly }.map { YearMonth($0.date) })
-        let opened = CivilDate(cell.validFrom).map(YearMonth.init) ?? YearMonth(first)
-        let closed = CivilDate(cell.validUntil ?? "").map(YearMonth.init)
+        let opened = YearMonth(try cell.date(\.$validFrom))
+        let closed = try cell.date(\.$validUntil).map(YearMonth.init)
         let missing = (1...12).compactMap { YearMonth(year: year, month: $0) }.filter { month in
             month.adding(months: 1).firstDay <= date && month >= opened && (closed.map { month < $0 } ?? true)
                 && !monthly.contains(month)

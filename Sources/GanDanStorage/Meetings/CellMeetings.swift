@@ -76,7 +76,7 @@ public struct CellMeetings: Sendable {
         record.createdAt = Date()
         try await db.writeTransaction { db in
             try await record.create(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "create", entity: "meeting", entityID: record.id?.uuidString,
                     after: AuditTrail.json(draft), requestID: actor.requestID, unitID: cell.unitID))
@@ -94,7 +94,7 @@ public struct CellMeetings: Sendable {
         try await db.writeTransaction { db in
             meeting.status = MeetingStatus.cancelled.rawValue
             try await meeting.update(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "cancel", entity: "meeting", entityID: id.uuidString,
                     requestID: actor.requestID, unitID: unit))
@@ -166,8 +166,8 @@ public struct CellMeetings: Sendable {
 
     func summary(_ record: MeetingRecord, latest: MinutesVersionRecord?) throws -> MeetingSummary {
         let kind = try record.decode(\.$kind, as: MeetingKind.self)
-        let date = CivilDate(record.date) ?? CivilDate(dayNumber: 0)
-        let notice = record.noticeSentOn.flatMap(CivilDate.init)
+        let date = try record.date(\.$date)
+        let notice = try record.date(\.$noticeSentOn)
         var warning: String?
         if record.status != MeetingStatus.cancelled.rawValue {
             warning = MeetingMinutes.noticeWarning(date: date, noticeSentOn: notice, settings: policy.meetings)

@@ -54,18 +54,16 @@ public struct VillageCellRolls: Sendable {
         return (members, posts)
     }
 
-    /// One membership as a roll line; nil for a member without a party record or a membership without a start.
+    /// One membership as a roll line; nil for a membership whose member is not among `people`.
     static func member(
         _ membership: MembershipRecord, of cellID: UUID,
         people: (members: [UUID: MemberRecord], posts: [UUID: [PostRecord]])
     ) throws -> HistoryMember? {
-        guard let member = people.members[membership.memberID], let party = try member.partyRecord,
-            let from = CivilDate(membership.validFrom)
-        else { return nil }
+        guard let member = people.members[membership.memberID] else { return nil }
         let held = people.posts[membership.memberID] ?? []
         return HistoryMember(
             id: membership.memberID.uuidString,
-            validity: Validity(from: from, until: membership.validUntil.flatMap(CivilDate.init)), party: party,
+            validity: try membership.validity, party: try member.partyRecord,
             isKeyLeader: try held.contains { try $0.decode(\.$kind, as: PostKind.self).isKeyLeader },
             isSecretary: held.contains { $0.kind == PostKind.cellSecretary.rawValue && $0.organisationID == cellID })
     }

@@ -56,7 +56,7 @@ public struct CellDirectory: Sendable {
         let members = try await memberIDs.isEmpty ? [] : MemberRecord.query(on: db).filter(\.$id ~~ memberIDs).all()
         let standingOf = Dictionary(
             try members.compactMap { record in
-                try record.partyRecord?.standing(on: date).map { (try record.requireID(), $0) }
+                try record.partyRecord.standing(on: date).map { (try record.requireID(), $0) }
             },
             uniquingKeysWith: { first, _ in first })
         var official: [UUID: [PartyStanding]] = [:]

@@ -11,4 +11,14 @@ extension MemberDirectory {
         }
         return try await MembershipRecord.query(on: db).filter(\.$organisationID ~~ organisations).first() != nil
     }
+
+    /// Whether the member is on a roll (official or temporary) of an organisation in the scope on `date`: what
+    /// `detail(_:on:)` finds, without reading the record.
+    public func isOnRoll(_ id: UUID, on date: CivilDate) async throws -> Bool {
+        var query = MemberRecord.query(on: db).filter(\.$id == id)
+        if let organisations = scope.organisationFilter {
+            query = query.filter(Self.onRollOf(organisations, on: date))
+        }
+        return try await query.first() != nil
+    }
 }

@@ -4,7 +4,12 @@ import GanDanCore
 
 /// Member lists, search and detail, as of a date; Vietnamese order and accent-insensitive search on both databases.
 ///
-/// Only members on a roll (official or temporary) of an organisation in `scope` are found (rules.md R30).
+/// Scope by time (rules.md R30, issue 21): with a limited scope, a member is found only while on a roll (official
+/// or temporary) of an organisation in `scope` *on the date asked* (a page's `?date=`, today by default). A member
+/// who has left the scope is therefore not found today, exactly like one who was never in it (a 404, a list without
+/// them), and is found as of any day they were there. Such a *former member*, seen as of a day in the past, shows
+/// only what was on record that day (`asRecorded(_:on:)`): no later cell, post, phone, status or card. Without a
+/// limit (administrators, the CLI), and for a member still in the scope today, the whole record is shown as before.
 public struct MemberDirectory: Sendable {
     let db: any Database
     let scope: AccessScope
@@ -51,8 +56,18 @@ public struct MemberDirectory: Sendable {
         let words = VietnameseText.searchKey(query.text)
             .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
         if words.count == 1, let word = words.first, word.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            let organisations = scope.organisationFilter
             builder = builder.group(.or) { group in
-                group.filter(\.$citizenID == word).filter(\.$cardNumber ~~ word).filter(\.$phone ~~ word)
+                group.filter(\.$citizenID == word).filter(\.$cardNumber ~~ word)
+                // A phone is today's: with a limited scope it finds only members in the scope today, so that a
+                // search dated in the past cannot confirm the number a former member has given since.
+                if let organisations {
+                    group.group(.and) {
+                        $0.filter(\.$phone ~~ word).filter(Self.onRollOf(organisations, on: CivilDate.today()))
+                    }
+                } else {
+                    group.filter(\.$phone ~~ word)
+                }
             }
         } else {
             for word in words { builder = builder.filter(\.$nameSearch ~~ word) }
@@ -77,17 +92,10 @@ public struct MemberDirectory: Sendable {
     }
 
     /// `members.id IN (members on the official or temporary roll of these organisations on date)`, as SQL.
-    static func onRollOf(_ organisations: [UUID], on date: CivilDate?) -> DatabaseQuery.Filter {
+    static func onRollOf(_ organisations: [UUID], on date: CivilDate) -> DatabaseQuery.Filter {
         guard !organisations.isEmpty else { return .sql(unsafeRaw: "1 = 0") }
         let kinds: [any Encodable & Sendable] = [MembershipKind.official.rawValue, MembershipKind.temporary.rawValue]
         let ids: [any Encodable & Sendable] = organisations
-        guard let date else {
-            return .sql(
-                embed: """
-                    \(ident: MemberRecord.schema).\(ident: "id") IN (SELECT \(ident: "member_id") FROM \(ident: MembershipRecord.schema) \
-                    WHERE \(ident: "organisation_id") IN (\(binds: ids)) AND \(ident: "kind") IN (\(binds: kinds)))
-                    """)
-        }
         return .sql(
             embed: """
                 \(ident: MemberRecord.schema).\(ident: "id") IN (SELECT \(ident: "member_id") FROM \(ident: MembershipRecord.schema) \
@@ -114,22 +122,23 @@ public struct MemberDirectory: Sendable {
             let cellID = cellOf[try record.requireID()]
             return MemberSummary(
                 id: try record.requireID(), fullName: record.fullName,
-                birthDate: CivilDate(record.birthDate) ?? CivilDate(year: 1900, month: 1, day: 1)!,
+                birthDate: try record.date(\.$birthDate),
                 sex: try record.decode(\.$sex, as: Sex.self),
                 status: try record.decode(\.$status, as: PartyStatus.self),
-                standing: try record.partyRecord?.standing(on: date), cellID: cellID,
+                standing: try record.partyRecord.standing(on: date), cellID: cellID,
                 cellName: cellID.flatMap { cellNames[$0] }, isKeyLeader: leaders.contains(try record.requireID()))
         }
     }
 
-    /// One member with all dated memberships and posts.
-    /// Members outside the scope are not found, whatever the date: their existence does not leak.
+    /// One member with all dated memberships and posts, when on a roll in the scope on `date`; nil otherwise, so that
+    /// a member outside the scope that day, or never in it, does not leak. A former member (in the scope on `date`,
+    /// no longer today) is shown as recorded on `date` (`asRecorded(_:on:)`).
     public func detail(_ id: UUID, on date: CivilDate) async throws -> MemberDetail? {
         var visible = MemberRecord.query(on: db).filter(\.$id == id)
         if let organisations = scope.organisationFilter {
-            visible = visible.filter(Self.onRollOf(organisations, on: nil))
+            visible = visible.filter(Self.onRollOf(organisations, on: date))
         }
-        guard let record = try await visible.first(), let party = try record.partyRecord,
+        guard let record = try await visible.first(),
             let summary = try await summaries([record], on: date).first
         else { return nil }
         let memberships = try await MembershipRecord.query(on: db).filter(\.$memberID == id).sort(\.$validFrom).all()
@@ -142,22 +151,23 @@ public struct MemberDirectory: Sendable {
         if let village = record.residenceUnitID {
             villageName = try await OrganisationTree(db: db, scope: .storageInternal).unit(village, on: date)?.name
         }
-        return MemberDetail(
+        let detail = MemberDetail(
             summary: summary, ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
             education: record.education, cardNumber: record.cardNumber, residenceVillageID: record.residenceUnitID,
-            residenceVillageName: villageName, party: party,
+            residenceVillageName: villageName, party: try record.partyRecord,
             memberships: try memberships.map {
                 MembershipView(
                     kind: try $0.decode(\.$kind, as: MembershipKind.self),
                     transferKind: try $0.decode(\.$transferKind, as: TransferKind.self),
                     organisationID: $0.organisationID, organisationName: names[$0.organisationID] ?? "",
-                    validity: Validity(storedFrom: $0.validFrom, until: $0.validUntil))
+                    validity: try $0.validity)
             },
             posts: try posts.map { post in
                 PostView(
                     kind: try post.decode(\.$kind, as: PostKind.self), organisationID: post.organisationID,
                     organisationName: names[post.organisationID] ?? "",
-                    validity: Validity(storedFrom: post.validFrom, until: post.validUntil))
+                    validity: try post.validity)
             })
+        return try await hasLeft(id) ? try await asRecorded(detail, on: date) : detail
     }
 }

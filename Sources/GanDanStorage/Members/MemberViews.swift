@@ -45,6 +45,9 @@ public struct MemberDetail: Codable, Sendable, Hashable {
     public var party: PartyRecord
     public var memberships: [MembershipView]
     public var posts: [PostView]
+    /// Set when the member has left the reader's scope and is shown as recorded on this day, the date asked
+    /// (`MemberDirectory.asRecorded(_:on:)`); nil for the whole, current record.
+    public var asRecordedOn: CivilDate? = nil
 }
 
 /// A cell's roll on one day: the member and how they belong.

@@ -58,7 +58,7 @@ public struct MemberWriter: Sendable {
             let cell = try await MembershipRecord.query(on: db).filter(\.$memberID == id)
                 .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: date).first()
             let unit = try await cell.asyncMap { try await OrganisationRecord.find($0.organisationID, on: db)?.unitID }
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "member", entityID: id.uuidString, before: before,
                     after: AuditTrail.json(MemberContactChange(record)), requestID: actor.requestID, unitID: unit ?? nil

@@ -29,7 +29,7 @@ public struct MembershipWriter: Sendable {
         guard let cell = try await OrganisationRecord.find(cellID, on: db),
             try cell.decode(\.$kind, as: OrganisationKind.self).isCell
         else { throw StorageError.notFound("no cell \(cellID)") }
-        guard Validity(storedFrom: cell.validFrom, until: cell.validUntil).contains(date) else {
+        guard try cell.validity.contains(date) else {
             throw StorageError.conflict("\(cell.name) is not in force on \(date.iso)")
         }
         guard try await MemberRecord.find(memberID, on: db) != nil else {
@@ -56,7 +56,7 @@ public struct MembershipWriter: Sendable {
         next.transferKind = kind.rawValue
         next.validFrom = date.iso
         try await next.create(on: db)
-        try await AuditTrail(db: db).record(
+        try await AuditTrail(db: db, scope: .storageInternal).record(
             AuditEvent(
                 actor: actor.name, action: "transfer", entity: "member", entityID: memberID.uuidString,
                 before: current.map { "{\"cell\":\"\($0.organisationID)\"}" },

@@ -8,6 +8,8 @@ public enum GanDanMigrations {
             CreateCitizenSchema(), CreateDashboardIndexes(), CreateImportSchema(), CreateSessionTable(),
             CreateSignInSecurity(),
             AddPlacementPlanDates(),
+            AddAuditUnitSets(),
+            KeepParsedImportTables(),
         ]
     }
 }

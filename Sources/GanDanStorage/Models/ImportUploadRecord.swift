@@ -1,8 +1,8 @@
 import FluentKit
 import Foundation
 
-/// A file uploaded for import, kept on the server until it expires so a secretary on a weak connection
-/// maps, checks and confirms it without sending it again.
+/// A file uploaded for import, kept on the server as the table it was parsed into (once, at upload: issue 21)
+/// until it expires, so a secretary on a weak connection maps, checks and confirms it without sending it again.
 final class ImportUploadRecord: Model, @unchecked Sendable {
     static let schema = "import_uploads"
 
@@ -16,7 +16,8 @@ final class ImportUploadRecord: Model, @unchecked Sendable {
     @Field(key: "file_name") var fileName: String
     /// `TableFormat`: csv or xlsx.
     @Field(key: "format") var format: String
-    @Field(key: "content") var content: Data
+    /// The parsed table (`ImportTable.encoded()`); the file itself is not kept.
+    @Field(key: "parsed_table") var table: Data
     /// The last mapping chosen (JSON of `ColumnMapping`), nil until the mapping step.
     @OptionalField(key: "mapping") var mapping: String?
     @Field(key: "created_at") var createdAt: Date

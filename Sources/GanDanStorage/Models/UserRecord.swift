@@ -61,6 +61,8 @@ final class AuditEntryRecord: Model, @unchecked Sendable {
     @OptionalField(key: "request_id") var requestID: String?
     /// The stable id of the unit the entry concerns, so auditors see their subtree's entries only.
     @OptionalField(key: "unit_id") var unitID: UUID?
+    /// When the entry names several units: the key of their set in `audit_unit_sets` (and `unit_id` is empty).
+    @OptionalField(key: "units_key") var unitsKey: String?
     @Field(key: "prev_hash") var prevHash: String
     @Field(key: "hash") var hash: String
 

@@ -76,7 +76,7 @@ public struct Directives: Sendable {
                 row.plannedOn = plannedOn.iso
                 try await row.create(on: db)
             }
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "create", entity: "directive", entityID: id.uuidString,
                     after: "{\"title\":\"\(title)\",\"cells\":\(cells.count),\"deadline\":\"\(deadline.iso)\"}",
@@ -94,20 +94,20 @@ public struct Directives: Sendable {
 
     /// Progress as of `date`: cell statuses, "12/12 dissolved", days to the deadline, and coverage.
     public func progress(_ id: UUID, on date: CivilDate) async throws -> DirectiveProgress? {
-        guard let directive = try await DirectiveRecord.find(id, on: db), scope.contains(unit: directive.unitID),
-            let deadline = CivilDate(directive.deadline)
+        guard let directive = try await DirectiveRecord.find(id, on: db), scope.contains(unit: directive.unitID)
         else { return nil }
+        let deadline = try directive.date(\.$deadline)
         let rows = try await DissolutionRecord.query(on: db).filter(\.$directiveID == id).all()
         let organisations = try await OrganisationRecord.query(on: db).filter(\.$id ~~ rows.map(\.organisationID)).all()
         let names = try Dictionary(
             organisations.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
-        let cells = rows.map { row -> DirectiveProgress.Cell in
-            let dissolvedOn = row.dissolvedOn.flatMap { CivilDate($0) }.flatMap { $0 <= date ? $0 : nil }
-            let placedOn = row.placedOn.flatMap { CivilDate($0) }.flatMap { $0 <= date ? $0 : nil }
+        let cells = try rows.map { row -> DirectiveProgress.Cell in
+            let dissolvedOn = try row.date(\.$dissolvedOn).flatMap { $0 <= date ? $0 : nil }
+            let placedOn = try row.date(\.$placedOn).flatMap { $0 <= date ? $0 : nil }
             let status: DissolutionStatus = dissolvedOn != nil ? .dissolved : placedOn != nil ? .placed : .planned
             return DirectiveProgress.Cell(
                 cellID: row.organisationID, cellName: names[row.organisationID] ?? "", status: status,
-                plannedOn: CivilDate(row.plannedOn) ?? deadline, placedOn: placedOn, dissolvedOn: dissolvedOn)
+                plannedOn: try row.date(\.$plannedOn), placedOn: placedOn, dissolvedOn: dissolvedOn)
         }
         .sorted { VietnameseText.sortKey($0.cellName) < VietnameseText.sortKey($1.cellName) }
         let dissolved = cells.filter { $0.status == .dissolved }.count

@@ -23,7 +23,7 @@ extension PlacementPlans {
                 record.approvedBy = nil
                 record.decisionDate = nil
                 try await record.update(on: db)
-                try await AuditTrail(db: db).record(
+                try await AuditTrail(db: db, scope: .storageInternal).record(
                     AuditEvent(
                         actor: actor.name, action: "supersede", entity: "placement_plan", entityID: id.uuidString,
                         after: "{\"refused_on\":\"\(decisionDate.iso)\"}", requestID: actor.requestID,
@@ -166,7 +166,7 @@ extension PlacementPlans {
             old.status = PlacementPlan.Status.superseded.rawValue
             try await old.update(on: db)
         }
-        try await AuditTrail(db: db).record(
+        try await AuditTrail(db: db, scope: .storageInternal).record(
             AuditEvent(
                 actor: actor.name, action: "approve", entity: "placement_plan", entityID: plan.id.uuidString,
                 after: "{\"decision_date\":\"\(decisionDate.iso)\",\"members\":\(plan.decisions.count)}",
@@ -192,7 +192,7 @@ extension PlacementPlans {
             dissolution.dissolvedOn = date.iso
             try await dissolution.update(on: db)
         }
-        try await AuditTrail(db: db).record(
+        try await AuditTrail(db: db, scope: .storageInternal).record(
             AuditEvent(
                 actor: actor.name, action: "dissolve", entity: "organisation", entityID: cellID.uuidString,
                 after: "{\"dissolved_on\":\"\(date.iso)\"}", requestID: actor.requestID, unitID: cell.unitID))
@@ -208,7 +208,7 @@ extension PlacementPlans {
         var communes: [CommunePlan] = []
         for commune in old.communes {
             let memberIDs = Set(commune.proposal.decisions.map(\.memberID))
-            let problem = try await PlacementInputs(db: db).villageProblem(
+            let problem = try await PlacementInputs(db: db, charter: charter).villageProblem(
                 communeID: commune.communeID, memberIDs: memberIDs, on: date, settings: settings)
             do {
                 communes.append(

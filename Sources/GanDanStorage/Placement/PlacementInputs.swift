@@ -14,9 +14,13 @@ struct CommuneProblem: Sendable {
 /// Reads placement problems from the database: members stay within their commune (an internal transfer, R13).
 struct PlacementInputs: Sendable {
     let db: any Database
+    /// The charter's thresholds: "few full members" in a village's difficulty is counted against the committee
+    /// threshold in force (rules.md A3, R3), not a fixed number.
+    let charter: CharterSettings
 
-    init(db: any Database) {
+    init(db: any Database, charter: CharterSettings) {
         self.db = db
+        self.charter = charter
     }
 
     /// The problems of a commune, or of every commune of a district, on `date`.
@@ -81,7 +85,8 @@ struct PlacementInputs: Sendable {
         }
         let input = PlacementInput(
             candidates: candidates, targets: targets, weights: settings.weights, capacities: settings.capacities,
-            pins: settings.pins, forbidden: Set(settings.forbidden), exemptPosts: Set(settings.exemptPosts))
+            pins: settings.pins, forbidden: Set(settings.forbidden), exemptPosts: Set(settings.exemptPosts),
+            charter: charter)
         return CommuneProblem(
             communeID: commune.id, communeName: commune.title(in: .vi), agencyCellIDs: agencyCells.map(\.id),
             agencyCellNames: Dictionary(agencyCells.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
@@ -126,7 +131,7 @@ extension PlacementInputs {
                 id: id, name: member.fullName, fromCellID: cell, posts: postsOf[id] ?? [],
                 residenceVillageID: village?.id, residenceDistanceKm: village?.profile?.distanceKm,
                 stableKey: Self.stableKey(member),
-                isFullMember: try member.partyRecord?.standing(on: date)?.countsAsFull ?? false)
+                isFullMember: try member.partyRecord.standing(on: date)?.countsAsFull ?? false)
         }
         let summaries = try await CellDirectory(db: db, scope: .storageInternal).summaries(of: villageCells, on: date)
         let fullOf = Dictionary(summaries.map { ($0.cell.id, $0.counts.full) }, uniquingKeysWith: { a, _ in a })
@@ -143,6 +148,7 @@ extension PlacementInputs {
         }
         return PlacementInput(
             candidates: candidates, targets: targets, weights: settings.weights, capacities: settings.capacities,
-            pins: settings.pins, forbidden: Set(settings.forbidden), exemptPosts: Set(settings.exemptPosts))
+            pins: settings.pins, forbidden: Set(settings.forbidden), exemptPosts: Set(settings.exemptPosts),
+            charter: charter)
     }
 }

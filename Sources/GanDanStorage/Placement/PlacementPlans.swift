@@ -89,7 +89,7 @@ public struct PlacementPlans: Sendable {
         let members = communes.reduce(0) { $0 + $1.proposal.decisions.count }
         try await db.writeTransaction { db in
             try await record.create(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: correcting == nil ? "propose" : "correct", entity: "placement_plan",
                     entityID: record.id?.uuidString,
@@ -100,7 +100,8 @@ public struct PlacementPlans: Sendable {
     }
 
     func solve(unitID: UUID, on date: CivilDate, settings: PlacementSettings) async throws -> [CommunePlan] {
-        let problems = try await PlacementInputs(db: db).problems(for: unitID, on: date, settings: settings)
+        let problems = try await PlacementInputs(db: db, charter: charter).problems(
+            for: unitID, on: date, settings: settings)
         guard !problems.isEmpty else {
             throw StorageError.conflict("no commune agency cell is in force there on \(date.iso): nothing to place")
         }
@@ -138,7 +139,7 @@ public struct PlacementPlans: Sendable {
         record.proposedOn = day.iso
         try await db.writeTransaction { db in
             try await record.update(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "rerun", entity: "placement_plan", entityID: id.uuidString,
                     before: "{\"version\":\(before.version),\"total\":\(before.total)}",

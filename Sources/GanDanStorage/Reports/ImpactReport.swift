@@ -177,43 +177,6 @@ public struct ImpactReports: Sendable {
         stride(from: 0, to: items.count, by: 500).map { Array(items[$0..<min($0 + 500, items.count)]) }
     }
 
-    /// Meetings held in the period, from their current minutes, and the tasks assigned at them.
-    func addMeetingFigures(
-        of cellIDs: [UUID], from: CivilDate, until: CivilDate, to result: inout [UUID: PeriodFigures]
-    ) async throws {
-        let decoder = JSONDecoder()
-        var meetings: [MeetingRecord] = []
-        for chunk in Self.chunks(cellIDs) {
-            meetings += try await MeetingRecord.query(on: db).filter(\.$organisationID ~~ chunk)
-                .filter(\.$date >= from.iso).filter(\.$date < until.iso)
-                .filter(\.$status == MeetingStatus.held.rawValue).all()
-        }
-        let byID = try Dictionary(meetings.map { (try $0.requireID(), $0) }, uniquingKeysWith: { first, _ in first })
-        for chunk in Self.chunks(Array(byID.keys)) {
-            for version in try await MinutesVersionRecord.query(on: db).filter(\.$meetingID ~~ chunk).all() {
-                guard let meeting = byID[version.meetingID], meeting.currentVersion == version.version else { continue }
-                var figures = result[meeting.organisationID] ?? PeriodFigures(from: from, until: until)
-                figures.meetings += 1
-                figures.durationMinutes += version.durationMinutes
-                figures.expected += version.expected
-                figures.present += version.present
-                figures.qualityTotal += version.quality
-                if let body = try? decoder.decode(MinutesBody.self, from: Data(version.body.utf8)) {
-                    if let scheduled = TimeOfDay(meeting.scheduledStart), body.minutes.startTime <= scheduled {
-                        figures.onTime += 1
-                    }
-                    if body.minutes.warnings().isEmpty { figures.noticeInTime += 1 }
-                    figures.agendaItems += body.minutes.agenda.count
-                }
-                result[meeting.organisationID] = figures
-            }
-            for task in try await MemberTaskRecord.query(on: db).filter(\.$meetingID ~~ chunk).all() {
-                result[task.organisationID]?.tasksAssigned += 1
-                if task.status == MemberTaskStatus.done.rawValue { result[task.organisationID]?.tasksDone += 1 }
-            }
-        }
-    }
-
     /// Citizens' feedback received and answered in the period, and candidates admitted in it.
     func addCitizenFigures(
         of cellIDs: [UUID], from: CivilDate, until: CivilDate, to result: inout [UUID: PeriodFigures]

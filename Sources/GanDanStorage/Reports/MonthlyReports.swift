@@ -87,15 +87,18 @@ public struct MonthlyReports: Sendable {
     let scope: AccessScope
     let policy: MeetingPolicy
     let charter: CharterSettings
+    /// The working days behind feedback and admission deadlines (rules.md R23).
+    let calendar: WorkingCalendar
 
     public init(
         db: any Database, scope: AccessScope, policy: MeetingPolicy = .standard,
-        charter: CharterSettings = .standard
+        charter: CharterSettings = .standard, calendar: WorkingCalendar = .vietnam
     ) {
         self.db = db
         self.scope = scope
         self.policy = policy
         self.charter = charter
+        self.calendar = calendar
     }
 
     /// The cell's report for `month`, or nil when the cell is not a cell in the scope.
@@ -121,13 +124,16 @@ public struct MonthlyReports: Sendable {
             tasks.sorted { ($0.meetingDate, $0.description, $0.id) < ($1.meetingDate, $1.description, $1.id) }
         }
         let inMonth: (CivilDate?) -> Bool = { date in date.map { $0 >= first && $0 < next } ?? false }
-        let feedback = try await FeedbackBook(db: db, scope: scope).list(cells: [cellID], on: last).filter {
-            let item = $0.feedback
-            return inMonth(item.receivedOn) || inMonth(item.forwardedOn) || inMonth(item.answeredOn)
-                || inMonth(item.reportedBackOn)
-        }.sorted { ($0.feedback.receivedOn, $0.id) < ($1.feedback.receivedOn, $1.id) }
+        let feedback = try await FeedbackBook(db: db, scope: scope, calendar: calendar).list(cells: [cellID], on: last)
+            .filter {
+                let item = $0.feedback
+                return inMonth(item.receivedOn) || inMonth(item.forwardedOn) || inMonth(item.answeredOn)
+                    || inMonth(item.reportedBackOn)
+            }.sorted { ($0.feedback.receivedOn, $0.id) < ($1.feedback.receivedOn, $1.id) }
         var steps: [CandidateStepLine] = []
-        for candidate in try await CandidateRegister(db: db, scope: scope).list(cells: [cellID], on: last) {
+        for candidate in try await CandidateRegister(db: db, scope: scope, calendar: calendar).list(
+            cells: [cellID], on: last)
+        {
             for step in PipelineStep.allCases {
                 if let date = candidate.pipeline.date(of: step), inMonth(date) {
                     steps.append(
@@ -144,10 +150,9 @@ public struct MonthlyReports: Sendable {
             .filter(\.$date >= first.iso).filter(\.$date < next.iso)
             .filter(\.$status != AttendanceMark.present.rawValue).all()
         let names = try await meetings.memberNames(Array(Set(rows.map(\.memberID))))
-        let absences = rows.compactMap { row -> AbsenceLine? in
-            guard let date = CivilDate(row.date) else { return nil }
-            return AbsenceLine(
-                member: NamedID(id: row.memberID, name: names[row.memberID] ?? ""), date: date,
+        let absences = try rows.map { row -> AbsenceLine in
+            AbsenceLine(
+                member: NamedID(id: row.memberID, name: names[row.memberID] ?? ""), date: try row.date(\.$date),
                 excused: row.status == AttendanceMark.excused.rawValue, reason: row.reason)
         }.sorted {
             ($0.date, VietnameseText.personNameSortKey($0.member.name))
@@ -175,7 +180,8 @@ public struct MonthlyReports: Sendable {
         let counts = Dictionary(summaries.map { ($0.cell.id, $0.counts) }, uniquingKeysWith: { first, _ in first })
         let tasks = try await taskCounts(cells: cells.map(\.id), from: start, until: end)
         var overdue: [UUID: Int] = [:]
-        for item in try await FeedbackBook(db: db, scope: scope).list(cells: cells.map(\.id), on: last, openOnly: true)
+        for item in try await FeedbackBook(db: db, scope: scope, calendar: calendar).list(
+            cells: cells.map(\.id), on: last, openOnly: true)
         where item.overdue {
             overdue[item.cellID, default: 0] += 1
         }

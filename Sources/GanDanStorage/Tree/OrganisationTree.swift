@@ -114,12 +114,12 @@ public struct OrganisationTree: Sendable {
         return try await snapshots([record], on: nil).first
     }
 
-    /// Attaches each organisation's latest rating up to `date`'s year.
+    /// Attaches each organisation's latest rating made by `date` (a year's rating counts from 31 December).
     func snapshots(_ records: [OrganisationRecord], on date: CivilDate?) async throws -> [OrganisationSnapshot] {
         let ids = records.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         var ratings = CellRatingRecord.query(on: db).filter(\.$organisationID ~~ ids)
-        if let date { ratings = ratings.filter(\.$year <= date.year) }
+        if let date { ratings = ratings.filter(\.$year <= CellRating.lastRatedYear(on: date)) }
         var latest: [UUID: CellRating] = [:]
         for record in try await ratings.sort(\.$year).all() {
             latest[record.organisationID] = try CellRating(record)

@@ -38,7 +38,7 @@ extension UnitSnapshot {
         self.init(
             id: record.unitID, versionID: record.id ?? record.unitID, code: record.code, kind: kind,
             name: record.name, parentID: record.parentUnitID,
-            validity: Validity(storedFrom: record.validFrom, until: record.validUntil),
+            validity: try record.validity,
             profile: kind.isVillageLevel
                 ? VillageProfile(
                     distanceKm: record.distanceKm, households: record.households,
@@ -53,7 +53,7 @@ extension OrganisationSnapshot {
         self.init(
             id: try record.requireID(), code: record.code, kind: try record.decode(\.$kind, as: OrganisationKind.self),
             name: record.name, unitID: record.unitID, parentID: record.parentID,
-            validity: Validity(storedFrom: record.validFrom, until: record.validUntil), latestRating: latestRating)
+            validity: try record.validity, latestRating: latestRating)
     }
 }
 
@@ -66,14 +66,13 @@ extension CellRating {
 }
 
 extension MemberRecord {
-    /// The dates that decide standing; nil only if stored dates are unreadable; an unknown status is corrupt data.
-    var partyRecord: PartyRecord? {
-        get throws {
-            let status = try decode(\.$status, as: PartyStatus.self)
-            guard let admitted = CivilDate(admittedOn) else { return nil }
-            return PartyRecord(
-                admittedOn: admitted, officialOn: officialOn.flatMap { CivilDate($0) }, status: status,
-                statusSince: statusSince.flatMap { CivilDate($0) })
+    /// The dates and status that decide standing, decoded strictly: an unknown status or a stored date that is not a
+    /// date is corrupt data.
+    var partyRecord: PartyRecord {
+        get throws(StorageError) {
+            PartyRecord(
+                admittedOn: try date(\.$admittedOn), officialOn: try date(\.$officialOn),
+                status: try decode(\.$status, as: PartyStatus.self), statusSince: try date(\.$statusSince))
         }
     }
 }

@@ -54,7 +54,7 @@ public struct UnitWriter: Sendable {
             current.validUntil = date.iso
             try await current.update(on: db)
             try await next.create(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "unit", entityID: unitID.uuidString,
                     before: AuditTrail.json(UnitSnapshot(current)), after: AuditTrail.json(UnitSnapshot(next)),
@@ -77,7 +77,7 @@ public struct UnitWriter: Sendable {
             let before = AuditTrail.json(try UnitSnapshot(current))
             current.validUntil = date.iso
             try await current.update(on: db)
-            try await AuditTrail(db: db).record(
+            try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "close", entity: "unit", entityID: unitID.uuidString, before: before,
                     after: AuditTrail.json(UnitSnapshot(current)), requestID: actor.requestID, unitID: unitID))

@@ -8,8 +8,8 @@ enum CandidateResolver: PathResolver {
     static let notFound = "no candidate is at this address"
 
     static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> CandidateView? {
-        guard let view = try await CandidateRegister(db: req.store, scope: read).candidate(id, on: try req.asOfDate())
-        else { return nil }
+        let register = CandidateRegister(db: req.store, scope: read, calendar: req.workingCalendar)
+        guard let view = try await register.candidate(id, on: try req.asOfDate()) else { return nil }
         try await CellResolver.remember(view.cellID, in: read, req)
         return view
     }

@@ -8,7 +8,8 @@ enum FeedbackResolver: PathResolver {
     static let notFound = "no feedback is at this address"
 
     static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> FeedbackView? {
-        guard let item = try await FeedbackBook(db: req.store, scope: read).item(id) else { return nil }
+        guard let item = try await FeedbackBook(db: req.store, scope: read, calendar: req.workingCalendar).item(id)
+        else { return nil }
         try await CellResolver.remember(item.cellID, in: read, req)
         return item
     }

@@ -26,7 +26,7 @@ extension Request {
         guard let user = auth.get(CurrentUser.self) else { throw Abort(.unauthorized) }
         let scopes = try await ScopeResolver(db: store).scopes(for: user.account, on: try asOfDate())
         let access = RequestAccess(
-            account: user.account, scopes: scopes, actor: Actor(name: user.account.username, requestID: id))
+            account: user.account, scopes: scopes, actor: Actor(name: user.account.username, requestID: requestID))
         storage[AccessKey.self] = access
         return access
     }
@@ -63,13 +63,21 @@ extension Request {
         try await access().actor
     }
 
-    /// Records a read of personal data (rules.md R30) in the audit trail.
-    func auditRead(_ entity: String, id: String?, unit: UUID? = nil) async throws {
+    /// Records a read of personal data (rules.md R30) in the audit trail, naming the units it touched (`unit` and
+    /// `units`, all in the read scope), so the auditors of those units see it.
+    func auditRead(_ entity: String, id: String?, unit: UUID? = nil, units: Set<UUID> = []) async throws {
         let access = try await access()
-        try await AuditTrail(db: store).record(
+        try await AuditTrail(db: store, scope: access.scopes.read).record(
             AuditEvent(
                 actor: access.actor.name, action: "read", entity: entity, entityID: id,
-                requestID: access.actor.requestID,
-                unitID: unit))
+                requestID: access.actor.requestID, unitID: unit, units: units))
+    }
+
+    /// The units a list covered when it was not limited to one object: every unit of the read scope; for a user
+    /// who sees everything, the units of the cells of the `listed` members (rules.md R30).
+    func coveredUnits(listing members: [UUID], on date: CivilDate) async throws -> Set<UUID> {
+        let read = try await scope(.read)
+        if case .restricted(let units, _) = read { return units }
+        return try await MemberDirectory(db: store, scope: read).units(ofMembers: members, on: date)
     }
 }

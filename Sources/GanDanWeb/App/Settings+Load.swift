@@ -5,22 +5,37 @@ import NIOCore
 import NIOPosix
 import Vapor
 
-/// What a command line gave for the settings; `Settings.load` fills the rest from the environment.
+/// What a command line gave for the settings (nil: not given); `Settings.load` fills the rest from the environment,
+/// the `.env` files and the defaults.
 public struct SettingsArguments: Sendable {
     /// `--database`: an SQLite path or a postgres:// URL.
     public var database: String?
     /// The SQLite file in the data folder when neither `--database` nor DATABASE_URL names one.
     public var defaultFile: String
-    public var hostname: String
-    public var port: Int
+    public var hostname: String?
+    public var port: Int?
     /// `--secure-cookies`; GANDAN_SECURE_COOKIES=1 sets it too.
     public var secureCookies: Bool
     /// `--meeting-policy FILE`; else GANDAN_MEETING_POLICY.
     public var meetingPolicy: String?
+    /// `--holidays FILE`; else GANDAN_HOLIDAYS.
+    public var holidays: String?
+    /// `--log-level`; else LOG_LEVEL.
+    public var logLevel: String?
+    /// `--trusted-proxies "ADDRESS,…"`; else GANDAN_TRUSTED_PROXIES.
+    public var trustedProxies: String?
+    /// `--session-idle-minutes`; else GANDAN_SESSION_IDLE_MINUTES.
+    public var sessionIdleMinutes: Int?
+    /// `--session-max-hours`; else GANDAN_SESSION_MAX_HOURS.
+    public var sessionMaxHours: Int?
+    /// `--env NAME`: which `.env.NAME` is read over `.env`; else GANDAN_ENV, else `production`.
+    public var environmentName: String?
 
     public init(
-        database: String? = nil, defaultFile: String = "gandan.sqlite", hostname: String = "127.0.0.1",
-        port: Int = 8080, secureCookies: Bool = false, meetingPolicy: String? = nil
+        database: String? = nil, defaultFile: String = "gandan.sqlite", hostname: String? = nil, port: Int? = nil,
+        secureCookies: Bool = false, meetingPolicy: String? = nil, holidays: String? = nil, logLevel: String? = nil,
+        trustedProxies: String? = nil, sessionIdleMinutes: Int? = nil, sessionMaxHours: Int? = nil,
+        environmentName: String? = nil
     ) {
         self.database = database
         self.defaultFile = defaultFile
@@ -28,78 +43,114 @@ public struct SettingsArguments: Sendable {
         self.port = port
         self.secureCookies = secureCookies
         self.meetingPolicy = meetingPolicy
+        self.holidays = holidays
+        self.logLevel = logLevel
+        self.trustedProxies = trustedProxies
+        self.sessionIdleMinutes = sessionIdleMinutes
+        self.sessionMaxHours = sessionMaxHours
+        self.environmentName = environmentName
+    }
+
+    /// The options given, by the variable they stand for, with the option's name.
+    var flags: [String: (flag: String, value: String)] {
+        var flags: [String: (flag: String, value: String)] = [:]
+        func add(_ variable: String, _ flag: String, _ value: String?) {
+            if let value { flags[variable] = (flag, value) }
+        }
+        add("DATABASE_URL", "--database", database.flatMap { $0.isEmpty ? nil : $0 })
+        add("GANDAN_HOSTNAME", "--hostname", hostname)
+        add("GANDAN_PORT", "--port", port.map(String.init))
+        add("GANDAN_SECURE_COOKIES", "--secure-cookies", secureCookies ? "1" : nil)
+        add("GANDAN_MEETING_POLICY", "--meeting-policy", meetingPolicy)
+        add("GANDAN_HOLIDAYS", "--holidays", holidays)
+        add("LOG_LEVEL", "--log-level", logLevel)
+        add("GANDAN_TRUSTED_PROXIES", "--trusted-proxies", trustedProxies)
+        add("GANDAN_SESSION_IDLE_MINUTES", "--session-idle-minutes", sessionIdleMinutes.map(String.init))
+        add("GANDAN_SESSION_MAX_HOURS", "--session-max-hours", sessionMaxHours.map(String.init))
+        return flags
+    }
+}
+
+/// Where settings are looked up, first match wins: the command line, the process environment, `.env.NAME`, `.env`
+/// (Vapor's order: a variable already set is never overwritten by a file).
+struct SettingLayers {
+    var flags: [String: (flag: String, value: String)]
+    var environment: [String: String]
+    /// The files read, most specific first, with their variables.
+    var files: [(name: String, values: [String: String])]
+
+    /// Every variable GanDan reads.
+    static let known: Set<String> = [
+        "DATABASE_URL", "GANDAN_DATA_DIR", "GANDAN_HOSTNAME", "GANDAN_PORT", "LOG_LEVEL", "GANDAN_TRUSTED_PROXIES",
+        "GANDAN_SESSION_IDLE_MINUTES", "GANDAN_SESSION_MAX_HOURS", "GANDAN_SECURE_COOKIES", "GANDAN_METRICS_TOKEN",
+        "GANDAN_HOLIDAYS", "GANDAN_MEETING_POLICY", "GANDAN_ENV",
+    ]
+
+    /// A setting's text and its source; nil when nothing sets it.
+    func lookup(_ variable: String) -> (value: String, source: SettingSource)? {
+        if let flag = flags[variable] { return (flag.value, .flag(flag.flag)) }
+        if let value = environment[variable] { return (value, .environment(variable)) }
+        for file in files {
+            if let value = file.values[variable] { return (value, .file(file.name, variable: variable)) }
+        }
+        return nil
+    }
+
+    /// The name an error about `variable` gives: the option when the value came from the command line.
+    func field(_ variable: String) -> String {
+        flags[variable]?.flag ?? variable
+    }
+
+    /// `.env.NAME` then `.env` in `directory`, those that exist, read with Vapor's `DotEnvFile`.
+    static func dotEnvFiles(in directory: String, name: String) async throws -> [(
+        name: String, values: [String: String]
+    )] {
+        var files: [(name: String, values: [String: String])] = []
+        for file in [".env.\(name)", ".env"] {
+            let path = (directory as NSString).appendingPathComponent(file)
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            do {
+                let read = try await DotEnvFile.read(path: path, fileio: NonBlockingFileIO(threadPool: .singleton))
+                var values: [String: String] = [:]
+                for line in read.lines where values[line.key] == nil { values[line.key] = line.value }
+                files.append((file, values))
+            } catch {
+                throw InputError.invalid(field: path, "cannot be read: \(error)")
+            }
+        }
+        return files
     }
 }
 
 extension Settings {
-    /// The one place the environment is read: `.env` in `directory` (the working directory) is loaded first,
-    /// and variables already in `environment` win over it, as in Vapor. Reads DATABASE_URL, GANDAN_DATA_DIR,
-    /// GANDAN_SECURE_COOKIES, GANDAN_METRICS_TOKEN, GANDAN_MEETING_POLICY and GANDAN_TRUSTED_PROXIES; a value that cannot be used is an
-    /// `InputError` naming the variable, never a silent default.
+    /// The one place the environment is read: the command line, then the environment, then `.env.NAME` (NAME:
+    /// `--env`, GANDAN_ENV, else `production`) and `.env` in `directory` (the working directory), as in Vapor. A
+    /// value that cannot be used is an `InputError` naming the option or variable, never a silent default; the
+    /// result lists where each setting came from (`configuration`).
     public static func load(
         arguments: SettingsArguments, environment: [String: String], directory: String = "."
     ) async throws -> Settings {
-        let environment = try await merged(environment, dotEnvIn: directory)
-        let location = DatabaseLocation.resolve(
-            argument: arguments.database, environment: environment, file: arguments.defaultFile)
-        let secure = try arguments.secureCookies || flag("GANDAN_SECURE_COOKIES", in: environment)
-        let metricsToken = environment["GANDAN_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        var policy = MeetingPolicy.standard
-        if let path = arguments.meetingPolicy ?? environment["GANDAN_MEETING_POLICY"], !path.isEmpty {
-            let field = arguments.meetingPolicy == nil ? "GANDAN_MEETING_POLICY" : "--meeting-policy"
-            policy = try meetingPolicy(at: path, field: field)
+        let name = arguments.environmentName ?? environment["GANDAN_ENV"].flatMap { $0.isEmpty ? nil : $0 }
+        let files = try await SettingLayers.dotEnvFiles(in: directory, name: name ?? "production")
+        var reader = SettingsReader(
+            layers: SettingLayers(flags: arguments.flags, environment: environment, files: files))
+        reader.entries.append(
+            ConfigurationEntry(
+                setting: "environment",
+                value: (name ?? "production") + " (files read: "
+                    + (files.isEmpty ? "none" : files.map(\.name).joined(separator: ", ")) + ")",
+                source: arguments.environmentName != nil
+                    ? .flag("--env") : name != nil ? .environment("GANDAN_ENV") : .standard))
+        var settings = try reader.settings(defaultFile: arguments.defaultFile)
+        // A misspelt name in a .env file would leave its setting at the default without a word: name it.
+        for file in files {
+            for variable in file.values.keys.sorted() where !SettingLayers.known.contains(variable) {
+                settings.configuration.append(
+                    ConfigurationEntry(
+                        setting: "not used", value: "\(variable) is not a GanDan setting",
+                        source: .file(file.name, variable: variable)))
+            }
         }
-        return Settings(
-            database: location, hostname: arguments.hostname, port: arguments.port, secureCookies: secure,
-            meetingPolicy: policy, metricsToken: metricsToken,
-            trustedProxies: try trustedProxies(environment["GANDAN_TRUSTED_PROXIES"]))
-    }
-
-    /// `environment` over the variables of `directory/.env` (read with Vapor's `DotEnvFile`), when it exists.
-    static func merged(_ environment: [String: String], dotEnvIn directory: String) async throws -> [String: String] {
-        let path = (directory as NSString).appendingPathComponent(".env")
-        guard FileManager.default.fileExists(atPath: path) else { return environment }
-        let file: DotEnvFile
-        do {
-            file = try await DotEnvFile.read(path: path, fileio: NonBlockingFileIO(threadPool: .singleton))
-        } catch {
-            throw InputError.invalid(field: path, "cannot be read: \(error)")
-        }
-        var merged = environment
-        for line in file.lines where merged[line.key] == nil {
-            merged[line.key] = line.value
-        }
-        return merged
-    }
-
-    /// A yes/no variable: 1, true or yes; 0, false, no or empty; anything else is refused.
-    static func flag(_ name: String, in environment: [String: String]) throws -> Bool {
-        guard let value = environment[name] else { return false }
-        switch value.lowercased() {
-        case "1", "true", "yes": return true
-        case "", "0", "false", "no": return false
-        default: throw InputError.invalid(field: name, "\"\(value)\" is not 1 or 0 (true or false)")
-        }
-    }
-
-    /// GANDAN_TRUSTED_PROXIES: IP addresses separated by commas or spaces; anything else is refused.
-    static func trustedProxies(_ value: String?) throws -> Set<String> {
-        let items = (value ?? "").split { $0 == "," || $0 == " " }.map(String.init)
-        for item in items where (try? SocketAddress(ipAddress: item, port: 0)) == nil {
-            throw InputError.invalid(field: "GANDAN_TRUSTED_PROXIES", "\"\(item)\" is not an IP address")
-        }
-        return Set(items)
-    }
-
-    /// The meeting policy JSON at `path`.
-    static func meetingPolicy(at path: String, field: String) throws -> MeetingPolicy {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError.invalid(field: field, "cannot read \(path)")
-        }
-        do {
-            return try MeetingPolicy.read(json: data)
-        } catch {
-            throw InputError.invalid(field: field, "\(path): \(error.description)")
-        }
+        return settings
     }
 }

@@ -9,7 +9,9 @@ import Vapor
 public func configure(_ app: Application, _ settings: Settings) async throws {
     app.http.server.configuration.hostname = settings.hostname
     app.http.server.configuration.port = settings.port
+    app.servers.use { app in OversizeAnsweringServer(app.http.server.shared, logger: app.logger) }
     app.storage[SettingsKey.self] = settings
+    app.logger.logLevel = settings.logLevel
 
     let storage = try StorageContext(
         location: settings.database, logger: app.logger, threadPool: app.threadPool,
@@ -18,6 +20,9 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     app.lifecycle.use(StorageShutdown(context: storage))
     if settings.migrate {
         try await storage.migrate()
+    } else {
+        let pending = try await storage.pendingMigrations()
+        guard pending.isEmpty else { throw PendingMigrationsError(location: settings.database, names: pending) }
     }
 
     // Next to the binary in a release; a missing folder stops the start with the folders looked in.
@@ -40,17 +45,20 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     app.storage[StandInHashKey.self] = try app.password.hash(UUID().uuidString)
     app.sessions.use { _ in StoredSessions() }
     let secure = settings.secureCookies
+    let maxAge = Int(settings.sessionLifetimes.absolute)
     app.sessions.configuration = SessionsConfiguration(cookieName: "gandan_session") { id in
         HTTPCookies.Value(
-            string: id.string, maxAge: 12 * 3600, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+            string: id.string, maxAge: maxAge, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 
     app.middleware = Middlewares()
+    app.middleware.use(RequestIDMiddleware())
+    app.middleware.use(AccessLogMiddleware())
     app.middleware.use(MetricsMiddleware(metrics: app.httpMetrics))
     app.middleware.use(ErrorResponder(.page))
     app.middleware.use(SecurityHeaders())
     app.middleware.use(LanguageCookieMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: publicFolder + "/"))
+    app.middleware.use(try PublicFiles(folder: publicFolder + "/"))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(UserSessionAuthenticator())
     app.middleware.use(TokenAuthenticator())
@@ -61,7 +69,7 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
 /// Registers every route: sign-in is open; everything else needs a user (rules.md R30). Pages sit on one
 /// `pages` group; the JSON API on one `api` group under `/api`, whose errors are answered as JSON.
 func routes(_ app: Application, resources: URL) throws {
-    app.open().get("health") { _ in "ok" }
+    try app.register(collection: HealthRoutes())
     try app.register(collection: MetricsRoute(token: app.settings.metricsToken))
     try app.register(collection: try OpenAPIDocument(resources: resources))
     // CSRF runs inside each group, so the API's refusals are answered as JSON like its other errors.
@@ -99,6 +107,11 @@ protocol FeatureRoutes: Sendable {
 
 struct SettingsKey: StorageKey {
     typealias Value = Settings
+}
+
+extension Request {
+    /// The working days of the configured holidays, for deadlines (rules.md R23).
+    var workingCalendar: WorkingCalendar { application.settings.workingCalendar }
 }
 
 extension Application {

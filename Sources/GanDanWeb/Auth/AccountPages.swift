@@ -135,7 +135,7 @@ struct AccountPages: FeatureRoutes {
 
     private func audit(_ req: Request, _ action: String, _ id: UUID) async throws {
         let actor = try await req.actor()
-        try await AuditTrail(db: req.store).record(
+        try await AuditTrail(db: req.store, scope: try await req.scope(.read)).record(
             AuditEvent(
                 actor: actor.name, action: action, entity: "api_token", entityID: id.uuidString,
                 requestID: actor.requestID))

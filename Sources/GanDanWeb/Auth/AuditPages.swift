@@ -7,13 +7,13 @@ import Vapor
 /// The audit trail for administrators and auditors, limited to the auditor's subtree.
 struct AuditPages: FeatureRoutes {
     func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
-        pages.requiring(.audit).get("audit", use: page)
-        api.requiring(.audit).get("audit", use: list)
+        pages.requiring(.audit).get("audit", use: page).reading(.page, .format)
+        api.requiring(.audit).get("audit", use: list).reading(.page)
     }
 
     func entries(_ req: Request) async throws -> [AuditEntry] {
-        try await AuditTrail(db: req.store).entries(
-            in: try await req.scope(.audit), page: try req.positiveInt("page", default: 1), perPage: 100)
+        try await AuditTrail(db: req.store, scope: try await req.scope(.audit)).entries(
+            page: try req.queryNumber(.page, default: 1), perPage: 100)
     }
 
     struct AuditContext: Encodable {
@@ -26,8 +26,11 @@ struct AuditPages: FeatureRoutes {
         let entries = try await entries(req)
         let context = AuditContext(
             page: PageContext(req, title: Labels.text("audit", req), exportable: true), entries: entries)
+        // An export of the trail is filed under the units whose entries it holds: those of the auditor's scope.
+        var covered: Set<UUID> = []
+        if case .restricted(let units, _) = try await req.scope(.audit) { covered = units }
         return try await req.exportOrRender(
-            "audit", context, format: format, list: "audit_trail"
+            "audit", context, format: format, list: "audit_trail", units: covered
         ) { Self.table($0, req) }
     }
 

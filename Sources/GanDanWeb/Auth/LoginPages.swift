@@ -7,7 +7,7 @@ import Vapor
 struct LoginPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let open = routes.open()
-        open.get("login", use: form)
+        open.get("login", use: form).reading(.next)
         open.post("login", use: login)
         open.post("logout", use: logout)
     }
@@ -23,7 +23,8 @@ struct LoginPages: RouteCollection {
     @Sendable func form(req: Request) async throws -> View {
         let page = PageContext(req, title: Labels.text("signIn", req))
         return try await req.view.render(
-            "login", LoginContext(page: page, csrf: req.csrfToken, next: Self.safeNext(req.query["next"]), username: "")
+            "login",
+            LoginContext(page: page, csrf: req.csrfToken, next: Self.safeNext(try req.queryText(.next)), username: "")
         )
     }
 
@@ -76,10 +77,14 @@ struct LoginPages: RouteCollection {
         req.session.data["csrf"] = nil
         req.auth.login(user)
         req.session.authenticate(user)
-        try await AuditTrail(db: req.store).record(
+        // The sign-in is filed under the units the user's roles open today, so their auditors see it (rules.md R30).
+        let scope = try await ScopeResolver(db: req.store).scopes(for: found.account, on: CivilDate.today()).read
+        var units: Set<UUID> = []
+        if case .restricted(let opened, _) = scope { units = opened }
+        try await AuditTrail(db: req.store, scope: scope).record(
             AuditEvent(
                 actor: found.account.username, action: "login", entity: "user", entityID: found.account.id.uuidString,
-                requestID: req.id))
+                requestID: req.requestID, units: units))
         return req.redirect(to: next)
     }
 

@@ -8,9 +8,9 @@ struct CandidatePages: FeatureRoutes {
     func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
         let read = pages.requiring(.read)
         let write = pages.requiring(.write)
-        read.get("cells", ":cell", "candidates", use: cellList)
+        read.get("cells", ":cell", "candidates", use: cellList).reading(.format)
         write.post("cells", ":cell", "candidates", use: add)
-        read.get("units", ":unit", "candidates", use: unitList)
+        read.get("units", ":unit", "candidates", use: unitList).reading(.format)
         read.get("candidates", ":candidate", use: detail)
         write.post("candidates", ":candidate", "steps", use: step)
         let apiRead = api.requiring(.read)
@@ -92,7 +92,8 @@ struct CandidatePages: FeatureRoutes {
     }
 
     func register(_ req: Request, write: Bool = false) async throws -> CandidateRegister {
-        CandidateRegister(db: req.store, scope: try await req.scope(write ? .write : .read))
+        CandidateRegister(
+            db: req.store, scope: try await req.scope(write ? .write : .read), calendar: req.workingCalendar)
     }
 
     @Sendable func cellList(req: Request) async throws -> Response {

@@ -8,13 +8,13 @@ struct FeedbackPages: FeatureRoutes {
     func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
         let read = pages.requiring(.read)
         let write = pages.requiring(.write)
-        read.get("cells", ":cell", "feedback", use: list)
+        read.get("cells", ":cell", "feedback", use: list).reading(.overdue, .format)
         write.post("cells", ":cell", "feedback", use: record)
         write.post("feedback", ":feedback", "step", use: step)
-        read.get("units", ":unit", "feedback", use: summary)
+        read.get("units", ":unit", "feedback", use: summary).reading(.format)
         let apiRead = api.requiring(.read)
         let apiWrite = api.requiring(.write)
-        apiRead.get("cells", ":cell", "feedback", use: listJSON)
+        apiRead.get("cells", ":cell", "feedback", use: listJSON).reading(.openOnly)
         apiWrite.post("cells", ":cell", "feedback", use: recordJSON)
         apiWrite.post("feedback", ":feedback", "steps", use: stepJSON)
         apiRead.get("units", ":unit", "feedback-counts", use: countsJSON)
@@ -79,7 +79,8 @@ struct FeedbackPages: FeatureRoutes {
     }
 
     func book(_ req: Request, write: Bool = false) async throws -> FeedbackBook {
-        FeedbackBook(db: req.store, scope: try await req.scope(write ? .write : .read))
+        FeedbackBook(
+            db: req.store, scope: try await req.scope(write ? .write : .read), calendar: req.workingCalendar)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -102,7 +103,7 @@ struct FeedbackPages: FeatureRoutes {
         let id = cell.id
         let language = req.language
         let date = try req.asOfDate()
-        let overdueOnly = ["1", "true", "on"].contains(req.query[String.self, at: "overdue"] ?? "")
+        let overdueOnly = try req.queryFlag(.overdue)
         let rows = try await book(req).list(cells: [id], on: date, overdueOnly: overdueOnly)
         let held = try await req.meetings().meetings(of: id).filter { $0.status == .held }
         if audit { try await req.auditRead("citizen_feedback", id: id.uuidString, unit: cell.unitID) }
@@ -264,7 +265,7 @@ struct FeedbackPages: FeatureRoutes {
         let id = cell.id
         try await req.auditRead("citizen_feedback", id: id.uuidString, unit: cell.unitID)
         return try await book(req).list(
-            cells: [id], on: try req.asOfDate(), openOnly: req.query[String.self, at: "status"] == "open")
+            cells: [id], on: try req.asOfDate(), openOnly: try req.queryFlag(.openOnly))
     }
 
     @Sendable func recordJSON(req: Request) async throws -> Response {

@@ -6,7 +6,7 @@ import Vapor
 /// A cell's yearly ratings of its members and of itself (rules.md R18–R20).
 struct RatingPages: FeatureRoutes {
     func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
-        pages.requiring(.read).get("cells", ":cell", "ratings", use: page)
+        pages.requiring(.read).get("cells", ":cell", "ratings", use: page).reading(.period, .year, .format)
         pages.requiring(.write).post("cells", ":cell", "ratings", use: save)
         let api = api
         api.requiring(.read).get("cells", ":cell", "ratings", ":period", use: sheetJSON)
@@ -99,14 +99,13 @@ struct RatingPages: FeatureRoutes {
 
     /// `?period=2019-Q2` or `?year=2019` (or the path's `:period`); the as-of year when absent.
     static func period(_ req: Request) throws -> RatingPeriod {
-        let text = req.parameters.get("period") ?? req.query[String.self, at: "period"]
+        let text = try req.parameters.get("period") ?? req.queryText(.period)
         if let text, !text.isEmpty {
-            guard let period = RatingPeriod(key: text) else {
-                throw Abort(.badRequest, reason: "period must be a year (2019) or a quarter (2019-Q2)")
-            }
+            guard let period = RatingPeriod(key: text) else { throw QueryValueError(.period, text) }
             return period
         }
-        guard let period = RatingPeriod.year(try req.year()) else { throw Abort(.badRequest) }
+        let year = try req.year()
+        guard let period = RatingPeriod.year(year) else { throw QueryValueError(.year, String(year)) }
         return period
     }
 

@@ -8,10 +8,10 @@ struct SupervisionPages: FeatureRoutes {
     func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
         let read = pages.requiring(.read)
         let write = pages.requiring(.write)
-        read.get("cells", ":cell", "supervision", use: cellPage)
+        read.get("cells", ":cell", "supervision", use: cellPage).reading(.format)
         write.post("cells", ":cell", "supervision", use: record)
         write.post("supervision", ":supervision", "report-back", use: reportBack)
-        read.get("units", ":unit", "supervision", use: unitPage)
+        read.get("units", ":unit", "supervision", use: unitPage).reading(.format)
         let apiRead = api.requiring(.read)
         let apiWrite = api.requiring(.write)
         apiRead.get("cells", ":cell", "supervision", use: listJSON)

@@ -18,8 +18,8 @@ struct DashboardResponse: Content {
 /// commune's cells at a glance. Every figure links to the list behind it, on the same day.
 struct DashboardPages: FeatureRoutes {
     func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
-        pages.requiring(.read).get("units", ":unit", "dashboard", use: page)
-        api.requiring(.read).get("units", ":unit", "dashboard", use: json)
+        pages.requiring(.read).get("units", ":unit", "dashboard", use: page).reading(.dashboardDate, .format)
+        api.requiring(.read).get("units", ":unit", "dashboard", use: json).reading(.dashboardDate)
     }
 
     /// Reads the dashboard the unit's level calls for; 404 when the unit is outside the user's scope or did not
@@ -38,7 +38,8 @@ struct DashboardPages: FeatureRoutes {
             return DashboardResponse(view: "district", district: report)
         }
         let dashboard = CommuneDashboard(
-            db: req.store, scope: try await req.scope(.read), charter: req.application.settings.charter)
+            db: req.store, scope: try await req.scope(.read), charter: req.application.settings.charter,
+            calendar: req.workingCalendar)
         guard let report = try await dashboard.load(unit: id, asOf: date) else {
             throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)")
         }
@@ -256,11 +257,6 @@ private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
 extension Request {
     /// The dashboard's day: `?as_of=`, else `?date=` (the header's picker), else today; a bad date is a 400.
     func dashboardDate() throws -> CivilDate {
-        guard let text = query[String.self, at: "as_of"], !text.isEmpty else { return try asOfDate() }
-        guard let date = CivilDate(text) else {
-            throw Abort(
-                .badRequest, reason: "as_of \"\(text)\" is not a date (YYYY-MM-DD) from 1900-01-01 to 2100-12-31")
-        }
-        return date
+        try queryDate(.dashboardDate) ?? asOfDate()
     }
 }

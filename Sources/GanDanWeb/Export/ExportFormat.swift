@@ -47,38 +47,38 @@ struct ExportLinks: Encodable {
 extension Request {
     /// `?format=`: nil for the page itself, `.csv` or `.xlsx` for a file; anything else is a 400 naming the field.
     func exportFormat() throws -> ExportFormat? {
-        guard let text = query[String.self, at: "format"], !text.isEmpty, text != "html" else { return nil }
-        guard let format = ExportFormat(rawValue: text.lowercased()) else {
-            throw Abort(.badRequest, reason: "format \"\(text)\" is not one of html, csv, xlsx")
-        }
-        return format
+        guard let text = try queryText(.format), text.lowercased() != "html" else { return nil }
+        return try queryChoice(.format, as: ExportFormat.self)
     }
 
     /// The page `template` with `context`, or the file of its table when `format` (from `?format=`) asks for one:
     /// the one branch every exportable page shares.
     func exportOrRender<Context: Encodable>(
         _ template: String, _ context: Context, format: ExportFormat?, list: String, object: UUID? = nil,
-        unit: UUID? = nil, table: (Context) throws -> ExportTable
+        unit: UUID? = nil, units: Set<UUID> = [], table: (Context) throws -> ExportTable
     ) async throws -> Response {
         if let format {
-            return try await export(try table(context), format: format, list: list, object: object, unit: unit)
+            return try await export(
+                try table(context), format: format, list: list, object: object, unit: unit, units: units)
         }
         return try await view.render(template, context).encodeResponse(for: self)
     }
 
     /// The file of `table` in `format`, with a download name made of the title and the as-of date, after an
-    /// audit entry "export" naming the list, the unit or cell, the format and the number of rows (rules.md R30).
+    /// audit entry "export" naming the list, the object, the format and the number of rows, filed under the units it
+    /// covered (`unit` and `units`, in the read scope; rules.md R30).
     func export(
-        _ table: ExportTable, format: ExportFormat, list: String, object: UUID? = nil, unit: UUID? = nil
+        _ table: ExportTable, format: ExportFormat, list: String, object: UUID? = nil, unit: UUID? = nil,
+        units: Set<UUID> = []
     ) async throws -> Response {
         let body = try format.render(table)
         let actor = try await actor()
         let details = ExportAuditDetails(
             list: list, format: format.rawValue, rows: table.rowCount, query: url.query)
-        try await AuditTrail(db: store).record(
+        try await AuditTrail(db: store, scope: try await scope(.read)).record(
             AuditEvent(
                 actor: actor.name, action: "export", entity: list, entityID: object?.uuidString,
-                after: AuditTrail.json(details), requestID: actor.requestID, unitID: unit))
+                after: AuditTrail.json(details), requestID: actor.requestID, unitID: unit, units: units))
         let date = (try? asOfDate()) ?? CivilDate.today()
         let name = ExportFileName.make(table.title, date: date, fileExtension: format.rawValue)
         var headers = HTTPHeaders()

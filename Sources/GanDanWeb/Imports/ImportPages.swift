@@ -48,25 +48,34 @@ struct ImportPages: RouteCollection {
         return try await req.view.render("import-upload", context).encodeResponse(for: req)
     }
 
+    struct UploadForm: Content {
+        var kind: String?
+        var file: File?
+    }
+
     @Sendable func upload(req: Request) async throws -> Response {
         let unit = try req.resolved.unit
         let id = unit.id
-        let kind = (try? req.content.get(String.self, at: "kind")).flatMap(ImportKind.init(rawValue:)) ?? .members
-        guard let file = try? req.content.get(File.self, at: "file"), file.data.readableBytes > 0 else {
+        // One decoding of the form: each `req.content.get` parses the whole multipart body again.
+        let form = try? req.content.decode(UploadForm.self)
+        let kind = form?.kind.flatMap(ImportKind.init(rawValue:)) ?? .members
+        guard let file = form?.file, file.data.readableBytes > 0 else {
             return try await renderUpload(
                 req, unit: unit, kind: kind, issues: [InputIssue(message: Labels.text("importNoFile", req))])
         }
         let data = Data(file.data.readableBytesView)
         let format = TableFormat.detect(fileName: file.filename, data: data)
+        let table: ImportTable
         do {
-            _ = try TableReader.read(data, format: format)
-        } catch {
+            table = try await Self.read(data, format: format, req)
+        } catch let error as InputError {
             return try await renderUpload(
-                req, unit: unit, kind: kind, issues: [InputIssue(field: file.filename, message: "\(error)")])
+                req, unit: unit, kind: kind,
+                issues: error.issues.map { InputIssue(line: $0.line, field: file.filename, message: $0.message) })
         }
         let stored = try await ImportUploads(db: req.store, scope: try await req.scope(.plan)).create(
             owner: try await req.account().id, unitID: id, kind: kind, fileName: file.filename, format: format,
-            content: data)
+            table: table)
         return req.redirect(to: "/imports/\(stored.id)")
     }
 
@@ -92,7 +101,7 @@ struct ImportPages: RouteCollection {
 
     @Sendable func mappingPage(req: Request) async throws -> View {
         let upload = try req.resolved.upload
-        let table = try Self.table(upload)
+        let table = upload.table
         return try await renderMapping(
             req, upload: upload, table: table,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind), error: nil)
@@ -138,7 +147,7 @@ struct ImportPages: RouteCollection {
 
     @Sendable func check(req: Request) async throws -> Response {
         let upload = try req.resolved.upload
-        let table = try Self.table(upload)
+        let table = upload.table
         let form = (try? req.content.decode([String: String].self)) ?? [:]
         var mapping = ColumnMapping()
         for field in upload.kind.fields {
@@ -151,7 +160,8 @@ struct ImportPages: RouteCollection {
         }
         try await ImportUploads(db: req.store, scope: try await req.scope(.plan)).setMapping(upload.id, mapping)
         let report = try await SpreadsheetImport(db: req.store, scope: try await req.scope(.plan)).run(
-            table, kind: upload.kind, mapping: mapping, today: CivilDate.today(), dryRun: true)
+            table, kind: upload.kind, mapping: mapping, today: CivilDate.today(), dryRun: true,
+            actor: try await req.actor(), unit: upload.unitID)
         return try await renderReport(req, upload: upload, report: report, status: .ok)
     }
 
@@ -169,11 +179,11 @@ struct ImportPages: RouteCollection {
 
     @Sendable func errorsCSV(req: Request) async throws -> Response {
         let upload = try req.resolved.upload
-        let table = try Self.table(upload)
+        let table = upload.table
         let report = try await SpreadsheetImport(db: req.store, scope: try await req.scope(.plan)).run(
             table, kind: upload.kind,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
-            today: CivilDate.today(), dryRun: true)
+            today: CivilDate.today(), dryRun: true, actor: try await req.actor(), unit: upload.unitID)
         let response = Response(status: .ok, body: .init(string: try ImportIssuesCSV.csv(report)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         let base = upload.fileName.split(separator: ".").first.map(String.init) ?? "import"
@@ -190,17 +200,17 @@ struct ImportPages: RouteCollection {
 
     @Sendable func confirm(req: Request) async throws -> Response {
         let upload = try req.resolved.upload
-        let table = try Self.table(upload)
+        let table = upload.table
         let form = try? req.content.decode(ConfirmForm.self)
         let report = try await SpreadsheetImport(db: req.store, scope: try await req.scope(.plan)).run(
             table, kind: upload.kind,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
             today: CivilDate.today(), dryRun: false, confirmDuplicates: form?.confirmDuplicates == "on",
-            actor: try await req.actor())
+            actor: try await req.actor(), unit: upload.unitID)
         guard report.written else {
             return try await renderReport(req, upload: upload, report: report, status: .unprocessableEntity)
         }
-        try await AuditTrail(db: req.store).record(
+        try await AuditTrail(db: req.store, scope: try await req.scope(.plan)).record(
             AuditEvent(
                 actor: try await req.actor().name, action: "import", entity: "import_upload",
                 entityID: upload.id.uuidString,
@@ -217,12 +227,12 @@ struct ImportPages: RouteCollection {
         var rows: Int
     }
 
-    /// The stored file as a table; a file that no longer reads is a 422 naming the problem.
-    static func table(_ upload: ImportUpload) throws -> ImportTable {
-        do {
-            return try TableReader.read(upload.content, format: upload.format)
-        } catch {
-            throw Abort(.unprocessableEntity, reason: "\(upload.fileName): \(error)")
+    /// The file as a table, within the web's limits with refusals in the page's language (issue 21). Read on the
+    /// application's thread pool: a large file takes seconds, which no event loop or cooperative thread may wait.
+    static func read(_ data: Data, format: TableFormat, _ req: Request) async throws -> ImportTable {
+        let limits = ImportLimits.web.in(req.language)
+        return try await req.application.threadPool.runIfActive {
+            try TableReader.read(data, format: format, limits: limits)
         }
     }
 }

@@ -17,14 +17,14 @@ struct MeetingAPI: RouteCollection {
     func boot(routes api: any RoutesBuilder) throws {
         let read = api.requiring(.read)
         let write = api.requiring(.write)
-        read.get("cells", ":cell", "meetings", use: meetings)
+        read.get("cells", ":cell", "meetings", use: meetings).reading(.fromDate, .untilDate)
         write.post("cells", ":cell", "meetings", use: plan)
-        read.get("meetings", ":meeting", use: detail)
+        read.get("meetings", ":meeting", use: detail).reading(.version)
         write.put("meetings", ":meeting", "minutes", use: minutes)
         write.post("meetings", ":meeting", "cancel", use: cancel)
-        read.get("cells", ":cell", "tasks", use: tasks)
-        read.get("cells", ":cell", "absence-flags", use: absenceFlags)
-        read.get("cells", ":cell", "quality", use: quality)
+        read.get("cells", ":cell", "tasks", use: tasks).reading(.openOnly)
+        read.get("cells", ":cell", "absence-flags", use: absenceFlags).reading(.year)
+        read.get("cells", ":cell", "quality", use: quality).reading(.fromDate, .untilDate)
         read.get("cells", ":cell", "thematic-plans", ":year", use: thematicPlan)
         write.put("cells", ":cell", "thematic-plans", ":year", use: saveThematicPlan)
     }
@@ -32,7 +32,7 @@ struct MeetingAPI: RouteCollection {
     @Sendable func meetings(req: Request) async throws -> [MeetingSummary] {
         let id = try req.resolved.cell.id
         return try await req.meetings().meetings(
-            of: id, from: try req.optionalDate("from"), until: try req.optionalDate("until"))
+            of: id, from: try req.queryDate(.fromDate), until: try req.queryDate(.untilDate))
     }
 
     @Sendable func plan(req: Request) async throws -> Response {
@@ -47,12 +47,7 @@ struct MeetingAPI: RouteCollection {
 
     @Sendable func detail(req: Request) async throws -> MeetingDetail {
         let id = try req.resolved.meetingID
-        let version = try req.query[String.self, at: "version"].map { text -> Int in
-            guard let number = Int(text), number >= 1 else {
-                throw Abort(.badRequest, reason: "version must be a whole number ≥ 1")
-            }
-            return number
-        }
+        let version = try req.queryText(.version) == nil ? nil : req.queryNumber(.version, default: 1)
         guard let detail = try await req.meetings().detail(id, version: version) else {
             throw Abort(.notFound, reason: "no meeting is at this address")
         }
@@ -83,7 +78,7 @@ struct MeetingAPI: RouteCollection {
         let cell = try req.resolved.cell
         let id = cell.id
         try await req.auditRead("tasks", id: id.uuidString, unit: cell.unitID)
-        let openOnly = req.query[String.self, at: "status"] == "open"
+        let openOnly = try req.queryFlag(.openOnly)
         return try await req.meetings().tasks(of: id, openOnly: openOnly)
     }
 
@@ -96,8 +91,8 @@ struct MeetingAPI: RouteCollection {
 
     @Sendable func quality(req: Request) async throws -> [QualityPoint] {
         let id = try req.resolved.cell.id
-        let until = try req.optionalDate("until") ?? req.asOfDate().adding(days: 1)
-        let from = try req.optionalDate("from") ?? until.adding(months: -24)
+        let until = try req.queryDate(.untilDate) ?? req.asOfDate().adding(days: 1)
+        let from = try req.queryDate(.fromDate) ?? until.adding(months: -24)
         return try await req.meetings().qualityTrend(of: id, from: from, until: until)
     }
 
@@ -133,7 +128,7 @@ struct VillageAPI: RouteCollection {
     func boot(routes api: any RoutesBuilder) throws {
         let read = api.requiring(.read, unitsAre: .village)
         let write = api.requiring(.write, unitsAre: .village)
-        read.get("units", ":unit", "households", use: households)
+        read.get("units", ":unit", "households", use: households).reading(.year)
         write.post("units", ":unit", "households", use: addHousehold)
         write.put("households", ":household", "statuses", ":year", use: setStatus)
         read.get("units", ":unit", "criteria", ":year", use: criteria)

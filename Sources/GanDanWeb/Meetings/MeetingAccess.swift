@@ -12,23 +12,14 @@ extension Request {
         CellMeetings(db: store, scope: try await scope(action), policy: meetingPolicy)
     }
 
-    /// A year from `?year=` (or the path), the as-of date's year when absent.
-    func year(_ name: String = "year") throws -> Int {
-        let text = parameters.get(name) ?? query[String.self, at: name]
+    /// A year from the path's `:year` or `?year=`, the as-of date's year when absent; a bad year is a 400.
+    func year() throws -> Int {
+        let parameter = QueryParameter.year
+        let text = try parameters.get(parameter.name) ?? queryText(parameter)
         guard let text, !text.isEmpty else { return try asOfDate().year }
         guard let year = Int(text), CivilDate.supportedYears.contains(year) else {
-            throw Abort(.badRequest, reason: "year must be a year such as 2019")
+            throw QueryValueError(parameter, text)
         }
         return year
-    }
-
-    /// An optional ISO date query parameter; a bad value is a 400.
-    func optionalDate(_ name: String) throws -> CivilDate? {
-        guard let text = query[String.self, at: name], !text.isEmpty else { return nil }
-        guard let date = CivilDate(text) else {
-            throw Abort(
-                .badRequest, reason: "\(name) \"\(text)\" is not a date (YYYY-MM-DD) from 1900-01-01 to 2100-12-31")
-        }
-        return date
     }
 }

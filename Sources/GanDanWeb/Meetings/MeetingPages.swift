@@ -8,10 +8,10 @@ struct MeetingPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.requiring(.read)
         let write = routes.requiring(.write)
-        read.get("cells", ":cell", "meetings", use: list)
+        read.get("cells", ":cell", "meetings", use: list).reading(.year, .format)
         write.post("cells", ":cell", "meetings", use: plan)
         write.post("cells", ":cell", "thematic-plans", use: saveThematicPlan)
-        read.get("meetings", ":meeting", use: detail)
+        read.get("meetings", ":meeting", use: detail).reading(.version)
         write.get("meetings", ":meeting", "minutes", use: minutesForm)
         write.post("meetings", ":meeting", "minutes", use: recordMinutes)
     }
@@ -307,12 +307,7 @@ struct MeetingPages: RouteCollection {
 
     @Sendable func detail(req: Request) async throws -> View {
         let id = try req.resolved.meetingID
-        let version = try req.query[String.self, at: "version"].map { text -> Int in
-            guard let number = Int(text), number >= 1 else {
-                throw Abort(.badRequest, reason: "version must be a whole number ≥ 1")
-            }
-            return number
-        }
+        let version = try req.queryText(.version) == nil ? nil : req.queryNumber(.version, default: 1)
         guard let detail = try await req.meetings().detail(id, version: version) else {
             throw Abort(.notFound, reason: "no meeting is at this address")
         }

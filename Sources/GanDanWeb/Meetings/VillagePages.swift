@@ -8,10 +8,10 @@ struct VillagePages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.requiring(.read, unitsAre: .village)
         let write = routes.requiring(.write, unitsAre: .village)
-        read.get("units", ":unit", "households", use: households)
+        read.get("units", ":unit", "households", use: households).reading(.year, .format)
         write.post("units", ":unit", "households", use: addHousehold)
         write.post("households", ":household", "status", use: setStatus)
-        read.get("units", ":unit", "criteria", use: criteria)
+        read.get("units", ":unit", "criteria", use: criteria).reading(.year, .format)
         write.post("units", ":unit", "criteria", use: recordCriteria)
     }
 

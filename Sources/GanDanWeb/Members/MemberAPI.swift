@@ -6,31 +6,36 @@ import Vapor
 /// JSON for members: `/api/members?q=&cell=&date=&page=&per_page=` and `/api/members/:member`.
 struct MemberAPI: RouteCollection {
     func boot(routes api: any RoutesBuilder) throws {
-        api.requiring(.read).get("members", use: search)
+        api.requiring(.read).get("members", use: search).reading(.search, .cell, .page, .perPage)
         api.requiring(.read).get("members", ":member", use: detail)
         api.requiring(.write).patch("members", ":member", use: update)
     }
 
     @Sendable func search(req: Request) async throws -> MemberPage {
         var cellID: UUID?
-        if let text = req.query[String.self, at: "cell"], !text.isEmpty {
-            guard let id = UUID(uuidString: text) else { throw Abort(.badRequest, reason: "cell must be a cell id") }
+        if let id = try req.queryID(.cell) {
             // The filter's cell is resolved like a path object: 404 outside the read scope, not an empty list.
             try await PathKind.cell.resolve(id, req, for: .read)
             cellID = id
         }
-        try await req.auditRead("member_list", id: nil)
-        return try await MemberDirectory(db: req.store, scope: try await req.scope(.read)).search(
+        let date = try req.asOfDate()
+        let page = try await MemberDirectory(db: req.store, scope: try await req.scope(.read)).search(
             .init(
-                text: req.query[String.self, at: "q"] ?? "", cellID: cellID, date: try req.asOfDate(),
-                page: try req.positiveInt("page", default: 1),
-                perPage: min(try req.positiveInt("per_page", default: 50), 500)))
+                text: try req.querySearchText(.search), cellID: cellID, date: date,
+                page: try req.queryNumber(.page, default: 1),
+                perPage: min(try req.queryNumber(.perPage, default: 50), 500)))
+        // Filed under the units the search covered: the cell's, or the read scope's (rules.md R30).
+        let units =
+            cellID == nil
+            ? try await req.coveredUnits(listing: page.items.map(\.id), on: date) : [try req.resolved.cell.unitID]
+        try await req.auditRead("member_list", id: nil, units: units)
+        return page
     }
 
     @Sendable func detail(req: Request) async throws -> MemberDetail {
         let member = try req.resolved.member
         let id = member.summary.id
-        try await req.auditRead("member", id: id.uuidString)
+        try await req.auditMemberRead(id)
         return member
     }
 
@@ -45,5 +50,15 @@ struct MemberAPI: RouteCollection {
                 id, on: CivilDate.today())
         else { throw Abort(.notFound) }
         return member
+    }
+}
+
+extension Request {
+    /// Records a read of a member, filed under the units of the member's cells in the read scope on the date viewed
+    /// (rules.md R30), so the auditors of those units see it.
+    func auditMemberRead(_ id: UUID) async throws {
+        let units = try await MemberDirectory(db: store, scope: try await scope(.read)).units(
+            ofMembers: [id], on: try asOfDate())
+        try await auditRead("member", id: id.uuidString, units: units)
     }
 }

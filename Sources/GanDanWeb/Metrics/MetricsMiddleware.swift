@@ -8,7 +8,7 @@ struct MetricsMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let clock = ContinuousClock()
         let start = clock.now
-        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+        let route = request.routePattern
         do {
             let response = try await next.respond(to: request)
             metrics.record(

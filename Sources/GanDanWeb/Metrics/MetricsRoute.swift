@@ -1,6 +1,7 @@
+import GanDanStorage
 import Vapor
 
-/// `GET /metrics`: Prometheus' text format. Open unless `Settings.metricsToken` is set, then only with
+/// `GET /metrics`: Prometheus' text format: the HTTP figures and the database's (`StorageMetrics`). Open unless `Settings.metricsToken` is set, then only with
 /// `Authorization: Bearer <token>`; the figures are counts per route pattern, never personal data (rules.md R30).
 struct MetricsRoute: RouteCollection {
     let token: String?
@@ -17,6 +18,9 @@ struct MetricsRoute: RouteCollection {
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4"])
-        return Response(status: .ok, headers: headers, body: .init(string: req.application.httpMetrics.exposition()))
+        let text =
+            req.application.httpMetrics.exposition()
+            + StorageMetrics.exposition(StorageTimings.shared.snapshot(), context: req.application.storageContext)
+        return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }

@@ -40,7 +40,9 @@ struct PlacementAPI: RouteCollection {
     }
 
     @Sendable func plan(req: Request) async throws -> PlacementPlan {
-        try req.resolved.plan
+        let plan = try req.resolved.plan
+        try await req.auditPlanRead(plan, entity: "placement_plan")
+        return plan
     }
 
     struct RerunResponse: Content {

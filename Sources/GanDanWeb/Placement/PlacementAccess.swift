@@ -19,3 +19,17 @@ struct ApproveRequest: Content {
     var decisionDate: String
     var version: Int
 }
+
+extension Request {
+    /// The units a placement plan touches, in the read scope: the plan's own and its communes'.
+    func planUnits(_ plan: PlacementPlan) async throws -> Set<UUID> {
+        let read = try await scope(.read)
+        return Set(([plan.unitID] + plan.communes.map(\.communeID)).filter { read.contains(unit: $0) })
+    }
+
+    /// Records a read of a plan or its printed decision (members' names and moves), filed under the plan's units
+    /// (rules.md R30), so the auditors of its district and communes see it.
+    func auditPlanRead(_ plan: PlacementPlan, entity: String) async throws {
+        try await auditRead(entity, id: plan.id.uuidString, units: try await planUnits(plan))
+    }
+}

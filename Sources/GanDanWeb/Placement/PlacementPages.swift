@@ -11,13 +11,13 @@ struct PlacementPages: RouteCollection {
         let write = routes.requiring(.write)
         read.get("placement", use: index)
         routes.requiring(.plan, objectInBody: .unit).post("placement", "plans", use: propose)
-        read.get("placement", "plans", ":plan", use: review)
+        read.get("placement", "plans", ":plan", use: review).reading(.format)
         write.post("placement", "plans", ":plan", "move", use: move)
         routes.requiring(.approve).post("placement", "plans", ":plan", "approve", use: approve)
-        read.get("placement", "plans", ":plan", "decision", use: decision)
+        read.get("placement", "plans", ":plan", "decision", use: decision).reading(.format)
         write.post("placement", "plans", ":plan", "correct", use: correct)
-        read.get("directives", ":directive", use: directive)
-        read.get("charter", ":unit", use: charter)
+        read.get("directives", ":directive", use: directive).reading(.format)
+        read.get("charter", ":unit", use: charter).reading(.format)
     }
 
     struct UnitChoice: Encodable {
@@ -197,8 +197,10 @@ struct PlacementPages: RouteCollection {
         let format = try req.exportFormat()
         let plan = try req.resolved.plan
         let context = try await reviewContext(req, plan)
+        let units = try await req.planUnits(plan)
+        if format == nil { try await req.auditPlanRead(plan, entity: "placement_plan") }
         return try await req.exportOrRender(
-            "placement-plan", context, format: format, list: "placement_plan", object: plan.id, unit: plan.unitID
+            "placement-plan", context, format: format, list: "placement_plan", object: plan.id, units: units
         ) { Self.table($0, req) }
     }
 
@@ -285,9 +287,10 @@ struct PlacementPages: RouteCollection {
         let format = try req.exportFormat()
         let plan = try req.resolved.plan
         let context = try await decisionContext(req, plan)
+        let units = try await req.planUnits(plan)
+        if format == nil { try await req.auditPlanRead(plan, entity: "placement_decision") }
         return try await req.exportOrRender(
-            "placement-decision", context, format: format, list: "placement_decision", object: plan.id,
-            unit: plan.unitID
+            "placement-decision", context, format: format, list: "placement_decision", object: plan.id, units: units
         ) { Self.table($0, req) }
     }
 

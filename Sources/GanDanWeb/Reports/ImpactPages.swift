@@ -8,8 +8,8 @@ extension ImpactReport: Content {}
 /// The impact report: before vs after the placement, charts drawn on the server as SVG (rules.md A9).
 struct ImpactPages: FeatureRoutes {
     func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
-        pages.requiring(.read).get("units", ":unit", "impact", use: page)
-        api.requiring(.read).get("units", ":unit", "impact", use: json)
+        pages.requiring(.read).get("units", ":unit", "impact", use: page).reading(.months, .placementDate, .format)
+        api.requiring(.read).get("units", ":unit", "impact", use: json).reading(.months, .placementDate)
     }
 
     /// The report for `?placement=` (default: the unit's approved placement) and `?months=` (default 12).
@@ -17,15 +17,18 @@ struct ImpactPages: FeatureRoutes {
         let id = try req.resolved.unit.id
         let (unit, _) = try await req.visibleCells()
         let reports = ImpactReports(db: req.store, scope: try await req.scope(.read))
-        let months = try req.positiveInt("months", default: 12)
-        guard months <= 60 else { throw Abort(.badRequest, reason: "months must be at most 60") }
+        let months = try req.queryNumber(.months, default: 12)
         let placement: CivilDate
-        if let given = try req.optionalDate("placement") {
+        if let given = try req.queryDate(.placementDate) {
             placement = given
         } else if let found = try await reports.placementDate(for: id, on: try req.asOfDate()) {
             placement = found
         } else {
-            throw Abort(.badRequest, reason: "no approved placement covers this unit: give ?placement=YYYY-MM-DD")
+            throw QueryValueError(
+                .placementDate, "",
+                problem: BilingualText(
+                    vi: "cần được chỉ rõ (YYYY-MM-DD): chưa có phương án bố trí nào được phê duyệt cho đơn vị này",
+                    en: "is needed (YYYY-MM-DD): no approved placement covers this unit"))
         }
         if audit { try await req.auditRead("impact_report", id: "unit=\(id)", unit: id) }
         return (try await reports.report(unitID: id, placementDate: placement, months: months), unit)

@@ -8,8 +8,8 @@ import Vapor
 struct MonthlyReportPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.requiring(.read)
-        read.get("cells", ":cell", "report", use: cellReport)
-        read.get("units", ":unit", "summary", use: communeSummary)
+        read.get("cells", ":cell", "report", use: cellReport).reading(.month, .table, .format)
+        read.get("units", ":unit", "summary", use: communeSummary).reading(.month, .fromMonth, .toMonth, .format)
     }
 
     /// The tables of the monthly cell report, each exportable on its own.
@@ -89,19 +89,10 @@ struct MonthlyReportPages: RouteCollection {
         var exports: SectionLinks
     }
 
-    /// `?month=YYYY-MM`, the as-of date's month when absent; anything else is a 400 naming the field.
-    static func month(_ req: Request, _ name: String = "month") throws -> YearMonth? {
-        guard let text = req.query[String.self, at: name], !text.isEmpty else { return nil }
-        guard let month = YearMonth(text) else {
-            throw Abort(.badRequest, reason: "\(name) \"\(text)\" is not a month (YYYY-MM) from 1900-01 to 2100-12")
-        }
-        return month
-    }
-
     func reports(_ req: Request) async throws -> MonthlyReports {
         MonthlyReports(
             db: req.store, scope: try await req.scope(.read), policy: req.meetingPolicy,
-            charter: req.application.settings.charter)
+            charter: req.application.settings.charter, calendar: req.workingCalendar)
     }
 
     @Sendable func cellReport(req: Request) async throws -> Response {
@@ -115,13 +106,7 @@ struct MonthlyReportPages: RouteCollection {
     }
 
     static func section(_ req: Request) throws -> Section {
-        guard let text = req.query[String.self, at: "table"], !text.isEmpty else { return .meetings }
-        guard let section = Section(rawValue: text) else {
-            throw Abort(
-                .badRequest,
-                reason: "table \"\(text)\" is not one of \(Section.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return section
+        try req.queryChoice(.table, as: Section.self) ?? .meetings
     }
 
     /// The monthly report's view model; 404 for a cell outside the user's scope.
@@ -129,7 +114,7 @@ struct MonthlyReportPages: RouteCollection {
         let cell = try req.resolved.cell
         let id = cell.id
         let date = try req.asOfDate()
-        let month = try Self.month(req) ?? YearMonth(date)
+        let month = try req.queryMonth(.month) ?? YearMonth(date)
         guard let report = try await reports(req).cellMonth(cellID: id, month: month) else {
             throw Abort(.notFound, reason: "no cell is at this address")
         }
@@ -223,12 +208,19 @@ struct MonthlyReportPages: RouteCollection {
         let id = try req.resolved.unit.id
         let (unit, _) = try await req.visibleCells()
         let asOf = YearMonth(try req.asOfDate())
-        let single = try Self.month(req)
-        let from = try Self.month(req, "from") ?? single ?? asOf
-        let through = try Self.month(req, "to") ?? single ?? (try Self.month(req, "from") ?? asOf)
-        guard from <= through else { throw Abort(.badRequest, reason: "from must not be after to") }
+        let single = try req.queryMonth(.month)
+        let from = try req.queryMonth(.fromMonth) ?? single ?? asOf
+        let through = try req.queryMonth(.toMonth) ?? single ?? from
+        guard from <= through else {
+            throw QueryValueError(
+                .toMonth, through.iso, problem: BilingualText(vi: "trước Từ tháng", en: "is before the From month"))
+        }
         guard from.months(until: through) < 24 else {
-            throw Abort(.badRequest, reason: "a summary covers at most 24 months")
+            throw QueryValueError(
+                .toMonth, through.iso,
+                problem: BilingualText(
+                    vi: "cách Từ tháng quá 24 tháng (một bản tổng hợp gồm nhiều nhất 24 tháng)",
+                    en: "is more than 24 months after the From month (a summary covers at most 24 months)"))
         }
         let summary = try await reports(req).communeSummary(unitID: id, from: from, through: through)
         if audit { try await req.auditRead("commune_summary", id: "unit=\(id)#\(from.iso)..\(through.iso)", unit: id) }

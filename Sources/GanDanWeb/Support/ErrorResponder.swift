@@ -4,8 +4,8 @@ import GanDanStorage
 import Vapor
 
 /// Maps every error to a status in one place (`Failure`): a short bilingual page, or JSON on the `api` group.
-/// Input problems are 4xx with their issues; a 500 means a defect: its details stay in the log, and the page
-/// or body carries the request id that finds them there.
+/// Input problems are 4xx with their issues; a 500 means a defect: its details stay in the log (passwords hidden),
+/// and the body carries the request id that finds them there. Every error page shows the request id.
 struct ErrorResponder: AsyncMiddleware {
     /// How the answer is written: a page (the app's middleware) or JSON (the `api` group's middleware).
     enum Answer: Sendable {
@@ -22,11 +22,12 @@ struct ErrorResponder: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let failure = Failure(error)
-            let requestID = failure.status == .internalServerError ? request.id : nil
+            let failure = Failure(error, language: request.language)
+            let requestID = failure.status == .internalServerError ? request.requestID : nil
             if let requestID {
+                let detail = SecretRedaction.redact(String(reflecting: error))
                 request.logger.error(
-                    "500 \(request.method) \(request.url.path) request-id \(requestID): \(String(reflecting: error))",
+                    "500 \(request.method) \(request.url.path) request-id \(requestID): \(detail)",
                     metadata: Failure.metadata(error))
             }
             switch answer {
@@ -40,7 +41,7 @@ struct ErrorResponder: AsyncMiddleware {
             case .page:
                 let page = ErrorPage(
                     page: PageContext(request, title: "\(failure.status.code)"), status: Int(failure.status.code),
-                    reason: failure.reason, requestID: requestID)
+                    reason: failure.reason, requestID: request.requestID)
                 let response = try await request.view.render("error", page).encodeResponse(for: request)
                 response.status = failure.status
                 return response
@@ -55,8 +56,12 @@ struct Failure {
     var reason: String
     var issues: [InputIssue] = []
 
-    init(_ error: any Error) {
+    /// The answer to `error`; reasons that are sentences in both languages are given in `language`.
+    init(_ error: any Error, language: Language = .vi) {
         switch error {
+        case let query as QueryValueError:
+            (status, reason) = (.badRequest, query.sentence(in: language))
+            issues = [InputIssue(field: query.parameter.name, message: query.sentence(in: language))]
         case let abort as any AbortError where abort.status.code < 500:
             (status, reason) = (abort.status, abort.reason)
         case let input as InputError:

@@ -55,6 +55,9 @@ enum Labels {
         "from": BilingualText(vi: "Từ", en: "From"),
         "until": BilingualText(vi: "Đến", en: "Until"),
         "now": BilingualText(vi: "nay", en: "now"),
+        "formerMember": BilingualText(
+            vi: "Đảng viên này nay không còn sinh hoạt trong phạm vi của bạn; trang chỉ hiện những gì đã ghi đến ngày",
+            en: "This member is no longer on a roll you hold; the page shows only what was recorded up to"),
         "keyLeader": BilingualText(vi: "Cán bộ chủ chốt", en: "Key leader"),
         "history": BilingualText(vi: "Lịch sử", en: "History"),
         "code": BilingualText(vi: "Mã", en: "Code"),

@@ -48,7 +48,7 @@ struct PageContext: Encodable {
 struct LanguageCookieMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        if let text = request.query[String.self, at: "lang"], Language(rawValue: text) != nil {
+        if let text = request.query[String.self, at: QueryParameter.lang.name], Language(rawValue: text) != nil {
             response.cookies["lang"] = HTTPCookies.Value(
                 string: text, maxAge: 365 * 24 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax)
         }

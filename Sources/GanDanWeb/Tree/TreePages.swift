@@ -8,8 +8,8 @@ struct TreePages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.requiring(.read)
         read.get(use: home)
-        read.get("units", ":unit", use: unit)
-        read.get("cells", ":cell", use: cell)
+        read.get("units", ":unit", use: unit).reading(.format)
+        read.get("cells", ":cell", use: cell).reading(.format)
     }
 
     struct HomeContext: Encodable {

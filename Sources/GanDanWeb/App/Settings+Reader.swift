@@ -1,0 +1,181 @@
+import Foundation
+import GanDanCore
+import GanDanStorage
+import NIOCore
+import Vapor
+
+/// Reads each setting from its layers, checks it, and notes where it came from (secrets hidden).
+struct SettingsReader {
+    let layers: SettingLayers
+    var entries: [ConfigurationEntry] = []
+
+    mutating func settings(defaultFile: String) throws -> Settings {
+        let database = database(file: defaultFile)
+        let hostname = text("hostname", "GANDAN_HOSTNAME", default: "127.0.0.1")
+        let port = try integer("port", "GANDAN_PORT", default: 8080, range: 1...65_535)
+        let logLevel = try logLevel()
+        let proxies = try trustedProxies()
+        let idle = try integer("session idle minutes", "GANDAN_SESSION_IDLE_MINUTES", default: 120, range: 1...10_080)
+        let hours = try integer("session max hours", "GANDAN_SESSION_MAX_HOURS", default: 12, range: 1...720)
+        guard idle <= hours * 60 else {
+            throw InputError.invalid(
+                field: layers.field("GANDAN_SESSION_IDLE_MINUTES"),
+                "\(idle) minutes without use is longer than a session may last (\(hours) hours)")
+        }
+        let secure = try flag("secure cookies", "GANDAN_SECURE_COOKIES")
+        let token = metricsToken()
+        let holidays = try holidays()
+        let policy = try meetingPolicy()
+        return Settings(
+            database: database, hostname: hostname, port: port, secureCookies: secure, meetingPolicy: policy,
+            metricsToken: token, trustedProxies: proxies,
+            sessionLifetimes: SessionStore.Lifetimes(idle: Double(idle) * 60, absolute: Double(hours) * 3600),
+            logLevel: logLevel, holidays: holidays, configuration: entries)
+    }
+
+    private mutating func note(_ setting: String, _ value: String, _ source: SettingSource) {
+        entries.append(ConfigurationEntry(setting: setting, value: value, source: source))
+    }
+
+    /// The variable's text when set and not empty (an empty value counts as unset).
+    private func lookup(_ variable: String) -> (value: String, source: SettingSource)? {
+        guard let found = layers.lookup(variable), !found.value.isEmpty else { return nil }
+        return found
+    }
+
+    /// `--database`, else DATABASE_URL, else the file in GANDAN_DATA_DIR (default `data`).
+    private mutating func database(file: String) -> DatabaseLocation {
+        if let (url, source) = lookup("DATABASE_URL") {
+            let location = DatabaseLocation(argument: url)
+            note("database", location.description, source)
+            return location
+        }
+        let folder = lookup("GANDAN_DATA_DIR")
+        let location = DatabaseLocation.resolve(
+            argument: nil, environment: ["GANDAN_DATA_DIR": folder?.value ?? "data"], file: file)
+        note("database", location.description, folder?.source ?? .standard)
+        return location
+    }
+
+    private mutating func text(_ setting: String, _ variable: String, default value: String) -> String {
+        let found = lookup(variable)
+        note(setting, found?.value ?? value, found?.source ?? .standard)
+        return found?.value ?? value
+    }
+
+    private mutating func integer(_ setting: String, _ variable: String, default value: Int, range: ClosedRange<Int>)
+        throws -> Int
+    {
+        guard let (text, source) = lookup(variable) else {
+            note(setting, "\(value)", .standard)
+            return value
+        }
+        guard let number = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
+            throw InputError.invalid(
+                field: layers.field(variable),
+                "\"\(text)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        note(setting, "\(number)", source)
+        return number
+    }
+
+    /// A yes/no setting: 1, true or yes; 0, false, no or empty; anything else is refused.
+    private mutating func flag(_ setting: String, _ variable: String) throws -> Bool {
+        guard let (text, source) = layers.lookup(variable) else {
+            note(setting, "no", .standard)
+            return false
+        }
+        switch text.lowercased() {
+        case "1", "true", "yes":
+            note(setting, "yes", source)
+            return true
+        case "", "0", "false", "no":
+            note(setting, "no", source)
+            return false
+        default: throw InputError.invalid(field: layers.field(variable), "\"\(text)\" is not 1 or 0 (true or false)")
+        }
+    }
+
+    /// LOG_LEVEL: trace, debug, info, notice, warning, error or critical.
+    private mutating func logLevel() throws -> Logger.Level {
+        guard let (text, source) = lookup("LOG_LEVEL") else {
+            note("log level", "info", .standard)
+            return .info
+        }
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            throw InputError.invalid(field: layers.field("LOG_LEVEL"), "\"\(text)\" is not one of \(names)")
+        }
+        note("log level", level.rawValue, source)
+        return level
+    }
+
+    /// GANDAN_TRUSTED_PROXIES: IP addresses separated by commas or spaces; anything else is refused.
+    private mutating func trustedProxies() throws -> Set<String> {
+        let found = lookup("GANDAN_TRUSTED_PROXIES")
+        let items = (found?.value ?? "").split { $0 == "," || $0 == " " }.map(String.init)
+        for item in items where (try? SocketAddress(ipAddress: item, port: 0)) == nil {
+            throw InputError.invalid(
+                field: layers.field("GANDAN_TRUSTED_PROXIES"), "\"\(item)\" is not an IP address")
+        }
+        note("trusted proxies", items.isEmpty ? "none" : items.joined(separator: ", "), found?.source ?? .standard)
+        return Set(items)
+    }
+
+    /// GANDAN_METRICS_TOKEN, from the environment or a `.env` file only (an option would show it in `ps`).
+    private mutating func metricsToken() -> String? {
+        guard let (token, source) = lookup("GANDAN_METRICS_TOKEN") else {
+            note("metrics token", "not set: /metrics answers anyone who reaches it", .standard)
+            return nil
+        }
+        note("metrics token", "set (\(SecretRedaction.mask))", source)
+        return token
+    }
+
+    /// The built-in holidays, with the years of GANDAN_HOLIDAYS over them.
+    private mutating func holidays() throws -> PublicHolidays {
+        let builtIn = PublicHolidays.vietnam
+        let span = "\(builtIn.years.first?.year ?? 0)–\(builtIn.years.last?.year ?? 0)"
+        guard let (path, source) = lookup("GANDAN_HOLIDAYS") else {
+            note("holidays", "the built-in table, \(span)", .standard)
+            return builtIn
+        }
+        let field = layers.field("GANDAN_HOLIDAYS")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError.invalid(field: field, "cannot read \(path)")
+        }
+        do {
+            let holidays = try PublicHolidays.read(json: data, over: builtIn)
+            let changed = holidays.years.filter { !builtIn.years.contains($0) }.map { String($0.year) }
+            let years = changed.isEmpty ? "no year changed" : "years " + changed.joined(separator: ", ")
+            note("holidays", "\(path) (\(years) over the built-in \(span))", source)
+            return holidays
+        } catch {
+            throw InputError.invalid(
+                error.issues.map { issue in
+                    InputIssue(
+                        line: issue.line, field: "\(field) \(path)" + (issue.field.map { " " + $0 } ?? ""),
+                        message: issue.message)
+                })
+        }
+    }
+
+    /// The meeting policy JSON of GANDAN_MEETING_POLICY, else the rules' own numbers.
+    private mutating func meetingPolicy() throws -> MeetingPolicy {
+        guard let (path, source) = lookup("GANDAN_MEETING_POLICY") else {
+            note("meeting policy", "the rules' own numbers", .standard)
+            return .standard
+        }
+        let field = layers.field("GANDAN_MEETING_POLICY")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError.invalid(field: field, "cannot read \(path)")
+        }
+        do {
+            let policy = try MeetingPolicy.read(json: data)
+            note("meeting policy", path, source)
+            return policy
+        } catch {
+            throw InputError.invalid(field: field, "\(path): \(error.description)")
+        }
+    }
+}
