@@ -75,4 +75,27 @@ struct WriteAheadLogTests {
             #expect(mode == "wal")
         }
     }
+
+    @Test("a restored SQLite backup is in WAL mode again (VACUUM INTO writes its copy in the rollback journal)")
+    func walAfterRestore() async throws {
+        try await TestDatabase.sqlite.withLocation { source in
+            try await BackupTests.seed(source)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gandan-backup-\(UUID())").path
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            _ = try await DatabaseBackup.backup(source, to: folder)
+            try await TestDatabase.sqlite.withLocation { target in
+                try await DatabaseBackup.restore(target, from: folder, replace: false)
+                #expect(try await Self.journalMode(target) == "wal")
+            }
+        }
+    }
+
+    /// The journal mode a new connection finds in the file.
+    static func journalMode(_ location: DatabaseLocation) async throws -> String? {
+        let context = try StorageContext(location: location)
+        let sql = try #require(context.db as? any SQLDatabase)
+        let mode = try? await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+        await context.shutdown()
+        return mode
+    }
 }
