@@ -12,6 +12,9 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     app.servers.use { app in OversizeAnsweringServer(app.http.server.shared, logger: app.logger) }
     app.storage[SettingsKey.self] = settings
     app.logger.logLevel = settings.logLevel
+    // Next to the binary in a release; a missing folder stops the start with the folders looked in, before the
+    // database is opened (an incomplete installation changes nothing, even with --migrate).
+    let resources = try WebResources.folder()
 
     let storage = try StorageContext(
         location: settings.database, logger: app.logger, threadPool: app.threadPool,
@@ -25,8 +28,6 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
         guard pending.isEmpty else { throw PendingMigrationsError(location: settings.database, names: pending) }
     }
 
-    // Next to the binary in a release; a missing folder stops the start with the folders looked in.
-    let resources = try WebResources.folder()
     let views = resources.appendingPathComponent("Views").path
     let publicFolder = resources.appendingPathComponent("Public").path
     // The templates live in the package's resource bundle, which may sit under a hidden folder (.build):
