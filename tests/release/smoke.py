@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """The release smoke test (scripts/release-test): what an operator checks after installing GanDan.
 
-    smoke.py BASE_URL USERNAME PASSWORD_FILE MEMBERS_CSV
+    smoke.py BASE_URL USERNAME PASSWORD_FILE MEMBERS_CSV [REQUEST_ID_FILE]
 
 Through BASE_URL (nginx over HTTPS with a throwaway certificate, so the certificate is not verified):
-/health answers ok; /health/ready answers 200, or 404 while it does not exist yet (reported); the administrator
-signs in; the home page lists the imported province; a member CSV is uploaded through the web import flow and
-checked (the dry run), whose report must name the file's bad line. Exits non-zero at the first failure.
-Python's standard library only.
+/health answers ok; /health/ready answers 200 "ready" with an X-Request-Id (written to REQUEST_ID_FILE, for the
+caller to find on both access logs); the administrator signs in; the home page lists the imported province; a member
+CSV is uploaded through the web import flow and checked (the dry run), whose report must name the file's bad line.
+Exits non-zero at the first failure. Python's standard library only.
 """
 
 import http.client
@@ -78,6 +78,7 @@ def csrf(page):
 
 def main():
     base, username, password_file, members_csv = sys.argv[1:5]
+    request_id_file = sys.argv[5] if len(sys.argv) > 5 else None
     with open(password_file, encoding="utf-8") as f:
         password = f.read().strip()
     with open(members_csv, "rb") as f:
@@ -87,10 +88,13 @@ def main():
     status, headers, body = browser.request("GET", "/health")
     check(status == 200 and body.strip() == "ok", f"/health answers 200 ok (got {status} {body[:40]!r})")
     check("max-age=" in headers.get("strict-transport-security", ""), "HTTPS answers carry HSTS")
-    status, _, body = browser.request("GET", "/health/ready")
-    check(status in (200, 404), f"/health/ready answers 200 or 404 (got {status})")
-    if status == 404:
-        print("smoke: note: /health/ready does not exist in this build (404); only /health was checked")
+    status, headers, body = browser.request("GET", "/health/ready")
+    check(status == 200 and body.strip() == "ready", f"/health/ready answers 200 ready (got {status} {body[:80]!r})")
+    request_id = headers.get("x-request-id", "")
+    check(re.fullmatch(r"[0-9a-f]{32}", request_id) is not None, f"the answer carries nginx's id ({request_id!r})")
+    if request_id_file:
+        with open(request_id_file, "w", encoding="utf-8") as f:
+            f.write(request_id + "\n")
 
     status, headers, _ = browser.request("GET", "/")
     check(status in (302, 303) and "/login" in headers.get("location", ""), "a page asks for sign-in first")
