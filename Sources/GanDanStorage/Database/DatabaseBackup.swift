@@ -153,6 +153,15 @@ public enum DatabaseBackup {
             let manager = FileManager.default
             for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
             try manager.copyItem(atPath: source, toPath: path)
+            // VACUUM INTO writes its copy in the rollback journal: the restored file gets the write-ahead log back.
+            let restored = try StorageContext(location: location)
+            do {
+                try await restored.useWriteAheadLog()
+            } catch {
+                await restored.shutdown()
+                throw error
+            }
+            await restored.shutdown()
         case .postgres(let url):
             try tools.run(
                 "pg_restore", connectionURL: url,

@@ -43,8 +43,9 @@ public final class StorageContext: Sendable {
         databases.database(logger: logger, on: eventLoop)!
     }
 
-    /// Creates or upgrades the schema.
+    /// Creates or upgrades the schema; an SQLite database is also put in WAL mode (`useWriteAheadLog`).
     public func migrate() async throws {
+        try await useWriteAheadLog()
         let migrations = Migrations()
         migrations.add(GanDanMigrations.all)
         let migrator = Migrator(
@@ -55,10 +56,21 @@ public final class StorageContext: Sendable {
     }
 
     /// The names of the migrations this program knows that the database has not had, in order; all of them for a
-    /// database without a schema.
+    /// database without a schema. Only reads (`GanDanMigrations.pending(on:)`).
     public func pendingMigrations() async throws -> [String] {
-        let applied = Set(try await DatabaseBackup.appliedMigrations(db))
-        return GanDanMigrations.all.map(\.name).filter { !applied.contains($0) }
+        try await GanDanMigrations.pending(on: db)
+    }
+
+    /// SQLite only: the write-ahead log, so pages keep reading while an import commits (in the default rollback
+    /// journal readers wait for the writer). The mode is stored in the file, so once is enough; `migrate` (run at
+    /// installation and at every upgrade, and by `serve --migrate` and the demo) sets it. PostgreSQL needs nothing.
+    public func useWriteAheadLog() async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        let mode = try await sql.raw("PRAGMA journal_mode = WAL").first()?.decode(
+            column: "journal_mode", as: String.self)
+        guard mode?.lowercased() == "wal" else {
+            throw StorageError.unavailable("SQLite refused the write-ahead log (journal mode \(mode ?? "unknown"))")
+        }
     }
 
     public func shutdown() async {

@@ -1,4 +1,5 @@
 import Foundation
+import GanDanCore
 import Vapor
 
 /// `GET /openapi.json`: the OpenAPI 3.1 description of every JSON route (`Resources/OpenAPI/openapi.json`).
@@ -9,12 +10,20 @@ struct OpenAPIDocument: RouteCollection {
         routes.open().get("openapi.json", use: document)
     }
 
-    /// The bundled document, read once.
-    static let data: Data? = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "OpenAPI")
-        .flatMap { try? Data(contentsOf: $0) }
+    /// The bundled document, read once at start-up.
+    let data: Data
+
+    /// Reads `OpenAPI/openapi.json` from the web resources folder; a missing or unreadable file stops the start.
+    init(resources: URL) throws {
+        let url = resources.appendingPathComponent("OpenAPI").appendingPathComponent("openapi.json")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw MissingResources(
+                bundle: WebResources.bundle.fileName, required: "OpenAPI/openapi.json", searched: [resources.path])
+        }
+        self.data = data
+    }
 
     @Sendable func document(req: Request) async throws -> Response {
-        guard let data = Self.data else { throw Abort(.internalServerError, reason: "the API description is missing") }
         var headers = HTTPHeaders()
         headers.contentType = .json
         return Response(status: .ok, headers: headers, body: .init(data: data))

@@ -12,6 +12,9 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     app.servers.use { app in OversizeAnsweringServer(app.http.server.shared, logger: app.logger) }
     app.storage[SettingsKey.self] = settings
     app.logger.logLevel = settings.logLevel
+    // Next to the binary in a release; a missing folder stops the start with the folders looked in, before the
+    // database is opened (an incomplete installation changes nothing, even with --migrate).
+    let resources = try WebResources.folder()
 
     let storage = try StorageContext(
         location: settings.database, logger: app.logger, threadPool: app.threadPool,
@@ -25,11 +28,8 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
         guard pending.isEmpty else { throw PendingMigrationsError(location: settings.database, names: pending) }
     }
 
-    guard let views = Bundle.module.resourceURL?.appendingPathComponent("Views").path,
-        let publicFolder = Bundle.module.resourceURL?.appendingPathComponent("Public").path
-    else {
-        throw StorageError.unavailable("the bundled page templates are missing")
-    }
+    let views = resources.appendingPathComponent("Views").path
+    let publicFolder = resources.appendingPathComponent("Public").path
     // The templates live in the package's resource bundle, which may sit under a hidden folder (.build):
     // keep Leaf's sandbox and extension checks, but not its refusal of hidden path components.
     app.leaf.sources = .singleSource(
@@ -64,15 +64,15 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     app.middleware.use(UserSessionAuthenticator())
     app.middleware.use(TokenAuthenticator())
 
-    try routes(app)
+    try routes(app, resources: resources)
 }
 
 /// Registers every route: sign-in is open; everything else needs a user (rules.md R30). Pages sit on one
 /// `pages` group; the JSON API on one `api` group under `/api`, whose errors are answered as JSON.
-func routes(_ app: Application) throws {
+func routes(_ app: Application, resources: URL) throws {
     try app.register(collection: HealthRoutes())
     try app.register(collection: MetricsRoute(token: app.settings.metricsToken))
-    try app.register(collection: OpenAPIDocument())
+    try app.register(collection: try OpenAPIDocument(resources: resources))
     // CSRF runs inside each group, so the API's refusals are answered as JSON like its other errors.
     try app.grouped(CSRFMiddleware()).register(collection: LoginPages())
     let pages = app.grouped(CSRFMiddleware(), RequireLogin(.page))
