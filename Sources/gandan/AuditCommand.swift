@@ -74,7 +74,7 @@ extension AuditCommand {
                 }
                 switch result {
                 case .intact(let entries):
-                    print("The audit trail is intact: \(entries) entries.")
+                    print("The audit trail is intact: \(Self.entries(entries)).")
                 case .broken(let seq, let reason):
                     throw AppRunner.failure("the audit trail is broken at entry \(seq): \(reason)")
                 }
@@ -91,10 +91,12 @@ extension AuditCommand {
         static func outcome(_ result: AuditTrail.HeadCheck, _ recorded: Recorded) throws -> String {
             switch result {
             case .holds(let entries) where recorded.head.seq == 0:
-                return "The audit trail is intact: \(entries) entries. The head \(recorded.source) is of an empty "
+                return
+                    "The audit trail is intact: \(Self.entries(entries)). The head \(recorded.source) is of an empty "
                     + "trail, so there is no earlier entry to compare."
             case .holds(let entries):
-                return "The audit trail is intact: \(entries) entries, and entry \(recorded.head.seq) still has the "
+                return
+                    "The audit trail is intact: \(Self.entries(entries)), and entry \(recorded.head.seq) still has the "
                     + "hash \(recorded.source): no entry up to it was rewritten."
             case .rewritten(let seq, let expected, let found):
                 throw AppRunner.failure(
@@ -102,11 +104,16 @@ extension AuditCommand {
                         + "trail up to it was rewritten and its hashes recomputed, or the head is of another database")
             case .truncated(let entries, let expected):
                 throw AppRunner.failure(
-                    "the audit trail holds \(entries) entries, fewer than the \(expected) \(recorded.source): "
+                    "the audit trail holds \(Self.entries(entries)), fewer than the \(expected) \(recorded.source): "
                         + "entries were deleted from its end")
             case .broken(let seq, let reason):
                 throw AppRunner.failure("the audit trail is broken at entry \(seq): \(reason)")
             }
+        }
+
+        /// "1 entry", "149 entries".
+        static func entries(_ count: Int) -> String {
+            count == 1 ? "1 entry" : "\(count) entries"
         }
     }
 }
