@@ -34,6 +34,17 @@ public struct CellGlance: Codable, Sendable, Hashable {
     public var belowMinimum: Bool
 }
 
+/// A grassroots committee at a glance on a day: its meetings and its standing body's against the rule (rules.md R7).
+public struct CommitteeGlance: Codable, Sendable, Hashable {
+    public var committeeID: UUID
+    public var committeeName: String
+    public var unitID: UUID
+    public var rhythm: CommitteeRhythm
+    /// The latest regular meeting of the committee, and of its standing body, held in the year up to the day.
+    public var lastCommitteeMeeting: CivilDate?
+    public var lastStandingBodyMeeting: CivilDate?
+}
+
 /// A commune's (or any unit's) cells at a glance on a day, with totals.
 public struct CommuneDashboardReport: Codable, Sendable, Hashable {
     public var unitID: UUID
@@ -44,6 +55,8 @@ public struct CommuneDashboardReport: Codable, Sendable, Hashable {
     public var asOf: CivilDate
     /// One row per cell in force on the day, in Vietnamese order.
     public var cells: [CellGlance]
+    /// The grassroots committees in force on the day, with their meetings against the rule (rules.md R7).
+    public var committees: [CommitteeGlance]
     public var size: Int
     public var fullMembers: Int
     public var openTasks: Int
@@ -63,16 +76,19 @@ public struct CommuneDashboard: Sendable {
     let charter: CharterSettings
     let feedbackSettings: FeedbackSettings
     let calendar: WorkingCalendar
+    let meetingSettings: MeetingSettings
 
     public init(
         db: any Database, scope: AccessScope, charter: CharterSettings = .standard,
-        feedbackSettings: FeedbackSettings = .standard, calendar: WorkingCalendar = .vietnam
+        feedbackSettings: FeedbackSettings = .standard, calendar: WorkingCalendar = .vietnam,
+        meetingSettings: MeetingSettings = .standard
     ) {
         self.db = db
         self.scope = scope
         self.charter = charter
         self.feedbackSettings = feedbackSettings
         self.calendar = calendar
+        self.meetingSettings = meetingSettings
     }
 
     /// The dashboard of `unit` as of `asOf`; nil when the unit did not exist that day or lies outside the scope.
@@ -104,9 +120,15 @@ public struct CommuneDashboard: Sendable {
                 overdueFeedback: feedback[id] ?? 0, noMeetingThisMonth: standing.noMeetingThisMonth,
                 mayProposeCommittee: standing.mayProposeCommittee, belowMinimum: standing.belowMinimum)
         }
+        let committees = try tree.organisations.values.filter {
+            try $0.decode(\.$kind, as: OrganisationKind.self) == .grassrootsCommittee
+                && scope.contains(organisation: $0.requireID())
+        }
+        .sorted { ($0.nameSort, $0.code) < ($1.nameSort, $1.code) }
         return CommuneDashboardReport(
             unitID: unit, unitCode: root.code, unitKind: try root.decode(\.$kind, as: UnitKind.self),
-            unitName: root.name, asOf: date, cells: glances, size: glances.reduce(0) { $0 + $1.size },
+            unitName: root.name, asOf: date, cells: glances,
+            committees: try await committeeGlances(committees, on: date), size: glances.reduce(0) { $0 + $1.size },
             fullMembers: glances.reduce(0) { $0 + $1.fullMembers }, openTasks: glances.reduce(0) { $0 + $1.openTasks },
             overdueFeedback: glances.reduce(0) { $0 + $1.overdueFeedback },
             cellsWithoutMeetingThisMonth: glances.filter(\.noMeetingThisMonth).count,
@@ -200,6 +222,36 @@ public struct CommuneDashboard: Sendable {
             }
         }
         return result
+    }
+
+    /// Each committee's meetings in the year up to the day against the rule (rules.md R7): one query for all.
+    func committeeGlances(_ committees: [OrganisationRecord], on date: CivilDate) async throws -> [CommitteeGlance] {
+        guard !committees.isEmpty, let first = CivilDate(year: date.year, month: 1, day: 1) else { return [] }
+        let ids = try committees.map { try $0.requireID() }
+        var held: [UUID: [(date: CivilDate, body: MeetingBody, kind: MeetingKind)]] = [:]
+        for record in try await MeetingRecord.query(on: db).filter(\.$organisationID ~~ ids)
+            .filter(\.$status == MeetingStatus.held.rawValue).filter(\.$date >= first.iso).filter(\.$date <= date.iso)
+            .all()
+        {
+            held[record.organisationID, default: []].append(
+                (
+                    date: try record.date(\.$date), body: try record.decode(\.$body, as: MeetingBody.self),
+                    kind: try record.decode(\.$kind, as: MeetingKind.self)
+                ))
+        }
+        return try committees.map { committee in
+            let id = try committee.requireID()
+            let meetings = held[id] ?? []
+            func last(_ body: MeetingBody) -> CivilDate? {
+                meetings.filter { $0.body == body && $0.kind.countsAsMonthly }.map(\.date).max()
+            }
+            return CommitteeGlance(
+                committeeID: id, committeeName: committee.name, unitID: committee.unitID,
+                rhythm: CommitteeRhythm(
+                    held: meetings, asOf: date, opened: try committee.date(\.$validFrom),
+                    closed: try committee.date(\.$validUntil), settings: meetingSettings),
+                lastCommitteeMeeting: last(.committee), lastStandingBodyMeeting: last(.standingBody))
+        }
     }
 
     /// "Open on D" in SQL: assigned at a meeting held by D and not reviewed by then (rules.md A7).

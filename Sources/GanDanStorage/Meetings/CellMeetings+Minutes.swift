@@ -18,7 +18,7 @@ extension CellMeetings {
             throw StorageError.conflict("the meeting was called off: it has no minutes")
         }
         guard let cell = try await OrganisationRecord.find(meeting.organisationID, on: db) else {
-            throw StorageError.notFound("no cell \(meeting.organisationID)")
+            throw StorageError.notFound("no cell or committee \(meeting.organisationID)")
         }
         let prepared = try await prepare(meeting: meeting, cell: cell, entry: entry)
         let errors = prepared.issues.filter { !$0.message.hasPrefix("warning:") }
@@ -56,8 +56,11 @@ extension CellMeetings {
             row.present = prepared.minutes.presentCount
             row.quality = quality.score
             try await row.create(on: db)
-            try await Self.replaceAttendance(
-                prepared.minutes, meetingID: meetingID, meeting: meeting, cell: cell, on: db)
+            // Absences are counted over cell meetings only (rules.md R12); a committee's minutes keep their roll call.
+            if meeting.body == MeetingBody.cell.rawValue {
+                try await Self.replaceAttendance(
+                    prepared.minutes, meetingID: meetingID, meeting: meeting, cell: cell, on: db)
+            }
             try await TaskWriter(db: db).sync(
                 meeting: meeting, cellID: try cell.requireID(), tasks: entry.tasks, reviews: entry.reviews)
             try await AuditTrail(db: db, scope: .storageInternal).record(
@@ -88,7 +91,8 @@ extension CellMeetings {
         if meeting.currentVersion > 0 && Self.clean(entry.correctionReason) == nil {
             add("correctionReason", "a correction of recorded minutes says why (rules.md R10)")
         }
-        let roster = try await CellDirectory(db: db, scope: .storageInternal).roster(of: try cell.requireID(), on: date)
+        let body = try meeting.decode(\.$body, as: MeetingBody.self)
+        let roster = try await roll(holder: cell, body: body, on: date)
         let marking = Self.mark(entry.attendance, roster: roster, on: date)
         issues += marking.issues
         let roll = marking.roll

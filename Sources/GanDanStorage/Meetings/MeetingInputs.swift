@@ -3,6 +3,9 @@ import GanDanCore
 
 /// A meeting to put in the calendar, with its notice (rules.md R7, R9, R11).
 public struct MeetingPlanDraft: Codable, Sendable, Hashable {
+    /// Who meets: for a grassroots committee, the committee or its standing body (required); a cell's meeting is
+    /// the cell's (rules.md R7).
+    public var body: MeetingBody?
     public var kind: MeetingKind
     public var date: CivilDate
     public var scheduledStart: TimeOfDay
@@ -15,9 +18,10 @@ public struct MeetingPlanDraft: Codable, Sendable, Hashable {
     public var documents: String?
 
     public init(
-        kind: MeetingKind, date: CivilDate, scheduledStart: TimeOfDay, topic: String? = nil,
+        body: MeetingBody? = nil, kind: MeetingKind, date: CivilDate, scheduledStart: TimeOfDay, topic: String? = nil,
         noticeSentOn: CivilDate? = nil, notifiedCommitteeMember: String? = nil, documents: String? = nil
     ) {
+        self.body = body
         self.kind = kind
         self.date = date
         self.scheduledStart = scheduledStart

@@ -1,10 +1,14 @@
 import Foundation
 import GanDanCore
 
-/// A meeting in a cell's calendar, with the figures its minutes give.
+/// A meeting in a cell's (or a grassroots committee's) calendar, with the figures its minutes give.
 public struct MeetingSummary: Codable, Sendable, Hashable {
     public var id: UUID
+    /// The organisation that held it: a cell, or for the meetings of a committee and its standing body the
+    /// grassroots committee (rules.md R7).
     public var cellID: UUID
+    /// Who met: the cell, the committee as a whole, or its standing body (rules.md R7).
+    public var body: MeetingBody
     public var kind: MeetingKind
     public var status: MeetingStatus
     public var date: CivilDate

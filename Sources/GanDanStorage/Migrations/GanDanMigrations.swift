@@ -10,6 +10,7 @@ public enum GanDanMigrations {
             AddPlacementPlanDates(),
             AddAuditUnitSets(),
             KeepParsedImportTables(),
+            AddMeetingBodies(),
         ]
     }
 }

@@ -1,12 +1,16 @@
 import FluentKit
 import Foundation
 
-/// A cell meeting, planned with notice and then held with minutes (rules.md R7–R11).
+/// A meeting of a cell, or of a grassroots committee or its standing body, planned with notice and then held with
+/// minutes (rules.md R7–R11).
 final class MeetingRecord: Model, @unchecked Sendable {
     static let schema = "meetings"
 
     @ID(key: .id) var id: UUID?
+    /// The cell or grassroots committee that held it.
     @Field(key: "organisation_id") var organisationID: UUID
+    /// `MeetingBody`: the cell, or the committee as a whole or its standing body (rules.md R7).
+    @Field(key: "body") var body: String
     @Field(key: "kind") var kind: String
     @Field(key: "status") var status: String
     @Field(key: "date") var date: String

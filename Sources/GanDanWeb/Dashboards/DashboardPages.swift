@@ -39,7 +39,7 @@ struct DashboardPages: FeatureRoutes {
         }
         let dashboard = CommuneDashboard(
             db: req.store, scope: try await req.scope(.read), charter: req.application.settings.charter,
-            calendar: req.workingCalendar)
+            calendar: req.workingCalendar, meetingSettings: req.meetingPolicy.meetings)
         guard let report = try await dashboard.load(unit: id, asOf: date) else {
             throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)")
         }
@@ -115,12 +115,25 @@ struct DashboardPages: FeatureRoutes {
         var belowMinimum: Bool
     }
 
+    /// A grassroots committee's meetings against the rule, with the page that lists them (rules.md R7).
+    struct CommitteeRow: Encodable {
+        var name: String
+        var link: String
+        var held: Int
+        var expected: Int
+        var behind: Bool
+        var missed: String
+        var lastCommittee: String?
+        var lastStanding: String?
+    }
+
     struct CommuneContext: Encodable {
         var page: PageContext
         var unitID: UUID
         var unitName: String
         var asOf: String
         var asOfText: String
+        var committees: [CommitteeRow]
         var rows: [CellRow]
         var size: Int
         var full: Int
@@ -241,7 +254,17 @@ struct DashboardPages: FeatureRoutes {
             page: PageContext(req, title: "\(word("dashboard")) · \(report.unitName)", exportable: true),
             unitID: report.unitID,
             unitName: "\(report.unitKind.label.text(in: language)) \(report.unitName)", asOf: date,
-            asOfText: report.asOf.vietnamese, rows: rows, size: report.size, full: report.fullMembers,
+            asOfText: report.asOf.vietnamese,
+            committees: report.committees.map {
+                CommitteeRow(
+                    name: $0.committeeName,
+                    link: "/committees/\($0.committeeID)/meetings?date=\(date)&year=\(report.asOf.year)",
+                    held: $0.rhythm.committeeMeetingsHeld, expected: $0.rhythm.committeeMeetingsExpected,
+                    behind: $0.rhythm.committeeBehind,
+                    missed: $0.rhythm.standingBodyMissed.map(\.vietnamese).joined(separator: ", "),
+                    lastCommittee: $0.lastCommitteeMeeting?.vietnamese,
+                    lastStanding: $0.lastStandingBodyMeeting?.vietnamese)
+            }, rows: rows, size: report.size, full: report.fullMembers,
             openTasks: report.openTasks, overdueFeedback: report.overdueFeedback,
             cellsWithoutMeeting: report.cellsWithoutMeetingThisMonth, cellsMayPropose: report.cellsMayProposeCommittee)
         return context

@@ -52,7 +52,7 @@ struct MeetingAPI: RouteCollection {
             throw Abort(.notFound, reason: "no meeting is at this address")
         }
         try await req.auditRead(
-            "meeting", id: id.uuidString, unit: try req.resolved.cell.unitID)
+            "meeting", id: id.uuidString, unit: try req.resolved.meetingHolder.unitID)
         return detail
     }
 

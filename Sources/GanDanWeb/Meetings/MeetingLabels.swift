@@ -104,6 +104,23 @@ enum MeetingLabels {
             en: "Criterion names are descriptions, not the official wording."),
         "environmentFirst": BilingualText(vi: "Môi trường: ưu tiên", en: "Environment: first"),
         "minutesTitle": BilingualText(vi: "BIÊN BẢN SINH HOẠT CHI BỘ", en: "MINUTES OF THE CELL MEETING"),
+        "minutesOf": BilingualText(vi: "BIÊN BẢN", en: "MINUTES:"),
+        "committeeMeetings": BilingualText(
+            vi: "Hội nghị Đảng bộ, họp Đảng ủy", en: "Meetings of the committee and its standing body"),
+        "body": BilingualText(vi: "Hình thức", en: "Who meets"),
+        "committeeRule": BilingualText(
+            vi: "Đảng bộ họp thường lệ mỗi năm 2 lần; Đảng ủy họp thường lệ mỗi tháng 1 lần. Họp chuyên đề không thay "
+                + "cho họp thường lệ.",
+            en: "The committee meets twice a year, its standing body monthly. A thematic meeting never replaces a "
+                + "regular one."),
+        "committeeHeld": BilingualText(
+            vi: "Hội nghị Đảng bộ đã họp / phải họp đến ngày", en: "Committee meetings held / due by the day"),
+        "committeeBehind": BilingualText(
+            vi: "Đảng bộ họp chưa đủ số lần", en: "Committee has met fewer times than due"),
+        "standingMissed": BilingualText(vi: "Tháng Đảng ủy không họp", en: "Months without a standing body meeting"),
+        "standingOk": BilingualText(vi: "Đảng ủy họp đủ các tháng", en: "Standing body met every month"),
+        "lastCommitteeMeeting": BilingualText(vi: "Hội nghị Đảng bộ gần nhất", en: "Last committee meeting"),
+        "lastStandingMeeting": BilingualText(vi: "Họp Đảng ủy gần nhất", en: "Last standing body meeting"),
         "partyName": BilingualText(vi: "ĐẢNG CỘNG SẢN VIỆT NAM", en: "COMMUNIST PARTY OF VIET NAM"),
         "signatures": BilingualText(vi: "Chủ trì / Thư ký", en: "Chair / Recorder"),
         "noMeetings": BilingualText(vi: "Chưa có buổi sinh hoạt nào.", en: "No meetings yet."),

@@ -312,7 +312,7 @@ struct MeetingPages: RouteCollection {
             throw Abort(.notFound, reason: "no meeting is at this address")
         }
         try await req.auditRead(
-            "meeting", id: id.uuidString, unit: try req.resolved.cell.unitID)
+            "meeting", id: id.uuidString, unit: try req.resolved.meetingHolder.unitID)
         let mayWrite = try await req.allows(.write)
         return try await req.view.render(
             "meeting", MinutesView(req, detail, mayWrite: mayWrite))
@@ -321,7 +321,7 @@ struct MeetingPages: RouteCollection {
     @Sendable func minutesForm(req: Request) async throws -> Response {
         let id = try req.resolved.meetingID
         try await req.auditRead(
-            "meeting_minutes_form", id: id.uuidString, unit: try req.resolved.cell.unitID)
+            "meeting_minutes_form", id: id.uuidString, unit: try req.resolved.meetingHolder.unitID)
         return try await MinutesFormView.render(req, meetingID: id, form: nil)
     }
 

@@ -80,15 +80,20 @@ struct MinutesFormView: Encodable {
         }
         let meeting = detail.meeting
         let form = posted ?? detail.body.map { MinutesForm($0) } ?? MinutesForm()
-        let roster = try await CellDirectory(db: req.store, scope: try await req.scope(.read)).roster(
-            of: meeting.cellID, on: meeting.date
-        ).filter { $0.member.standing != nil && $0.member.standing != .suspended }
+        // The roll of the cell, or of the committee or its standing body (rules.md R7, R10).
+        let roster = (try await req.meetings().roll(ofMeeting: meetingID) ?? []).filter {
+            $0.member.standing != nil && $0.member.standing != .suspended
+        }
         let members = Self.memberLines(roster, form: form, posted: posted != nil, language: language)
-        let secretary = roster.first { $0.posts.contains(.cellSecretary) }?.member.id.uuidString
+        let chairPost: PostKind = meeting.body == .cell ? .cellSecretary : .partySecretary
+        let secretary = roster.first { $0.posts.contains(chairPost) }?.member.id.uuidString
         let people = { (selected: String?) in Self.people(roster, selected: selected) }
-        let households = try await HouseholdRegister(db: req.store, scope: try await req.scope(.read)).households(
-            ofVillage: try req.resolved.cell.unitID, year: meeting.date.year
-        ).filter { $0.status == .poor || $0.status == .nearPoor }
+        // Households a task helps belong to the cell's village; a committee's tasks name none.
+        let households =
+            meeting.body == .cell
+            ? try await HouseholdRegister(db: req.store, scope: try await req.scope(.read)).households(
+                ofVillage: try req.resolved.cell.unitID, year: meeting.date.year
+            ).filter { $0.status == .poor || $0.status == .nearPoor } : []
         let nextMonth = YearMonth(meeting.date).adding(months: 1).iso
         let tasks = Self.taskLines(
             form, people: people, households: households, nextMonth: nextMonth, language: language)
@@ -231,6 +236,11 @@ struct MinutesView: Encodable {
     var meetingID: UUID
     var cellID: UUID
     var cellName: String
+    /// The page of the holder's meetings: the cell's, or the grassroots committee's (rules.md R7).
+    var meetingsLink: String
+    /// "Sinh hoạt chi bộ", "Hội nghị Đảng bộ" or "Họp Đảng ủy", for the title of the printed minutes.
+    var body: String
+    var isCell: Bool
     var date: String
     var kind: String
     var status: String
@@ -280,6 +290,10 @@ struct MinutesView: Encodable {
         meetingID = meeting.id
         cellID = meeting.cellID
         cellName = detail.cellName
+        meetingsLink =
+            meeting.body == .cell ? "/cells/\(meeting.cellID)/meetings" : "/committees/\(meeting.cellID)/meetings"
+        body = meeting.body.label.text(in: language)
+        isCell = meeting.body == .cell
         date = meeting.date.vietnamese
         kind = meeting.kind.label.text(in: language)
         status = meeting.status.label.text(in: language)
