@@ -88,6 +88,17 @@ struct AccessMatrixTests {
         }
     }
 
+    /// Planner-only work on a cell (assigning its committee member, rules.md R11): a secretary or viewer who sees the
+    /// cell is refused the action.
+    static func assigner(_ who: Who, _ inside: Bool, ok: UInt) -> UInt {
+        switch who {
+        case .anonymous: return 401
+        case .admin: return ok
+        case .planner: return inside ? ok : 404
+        case .secretary, .viewer, .auditor: return inside ? 403 : 404
+        }
+    }
+
     static let entries: [String: Entry] = [
         "GET /health": Entry(path: { _ in "/health" }, expect: { _, _ in 200 }),
         // Whether the database answers and is migrated: no data, open like /health (issue 24).
@@ -209,6 +220,31 @@ struct AccessMatrixTests {
                 #"{"body": "standingBody", "kind": "regular", "date": "2019-06-05", "scheduled_start": "07:30"}"#
             },
             expect: { commune($0, $1, ok: 201, page: false, write: true) }),
+        "GET /cells/:cell/committee-member": Entry(
+            path: { "/cells/\($0.cell)/committee-member" }, expect: { read($0, $1, page: true) }),
+        // The member named holds no post of the committee above the cell, so roles allowed to assign get 422.
+        "POST /cells/:cell/committee-member": Entry(
+            path: { "/cells/\($0.cell)/committee-member" },
+            body: { "action=assign&memberID=\($0.member)&date=2019-06-01" }, expect: { assigner($0, $1, ok: 422) }),
+        "GET /api/cells/:cell/committee-members": Entry(
+            path: { "/api/cells/\($0.cell)/committee-members" }, expect: { read($0, $1, page: false) }),
+        "POST /api/cells/:cell/committee-members": Entry(
+            path: { "/api/cells/\($0.cell)/committee-members" },
+            body: { #"{"member_id": "\#($0.member)", "from": "2019-06-01"}"# }, expect: { assigner($0, $1, ok: 422) }),
+        // Nobody is assigned, so roles allowed to end an assignment get 409.
+        "POST /api/cells/:cell/committee-members/end": Entry(
+            path: { "/api/cells/\($0.cell)/committee-members/end" }, body: { _ in #"{"on": "2019-06-01"}"# },
+            expect: { assigner($0, $1, ok: 409) }),
+        "POST /meetings/:meeting/notice": Entry(
+            path: { "/meetings/\($0.meeting)/notice" },
+            body: { "noticeSentOn=2019-06-03&method[\($0.member)]=loudspeaker" },
+            expect: { write($0, $1, ok: 303, page: true) }),
+        "PUT /api/meetings/:meeting/notice": Entry(
+            path: { "/api/meetings/\($0.meeting)/notice" },
+            body: {
+                #"{"notice_sent_on": "2019-06-03", "notifications": [{"member_id": "\#($0.member)", "method": "phone"}]}"#
+            },
+            expect: { write($0, $1, ok: 200, page: false) }),
         "GET /cells/:cell/meetings": Entry(
             path: { "/cells/\($0.cell)/meetings?year=2019" }, expect: { read($0, $1, page: true) }),
         "POST /cells/:cell/meetings": Entry(

@@ -32,6 +32,11 @@ public struct CellGlance: Codable, Sendable, Hashable {
     public var mayProposeCommittee: Bool
     /// Fewer full members than the minimum (rules.md R1).
     public var belowMinimum: Bool
+    /// The upper-level committee member assigned to the cell on the day (rules.md R11).
+    public var assignedCommitteeMember: NamedID?
+    /// Meetings held in the year up to the day whose minutes record no assigned committee member present (rules.md
+    /// R11).
+    public var meetingsWithoutCommitteeMember: Int
 }
 
 /// A grassroots committee at a glance on a day: its meetings and its standing body's against the rule (rules.md R7).
@@ -63,6 +68,8 @@ public struct CommuneDashboardReport: Codable, Sendable, Hashable {
     public var overdueFeedback: Int
     public var cellsWithoutMeetingThisMonth: Int
     public var cellsMayProposeCommittee: Int
+    /// Cells with at least one meeting in the year without their assigned committee member (rules.md R11).
+    public var cellsWithoutCommitteeMember: Int
 }
 
 /// Builds "cells at a glance" for a unit as of a day, in a fixed number of queries whatever the number of cells.
@@ -106,6 +113,8 @@ public struct CommuneDashboard: Sendable {
         let meetings = try await lastMeetings(ids, on: date)
         let tasks = try await openTaskCounts(ids, on: date)
         let feedback = try await overdueFeedbackCounts(ids, on: date)
+        let assigned = try await assignedCommitteeMembers(ids, on: date)
+        let unattended = try await meetingsWithoutCommitteeMember(ids, on: date)
         let glances = try cells.map { cell -> CellGlance in
             let id = try cell.requireID()
             let roll = rolls[id] ?? (0, 0)
@@ -118,7 +127,8 @@ public struct CommuneDashboard: Sendable {
                 fullMembers: roll.full, lastRating: ratings[id], lastMeetingID: last?.id, lastMeetingDate: last?.date,
                 monthsSinceLastMeeting: standing.monthsSinceLastMeeting, openTasks: tasks[id] ?? 0,
                 overdueFeedback: feedback[id] ?? 0, noMeetingThisMonth: standing.noMeetingThisMonth,
-                mayProposeCommittee: standing.mayProposeCommittee, belowMinimum: standing.belowMinimum)
+                mayProposeCommittee: standing.mayProposeCommittee, belowMinimum: standing.belowMinimum,
+                assignedCommitteeMember: assigned[id], meetingsWithoutCommitteeMember: unattended[id] ?? 0)
         }
         let committees = try tree.organisations.values.filter {
             try $0.decode(\.$kind, as: OrganisationKind.self) == .grassrootsCommittee
@@ -132,7 +142,8 @@ public struct CommuneDashboard: Sendable {
             fullMembers: glances.reduce(0) { $0 + $1.fullMembers }, openTasks: glances.reduce(0) { $0 + $1.openTasks },
             overdueFeedback: glances.reduce(0) { $0 + $1.overdueFeedback },
             cellsWithoutMeetingThisMonth: glances.filter(\.noMeetingThisMonth).count,
-            cellsMayProposeCommittee: glances.filter(\.mayProposeCommittee).count)
+            cellsMayProposeCommittee: glances.filter(\.mayProposeCommittee).count,
+            cellsWithoutCommitteeMember: glances.filter { $0.meetingsWithoutCommitteeMember > 0 }.count)
     }
 
     /// The SQL condition "the member has a standing on D" (`PartyRecord.standing(on:)` is not nil): admitted by D,
@@ -219,6 +230,43 @@ public struct CommuneDashboard: Sendable {
                 }
                 if let known = result[cell], known.id.uuidString > id.uuidString { continue }
                 result[cell] = (id, day)
+            }
+        }
+        return result
+    }
+
+    /// The upper-level committee member assigned to each cell on the day (rules.md R11): two queries.
+    func assignedCommitteeMembers(_ cells: [UUID], on date: CivilDate) async throws -> [UUID: NamedID] {
+        var memberOf: [UUID: UUID] = [:]
+        for chunk in cells.chunked(10_000) {
+            for record in try await CommitteeAssignmentRecord.query(on: db).filter(\.$cellID ~~ chunk)
+                .inForce(on: date).all()
+            {
+                memberOf[record.cellID] = record.memberID
+            }
+        }
+        let names = try await CellMeetings(db: db, scope: .storageInternal).memberNames(
+            Array(Set(memberOf.values)))
+        return memberOf.mapValues { NamedID(id: $0, name: names[$0] ?? "") }
+    }
+
+    /// Per cell, the meetings held in the year up to the day whose minutes in force record no assigned committee
+    /// member present (rules.md R11): one grouped query.
+    func meetingsWithoutCommitteeMember(_ cells: [UUID], on date: CivilDate) async throws -> [UUID: Int] {
+        guard !cells.isEmpty, let first = CivilDate(year: date.year, month: 1, day: 1) else { return [:] }
+        let sql = try db.sqlDatabase()
+        var result: [UUID: Int] = [:]
+        for chunk in cells.chunked(10_000) {
+            let ids: [any Encodable & Sendable] = chunk
+            let query: SQLQueryString = """
+                SELECT m.organisation_id AS cell, COUNT(*) AS missing FROM meetings m \
+                JOIN meeting_minutes v ON v.meeting_id = m.id AND v.version = m.current_version \
+                WHERE m.organisation_id IN (\(binds: ids)) AND m.status = \(bind: MeetingStatus.held.rawValue) \
+                AND m.date >= \(bind: first.iso) AND m.date <= \(bind: date.iso) AND v.committee_member_id IS NULL \
+                GROUP BY m.organisation_id
+                """
+            for row in try await sql.raw(query).all() {
+                result[try row.decode(column: "cell", as: UUID.self)] = try row.decode(column: "missing", as: Int.self)
             }
         }
         return result

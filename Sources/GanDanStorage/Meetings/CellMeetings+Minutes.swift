@@ -23,7 +23,9 @@ extension CellMeetings {
         let prepared = try await prepare(meeting: meeting, cell: cell, entry: entry)
         let errors = prepared.issues.filter { !$0.message.hasPrefix("warning:") }
         guard errors.isEmpty else { throw InputError.invalid(errors) }
-        let body = MinutesBody(minutes: prepared.minutes, tasks: entry.tasks, reviews: entry.reviews)
+        let body = MinutesBody(
+            minutes: prepared.minutes, tasks: entry.tasks, reviews: entry.reviews,
+            committeeMemberID: entry.committeeMemberID)
         let quality = MeetingQualityScore(
             MeetingQualityChecklist(
                 minutes: prepared.minutes,
@@ -55,6 +57,7 @@ extension CellMeetings {
             row.expected = prepared.minutes.roll.expected
             row.present = prepared.minutes.presentCount
             row.quality = quality.score
+            row.committeeMemberID = entry.committeeMemberID
             try await row.create(on: db)
             // Absences are counted over cell meetings only (rules.md R12); a committee's minutes keep their roll call.
             if meeting.body == MeetingBody.cell.rawValue {
@@ -111,6 +114,22 @@ extension CellMeetings {
         issues += Self.named(ruleIssues, roster: roster)
         issues += try await taskIssues(entry.tasks, cell: cell, standingOf: marking.standingOf, on: date)
         issues += try await reviewIssues(entry.reviews, meeting: meeting, cell: cell)
+        issues += try await committeeMemberIssues(entry.committeeMemberID, cell: cell, body: body, on: date)
         return (minutes, issues)
+    }
+
+    /// The committee member recorded present must be the one assigned to the cell on the day (rules.md R11).
+    func committeeMemberIssues(_ present: UUID?, cell: OrganisationRecord, body: MeetingBody, on date: CivilDate)
+        async throws -> [InputIssue]
+    {
+        guard let present else { return [] }
+        let assigned =
+            body == .cell ? try await CommitteeAssignments.record(of: try cell.requireID(), on: date, db: db) : nil
+        guard assigned?.memberID != present else { return [] }
+        return [
+            InputIssue(
+                field: "committeeMemberID",
+                message: "\(present) is not the committee member assigned to this cell on \(date.iso) (rules.md R11)")
+        ]
     }
 }

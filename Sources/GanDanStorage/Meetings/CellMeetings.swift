@@ -106,6 +106,8 @@ public struct CellMeetings: Sendable {
                     field: "date", message: "the \(kind.isCell ? "cell" : "committee") was closed on \(until.iso)"))
         }
         guard issues.isEmpty, let body else { throw InputError.invalid(issues) }
+        let notices = try await noticeRows(
+            draft.notifications, holder: holder, body: body, date: draft.date, noticeSentOn: draft.noticeSentOn)
         let record = MeetingRecord()
         record.id = UUID()
         record.organisationID = try holder.requireID()
@@ -116,13 +118,16 @@ public struct CellMeetings: Sendable {
         record.scheduledStart = draft.scheduledStart.description
         record.topic = (topic ?? "").isEmpty ? nil : topic
         record.noticeSentOn = draft.noticeSentOn?.iso
-        record.notifiedCommitteeMember = Self.clean(draft.notifiedCommitteeMember)
         record.documents = Self.clean(draft.documents)
         record.currentVersion = 0
         record.createdBy = actor.name
         record.createdAt = Date()
         try await db.writeTransaction { db in
             try await record.create(on: db)
+            for notice in notices {
+                notice.meetingID = try record.requireID()
+                try await notice.create(on: db)
+            }
             try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "create", entity: "meeting", entityID: record.id?.uuidString,
@@ -181,6 +186,7 @@ public struct CellMeetings: Sendable {
         if let body {
             ids.formUnion(body.minutes.attendance.compactMap { UUID(uuidString: $0.memberID) })
             ids.formUnion(body.tasks.flatMap(\.assigneeIDs).compactMap { UUID(uuidString: $0) })
+            if let member = body.committeeMemberID { ids.insert(member) }
         }
         let names = try await memberNames(Array(ids))
         let warnings = body?.minutes.warnings(settings: policy.meetings).map(\.message) ?? []
@@ -192,7 +198,9 @@ public struct CellMeetings: Sendable {
                     version: $0.version, recordedBy: $0.recordedBy, recordedAt: $0.recordedAt,
                     correctionReason: $0.correctionReason)
             }, names: names.map { NamedID(id: $0.key, name: $0.value) }.sorted { $0.name < $1.name },
-            tasksAssigned: assigned, tasksReviewed: reviewed, warnings: warnings)
+            tasksAssigned: assigned, tasksReviewed: reviewed, warnings: warnings,
+            assignedCommitteeMember: try await assignedCommitteeMember(meeting),
+            notifications: try await notifications(of: id))
     }
 
     func currentVersions(of meetings: [MeetingRecord]) async throws -> [UUID: MinutesVersionRecord] {
@@ -225,7 +233,8 @@ public struct CellMeetings: Sendable {
             body: try record.decode(\.$body, as: MeetingBody.self), kind: kind,
             status: try record.decode(\.$status, as: MeetingStatus.self), date: date,
             scheduledStart: TimeOfDay(record.scheduledStart) ?? TimeOfDay(hour: 7, minute: 30)!, topic: record.topic,
-            noticeSentOn: notice, notifiedCommitteeMember: record.notifiedCommitteeMember, documents: record.documents,
+            noticeSentOn: notice, legacyCommitteeMemberNote: record.notifiedCommitteeMember,
+            documents: record.documents,
             version: record.currentVersion, durationMinutes: latest?.durationMinutes, expected: latest?.expected,
             present: latest?.present, quality: latest?.quality, noticeWarning: warning)
     }

@@ -11,6 +11,7 @@ public enum GanDanMigrations {
             AddAuditUnitSets(),
             KeepParsedImportTables(),
             AddMeetingBodies(),
+            AddCommitteeAssignments(),
         ]
     }
 }

@@ -19,7 +19,7 @@ final class MeetingRecord: Model, @unchecked Sendable {
     /// The thematic topic, for thematic and combined meetings (rules.md R9).
     @OptionalField(key: "topic") var topic: String?
     @OptionalField(key: "notice_sent_on") var noticeSentOn: String?
-    /// The upper-level committee member assigned to the cell, who is notified too (rules.md R11).
+    /// The committee member as typed before assignments named a member (rules.md R11): kept as a note, read only.
     @OptionalField(key: "notified_committee_member") var notifiedCommitteeMember: String?
     @OptionalField(key: "documents") var documents: String?
     /// The version of the minutes in force; 0 until minutes are recorded (rules.md R10).
@@ -46,6 +46,8 @@ final class MinutesVersionRecord: Model, @unchecked Sendable {
     @Field(key: "expected") var expected: Int
     @Field(key: "present") var present: Int
     @Field(key: "quality") var quality: Double
+    /// The upper-level committee member assigned to the cell, recorded present by this version (rules.md R11).
+    @OptionalField(key: "committee_member_id") var committeeMemberID: UUID?
 
     init() {}
 }

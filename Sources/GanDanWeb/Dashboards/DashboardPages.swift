@@ -113,6 +113,9 @@ struct DashboardPages: FeatureRoutes {
         var noMeetingThisMonth: Bool
         var mayPropose: Bool
         var belowMinimum: Bool
+        /// Meetings this year without the assigned committee member, leading to the cell's meetings (rules.md R11).
+        var withoutCommitteeMember: Figure?
+        var committeeMember: String?
     }
 
     /// A grassroots committee's meetings against the rule, with the page that lists them (rules.md R7).
@@ -141,6 +144,7 @@ struct DashboardPages: FeatureRoutes {
         var overdueFeedback: Int
         var cellsWithoutMeeting: Int
         var cellsMayPropose: Int
+        var cellsWithoutCommitteeMember: Int
     }
 
     /// The dashboard page, or with `?format=csv|xlsx` its table as a file.
@@ -248,7 +252,12 @@ struct DashboardPages: FeatureRoutes {
                 overdueFeedback: Figure(
                     value: String(cell.overdueFeedback), link: "/cells/\(id)/feedback?date=\(date)&overdue=1"),
                 noMeetingThisMonth: cell.noMeetingThisMonth, mayPropose: cell.mayProposeCommittee,
-                belowMinimum: cell.belowMinimum)
+                belowMinimum: cell.belowMinimum,
+                withoutCommitteeMember: cell.meetingsWithoutCommitteeMember > 0
+                    ? Figure(
+                        value: String(cell.meetingsWithoutCommitteeMember),
+                        link: "/cells/\(id)/meetings?date=\(date)&year=\(report.asOf.year)") : nil,
+                committeeMember: cell.assignedCommitteeMember?.name)
         }
         let context = CommuneContext(
             page: PageContext(req, title: "\(word("dashboard")) · \(report.unitName)", exportable: true),
@@ -266,7 +275,8 @@ struct DashboardPages: FeatureRoutes {
                     lastStanding: $0.lastStandingBodyMeeting?.vietnamese)
             }, rows: rows, size: report.size, full: report.fullMembers,
             openTasks: report.openTasks, overdueFeedback: report.overdueFeedback,
-            cellsWithoutMeeting: report.cellsWithoutMeetingThisMonth, cellsMayPropose: report.cellsMayProposeCommittee)
+            cellsWithoutMeeting: report.cellsWithoutMeetingThisMonth, cellsMayPropose: report.cellsMayProposeCommittee,
+            cellsWithoutCommitteeMember: report.cellsWithoutCommitteeMember)
         return context
     }
 }

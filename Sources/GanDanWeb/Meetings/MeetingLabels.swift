@@ -15,6 +15,23 @@ enum MeetingLabels {
         "committeeMember": BilingualText(
             vi: "Cấp ủy viên cấp trên phụ trách chi bộ", en: "Upper-level committee member assigned to the cell"),
         "documents": BilingualText(vi: "Tài liệu gửi kèm", en: "Documents sent"),
+        "committeeMemberShort": BilingualText(vi: "cấp ủy viên phụ trách", en: "assigned committee member"),
+        "legacyCommitteeNote": BilingualText(
+            vi: "Cấp ủy viên phụ trách (ghi tay trước đây)", en: "Committee member (as typed before)"),
+        "noneAssigned": BilingualText(
+            vi: "Chưa phân công cấp ủy viên phụ trách", en: "No committee member assigned"),
+        "attended": BilingualText(vi: "có dự họp", en: "attended"),
+        "didNotAttend": BilingualText(vi: "không dự họp", en: "did not attend"),
+        "committeeMemberAttended": BilingualText(
+            vi: "Cấp ủy viên phụ trách có dự họp", en: "The assigned committee member attended"),
+        "notified": BilingualText(vi: "Đã thông báo", en: "Told"),
+        "noticeHow": BilingualText(vi: "Cách báo cho từng người", en: "How each person was told"),
+        "recordNotice": BilingualText(vi: "Ghi việc thông báo họp", en: "Record the notice"),
+        "assignCommitteeMember": BilingualText(
+            vi: "Phân công cấp ủy viên phụ trách", en: "Assign a committee member"),
+        "endAssignment": BilingualText(vi: "Thôi phân công", en: "End the assignment"),
+        "endAssignmentOn": BilingualText(vi: "Thôi phân công từ ngày", en: "End the assignment from"),
+        "assignmentHistory": BilingualText(vi: "Quá trình phân công", en: "Assignments over time"),
         "statusLabel": BilingualText(vi: "Tình trạng", en: "Status"),
         "duration": BilingualText(vi: "Thời lượng", en: "Duration"),
         "minutesUnit": BilingualText(vi: "phút", en: "min"),

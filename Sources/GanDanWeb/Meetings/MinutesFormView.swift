@@ -69,6 +69,9 @@ struct MinutesFormView: Encodable {
     var reviews: [ReviewLine]
     var tasks: [TaskLine]
     var correctionReason: String
+    /// The upper-level committee member assigned to the cell on the day, to tick present (rules.md R11).
+    var committeeMember: NamedID?
+    var committeeMemberPresent: Bool
 
     /// The minutes form; with `issues`, shown again with what to fix.
     static func render(_ req: Request, meetingID: UUID, form posted: MinutesForm?, issues: [InputIssue] = [])
@@ -112,7 +115,9 @@ struct MinutesFormView: Encodable {
             direction: form.direction ?? "", discussion: form.discussion ?? "", votesFor: form.votesFor ?? "",
             votesAgainst: form.votesAgainst ?? "", votesAbstaining: form.votesAbstaining ?? "",
             conclusion: form.conclusion ?? "", reviews: reviews, tasks: tasks,
-            correctionReason: posted?.correctionReason ?? "")
+            correctionReason: posted?.correctionReason ?? "", committeeMember: detail.assignedCommitteeMember,
+            committeeMemberPresent: detail.assignedCommitteeMember.map { form.committeeMember == $0.id.uuidString }
+                ?? false)
         guard issues.isEmpty else { return try await req.renderForm("minutes-form", context, issues: issues) }
         return try await req.view.render("minutes-form", context).encodeResponse(for: req)
     }
@@ -247,7 +252,16 @@ struct MinutesView: Encodable {
     var topic: String?
     var scheduledStart: String
     var noticeSentOn: String?
+    var noticeSentOnISO: String
+    /// The committee member as typed before assignments named a member: shown as a note (rules.md R11).
+    var legacyCommitteeNote: String?
+    /// The committee member assigned to the cell on the day, and whether the minutes record them present.
     var committeeMember: String?
+    var committeeMemberPresent: Bool
+    var notices: [NoticeLine]
+    /// The notice form of a planned meeting: each person on the roll, and the committee member, with how told.
+    var noticeForm: [NoticeChoice]
+    var csrf: String
     var documents: String?
     var held: Bool
     var planned: Bool
@@ -280,7 +294,41 @@ struct MinutesView: Encodable {
     var quality: String?
     var mayWrite: Bool
 
-    init(_ req: Request, _ detail: MeetingDetail, mayWrite: Bool) {
+    struct NoticeLine: Encodable {
+        var name: String
+        var method: String
+        var committeeMember: Bool
+    }
+
+    struct NoticeChoice: Encodable {
+        var id: UUID
+        var name: String
+        var committeeMember: Bool
+        var methods: [Choice]
+    }
+
+    /// One line per person who may be told: the committee member first, then the roll, each with how told (blank:
+    /// not told), as recorded.
+    static func noticeChoices(_ detail: MeetingDetail, roll: [RosterEntry], language: Language) -> [NoticeChoice] {
+        let told = Dictionary(
+            detail.notifications.map { ($0.member.id, $0.method) }, uniquingKeysWith: { first, _ in first })
+        var people = detail.assignedCommitteeMember.map { [($0, true)] } ?? []
+        people += roll.filter { $0.member.id != detail.assignedCommitteeMember?.id }.map {
+            (NamedID(id: $0.member.id, name: $0.member.fullName), false)
+        }
+        return people.map { person, isCommitteeMember in
+            NoticeChoice(
+                id: person.id, name: person.name, committeeMember: isCommitteeMember,
+                methods: [Choice(value: "", label: "—", selected: told[person.id] == nil)]
+                    + NoticeMethod.allCases.map {
+                        Choice(value: $0.rawValue, label: $0.label.text(in: language), selected: told[person.id] == $0)
+                    })
+        }
+    }
+
+    /// The printed minutes; `roll` (the roll on the day) is given for a planned meeting the user may record the
+    /// notice of.
+    init(_ req: Request, _ detail: MeetingDetail, mayWrite: Bool, roll: [RosterEntry] = []) {
         let language = req.language
         let meeting = detail.meeting
         let names = Dictionary(
@@ -300,7 +348,18 @@ struct MinutesView: Encodable {
         topic = meeting.topic
         scheduledStart = meeting.scheduledStart.description
         noticeSentOn = meeting.noticeSentOn?.vietnamese
-        committeeMember = meeting.notifiedCommitteeMember
+        noticeSentOnISO = meeting.noticeSentOn?.iso ?? CivilDate.today().iso
+        legacyCommitteeNote = meeting.legacyCommitteeMemberNote
+        committeeMember = detail.assignedCommitteeMember?.name
+        committeeMemberPresent =
+            detail.assignedCommitteeMember != nil
+            && detail.body?.committeeMemberID == detail.assignedCommitteeMember?.id
+        notices = detail.notifications.map {
+            NoticeLine(
+                name: $0.member.name, method: $0.method.label.text(in: language), committeeMember: $0.committeeMember)
+        }
+        noticeForm = Self.noticeChoices(detail, roll: roll, language: language)
+        csrf = req.csrfToken
         documents = meeting.documents
         held = meeting.status == .held
         planned = meeting.status == .planned
