@@ -12,8 +12,8 @@ import Testing
 struct CommitteeMeetingTests {
     static func d(_ text: String) -> CivilDate { Fixtures.date(text) }
 
-    /// Thanh Tương: the party secretary and a committee member in the agency cell, two members of Nà Coóc's cell and
-    /// one of Nà Làng's.
+    /// Thanh Tương: the party secretary, a committee member and the People's Committee chairman in the agency cell, two
+    /// members of Nà Coóc's cell and one of Nà Làng's.
     static var dataset: OrganisationDataset {
         var dataset = Fixtures.tree
         dataset.members = [
@@ -23,6 +23,12 @@ struct CommitteeMeetingTests {
             Fixtures.member(
                 "Ma Thị Lan",
                 posts: [PostDraft(kind: .partyCommitteeMember, organisationCode: "DB-00001", validity: Fixtures.since)]),
+            // Chairs the People's Committee: a government post, not one of the standing body's.
+            Fixtures.member(
+                "Hà Văn Chủ",
+                posts: [
+                    PostDraft(kind: .peoplesCommitteeChairman, organisationCode: "DB-00001", validity: Fixtures.since)
+                ]),
             Fixtures.member("Lương Văn Ấn", cell: "CB-00001.01", village: "00001.01"),
             Fixtures.member("Triệu Văn Ếch", cell: "CB-00001.01", village: "00001.01"),
             Fixtures.member("Nông Văn Dự", cell: "CB-00001.02"),
@@ -95,7 +101,7 @@ struct CommitteeMeetingTests {
             // The committee's roll: everyone on the rolls of the cells under it.
             let whole = try await Self.plan(meetings, committee, "2019-06-20", body: .committee)
             let wholeRoll = try #require(try await meetings.roll(ofMeeting: whole))
-            #expect(wholeRoll.count == 5)
+            #expect(wholeRoll.count == 6)
             let absent = try #require(wholeRoll.first { $0.member.fullName == "Lương Văn Ấn" }).member.id
             try await meetings.recordMinutes(whole, Self.entry(wholeRoll, absent: absent), actor: .system)
             // A missing roll call is refused as for a cell.
