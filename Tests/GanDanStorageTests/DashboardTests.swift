@@ -301,6 +301,7 @@ struct DashboardTests {
         let record = MeetingRecord()
         record.id = UUID()
         record.organisationID = cell
+        record.body = MeetingBody.cell.rawValue
         record.kind = kind.rawValue
         record.status = status.rawValue
         record.date = day

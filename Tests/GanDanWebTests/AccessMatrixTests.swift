@@ -26,6 +26,8 @@ struct AccessMatrixTests {
         var token = UUID()
         /// A commune with an agency cell, a fresh draft plan for it, a member of that plan and a village cell.
         var commune = UUID()
+        /// The commune's grassroots committee, whose meetings planners record (rules.md R7).
+        var committee = UUID()
         var plan = UUID()
         var planMember = UUID()
         var planCell = UUID()
@@ -81,6 +83,17 @@ struct AccessMatrixTests {
         switch who {
         case .anonymous: return page ? 303 : 401
         case .admin: return inside || !owned ? ok : 404
+        case .planner: return inside ? ok : 404
+        case .secretary, .viewer, .auditor: return inside ? 403 : 404
+        }
+    }
+
+    /// Planner-only work on a cell (assigning its committee member, rules.md R11): a secretary or viewer who sees the
+    /// cell is refused the action.
+    static func assigner(_ who: Who, _ inside: Bool, ok: UInt) -> UInt {
+        switch who {
+        case .anonymous: return 401
+        case .admin: return ok
         case .planner: return inside ? ok : 404
         case .secretary, .viewer, .auditor: return inside ? 403 : 404
         }
@@ -190,6 +203,48 @@ struct AccessMatrixTests {
         "GET /api/directives/:directive": Entry(
             path: { "/api/directives/\($0.directive)?date=2019-04-01" },
             expect: { commune($0, $1, ok: 200, page: false, write: false) }),
+        // A grassroots committee's meetings: commune-level work, like placement (rules.md R7).
+        "GET /committees/:committee/meetings": Entry(
+            path: { "/committees/\($0.committee)/meetings?year=2019" },
+            expect: { commune($0, $1, ok: 200, page: true, write: false) }),
+        "POST /committees/:committee/meetings": Entry(
+            path: { "/committees/\($0.committee)/meetings" },
+            body: { _ in "body=standingBody&kind=regular&date=2019-06-05&time=07:30" },
+            expect: { commune($0, $1, ok: 303, page: true, write: true) }),
+        "GET /api/committees/:committee/meetings": Entry(
+            path: { "/api/committees/\($0.committee)/meetings" },
+            expect: { commune($0, $1, ok: 200, page: false, write: false) }),
+        "POST /api/committees/:committee/meetings": Entry(
+            path: { "/api/committees/\($0.committee)/meetings" },
+            body: { _ in
+                #"{"body": "standingBody", "kind": "regular", "date": "2019-06-05", "scheduled_start": "07:30"}"#
+            },
+            expect: { commune($0, $1, ok: 201, page: false, write: true) }),
+        "GET /cells/:cell/committee-member": Entry(
+            path: { "/cells/\($0.cell)/committee-member" }, expect: { read($0, $1, page: true) }),
+        // The member named holds no post of the committee above the cell, so roles allowed to assign get 422.
+        "POST /cells/:cell/committee-member": Entry(
+            path: { "/cells/\($0.cell)/committee-member" },
+            body: { "action=assign&memberID=\($0.member)&date=2019-06-01" }, expect: { assigner($0, $1, ok: 422) }),
+        "GET /api/cells/:cell/committee-members": Entry(
+            path: { "/api/cells/\($0.cell)/committee-members" }, expect: { read($0, $1, page: false) }),
+        "POST /api/cells/:cell/committee-members": Entry(
+            path: { "/api/cells/\($0.cell)/committee-members" },
+            body: { #"{"member_id": "\#($0.member)", "from": "2019-06-01"}"# }, expect: { assigner($0, $1, ok: 422) }),
+        // Nobody is assigned, so roles allowed to end an assignment get 409.
+        "POST /api/cells/:cell/committee-members/end": Entry(
+            path: { "/api/cells/\($0.cell)/committee-members/end" }, body: { _ in #"{"on": "2019-06-01"}"# },
+            expect: { assigner($0, $1, ok: 409) }),
+        "POST /meetings/:meeting/notice": Entry(
+            path: { "/meetings/\($0.meeting)/notice" },
+            body: { "noticeSentOn=2019-06-03&method[\($0.member)]=loudspeaker" },
+            expect: { write($0, $1, ok: 303, page: true) }),
+        "PUT /api/meetings/:meeting/notice": Entry(
+            path: { "/api/meetings/\($0.meeting)/notice" },
+            body: {
+                #"{"notice_sent_on": "2019-06-03", "notifications": [{"member_id": "\#($0.member)", "method": "phone"}]}"#
+            },
+            expect: { write($0, $1, ok: 200, page: false) }),
         "GET /cells/:cell/meetings": Entry(
             path: { "/cells/\($0.cell)/meetings?year=2019" }, expect: { read($0, $1, page: true) }),
         "POST /cells/:cell/meetings": Entry(
@@ -467,12 +522,14 @@ struct AccessMatrixTests {
                 unit: try #require(try await tree.unit(code: "00001.01", on: day)).id,
                 cell: try #require(try await tree.organisation(code: "CB-00001.01")).id,
                 member: try await app.member("Hoàng Văn Tài"),
-                commune: try #require(try await tree.unit(code: "00001", on: day)).id)
+                commune: try #require(try await tree.unit(code: "00001", on: day)).id,
+                committee: try #require(try await tree.organisation(code: "DB-00001")).id)
             var outside = Objects(
                 unit: try #require(try await tree.unit(code: "00002.01", on: day)).id,
                 cell: try #require(try await tree.organisation(code: "CB-00002.01")).id,
                 member: try await app.member("Ma Thị Thu"),
-                commune: try #require(try await tree.unit(code: "00002", on: day)).id)
+                commune: try #require(try await tree.unit(code: "00002", on: day)).id,
+                committee: try #require(try await tree.organisation(code: "DB-00002")).id)
             let directives = Directives(db: app.store, scope: .everything)
             inside.directive = try await directives.create(
                 title: "inside", legalBasis: "test", deadline: Fixtures.date("2019-04-30"), unitID: inside.commune,

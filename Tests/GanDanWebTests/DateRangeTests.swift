@@ -117,7 +117,7 @@ struct DateRangeTests {
                     cellID: cell,
                     MeetingPlanDraft(
                         kind: .regular, date: early, scheduledStart: try #require(TimeOfDay("07:30")), topic: nil,
-                        noticeSentOn: nil, notifiedCommitteeMember: nil, documents: nil),
+                        noticeSentOn: nil, documents: nil),
                     actor: .system)
             }
             await #expect(throws: InputError.self) {

@@ -8,6 +8,7 @@ func organisationTree(_ db: DatabaseHandle) { _ = OrganisationTree(db: db) }
 func memberDirectory(_ db: DatabaseHandle) { _ = MemberDirectory(db: db) }
 func cellDirectory(_ db: DatabaseHandle) { _ = CellDirectory(db: db) }
 func cellMeetings(_ db: DatabaseHandle) { _ = CellMeetings(db: db) }
+func committeeAssignments(_ db: DatabaseHandle) { _ = CommitteeAssignments(db: db) }
 func householdRegister(_ db: DatabaseHandle) { _ = HouseholdRegister(db: db) }
 func villageCriteria(_ db: DatabaseHandle) { _ = VillageCriteria(db: db) }
 func monthlyReports(_ db: DatabaseHandle) { _ = MonthlyReports(db: db) }

@@ -92,3 +92,30 @@ def test_the_demo_shows_two_years_of_meetings_and_the_quality_trend(page: Page, 
     expect(page.locator("table.meetings tbody tr")).to_have_count(11)
     expect(page.locator(".chart svg rect")).not_to_have_count(0)
     expect_no_horizontal_scroll(page)
+
+
+def test_a_secretary_records_who_was_told_of_a_meeting_and_how(page: Page, placed_url: str) -> None:
+    """rules.md R11: the notice names each member told and how (in person, phone, loudspeaker)."""
+    sign_in(page, placed_url, "secretary.nacooc")
+    page.locator("main").get_by_role("link", name="Chi bộ thôn Nà Coóc", exact=True).click()
+    page.wait_for_load_state()
+    page.locator("summary", has_text="Lên lịch sinh hoạt").click()
+    page.get_by_role("button", name="Lên lịch sinh hoạt").click()
+    page.wait_for_load_state()
+    # From the minutes form back to the meeting's page, where a planned meeting's notice is recorded.
+    page.locator("nav.crumbs a").first.click()
+    page.wait_for_load_state()
+    page.locator("summary", has_text="Ghi việc thông báo họp").click()
+    lines = page.locator(".notice-line")
+    assert lines.count() >= 2
+    told_in_person = lines.nth(0).get_attribute("data-name") or ""
+    lines.nth(0).locator("select").select_option(label="Báo trực tiếp")
+    lines.nth(1).locator("select").select_option(label="Loa truyền thanh")
+    expect_no_horizontal_scroll(page)
+    page.get_by_role("button", name="Ghi việc thông báo họp").click()
+    page.wait_for_load_state()
+    notices = page.locator("ul.notices li")
+    expect(notices).to_have_count(2)
+    expect(notices.filter(has_text="Loa truyền thanh")).to_have_count(1)
+    expect(notices.filter(has_text="Báo trực tiếp")).to_contain_text(told_in_person)
+    expect_no_horizontal_scroll(page)

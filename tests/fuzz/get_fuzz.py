@@ -84,6 +84,8 @@ class Ids:
             "other_units": [district, self.one("select unit_id from units where parent_unit_id is null")],
             "village": self.one("select unit_id from households group by unit_id order by count(*) desc, unit_id"),
             "cell": cell,
+            "committee": self.one(
+                "select id from organisations where kind = 'grassrootsCommittee' and unit_id = ? order by id", commune),
             "member": self.one("select member_id from memberships where organisation_id = ? order by valid_from", cell),
             "meeting": self.one(
                 "select id from meetings where organisation_id = ? and current_version > 0 order by date desc", cell)
@@ -114,7 +116,7 @@ class Ids:
             "household": self.one("select id from households where unit_id = ? order by id", village),
         }
         # Nothing of these kinds is in a secretary's scope: the administrator's answer 404 to them.
-        for kind in ("plan", "directive", "upload", "token"):
+        for kind in ("plan", "directive", "upload", "token", "committee"):
             found.setdefault(kind, admin.get(kind))
         return {kind: value or admin.get(kind) for kind, value in found.items()}
 

@@ -39,6 +39,15 @@ public struct MeetingPolicy: Hashable, Sendable, Codable {
         }
         if meetings.minimumNoticeDays < 0 { add("meetings.minimum_notice_days", "cannot be negative") }
         if meetings.unexcusedAbsenceThreshold < 1 { add("meetings.unexcused_absence_threshold", "must be at least 1") }
+        let choices = MeetingSettings.meetingsPerYearChoices.sorted().map(String.init).joined(separator: ", ")
+        if !MeetingSettings.meetingsPerYearChoices.contains(meetings.committeeMeetingsPerYear) {
+            add("meetings.committee_meetings_per_year", "is one of \(choices), to split the year evenly (rules.md R7)")
+        }
+        if !MeetingSettings.meetingsPerYearChoices.contains(meetings.standingBodyMeetingsPerYear) {
+            add(
+                "meetings.standing_body_meetings_per_year",
+                "is one of \(choices), to split the year evenly (rules.md R7)")
+        }
         for (item, weight) in quality.weights where weight < 0 {
             let key = item.rawValue.reduce(into: "") { text, character in
                 text += character.isUppercase ? "_" + character.lowercased() : String(character)

@@ -12,10 +12,15 @@ public struct MeetingSettings: Hashable, Sendable, Codable {
     public var minimumNoticeDays: Int
     /// This many unexcused absences within one calendar year flag a member for a removal proposal (rules.md R12).
     public var unexcusedAbsenceThreshold: Int
+    /// A grassroots committee meets this many times a year, one in each equal part of it (rules.md R7: twice).
+    public var committeeMeetingsPerYear: Int
+    /// Its standing body meets this many times a year, one in each equal part of it (rules.md R7: monthly).
+    public var standingBodyMeetingsPerYear: Int
 
     public init(
         minimumMinutes: Int = 90, combinedMinimumMinutes: Int = 120, smallCellMaximumFullMembers: Int? = nil,
-        smallCellMinimumMinutes: Int? = nil, minimumNoticeDays: Int = 1, unexcusedAbsenceThreshold: Int = 3
+        smallCellMinimumMinutes: Int? = nil, minimumNoticeDays: Int = 1, unexcusedAbsenceThreshold: Int = 3,
+        committeeMeetingsPerYear: Int = 2, standingBodyMeetingsPerYear: Int = 12
     ) {
         self.minimumMinutes = minimumMinutes
         self.combinedMinimumMinutes = combinedMinimumMinutes
@@ -23,7 +28,12 @@ public struct MeetingSettings: Hashable, Sendable, Codable {
         self.smallCellMinimumMinutes = smallCellMinimumMinutes
         self.minimumNoticeDays = minimumNoticeDays
         self.unexcusedAbsenceThreshold = unexcusedAbsenceThreshold
+        self.committeeMeetingsPerYear = committeeMeetingsPerYear
+        self.standingBodyMeetingsPerYear = standingBodyMeetingsPerYear
     }
+
+    /// The counts of meetings a year that split it into equal parts of whole months.
+    public static let meetingsPerYearChoices: Set<Int> = [1, 2, 3, 4, 6, 12]
 
     public static let standard = MeetingSettings()
 
@@ -38,5 +48,27 @@ public struct MeetingSettings: Hashable, Sendable, Codable {
             return min(normal, shorter)
         }
         return normal
+    }
+}
+
+extension MeetingSettings {
+    private enum CodingKeys: String, CodingKey {
+        case minimumMinutes, combinedMinimumMinutes, smallCellMaximumFullMembers, smallCellMinimumMinutes
+        case minimumNoticeDays, unexcusedAbsenceThreshold, committeeMeetingsPerYear, standingBodyMeetingsPerYear
+    }
+
+    /// Reads the settings; the committee's rhythm (added later) may be left out of a file and keeps its default.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            minimumMinutes: try container.decode(Int.self, forKey: .minimumMinutes),
+            combinedMinimumMinutes: try container.decode(Int.self, forKey: .combinedMinimumMinutes),
+            smallCellMaximumFullMembers: try container.decodeIfPresent(Int.self, forKey: .smallCellMaximumFullMembers),
+            smallCellMinimumMinutes: try container.decodeIfPresent(Int.self, forKey: .smallCellMinimumMinutes),
+            minimumNoticeDays: try container.decode(Int.self, forKey: .minimumNoticeDays),
+            unexcusedAbsenceThreshold: try container.decode(Int.self, forKey: .unexcusedAbsenceThreshold),
+            committeeMeetingsPerYear: try container.decodeIfPresent(Int.self, forKey: .committeeMeetingsPerYear) ?? 2,
+            standingBodyMeetingsPerYear: try container.decodeIfPresent(Int.self, forKey: .standingBodyMeetingsPerYear)
+                ?? 12)
     }
 }

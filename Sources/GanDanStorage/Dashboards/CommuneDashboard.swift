@@ -32,6 +32,22 @@ public struct CellGlance: Codable, Sendable, Hashable {
     public var mayProposeCommittee: Bool
     /// Fewer full members than the minimum (rules.md R1).
     public var belowMinimum: Bool
+    /// The upper-level committee member assigned to the cell on the day (rules.md R11).
+    public var assignedCommitteeMember: NamedID?
+    /// Meetings held in the year up to the day whose minutes record no assigned committee member present (rules.md
+    /// R11).
+    public var meetingsWithoutCommitteeMember: Int
+}
+
+/// A grassroots committee at a glance on a day: its meetings and its standing body's against the rule (rules.md R7).
+public struct CommitteeGlance: Codable, Sendable, Hashable {
+    public var committeeID: UUID
+    public var committeeName: String
+    public var unitID: UUID
+    public var rhythm: CommitteeRhythm
+    /// The latest regular meeting of the committee, and of its standing body, held in the year up to the day.
+    public var lastCommitteeMeeting: CivilDate?
+    public var lastStandingBodyMeeting: CivilDate?
 }
 
 /// A commune's (or any unit's) cells at a glance on a day, with totals.
@@ -44,12 +60,16 @@ public struct CommuneDashboardReport: Codable, Sendable, Hashable {
     public var asOf: CivilDate
     /// One row per cell in force on the day, in Vietnamese order.
     public var cells: [CellGlance]
+    /// The grassroots committees in force on the day, with their meetings against the rule (rules.md R7).
+    public var committees: [CommitteeGlance]
     public var size: Int
     public var fullMembers: Int
     public var openTasks: Int
     public var overdueFeedback: Int
     public var cellsWithoutMeetingThisMonth: Int
     public var cellsMayProposeCommittee: Int
+    /// Cells with at least one meeting in the year without their assigned committee member (rules.md R11).
+    public var cellsWithoutCommitteeMember: Int
 }
 
 /// Builds "cells at a glance" for a unit as of a day, in a fixed number of queries whatever the number of cells.
@@ -63,16 +83,19 @@ public struct CommuneDashboard: Sendable {
     let charter: CharterSettings
     let feedbackSettings: FeedbackSettings
     let calendar: WorkingCalendar
+    let meetingSettings: MeetingSettings
 
     public init(
         db: any Database, scope: AccessScope, charter: CharterSettings = .standard,
-        feedbackSettings: FeedbackSettings = .standard, calendar: WorkingCalendar = .vietnam
+        feedbackSettings: FeedbackSettings = .standard, calendar: WorkingCalendar = .vietnam,
+        meetingSettings: MeetingSettings = .standard
     ) {
         self.db = db
         self.scope = scope
         self.charter = charter
         self.feedbackSettings = feedbackSettings
         self.calendar = calendar
+        self.meetingSettings = meetingSettings
     }
 
     /// The dashboard of `unit` as of `asOf`; nil when the unit did not exist that day or lies outside the scope.
@@ -90,6 +113,8 @@ public struct CommuneDashboard: Sendable {
         let meetings = try await lastMeetings(ids, on: date)
         let tasks = try await openTaskCounts(ids, on: date)
         let feedback = try await overdueFeedbackCounts(ids, on: date)
+        let assigned = try await assignedCommitteeMembers(ids, on: date)
+        let unattended = try await meetingsWithoutCommitteeMember(ids, on: date)
         let glances = try cells.map { cell -> CellGlance in
             let id = try cell.requireID()
             let roll = rolls[id] ?? (0, 0)
@@ -102,15 +127,23 @@ public struct CommuneDashboard: Sendable {
                 fullMembers: roll.full, lastRating: ratings[id], lastMeetingID: last?.id, lastMeetingDate: last?.date,
                 monthsSinceLastMeeting: standing.monthsSinceLastMeeting, openTasks: tasks[id] ?? 0,
                 overdueFeedback: feedback[id] ?? 0, noMeetingThisMonth: standing.noMeetingThisMonth,
-                mayProposeCommittee: standing.mayProposeCommittee, belowMinimum: standing.belowMinimum)
+                mayProposeCommittee: standing.mayProposeCommittee, belowMinimum: standing.belowMinimum,
+                assignedCommitteeMember: assigned[id], meetingsWithoutCommitteeMember: unattended[id] ?? 0)
         }
+        let committees = try tree.organisations.values.filter {
+            try $0.decode(\.$kind, as: OrganisationKind.self) == .grassrootsCommittee
+                && scope.contains(organisation: $0.requireID())
+        }
+        .sorted { ($0.nameSort, $0.code) < ($1.nameSort, $1.code) }
         return CommuneDashboardReport(
             unitID: unit, unitCode: root.code, unitKind: try root.decode(\.$kind, as: UnitKind.self),
-            unitName: root.name, asOf: date, cells: glances, size: glances.reduce(0) { $0 + $1.size },
+            unitName: root.name, asOf: date, cells: glances,
+            committees: try await committeeGlances(committees, on: date), size: glances.reduce(0) { $0 + $1.size },
             fullMembers: glances.reduce(0) { $0 + $1.fullMembers }, openTasks: glances.reduce(0) { $0 + $1.openTasks },
             overdueFeedback: glances.reduce(0) { $0 + $1.overdueFeedback },
             cellsWithoutMeetingThisMonth: glances.filter(\.noMeetingThisMonth).count,
-            cellsMayProposeCommittee: glances.filter(\.mayProposeCommittee).count)
+            cellsMayProposeCommittee: glances.filter(\.mayProposeCommittee).count,
+            cellsWithoutCommitteeMember: glances.filter { $0.meetingsWithoutCommitteeMember > 0 }.count)
     }
 
     /// The SQL condition "the member has a standing on D" (`PartyRecord.standing(on:)` is not nil): admitted by D,
@@ -200,6 +233,73 @@ public struct CommuneDashboard: Sendable {
             }
         }
         return result
+    }
+
+    /// The upper-level committee member assigned to each cell on the day (rules.md R11): two queries.
+    func assignedCommitteeMembers(_ cells: [UUID], on date: CivilDate) async throws -> [UUID: NamedID] {
+        var memberOf: [UUID: UUID] = [:]
+        for chunk in cells.chunked(10_000) {
+            for record in try await CommitteeAssignmentRecord.query(on: db).filter(\.$cellID ~~ chunk)
+                .inForce(on: date).all()
+            {
+                memberOf[record.cellID] = record.memberID
+            }
+        }
+        let names = try await CellMeetings(db: db, scope: .storageInternal).memberNames(
+            Array(Set(memberOf.values)))
+        return memberOf.mapValues { NamedID(id: $0, name: names[$0] ?? "") }
+    }
+
+    /// Per cell, the meetings held in the year up to the day whose minutes in force record no assigned committee
+    /// member present (rules.md R11): one grouped query.
+    func meetingsWithoutCommitteeMember(_ cells: [UUID], on date: CivilDate) async throws -> [UUID: Int] {
+        guard !cells.isEmpty, let first = CivilDate(year: date.year, month: 1, day: 1) else { return [:] }
+        let sql = try db.sqlDatabase()
+        var result: [UUID: Int] = [:]
+        for chunk in cells.chunked(10_000) {
+            let ids: [any Encodable & Sendable] = chunk
+            let query: SQLQueryString = """
+                SELECT m.organisation_id AS cell, COUNT(*) AS missing FROM meetings m \
+                JOIN meeting_minutes v ON v.meeting_id = m.id AND v.version = m.current_version \
+                WHERE m.organisation_id IN (\(binds: ids)) AND m.status = \(bind: MeetingStatus.held.rawValue) \
+                AND m.date >= \(bind: first.iso) AND m.date <= \(bind: date.iso) AND v.committee_member_id IS NULL \
+                GROUP BY m.organisation_id
+                """
+            for row in try await sql.raw(query).all() {
+                result[try row.decode(column: "cell", as: UUID.self)] = try row.decode(column: "missing", as: Int.self)
+            }
+        }
+        return result
+    }
+
+    /// Each committee's meetings in the year up to the day against the rule (rules.md R7): one query for all.
+    func committeeGlances(_ committees: [OrganisationRecord], on date: CivilDate) async throws -> [CommitteeGlance] {
+        guard !committees.isEmpty, let first = CivilDate(year: date.year, month: 1, day: 1) else { return [] }
+        let ids = try committees.map { try $0.requireID() }
+        var held: [UUID: [(date: CivilDate, body: MeetingBody, kind: MeetingKind)]] = [:]
+        for record in try await MeetingRecord.query(on: db).filter(\.$organisationID ~~ ids)
+            .filter(\.$status == MeetingStatus.held.rawValue).filter(\.$date >= first.iso).filter(\.$date <= date.iso)
+            .all()
+        {
+            held[record.organisationID, default: []].append(
+                (
+                    date: try record.date(\.$date), body: try record.decode(\.$body, as: MeetingBody.self),
+                    kind: try record.decode(\.$kind, as: MeetingKind.self)
+                ))
+        }
+        return try committees.map { committee in
+            let id = try committee.requireID()
+            let meetings = held[id] ?? []
+            func last(_ body: MeetingBody) -> CivilDate? {
+                meetings.filter { $0.body == body && $0.kind.countsAsMonthly }.map(\.date).max()
+            }
+            return CommitteeGlance(
+                committeeID: id, committeeName: committee.name, unitID: committee.unitID,
+                rhythm: CommitteeRhythm(
+                    held: meetings, asOf: date, opened: try committee.date(\.$validFrom),
+                    closed: try committee.date(\.$validUntil), settings: meetingSettings),
+                lastCommitteeMeeting: last(.committee), lastStandingBodyMeeting: last(.standingBody))
+        }
     }
 
     /// "Open on D" in SQL: assigned at a meeting held by D and not reviewed by then (rules.md A7).

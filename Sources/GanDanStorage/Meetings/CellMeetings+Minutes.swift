@@ -18,12 +18,14 @@ extension CellMeetings {
             throw StorageError.conflict("the meeting was called off: it has no minutes")
         }
         guard let cell = try await OrganisationRecord.find(meeting.organisationID, on: db) else {
-            throw StorageError.notFound("no cell \(meeting.organisationID)")
+            throw StorageError.notFound("no cell or committee \(meeting.organisationID)")
         }
         let prepared = try await prepare(meeting: meeting, cell: cell, entry: entry)
         let errors = prepared.issues.filter { !$0.message.hasPrefix("warning:") }
         guard errors.isEmpty else { throw InputError.invalid(errors) }
-        let body = MinutesBody(minutes: prepared.minutes, tasks: entry.tasks, reviews: entry.reviews)
+        let body = MinutesBody(
+            minutes: prepared.minutes, tasks: entry.tasks, reviews: entry.reviews,
+            committeeMemberID: entry.committeeMemberID)
         let quality = MeetingQualityScore(
             MeetingQualityChecklist(
                 minutes: prepared.minutes,
@@ -55,9 +57,13 @@ extension CellMeetings {
             row.expected = prepared.minutes.roll.expected
             row.present = prepared.minutes.presentCount
             row.quality = quality.score
+            row.committeeMemberID = entry.committeeMemberID
             try await row.create(on: db)
-            try await Self.replaceAttendance(
-                prepared.minutes, meetingID: meetingID, meeting: meeting, cell: cell, on: db)
+            // Absences are counted over cell meetings only (rules.md R12); a committee's minutes keep their roll call.
+            if meeting.body == MeetingBody.cell.rawValue {
+                try await Self.replaceAttendance(
+                    prepared.minutes, meetingID: meetingID, meeting: meeting, cell: cell, on: db)
+            }
             try await TaskWriter(db: db).sync(
                 meeting: meeting, cellID: try cell.requireID(), tasks: entry.tasks, reviews: entry.reviews)
             try await AuditTrail(db: db, scope: .storageInternal).record(
@@ -88,7 +94,8 @@ extension CellMeetings {
         if meeting.currentVersion > 0 && Self.clean(entry.correctionReason) == nil {
             add("correctionReason", "a correction of recorded minutes says why (rules.md R10)")
         }
-        let roster = try await CellDirectory(db: db, scope: .storageInternal).roster(of: try cell.requireID(), on: date)
+        let body = try meeting.decode(\.$body, as: MeetingBody.self)
+        let roster = try await roll(holder: cell, body: body, on: date)
         let marking = Self.mark(entry.attendance, roster: roster, on: date)
         issues += marking.issues
         let roll = marking.roll
@@ -107,6 +114,22 @@ extension CellMeetings {
         issues += Self.named(ruleIssues, roster: roster)
         issues += try await taskIssues(entry.tasks, cell: cell, standingOf: marking.standingOf, on: date)
         issues += try await reviewIssues(entry.reviews, meeting: meeting, cell: cell)
+        issues += try await committeeMemberIssues(entry.committeeMemberID, cell: cell, body: body, on: date)
         return (minutes, issues)
+    }
+
+    /// The committee member recorded present must be the one assigned to the cell on the day (rules.md R11).
+    func committeeMemberIssues(_ present: UUID?, cell: OrganisationRecord, body: MeetingBody, on date: CivilDate)
+        async throws -> [InputIssue]
+    {
+        guard let present else { return [] }
+        let assigned =
+            body == .cell ? try await CommitteeAssignments.record(of: try cell.requireID(), on: date, db: db) : nil
+        guard assigned?.memberID != present else { return [] }
+        return [
+            InputIssue(
+                field: "committeeMemberID",
+                message: "\(present) is not the committee member assigned to this cell on \(date.iso) (rules.md R11)")
+        ]
     }
 }

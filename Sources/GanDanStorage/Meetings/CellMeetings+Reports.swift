@@ -3,9 +3,9 @@ import Foundation
 import GanDanCore
 
 extension CellMeetings {
-    /// The cell's tasks, open ones first, then by due month (rules.md A7).
+    /// The cell's (or committee's) tasks, open ones first, then by due month (rules.md A7).
     public func tasks(of cellID: UUID, openOnly: Bool = false) async throws -> [TaskView] {
-        guard try await cellRecord(cellID) != nil else { return [] }
+        guard try await holderRecord(cellID) != nil else { return [] }
         var query = MemberTaskRecord.query(on: db).filter(\.$organisationID == cellID)
         if openOnly { query = query.filter(\.$status == MemberTaskStatus.open.rawValue) }
         return try await taskViews(query).sorted {

@@ -2,9 +2,10 @@ import FluentKit
 import Foundation
 import GanDanCore
 
-/// A cell's meetings: plan with notice, record minutes in versions, list and read them (rules.md R7–R11).
+/// A cell's meetings: plan with notice, record minutes in versions, list and read them (rules.md R7–R11). A grassroots
+/// committee's meetings, and its standing body's, are planned and recorded the same way (rules.md R7).
 ///
-/// Every call checks the cell against `scope`: reads use the read scope, writes the write scope.
+/// Every call checks the cell or committee against `scope`: reads use the read scope, writes the write scope.
 public struct CellMeetings: Sendable {
     let db: any Database
     let scope: AccessScope
@@ -30,12 +31,30 @@ public struct CellMeetings: Sendable {
         return cell
     }
 
-    /// The meeting, when its cell lies in the scope.
+    /// The cell or grassroots committee, when it exists and lies in the scope: the organisations that hold meetings
+    /// (rules.md R7).
+    func holderRecord(_ id: UUID) async throws -> OrganisationRecord? {
+        guard scope.contains(organisation: id), let holder = try await OrganisationRecord.find(id, on: db) else {
+            return nil
+        }
+        let kind = try holder.decode(\.$kind, as: OrganisationKind.self)
+        return kind.isCell || kind == .grassrootsCommittee ? holder : nil
+    }
+
+    /// The grassroots committee, when it exists and lies in the scope.
+    public func committee(_ id: UUID) async throws -> OrganisationSnapshot? {
+        guard let committee = try await holderRecord(id),
+            try committee.decode(\.$kind, as: OrganisationKind.self) == .grassrootsCommittee
+        else { return nil }
+        return try OrganisationSnapshot(committee, latestRating: nil)
+    }
+
+    /// The meeting, when the cell or committee that holds it lies in the scope.
     public func meeting(_ id: UUID) async throws -> MeetingSummary? {
         try await meetingRecord(id).map { try summary($0, latest: nil) }
     }
 
-    /// The stored meeting, when its cell lies in the scope.
+    /// The stored meeting, when the cell or committee that holds it lies in the scope.
     func meetingRecord(_ id: UUID) async throws -> MeetingRecord? {
         guard let meeting = try await MeetingRecord.find(id, on: db),
             scope.contains(organisation: meeting.organisationID)
@@ -45,10 +64,35 @@ public struct CellMeetings: Sendable {
 
     /// Puts a meeting in the cell's calendar; a thematic meeting names its topic (rules.md R9, R11).
     public func plan(cellID: UUID, _ draft: MeetingPlanDraft, actor: Actor) async throws -> MeetingSummary {
+        guard let cell = try await cellRecord(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
+        return try await plan(holder: cell, draft, actor: actor)
+    }
+
+    /// Puts a meeting of a grassroots committee, or of its standing body, in its calendar (rules.md R7).
+    public func plan(committeeID: UUID, _ draft: MeetingPlanDraft, actor: Actor) async throws -> MeetingSummary {
+        guard let committee = try await holderRecord(committeeID),
+            !(try committee.decode(\.$kind, as: OrganisationKind.self).isCell)
+        else { throw StorageError.notFound("no grassroots committee \(committeeID)") }
+        return try await plan(holder: committee, draft, actor: actor)
+    }
+
+    /// Checks and writes a planned meeting of a cell or committee, with its audit entry.
+    func plan(holder: OrganisationRecord, _ draft: MeetingPlanDraft, actor: Actor) async throws -> MeetingSummary {
         try draft.date.requireSupported(field: "date")
         try draft.noticeSentOn?.requireSupported(field: "noticeSentOn")
-        guard let cell = try await cellRecord(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
+        let kind = try holder.decode(\.$kind, as: OrganisationKind.self)
         var issues: [InputIssue] = []
+        let body = draft.body ?? (kind.isCell ? .cell : nil)
+        if let body, !body.isHeld(by: kind) {
+            issues.append(
+                InputIssue(field: "body", message: "\(body.rawValue) is not a meeting a \(kind.rawValue) holds"))
+        } else if body == nil {
+            issues.append(
+                InputIssue(
+                    field: "body",
+                    message: "a grassroots committee meets as a whole (committee) or through its standing body "
+                        + "(standingBody) (rules.md R7)"))
+        }
         let topic = draft.topic?.trimmingCharacters(in: .whitespacesAndNewlines)
         if draft.kind != .regular && (topic ?? "").isEmpty {
             issues.append(InputIssue(field: "topic", message: "a thematic meeting names its topic (rules.md R9)"))
@@ -56,30 +100,38 @@ public struct CellMeetings: Sendable {
         if let notice = draft.noticeSentOn, notice > draft.date {
             issues.append(InputIssue(field: "noticeSentOn", message: "notice cannot go out after the meeting day"))
         }
-        if let until = CivilDate(cell.validUntil ?? ""), draft.date >= until {
-            issues.append(InputIssue(field: "date", message: "the cell was closed on \(until.iso)"))
+        if let until = CivilDate(holder.validUntil ?? ""), draft.date >= until {
+            issues.append(
+                InputIssue(
+                    field: "date", message: "the \(kind.isCell ? "cell" : "committee") was closed on \(until.iso)"))
         }
-        guard issues.isEmpty else { throw InputError.invalid(issues) }
+        guard issues.isEmpty, let body else { throw InputError.invalid(issues) }
+        let notices = try await noticeRows(
+            draft.notifications, holder: holder, body: body, date: draft.date, noticeSentOn: draft.noticeSentOn)
         let record = MeetingRecord()
         record.id = UUID()
-        record.organisationID = cellID
+        record.organisationID = try holder.requireID()
+        record.body = body.rawValue
         record.kind = draft.kind.rawValue
         record.status = MeetingStatus.planned.rawValue
         record.date = draft.date.iso
         record.scheduledStart = draft.scheduledStart.description
         record.topic = (topic ?? "").isEmpty ? nil : topic
         record.noticeSentOn = draft.noticeSentOn?.iso
-        record.notifiedCommitteeMember = Self.clean(draft.notifiedCommitteeMember)
         record.documents = Self.clean(draft.documents)
         record.currentVersion = 0
         record.createdBy = actor.name
         record.createdAt = Date()
         try await db.writeTransaction { db in
             try await record.create(on: db)
+            for notice in notices {
+                notice.meetingID = try record.requireID()
+                try await notice.create(on: db)
+            }
             try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "create", entity: "meeting", entityID: record.id?.uuidString,
-                    after: AuditTrail.json(draft), requestID: actor.requestID, unitID: cell.unitID))
+                    after: AuditTrail.json(draft), requestID: actor.requestID, unitID: holder.unitID))
         }
         return try summary(record, latest: nil)
     }
@@ -101,11 +153,12 @@ public struct CellMeetings: Sendable {
         }
     }
 
-    /// The cell's meetings between two dates (until exclusive), newest first.
+    /// The meetings of a cell (or of a grassroots committee and its standing body) between two dates (until
+    /// exclusive), newest first.
     public func meetings(of cellID: UUID, from: CivilDate? = nil, until: CivilDate? = nil) async throws
         -> [MeetingSummary]
     {
-        guard try await cellRecord(cellID) != nil else { return [] }
+        guard try await holderRecord(cellID) != nil else { return [] }
         var query = MeetingRecord.query(on: db).filter(\.$organisationID == cellID)
         if let from { query = query.filter(\.$date >= from.iso) }
         if let until { query = query.filter(\.$date < until.iso) }
@@ -133,6 +186,7 @@ public struct CellMeetings: Sendable {
         if let body {
             ids.formUnion(body.minutes.attendance.compactMap { UUID(uuidString: $0.memberID) })
             ids.formUnion(body.tasks.flatMap(\.assigneeIDs).compactMap { UUID(uuidString: $0) })
+            if let member = body.committeeMemberID { ids.insert(member) }
         }
         let names = try await memberNames(Array(ids))
         let warnings = body?.minutes.warnings(settings: policy.meetings).map(\.message) ?? []
@@ -144,7 +198,9 @@ public struct CellMeetings: Sendable {
                     version: $0.version, recordedBy: $0.recordedBy, recordedAt: $0.recordedAt,
                     correctionReason: $0.correctionReason)
             }, names: names.map { NamedID(id: $0.key, name: $0.value) }.sorted { $0.name < $1.name },
-            tasksAssigned: assigned, tasksReviewed: reviewed, warnings: warnings)
+            tasksAssigned: assigned, tasksReviewed: reviewed, warnings: warnings,
+            assignedCommitteeMember: try await assignedCommitteeMember(meeting),
+            notifications: try await notifications(of: id))
     }
 
     func currentVersions(of meetings: [MeetingRecord]) async throws -> [UUID: MinutesVersionRecord] {
@@ -173,10 +229,12 @@ public struct CellMeetings: Sendable {
             warning = MeetingMinutes.noticeWarning(date: date, noticeSentOn: notice, settings: policy.meetings)
         }
         return MeetingSummary(
-            id: try record.requireID(), cellID: record.organisationID, kind: kind,
+            id: try record.requireID(), cellID: record.organisationID,
+            body: try record.decode(\.$body, as: MeetingBody.self), kind: kind,
             status: try record.decode(\.$status, as: MeetingStatus.self), date: date,
             scheduledStart: TimeOfDay(record.scheduledStart) ?? TimeOfDay(hour: 7, minute: 30)!, topic: record.topic,
-            noticeSentOn: notice, notifiedCommitteeMember: record.notifiedCommitteeMember, documents: record.documents,
+            noticeSentOn: notice, legacyCommitteeMemberNote: record.notifiedCommitteeMember,
+            documents: record.documents,
             version: record.currentVersion, durationMinutes: latest?.durationMinutes, expected: latest?.expected,
             present: latest?.present, quality: latest?.quality, noticeWarning: warning)
     }

@@ -2,28 +2,97 @@ import Foundation
 import GanDanCore
 
 /// A meeting to put in the calendar, with its notice (rules.md R7, R9, R11).
-public struct MeetingPlanDraft: Codable, Sendable, Hashable {
+public struct MeetingPlanDraft: Encodable, Sendable, Hashable {
+    /// Who meets: for a grassroots committee, the committee or its standing body (required); a cell's meeting is
+    /// the cell's (rules.md R7).
+    public var body: MeetingBody?
     public var kind: MeetingKind
     public var date: CivilDate
     public var scheduledStart: TimeOfDay
     /// The thematic topic, required for thematic and combined meetings (rules.md R9).
     public var topic: String?
     public var noticeSentOn: CivilDate?
-    /// The upper-level committee member assigned to the cell, notified with the members (rules.md R11).
-    public var notifiedCommitteeMember: String?
     /// The documents sent with the notice.
     public var documents: String?
+    /// Who was told and how: members on the roll, and the committee member assigned to the cell (rules.md R11).
+    public var notifications: [NoticeEntry]
 
     public init(
-        kind: MeetingKind, date: CivilDate, scheduledStart: TimeOfDay, topic: String? = nil,
-        noticeSentOn: CivilDate? = nil, notifiedCommitteeMember: String? = nil, documents: String? = nil
+        body: MeetingBody? = nil, kind: MeetingKind, date: CivilDate, scheduledStart: TimeOfDay, topic: String? = nil,
+        noticeSentOn: CivilDate? = nil, documents: String? = nil, notifications: [NoticeEntry] = []
     ) {
+        self.body = body
         self.kind = kind
         self.date = date
         self.scheduledStart = scheduledStart
         self.topic = topic
         self.noticeSentOn = noticeSentOn
-        self.notifiedCommitteeMember = notifiedCommitteeMember
+        self.documents = documents
+        self.notifications = notifications
+    }
+}
+
+extension MeetingPlanDraft: Decodable {
+    private enum CodingKeys: String, CodingKey {
+        case body, kind, date, scheduledStart, topic, noticeSentOn, documents, notifications
+        /// The free text of old; refused rather than dropped without a word.
+        case notifiedCommitteeMember
+    }
+
+    /// Reads a draft; a committee member typed as text is refused (rules.md R11: a person from the registry).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if container.contains(.notifiedCommitteeMember) {
+            throw InputError.invalid(
+                field: "notifiedCommitteeMember",
+                "the committee member is no longer typed: assign a member to the cell and list them in notifications "
+                    + "(rules.md R11)")
+        }
+        self.init(
+            body: try container.decodeIfPresent(MeetingBody.self, forKey: .body),
+            kind: try container.decode(MeetingKind.self, forKey: .kind),
+            date: try container.decode(CivilDate.self, forKey: .date),
+            scheduledStart: try container.decode(TimeOfDay.self, forKey: .scheduledStart),
+            topic: try container.decodeIfPresent(String.self, forKey: .topic),
+            noticeSentOn: try container.decodeIfPresent(CivilDate.self, forKey: .noticeSentOn),
+            documents: try container.decodeIfPresent(String.self, forKey: .documents),
+            notifications: try container.decodeIfPresent([NoticeEntry].self, forKey: .notifications) ?? [])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(body, forKey: .body)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(date, forKey: .date)
+        try container.encode(scheduledStart, forKey: .scheduledStart)
+        try container.encodeIfPresent(topic, forKey: .topic)
+        try container.encodeIfPresent(noticeSentOn, forKey: .noticeSentOn)
+        try container.encodeIfPresent(documents, forKey: .documents)
+        try container.encode(notifications, forKey: .notifications)
+    }
+}
+
+/// One person told of a meeting and how (rules.md R11).
+public struct NoticeEntry: Codable, Sendable, Hashable {
+    public var memberID: UUID
+    public var method: NoticeMethod
+
+    public init(memberID: UUID, method: NoticeMethod) {
+        self.memberID = memberID
+        self.method = method
+    }
+}
+
+/// The notice of a planned meeting as the secretary records it after telling people (rules.md R11).
+public struct MeetingNoticeDraft: Codable, Sendable, Hashable {
+    public var noticeSentOn: CivilDate
+    public var notifications: [NoticeEntry]
+    /// The documents sent with the notice; left out, those recorded before stay.
+    public var documents: String?
+
+    public init(noticeSentOn: CivilDate, notifications: [NoticeEntry], documents: String? = nil) {
+        self.noticeSentOn = noticeSentOn
+        self.notifications = notifications
         self.documents = documents
     }
 }
@@ -68,12 +137,15 @@ public struct MinutesEntry: Codable, Sendable, Hashable {
     public var reviews: [MemberTaskReview]
     /// Why the minutes are corrected; required for every version after the first (rules.md R10).
     public var correctionReason: String?
+    /// The upper-level committee member assigned to the cell, when present at the meeting (rules.md R11).
+    public var committeeMemberID: UUID?
 
     public init(
         startTime: TimeOfDay, endTime: TimeOfDay, attendance: [AttendanceEntry], chairID: UUID?, recorderID: UUID?,
         agenda: [String] = [], policyRelayed: String = "", lastMonthReview: String = "", monthEvaluation: String = "",
         nextMonthDirection: String = "", discussion: String = "", votes: [MeetingVote] = [], conclusion: String,
-        tasks: [MemberTaskDraft] = [], reviews: [MemberTaskReview] = [], correctionReason: String? = nil
+        tasks: [MemberTaskDraft] = [], reviews: [MemberTaskReview] = [], correctionReason: String? = nil,
+        committeeMemberID: UUID? = nil
     ) {
         self.startTime = startTime
         self.endTime = endTime
@@ -91,6 +163,7 @@ public struct MinutesEntry: Codable, Sendable, Hashable {
         self.tasks = tasks
         self.reviews = reviews
         self.correctionReason = correctionReason
+        self.committeeMemberID = committeeMemberID
     }
 }
 
@@ -99,12 +172,15 @@ public struct MinutesBody: Codable, Sendable, Hashable {
     public var minutes: MeetingMinutes
     public var tasks: [MemberTaskDraft]
     public var reviews: [MemberTaskReview]
+    /// The assigned upper-level committee member, recorded present (rules.md R11); absent from minutes of before.
+    public var committeeMemberID: UUID?
 }
 
 extension MinutesEntry {
     private enum CodingKeys: String, CodingKey {
         case startTime, endTime, attendance, chairID, recorderID, agenda, policyRelayed, lastMonthReview
         case monthEvaluation, nextMonthDirection, discussion, votes, conclusion, tasks, reviews, correctionReason
+        case committeeMemberID
     }
 
     /// Reads an entry where only the times, the attendance and the conclusion are required; the rest may be left out.
@@ -126,6 +202,7 @@ extension MinutesEntry {
             conclusion: try container.decodeIfPresent(String.self, forKey: .conclusion) ?? "",
             tasks: try container.decodeIfPresent([MemberTaskDraft].self, forKey: .tasks) ?? [],
             reviews: try container.decodeIfPresent([MemberTaskReview].self, forKey: .reviews) ?? [],
-            correctionReason: try container.decodeIfPresent(String.self, forKey: .correctionReason))
+            correctionReason: try container.decodeIfPresent(String.self, forKey: .correctionReason),
+            committeeMemberID: try container.decodeIfPresent(UUID.self, forKey: .committeeMemberID))
     }
 }

@@ -1,17 +1,22 @@
 import Foundation
 import GanDanCore
 
-/// A meeting in a cell's calendar, with the figures its minutes give.
+/// A meeting in a cell's (or a grassroots committee's) calendar, with the figures its minutes give.
 public struct MeetingSummary: Codable, Sendable, Hashable {
     public var id: UUID
+    /// The organisation that held it: a cell, or for the meetings of a committee and its standing body the
+    /// grassroots committee (rules.md R7).
     public var cellID: UUID
+    /// Who met: the cell, the committee as a whole, or its standing body (rules.md R7).
+    public var body: MeetingBody
     public var kind: MeetingKind
     public var status: MeetingStatus
     public var date: CivilDate
     public var scheduledStart: TimeOfDay
     public var topic: String?
     public var noticeSentOn: CivilDate?
-    public var notifiedCommitteeMember: String?
+    /// The committee member as typed before assignments named a member: a note, not a person (rules.md R11).
+    public var legacyCommitteeMemberNote: String?
     public var documents: String?
     /// The minutes' version in force; 0 before minutes are recorded.
     public var version: Int
@@ -76,6 +81,18 @@ public struct MeetingDetail: Codable, Sendable, Hashable {
     public var tasksReviewed: [TaskView]
     /// Problems the minutes in force still carry that are warnings only (rules.md R11).
     public var warnings: [String]
+    /// The upper-level committee member assigned to the cell on the meeting day (rules.md R11).
+    public var assignedCommitteeMember: NamedID?
+    /// Who was told of the meeting, and how (rules.md R11).
+    public var notifications: [NoticeView]
+}
+
+/// One person told of a meeting, and how (rules.md R11).
+public struct NoticeView: Codable, Sendable, Hashable {
+    public var member: NamedID
+    public var method: NoticeMethod
+    /// The assigned upper-level committee member rather than a member of the roll.
+    public var committeeMember: Bool
 }
 
 /// A member to put forward for removal from the list, with the meetings missed (rules.md R12).

@@ -10,6 +10,8 @@ public enum GanDanMigrations {
             AddPlacementPlanDates(),
             AddAuditUnitSets(),
             KeepParsedImportTables(),
+            AddMeetingBodies(),
+            AddCommitteeAssignments(),
         ]
     }
 }

@@ -1,12 +1,16 @@
 import FluentKit
 import Foundation
 
-/// A cell meeting, planned with notice and then held with minutes (rules.md R7–R11).
+/// A meeting of a cell, or of a grassroots committee or its standing body, planned with notice and then held with
+/// minutes (rules.md R7–R11).
 final class MeetingRecord: Model, @unchecked Sendable {
     static let schema = "meetings"
 
     @ID(key: .id) var id: UUID?
+    /// The cell or grassroots committee that held it.
     @Field(key: "organisation_id") var organisationID: UUID
+    /// `MeetingBody`: the cell, or the committee as a whole or its standing body (rules.md R7).
+    @Field(key: "body") var body: String
     @Field(key: "kind") var kind: String
     @Field(key: "status") var status: String
     @Field(key: "date") var date: String
@@ -15,7 +19,7 @@ final class MeetingRecord: Model, @unchecked Sendable {
     /// The thematic topic, for thematic and combined meetings (rules.md R9).
     @OptionalField(key: "topic") var topic: String?
     @OptionalField(key: "notice_sent_on") var noticeSentOn: String?
-    /// The upper-level committee member assigned to the cell, who is notified too (rules.md R11).
+    /// The committee member as typed before assignments named a member (rules.md R11): kept as a note, read only.
     @OptionalField(key: "notified_committee_member") var notifiedCommitteeMember: String?
     @OptionalField(key: "documents") var documents: String?
     /// The version of the minutes in force; 0 until minutes are recorded (rules.md R10).
@@ -42,6 +46,8 @@ final class MinutesVersionRecord: Model, @unchecked Sendable {
     @Field(key: "expected") var expected: Int
     @Field(key: "present") var present: Int
     @Field(key: "quality") var quality: Double
+    /// The upper-level committee member assigned to the cell, recorded present by this version (rules.md R11).
+    @OptionalField(key: "committee_member_id") var committeeMemberID: UUID?
 
     init() {}
 }

@@ -3,14 +3,18 @@ import GanDanCore
 import GanDanStorage
 import Vapor
 
-/// `:meeting`: a meeting of a cell the user may see; its cell is resolved with it.
+/// `:meeting`: a meeting of a cell or grassroots committee the user may see; its cell or committee is resolved with it.
 enum MeetingResolver: PathResolver {
     static let notFound = "no meeting is at this address"
 
     static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> MeetingSummary? {
         let meetings = CellMeetings(db: req.store, scope: read, policy: req.meetingPolicy)
         guard let meeting = try await meetings.meeting(id) else { return nil }
-        try await CellResolver.remember(meeting.cellID, in: read, req)
+        if meeting.body == .cell {
+            try await CellResolver.remember(meeting.cellID, in: read, req)
+        } else {
+            try await CommitteeResolver.remember(meeting.cellID, in: read, req)
+        }
         return meeting
     }
 
@@ -19,7 +23,7 @@ enum MeetingResolver: PathResolver {
     }
 
     static func forbidden(_ action: Action) -> String {
-        "your role does not allow recording meetings in this cell"
+        "your role does not allow recording these meetings"
     }
 }
 

@@ -4,8 +4,8 @@ import Vapor
 /// The kinds of object a path parameter names, each with one resolver; the parameter is named after the kind
 /// (`/cells/:cell`), except that a village is a unit (`/units/:unit/households`) whose group asks for a village.
 enum PathKind: String, Sendable, CaseIterable {
-    case unit, village, cell, member, meeting, plan, directive, feedback, supervision, candidate, household, upload,
-        token
+    case unit, village, cell, committee, member, meeting, plan, directive, feedback, supervision, candidate, household,
+        upload, token
 
     /// Path parameters that carry a value (a year, a rating period), not an object: the handler parses them.
     static let values: Set<String> = ["year", "period"]
@@ -25,6 +25,7 @@ enum PathKind: String, Sendable, CaseIterable {
         case .unit: try await req.resolve(UnitResolver.self, id, for: action)
         case .village: try await req.resolve(VillageResolver.self, id, for: action)
         case .cell: try await req.resolve(CellResolver.self, id, for: action)
+        case .committee: try await req.resolve(CommitteeResolver.self, id, for: action)
         case .member: try await req.resolve(MemberResolver.self, id, for: action)
         case .meeting: try await req.resolve(MeetingResolver.self, id, for: action)
         case .plan: try await req.resolve(PlanResolver.self, id, for: action)

@@ -89,7 +89,7 @@ func routes(_ app: Application, resources: URL) throws {
     for feature: any FeatureRoutes in [
         AccountPages(), AuditPages(), FeedbackPages(), SupervisionPages(), CandidatePages(), RatingPages(),
         ImpactPages(),
-        DashboardPages(),
+        DashboardPages(), CommitteeMeetingPages(), CommitteeMemberPages(),
     ] {
         try feature.boot(pages: pages, api: api)
     }

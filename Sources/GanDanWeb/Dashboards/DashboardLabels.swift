@@ -51,6 +51,11 @@ enum DashboardLabels {
             vi: "chi bộ chưa sinh hoạt tháng này", en: "cells without a meeting this month"),
         "dashboardCellsMayPropose": BilingualText(
             vi: "chi bộ có thể đề nghị chỉ định chi ủy", en: "cells that may propose a committee"),
+        "dashboardWithoutCommitteeMember": BilingualText(
+            vi: "buổi họp vắng cấp ủy viên phụ trách", en: "meetings without the assigned committee member"),
+        "dashboardCellsWithoutCommitteeMember": BilingualText(
+            vi: "chi bộ có buổi họp từ đầu năm vắng cấp ủy viên phụ trách",
+            en: "cells with meetings this year without their assigned committee member"),
         "dashboardMembersOf": BilingualText(vi: "Danh sách theo số liệu", en: "The list behind the figure"),
         "dashboardOpenTasksOn": BilingualText(vi: "Nhiệm vụ đang thực hiện ngày", en: "Tasks open on"),
         "dashboardOverdueOnly": BilingualText(vi: "Chỉ ý kiến quá hạn", en: "Overdue only"),

@@ -39,7 +39,7 @@ struct DashboardPages: FeatureRoutes {
         }
         let dashboard = CommuneDashboard(
             db: req.store, scope: try await req.scope(.read), charter: req.application.settings.charter,
-            calendar: req.workingCalendar)
+            calendar: req.workingCalendar, meetingSettings: req.meetingPolicy.meetings)
         guard let report = try await dashboard.load(unit: id, asOf: date) else {
             throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)")
         }
@@ -113,6 +113,21 @@ struct DashboardPages: FeatureRoutes {
         var noMeetingThisMonth: Bool
         var mayPropose: Bool
         var belowMinimum: Bool
+        /// Meetings this year without the assigned committee member, leading to the cell's meetings (rules.md R11).
+        var withoutCommitteeMember: Figure?
+        var committeeMember: String?
+    }
+
+    /// A grassroots committee's meetings against the rule, with the page that lists them (rules.md R7).
+    struct CommitteeRow: Encodable {
+        var name: String
+        var link: String
+        var held: Int
+        var expected: Int
+        var behind: Bool
+        var missed: String
+        var lastCommittee: String?
+        var lastStanding: String?
     }
 
     struct CommuneContext: Encodable {
@@ -121,6 +136,7 @@ struct DashboardPages: FeatureRoutes {
         var unitName: String
         var asOf: String
         var asOfText: String
+        var committees: [CommitteeRow]
         var rows: [CellRow]
         var size: Int
         var full: Int
@@ -128,6 +144,7 @@ struct DashboardPages: FeatureRoutes {
         var overdueFeedback: Int
         var cellsWithoutMeeting: Int
         var cellsMayPropose: Int
+        var cellsWithoutCommitteeMember: Int
     }
 
     /// The dashboard page, or with `?format=csv|xlsx` its table as a file.
@@ -235,15 +252,31 @@ struct DashboardPages: FeatureRoutes {
                 overdueFeedback: Figure(
                     value: String(cell.overdueFeedback), link: "/cells/\(id)/feedback?date=\(date)&overdue=1"),
                 noMeetingThisMonth: cell.noMeetingThisMonth, mayPropose: cell.mayProposeCommittee,
-                belowMinimum: cell.belowMinimum)
+                belowMinimum: cell.belowMinimum,
+                withoutCommitteeMember: cell.meetingsWithoutCommitteeMember > 0
+                    ? Figure(
+                        value: String(cell.meetingsWithoutCommitteeMember),
+                        link: "/cells/\(id)/meetings?date=\(date)&year=\(report.asOf.year)") : nil,
+                committeeMember: cell.assignedCommitteeMember?.name)
         }
         let context = CommuneContext(
             page: PageContext(req, title: "\(word("dashboard")) · \(report.unitName)", exportable: true),
             unitID: report.unitID,
             unitName: "\(report.unitKind.label.text(in: language)) \(report.unitName)", asOf: date,
-            asOfText: report.asOf.vietnamese, rows: rows, size: report.size, full: report.fullMembers,
+            asOfText: report.asOf.vietnamese,
+            committees: report.committees.map {
+                CommitteeRow(
+                    name: $0.committeeName,
+                    link: "/committees/\($0.committeeID)/meetings?date=\(date)&year=\(report.asOf.year)",
+                    held: $0.rhythm.committeeMeetingsHeld, expected: $0.rhythm.committeeMeetingsExpected,
+                    behind: $0.rhythm.committeeBehind,
+                    missed: $0.rhythm.standingBodyMissed.map(\.vietnamese).joined(separator: ", "),
+                    lastCommittee: $0.lastCommitteeMeeting?.vietnamese,
+                    lastStanding: $0.lastStandingBodyMeeting?.vietnamese)
+            }, rows: rows, size: report.size, full: report.fullMembers,
             openTasks: report.openTasks, overdueFeedback: report.overdueFeedback,
-            cellsWithoutMeeting: report.cellsWithoutMeetingThisMonth, cellsMayPropose: report.cellsMayProposeCommittee)
+            cellsWithoutMeeting: report.cellsWithoutMeetingThisMonth, cellsMayPropose: report.cellsMayProposeCommittee,
+            cellsWithoutCommitteeMember: report.cellsWithoutCommitteeMember)
         return context
     }
 }

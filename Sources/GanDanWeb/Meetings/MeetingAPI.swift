@@ -4,6 +4,7 @@ import GanDanStorage
 import Vapor
 
 extension MeetingSummary: Content {}
+extension CommitteeAssignmentView: Content {}
 extension MeetingDetail: Content {}
 extension TaskView: Content {}
 extension AbsenceFlagView: Content {}
@@ -22,6 +23,7 @@ struct MeetingAPI: RouteCollection {
         read.get("meetings", ":meeting", use: detail).reading(.version)
         write.put("meetings", ":meeting", "minutes", use: minutes)
         write.post("meetings", ":meeting", "cancel", use: cancel)
+        write.put("meetings", ":meeting", "notice", use: notice)
         read.get("cells", ":cell", "tasks", use: tasks).reading(.openOnly)
         read.get("cells", ":cell", "absence-flags", use: absenceFlags).reading(.year)
         read.get("cells", ":cell", "quality", use: quality).reading(.fromDate, .untilDate)
@@ -52,7 +54,7 @@ struct MeetingAPI: RouteCollection {
             throw Abort(.notFound, reason: "no meeting is at this address")
         }
         try await req.auditRead(
-            "meeting", id: id.uuidString, unit: try req.resolved.cell.unitID)
+            "meeting", id: id.uuidString, unit: try req.resolved.meetingHolder.unitID)
         return detail
     }
 
@@ -62,6 +64,16 @@ struct MeetingAPI: RouteCollection {
         let meetings = try await req.meetings(.write)
         let entry = try req.content.decode(MinutesEntry.self)
         try await meetings.recordMinutes(id, entry, actor: try await req.actor())
+        guard let detail = try await meetings.detail(id) else { throw Abort(.notFound) }
+        return detail
+    }
+
+    /// Records who was told of a planned meeting and how, replacing the list before (rules.md R11).
+    @Sendable func notice(req: Request) async throws -> MeetingDetail {
+        let id = try req.resolved.meetingID
+        let meetings = try await req.meetings(.write)
+        let draft = try req.content.decode(MeetingNoticeDraft.self)
+        try await meetings.recordNotice(id, draft, actor: try await req.actor())
         guard let detail = try await meetings.detail(id) else { throw Abort(.notFound) }
         return detail
     }

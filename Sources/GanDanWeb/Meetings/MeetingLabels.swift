@@ -15,6 +15,23 @@ enum MeetingLabels {
         "committeeMember": BilingualText(
             vi: "Cấp ủy viên cấp trên phụ trách chi bộ", en: "Upper-level committee member assigned to the cell"),
         "documents": BilingualText(vi: "Tài liệu gửi kèm", en: "Documents sent"),
+        "committeeMemberShort": BilingualText(vi: "cấp ủy viên phụ trách", en: "assigned committee member"),
+        "legacyCommitteeNote": BilingualText(
+            vi: "Cấp ủy viên phụ trách (ghi tay trước đây)", en: "Committee member (as typed before)"),
+        "noneAssigned": BilingualText(
+            vi: "Chưa phân công cấp ủy viên phụ trách", en: "No committee member assigned"),
+        "attended": BilingualText(vi: "có dự họp", en: "attended"),
+        "didNotAttend": BilingualText(vi: "không dự họp", en: "did not attend"),
+        "committeeMemberAttended": BilingualText(
+            vi: "Cấp ủy viên phụ trách có dự họp", en: "The assigned committee member attended"),
+        "notified": BilingualText(vi: "Đã thông báo", en: "Told"),
+        "noticeHow": BilingualText(vi: "Cách báo cho từng người", en: "How each person was told"),
+        "recordNotice": BilingualText(vi: "Ghi việc thông báo họp", en: "Record the notice"),
+        "assignCommitteeMember": BilingualText(
+            vi: "Phân công cấp ủy viên phụ trách", en: "Assign a committee member"),
+        "endAssignment": BilingualText(vi: "Thôi phân công", en: "End the assignment"),
+        "endAssignmentOn": BilingualText(vi: "Thôi phân công từ ngày", en: "End the assignment from"),
+        "assignmentHistory": BilingualText(vi: "Quá trình phân công", en: "Assignments over time"),
         "statusLabel": BilingualText(vi: "Tình trạng", en: "Status"),
         "duration": BilingualText(vi: "Thời lượng", en: "Duration"),
         "minutesUnit": BilingualText(vi: "phút", en: "min"),
@@ -104,6 +121,23 @@ enum MeetingLabels {
             en: "Criterion names are descriptions, not the official wording."),
         "environmentFirst": BilingualText(vi: "Môi trường: ưu tiên", en: "Environment: first"),
         "minutesTitle": BilingualText(vi: "BIÊN BẢN SINH HOẠT CHI BỘ", en: "MINUTES OF THE CELL MEETING"),
+        "minutesOf": BilingualText(vi: "BIÊN BẢN", en: "MINUTES:"),
+        "committeeMeetings": BilingualText(
+            vi: "Hội nghị Đảng bộ, họp Đảng ủy", en: "Meetings of the committee and its standing body"),
+        "body": BilingualText(vi: "Hình thức", en: "Who meets"),
+        "committeeRule": BilingualText(
+            vi: "Đảng bộ họp thường lệ mỗi năm 2 lần; Đảng ủy họp thường lệ mỗi tháng 1 lần. Họp chuyên đề không thay "
+                + "cho họp thường lệ.",
+            en: "The committee meets twice a year, its standing body monthly. A thematic meeting never replaces a "
+                + "regular one."),
+        "committeeHeld": BilingualText(
+            vi: "Hội nghị Đảng bộ đã họp / phải họp đến ngày", en: "Committee meetings held / due by the day"),
+        "committeeBehind": BilingualText(
+            vi: "Đảng bộ họp chưa đủ số lần", en: "Committee has met fewer times than due"),
+        "standingMissed": BilingualText(vi: "Tháng Đảng ủy không họp", en: "Months without a standing body meeting"),
+        "standingOk": BilingualText(vi: "Đảng ủy họp đủ các tháng", en: "Standing body met every month"),
+        "lastCommitteeMeeting": BilingualText(vi: "Hội nghị Đảng bộ gần nhất", en: "Last committee meeting"),
+        "lastStandingMeeting": BilingualText(vi: "Họp Đảng ủy gần nhất", en: "Last standing body meeting"),
         "partyName": BilingualText(vi: "ĐẢNG CỘNG SẢN VIỆT NAM", en: "COMMUNIST PARTY OF VIET NAM"),
         "signatures": BilingualText(vi: "Chủ trì / Thư ký", en: "Chair / Recorder"),
         "noMeetings": BilingualText(vi: "Chưa có buổi sinh hoạt nào.", en: "No meetings yet."),

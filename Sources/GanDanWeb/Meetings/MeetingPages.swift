@@ -14,6 +14,7 @@ struct MeetingPages: RouteCollection {
         read.get("meetings", ":meeting", use: detail).reading(.version)
         write.get("meetings", ":meeting", "minutes", use: minutesForm)
         write.post("meetings", ":meeting", "minutes", use: recordMinutes)
+        write.post("meetings", ":meeting", "notice", use: recordNotice)
     }
 
     struct MeetingRow: Encodable {
@@ -116,6 +117,8 @@ struct MeetingPages: RouteCollection {
         var page: PageContext
         var cellID: UUID
         var cellName: String
+        /// The upper-level committee member assigned to the cell on the day (rules.md R11).
+        var committeeMember: String?
         var villageID: UUID?
         var year: Int
         var previousYear: Int
@@ -190,7 +193,10 @@ struct MeetingPages: RouteCollection {
         let context = ListContext(
             page: PageContext(req, title: "\(Labels.text("meetings", req)) · \(cell.name)", exportable: true),
             cellID: id,
-            cellName: cell.name, villageID: cell.unitID, year: year, previousYear: year - 1, nextYear: year + 1,
+            cellName: cell.name,
+            committeeMember: try await CommitteeAssignments(db: req.store, scope: try await req.scope(.read)).assigned(
+                to: id, on: try req.asOfDate())?.member.name, villageID: cell.unitID, year: year,
+            previousYear: year - 1, nextYear: year + 1,
             meetings: rows.map { MeetingRow($0, language) },
             openTasks: openTasks.map { TaskRow($0, language) }, openTasksOn: openTasksOn?.vietnamese,
             flags: flags.map {
@@ -225,7 +231,6 @@ struct MeetingPages: RouteCollection {
         var time: String
         var topic: String?
         var noticeSentOn: String?
-        var committeeMember: String?
         var documents: String?
     }
 
@@ -254,7 +259,7 @@ struct MeetingPages: RouteCollection {
                 cellID: id,
                 MeetingPlanDraft(
                     kind: kind, date: date, scheduledStart: time, topic: form.topic, noticeSentOn: notice,
-                    notifiedCommitteeMember: form.committeeMember, documents: form.documents),
+                    documents: form.documents),
                 actor: try await req.actor())
             return req.redirect(to: "/meetings/\(meeting.id)/minutes")
         } catch let error as InputError {
@@ -312,16 +317,59 @@ struct MeetingPages: RouteCollection {
             throw Abort(.notFound, reason: "no meeting is at this address")
         }
         try await req.auditRead(
-            "meeting", id: id.uuidString, unit: try req.resolved.cell.unitID)
+            "meeting", id: id.uuidString, unit: try req.resolved.meetingHolder.unitID)
+        return try await req.view.render("meeting", try await Self.minutesView(req, detail))
+    }
+
+    /// The meeting page's view model; for a planned meeting the user may record, with the roll to notify.
+    static func minutesView(_ req: Request, _ detail: MeetingDetail) async throws -> MinutesView {
         let mayWrite = try await req.allows(.write)
-        return try await req.view.render(
-            "meeting", MinutesView(req, detail, mayWrite: mayWrite))
+        let roll =
+            mayWrite && detail.meeting.status == .planned
+            ? try await req.meetings().roll(ofMeeting: detail.meeting.id) ?? [] : []
+        return MinutesView(req, detail, mayWrite: mayWrite, roll: roll)
+    }
+
+    struct NoticeForm: Content {
+        var noticeSentOn: String?
+        var documents: String?
+        /// Member id → how they were told (`inPerson`, `phone`, `loudspeaker`), empty when not told.
+        var method: [String: String]?
+    }
+
+    /// Records who was told of a planned meeting and how (rules.md R11); the page again with what to fix.
+    @Sendable func recordNotice(req: Request) async throws -> Response {
+        let id = try req.resolved.meetingID
+        let form = try req.content.decode(NoticeForm.self)
+        var problems: [InputIssue] = []
+        let day = CivilDate(form.noticeSentOn ?? "")
+        if day == nil {
+            problems.append(InputIssue(field: Labels.text("noticeSentOn", req), message: form.noticeSentOn ?? ""))
+        }
+        var entries: [NoticeEntry] = []
+        for (member, text) in (form.method ?? [:]).sorted(by: { $0.key < $1.key }) where !text.isEmpty {
+            guard let memberID = UUID(uuidString: member), let method = NoticeMethod(rawValue: text) else {
+                problems.append(InputIssue(field: Labels.text("noticeHow", req), message: "\(member): \(text)"))
+                continue
+            }
+            entries.append(NoticeEntry(memberID: memberID, method: method))
+        }
+        do {
+            guard problems.isEmpty, let day else { throw InputError.invalid(problems) }
+            try await req.meetings(.write).recordNotice(
+                id, MeetingNoticeDraft(noticeSentOn: day, notifications: entries, documents: form.documents),
+                actor: try await req.actor())
+        } catch let error as InputError {
+            guard let detail = try await req.meetings().detail(id) else { throw Abort(.notFound) }
+            return try await req.renderForm("meeting", try await Self.minutesView(req, detail), issues: error.issues)
+        }
+        return req.redirect(to: "/meetings/\(id)")
     }
 
     @Sendable func minutesForm(req: Request) async throws -> Response {
         let id = try req.resolved.meetingID
         try await req.auditRead(
-            "meeting_minutes_form", id: id.uuidString, unit: try req.resolved.cell.unitID)
+            "meeting_minutes_form", id: id.uuidString, unit: try req.resolved.meetingHolder.unitID)
         return try await MinutesFormView.render(req, meetingID: id, form: nil)
     }
 

@@ -28,6 +28,8 @@ struct MinutesForm: Content {
     /// Task id → its review.
     var check: [String: ReviewFields]?
     var correctionReason: String?
+    /// The id of the upper-level committee member assigned to the cell, when ticked present (rules.md R11).
+    var committeeMember: String?
 
     struct TaskFields: Content {
         var description: String?
@@ -56,6 +58,10 @@ struct MinutesForm: Content {
         let votes = reading.votes(inFavour: votesFor, against: votesAgainst, abstaining: votesAbstaining)
         let tasks = reading.tasks(task ?? [:])
         let reviews = reading.reviews(check ?? [:])
+        let committeeMemberID = (committeeMember ?? "").isEmpty ? nil : UUID(uuidString: committeeMember ?? "")
+        if committeeMemberID == nil && !(committeeMember ?? "").isEmpty {
+            reading.problem(reading.word("committeeMember"), committeeMember ?? "")
+        }
         guard reading.problems.isEmpty, let start, let end else { return (nil, reading.problems) }
         let lines = (agenda ?? "").split(whereSeparator: \.isNewline).map {
             $0.trimmingCharacters(in: .whitespaces)
@@ -66,7 +72,7 @@ struct MinutesForm: Content {
                 recorderID: UUID(uuidString: recorder ?? ""), agenda: lines, policyRelayed: policy ?? "",
                 lastMonthReview: review ?? "", monthEvaluation: evaluation ?? "", nextMonthDirection: direction ?? "",
                 discussion: discussion ?? "", votes: votes, conclusion: conclusion ?? "", tasks: tasks,
-                reviews: reviews, correctionReason: correctionReason), []
+                reviews: reviews, correctionReason: correctionReason, committeeMemberID: committeeMemberID), []
         )
     }
 
@@ -222,5 +228,6 @@ struct MinutesForm: Content {
                 area: review.persuasion.map { String($0.areaPlantedHectares) })
         }
         check = checks
+        committeeMember = body.committeeMemberID?.uuidString
     }
 }

@@ -69,6 +69,9 @@ struct MinutesFormView: Encodable {
     var reviews: [ReviewLine]
     var tasks: [TaskLine]
     var correctionReason: String
+    /// The upper-level committee member assigned to the cell on the day, to tick present (rules.md R11).
+    var committeeMember: NamedID?
+    var committeeMemberPresent: Bool
 
     /// The minutes form; with `issues`, shown again with what to fix.
     static func render(_ req: Request, meetingID: UUID, form posted: MinutesForm?, issues: [InputIssue] = [])
@@ -80,15 +83,20 @@ struct MinutesFormView: Encodable {
         }
         let meeting = detail.meeting
         let form = posted ?? detail.body.map { MinutesForm($0) } ?? MinutesForm()
-        let roster = try await CellDirectory(db: req.store, scope: try await req.scope(.read)).roster(
-            of: meeting.cellID, on: meeting.date
-        ).filter { $0.member.standing != nil && $0.member.standing != .suspended }
+        // The roll of the cell, or of the committee or its standing body (rules.md R7, R10).
+        let roster = (try await req.meetings().roll(ofMeeting: meetingID) ?? []).filter {
+            $0.member.standing != nil && $0.member.standing != .suspended
+        }
         let members = Self.memberLines(roster, form: form, posted: posted != nil, language: language)
-        let secretary = roster.first { $0.posts.contains(.cellSecretary) }?.member.id.uuidString
+        let chairPost: PostKind = meeting.body == .cell ? .cellSecretary : .partySecretary
+        let secretary = roster.first { $0.posts.contains(chairPost) }?.member.id.uuidString
         let people = { (selected: String?) in Self.people(roster, selected: selected) }
-        let households = try await HouseholdRegister(db: req.store, scope: try await req.scope(.read)).households(
-            ofVillage: try req.resolved.cell.unitID, year: meeting.date.year
-        ).filter { $0.status == .poor || $0.status == .nearPoor }
+        // Households a task helps belong to the cell's village; a committee's tasks name none.
+        let households =
+            meeting.body == .cell
+            ? try await HouseholdRegister(db: req.store, scope: try await req.scope(.read)).households(
+                ofVillage: try req.resolved.cell.unitID, year: meeting.date.year
+            ).filter { $0.status == .poor || $0.status == .nearPoor } : []
         let nextMonth = YearMonth(meeting.date).adding(months: 1).iso
         let tasks = Self.taskLines(
             form, people: people, households: households, nextMonth: nextMonth, language: language)
@@ -107,7 +115,9 @@ struct MinutesFormView: Encodable {
             direction: form.direction ?? "", discussion: form.discussion ?? "", votesFor: form.votesFor ?? "",
             votesAgainst: form.votesAgainst ?? "", votesAbstaining: form.votesAbstaining ?? "",
             conclusion: form.conclusion ?? "", reviews: reviews, tasks: tasks,
-            correctionReason: posted?.correctionReason ?? "")
+            correctionReason: posted?.correctionReason ?? "", committeeMember: detail.assignedCommitteeMember,
+            committeeMemberPresent: detail.assignedCommitteeMember.map { form.committeeMember == $0.id.uuidString }
+                ?? false)
         guard issues.isEmpty else { return try await req.renderForm("minutes-form", context, issues: issues) }
         return try await req.view.render("minutes-form", context).encodeResponse(for: req)
     }
@@ -231,13 +241,27 @@ struct MinutesView: Encodable {
     var meetingID: UUID
     var cellID: UUID
     var cellName: String
+    /// The page of the holder's meetings: the cell's, or the grassroots committee's (rules.md R7).
+    var meetingsLink: String
+    /// "Sinh hoạt chi bộ", "Hội nghị Đảng bộ" or "Họp Đảng ủy", for the title of the printed minutes.
+    var body: String
+    var isCell: Bool
     var date: String
     var kind: String
     var status: String
     var topic: String?
     var scheduledStart: String
     var noticeSentOn: String?
+    var noticeSentOnISO: String
+    /// The committee member as typed before assignments named a member: shown as a note (rules.md R11).
+    var legacyCommitteeNote: String?
+    /// The committee member assigned to the cell on the day, and whether the minutes record them present.
     var committeeMember: String?
+    var committeeMemberPresent: Bool
+    var notices: [NoticeLine]
+    /// The notice form of a planned meeting: each person on the roll, and the committee member, with how told.
+    var noticeForm: [NoticeChoice]
+    var csrf: String
     var documents: String?
     var held: Bool
     var planned: Bool
@@ -270,7 +294,41 @@ struct MinutesView: Encodable {
     var quality: String?
     var mayWrite: Bool
 
-    init(_ req: Request, _ detail: MeetingDetail, mayWrite: Bool) {
+    struct NoticeLine: Encodable {
+        var name: String
+        var method: String
+        var committeeMember: Bool
+    }
+
+    struct NoticeChoice: Encodable {
+        var id: UUID
+        var name: String
+        var committeeMember: Bool
+        var methods: [Choice]
+    }
+
+    /// One line per person who may be told: the committee member first, then the roll, each with how told (blank:
+    /// not told), as recorded.
+    static func noticeChoices(_ detail: MeetingDetail, roll: [RosterEntry], language: Language) -> [NoticeChoice] {
+        let told = Dictionary(
+            detail.notifications.map { ($0.member.id, $0.method) }, uniquingKeysWith: { first, _ in first })
+        var people = detail.assignedCommitteeMember.map { [($0, true)] } ?? []
+        people += roll.filter { $0.member.id != detail.assignedCommitteeMember?.id }.map {
+            (NamedID(id: $0.member.id, name: $0.member.fullName), false)
+        }
+        return people.map { person, isCommitteeMember in
+            NoticeChoice(
+                id: person.id, name: person.name, committeeMember: isCommitteeMember,
+                methods: [Choice(value: "", label: "—", selected: told[person.id] == nil)]
+                    + NoticeMethod.allCases.map {
+                        Choice(value: $0.rawValue, label: $0.label.text(in: language), selected: told[person.id] == $0)
+                    })
+        }
+    }
+
+    /// The printed minutes; `roll` (the roll on the day) is given for a planned meeting the user may record the
+    /// notice of.
+    init(_ req: Request, _ detail: MeetingDetail, mayWrite: Bool, roll: [RosterEntry] = []) {
         let language = req.language
         let meeting = detail.meeting
         let names = Dictionary(
@@ -280,13 +338,28 @@ struct MinutesView: Encodable {
         meetingID = meeting.id
         cellID = meeting.cellID
         cellName = detail.cellName
+        meetingsLink =
+            meeting.body == .cell ? "/cells/\(meeting.cellID)/meetings" : "/committees/\(meeting.cellID)/meetings"
+        body = meeting.body.label.text(in: language)
+        isCell = meeting.body == .cell
         date = meeting.date.vietnamese
         kind = meeting.kind.label.text(in: language)
         status = meeting.status.label.text(in: language)
         topic = meeting.topic
         scheduledStart = meeting.scheduledStart.description
         noticeSentOn = meeting.noticeSentOn?.vietnamese
-        committeeMember = meeting.notifiedCommitteeMember
+        noticeSentOnISO = meeting.noticeSentOn?.iso ?? CivilDate.today().iso
+        legacyCommitteeNote = meeting.legacyCommitteeMemberNote
+        committeeMember = detail.assignedCommitteeMember?.name
+        committeeMemberPresent =
+            detail.assignedCommitteeMember != nil
+            && detail.body?.committeeMemberID == detail.assignedCommitteeMember?.id
+        notices = detail.notifications.map {
+            NoticeLine(
+                name: $0.member.name, method: $0.method.label.text(in: language), committeeMember: $0.committeeMember)
+        }
+        noticeForm = Self.noticeChoices(detail, roll: roll, language: language)
+        csrf = req.csrfToken
         documents = meeting.documents
         held = meeting.status == .held
         planned = meeting.status == .planned

@@ -69,6 +69,8 @@ struct CommitteeRow: Encodable {
     var id: UUID
     var name: String
     var kind: String
+    /// A grassroots committee, whose meetings and its standing body's have a page (rules.md R7).
+    var holdsMeetings: Bool
 }
 
 /// A member as a row of a list.

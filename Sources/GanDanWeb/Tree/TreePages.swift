@@ -100,7 +100,9 @@ struct TreePages: RouteCollection {
             breadcrumbs: breadcrumbs.map { UnitRow($0, language) }, children: children.map { UnitRow($0, language) },
             childrenAreVillages: children.contains { $0.kind.isVillageLevel },
             committees: organisations.filter { !$0.kind.isCell }.map {
-                CommitteeRow(id: $0.id, name: $0.name, kind: $0.kind.label.text(in: language))
+                CommitteeRow(
+                    id: $0.id, name: $0.name, kind: $0.kind.label.text(in: language),
+                    holdsMeetings: $0.kind == .grassrootsCommittee)
             },
             cells: cells.map { CellRow($0, language) },
             history: history.map { DatedRow(label: $0.title(in: language), detail: $0.code, validity: $0.validity) })
