@@ -154,6 +154,8 @@ struct VillageAPI: RouteCollection {
 
     struct StatusInput: Content {
         var status: HouseholdPovertyStatus
+        /// The survey the status rests on (rules.md R25).
+        var survey: HouseholdSurvey?
     }
 
     @Sendable func setStatus(req: Request) async throws -> HouseholdView {
@@ -162,7 +164,8 @@ struct VillageAPI: RouteCollection {
         let year = try req.year()
         let input = try req.content.decode(StatusInput.self)
         let register = HouseholdRegister(db: req.store, scope: try await req.scope(.write))
-        try await register.setStatus(id, year: year, status: input.status, actor: try await req.actor())
+        try await register.setStatus(
+            id, year: year, status: input.status, survey: input.survey, actor: try await req.actor())
         guard
             let view = try await register.households(ofVillage: household.villageID, year: year).first(where: {
                 $0.id == id

@@ -88,6 +88,30 @@ struct VillagePages: RouteCollection {
         var size: String?
         var status: String
         var year: Int
+        /// The survey, both or neither (rules.md R25).
+        var income: String?
+        var deprivations: String?
+
+        /// The survey when both numbers are given; a number that is not one, or one without the other, is an issue.
+        func survey(_ req: Request) -> (HouseholdSurvey?, [InputIssue]) {
+            let income = self.income.flatMap { $0.isEmpty ? nil : $0 }
+            let deprivations = self.deprivations.flatMap { $0.isEmpty ? nil : $0 }
+            guard income != nil || deprivations != nil else { return (nil, []) }
+            var issues: [InputIssue] = []
+            let incomeValue = income.flatMap { Int($0.filter { $0 != "." && $0 != "," && $0 != " " }) }
+            let deprivationValue = deprivations.flatMap { Int($0) }
+            if incomeValue == nil {
+                issues.append(
+                    InputIssue(field: Labels.text("householdIncome", req), message: "\"\(income ?? "")\""))
+            }
+            if deprivationValue == nil {
+                issues.append(
+                    InputIssue(
+                        field: Labels.text("householdDeprivations", req), message: "\"\(deprivations ?? "")\""))
+            }
+            guard let incomeValue, let deprivationValue else { return (nil, issues) }
+            return (HouseholdSurvey(income: incomeValue, deprivations: deprivationValue), [])
+        }
     }
 
     @Sendable func addHousehold(req: Request) async throws -> Response {
@@ -99,10 +123,12 @@ struct VillagePages: RouteCollection {
             return try await failedHouseholds(
                 req, [InputIssue(field: Labels.text("householdSize", req), message: form.size ?? "")])
         }
+        let (survey, surveyIssues) = form.survey(req)
+        guard surveyIssues.isEmpty else { return try await failedHouseholds(req, surveyIssues) }
         do {
             _ = try await HouseholdRegister(db: req.store, scope: try await req.scope(.write)).add(
-                HouseholdDraft(headName: form.headName, size: size, year: form.year, status: status), village: id,
-                actor: try await req.actor())
+                HouseholdDraft(headName: form.headName, size: size, year: form.year, status: status, survey: survey),
+                village: id, actor: try await req.actor())
         } catch let error as InputError {
             return try await failedHouseholds(req, error.issues)
         }
