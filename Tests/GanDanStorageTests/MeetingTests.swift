@@ -472,6 +472,36 @@ struct MeetingTests {
     }
 
     @Test(
+        "R24: a village's criteria are recorded against the sets of a province's file, not only the built-in ones",
+        arguments: TestDatabase.all)
+    func criteriaFromFile(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await Self.loadCell(db)
+            let village = try #require(
+                try await OrganisationTree(db: db, scope: .everything).unit(
+                    code: "00001.01", on: Fixtures.date("2019-06-01")))
+            let criteria = (1...11).map { #"{"number": \#($0), "vi": "Tiêu chí \#($0)", "en": "Criterion \#($0)"}"# }
+            let file = """
+                {"criteria_sets": [{"id": "2026-2030", "decision": "51/2025/QĐ-TTg (tỉnh bổ sung)",
+                  "valid_from": "2026-02-15", "valid_until": "2031-01-01", "environment_number": 11,
+                  "criteria": [\(criteria.joined(separator: ", "))]}]}
+                """
+            let sets = try RuralCriteriaSet.read(json: Data(file.utf8))
+            let provincial = VillageCriteria(db: db, scope: .everything, sets: sets)
+            try await provincial.record(village: village.id, year: 2027, met: [11: true], actor: .system)
+            let report = try #require(try await provincial.report(village: village.id, year: 2027))
+            #expect(report.set.decision == "51/2025/QĐ-TTg (tỉnh bổ sung)")
+            #expect(report.criteria.count == 11 && report.metCount == 1)
+            #expect(report.criteria.first { $0.isEnvironment }?.number == 11)
+            let builtIn = await Self.issues {
+                try await VillageCriteria(db: db, scope: .everything).record(
+                    village: village.id, year: 2027, met: [11: true], actor: .system)
+            }
+            #expect(builtIn.map(\.field) == ["met.11"])
+        }
+    }
+
+    @Test(
         "a month without its regular meeting is flagged; a thematic meeting does not replace it (rules.md R7, R9)",
         arguments: TestDatabase.all)
     func calendarGaps(database: TestDatabase) async throws {

@@ -199,7 +199,7 @@ public struct HouseholdRegister: Sendable {
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "household_status",
                     entityID: "\(householdID.uuidString)#\(year)", before: before,
-                    after: survey.map { "\(status.rawValue) \(AuditTrail.json($0))" } ?? status.rawValue,
+                    after: survey.map { "\(status.rawValue) \(AuditTrail.json($0) ?? "")" } ?? status.rawValue,
                     requestID: actor.requestID, unitID: household.unitID))
         }
     }

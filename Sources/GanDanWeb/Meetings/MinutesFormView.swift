@@ -86,7 +86,7 @@ struct MinutesFormView: Encodable {
         let members = Self.memberLines(roster, form: form, posted: posted != nil, language: language)
         let secretary = roster.first { $0.posts.contains(.cellSecretary) }?.member.id.uuidString
         let people = { (selected: String?) in Self.people(roster, selected: selected) }
-        let households = try await HouseholdRegister(db: req.store, scope: try await req.scope(.read)).households(
+        let households = try await req.householdRegister(.read).households(
             ofVillage: try req.resolved.cell.unitID, year: meeting.date.year
         ).filter { $0.status == .poor || $0.status == .nearPoor }
         let nextMonth = YearMonth(meeting.date).adding(months: 1).iso
