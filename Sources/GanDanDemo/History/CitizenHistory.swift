@@ -221,7 +221,8 @@ struct CitizenHistoryGenerator {
                     cellID: cell.id, fullName: name,
                     candidate: AdmissionCandidate(
                         birthDate: born, education: random.pick(["9/12", "12/12", "12/12", "Trung cấp"]),
-                        inDifficultArea: cell.profile?.ethnicMinority ?? true, introducedOn: listed.adding(days: 5),
+                        inDifficultArea: cell.profile.map { $0.mountain || $0.ethnicMinority } ?? false,
+                        introducedOn: listed.adding(days: 5),
                         introducers: Array(introducers)),
                     mentorID: full.first?.id, pipeline: pipeline))
         }
