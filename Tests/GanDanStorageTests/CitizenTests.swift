@@ -293,4 +293,88 @@ struct CitizenTests {
             #expect(yearlyOnly.map(\.field) == ["cellLevel"])
         }
     }
+
+    @Test(
+        "R18: a term and an ad hoc review are rated and stored beside the year; 'excellent' within 20 % of 'good' is checked per cell and over the grassroots committee",
+        arguments: TestDatabase.all)
+    func ratingPeriodsAndCommitteeQuota(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            var dataset = Self.dataset
+            for name in ["Đinh Văn An", "Đinh Văn Bảo", "Đinh Văn Cường", "Đinh Văn Dũng", "Đinh Văn Giang"] {
+                dataset.members.append(
+                    Fixtures.member(name, cell: "CB-00001.02", admitted: "2005-03-01", official: "2006-03-01"))
+            }
+            _ = try await DatasetWriter(db: db, scope: .everything).write(dataset, actor: .system)
+            let tree = OrganisationTree(db: db, scope: .everything)
+            let naCooc = try #require(try await tree.organisation(code: "CB-00001.01")).id
+            let naLang = try #require(try await tree.organisation(code: "CB-00001.02")).id
+            let agency = try #require(try await tree.organisation(code: "CQ-00001")).id
+            let committee = try #require(try await tree.organisation(code: "DB-00001")).id
+            let day = Fixtures.date("2020-05-31")
+            func ids(_ cell: UUID) async throws -> [String: UUID] {
+                Dictionary(
+                    uniqueKeysWithValues: try await CellDirectory(db: db, scope: .everything).roster(of: cell, on: day)
+                        .map { ($0.member.fullName, $0.member.id) })
+            }
+            let cooc = try await ids(naCooc)
+            let lang = try await ids(naLang)
+            let ratings = Ratings(db: db, scope: .everything)
+
+            // The 2015–2020 term, rated on its last day: 1 excellent and 2 good in Nà Coóc is over 20 %.
+            let term = try #require(
+                RatingPeriod.span(.term, from: Fixtures.date("2015-06-01"), through: Fixtures.date("2020-05-31")))
+            let termSheet = try await ratings.record(
+                cellID: naCooc, period: term,
+                entries: [
+                    RatingEntry(memberID: cooc["Hoàng Văn Hoan"]!, score: 95),
+                    RatingEntry(memberID: cooc["Lương Văn Ấn"]!, score: 80),
+                    RatingEntry(memberID: cooc["Ma Văn Bình"]!, score: 75),
+                ], cellLevel: nil, actor: .system)
+            #expect(termSheet.period == "term-2015-06-01-2020-05-31")
+            #expect(RatingPeriod(key: termSheet.period) == term)
+            #expect(termSheet.warnings.count == 1)
+            // An ad hoc review is its own period; neither touches the year's sheet.
+            let adHoc = try #require(RatingPeriod(key: "adhoc-2019-03-01-2019-05-31"))
+            _ = try await ratings.record(
+                cellID: naCooc, period: adHoc,
+                entries: [RatingEntry(memberID: cooc["Ma Văn Bình"]!, level: .completed)],
+                cellLevel: nil, actor: .system)
+            let reread = try #require(try await ratings.sheet(cellID: naCooc, period: adHoc))
+            #expect(reread.lines.first { $0.member.name == "Ma Văn Bình" }?.level == .completed)
+            #expect(try await ratings.sheet(cellID: naCooc, period: term)?.lines.compactMap(\.level).count == 3)
+            #expect(try await ratings.sheet(cellID: naCooc, year: 2020)?.lines.compactMap(\.level) == [])
+            let ownLevel = await Self.problems {
+                try await ratings.record(cellID: naCooc, period: term, entries: [], cellLevel: .good, actor: .system)
+            }
+            #expect(ownLevel.map(\.field) == ["cellLevel"])
+
+            // Nà Làng's 5 good keep the committee's members within the quota: 1 excellent of 7 good.
+            _ = try await ratings.record(
+                cellID: naLang, period: term, entries: lang.values.map { RatingEntry(memberID: $0, score: 80) },
+                cellLevel: nil, actor: .system)
+            var round = try #require(try await ratings.committeeRound(committeeID: committee, period: term))
+            #expect(round.cells.map(\.memberLevels.count).sorted() == [0, 3, 5])
+            #expect(round.warnings.count == 1 && round.warnings[0].contains("Chi bộ thôn Nà Coóc"))
+            // One more excellent in Nà Làng: 2 of 6 good is over 20 % in that cell and over the committee.
+            _ = try await ratings.record(
+                cellID: naLang, period: term, entries: [RatingEntry(memberID: lang["Đinh Văn An"]!, score: 92)],
+                cellLevel: nil, actor: .system)
+            round = try #require(try await ratings.committeeRound(committeeID: committee, period: term))
+            #expect(round.warnings.count == 3)
+            #expect(round.warnings.contains { $0.contains("Đảng bộ xã Thanh Tương: đảng viên / members") })
+
+            // The committee rates its cells for 2019: 1 excellent of 2 good cells is over 20 % (the cells' group).
+            for (cell, level) in [(naCooc, RatingLevel.excellent), (naLang, .good), (agency, .good)] {
+                _ = try await ratings.record(cellID: cell, year: 2019, entries: [], cellLevel: level, actor: .system)
+            }
+            let year = try #require(try await ratings.sheet(cellID: naLang, year: 2019))
+            #expect(year.warnings.isEmpty)
+            #expect(year.committeeWarnings.count == 1)
+            #expect(year.committeeWarnings.first?.contains("Đảng bộ xã Thanh Tương: chi bộ / cells") == true)
+            // A cell's secretary sees the cell's own check only, not the committee's.
+            let secretary = Ratings(db: db, scope: .restricted(units: [], organisations: [naLang]))
+            #expect(try await secretary.sheet(cellID: naLang, year: 2019)?.committeeWarnings == [])
+            #expect(try await secretary.committeeRound(committeeID: committee, period: term) == nil)
+        }
+    }
 }

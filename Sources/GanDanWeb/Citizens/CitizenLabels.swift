@@ -62,5 +62,9 @@ enum CitizenLabels {
         "cellLevel": BilingualText(vi: "Xếp loại chi bộ", en: "The cell's level"),
         "weakReason": BilingualText(vi: "Lý do yếu kém (nếu có)", en: "Reason the cell is weak (if it is)"),
         "saveRatings": BilingualText(vi: "Lưu xếp loại", en: "Save the ratings"),
+        "otherPeriod": BilingualText(vi: "Kỳ đánh giá khác", en: "Another period"),
+        "periodFrom": BilingualText(vi: "Từ ngày", en: "From"),
+        "periodUntil": BilingualText(vi: "Đến ngày", en: "Until"),
+        "openPeriod": BilingualText(vi: "Mở kỳ đánh giá", en: "Open the period"),
     ]
 }
