@@ -21,7 +21,17 @@ public struct DemoHistory: Sendable {
         let cells = try await VillageCellRolls(db: db, scope: .everything).rolls(under: districtID, on: placementDate)
         let meetings = MeetingHistory.generate(
             cells: cells, placementDate: placementDate, monthsBefore: monthsEachSide, monthsAfter: monthsEachSide)
-        let citizens = CitizenHistory.generate(cells: cells, meetings: meetings, placementDate: placementDate)
+        var citizens = CitizenHistory.generate(cells: cells, meetings: meetings, placementDate: placementDate)
+        // "Excellent" within 20 % of "good" among each committee's cells, as in every year (rules.md R18).
+        let tree = OrganisationTree(db: db, scope: .everything)
+        var committeeOf: [String: String] = [:]
+        for cell in cells {
+            guard let id = UUID(uuidString: cell.id), let parent = try await tree.organisation(id)?.parentID else {
+                continue
+            }
+            committeeOf[cell.id] = parent.uuidString
+        }
+        citizens.keepCellQuota(committeeOf: committeeOf)
         return try await CellHistoryWriter(db: db, scope: .everything, policy: policy).write(
             CellHistory(meetings: meetings, citizens: citizens), actor: actor)
     }

@@ -126,8 +126,11 @@ struct TableImportOptions: ParsableArguments {
         }
         let dryRun = dryRun
         let confirm = confirmDuplicates
-        let report = try await database.withStorage { db in
-            try await SpreadsheetImport(db: db, scope: .commandLineOperator).run(
+        // The poverty standards of GANDAN_POVERTY_STANDARDS, as the server reads them (rules.md R25).
+        let settings = try await database.settings()
+        let standards = settings.povertyStandards
+        let report = try await AppRunner.withStorage(settings) { db in
+            try await SpreadsheetImport(db: db, scope: .commandLineOperator, standards: standards).run(
                 table, kind: kind, mapping: columns, today: CivilDate.today(), dryRun: dryRun,
                 confirmDuplicates: confirm, actor: .cli)
         }

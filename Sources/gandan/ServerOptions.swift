@@ -38,6 +38,16 @@ struct ServerOptions: ParsableArguments {
     var holidays: String?
     @Option(
         help: ArgumentHelp(
+            "A JSON file of new-rural criteria sets put over the built-in ones (see docs/criteria-sets.example.json); "
+                + "also GANDAN_CRITERIA_SETS.", valueName: "file"))
+    var criteriaSets: String?
+    @Option(
+        help: ArgumentHelp(
+            "A JSON file of poverty standards put over the built-in ones (see "
+                + "docs/poverty-standards.example.json); also GANDAN_POVERTY_STANDARDS.", valueName: "file"))
+    var povertyStandards: String?
+    @Option(
+        help: ArgumentHelp(
             "A JSON file with the meeting thresholds and quality checklist (see docs/meeting-policy.example.json); "
                 + "also GANDAN_MEETING_POLICY. Default: the rules' own numbers.", valueName: "file"))
     var meetingPolicy: String?
@@ -48,6 +58,8 @@ struct ServerOptions: ParsableArguments {
         }
         if let meetingPolicy { try CommandValues.readable(meetingPolicy, option: "--meeting-policy") }
         if let holidays { try CommandValues.readable(holidays, option: "--holidays") }
+        if let criteriaSets { try CommandValues.readable(criteriaSets, option: "--criteria-sets") }
+        if let povertyStandards { try CommandValues.readable(povertyStandards, option: "--poverty-standards") }
     }
 
     /// These options as settings arguments, with `database` and the demo's default file.
@@ -57,6 +69,7 @@ struct ServerOptions: ParsableArguments {
         SettingsArguments(
             database: database, defaultFile: defaultFile, hostname: hostname, port: port, secureCookies: secureCookies,
             meetingPolicy: meetingPolicy, holidays: holidays, logLevel: logLevel, trustedProxies: trustedProxies,
-            sessionIdleMinutes: sessionIdleMinutes, sessionMaxHours: sessionMaxHours, environmentName: environmentName)
+            sessionIdleMinutes: sessionIdleMinutes, sessionMaxHours: sessionMaxHours, environmentName: environmentName,
+            criteriaSets: criteriaSets, povertyStandards: povertyStandards)
     }
 }

@@ -147,7 +147,8 @@ struct ConfigurationTests {
             #expect(table.contains("GANDAN_METRIC_TOKEN is not a GanDan setting"))
             for setting in [
                 "environment", "database", "hostname", "port", "log level", "trusted proxies", "session idle minutes",
-                "session max hours", "secure cookies", "metrics token", "holidays", "meeting policy",
+                "session max hours", "secure cookies", "metrics token", "holidays", "meeting policy", "criteria sets",
+                "poverty standards",
             ] {
                 #expect(table.contains("\n" + setting + " "), "\(setting)")
             }
@@ -162,6 +163,11 @@ struct ConfigurationTests {
             (SettingsArguments(), ["GANDAN_PORT": "80a"], "GANDAN_PORT"),
             (SettingsArguments(), ["GANDAN_SESSION_IDLE_MINUTES": "900"], "GANDAN_SESSION_IDLE_MINUTES"),
             (SettingsArguments(holidays: "/nonexistent/holidays.json"), [:], "--holidays"),
+            (SettingsArguments(criteriaSets: "/nonexistent/sets.json"), [:], "--criteria-sets"),
+            (
+                SettingsArguments(), ["GANDAN_POVERTY_STANDARDS": "/nonexistent/standards.json"],
+                "GANDAN_POVERTY_STANDARDS"
+            ),
         ]
         for (arguments, environment, field) in cases {
             let error = await #expect(throws: InputError.self) {
@@ -193,6 +199,48 @@ struct ConfigurationTests {
             #expect(issue?.field?.hasPrefix("--holidays ") == true)
             #expect(issue?.field?.hasSuffix("years[0].days_off.new_year[0]") == true)
             #expect(issue?.message.contains("2028-13-01") == true)
+        }
+    }
+
+    @Test(
+        "R24/R25: GANDAN_CRITERIA_SETS and GANDAN_POVERTY_STANDARDS put a province's files over the built-in versions; a bad file names the option, the file, the field and the line"
+    )
+    func ruleFiles() async throws {
+        let sets = """
+            {"criteria_sets": [{"id": "2031-2035", "decision": "QĐ thử", "valid_from": "2031-01-01",
+              "environment_number": 1, "criteria": [{"number": 1, "vi": "Môi trường", "en": "Environment"}]}]}
+            """
+        let standards = """
+            {"poverty_standards": [{"id": "2027-2030", "decision": "NĐ thử", "valid_from": "2027-01-01",
+              "valid_until": "2031-01-01", "rural": {"with_deprivations_at_most": 2500000},
+              "urban": {"with_deprivations_at_most": 3000000}, "deprivation_threshold": 3, "indicator_count": 12}]}
+            """
+        let bad = """
+            {"poverty_standards": [{"id": "2027-2030", "decision": "NĐ thử", "valid_from": "2027-01-01",
+              "rural": {"with_deprivations_at_most": -5},
+              "urban": {"with_deprivations_at_most": 3000000}, "deprivation_threshold": 3, "indicator_count": 12}]}
+            """
+        try await withFiles(["sets.json": sets, "standards.json": standards, "bad.json": bad]) { folder in
+            let settings = try await Settings.load(
+                arguments: SettingsArguments(criteriaSets: folder + "/sets.json"),
+                environment: ["GANDAN_POVERTY_STANDARDS": folder + "/standards.json"], directory: folder)
+            #expect(RuralCriteriaSet.inForce(year: 2032, in: settings.criteriaSets)?.id == "2031-2035")
+            #expect(RuralCriteriaSet.inForce(year: 2027, in: settings.criteriaSets) == .period2026to2030)
+            #expect(
+                PovertyStandard.inForce(year: 2028, in: settings.povertyStandards)?.rural.withDeprivations == 2_500_000)
+            #expect(entry(settings, "criteria sets")?.value.contains("2031-2035 from 2031-01-01") == true)
+            #expect(entry(settings, "poverty standards")?.value.contains("standards.json") == true)
+            let defaults = try await Settings.load(arguments: SettingsArguments(), environment: [:], directory: folder)
+            #expect(defaults.criteriaSets == RuralCriteriaSet.all && defaults.povertyStandards == PovertyStandard.all)
+            let error = await #expect(throws: InputError.self) {
+                _ = try await Settings.load(
+                    arguments: SettingsArguments(povertyStandards: folder + "/bad.json"), environment: [:],
+                    directory: folder)
+            }
+            let issue = error?.issues.first
+            #expect(issue?.line == 2)
+            #expect(issue?.field?.hasPrefix("--poverty-standards \(folder)/bad.json") == true)
+            #expect(issue?.field?.hasSuffix("poverty_standards[0].rural.with_deprivations_at_most") == true)
         }
     }
 }

@@ -149,4 +149,41 @@ struct AdmissionEligibilityTests {
             settings: strict)
         #expect(issues.map(\.field) == ["birthDate", "education"])
     }
+
+    @Test(
+        "R21: the education exception follows the village profile (mountain or ethnic-minority), and a recorded override wins over it"
+    )
+    func educationException() {
+        let village = BilingualText(vi: "thôn Nà Coóc", en: "Village Nà Coóc")
+        let mountain = EducationException(village: village, profile: VillageProfile(mountain: true))
+        #expect(mountain.applies && mountain.fromProfile)
+        #expect(
+            mountain.explanation().vi.hasPrefix(
+                "Áp dụng ngoại lệ vùng cao, vùng dân tộc thiểu số: yêu cầu trình độ tiểu học"))
+        let ethnic = EducationException(village: village, profile: VillageProfile(ethnicMinority: true))
+        #expect(ethnic.applies && ethnic.profileText.vi.contains("vùng đồng bào dân tộc thiểu số"))
+        let plain = EducationException(village: village, profile: VillageProfile())
+        #expect(!plain.applies)
+        #expect(plain.explanation().en.hasPrefix("No exception: lower secondary education required"))
+        let none = EducationException(village: nil, profile: nil)
+        #expect(!none.applies && none.profileText.en.contains("no village profile"))
+        let override = AreaOverride(
+            applies: true, reason: "Chuyển từ bản vùng cao", recordedBy: "bt.hongthai", recordedOn: Self.d("2019-09-02")
+        )
+        let overridden = EducationException(village: village, profile: VillageProfile(), override: override)
+        #expect(overridden.applies && !overridden.fromProfile)
+        #expect(overridden.explanation().vi.contains("bt.hongthai ghi ngày 02/09/2019, lý do: Chuyển từ bản vùng cao"))
+        // The cell considers the candidate with the exception the village gives.
+        var candidate = Self.candidate(education: "5/12")
+        candidate.inDifficultArea = mountain.applies
+        #expect(
+            !AdmissionEligibility.issues(for: candidate, consideredOn: Self.d("2026-03-10")).contains {
+                $0.field == "education"
+            })
+        candidate.inDifficultArea = plain.applies
+        #expect(
+            AdmissionEligibility.issues(for: candidate, consideredOn: Self.d("2026-03-10")).contains {
+                $0.field == "education"
+            })
+    }
 }

@@ -48,7 +48,24 @@ struct RatingPeriodKeyTests {
         #expect(period.key == key)
     }
 
-    @Test("anything else is not a period", arguments: ["19", "2019-Q5", "2019-Q", "2019-03", "abc", ""])
+    @Test(
+        "R18: a term and an ad hoc review read and write with their first and last days",
+        arguments: ["term-2015-06-01-2020-05-31", "adhoc-2019-03-01-2019-05-31", "adhoc-2019-03-01-2019-03-01"])
+    func spans(key: String) throws {
+        let period = try #require(RatingPeriod(key: key))
+        #expect(period.key == key)
+        #expect(period.kind == (key.hasPrefix("term") ? .term : .adHoc))
+        #expect(period.ratedOn == period.end)
+        #expect(period.label.vi.hasPrefix(key.hasPrefix("term") ? "Nhiệm kỳ" : "Đột xuất"))
+    }
+
+    @Test(
+        "anything else is not a period",
+        arguments: [
+            "19", "2019-Q5", "2019-Q", "2019-03", "abc", "", "term-2020-06-01-2015-05-31", "term-2019-02-30-2020-01-01",
+            "adhoc-2019-3-1-2019-05-31", "term-1899-12-31-2020-01-01", "term-2015-06-01", "year-2019-01-01-2019-12-31",
+            "adhoc-2019-03-01x2019-05-31",
+        ])
     func invalid(key: String) {
         #expect(RatingPeriod(key: key) == nil)
     }

@@ -161,4 +161,39 @@ struct DemoLoaderTests {
             #expect(try await Directives(db: db, scope: .everything).progress(directive, on: after)?.dissolved == 12)
         }
     }
+
+    @Test(
+        "R18: in every year the demo rates, 'excellent' stays within 20 % of 'good' in every cell and every grassroots committee, for members and for cells",
+        arguments: TestDatabase.all)
+    func excellentQuota(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DemoLoader(db: db).load(stage: .placed)
+            let tree = OrganisationTree(db: db, scope: .everything)
+            let day = DemoLoader.decisionDate
+            let district = try #require(try await tree.unit(code: NaHangDemo.districtCode, on: day))
+            let units = try await tree.subtree(of: district.id, on: day)
+            let committees = try await tree.organisations(atUnits: units, on: NaHangDemo.referenceDate).filter {
+                $0.kind == .grassrootsCommittee
+            }
+            #expect(committees.count == 12)
+            let ratings = Ratings(db: db, scope: .everything)
+            var memberLevels: [RatingLevel] = []
+            var cellLevels: [Int: [RatingLevel]] = [:]
+            for year in 2017...2020 {
+                let period = try #require(RatingPeriod.year(year))
+                for committee in committees {
+                    let round = try #require(
+                        try await ratings.committeeRound(committeeID: committee.id, period: period))
+                    #expect(round.warnings == [], "\(committee.name) \(year)")
+                    memberLevels += round.cells.flatMap(\.memberLevels)
+                    cellLevels[year, default: []] += round.cells.compactMap(\.cellLevel)
+                }
+            }
+            // Not vacuous: members and cells are rated, some excellent, over three years.
+            #expect(memberLevels.count > 1000)
+            #expect(memberLevels.contains(.excellent))
+            #expect(cellLevels.filter { !$0.value.isEmpty }.keys.sorted() == [2017, 2018, 2019])
+            #expect(cellLevels.values.joined().contains(.excellent))
+        }
+    }
 }

@@ -52,6 +52,68 @@ struct CitizenTests {
         return []
     }
 
+    @Test(
+        "R21: the mountain / ethnic-minority education exception is read from the candidate's village profile; a hand override needs a reason and is audited with who and why",
+        arguments: TestDatabase.all)
+    func educationException(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let (cell, _) = try await Self.load(db)
+            let register = CandidateRegister(db: db, scope: .everything)
+            let tree = OrganisationTree(db: db, scope: .everything)
+            let naLang = try #require(try await tree.unit(code: "00001.02", on: Fixtures.date("2019-09-02")))
+            func draft(_ name: String, village: UUID? = nil, override: AreaOverrideDraft? = nil) -> CandidateDraft {
+                CandidateDraft(
+                    fullName: name, birthDate: Fixtures.date("1998-03-01"), education: "5/12", villageID: village,
+                    areaOverride: override, listedOn: Fixtures.date("2019-09-02"))
+            }
+            // Nà Coóc, the cell's village, is a mountain village by its profile: primary education is enough.
+            let hoa = try await register.add(cellID: cell, draft("Ma Thị Hoa"), actor: .system)
+            #expect(hoa.educationException.mountain == true && hoa.educationException.override == nil)
+            #expect(hoa.educationException.applies)
+            #expect(!hoa.eligibility.contains { $0.contains("education") })
+            #expect(hoa.educationExceptionText.vi.hasPrefix("Áp dụng ngoại lệ vùng cao"))
+            #expect(hoa.educationExceptionText.vi.contains("thôn Nà Coóc thuộc vùng cao"))
+            // Nà Làng's profile names neither: lower secondary is required.
+            let lan = try await register.add(cellID: cell, draft("Hà Thị Lan", village: naLang.id), actor: .system)
+            #expect(!lan.educationException.applies)
+            #expect(lan.eligibility.contains { $0.contains("education") })
+            #expect(lan.educationExceptionText.vi.contains("không thuộc vùng cao hay vùng đồng bào dân tộc thiểu số"))
+            // A hand override without a reason is refused, at listing and later.
+            let unexplained = await Self.problems {
+                _ = try await register.add(
+                    cellID: cell, draft("Lý Văn Sáng", override: AreaOverrideDraft(applies: false, reason: " ")),
+                    actor: .system)
+            }
+            #expect(unexplained.map(\.field) == ["areaOverride.reason"])
+            let noReason = await Self.problems {
+                _ = try await register.setAreaOverride(
+                    lan.id, AreaOverrideDraft(applies: true, reason: ""), actor: Actor(name: "bt.hongthai"))
+            }
+            #expect(noReason.map(\.field) == ["reason"])
+            // With a reason it holds, names who set it and why, and is in the audit trail.
+            let reason = "Gia đình mới chuyển từ bản Khau Mèo, vùng cao, tháng 8/2019"
+            let overridden = try await register.setAreaOverride(
+                lan.id, AreaOverrideDraft(applies: true, reason: reason), actor: Actor(name: "bt.hongthai"))
+            #expect(overridden.educationException.applies)
+            #expect(overridden.educationException.override?.recordedBy == "bt.hongthai")
+            #expect(!overridden.eligibility.contains { $0.contains("education") })
+            #expect(overridden.educationExceptionText.vi.contains("bt.hongthai ghi ngày"))
+            #expect(overridden.educationExceptionText.en.contains(reason))
+            // Back to the profile: the exception no longer applies.
+            let back = try await register.setAreaOverride(lan.id, nil, actor: Actor(name: "bt.hongthai"))
+            #expect(!back.educationException.applies && back.educationException.override == nil)
+            let audit = try await AuditTrail(db: db, scope: .everything).entries().filter {
+                $0.entity == "candidate_education_exception"
+            }
+            #expect(audit.count == 2)
+            #expect(audit.allSatisfy { $0.actor == "bt.hongthai" && $0.entityID == lan.id.uuidString })
+            // The stored JSON writes "/" as "\/": look for words of the reason without one.
+            let words = "từ bản Khau Mèo, vùng cao"
+            #expect(audit.contains { $0.after?.contains(words) == true && $0.before?.contains(words) == false })
+            #expect(audit.contains { $0.before?.contains(words) == true && $0.after?.contains(words) == false })
+        }
+    }
+
     @Test("feedback goes from received to reported back; late items are flagged overdue", arguments: TestDatabase.all)
     func feedback(database: TestDatabase) async throws {
         try await database.withDatabase { db in
@@ -156,7 +218,6 @@ struct CitizenTests {
                 cellID: cell,
                 CandidateDraft(
                     fullName: "Ma Thị Hoa", birthDate: Fixtures.date("2002-03-01"), education: "9/12",
-                    inDifficultArea: true,
                     listedOn: Fixtures.date("2019-09-02"), introducedOn: Fixtures.date("2019-10-01"),
                     introducers: [
                         IntroducerEntry(
@@ -230,6 +291,90 @@ struct CitizenTests {
                 try await ratings.record(cellID: cell, period: second, entries: [], cellLevel: .good, actor: .system)
             }
             #expect(yearlyOnly.map(\.field) == ["cellLevel"])
+        }
+    }
+
+    @Test(
+        "R18: a term and an ad hoc review are rated and stored beside the year; 'excellent' within 20 % of 'good' is checked per cell and over the grassroots committee",
+        arguments: TestDatabase.all)
+    func ratingPeriodsAndCommitteeQuota(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            var dataset = Self.dataset
+            for name in ["Đinh Văn An", "Đinh Văn Bảo", "Đinh Văn Cường", "Đinh Văn Dũng", "Đinh Văn Giang"] {
+                dataset.members.append(
+                    Fixtures.member(name, cell: "CB-00001.02", admitted: "2005-03-01", official: "2006-03-01"))
+            }
+            _ = try await DatasetWriter(db: db, scope: .everything).write(dataset, actor: .system)
+            let tree = OrganisationTree(db: db, scope: .everything)
+            let naCooc = try #require(try await tree.organisation(code: "CB-00001.01")).id
+            let naLang = try #require(try await tree.organisation(code: "CB-00001.02")).id
+            let agency = try #require(try await tree.organisation(code: "CQ-00001")).id
+            let committee = try #require(try await tree.organisation(code: "DB-00001")).id
+            let day = Fixtures.date("2020-05-31")
+            func ids(_ cell: UUID) async throws -> [String: UUID] {
+                Dictionary(
+                    uniqueKeysWithValues: try await CellDirectory(db: db, scope: .everything).roster(of: cell, on: day)
+                        .map { ($0.member.fullName, $0.member.id) })
+            }
+            let cooc = try await ids(naCooc)
+            let lang = try await ids(naLang)
+            let ratings = Ratings(db: db, scope: .everything)
+
+            // The 2015–2020 term, rated on its last day: 1 excellent and 2 good in Nà Coóc is over 20 %.
+            let term = try #require(
+                RatingPeriod.span(.term, from: Fixtures.date("2015-06-01"), through: Fixtures.date("2020-05-31")))
+            let termSheet = try await ratings.record(
+                cellID: naCooc, period: term,
+                entries: [
+                    RatingEntry(memberID: cooc["Hoàng Văn Hoan"]!, score: 95),
+                    RatingEntry(memberID: cooc["Lương Văn Ấn"]!, score: 80),
+                    RatingEntry(memberID: cooc["Ma Văn Bình"]!, score: 75),
+                ], cellLevel: nil, actor: .system)
+            #expect(termSheet.period == "term-2015-06-01-2020-05-31")
+            #expect(RatingPeriod(key: termSheet.period) == term)
+            #expect(termSheet.warnings.count == 1)
+            // An ad hoc review is its own period; neither touches the year's sheet.
+            let adHoc = try #require(RatingPeriod(key: "adhoc-2019-03-01-2019-05-31"))
+            _ = try await ratings.record(
+                cellID: naCooc, period: adHoc,
+                entries: [RatingEntry(memberID: cooc["Ma Văn Bình"]!, level: .completed)],
+                cellLevel: nil, actor: .system)
+            let reread = try #require(try await ratings.sheet(cellID: naCooc, period: adHoc))
+            #expect(reread.lines.first { $0.member.name == "Ma Văn Bình" }?.level == .completed)
+            #expect(try await ratings.sheet(cellID: naCooc, period: term)?.lines.compactMap(\.level).count == 3)
+            #expect(try await ratings.sheet(cellID: naCooc, year: 2020)?.lines.compactMap(\.level) == [])
+            let ownLevel = await Self.problems {
+                try await ratings.record(cellID: naCooc, period: term, entries: [], cellLevel: .good, actor: .system)
+            }
+            #expect(ownLevel.map(\.field) == ["cellLevel"])
+
+            // Nà Làng's 5 good keep the committee's members within the quota: 1 excellent of 7 good.
+            _ = try await ratings.record(
+                cellID: naLang, period: term, entries: lang.values.map { RatingEntry(memberID: $0, score: 80) },
+                cellLevel: nil, actor: .system)
+            var round = try #require(try await ratings.committeeRound(committeeID: committee, period: term))
+            #expect(round.cells.map(\.memberLevels.count).sorted() == [0, 3, 5])
+            #expect(round.warnings.count == 1 && round.warnings[0].contains("Chi bộ thôn Nà Coóc"))
+            // One more excellent in Nà Làng: 2 of 6 good is over 20 % in that cell and over the committee.
+            _ = try await ratings.record(
+                cellID: naLang, period: term, entries: [RatingEntry(memberID: lang["Đinh Văn An"]!, score: 92)],
+                cellLevel: nil, actor: .system)
+            round = try #require(try await ratings.committeeRound(committeeID: committee, period: term))
+            #expect(round.warnings.count == 3)
+            #expect(round.warnings.contains { $0.contains("Đảng bộ xã Thanh Tương: đảng viên / members") })
+
+            // The committee rates its cells for 2019: 1 excellent of 2 good cells is over 20 % (the cells' group).
+            for (cell, level) in [(naCooc, RatingLevel.excellent), (naLang, .good), (agency, .good)] {
+                _ = try await ratings.record(cellID: cell, year: 2019, entries: [], cellLevel: level, actor: .system)
+            }
+            let year = try #require(try await ratings.sheet(cellID: naLang, year: 2019))
+            #expect(year.warnings.isEmpty)
+            #expect(year.committeeWarnings.count == 1)
+            #expect(year.committeeWarnings.first?.contains("Đảng bộ xã Thanh Tương: chi bộ / cells") == true)
+            // A cell's secretary sees the cell's own check only, not the committee's.
+            let secretary = Ratings(db: db, scope: .restricted(units: [], organisations: [naLang]))
+            #expect(try await secretary.sheet(cellID: naLang, year: 2019)?.committeeWarnings == [])
+            #expect(try await secretary.committeeRound(committeeID: committee, period: term) == nil)
         }
     }
 }

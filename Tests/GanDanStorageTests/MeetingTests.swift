@@ -389,6 +389,60 @@ struct MeetingTests {
     }
 
     @Test(
+        "R25: a household's survey decides its status by the standard of the year: 700,000 is poor and 700,001 with 2 deprivations near-poor in 2019, 1,400,000 with 2 near-poor in 2023; a status the lines contradict is refused",
+        arguments: TestDatabase.all)
+    func householdSurvey(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await Self.loadCell(db)
+            let village = try #require(
+                try await OrganisationTree(db: db, scope: .everything).unit(
+                    code: "00001.01", on: Fixtures.date("2019-06-01")))
+            let register = HouseholdRegister(db: db, scope: .everything)
+            let poor = HouseholdSurvey(income: 850_000, deprivations: 3)
+            let sinh = try await register.add(
+                HouseholdDraft(headName: "Bàn Văn Sình", year: 2019, status: .poor, survey: poor), village: village.id,
+                actor: .system)
+            // The same figures under 2022–2025 (1,500,000 and 3 of 12) are poor too; 2 deprivations are near-poor.
+            try await register.setStatus(sinh.id, year: 2023, status: .poor, survey: poor, actor: .system)
+            let refused = await Self.issues {
+                try await register.setStatus(
+                    sinh.id, year: 2023, status: .poor, survey: HouseholdSurvey(income: 1_400_000, deprivations: 2),
+                    actor: .system)
+            }
+            #expect(refused.map(\.field) == ["status"])
+            #expect(refused.first?.message.contains("near-poor under the 2022-2025 standard") == true)
+            // 2019: 700,000 is poor with no deprivation; 700,001 with 2 is near-poor, not poor.
+            _ = try await register.add(
+                HouseholdDraft(
+                    headName: "Lý Thị Mai", year: 2019, status: .poor,
+                    survey: HouseholdSurvey(income: 700_000, deprivations: 0)), village: village.id, actor: .system)
+            let nearPoor = await Self.issues {
+                _ = try await register.add(
+                    HouseholdDraft(
+                        headName: "Hà Văn Tải", year: 2019, status: .poor,
+                        survey: HouseholdSurvey(income: 700_001, deprivations: 2)), village: village.id, actor: .system)
+            }
+            #expect(nearPoor.map(\.field) == ["status"])
+            let tooMany = await Self.issues {
+                _ = try await register.add(
+                    HouseholdDraft(
+                        headName: "Hà Văn Tải", year: 2019, status: .poor,
+                        survey: HouseholdSurvey(income: 700_001, deprivations: 11)), village: village.id,
+                    actor: .system)
+            }
+            #expect(tooMany.map(\.field) == ["survey.deprivations"])
+            // Above 1,000,000 the household has left poverty: "escaped" and "not poor" both agree with the lines.
+            try await register.setStatus(
+                sinh.id, year: 2020, status: .escaped, survey: HouseholdSurvey(income: 1_000_001, deprivations: 4),
+                actor: .system)
+            #expect(
+                try await register.counts(ofVillages: [village.id], year: 2019)[village.id] == PovertyCount(poor: 2))
+            #expect(
+                try await register.counts(ofVillages: [village.id], year: 2020)[village.id] == PovertyCount(escaped: 1))
+        }
+    }
+
+    @Test(
         "a village's criteria are recorded against the set in force that year (rules.md R24)",
         arguments: TestDatabase.all)
     func criteria(database: TestDatabase) async throws {
@@ -414,6 +468,36 @@ struct MeetingTests {
                 try await criteria.record(village: village.id, year: 2027, met: [17: true], actor: .system)
             }
             #expect(refused.map(\.field) == ["met.17"])
+        }
+    }
+
+    @Test(
+        "R24: a village's criteria are recorded against the sets of a province's file, not only the built-in ones",
+        arguments: TestDatabase.all)
+    func criteriaFromFile(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await Self.loadCell(db)
+            let village = try #require(
+                try await OrganisationTree(db: db, scope: .everything).unit(
+                    code: "00001.01", on: Fixtures.date("2019-06-01")))
+            let criteria = (1...11).map { #"{"number": \#($0), "vi": "Tiêu chí \#($0)", "en": "Criterion \#($0)"}"# }
+            let file = """
+                {"criteria_sets": [{"id": "2026-2030", "decision": "51/2025/QĐ-TTg (tỉnh bổ sung)",
+                  "valid_from": "2026-02-15", "valid_until": "2031-01-01", "environment_number": 11,
+                  "criteria": [\(criteria.joined(separator: ", "))]}]}
+                """
+            let sets = try RuralCriteriaSet.read(json: Data(file.utf8))
+            let provincial = VillageCriteria(db: db, scope: .everything, sets: sets)
+            try await provincial.record(village: village.id, year: 2027, met: [11: true], actor: .system)
+            let report = try #require(try await provincial.report(village: village.id, year: 2027))
+            #expect(report.set.decision == "51/2025/QĐ-TTg (tỉnh bổ sung)")
+            #expect(report.criteria.count == 11 && report.metCount == 1)
+            #expect(report.criteria.first { $0.isEnvironment }?.number == 11)
+            let builtIn = await Self.issues {
+                try await VillageCriteria(db: db, scope: .everything).record(
+                    village: village.id, year: 2027, met: [11: true], actor: .system)
+            }
+            #expect(builtIn.map(\.field) == ["met.11"])
         }
     }
 

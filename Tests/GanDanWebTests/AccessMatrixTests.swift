@@ -376,6 +376,12 @@ struct AccessMatrixTests {
         "POST /candidates/:candidate/steps": Entry(
             path: { "/candidates/\($0.candidate)/steps" }, body: { _ in "step=awarenessCertificate&date=2019-07-01" },
             expect: { write($0, $1, ok: 303, page: true) }),
+        "POST /candidates/:candidate/area": Entry(
+            path: { "/candidates/\($0.candidate)/area" },
+            body: { _ in
+                "areaOverride=applies&areaReason=Gia+%C4%91%C3%ACnh+m%E1%BB%9Bi+chuy%E1%BB%83n+t%E1%BB%AB+b%E1%BA%A3n"
+            },
+            expect: { write($0, $1, ok: 303, page: true) }),
         "GET /api/cells/:cell/candidates": Entry(
             path: { "/api/cells/\($0.cell)/candidates" }, expect: { read($0, $1, page: false) }),
         "POST /api/cells/:cell/candidates": Entry(

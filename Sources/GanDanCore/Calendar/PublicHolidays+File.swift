@@ -7,19 +7,7 @@ extension PublicHolidays {
     /// field, and its line when the file shows it once.
     public static func read(json data: Data, over base: PublicHolidays = .vietnam) throws(InputError) -> PublicHolidays
     {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw .malformed(HolidayFileReader.syntax(error, in: data))
-        }
-        let file: HolidayFile
-        do {
-            file = try JSONDecoder().decode(HolidayFile.self, from: data)
-        } catch let error as DecodingError {
-            throw .malformed(HolidayFileReader.describe(error))
-        } catch {
-            throw .malformed("\(error)")
-        }
+        let file = try RuleFile.decode(HolidayFile.self, from: data)
         let reader = HolidayFileReader(text: String(decoding: data, as: UTF8.self))
         let years = reader.years(file)
         guard reader.issues.isEmpty else { throw .invalid(reader.issues) }
@@ -157,42 +145,5 @@ final class HolidayFileReader {
             lines[$0].contains("\"\(literal)\"") || lines[$0].contains(": \(literal)")
         }
         return matches.count == 1 ? matches[0] + 1 : nil
-    }
-
-    /// A decoding error as the field (and line, for JSON that does not parse) it is about, in plain words.
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let names = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
-            return names.hasPrefix(".") ? String(names.dropFirst()) : names
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            let parent = path(context)
-            return "\(parent.isEmpty ? "" : parent + ".")\(key.stringValue): missing"
-        case .typeMismatch(let type, let context):
-            return "\(path(context)): expected \(type == String.self ? "text" : "\(type)".lowercased()) here"
-        case .valueNotFound(_, let context):
-            return "\(path(context)): missing"
-        case .dataCorrupted(let context):
-            return "\(path(context)): \(context.debugDescription)"
-        @unknown default:
-            return "\(error)"
-        }
-    }
-
-    /// Where JSON that does not parse goes wrong: the parser names a line (Darwin) or a byte offset (Linux), which
-    /// is turned into a line and column.
-    static func syntax(_ error: any Error, in data: Data) -> String {
-        let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-        if let match = detail.firstMatch(of: #/line (\d+)(, column (\d+))?/#) {
-            return "not JSON: line \(match.output.1)" + (match.output.3.map { ", column \($0)" } ?? "") + ": \(detail)"
-        }
-        guard let match = detail.firstMatch(of: #/character (\d+)/#), let offset = Int(match.output.1) else {
-            return "not JSON: \(detail)"
-        }
-        let before = data.prefix(offset)
-        let line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
-        let column = offset - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-        return "not JSON: line \(line), column \(column): \(detail)"
     }
 }

@@ -53,6 +53,12 @@ public struct RuralCriteriaSet: Hashable, Sendable, Codable {
         sets.first { $0.validity.contains(date) }
     }
 
+    /// The set a village's criteria for `year` are assessed under: the one in force at the middle of the year
+    /// (2026 is assessed under the 2026–2030 set, in force from 15 February).
+    public static func inForce(year: Int, in sets: [RuralCriteriaSet] = all) -> RuralCriteriaSet? {
+        CivilDate(year: year, month: 6, day: 30).flatMap { inForce(on: $0, in: sets) }
+    }
+
     /// All known versions, oldest first.
     public static let all: [RuralCriteriaSet] = [period2016to2020, period2021to2025, period2026to2030]
 
@@ -84,11 +90,12 @@ public struct RuralCriteriaSet: Hashable, Sendable, Codable {
         ]),
         environmentNumber: 17)
 
-    /// 19 criteria, Decision 318/QĐ-TTg of 8 March 2022; environment = #17 (rules.md R24).
+    /// 19 criteria, Decision 318/QĐ-TTg of 8 March 2022; environment = #17 (rules.md R24). It stays in force until
+    /// its successor takes effect on 15 February 2026.
     public static let period2021to2025 = RuralCriteriaSet(
         id: "2021-2025", decision: "318/QĐ-TTg",
         validity: Validity(
-            from: CivilDate(year: 2021, month: 1, day: 1)!, until: CivilDate(year: 2026, month: 1, day: 1)!),
+            from: CivilDate(year: 2021, month: 1, day: 1)!, until: CivilDate(year: 2026, month: 2, day: 15)!),
         criteria: numbered([
             ("Quy hoạch", "Planning"),
             ("Giao thông", "Transport"),
@@ -112,27 +119,26 @@ public struct RuralCriteriaSet: Hashable, Sendable, Codable {
         ]),
         environmentNumber: 17)
 
-    /// 10 criteria / 47 indicators in 3 commune groups, Decision 51/2025/QĐ-TTg; environment = #8 (rules.md R24).
-    ///
-    /// Only the count, the groups and environment = #8 are confirmed; the other names are faithful
-    /// descriptions (`namesAreOfficial` is false) to be replaced with the decision's wording.
+    /// 10 criteria / 47 indicators in 3 commune groups, Decision 51/2025/QĐ-TTg of 29 December 2025, in force from
+    /// 15 February 2026; environment = #8 (rules.md R24). Names and numbering as research.md §6 gives them, its
+    /// abbreviations written out (KT-XH, NT, KHCN).
     public static let period2026to2030 = RuralCriteriaSet(
         id: "2026-2030", decision: "51/2025/QĐ-TTg",
         validity: Validity(
-            from: CivilDate(year: 2026, month: 1, day: 1)!, until: CivilDate(year: 2031, month: 1, day: 1)!),
+            from: CivilDate(year: 2026, month: 2, day: 15)!, until: CivilDate(year: 2031, month: 1, day: 1)!),
         criteria: numbered([
             ("Quy hoạch", "Planning"),
             ("Hạ tầng kinh tế - xã hội", "Socio-economic infrastructure"),
-            ("Kinh tế và tổ chức sản xuất", "Economy and organisation of production"),
-            ("Thu nhập và việc làm", "Income and employment"),
-            ("Nghèo đa chiều", "Multidimensional poverty"),
-            ("Giáo dục và y tế", "Education and health"),
-            ("Văn hóa", "Culture"),
-            ("Môi trường", "Environment"),
-            ("Hệ thống chính trị và tiếp cận pháp luật", "Political system and access to law"),
-            ("Quốc phòng và an ninh", "Defence and security"),
+            ("Phát triển kinh tế nông thôn", "Rural economic development"),
+            ("Đào tạo nhân lực", "Workforce training"),
+            ("Văn hóa - giáo dục - y tế", "Culture, education and health"),
+            ("Giảm nghèo và an sinh xã hội", "Poverty reduction and social security"),
+            ("Khoa học công nghệ và chuyển đổi số", "Science, technology and digital transformation"),
+            ("Môi trường và cảnh quan nông thôn", "Environment and rural landscape"),
+            ("Hệ thống chính trị và hành chính công", "Political system and public administration"),
+            ("Tiếp cận pháp luật, an ninh - quốc phòng", "Access to law, security and defence"),
         ]),
-        environmentNumber: 8, indicatorCount: 47, communeGroupCount: 3, namesAreOfficial: false)
+        environmentNumber: 8, indicatorCount: 47, communeGroupCount: 3)
 
     private static func numbered(_ names: [(String, String)]) -> [RuralCriterion] {
         names.enumerated().map {

@@ -30,6 +30,46 @@ struct CitizenHistory: Sendable {
         return generator.history
     }
 
+    /// One cell's ratings of a year with "excellent" kept within 20 % of "good" (rules.md R18): the lowest-scored
+    /// excellent members are scored 89, good, until the quota holds.
+    static func keepingExcellentQuota(_ ratings: [HistoryRating]) -> [HistoryRating] {
+        var ratings = ratings
+        func count(_ level: RatingLevel) -> Int { ratings.filter { RatingLevel.forScore($0.score) == level }.count }
+        var excellent = count(.excellent)
+        var good = count(.good)
+        let lowestFirst = ratings.indices.filter { RatingLevel.forScore(ratings[$0].score) == .excellent }.sorted {
+            (ratings[$0].score, $0) < (ratings[$1].score, $1)
+        }
+        for index in lowestFirst where RatingRules.quotaWarning(excellent: excellent, good: good) != nil {
+            ratings[index].score = 89
+            excellent -= 1
+            good += 1
+        }
+        return ratings
+    }
+
+    /// The cells' own levels with "excellent" kept within 20 % of "good" among the cells of each grassroots committee
+    /// (rules.md R18): excellent cells beyond the quota, last first, are rated good. `committeeOf` maps a cell's id to
+    /// its committee's.
+    mutating func keepCellQuota(committeeOf: [String: String]) {
+        var byGroup: [String: [Int]] = [:]
+        for (index, item) in cellRatings.enumerated() {
+            byGroup["\(committeeOf[item.cellID] ?? item.cellID)|\(item.rating.year)", default: []].append(index)
+        }
+        for indices in byGroup.values {
+            var excellent = indices.filter { cellRatings[$0].rating.level == .excellent }.count
+            var good = indices.filter { cellRatings[$0].rating.level == .good }.count
+            for index in indices.reversed()
+            where cellRatings[index].rating.level == .excellent
+                && RatingRules.quotaWarning(excellent: excellent, good: good) != nil
+            {
+                cellRatings[index].rating.level = .good
+                excellent -= 1
+                good += 1
+            }
+        }
+    }
+
     static let topics: [(FeedbackTopic, Int)] = [
         (.infrastructure, 30), (.socialPolicy, 20), (.production, 20), (.environment, 12), (.land, 8),
         (.healthEducation, 6), (.security, 4),
@@ -160,12 +200,13 @@ struct CitizenHistoryGenerator {
         for year in Set([start.year, placementDate.year]).sorted() {
             guard let day = CivilDate(year: year, month: 12, day: 31) else { continue }
             let lift = year > placementDate.year - 1 && year >= placementDate.year ? effect * 12 : 0
+            var rated: [HistoryRating] = []
             for member in cell.members where member.validity.contains(day) {
                 guard RatingRules.eligibility(record: member.party, on: day).isRated else { continue }
                 let score = min(100, max(30, base + lift + Double(random.int(-14...14))))
-                history.ratings.append(
-                    HistoryRating(cellID: cell.id, memberID: member.id, year: year, score: score))
+                rated.append(HistoryRating(cellID: cell.id, memberID: member.id, year: year, score: score))
             }
+            history.ratings += CitizenHistory.keepingExcellentQuota(rated)
         }
         let after = history.ratings.filter { $0.cellID == cell.id && $0.year == placementDate.year }
         if !after.isEmpty {
@@ -221,7 +262,8 @@ struct CitizenHistoryGenerator {
                     cellID: cell.id, fullName: name,
                     candidate: AdmissionCandidate(
                         birthDate: born, education: random.pick(["9/12", "12/12", "12/12", "Trung cấp"]),
-                        inDifficultArea: cell.profile?.ethnicMinority ?? true, introducedOn: listed.adding(days: 5),
+                        inDifficultArea: cell.profile.map { $0.mountain || $0.ethnicMinority } ?? false,
+                        introducedOn: listed.adding(days: 5),
                         introducers: Array(introducers)),
                     mentorID: full.first?.id, pipeline: pipeline))
         }

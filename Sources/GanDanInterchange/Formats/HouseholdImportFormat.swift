@@ -17,7 +17,9 @@ public enum HouseholdImportFormat {
     }
 
     /// Turns one row into a household, or every issue of the row, each naming `line` and the field.
-    public static func parse(row: [String: String], line: Int) -> Result<HouseholdImportRow, InputError> {
+    public static func parse(
+        row: [String: String], line: Int, standards: [PovertyStandard] = PovertyStandard.all
+    ) -> Result<HouseholdImportRow, InputError> {
         var issues: [InputIssue] = []
         func text(_ field: String) -> String? { ImportRow.text(row, field) }
         func required(_ field: String) -> String? { ImportRow.required(row, field, line: line, issues: &issues) }
@@ -46,7 +48,7 @@ public enum HouseholdImportFormat {
         var year: Int?
         if let value = required("year") {
             if let number = Int(value) ?? Double(value).flatMap({ Int(exactly: $0) }) {
-                if PovertyStandard.inForce(year: number) == nil {
+                if PovertyStandard.inForce(year: number, in: standards) == nil {
                     issues.append(
                         InputIssue(
                             line: line, field: "year", message: "no poverty standard covers \(number) (rules.md R25)"))

@@ -13,13 +13,28 @@ public struct IntroducerEntry: Codable, Sendable, Hashable {
     }
 }
 
+/// A decision against the village profile on the education exception, with its reason (rules.md R21).
+public struct AreaOverrideDraft: Codable, Sendable, Hashable {
+    /// Whether the mountain / ethnic-minority exception applies.
+    public var applies: Bool
+    public var reason: String
+
+    public init(applies: Bool, reason: String) {
+        self.applies = applies
+        self.reason = reason
+    }
+}
+
 /// A candidate to put on a cell's list (rules.md R21–R23).
 public struct CandidateDraft: Codable, Sendable, Hashable {
     public var fullName: String
     public var birthDate: CivilDate
     public var education: String
-    /// Lives or works in a mountain or ethnic-minority area (rules.md R21).
-    public var inDifficultArea: Bool
+    /// The village the candidate lives in, whose profile decides the education exception; the cell's village when
+    /// nil (rules.md R21).
+    public var villageID: UUID?
+    /// The exception set by hand against the village profile, with why; nil to follow the profile (rules.md R21).
+    public var areaOverride: AreaOverrideDraft?
     public var listedOn: CivilDate
     public var introducedOn: CivilDate?
     public var introducers: [IntroducerEntry]
@@ -27,14 +42,15 @@ public struct CandidateDraft: Codable, Sendable, Hashable {
     public var mentorID: UUID?
 
     public init(
-        fullName: String, birthDate: CivilDate, education: String, inDifficultArea: Bool = false, listedOn: CivilDate,
-        introducedOn: CivilDate? = nil, introducers: [IntroducerEntry] = [], youthUnionResolutionOn: CivilDate? = nil,
-        mentorID: UUID? = nil
+        fullName: String, birthDate: CivilDate, education: String, villageID: UUID? = nil,
+        areaOverride: AreaOverrideDraft? = nil, listedOn: CivilDate, introducedOn: CivilDate? = nil,
+        introducers: [IntroducerEntry] = [], youthUnionResolutionOn: CivilDate? = nil, mentorID: UUID? = nil
     ) {
         self.fullName = fullName
         self.birthDate = birthDate
         self.education = education
-        self.inDifficultArea = inDifficultArea
+        self.villageID = villageID
+        self.areaOverride = areaOverride
         self.listedOn = listedOn
         self.introducedOn = introducedOn
         self.introducers = introducers
@@ -45,18 +61,19 @@ public struct CandidateDraft: Codable, Sendable, Hashable {
 
 extension CandidateDraft {
     private enum CodingKeys: String, CodingKey {
-        case fullName, birthDate, education, inDifficultArea, listedOn, introducedOn, introducers
+        case fullName, birthDate, education, villageID, areaOverride, listedOn, introducedOn, introducers
         case youthUnionResolutionOn, mentorID
     }
 
-    /// Reads a draft where the area flag, introducers and mentor may be left out.
+    /// Reads a draft where the village, the area override, introducers and mentor may be left out.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             fullName: try container.decode(String.self, forKey: .fullName),
             birthDate: try container.decode(CivilDate.self, forKey: .birthDate),
             education: try container.decode(String.self, forKey: .education),
-            inDifficultArea: try container.decodeIfPresent(Bool.self, forKey: .inDifficultArea) ?? false,
+            villageID: try container.decodeIfPresent(UUID.self, forKey: .villageID),
+            areaOverride: try container.decodeIfPresent(AreaOverrideDraft.self, forKey: .areaOverride),
             listedOn: try container.decode(CivilDate.self, forKey: .listedOn),
             introducedOn: try container.decodeIfPresent(CivilDate.self, forKey: .introducedOn),
             introducers: try container.decodeIfPresent([IntroducerEntry].self, forKey: .introducers) ?? [],
@@ -70,6 +87,15 @@ struct StoredCandidate: Codable, Sendable {
     var fullName: String
     var candidate: AdmissionCandidate
     var hasIntroduction: Bool
+    /// Where the education exception comes from; nil for a candidate stored before it was read from the village
+    /// profile, whose `candidate.inDifficultArea` was ticked by hand (rules.md R21).
+    var area: StoredArea?
+}
+
+/// The candidate's village (nil: the cell's) and the exception set by hand, if any (rules.md R21).
+struct StoredArea: Codable, Sendable, Hashable {
+    var villageID: UUID?
+    var override: AreaOverride?
 }
 
 /// A candidate as lists show it: eligibility, where the pipeline stands, deadlines ahead (rules.md R21–R23).
@@ -80,6 +106,11 @@ public struct CandidateView: Codable, Sendable, Hashable {
     public var fullName: String
     public var birthDate: CivilDate
     public var education: String
+    /// The mountain / ethnic-minority education exception: the village profile's finding and any override
+    /// (rules.md R21).
+    public var educationException: EducationException
+    /// The finding in plain words, Vietnamese and English.
+    public var educationExceptionText: BilingualText
     /// Eligibility problems on the consideration date (the cell's resolution, else the date asked).
     public var eligibility: [String]
     public var pipeline: CandidatePipeline
@@ -120,14 +151,22 @@ public struct CandidateRegister: Sendable {
             issues.append(InputIssue(field: "birthDate", message: "is not before the day the candidate was listed"))
         }
         let introducers = try await checkedIntroducers(draft, cellID: cellID, issues: &issues)
+        if let village = draft.villageID { issues += try await villageIssues(village, field: "villageID") }
+        let override = draft.areaOverride.map {
+            AreaOverride(
+                applies: $0.applies, reason: $0.reason.trimmingCharacters(in: .whitespacesAndNewlines),
+                recordedBy: actor.name, recordedOn: CivilDate.today())
+        }
+        if let override { issues += Self.overrideIssues(override, field: "areaOverride.reason") }
         guard issues.isEmpty else { throw InputError.invalid(issues) }
         let stored = StoredCandidate(
             fullName: name,
             candidate: AdmissionCandidate(
-                birthDate: draft.birthDate, education: draft.education, inDifficultArea: draft.inDifficultArea,
+                birthDate: draft.birthDate, education: draft.education, inDifficultArea: override?.applies ?? false,
                 introducedOn: draft.introducedOn ?? draft.listedOn, introducers: introducers,
                 youthUnionResolutionOn: draft.youthUnionResolutionOn),
-            hasIntroduction: draft.introducedOn != nil || !draft.introducers.isEmpty)
+            hasIntroduction: draft.introducedOn != nil || !draft.introducers.isEmpty,
+            area: StoredArea(villageID: draft.villageID, override: override))
         var pipeline = CandidatePipeline(listedOn: draft.listedOn)
         if draft.mentorID != nil { pipeline.mentorAssignedOn = draft.listedOn }
         let record = CandidateRecord()
@@ -309,13 +348,24 @@ public struct CandidateRegister: Sendable {
             ids.formUnion(candidate.candidate.introducers.compactMap { UUID(uuidString: $0.memberID) })
         }
         let names = try await CellMeetings(db: db, scope: .storageInternal).memberNames(Array(ids))
+        let cellRecords = try await OrganisationRecord.query(on: db)
+            .filter(\.$id ~~ Array(Set(records.map(\.organisationID)))).all()
         let cells = Dictionary(
-            try await OrganisationRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.organisationID)))).all()
-                .map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
+            try cellRecords.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
+        let cellUnits = Dictionary(
+            try cellRecords.map { (try $0.requireID(), $0.unitID) }, uniquingKeysWith: { first, _ in first })
+        let villages = try await villageVersions(
+            Set(records.compactMap { $0.id.flatMap { stored[$0] }?.area?.villageID ?? cellUnits[$0.organisationID] }))
         return try records.compactMap { record in
-            guard let candidate = stored[try record.requireID()], let pipeline = pipelines[try record.requireID()]
+            guard var candidate = stored[try record.requireID()], let pipeline = pipelines[try record.requireID()]
             else { return nil }
             let considered = pipeline.cellResolutionOn ?? date
+            let exception = Self.exception(
+                candidate, record: record, listedOn: pipeline.listedOn ?? considered,
+                village: (candidate.area?.villageID ?? cellUnits[record.organisationID]).flatMap { id in
+                    villages[id]?.first { $0.validity.contains(considered) }
+                })
+            candidate.candidate.inDifficultArea = exception.applies
             var eligibility = AdmissionEligibility.issues(
                 for: candidate.candidate, consideredOn: considered, settings: settings)
             if !candidate.hasIntroduction {
@@ -324,7 +374,9 @@ public struct CandidateRegister: Sendable {
             return CandidateView(
                 id: try record.requireID(), cellID: record.organisationID, cellName: cells[record.organisationID] ?? "",
                 fullName: candidate.fullName, birthDate: candidate.candidate.birthDate,
-                education: candidate.candidate.education, eligibility: eligibility.map(\.description),
+                education: candidate.candidate.education, educationException: exception,
+                educationExceptionText: exception.explanation(settings: settings),
+                eligibility: eligibility.map(\.description),
                 pipeline: pipeline, nextStep: pipeline.nextStep(settings: settings),
                 deadlines: pipeline.status(on: date, calendar: calendar, settings: settings),
                 problems: pipeline.issues(calendar: calendar, settings: settings).map(\.description),

@@ -25,15 +25,19 @@ public struct RatingLine: Codable, Sendable, Hashable {
     public var level: RatingLevel?
 }
 
-/// A cell's ratings for a year: its members, its own level, the weak flag and the warnings (rules.md R18–R20).
+/// A cell's ratings for a period: its members, its own level, the weak flag and the warnings (rules.md R18–R20).
 public struct RatingSheet: Codable, Sendable, Hashable {
     public var cellID: UUID
-    /// `2019` or `2019-Q2`.
+    /// `2019`, `2019-Q2`, `term-2015-06-01-2020-05-31` or `adhoc-2019-03-01-2019-05-31`.
     public var period: String
     public var year: Int
     public var lines: [RatingLine]
     public var cell: CellRating?
+    /// The cell's own "excellent within 20 % of good" warning (rules.md R18).
     public var warnings: [String]
+    /// The same check over the cell's grassroots committee: its members together and its cells' own levels, when the
+    /// committee is in the reader's scope (rules.md R18).
+    public var committeeWarnings: [String]
 }
 
 /// Yearly ratings of members and cells; the cell's level and weak flag feed the placement model (rules.md R18–R20, A3).
@@ -54,11 +58,13 @@ public struct Ratings: Sendable {
         return try await sheet(cellID: cellID, period: period)
     }
 
-    /// The cell's sheet for a year or a quarter: everyone on the roll at the period's end, rated or why not.
+    /// The cell's sheet for a year, a quarter, a term or an ad hoc review: everyone on the roll at the period's end,
+    /// rated or why not (rules.md R18).
     public func sheet(cellID: UUID, period: RatingPeriod) async throws -> RatingSheet? {
-        guard scope.contains(organisation: cellID), try await OrganisationRecord.find(cellID, on: db) != nil,
-            let key = period.key
+        guard scope.contains(organisation: cellID), let record = try await OrganisationRecord.find(cellID, on: db),
+            period.issues.isEmpty
         else { return nil }
+        let key = period.key
         let day = period.ratedOn
         let year = period.start.year
         let roster = try await CellDirectory(db: db, scope: .storageInternal).roster(of: cellID, on: day).filter {
@@ -91,7 +97,9 @@ public struct Ratings: Sendable {
         if let quota = RatingRules.quotaWarning(levels: lines.compactMap(\.level), settings: settings) {
             warnings.append(quota.description)
         }
-        return RatingSheet(cellID: cellID, period: key, year: year, lines: lines, cell: cell, warnings: warnings)
+        return RatingSheet(
+            cellID: cellID, period: key, year: year, lines: lines, cell: cell, warnings: warnings,
+            committeeWarnings: try await committeeWarnings(of: record, period: period))
     }
 
     /// Records the year's ratings: members' levels (from scores by the bands), the cell's level and weak flag.
@@ -110,7 +118,8 @@ public struct Ratings: Sendable {
         )
     }
 
-    /// Records a year's or a quarter's ratings; the cell's own level is rated yearly only.
+    /// Records the ratings of a year, a quarter, a term or an ad hoc review (rules.md R18); the cell's own level is
+    /// rated yearly only.
     @discardableResult
     public func record(
         cellID: UUID, period: RatingPeriod, entries: [RatingEntry], cellLevel: RatingLevel?,
@@ -123,7 +132,11 @@ public struct Ratings: Sendable {
         let key = sheet.period
         var issues: [InputIssue] = []
         if cellLevel != nil && period.kind != .year {
-            issues.append(InputIssue(field: "cellLevel", message: "a cell is rated for the year, not the quarter"))
+            issues.append(
+                InputIssue(
+                    field: "cellLevel",
+                    message: "a cell's own level is rated for the year, not for a \(period.kind.label.en.lowercased())")
+            )
         }
         if cellLevel != nil, !(cell.parentID.map { scope.contains(organisation: $0) } ?? false) {
             issues.append(

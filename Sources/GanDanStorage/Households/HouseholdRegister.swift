@@ -3,18 +3,36 @@ import Foundation
 import GanDanCore
 import SQLKit
 
+/// A household survey's figures, from which its status under the standard follows (rules.md R25).
+public struct HouseholdSurvey: Codable, Sendable, Hashable {
+    /// Average income, VND per person per month.
+    public var income: Int
+    /// Deprivation indicators the household lacks.
+    public var deprivations: Int
+
+    public init(income: Int, deprivations: Int) {
+        self.income = income
+        self.deprivations = deprivations
+    }
+}
+
 /// A household to add to a village's register, with its status in one year (rules.md R25).
 public struct HouseholdDraft: Codable, Sendable, Hashable {
     public var headName: String
     public var size: Int?
     public var year: Int
     public var status: HouseholdPovertyStatus
+    /// The survey the status rests on, when given: the status must be the one the standard's lines give it.
+    public var survey: HouseholdSurvey?
 
-    public init(headName: String, size: Int? = nil, year: Int, status: HouseholdPovertyStatus) {
+    public init(
+        headName: String, size: Int? = nil, year: Int, status: HouseholdPovertyStatus, survey: HouseholdSurvey? = nil
+    ) {
         self.headName = headName
         self.size = size
         self.year = year
         self.status = status
+        self.survey = survey
     }
 }
 
@@ -36,10 +54,13 @@ public struct HouseholdView: Codable, Sendable, Hashable {
 public struct HouseholdRegister: Sendable {
     let db: any Database
     let scope: AccessScope
+    /// The poverty standards in use: the built-in ones, or a province's file over them (`Settings`).
+    let standards: [PovertyStandard]
 
-    public init(db: any Database, scope: AccessScope) {
+    public init(db: any Database, scope: AccessScope, standards: [PovertyStandard] = PovertyStandard.all) {
         self.db = db
         self.scope = scope
+        self.standards = standards
     }
 
     /// The village's households with their status in `year`, in Vietnamese name order.
@@ -111,8 +132,10 @@ public struct HouseholdRegister: Sendable {
         if let size = draft.size, !(1...50).contains(size) {
             issues.append(InputIssue(field: "size", message: "a household has 1 to 50 people"))
         }
-        let standard = PovertyStandard.inForce(year: draft.year)
-        if standard == nil {
+        let standard = PovertyStandard.inForce(year: draft.year, in: standards)
+        if let standard {
+            issues += try Self.surveyIssues(draft.survey, status: draft.status, standard: standard, village: unit)
+        } else {
             issues.append(
                 InputIssue(field: "year", message: "no poverty standard covers \(draft.year) (rules.md R25)"))
         }
@@ -144,16 +167,23 @@ public struct HouseholdRegister: Sendable {
             standardID: standard.id, openTasks: 0)
     }
 
-    /// Records a household's status for a year under the standard in force that year (rules.md R25).
-    public func setStatus(_ householdID: UUID, year: Int, status: HouseholdPovertyStatus, actor: Actor) async throws {
+    /// Records a household's status for a year under the standard in force that year; with a survey, the status must
+    /// be the one the standard's income lines and deprivation rule give (rules.md R25).
+    public func setStatus(
+        _ householdID: UUID, year: Int, status: HouseholdPovertyStatus, survey: HouseholdSurvey? = nil, actor: Actor
+    ) async throws {
         try CivilDate.requireSupported(year: year, field: "year")
         guard let household = try await HouseholdRecord.find(householdID, on: db),
             scope.contains(unit: household.unitID)
         else { throw StorageError.notFound("no household \(householdID)") }
-        guard let standard = PovertyStandard.inForce(year: year) else {
+        guard let standard = PovertyStandard.inForce(year: year, in: standards) else {
             throw InputError.invalid([
                 InputIssue(field: "year", message: "no poverty standard covers \(year) (rules.md R25)")
             ])
+        }
+        if let survey, let unit = try await UnitRecord.query(on: db).filter(\.$unitID == household.unitID).first() {
+            let issues = try Self.surveyIssues(survey, status: status, standard: standard, village: unit)
+            guard issues.isEmpty else { throw InputError.invalid(issues) }
         }
         try await db.writeTransaction { db in
             let existing = try await HouseholdStatusRecord.query(on: db).filter(\.$householdID == householdID)
@@ -168,7 +198,8 @@ public struct HouseholdRegister: Sendable {
             try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "household_status",
-                    entityID: "\(householdID.uuidString)#\(year)", before: before, after: status.rawValue,
+                    entityID: "\(householdID.uuidString)#\(year)", before: before,
+                    after: survey.map { "\(status.rawValue) \(AuditTrail.json($0) ?? "")" } ?? status.rawValue,
                     requestID: actor.requestID, unitID: household.unitID))
         }
     }
@@ -179,5 +210,32 @@ public struct HouseholdRegister: Sendable {
             return nil
         }
         return record.unitID
+    }
+}
+
+extension HouseholdRegister {
+    /// Whether a survey supports the status given: the standard's lines for the village's area (a residential group
+    /// is urban, a village rural) and its deprivation rule must give that status; "escaped" needs "not poor"
+    /// (rules.md R25).
+    static func surveyIssues(
+        _ survey: HouseholdSurvey?, status: HouseholdPovertyStatus, standard: PovertyStandard, village: UnitRecord
+    ) throws -> [InputIssue] {
+        guard let survey else { return [] }
+        let kind = try village.decode(\.$kind, as: UnitKind.self)
+        let assessment = PovertyAssessment(
+            income: survey.income, deprivations: survey.deprivations,
+            area: kind == .residentialGroup ? .urban : .rural)
+        let issues = standard.issues(assessment, field: "survey")
+        guard issues.isEmpty else { return issues }
+        let found = standard.classify(assessment)
+        guard found != status, !(status == .escaped && found == .notPoor) else { return [] }
+        return [
+            InputIssue(
+                field: "status",
+                message: "an income of \(survey.income) VND a person a month with \(survey.deprivations) "
+                    + "deprivation(s) is \(found.label.en.lowercased()) under the \(standard.id) standard "
+                    + "(\(standard.decision), \(assessment.area.rawValue)), not \(status.label.en.lowercased()) "
+                    + "(rules.md R25)")
+        ]
     }
 }

@@ -27,20 +27,23 @@ public struct VillageCriteriaReport: Codable, Sendable, Hashable {
 public struct VillageCriteria: Sendable {
     let db: any Database
     let scope: AccessScope
+    /// The criteria sets in use: the built-in ones, or a province's file over them (rules.md R24).
+    let sets: [RuralCriteriaSet]
 
-    public init(db: any Database, scope: AccessScope) {
+    public init(db: any Database, scope: AccessScope, sets: [RuralCriteriaSet] = RuralCriteriaSet.all) {
         self.db = db
         self.scope = scope
+        self.sets = sets
     }
 
     /// The set in force in the middle of `year`.
-    public static func set(for year: Int) -> RuralCriteriaSet? {
-        CivilDate(year: year, month: 6, day: 30).flatMap { RuralCriteriaSet.inForce(on: $0) }
+    public static func set(for year: Int, in sets: [RuralCriteriaSet] = RuralCriteriaSet.all) -> RuralCriteriaSet? {
+        RuralCriteriaSet.inForce(year: year, in: sets)
     }
 
     /// The village's criteria in `year`, with tasks of its cells that target each one.
     public func report(village unitID: UUID, year: Int) async throws -> VillageCriteriaReport? {
-        guard scope.contains(unit: unitID), let set = Self.set(for: year) else { return nil }
+        guard scope.contains(unit: unitID), let set = Self.set(for: year, in: sets) else { return nil }
         let rows = try await VillageCriterionRecord.query(on: db).filter(\.$unitID == unitID).filter(\.$year == year)
             .filter(\.$setID == set.id).all()
         let byNumber = Dictionary(rows.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
@@ -69,7 +72,7 @@ public struct VillageCriteria: Sendable {
     {
         try CivilDate.requireSupported(year: year, field: "year")
         guard scope.contains(unit: unitID) else { throw StorageError.notFound("no village \(unitID)") }
-        guard let set = Self.set(for: year) else {
+        guard let set = Self.set(for: year, in: sets) else {
             throw InputError.invalid([
                 InputIssue(field: "year", message: "no new-rural criteria set covers \(year) (rules.md R24)")
             ])

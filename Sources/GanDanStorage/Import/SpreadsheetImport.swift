@@ -10,10 +10,13 @@ public struct SpreadsheetImport: Sendable {
     let db: any Database
     /// Where rows may go: cells (members) and villages (households) outside it are errors.
     let scope: AccessScope
+    /// The poverty standards a household's year is checked against (rules.md R25).
+    let standards: [PovertyStandard]
 
-    public init(db: any Database, scope: AccessScope) {
+    public init(db: any Database, scope: AccessScope, standards: [PovertyStandard] = PovertyStandard.all) {
         self.db = db
         self.scope = scope
+        self.standards = standards
     }
 
     /// Checks the table and, unless `dryRun` or something stops it, writes it.
@@ -123,7 +126,7 @@ public struct SpreadsheetImport: Sendable {
         var lines: [Int] = []
         var issues: [InputIssue] = []
         for row in table.rows {
-            switch HouseholdImportFormat.parse(row: mapping.values(of: row), line: row.line) {
+            switch HouseholdImportFormat.parse(row: mapping.values(of: row), line: row.line, standards: standards) {
             case .success(let household):
                 rows.append(household)
                 lines.append(row.line)
@@ -197,7 +200,8 @@ public struct SpreadsheetImport: Sendable {
         var events: [AuditEvent] = []
         let now = Date()
         for row in rows {
-            guard let village = villages[row.villageCode], let standard = PovertyStandard.inForce(year: row.year)
+            guard let village = villages[row.villageCode],
+                let standard = PovertyStandard.inForce(year: row.year, in: standards)
             else { continue }
             let record = HouseholdRecord()
             record.id = UUID()

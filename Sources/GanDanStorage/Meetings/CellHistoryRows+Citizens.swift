@@ -61,7 +61,10 @@ extension CellHistoryRows {
             ])
         for item in history {
             guard let cellID = UUID(uuidString: item.cellID) else { continue }
-            let stored = StoredCandidate(fullName: item.fullName, candidate: item.candidate, hasIntroduction: true)
+            // The education exception follows the village profile (rules.md R21).
+            let stored = StoredCandidate(
+                fullName: item.fullName, candidate: item.candidate, hasIntroduction: true,
+                area: StoredArea(villageID: nil, override: nil))
             let due = item.pipeline.status(on: item.pipeline.listedOn ?? CivilDate.today()).map(\.due).min()
             candidates.append([
                 UUID(), cellID, item.fullName, VietnameseText.personNameSortKey(item.fullName),

@@ -79,7 +79,7 @@ extension CellMeetings {
         )
         for (index, task) in tasks.enumerated() {
             let field = "tasks[\(index)]"
-            issues += task.issues(field: field, meetingMonth: month)
+            issues += task.issues(field: field, meetingMonth: month, criteriaSets: criteriaSets)
             for (position, assignee) in task.assigneeIDs.enumerated() where !assignee.isEmpty {
                 guard let id = UUID(uuidString: assignee), standingOf[id] != nil else {
                     add("\(field).assigneeIDs[\(position)]", "\(assignee) is not a member of this cell on \(date.iso)")

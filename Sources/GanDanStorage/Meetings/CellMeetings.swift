@@ -10,11 +10,17 @@ public struct CellMeetings: Sendable {
     let db: any Database
     let scope: AccessScope
     let policy: MeetingPolicy
+    /// The new-rural criteria sets a task may aim at: the built-in ones, or a province's file over them (rules.md R24).
+    let criteriaSets: [RuralCriteriaSet]
 
-    public init(db: any Database, scope: AccessScope, policy: MeetingPolicy = .standard) {
+    public init(
+        db: any Database, scope: AccessScope, policy: MeetingPolicy = .standard,
+        criteriaSets: [RuralCriteriaSet] = RuralCriteriaSet.all
+    ) {
         self.db = db
         self.scope = scope
         self.policy = policy
+        self.criteriaSets = criteriaSets
     }
 
     /// The cell, when it exists and lies in the scope.

@@ -8,7 +8,8 @@ enum MeetingResolver: PathResolver {
     static let notFound = "no meeting is at this address"
 
     static func load(_ id: UUID, in read: AccessScope, _ req: Request) async throws -> MeetingSummary? {
-        let meetings = CellMeetings(db: req.store, scope: read, policy: req.meetingPolicy)
+        let meetings = CellMeetings(
+            db: req.store, scope: read, policy: req.meetingPolicy, criteriaSets: req.criteriaSets)
         guard let meeting = try await meetings.meeting(id) else { return nil }
         if meeting.body == .cell {
             try await CellResolver.remember(meeting.cellID, in: read, req)

@@ -20,6 +20,10 @@ public struct SettingsArguments: Sendable {
     public var meetingPolicy: String?
     /// `--holidays FILE`; else GANDAN_HOLIDAYS.
     public var holidays: String?
+    /// `--criteria-sets FILE`; else GANDAN_CRITERIA_SETS.
+    public var criteriaSets: String?
+    /// `--poverty-standards FILE`; else GANDAN_POVERTY_STANDARDS.
+    public var povertyStandards: String?
     /// `--log-level`; else LOG_LEVEL.
     public var logLevel: String?
     /// `--trusted-proxies "ADDRESS,…"`; else GANDAN_TRUSTED_PROXIES.
@@ -35,7 +39,7 @@ public struct SettingsArguments: Sendable {
         database: String? = nil, defaultFile: String = "gandan.sqlite", hostname: String? = nil, port: Int? = nil,
         secureCookies: Bool = false, meetingPolicy: String? = nil, holidays: String? = nil, logLevel: String? = nil,
         trustedProxies: String? = nil, sessionIdleMinutes: Int? = nil, sessionMaxHours: Int? = nil,
-        environmentName: String? = nil
+        environmentName: String? = nil, criteriaSets: String? = nil, povertyStandards: String? = nil
     ) {
         self.database = database
         self.defaultFile = defaultFile
@@ -44,6 +48,8 @@ public struct SettingsArguments: Sendable {
         self.secureCookies = secureCookies
         self.meetingPolicy = meetingPolicy
         self.holidays = holidays
+        self.criteriaSets = criteriaSets
+        self.povertyStandards = povertyStandards
         self.logLevel = logLevel
         self.trustedProxies = trustedProxies
         self.sessionIdleMinutes = sessionIdleMinutes
@@ -63,6 +69,8 @@ public struct SettingsArguments: Sendable {
         add("GANDAN_SECURE_COOKIES", "--secure-cookies", secureCookies ? "1" : nil)
         add("GANDAN_MEETING_POLICY", "--meeting-policy", meetingPolicy)
         add("GANDAN_HOLIDAYS", "--holidays", holidays)
+        add("GANDAN_CRITERIA_SETS", "--criteria-sets", criteriaSets)
+        add("GANDAN_POVERTY_STANDARDS", "--poverty-standards", povertyStandards)
         add("LOG_LEVEL", "--log-level", logLevel)
         add("GANDAN_TRUSTED_PROXIES", "--trusted-proxies", trustedProxies)
         add("GANDAN_SESSION_IDLE_MINUTES", "--session-idle-minutes", sessionIdleMinutes.map(String.init))
@@ -83,7 +91,7 @@ struct SettingLayers {
     static let known: Set<String> = [
         "DATABASE_URL", "GANDAN_DATA_DIR", "GANDAN_HOSTNAME", "GANDAN_PORT", "LOG_LEVEL", "GANDAN_TRUSTED_PROXIES",
         "GANDAN_SESSION_IDLE_MINUTES", "GANDAN_SESSION_MAX_HOURS", "GANDAN_SECURE_COOKIES", "GANDAN_METRICS_TOKEN",
-        "GANDAN_HOLIDAYS", "GANDAN_MEETING_POLICY", "GANDAN_ENV",
+        "GANDAN_HOLIDAYS", "GANDAN_MEETING_POLICY", "GANDAN_ENV", "GANDAN_CRITERIA_SETS", "GANDAN_POVERTY_STANDARDS",
     ]
 
     /// A setting's text and its source; nil when nothing sets it.

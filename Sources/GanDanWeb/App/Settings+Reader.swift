@@ -25,12 +25,20 @@ struct SettingsReader {
         let secure = try flag("secure cookies", "GANDAN_SECURE_COOKIES")
         let token = metricsToken()
         let holidays = try holidays()
+        let criteriaSets = try ruleFile(
+            "criteria sets", "GANDAN_CRITERIA_SETS", builtIn: RuralCriteriaSet.all, id: \.id, validity: \.validity
+        ) { try RuralCriteriaSet.read(json: $0) }
+        let povertyStandards = try ruleFile(
+            "poverty standards", "GANDAN_POVERTY_STANDARDS", builtIn: PovertyStandard.all, id: \.id,
+            validity: \.validity
+        ) { try PovertyStandard.read(json: $0) }
         let policy = try meetingPolicy()
         return Settings(
             database: database, hostname: hostname, port: port, secureCookies: secure, meetingPolicy: policy,
             metricsToken: token, trustedProxies: proxies,
             sessionLifetimes: SessionStore.Lifetimes(idle: Double(idle) * 60, absolute: Double(hours) * 3600),
-            logLevel: logLevel, holidays: holidays, configuration: entries)
+            logLevel: logLevel, holidays: holidays, criteriaSets: criteriaSets, povertyStandards: povertyStandards,
+            configuration: entries)
     }
 
     private mutating func note(_ setting: String, _ value: String, _ source: SettingSource) {
@@ -151,6 +159,39 @@ struct SettingsReader {
             note("holidays", "\(path) (\(years) over the built-in \(span))", source)
             return holidays
         } catch {
+            throw InputError.invalid(
+                error.issues.map { issue in
+                    InputIssue(
+                        line: issue.line, field: "\(field) \(path)" + (issue.field.map { " " + $0 } ?? ""),
+                        message: issue.message)
+                })
+        }
+    }
+
+    /// A rule data file (criteria sets, poverty standards) put over the built-in versions, or the built-in versions
+    /// when the variable is unset; a file that cannot be read or used names itself, and each problem its field and
+    /// line (rules.md R24, R25).
+    private mutating func ruleFile<Version: Equatable>(
+        _ setting: String, _ variable: String, builtIn: [Version], id: (Version) -> String,
+        validity: (Version) -> Validity, read: (Data) throws -> [Version]
+    ) throws -> [Version] {
+        func list(_ versions: [Version]) -> String {
+            versions.map { "\(id($0)) from \(validity($0).from.iso)" }.joined(separator: ", ")
+        }
+        guard let (path, source) = lookup(variable) else {
+            note(setting, "built in: \(list(builtIn))", .standard)
+            return builtIn
+        }
+        let field = layers.field(variable)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError.invalid(field: field, "cannot read \(path)")
+        }
+        do {
+            let versions = try read(data)
+            let changed = versions.filter { !builtIn.contains($0) }
+            note(setting, "\(path) (\(changed.isEmpty ? "no change" : list(changed)) over the built-in ones)", source)
+            return versions
+        } catch let error as InputError {
             throw InputError.invalid(
                 error.issues.map { issue in
                     InputIssue(

@@ -33,6 +33,12 @@ public struct Settings: Sendable {
     /// Public days off for deadlines in working days: the built-in table, with the years of a holidays file
     /// (GANDAN_HOLIDAYS) over it (rules.md R23).
     public var holidays: PublicHolidays
+    /// The new-rural criteria sets: the built-in ones, with the sets of a criteria-sets file (GANDAN_CRITERIA_SETS)
+    /// over them (rules.md R24).
+    public var criteriaSets: [RuralCriteriaSet]
+    /// The poverty standards: the built-in ones, with the standards of a file (GANDAN_POVERTY_STANDARDS) over them
+    /// (rules.md R25).
+    public var povertyStandards: [PovertyStandard]
     /// Where each setting came from, for `gandan config` (secrets hidden); empty when built in code.
     public var configuration: [ConfigurationEntry]
 
@@ -41,7 +47,10 @@ public struct Settings: Sendable {
         charter: CharterSettings = .standard, bcryptCost: Int = 12, secureCookies: Bool = false,
         meetingPolicy: MeetingPolicy = .standard, metricsToken: String? = nil,
         trustedProxies: Set<String> = [], sessionLifetimes: SessionStore.Lifetimes = SessionStore.Lifetimes(),
-        logLevel: Logger.Level = .info, holidays: PublicHolidays = .vietnam, configuration: [ConfigurationEntry] = []
+        logLevel: Logger.Level = .info, holidays: PublicHolidays = .vietnam,
+        criteriaSets: [RuralCriteriaSet] = RuralCriteriaSet.all,
+        povertyStandards: [PovertyStandard] = PovertyStandard.all,
+        configuration: [ConfigurationEntry] = []
     ) {
         self.database = database
         self.hostname = hostname
@@ -56,6 +65,8 @@ public struct Settings: Sendable {
         self.sessionLifetimes = sessionLifetimes
         self.logLevel = logLevel
         self.holidays = holidays
+        self.criteriaSets = criteriaSets
+        self.povertyStandards = povertyStandards
         self.configuration = configuration
     }
 

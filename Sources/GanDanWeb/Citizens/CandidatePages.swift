@@ -13,6 +13,7 @@ struct CandidatePages: FeatureRoutes {
         read.get("units", ":unit", "candidates", use: unitList).reading(.format)
         read.get("candidates", ":candidate", use: detail)
         write.post("candidates", ":candidate", "steps", use: step)
+        write.post("candidates", ":candidate", "area", use: setArea)
         let apiRead = api.requiring(.read)
         let apiWrite = api.requiring(.write)
         apiRead.get("cells", ":cell", "candidates", use: listJSON)
@@ -35,6 +36,10 @@ struct CandidatePages: FeatureRoutes {
         var name: String
         var born: String
         var education: String
+        /// The education exception in plain words, in the page's language (rules.md R21).
+        var exception: String
+        var exceptionApplies: Bool
+        var exceptionOverridden: Bool
         var eligible: Bool
         var eligibility: [String]
         var nextStep: String?
@@ -55,6 +60,9 @@ struct CandidatePages: FeatureRoutes {
             name = view.fullName
             born = view.birthDate.vietnamese
             education = view.education
+            exception = view.educationExceptionText.text(in: language)
+            exceptionApplies = view.educationException.applies
+            exceptionOverridden = view.educationException.override != nil
             eligible = view.eligibility.isEmpty
             eligibility = view.eligibility
             nextStep = view.nextStep?.label.text(in: language)
@@ -84,8 +92,8 @@ struct CandidatePages: FeatureRoutes {
         var cellID: UUID?
         var rows: [Row]
         var members: [NamedID]
-        /// The village is in a mountain or ethnic-minority area, so primary education is accepted (rules.md R21).
-        var difficultArea: Bool
+        /// What the cell's village profile says about the education exception (rules.md R21); nil on a unit's list.
+        var areaFinding: String?
         var mayWrite: Bool
         var today: String
         var error: String?
@@ -110,6 +118,15 @@ struct CandidatePages: FeatureRoutes {
         return try await req.renderForm("candidates", context, issues: issues)
     }
 
+    /// "Theo hồ sơ thôn", "Áp dụng ngoại lệ", "Không áp dụng ngoại lệ", with the current choice selected.
+    static func areaChoices(_ selected: Bool?, _ req: Request) -> [Choice] {
+        [
+            Choice(value: "", label: Labels.text("areaFollowProfile", req), selected: selected == nil),
+            Choice(value: "applies", label: Labels.text("areaApplies", req), selected: selected == true),
+            Choice(value: "notApplies", label: Labels.text("areaNotApplies", req), selected: selected == false),
+        ]
+    }
+
     /// A cell's candidates as a view model, with the cell's village; 404 outside the scope.
     func cellContext(_ req: Request, error: String?, audit: Bool) async throws -> (ListContext, UUID) {
         let cell = try req.resolved.cell
@@ -118,8 +135,13 @@ struct CandidatePages: FeatureRoutes {
         if audit { try await req.auditRead("candidates", id: id.uuidString, unit: cell.unitID) }
         let roster = try await CellDirectory(db: req.store, scope: try await req.scope(.read)).roster(
             of: id, on: date)
-        let profile = try await OrganisationTree(db: req.store, scope: try await req.scope(.read)).unit(
-            cell.unitID, on: date)?.profile
+        let unit = try await OrganisationTree(db: req.store, scope: try await req.scope(.read)).unit(
+            cell.unitID, on: date)
+        let profile = unit?.profile
+        let village = unit.flatMap { unit in
+            unit.kind.isVillageLevel
+                ? BilingualText(vi: "\(unit.kind.label.vi.lowercased()) \(unit.name)", en: unit.title(in: .en)) : nil
+        }
         let context = ListContext(
             page: PageContext(req, title: "\(Labels.text("candidates", req)) · \(cell.name)", exportable: true),
             csrf: req.csrfToken,
@@ -127,7 +149,7 @@ struct CandidatePages: FeatureRoutes {
             rows: try await register(req).list(cells: [id], on: date).map { Row($0, req.language) },
             members: roster.filter { $0.member.standing?.countsAsFull == true }.map {
                 NamedID(id: $0.member.id, name: $0.member.fullName)
-            }, difficultArea: profile.map { $0.ethnicMinority || $0.mountain } ?? false,
+            }, areaFinding: EducationException(village: village, profile: profile).profileText.text(in: req.language),
             mayWrite: try await req.allows(.write), today: CivilDate.today().iso,
             error: error)
         return (context, cell.unitID)
@@ -154,14 +176,16 @@ struct CandidatePages: FeatureRoutes {
             csrf: req.csrfToken, title: unit.title(in: req.language), cellID: nil,
             rows: try await register(req).list(cells: cells.map(\.id), on: try req.asOfDate()).map {
                 Row($0, req.language)
-            }, members: [], difficultArea: false, mayWrite: false, today: CivilDate.today().iso, error: nil)
+            }, members: [], areaFinding: nil, mayWrite: false, today: CivilDate.today().iso, error: nil)
     }
 
     struct AddForm: Content {
         var fullName: String
         var birthDate: String?
         var education: String?
-        var inDifficultArea: String?
+        /// "" to follow the village profile, `applies` or `notApplies` to set the exception by hand (rules.md R21).
+        var areaOverride: String?
+        var areaReason: String?
         var listedOn: String?
         var introducer1: String?
         var introducer1Since: String?
@@ -187,7 +211,8 @@ struct CandidatePages: FeatureRoutes {
         }
         return CandidateDraft(
             fullName: form.fullName, birthDate: try req.date(form.birthDate, field: "birthDate"),
-            education: form.education ?? "", inDifficultArea: form.inDifficultArea == "on",
+            education: form.education ?? "",
+            areaOverride: try Self.areaOverride(form.areaOverride, reason: form.areaReason, req),
             listedOn: try req.date(form.listedOn, field: "listedOn"),
             introducedOn: try optionalDate(form.introducedOn, "introducedOn"), introducers: introducers,
             youthUnionResolutionOn: try optionalDate(form.youthUnionResolutionOn, "youthUnionResolutionOn"),
@@ -206,12 +231,43 @@ struct CandidatePages: FeatureRoutes {
         }
     }
 
+    /// The exception as chosen on a form: nil to follow the village profile (rules.md R21).
+    static func areaOverride(_ choice: String?, reason: String?, _ req: Request) throws -> AreaOverrideDraft? {
+        switch choice ?? "" {
+        case "": return nil
+        case "applies": return AreaOverrideDraft(applies: true, reason: reason ?? "")
+        case "notApplies": return AreaOverrideDraft(applies: false, reason: reason ?? "")
+        default:
+            throw InputError.invalid(field: Labels.text("educationException", req), choice ?? "")
+        }
+    }
+
+    struct AreaForm: Content {
+        var areaOverride: String?
+        var areaReason: String?
+    }
+
+    /// Sets the education exception by hand with a reason, or returns it to the village profile (rules.md R21).
+    @Sendable func setArea(req: Request) async throws -> Response {
+        let view = try req.resolved.candidate
+        let form = try req.content.decode(AreaForm.self)
+        do {
+            let override = try Self.areaOverride(form.areaOverride, reason: form.areaReason, req)
+            _ = try await register(req, write: true).setAreaOverride(view.id, override, actor: try await req.actor())
+        } catch let error as InputError {
+            return try await renderDetail(req, view, issues: error.issues)
+        }
+        return req.redirect(to: "/candidates/\(view.id)")
+    }
+
     struct DetailContext: Encodable {
         var page: PageContext
         var csrf: String
         var row: Row
         var cellID: UUID
         var steps: [Choice]
+        /// Follow the village profile, or set the exception by hand (rules.md R21).
+        var areaChoices: [Choice]
         var mayWrite: Bool
         var today: String
         var error: String?
@@ -225,6 +281,7 @@ struct CandidatePages: FeatureRoutes {
             page: PageContext(req, title: view.fullName), csrf: req.csrfToken, row: Row(view, req.language),
             cellID: view.cellID,
             steps: PipelineStep.allCases.map { Choice(value: $0.rawValue, label: $0.label.text(in: req.language)) },
+            areaChoices: Self.areaChoices(view.educationException.override?.applies, req),
             mayWrite: try await req.allows(.write),
             today: CivilDate.today().iso, error: nil)
         guard issues.isEmpty else { return try await req.renderForm("candidate", context, issues: issues) }

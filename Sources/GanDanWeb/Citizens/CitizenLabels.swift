@@ -41,8 +41,16 @@ enum CitizenLabels {
         "workedWithSince": BilingualText(vi: "Cùng công tác từ", en: "Worked together since"),
         "introducedOn": BilingualText(vi: "Ngày giới thiệu", en: "Introduced on"),
         "listedOn": BilingualText(vi: "Ngày đưa vào danh sách", en: "Listed on"),
-        "inDifficultArea": BilingualText(
-            vi: "Vùng cao, vùng đồng bào dân tộc thiểu số", en: "Mountain or ethnic-minority area"),
+        "educationException": BilingualText(
+            vi: "Ngoại lệ trình độ học vấn (vùng cao, vùng đồng bào dân tộc thiểu số)",
+            en: "Education exception (mountain and ethnic-minority areas)"),
+        "areaFollowProfile": BilingualText(vi: "Theo hồ sơ thôn", en: "As the village profile says"),
+        "areaApplies": BilingualText(vi: "Áp dụng ngoại lệ", en: "Exception applies"),
+        "areaNotApplies": BilingualText(vi: "Không áp dụng ngoại lệ", en: "No exception"),
+        "areaByHand": BilingualText(vi: "Ghi tay", en: "Set by hand"),
+        "areaReason": BilingualText(
+            vi: "Lý do (bắt buộc khi ghi tay khác hồ sơ thôn)", en: "Reason (required when set by hand)"),
+        "saveException": BilingualText(vi: "Lưu ngoại lệ", en: "Save the exception"),
         "youthUnionResolution": BilingualText(vi: "Nghị quyết giới thiệu của Đoàn", en: "Youth Union resolution"),
         "recordStep": BilingualText(vi: "Ghi bước", en: "Record step"),
         "step": BilingualText(vi: "Bước", en: "Step"),
@@ -54,5 +62,9 @@ enum CitizenLabels {
         "cellLevel": BilingualText(vi: "Xếp loại chi bộ", en: "The cell's level"),
         "weakReason": BilingualText(vi: "Lý do yếu kém (nếu có)", en: "Reason the cell is weak (if it is)"),
         "saveRatings": BilingualText(vi: "Lưu xếp loại", en: "Save the ratings"),
+        "otherPeriod": BilingualText(vi: "Kỳ đánh giá khác", en: "Another period"),
+        "periodFrom": BilingualText(vi: "Từ ngày", en: "From"),
+        "periodUntil": BilingualText(vi: "Đến ngày", en: "Until"),
+        "openPeriod": BilingualText(vi: "Mở kỳ đánh giá", en: "Open the period"),
     ]
 }

@@ -3,10 +3,11 @@ import GanDanCore
 import GanDanStorage
 import Vapor
 
-/// A cell's yearly ratings of its members and of itself (rules.md R18–R20).
+/// A cell's ratings of its members per year, quarter, term or ad hoc review, and of itself yearly (rules.md R18–R20).
 struct RatingPages: FeatureRoutes {
     func boot(pages: any RoutesBuilder, api: any RoutesBuilder) throws {
-        pages.requiring(.read).get("cells", ":cell", "ratings", use: page).reading(.period, .year, .format)
+        pages.requiring(.read).get("cells", ":cell", "ratings", use: page).reading(
+            .period, .year, .format, .ratingKind, .fromDate, .untilDate)
         pages.requiring(.write).post("cells", ":cell", "ratings", use: save)
         let api = api
         api.requiring(.read).get("cells", ":cell", "ratings", ":period", use: sheetJSON)
@@ -31,7 +32,13 @@ struct RatingPages: FeatureRoutes {
         var cellID: UUID
         var cellName: String
         var period: String
+        /// "Năm 2019", "Nhiệm kỳ 01/06/2015 – 31/05/2020".
+        var periodLabel: String
         var quarters: [String]
+        /// A term or an ad hoc review to open, with its days (rules.md R18).
+        var spanKinds: [Choice]
+        var spanFrom: String
+        var spanUntil: String
         var year: Int
         var previousYear: Int
         var nextYear: Int
@@ -41,6 +48,8 @@ struct RatingPages: FeatureRoutes {
         var weak: Bool
         var weakReason: String?
         var warnings: [String]
+        /// The quota over the cell's grassroots committee (rules.md R18).
+        var committeeWarnings: [String]
         var mayWrite: Bool
         var error: String?
     }
@@ -74,15 +83,20 @@ struct RatingPages: FeatureRoutes {
     func sheetContext(_ req: Request, error: String?, audit: Bool) async throws -> (Context, UUID) {
         let cell = try req.resolved.cell
         let id = cell.id
-        let period = try Self.period(req)
+        let period = try Self.pagePeriod(req)
         let year = period.start.year
         let language = req.language
+        let span = period.kind == .term || period.kind == .adHoc
         guard let sheet = try await ratings(req).sheet(cellID: id, period: period) else { throw Abort(.notFound) }
         if audit { try await req.auditRead("ratings", id: "\(id)#\(sheet.period)", unit: cell.unitID) }
         let context = Context(
             page: PageContext(req, title: "\(Labels.text("ratings", req)) · \(cell.name)", exportable: true),
             csrf: req.csrfToken,
-            cellID: id, cellName: cell.name, period: sheet.period, quarters: (1...4).map { "\(year)-Q\($0)" },
+            cellID: id, cellName: cell.name, period: sheet.period, periodLabel: period.label.text(in: language),
+            quarters: (1...4).map { "\(year)-Q\($0)" },
+            spanKinds: [RatingPeriodKind.term, .adHoc].map {
+                Choice(value: $0.rawValue, label: $0.label.text(in: language), selected: $0 == period.kind)
+            }, spanFrom: span ? period.start.iso : "", spanUntil: span ? period.end.iso : "",
             year: year, previousYear: year - 1, nextYear: year + 1,
             lines: sheet.lines.map {
                 Line(
@@ -92,9 +106,21 @@ struct RatingPages: FeatureRoutes {
                     value: $0.score)
             }, cellLevels: Self.choices(sheet.cell?.level, language, blank: true),
             cellLevel: sheet.cell?.level.label.text(in: language), weak: sheet.cell?.weak ?? false,
-            weakReason: sheet.cell?.weakReason, warnings: sheet.warnings,
+            weakReason: sheet.cell?.weakReason, warnings: sheet.warnings, committeeWarnings: sheet.committeeWarnings,
             mayWrite: try await req.allows(.write), error: error)
         return (context, cell.unitID)
+    }
+
+    /// The page's period: `?kind=term&from=…&until=…` (or `adHoc`) opens a term or an ad hoc review; else as `period`.
+    static func pagePeriod(_ req: Request) throws -> RatingPeriod {
+        guard let kind = try req.queryChoice(.ratingKind, as: RatingPeriodKind.self) else { return try period(req) }
+        let from = try req.queryDate(.fromDate)
+        let until = try req.queryDate(.untilDate)
+        guard let from else { throw QueryValueError(.fromDate, "") }
+        guard let until, let period = RatingPeriod.span(kind, from: from, through: until) else {
+            throw QueryValueError(.untilDate, try req.queryText(.untilDate) ?? "")
+        }
+        return period
     }
 
     /// `?period=2019-Q2` or `?year=2019` (or the path's `:period`); the as-of year when absent.
@@ -121,7 +147,10 @@ struct RatingPages: FeatureRoutes {
         let id = try req.resolved.cell.id
         let form = try req.content.decode(Form.self)
         guard let period = RatingPeriod(key: form.period) else {
-            throw Abort(.badRequest, reason: "period must be a year (2019) or a quarter (2019-Q2)")
+            throw Abort(
+                .badRequest,
+                reason: "period must be a year (2019), a quarter (2019-Q2), a term (term-2015-06-01-2020-05-31) or an "
+                    + "ad hoc period (adhoc-2019-03-01-2019-05-31)")
         }
         var entries: [RatingEntry] = []
         let keys = Set((form.score ?? [:]).keys).union((form.level ?? [:]).keys)

@@ -159,7 +159,9 @@ struct ImportPages: RouteCollection {
             }
         }
         try await ImportUploads(db: req.store, scope: try await req.scope(.plan)).setMapping(upload.id, mapping)
-        let report = try await SpreadsheetImport(db: req.store, scope: try await req.scope(.plan)).run(
+        let report = try await SpreadsheetImport(
+            db: req.store, scope: try await req.scope(.plan), standards: req.povertyStandards
+        ).run(
             table, kind: upload.kind, mapping: mapping, today: CivilDate.today(), dryRun: true,
             actor: try await req.actor(), unit: upload.unitID)
         return try await renderReport(req, upload: upload, report: report, status: .ok)
@@ -180,7 +182,9 @@ struct ImportPages: RouteCollection {
     @Sendable func errorsCSV(req: Request) async throws -> Response {
         let upload = try req.resolved.upload
         let table = upload.table
-        let report = try await SpreadsheetImport(db: req.store, scope: try await req.scope(.plan)).run(
+        let report = try await SpreadsheetImport(
+            db: req.store, scope: try await req.scope(.plan), standards: req.povertyStandards
+        ).run(
             table, kind: upload.kind,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
             today: CivilDate.today(), dryRun: true, actor: try await req.actor(), unit: upload.unitID)
@@ -202,7 +206,9 @@ struct ImportPages: RouteCollection {
         let upload = try req.resolved.upload
         let table = upload.table
         let form = try? req.content.decode(ConfirmForm.self)
-        let report = try await SpreadsheetImport(db: req.store, scope: try await req.scope(.plan)).run(
+        let report = try await SpreadsheetImport(
+            db: req.store, scope: try await req.scope(.plan), standards: req.povertyStandards
+        ).run(
             table, kind: upload.kind,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
             today: CivilDate.today(), dryRun: false, confirmDuplicates: form?.confirmDuplicates == "on",

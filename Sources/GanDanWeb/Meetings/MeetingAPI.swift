@@ -150,14 +150,14 @@ struct VillageAPI: RouteCollection {
     @Sendable func households(req: Request) async throws -> [HouseholdView] {
         let id = try req.resolved.village.id
         try await req.auditRead("households", id: id.uuidString, unit: id)
-        return try await HouseholdRegister(db: req.store, scope: try await req.scope(.read)).households(
+        return try await req.householdRegister(.read).households(
             ofVillage: id, year: try req.year())
     }
 
     @Sendable func addHousehold(req: Request) async throws -> Response {
         let id = try req.resolved.village.id
         let draft = try req.content.decode(HouseholdDraft.self)
-        let view = try await HouseholdRegister(db: req.store, scope: try await req.scope(.write)).add(
+        let view = try await req.householdRegister(.write).add(
             draft, village: id, actor: try await req.actor())
         let response = try await view.encodeResponse(for: req)
         response.status = .created
@@ -166,6 +166,8 @@ struct VillageAPI: RouteCollection {
 
     struct StatusInput: Content {
         var status: HouseholdPovertyStatus
+        /// The survey the status rests on (rules.md R25).
+        var survey: HouseholdSurvey?
     }
 
     @Sendable func setStatus(req: Request) async throws -> HouseholdView {
@@ -173,8 +175,9 @@ struct VillageAPI: RouteCollection {
         let id = try req.resolved.householdID
         let year = try req.year()
         let input = try req.content.decode(StatusInput.self)
-        let register = HouseholdRegister(db: req.store, scope: try await req.scope(.write))
-        try await register.setStatus(id, year: year, status: input.status, actor: try await req.actor())
+        let register = try await req.householdRegister(.write)
+        try await register.setStatus(
+            id, year: year, status: input.status, survey: input.survey, actor: try await req.actor())
         guard
             let view = try await register.households(ofVillage: household.villageID, year: year).first(where: {
                 $0.id == id
@@ -187,7 +190,7 @@ struct VillageAPI: RouteCollection {
         let id = try req.resolved.village.id
         let year = try req.year()
         guard
-            let report = try await VillageCriteria(db: req.store, scope: try await req.scope(.read)).report(
+            let report = try await req.villageCriteria(.read).report(
                 village: id, year: year)
         else { throw Abort(.notFound, reason: "no new-rural criteria set covers \(year)") }
         return report
@@ -217,10 +220,10 @@ struct VillageAPI: RouteCollection {
             }
             notes[number] = value
         }
-        try await VillageCriteria(db: req.store, scope: try await req.scope(.write)).record(
+        try await req.villageCriteria(.write).record(
             village: id, year: year, met: met, notes: notes, actor: try await req.actor())
         guard
-            let report = try await VillageCriteria(db: req.store, scope: try await req.scope(.read)).report(
+            let report = try await req.villageCriteria(.read).report(
                 village: id, year: year)
         else { throw Abort(.notFound) }
         return report

@@ -9,7 +9,7 @@ extension Request {
 
     /// Meetings in the user's scope for `action`: read for lists, write for the writers of a write group.
     func meetings(_ action: Action = .read) async throws -> CellMeetings {
-        CellMeetings(db: store, scope: try await scope(action), policy: meetingPolicy)
+        CellMeetings(db: store, scope: try await scope(action), policy: meetingPolicy, criteriaSets: criteriaSets)
     }
 
     /// A year from the path's `:year` or `?year=`, the as-of date's year when absent; a bad year is a 400.

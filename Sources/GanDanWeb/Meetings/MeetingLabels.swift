@@ -105,6 +105,10 @@ enum MeetingLabels {
         "householdRegister": BilingualText(vi: "Sổ theo dõi hộ gia đình", en: "Household register"),
         "headOfHousehold": BilingualText(vi: "Chủ hộ", en: "Head of household"),
         "householdSize": BilingualText(vi: "Số nhân khẩu", en: "People"),
+        "householdIncome": BilingualText(
+            vi: "Thu nhập bình quân (đồng/người/tháng)", en: "Average income (VND a person a month)"),
+        "householdDeprivations": BilingualText(
+            vi: "Số chỉ số thiếu hụt dịch vụ xã hội cơ bản", en: "Basic social service indicators lacked"),
         "povertyStatus": BilingualText(vi: "Phân loại", en: "Status"),
         "povertyStandard": BilingualText(vi: "Chuẩn nghèo", en: "Poverty standard"),
         "nearPoor": BilingualText(vi: "Hộ cận nghèo", en: "Near-poor"),

@@ -377,7 +377,7 @@ struct MeetingPages: RouteCollection {
         let id = try req.resolved.meetingID
         let meetings = try await req.meetings(.write)
         let form = try req.content.decode(MinutesForm.self)
-        let parsed = form.entry(req.language)
+        let parsed = form.entry(req.language, criteriaSets: req.criteriaSets)
         guard parsed.problems.isEmpty, let entry = parsed.entry else {
             return try await MinutesFormView.render(
                 req, meetingID: id, form: form, issues: parsed.problems)

@@ -50,8 +50,11 @@ struct MinutesForm: Content {
     }
 
     /// The entry, or the problems that stop it being read (each naming the field in the user's language).
-    func entry(_ language: Language) -> (entry: MinutesEntry?, problems: [InputIssue]) {
-        var reading = Reading(language: language)
+    /// A task aimed at a new-rural criterion is aimed at the set in force in its due year among `criteriaSets`.
+    func entry(_ language: Language, criteriaSets: [RuralCriteriaSet]) -> (
+        entry: MinutesEntry?, problems: [InputIssue]
+    ) {
+        var reading = Reading(language: language, criteriaSets: criteriaSets)
         let start = reading.time(start, "start")
         let end = reading.time(end, "end")
         let attendance = reading.attendance(att ?? [:], reasons: reason ?? [:])
@@ -80,6 +83,8 @@ struct MinutesForm: Content {
     /// language.
     struct Reading {
         var language: Language
+        /// The new-rural criteria sets in use (rules.md R24).
+        var criteriaSets: [RuralCriteriaSet]
         var problems: [InputIssue] = []
 
         func word(_ key: String) -> String { Labels.all[key]?.text(in: language) ?? key }
@@ -152,7 +157,7 @@ struct MinutesForm: Content {
                 kind: kind, description: description, assigneeIDs: assignees,
                 due: due, householdIDs: [fields.household].compactMap { $0 }.filter { !$0.isEmpty })
             if kind == .ruralCriterion {
-                let set = VillageCriteria.set(for: due.year)
+                let set = VillageCriteria.set(for: due.year, in: criteriaSets)
                 draft.criterionSetID = set?.id
                 draft.criterionNumber = Int(fields.criterion ?? "") ?? set?.environmentNumber
             }

@@ -94,7 +94,7 @@ struct MinutesFormView: Encodable {
         // Households a task helps belong to the cell's village; a committee's tasks name none.
         let households =
             meeting.body == .cell
-            ? try await HouseholdRegister(db: req.store, scope: try await req.scope(.read)).households(
+            ? try await req.householdRegister(.read).households(
                 ofVillage: try req.resolved.cell.unitID, year: meeting.date.year
             ).filter { $0.status == .poor || $0.status == .nearPoor } : []
         let nextMonth = YearMonth(meeting.date).adding(months: 1).iso

@@ -62,7 +62,7 @@ struct VillagePages: RouteCollection {
         let id = village.id
         let year = try req.year()
         let language = req.language
-        let list = try await HouseholdRegister(db: req.store, scope: try await req.scope(.read)).households(
+        let list = try await req.householdRegister(.read).households(
             ofVillage: id, year: year)
         if audit { try await req.auditRead("households", id: id.uuidString, unit: id) }
         let count = PovertyCount(list.compactMap(\.status))
@@ -73,7 +73,7 @@ struct VillagePages: RouteCollection {
             csrf: req.csrfToken, villageID: id, villageName: village.title(in: language), year: year,
             previousYear: year - 1, nextYear: year + 1,
             counts: ["poor": count.poor, "nearPoor": count.nearPoor, "escaped": count.escaped, "total": list.count],
-            standard: PovertyStandard.inForce(year: year)?.id,
+            standard: PovertyStandard.inForce(year: year, in: req.povertyStandards)?.id,
             households: list.map {
                 HouseholdLine(
                     id: $0.id, headName: $0.headName, size: $0.size, status: $0.status?.label.text(in: language) ?? "—",
@@ -88,6 +88,30 @@ struct VillagePages: RouteCollection {
         var size: String?
         var status: String
         var year: Int
+        /// The survey, both or neither (rules.md R25).
+        var income: String?
+        var deprivations: String?
+
+        /// The survey when both numbers are given; a number that is not one, or one without the other, is an issue.
+        func survey(_ req: Request) -> (HouseholdSurvey?, [InputIssue]) {
+            let income = self.income.flatMap { $0.isEmpty ? nil : $0 }
+            let deprivations = self.deprivations.flatMap { $0.isEmpty ? nil : $0 }
+            guard income != nil || deprivations != nil else { return (nil, []) }
+            var issues: [InputIssue] = []
+            let incomeValue = income.flatMap { Int($0.filter { $0 != "." && $0 != "," && $0 != " " }) }
+            let deprivationValue = deprivations.flatMap { Int($0) }
+            if incomeValue == nil {
+                issues.append(
+                    InputIssue(field: Labels.text("householdIncome", req), message: "\"\(income ?? "")\""))
+            }
+            if deprivationValue == nil {
+                issues.append(
+                    InputIssue(
+                        field: Labels.text("householdDeprivations", req), message: "\"\(deprivations ?? "")\""))
+            }
+            guard let incomeValue, let deprivationValue else { return (nil, issues) }
+            return (HouseholdSurvey(income: incomeValue, deprivations: deprivationValue), [])
+        }
     }
 
     @Sendable func addHousehold(req: Request) async throws -> Response {
@@ -99,10 +123,12 @@ struct VillagePages: RouteCollection {
             return try await failedHouseholds(
                 req, [InputIssue(field: Labels.text("householdSize", req), message: form.size ?? "")])
         }
+        let (survey, surveyIssues) = form.survey(req)
+        guard surveyIssues.isEmpty else { return try await failedHouseholds(req, surveyIssues) }
         do {
-            _ = try await HouseholdRegister(db: req.store, scope: try await req.scope(.write)).add(
-                HouseholdDraft(headName: form.headName, size: size, year: form.year, status: status), village: id,
-                actor: try await req.actor())
+            _ = try await req.householdRegister(.write).add(
+                HouseholdDraft(headName: form.headName, size: size, year: form.year, status: status, survey: survey),
+                village: id, actor: try await req.actor())
         } catch let error as InputError {
             return try await failedHouseholds(req, error.issues)
         }
@@ -127,7 +153,7 @@ struct VillagePages: RouteCollection {
         guard let status = HouseholdPovertyStatus(rawValue: form.status) else {
             throw Abort(.badRequest, reason: "status must be one of poor, nearPoor, escaped, notPoor")
         }
-        try await HouseholdRegister(db: req.store, scope: try await req.scope(.write)).setStatus(
+        try await req.householdRegister(.write).setStatus(
             id, year: form.year, status: status, actor: try await req.actor())
         return req.redirect(to: "/units/\(household.villageID)/households?year=\(form.year)")
     }
@@ -172,7 +198,7 @@ struct VillagePages: RouteCollection {
         let id = village.id
         let year = try req.year()
         let language = req.language
-        let report = try await VillageCriteria(db: req.store, scope: try await req.scope(.read)).report(
+        let report = try await req.villageCriteria(.read).report(
             village: id, year: year)
         let context = CriteriaContext(
             page: PageContext(
@@ -198,13 +224,13 @@ struct VillagePages: RouteCollection {
     @Sendable func recordCriteria(req: Request) async throws -> Response {
         let id = try req.resolved.village.id
         let form = try req.content.decode(CriteriaForm.self)
-        guard let set = VillageCriteria.set(for: form.year) else {
+        guard let set = VillageCriteria.set(for: form.year, in: req.criteriaSets) else {
             throw Abort(.badRequest, reason: "no new-rural criteria set covers \(form.year)")
         }
         let ticked = Set((form.met ?? [:]).keys.compactMap(Int.init))
         var met: [Int: Bool] = [:]
         for criterion in set.criteria { met[criterion.number] = ticked.contains(criterion.number) }
-        try await VillageCriteria(db: req.store, scope: try await req.scope(.write)).record(
+        try await req.villageCriteria(.write).record(
             village: id, year: form.year, met: met, actor: try await req.actor())
         return req.redirect(to: "/units/\(id)/criteria?year=\(form.year)")
     }

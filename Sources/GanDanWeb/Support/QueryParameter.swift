@@ -24,7 +24,8 @@ struct QueryParameter: Sendable, Hashable {
         case id
         /// Free text of at most this many characters, without control characters.
         case text(maximumLength: Int)
-        /// A rating period: a year (`2019`) or a quarter (`2019-Q2`).
+        /// A rating period: a year (`2019`), a quarter (`2019-Q2`), a term (`term-2015-06-01-2020-05-31`) or an ad hoc
+        /// review (`adhoc-2019-03-01-2019-05-31`).
         case period
     }
 
@@ -54,6 +55,10 @@ struct QueryParameter: Sendable, Hashable {
     static let toMonth = QueryParameter("to", .month, vi: "Đến tháng", en: "To month")
     static let year = QueryParameter("year", .year, vi: "Năm", en: "Year")
     static let period = QueryParameter("period", .period, vi: "Kỳ đánh giá", en: "Rating period")
+    /// A term or an ad hoc review, opened with `from` and `until` (rules.md R18).
+    static let ratingKind = QueryParameter(
+        "kind", .choice([RatingPeriodKind.term.rawValue, RatingPeriodKind.adHoc.rawValue]), vi: "Loại kỳ đánh giá",
+        en: "Kind of rating period")
     static let page = QueryParameter("page", .number(1...100_000), vi: "Trang", en: "Page")
     static let perPage = QueryParameter("per_page", .number(1...100_000), vi: "Số dòng mỗi trang", en: "Rows per page")
     static let months = QueryParameter("months", .number(1...60), vi: "Số tháng", en: "Months")
@@ -138,8 +143,10 @@ struct QueryValueError: Error, Sendable {
                 en: "is longer than \(maximum) characters or holds control characters")
         case .period:
             return BilingualText(
-                vi: "không phải là năm (2019) hay quý (2019-Q2) từ 1900 đến 2100",
-                en: "is not a year (2019) or a quarter (2019-Q2) from 1900 to 2100")
+                vi: "không phải là năm (2019), quý (2019-Q2), nhiệm kỳ (term-2015-06-01-2020-05-31) hay kỳ đột xuất "
+                    + "(adhoc-2019-03-01-2019-05-31) từ 1900 đến 2100",
+                en: "is not a year (2019), a quarter (2019-Q2), a term (term-2015-06-01-2020-05-31) or an ad hoc "
+                    + "period (adhoc-2019-03-01-2019-05-31) from 1900 to 2100")
         }
     }
 }
