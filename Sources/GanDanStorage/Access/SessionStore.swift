@@ -43,14 +43,7 @@ public struct SessionStore: Sendable {
     public func read(_ id: String, lifetimes: Lifetimes = Lifetimes(), now: Date = Date()) async throws -> [String:
         String]?
     {
-        guard let record = try await SessionRecord.query(on: db).filter(\.$key == id).first() else { return nil }
-        guard let created = record.createdAt, let touched = record.touchedAt,
-            now.timeIntervalSince(created) <= lifetimes.absolute, now.timeIntervalSince(touched) <= lifetimes.idle
-        else {
-            try await record.delete(on: db)
-            return nil
-        }
-        return record.data
+        try await session(id, lifetimes: lifetimes, now: now)?.data
     }
 
     /// Replaces the session's data and marks it used now.

@@ -94,21 +94,30 @@ public struct AuditTrail: Sendable {
     /// Appends several entries in order, in batches, chained as if written one by one.
     public func record(_ events: [AuditEvent], at time: Date = Date()) async throws {
         guard !events.isEmpty else { return }
-        if case .restricted(let units, _) = scope {
-            for event in events {
-                if let outside = event.units.first(where: { !units.contains($0) }) {
-                    throw UnitOutsideScope(unit: outside)
-                }
-            }
-        }
-        try await StorageTimings.shared.measure(.auditAppend) {
-            try await db.writeTransaction { db in
-                try await Self.append(events, at: time, on: db)
+        try Self.check(events, in: scope)
+        try await Self.append(events.map { ($0, time) }, on: db)
+    }
+
+    /// Throws `UnitOutsideScope` for the first unit of an event that `scope` does not hold.
+    static func check(_ events: [AuditEvent], in scope: AccessScope) throws {
+        guard case .restricted(let units, _) = scope else { return }
+        for event in events {
+            if let outside = event.units.first(where: { !units.contains($0) }) {
+                throw UnitOutsideScope(unit: outside)
             }
         }
     }
 
-    private static func append(_ events: [AuditEvent], at time: Date, on db: any Database) async throws {
+    /// Appends the events, each with its time, in one write transaction (or in the caller's), timed as one append.
+    static func append(_ events: [(AuditEvent, Date)], on db: any Database) async throws {
+        try await StorageTimings.shared.measure(.auditAppend) {
+            try await db.writeTransaction { db in
+                try await Self.chain(events, on: db)
+            }
+        }
+    }
+
+    private static func chain(_ events: [(AuditEvent, Date)], on db: any Database) async throws {
         if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
             // One writer at a time, so the sequence has no gaps and each entry chains to the true last one.
             try await sql.raw("LOCK TABLE \(ident: AuditEntryRecord.schema) IN EXCLUSIVE MODE").run()
@@ -116,10 +125,10 @@ public struct AuditTrail: Sendable {
         let last = try await AuditEntryRecord.query(on: db).sort(\.$seq, .descending).first()
         var seq = last?.seq ?? 0
         var previous = last?.hash ?? Self.genesis
-        let at = Self.timestamp(time)
+        let timestamps = Self.timestamps(events.map(\.1))
         var rows: [AuditEntryRecord] = []
         var sets: [String: Set<UUID>] = [:]
-        for event in events {
+        for ((event, _), at) in zip(events, timestamps) {
             seq += 1
             let row = AuditEntryRecord()
             row.id = UUID()
@@ -155,9 +164,20 @@ public struct AuditTrail: Sendable {
     static let genesis = String(repeating: "0", count: 64)
 
     static func timestamp(_ date: Date) -> String {
+        timestamps([date])[0]
+    }
+
+    /// The dates as the `at` column holds them, with one formatter for them all.
+    static func timestamps(_ dates: [Date]) -> [String] {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        var previous: (Date, String)?
+        return dates.map { date in
+            if let previous, previous.0 == date { return previous.1 }
+            let text = formatter.string(from: date)
+            previous = (date, text)
+            return text
+        }
     }
 
     /// SHA-256 over every field but the hash itself, each length-prefixed so no two entries collide.

@@ -16,6 +16,8 @@ public final class StorageContext: Sendable {
     public let location: DatabaseLocation
     /// How many connections the pool may hold: SQLite's driver keeps one; PostgreSQL's four per event loop.
     public let poolCapacity: Int
+    /// Writes the audit entries of reads in batches (`AuditBatcher`): one for the database, shared by every request.
+    public let auditReads: AuditBatcher
 
     /// Opens `location`; `threadPool` and `eventLoopGroup` are the web application's when there is one.
     public init(
@@ -31,6 +33,9 @@ public final class StorageContext: Sendable {
         case .postgres: poolCapacity = DatabaseLocation.postgresConnectionsPerEventLoop * eventLoopGroup.loopCount
         }
         try location.register(on: databases)
+        auditReads = AuditBatcher { [databases, logger] in
+            databases.database(logger: logger, on: databases.eventLoopGroup.any())!
+        }
     }
 
     /// The default database.

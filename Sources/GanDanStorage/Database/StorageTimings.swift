@@ -1,8 +1,8 @@
 import Foundation
 
 /// How long this process's database work waits and takes, for `/metrics` (issue 24): the wait of a write for its
-/// pooled connection (and, on SQLite, the write lock), and the append of audit entries. Kept per process, since one
-/// process serves one database; the web layer renders them in Prometheus' format.
+/// pooled connection (and, on SQLite, the write lock), the append of audit entries, and a read's wait for its entry.
+/// Kept per process, since one process serves one database; the web layer renders them in Prometheus' format.
 public final class StorageTimings: @unchecked Sendable {
     /// The figures of this process.
     public static let shared = StorageTimings()
@@ -11,8 +11,11 @@ public final class StorageTimings: @unchecked Sendable {
     public enum Figure: String, CaseIterable, Sendable {
         /// From asking for a write transaction to holding it: a pooled connection, then SQLite's write lock.
         case writeWait
-        /// One append to the audit trail: the chain's last entry read and the new entries written.
+        /// One append to the audit trail: the chain's last entry read and the new entries written (a change's entries,
+        /// or a batch of reads' entries).
         case auditAppend
+        /// From a read's audit entry being queued to its batch committed: what a read waits for its entry.
+        case auditReadWait
     }
 
     /// Observations counted into buckets of seconds (each count is of the observations up to its bound and above

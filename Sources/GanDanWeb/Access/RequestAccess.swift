@@ -64,13 +64,15 @@ extension Request {
     }
 
     /// Records a read of personal data (rules.md R30) in the audit trail, naming the units it touched (`unit` and
-    /// `units`, all in the read scope), so the auditors of those units see it.
+    /// `units`, all in the read scope), so the auditors of those units see it. Returns once the entry is stored;
+    /// concurrent reads share the transaction that stores it (`AuditBatcher`, issue 24).
     func auditRead(_ entity: String, id: String?, unit: UUID? = nil, units: Set<UUID> = []) async throws {
         let access = try await access()
-        try await AuditTrail(db: store, scope: access.scopes.read).record(
+        try await application.storageContext.auditReads.record(
             AuditEvent(
                 actor: access.actor.name, action: "read", entity: entity, entityID: id,
-                requestID: access.actor.requestID, unitID: unit, units: units))
+                requestID: access.actor.requestID, unitID: unit, units: units),
+            scope: access.scopes.read)
     }
 
     /// The units a list covered when it was not limited to one object: every unit of the read scope; for a user

@@ -61,8 +61,10 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     app.middleware.use(LanguageCookieMiddleware())
     app.middleware.use(try PublicFiles(folder: publicFolder + "/"))
     app.middleware.use(app.sessions.middleware)
-    app.middleware.use(UserSessionAuthenticator())
+    // The token first: a user signed in by a token is then not written into a new session (a stored row and a cookie
+    // for every API call) by the session authenticator, which stores whoever is signed in after the response.
     app.middleware.use(TokenAuthenticator())
+    app.middleware.use(UserSessionAuthenticator())
 
     try routes(app, resources: resources)
 }

@@ -75,10 +75,13 @@ extension Request {
         let actor = try await actor()
         let details = ExportAuditDetails(
             list: list, format: format.rawValue, rows: table.rowCount, query: url.query)
-        try await AuditTrail(db: store, scope: try await scope(.read)).record(
+        // An export reads and changes nothing: its entry is batched with the reads' (`AuditBatcher`), stored before
+        // the file is sent.
+        try await application.storageContext.auditReads.record(
             AuditEvent(
                 actor: actor.name, action: "export", entity: list, entityID: object?.uuidString,
-                after: AuditTrail.json(details), requestID: actor.requestID, unitID: unit, units: units))
+                after: AuditTrail.json(details), requestID: actor.requestID, unitID: unit, units: units),
+            scope: try await scope(.read))
         let date = (try? asOfDate()) ?? CivilDate.today()
         let name = ExportFileName.make(table.title, date: date, fileExtension: format.rawValue)
         var headers = HTTPHeaders()

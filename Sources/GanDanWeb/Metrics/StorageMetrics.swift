@@ -36,7 +36,15 @@ enum StorageMetrics {
                 "Time a write transaction waited for its pooled connection and, on SQLite, the write lock."
             )
         case .auditAppend:
-            return ("gandan_audit_append_seconds", "Time to append entries to the audit trail, per append.")
+            return (
+                "gandan_audit_append_seconds",
+                "Time to append entries to the audit trail, per append (a change's, or a batch of reads')."
+            )
+        case .auditReadWait:
+            return (
+                "gandan_audit_read_wait_seconds",
+                "Time a read waited for its audit entry to be stored, from queued to its batch committed."
+            )
         }
     }
 }
