@@ -22,11 +22,11 @@ public struct DemoLoader: Sendable {
     }
 
     /// The day the demo's planner proposes the placement, and the day it is approved (rules.md A1: due 30 April).
-    public static let proposalDate = CivilDate(year: 2019, month: 4, day: 1)!
-    public static let decisionDate = CivilDate(year: 2019, month: 4, day: 25)!
+    public static let proposalDate = CivilDate.on(2019, 4, 1)
+    public static let decisionDate = CivilDate.on(2019, 4, 25)
 
     /// The day the official unit list is taken to be in force from, since it carries no dates of its own.
-    public static let officialListValidFrom = CivilDate(year: 2008, month: 1, day: 1)!
+    public static let officialListValidFrom = CivilDate.on(2008, 1, 1)
 
     /// The demo target's resource bundle (`Data/`).
     static let resources = BundledResources(name: "GanDan_GanDanDemo", required: "Data")
@@ -61,8 +61,8 @@ public struct DemoLoader: Sendable {
             _ = try await Directives(db: db, scope: .everything).create(
                 title: "Giải thể chi bộ cơ quan xã, thị trấn huyện Na Hang",
                 legalBasis: "Kết luận 38-KL/TW ngày 13-11-2018; Kế hoạch 254-KH/TU ngày 06-03-2019",
-                deadline: CivilDate(year: 2019, month: 4, day: 30)!, unitID: district.id,
-                plannedOn: CivilDate(year: 2019, month: 3, day: 6)!, actor: actor)
+                deadline: CivilDate.on(2019, 4, 30), unitID: district.id,
+                plannedOn: CivilDate.on(2019, 3, 6), actor: actor)
             if stage == .placed {
                 let plans = PlacementPlans(db: db, scope: .everything)
                 let plan = try await plans.propose(unitID: district.id, on: Self.proposalDate, actor: actor)

@@ -48,7 +48,7 @@ public enum ScaleProvince {
     /// The day the members' party histories are drawn up to, as in the demo.
     public static let referenceDate = NaHangDemo.referenceDate
     /// The placement day the benchmark's meeting history is centred on (12 months each side, rules.md A9).
-    public static let placementDate = CivilDate(year: 2019, month: 4, day: 25)!
+    public static let placementDate = CivilDate.on(2019, 4, 25)
 
     /// The code of district `district` (0-based).
     public static func districtCode(_ district: Int) -> String { "9" + two(district + 1) }

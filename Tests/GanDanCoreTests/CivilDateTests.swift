@@ -112,4 +112,14 @@ struct CivilDateTests {
         #expect(throws: InputError.self) { try late.requireSupported(field: "decision_date") }
         try #require(CivilDate("2100-12-31")).requireSupported(field: "decision_date")
     }
+
+    @Test("a year asked for outside 1900-2100 is refused, never a trap; a date written in code stays in the calendar")
+    func yearStartsAndCodeDates() throws {
+        #expect(try CivilDate.firstDay(ofYear: 2019).iso == "2019-01-01")
+        #expect(throws: InputError.self) { try CivilDate.firstDay(ofYear: 99_999) }
+        #expect(throws: InputError.self) { try CivilDate.firstDay(ofYear: -5) }
+        #expect(CivilDate.on(2026, 2, 15).iso == "2026-02-15")
+        #expect(CivilDate.on(2019, 2, 31).iso == "2019-02-28")
+        #expect(CivilDate.on(12_000, 13, 0).iso == "9999-12-01")
+    }
 }

@@ -18,6 +18,28 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.day = day
     }
 
+    /// A date written in the code (a standard's first day, the demo's dates): never nil and never a trap, the fields
+    /// kept within the calendar (a month past 12 is December, a day past the month's end its last day). A date from a
+    /// person or a file goes through `init?(_:)` or `firstDay(ofYear:)` and is refused there instead.
+    public static func on(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
+        let year = min(max(year, 1), 9999)
+        let month = min(max(month, 1), 12)
+        let day = min(max(day, 1), daysIn(month: month, year: year))
+        return CivilDate(checked: year, month: month, day: day)
+    }
+
+    /// 1 January of a year a person asked for; a year outside `supportedYears` is an `InputError` naming `field`.
+    public static func firstDay(ofYear year: Int, field: String = "year") throws -> CivilDate {
+        try requireSupported(year: year, field: field)
+        return on(year, 1, 1)
+    }
+
+    private init(checked year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// The dates a person or a file may give and the database may hold (issue 21): anything outside is refused
     /// where it enters, so that no record, page or computation starts from year 1 or 9999. 1900-01-01 … 2100-12-31.
     public static let supportedRange = CivilDate(dayNumber: -25_567)...CivilDate(dayNumber: 47_846)

@@ -78,7 +78,7 @@ public struct PovertyStandard: Hashable, Sendable, Codable {
     public static let period2016to2020 = PovertyStandard(
         id: "2016-2020", decision: "59/2015/QĐ-TTg",
         validity: Validity(
-            from: CivilDate(year: 2016, month: 1, day: 1)!, until: CivilDate(year: 2022, month: 1, day: 1)),
+            from: CivilDate.on(2016, 1, 1), until: CivilDate.on(2022, 1, 1)),
         rural: PovertyIncomeLines(poorOnIncome: 700_000, withDeprivations: 1_000_000),
         urban: PovertyIncomeLines(poorOnIncome: 900_000, withDeprivations: 1_300_000),
         deprivationThreshold: 3, indicatorCount: 10)
@@ -88,7 +88,7 @@ public struct PovertyStandard: Hashable, Sendable, Codable {
     public static let period2022to2025 = PovertyStandard(
         id: "2022-2025", decision: "07/2021/NĐ-CP",
         validity: Validity(
-            from: CivilDate(year: 2022, month: 1, day: 1)!, until: CivilDate(year: 2027, month: 1, day: 1)),
+            from: CivilDate.on(2022, 1, 1), until: CivilDate.on(2027, 1, 1)),
         rural: PovertyIncomeLines(withDeprivations: 1_500_000), urban: PovertyIncomeLines(withDeprivations: 2_000_000),
         deprivationThreshold: 3, indicatorCount: 12)
 
@@ -96,7 +96,7 @@ public struct PovertyStandard: Hashable, Sendable, Codable {
     public static let period2027to2030 = PovertyStandard(
         id: "2027-2030", decision: "Nghị định về chuẩn nghèo đa chiều giai đoạn 2027–2030",
         validity: Validity(
-            from: CivilDate(year: 2027, month: 1, day: 1)!, until: CivilDate(year: 2031, month: 1, day: 1)),
+            from: CivilDate.on(2027, 1, 1), until: CivilDate.on(2031, 1, 1)),
         rural: PovertyIncomeLines(withDeprivations: 2_200_000), urban: PovertyIncomeLines(withDeprivations: 2_800_000),
         deprivationThreshold: 3, indicatorCount: 12)
 }

@@ -66,7 +66,7 @@ public struct RuralCriteriaSet: Hashable, Sendable, Codable {
     public static let period2016to2020 = RuralCriteriaSet(
         id: "2016-2020", decision: "1980/QĐ-TTg",
         validity: Validity(
-            from: CivilDate(year: 2016, month: 1, day: 1)!, until: CivilDate(year: 2021, month: 1, day: 1)!),
+            from: CivilDate.on(2016, 1, 1), until: CivilDate.on(2021, 1, 1)),
         criteria: numbered([
             ("Quy hoạch", "Planning"),
             ("Giao thông", "Transport"),
@@ -95,7 +95,7 @@ public struct RuralCriteriaSet: Hashable, Sendable, Codable {
     public static let period2021to2025 = RuralCriteriaSet(
         id: "2021-2025", decision: "318/QĐ-TTg",
         validity: Validity(
-            from: CivilDate(year: 2021, month: 1, day: 1)!, until: CivilDate(year: 2026, month: 2, day: 15)!),
+            from: CivilDate.on(2021, 1, 1), until: CivilDate.on(2026, 2, 15)),
         criteria: numbered([
             ("Quy hoạch", "Planning"),
             ("Giao thông", "Transport"),
@@ -125,7 +125,7 @@ public struct RuralCriteriaSet: Hashable, Sendable, Codable {
     public static let period2026to2030 = RuralCriteriaSet(
         id: "2026-2030", decision: "51/2025/QĐ-TTg",
         validity: Validity(
-            from: CivilDate(year: 2026, month: 2, day: 15)!, until: CivilDate(year: 2031, month: 1, day: 1)!),
+            from: CivilDate.on(2026, 2, 15), until: CivilDate.on(2031, 1, 1)),
         criteria: numbered([
             ("Quy hoạch", "Planning"),
             ("Hạ tầng kinh tế - xã hội", "Socio-economic infrastructure"),

@@ -233,7 +233,7 @@ struct CitizenHistoryGenerator {
             } while !usedNames.insert(name).inserted
             let listed = random.date(from: placementDate, through: placementDate.adding(months: 3))
             let born = random.date(
-                from: CivilDate(year: 1990, month: 1, day: 1)!, through: CivilDate(year: 2000, month: 6, day: 30)!)
+                from: CivilDate.on(1990, 1, 1), through: CivilDate.on(2000, 6, 30))
             let introducers = full.prefix(2).map {
                 Introducer(
                     memberID: $0.id, party: $0.party,

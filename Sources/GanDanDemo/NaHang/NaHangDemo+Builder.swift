@@ -54,17 +54,17 @@ struct NaHangDemoBuilder {
 
     /// A date the demo writes as a literal.
     static func date(_ year: Int, _ month: Int, _ day: Int) -> CivilDate {
-        CivilDate(year: year, month: month, day: day)!
+        CivilDate.on(year, month, day)
     }
 
     /// 1 January of `year`; the demo only passes years 1900–2100.
     static func yearStart(_ year: Int) -> CivilDate {
-        CivilDate(year: year, month: 1, day: 1)!
+        CivilDate.on(year, 1, 1)
     }
 
     /// 31 December of `year`.
     static func yearEnd(_ year: Int) -> CivilDate {
-        CivilDate(year: year, month: 12, day: 31)!
+        CivilDate.on(year, 12, 31)
     }
 
     /// The villages of one commune, in code order.

@@ -7,10 +7,10 @@ import GanDanCore
 /// yields the same units, organisations and members.
 public enum NaHangDemo {
     /// The day the demo depicts: mid-March 2019, before the agency cells were dissolved (rules.md A1).
-    public static let referenceDate = CivilDate(year: 2019, month: 3, day: 15)!
+    public static let referenceDate = CivilDate.on(2019, 3, 15)
 
     /// The day the demo's units take effect; the official code list the codes come from dates from 2008.
-    public static let unitsValidFrom = CivilDate(year: 2008, month: 1, day: 1)!
+    public static let unitsValidFrom = CivilDate.on(2008, 1, 1)
 
     /// Tuyên Quang province.
     public static let provinceCode = "08"

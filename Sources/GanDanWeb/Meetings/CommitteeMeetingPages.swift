@@ -61,7 +61,7 @@ struct CommitteeMeetingPages: FeatureRoutes {
         let language = req.language
         let year = try req.year()
         let meetings = try await req.meetings()
-        let first = CivilDate(year: year, month: 1, day: 1)!
+        let first = try CivilDate.firstDay(ofYear: year)
         let rows = try await meetings.meetings(of: committee.id, from: first, until: first.adding(months: 12))
         let day = min(try req.asOfDate(), first.adding(months: 12).adding(days: -1))
         let rhythm = day.year == year ? try await meetings.committeeRhythm(of: committee.id, asOf: day) : nil

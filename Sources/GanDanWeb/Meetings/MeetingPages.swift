@@ -170,7 +170,7 @@ struct MeetingPages: RouteCollection {
         let year = try req.year()
         let meetings = try await req.meetings()
         let mayWrite = try await req.allows(.write)
-        let first = CivilDate(year: year, month: 1, day: 1)!
+        let first = try CivilDate.firstDay(ofYear: year)
         let rows = try await meetings.meetings(of: id, from: first, until: first.adding(months: 12))
         let trendUntil = first.adding(months: 12)
         let trend = try await meetings.qualityTrend(of: id, from: trendUntil.adding(months: -24), until: trendUntil)
