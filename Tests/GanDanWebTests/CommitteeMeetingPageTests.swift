@@ -99,4 +99,33 @@ struct CommitteeMeetingPageTests {
             }
         }
     }
+
+    @Test(
+        "rules.md R7: a plan the form does not offer is refused in plain words, field by field; nothing is planned",
+        arguments: TestDatabase.all)
+    func badPlan(database: TestDatabase) async throws {
+        try await withSeededApp(database, Self.dataset) { app, users in
+            let tree = OrganisationTree(db: app.store, scope: .everything)
+            let committee = try #require(try await tree.organisation(code: "DB-00001")).id
+            var headers = users.planner.bearer
+            headers.contentType = .urlEncodedForm
+            try await app.testing().test(
+                .POST, "/committees/\(committee)/meetings", headers: headers,
+                body: ByteBuffer(string: "body=cell&kind=party&date=2019-02-30&time=25:99")
+            ) { res in
+                #expect(res.status == .unprocessableEntity)
+                let html = res.body.string
+                #expect(html.contains("Hình thức"))
+                #expect(html.contains("hãy chọn một mục trong danh sách"))
+                #expect(html.contains("“2019-02-30” không phải là ngày từ 01/01/1900 đến 31/12/2100"))
+                #expect(html.contains("“25:99” không phải là giờ trong ngày, ví dụ 07:30"))
+                #expect(!html.contains(">cell<") && !html.contains(">party<"), "no raw value is shown as the reason")
+            }
+            try await app.testing().test(
+                .GET, "/api/committees/\(committee)/meetings", headers: users.viewer.bearer
+            ) { res in
+                #expect(res.body.string == "[]")
+            }
+        }
+    }
 }

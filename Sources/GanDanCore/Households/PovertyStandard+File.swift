@@ -8,26 +8,22 @@ extension PovertyStandard {
     public static func read(json data: Data, over base: [PovertyStandard] = all) throws(InputError)
         -> [PovertyStandard]
     {
-        let file = try RuleFile.decode(PovertyStandardFile.self, from: data, shape: PovertyStandardFile.shape)
-        var issues = RuleFileIssues(data: data)
-        if file.povertyStandards.isEmpty {
-            issues.add(
-                "poverty_standards", literal: nil, "lists no poverty standard; name at least one or leave the file out")
-        }
-        var listed: [(field: String, version: PovertyStandard)] = []
-        for (index, entry) in file.povertyStandards.enumerated() {
-            let field = "poverty_standards[\(index)]"
-            if let standard = entry.standard(field: field, issues: &issues) { listed.append((field, standard)) }
-        }
-        let standards = issues.merge(listed, over: base, id: \.id, validity: \.validity, what: "poverty standard")
-        guard issues.issues.isEmpty else { throw .invalid(issues.issues) }
-        return standards
+        try RuleFile.versions(PovertyStandardFile.self, json: data, over: base)
     }
 }
 
 /// The poverty-standards file as written: snake_case keys, dates as text, income lines in VND a person a month.
-struct PovertyStandardFile: Decodable {
+struct PovertyStandardFile: VersionedRuleFile {
     var povertyStandards: [Entry]
+    var entries: [Entry] { povertyStandards }
+    static let listKey = "poverty_standards"
+    static let what = "poverty standard"
+
+    static func version(of entry: Entry, field: String, issues: inout RuleFileIssues) -> PovertyStandard? {
+        entry.standard(field: field, issues: &issues)
+    }
+    static func id(of version: PovertyStandard) -> String { version.id }
+    static func validity(of version: PovertyStandard) -> Validity { version.validity }
 
     enum CodingKeys: String, CodingKey {
         case povertyStandards = "poverty_standards"

@@ -7,25 +7,22 @@ extension RuralCriteriaSet {
     public static func read(json data: Data, over base: [RuralCriteriaSet] = all) throws(InputError)
         -> [RuralCriteriaSet]
     {
-        let file = try RuleFile.decode(CriteriaSetFile.self, from: data, shape: CriteriaSetFile.shape)
-        var issues = RuleFileIssues(data: data)
-        if file.criteriaSets.isEmpty {
-            issues.add("criteria_sets", literal: nil, "lists no criteria set; name at least one or leave the file out")
-        }
-        var listed: [(field: String, version: RuralCriteriaSet)] = []
-        for (index, entry) in file.criteriaSets.enumerated() {
-            let field = "criteria_sets[\(index)]"
-            if let set = entry.set(field: field, issues: &issues) { listed.append((field, set)) }
-        }
-        let sets = issues.merge(listed, over: base, id: \.id, validity: \.validity, what: "criteria set")
-        guard issues.issues.isEmpty else { throw .invalid(issues.issues) }
-        return sets
+        try RuleFile.versions(CriteriaSetFile.self, json: data, over: base)
     }
 }
 
 /// The criteria-sets file as written: snake_case keys, dates as text, each criterion with its number and names.
-struct CriteriaSetFile: Decodable {
+struct CriteriaSetFile: VersionedRuleFile {
     var criteriaSets: [Entry]
+    var entries: [Entry] { criteriaSets }
+    static let listKey = "criteria_sets"
+    static let what = "criteria set"
+
+    static func version(of entry: Entry, field: String, issues: inout RuleFileIssues) -> RuralCriteriaSet? {
+        entry.set(field: field, issues: &issues)
+    }
+    static func id(of version: RuralCriteriaSet) -> String { version.id }
+    static func validity(of version: RuralCriteriaSet) -> Validity { version.validity }
 
     enum CodingKeys: String, CodingKey {
         case criteriaSets = "criteria_sets"

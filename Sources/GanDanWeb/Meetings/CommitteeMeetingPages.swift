@@ -90,45 +90,12 @@ struct CommitteeMeetingPages: FeatureRoutes {
             }, today: CivilDate.today().iso, error: nil)
     }
 
-    struct PlanForm: Content {
-        var body: String
-        var kind: String
-        var date: String
-        var time: String
-        var topic: String?
-        var noticeSentOn: String?
-        var documents: String?
-    }
-
     @Sendable func plan(req: Request) async throws -> Response {
         let id = try req.resolved.committee.id
-        let form = try req.content.decode(PlanForm.self)
-        var problems: [InputIssue] = []
-        let body = MeetingBody(rawValue: form.body)
-        if body == nil { problems.append(InputIssue(field: Labels.text("body", req), message: form.body)) }
-        let kind = MeetingKind(rawValue: form.kind)
-        if kind == nil { problems.append(InputIssue(field: Labels.text("kind", req), message: form.kind)) }
-        let date = CivilDate(form.date)
-        if date == nil {
-            problems.append(
-                InputIssue(field: Labels.text("date", req), message: "\(form.date): \(CivilDate.outOfRangeMessage)"))
-        }
-        let time = TimeOfDay(form.time)
-        if time == nil { problems.append(InputIssue(field: Labels.text("time", req), message: form.time)) }
-        var notice: CivilDate?
-        if let text = form.noticeSentOn, !text.isEmpty {
-            notice = CivilDate(text)
-            if notice == nil { problems.append(InputIssue(field: Labels.text("noticeSentOn", req), message: text)) }
-        }
-        guard problems.isEmpty, let body, let kind, let date, let time else {
-            return try await req.renderForm("committee-meetings", try await context(req), issues: problems)
-        }
+        let form = try req.content.decode(MeetingPlanForm.self)
         do {
             let meeting = try await req.meetings(.write).plan(
-                committeeID: id,
-                MeetingPlanDraft(
-                    body: body, kind: kind, date: date, scheduledStart: time, topic: form.topic, noticeSentOn: notice,
-                    documents: form.documents),
+                committeeID: id, try form.draft(req, bodies: [.standingBody, .committee]),
                 actor: try await req.actor())
             return req.redirect(to: "/meetings/\(meeting.id)/minutes")
         } catch let error as InputError {

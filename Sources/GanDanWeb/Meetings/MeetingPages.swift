@@ -225,42 +225,13 @@ struct MeetingPages: RouteCollection {
         }
     }
 
-    struct PlanForm: Content {
-        var kind: String
-        var date: String
-        var time: String
-        var topic: String?
-        var noticeSentOn: String?
-        var documents: String?
-    }
-
     @Sendable func plan(req: Request) async throws -> Response {
         let id = try req.resolved.cell.id
         let meetings = try await req.meetings(.write)
-        let form = try req.content.decode(PlanForm.self)
-        var problems: [InputIssue] = []
-        let kind = MeetingKind(rawValue: form.kind)
-        if kind == nil { problems.append(InputIssue(field: Labels.text("kind", req), message: "?")) }
-        let date = CivilDate(form.date)
-        if date == nil {
-            problems.append(
-                InputIssue(field: Labels.text("date", req), message: "\(form.date): \(CivilDate.outOfRangeMessage)"))
-        }
-        let time = TimeOfDay(form.time)
-        if time == nil { problems.append(InputIssue(field: Labels.text("time", req), message: form.time)) }
-        var notice: CivilDate?
-        if let text = form.noticeSentOn, !text.isEmpty {
-            notice = CivilDate(text)
-            if notice == nil { problems.append(InputIssue(field: Labels.text("noticeSentOn", req), message: text)) }
-        }
-        guard problems.isEmpty, let kind, let date, let time else { return try await failed(req, problems) }
+        let form = try req.content.decode(MeetingPlanForm.self)
         do {
             let meeting = try await meetings.plan(
-                cellID: id,
-                MeetingPlanDraft(
-                    kind: kind, date: date, scheduledStart: time, topic: form.topic, noticeSentOn: notice,
-                    documents: form.documents),
-                actor: try await req.actor())
+                cellID: id, try form.draft(req, bodies: []), actor: try await req.actor())
             return req.redirect(to: "/meetings/\(meeting.id)/minutes")
         } catch let error as InputError {
             return try await failed(req, error.issues)
