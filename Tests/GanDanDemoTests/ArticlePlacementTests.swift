@@ -49,24 +49,24 @@ struct InventedIdentifierTests {
     func phones() {
         let phones = Self.demo.members.compactMap(\.phone)
         #expect(phones.count > Self.demo.members.count / 2)
-        for phone in phones {
-            #expect(
-                phone.count == 10 && phone.allSatisfy { $0.isASCII && $0.isNumber }
-                    && MemberValidation.isValidPhone(phone))
-            #expect(phone.hasPrefix(NaHangDemo.phonePrefix), "\(phone)")
-            // Mobiles 03x, 05x, 07x, 08x, 09x; fixed lines 02x: the digit after the 0 is none of 2, 3, 5, 7, 8, 9.
-            #expect(!"235789".contains(phone.dropFirst().prefix(1)), "\(phone) is in a real network's range")
+        let malformed = phones.filter { phone in
+            phone.count != 10 || !phone.allSatisfy { $0.isASCII && $0.isNumber }
+                || !MemberValidation.isValidPhone(phone)
         }
+        #expect(malformed.isEmpty, "\(malformed.prefix(3))")
+        #expect(phones.allSatisfy { $0.hasPrefix(NaHangDemo.phonePrefix) })
+        // Mobiles 03x, 05x, 07x, 08x, 09x; fixed lines 02x: the digit after the 0 is none of 2, 3, 5, 7, 8, 9.
+        let real = phones.filter { "235789".contains($0.dropFirst().prefix(1)) }
+        #expect(real.isEmpty, "\(real.count) phones in a real network's range, e.g. \(real.prefix(3))")
     }
 
     @Test("invented citizen IDs have 12 digits and start 000, which no province code (001–096) of a real ID is")
     func citizenIDs() {
         let ids = Self.demo.members.compactMap(\.citizenID)
         #expect(ids.count == Self.demo.members.count)
-        for id in ids {
-            #expect(MemberValidation.isValidCitizenID(id))
-            #expect(id.prefix(3) == "000", "\(id)")
-            #expect(!(1...96).contains(Int(id.prefix(3)) ?? -1))
-        }
+        #expect(ids.allSatisfy(MemberValidation.isValidCitizenID))
+        // A real ID begins with its province code, 001–096; 000 is none.
+        let real = ids.filter { $0.prefix(3) != "000" || (1...96).contains(Int($0.prefix(3)) ?? -1) }
+        #expect(real.isEmpty, "\(real.prefix(3))")
     }
 }
