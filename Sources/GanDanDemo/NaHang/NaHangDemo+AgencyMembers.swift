@@ -26,8 +26,11 @@ extension NaHangDemoBuilder {
     }
 
     /// Where the article's officials live, so that placement reproduces it from data (rules.md A6, issue
-    /// "placement"): La Văn Đường and the Youth Union secretary live in Bản Tùn; exactly three Hồng Thái
-    /// civil servants live in Khuổi Phầy.
+    /// "placement"): La Văn Đường and the Youth Union secretary live in Bản Tùn. In Hồng Thái, Khuổi Phầy is home
+    /// to exactly three agency members, two of them key commune officials as the article says (seed article ¶5): the
+    /// party secretary, placed by residence because the post is exempt from the difficulty rule (rules.md R16, A4),
+    /// and the Youth Union secretary, whose home village's pull outweighs the travel elsewhere (rules.md A3); and one
+    /// civil servant.
     private func settleArticleResidences(_ cell: inout [MemberDraft], commune: NaHangCommune) {
         if commune.code == NaHangDemo.nangKhaCode {
             for index in cell.indices
@@ -37,12 +40,13 @@ extension NaHangDemoBuilder {
         }
         guard commune.code == NaHangDemo.hongThaiCode else { return }
         let others = villages(of: commune).map(\.unit.code).filter { $0 != NaHangDemo.khuoiPhayVillageCode }
-        var placed = 0
+        var staffPlaced = 0
         for index in cell.indices {
-            let isStaff = cell[index].posts.allSatisfy { !$0.kind.isKeyLeader }
-            if isStaff && placed < 3 {
+            let kinds = cell[index].posts.map(\.kind)
+            let isStaff = kinds.allSatisfy { !$0.isKeyLeader }
+            if !Set(kinds).isDisjoint(with: NaHangDemo.khuoiPhayOfficialPosts) || (isStaff && staffPlaced < 1) {
                 cell[index].residenceVillageCode = NaHangDemo.khuoiPhayVillageCode
-                placed += 1
+                if isStaff { staffPlaced += 1 }
             } else if cell[index].residenceVillageCode == NaHangDemo.khuoiPhayVillageCode, !others.isEmpty {
                 cell[index].residenceVillageCode = others[index % others.count]
             }

@@ -100,14 +100,15 @@ extension NaHangDemo {
         NaHangNamedVillage("09", "Lũng Trúc"),
     ]
 
-    /// Hồng Thái: Nà Kiếm is a Dao village with a cell of 14 (research.md §2); Khuổi Phầy grows pears (A6).
+    /// Hồng Thái: Nà Kiếm is a Dao village with a cell of 14 (research.md §2); Khuổi Phầy grows pears (A6). Khuổi Phầy's
+    /// profile is invented (docs/demo.md): 10 km out and 15 % poor, so its key official's placement is not marginal.
     private static let hongThai: [NaHangNamedVillage] = [
         NaHangNamedVillage("01", "Nà Kiếm", ethnicity: "Dao", cellSize: 14),
         NaHangNamedVillage("04", "Khâu Tràng"),
         NaHangNamedVillage(
             "06", "Khuổi Phầy",
             profile: VillageProfile(
-                distanceKm: 3, households: 130, poorHouseholds: 9, povertyStandard: povertyStandard,
+                distanceKm: 10, households: 130, poorHouseholds: 20, povertyStandard: povertyStandard,
                 povertyYear: povertyYear, ethnicMinority: true, mountain: false),
             ethnicity: "Tày"),
     ]

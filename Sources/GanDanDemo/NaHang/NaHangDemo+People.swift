@@ -108,12 +108,14 @@ extension NaHangDemoBuilder {
         }
     }
 
-    /// An invented "0900" number, or nil: older members often have no phone.
+    /// An invented number, or nil: older members often have no phone. "0100" + 6 digits has the 10 digits of a
+    /// Vietnamese number but a prefix no network uses: mobiles start 03, 05, 07, 08 or 09, fixed lines 02, and the
+    /// 01 prefixes went out of use when 11-digit mobiles moved to 10 digits in 2018 (docs/demo.md).
     mutating func phone(birth: CivilDate) -> String? {
         let share = birth.year < 1955 ? 0.45 : 0.88
         guard random.chance(share) else { return nil }
         while true {
-            let phone = "0900" + random.digits(6)
+            let phone = NaHangDemo.phonePrefix + random.digits(6)
             if usedPhones.insert(phone).inserted { return phone }
         }
     }
