@@ -74,9 +74,9 @@ public struct FormSubmissions: Sendable {
             .filter(\.$token == token).filter(\.$location == nil).delete()
     }
 
-    /// Forgets keys claimed before `cutoff`.
-    public func prune(before cutoff: Date) async throws {
-        try await FormSubmissionRecord.query(on: db).filter(\.$createdAt < cutoff).delete()
+    /// Forgets the keys `user` claimed before `cutoff`.
+    public func prune(user: UUID, before cutoff: Date) async throws {
+        try await FormSubmissionRecord.query(on: db).filter(\.$userID == user).filter(\.$createdAt < cutoff).delete()
     }
 
     /// How many keys `user` holds (for tests and the operator).

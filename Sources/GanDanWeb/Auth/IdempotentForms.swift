@@ -15,6 +15,8 @@ struct IdempotentForms: AsyncMiddleware {
     static let savedCookie = "gandan_saved"
     /// How long a second send waits for the first to finish before it is told to try later.
     static let wait: Duration = .seconds(20)
+    /// How long a used key is kept (pruned at the user's next sign-in).
+    static let keptFor: TimeInterval = 30 * 24 * 3600
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .POST, request.headers.contentType == .urlEncodedForm,
@@ -87,11 +89,13 @@ struct IdempotentForms: AsyncMiddleware {
 }
 
 extension Request {
-    /// Where a form sent from this site came from (its `Referer` on this host), as a path; nil otherwise.
+    /// The page a form was sent from: the path of its `Referer` (pages send it only to this site), nil when there is
+    /// none or it is not a plain path here. Only the path is kept, so it never leads to another host, even behind a
+    /// proxy that changes `Host`.
     var formPage: String? {
-        guard let referer = headers.first(name: .referer), let url = URLComponents(string: referer),
-            let host = headers.first(name: .host), url.host.map({ h in url.port.map { "\(h):\($0)" } ?? h }) == host
-        else { return nil }
+        guard let referer = headers.first(name: .referer), let url = URLComponents(string: referer) else {
+            return nil
+        }
         var path = url.percentEncodedPath
         if let query = url.percentEncodedQuery { path += "?" + query }
         let safe = LoginPages.safeNext(path)

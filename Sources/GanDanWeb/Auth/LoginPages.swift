@@ -82,6 +82,9 @@ struct LoginPages: RouteCollection {
             return try await refuse(Labels.text("badLogin", req), status: .unauthorized)
         }
         try await throttle.recordSuccess(account: username, address: address)
+        // A form's key answers for its save for a month, long enough for any draft to come back (issue 20).
+        try await FormSubmissions(db: req.store).prune(
+            user: found.account.id, before: Date().addingTimeInterval(-IdempotentForms.keptFor))
         let user = CurrentUser(account: found.account, viaToken: false)
         // A new session id and CSRF token after sign-in, so a session planted before it is worth nothing.
         if let old = req.session.id {
