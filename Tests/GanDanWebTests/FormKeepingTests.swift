@@ -6,6 +6,7 @@ import Testing
 import VaporTesting
 
 @testable import GanDanStorage
+@testable import GanDanWeb
 
 @Suite("Nothing typed is lost: a form sent twice saves once, an ended session leads back to the form (issue 20)")
 struct FormKeepingTests {
@@ -43,6 +44,17 @@ struct FormKeepingTests {
             let again = try await Self.send(app, users.secretary, path, Self.plan(key: key))
             #expect(first.0 == .seeOther && again.0 == .seeOther)
             #expect(first.1.hasSuffix("/minutes") && again.1 == first.1)
+            #expect(try await MeetingRecord.query(on: app.store).count() == 1)
+            // Sent in the background by the draft script: told where it led, without a redirect to follow.
+            var headers = users.secretary.bearer
+            headers.contentType = .urlEncodedForm
+            headers.add(name: "X-GanDan-Send", value: "background")
+            try await app.testing().test(.POST, path, headers: headers, body: Self.plan(key: key)) { res in
+                #expect(res.status == .noContent)
+                #expect(res.headers.first(name: "X-GanDan-Location") == first.1)
+                #expect(res.headers.first(name: .location) == nil)
+                #expect(res.headers.setCookie?[IdempotentForms.savedCookie]?.string.hasSuffix(key) == true)
+            }
             #expect(try await MeetingRecord.query(on: app.store).count() == 1)
             // A new key is a new meeting.
             _ = try await Self.send(app, users.secretary, path, Self.plan(key: UUID().uuidString, date: "2019-07-05"))

@@ -102,17 +102,33 @@
       two(date.getMonth() + 1) + "/" + date.getFullYear();
   }
 
-  function keep(form) {
+  // A key of this form's own: the page's key is shared by its forms (and a page may come again from a cache), and a
+  // confirmed key drops every draft that holds it.
+  function newKey(form, index) {
+    if (window.crypto && window.crypto.getRandomValues) {
+      var bytes = new Uint8Array(16);
+      window.crypto.getRandomValues(bytes);
+      return Array.prototype.map.call(bytes, function (byte) {
+        return (byte < 16 ? "0" : "") + byte.toString(16);
+      }).join("");
+    }
+    return form.querySelector('input[name="idem"]').value.slice(0, 36) + "-" + index;
+  }
+
+  function keep(form, index) {
     var key = prefix + form.getAttribute("data-draft") + ":" + form.getAttribute("action");
     var idem = form.querySelector('input[name="idem"]');
-    var renderedKey = idem ? idem.value : "";
+    var freshKey = function () {
+      return idem ? newKey(form, index) : "";
+    };
     var shown = collect(form);
     var draft = read(key);
+    if (idem) idem.value = freshKey();
     // A draft sent but never confirmed comes back even when it matches the page, so its key is sent again.
     if (draft && (draft.sent || differs(draft.values, shown))) {
       apply(form, draft.values);
       if (idem && draft.idem) idem.value = draft.idem;
-      note(form, key, draft, idem, renderedKey);
+      note(form, key, draft, idem, freshKey);
     } else if (draft) {
       store.removeItem(key);
     }
@@ -146,7 +162,7 @@
     });
   }
 
-  function note(form, key, draft, idem, renderedKey) {
+  function note(form, key, draft, idem, freshKey) {
     var box = document.createElement("p");
     box.className = "notice draft-note";
     box.setAttribute("role", "status");
@@ -157,7 +173,7 @@
     discard.addEventListener("click", function () {
       store.removeItem(key);
       form.reset();
-      if (idem) idem.value = renderedKey;
+      if (idem) idem.value = freshKey();
       box.parentNode.removeChild(box);
     });
     box.appendChild(discard);
@@ -166,7 +182,8 @@
     if (details) details.open = true;
   }
 
-  // Sends `form` in the background. A redirect (saved, or sign-in after the session ended) is followed; any other
+  // Sends `form` in the background. Where the save led (`X-GanDan-Location`), or a redirect (sign-in after the session
+  // ended), is opened; any other
   // answer (the form again with what to fix) is asked for by an ordinary post; no answer marks it "not sent" and
   // tries again when the signal returns, every few seconds, or at once with the button.
   function sender(form) {
@@ -199,13 +216,14 @@
       var body = new URLSearchParams(new FormData(form));
       window.fetch(form.action, {
         method: "POST", body: body, credentials: "same-origin",
-        headers: { "Content-Type": "application/x-www-form-urlencoded" }
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-GanDan-Send": "background" }
       }).then(function (response) {
         busy = false;
-        if (response.redirected) {
+        var saved = response.headers.get("X-GanDan-Location");
+        if (saved || response.redirected) {
           line.textContent = t.sent;
           line.setAttribute("data-state", "sent");
-          window.location.assign(response.url);
+          window.location.assign(saved || response.url);
         } else {
           HTMLFormElement.prototype.submit.call(form);
         }
@@ -222,7 +240,7 @@
     return form.gandanSender;
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("form[data-draft]"), function (form) {
-    if (form.getAttribute("data-draft")) keep(form);
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-draft]"), function (form, index) {
+    if (form.getAttribute("data-draft")) keep(form, index);
   });
 })();
