@@ -638,7 +638,11 @@ struct AccessMatrixTests {
                             headers.contentType = text.hasPrefix("{") ? .json : .urlEncodedForm
                             body = ByteBuffer(string: text)
                         }
-                        let expected = entry.expect(who, isInside)
+                        // A page's form sent without a session leads to sign-in and back to the form (issue 20).
+                        let formWithoutSession =
+                            who == .anonymous && method != .GET && !key.hasPrefix("\(method.rawValue) /api")
+                            && !["POST /login", "POST /logout"].contains(key)
+                        let expected = formWithoutSession ? 303 : entry.expect(who, isInside)
                         try await app.testing().test(method, entry.path(objects), headers: headers, body: body) { res in
                             // The fixture's members can be placed once: a later allowed approval of a fresh draft is
                             // refused as stale and its plan superseded (issue 21), which still shows the role passed.

@@ -101,7 +101,8 @@ def test_a_secretary_records_who_was_told_of_a_meeting_and_how(page: Page, place
     page.wait_for_load_state()
     page.locator("summary", has_text="Lên lịch sinh hoạt").click()
     page.get_by_role("button", name="Lên lịch sinh hoạt").click()
-    page.wait_for_load_state()
+    # Save is sent in the background (issue 20): wait for the page it leads to.
+    expect(page.get_by_role("heading", name="Ghi biên bản")).to_be_visible()
     # From the minutes form back to the meeting's page, where a planned meeting's notice is recorded.
     page.locator("nav.crumbs a").first.click()
     page.wait_for_load_state()

@@ -77,7 +77,7 @@ func routes(_ app: Application, resources: URL) throws {
     try app.register(collection: try OpenAPIDocument(resources: resources))
     // CSRF runs inside each group, so the API's refusals are answered as JSON like its other errors.
     try app.grouped(CSRFMiddleware()).register(collection: LoginPages())
-    let pages = app.grouped(CSRFMiddleware(), RequireLogin(.page))
+    let pages = app.grouped(CSRFMiddleware(), RequireLogin(.page), IdempotentForms())
     let api = app.grouped("api").grouped(ErrorResponder(.json), CSRFMiddleware(), RequireLogin(.json))
     for collection: any RouteCollection in [
         TreePages(), MemberPages(), PlacementPages(), MeetingPages(), VillagePages(),

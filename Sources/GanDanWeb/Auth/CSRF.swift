@@ -24,8 +24,22 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         let given = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "csrf"))
         guard let expected, let given, constantTimeEqual(expected, given) else {
-            throw Abort(
-                .forbidden, reason: "the form has expired or did not come from GanDan; reload the page and try again")
+            if request.url.path.hasPrefix("/api/") {
+                throw Abort(
+                    .forbidden,
+                    reason: "the form has expired or did not come from GanDan; reload the page and try again")
+            }
+            // A page's form with an old token (signed in again meanwhile, issue 20): the sign-in form is shown again;
+            // another form's page is opened again, where the draft kept in the browser fills it.
+            if isSignIn {
+                return try await LoginPages.refused(
+                    request, Labels.text("formExpired", request),
+                    next: try? request.content.get(String.self, at: "next"), status: .forbidden)
+            }
+            guard request.url.path != "/logout", let page = request.formPage else {
+                throw Abort(.forbidden, reason: Labels.text("formNotFromHere", request))
+            }
+            return request.redirect(to: page)
         }
         return try await next.respond(to: request)
     }

@@ -33,7 +33,8 @@ struct TokenAuthenticator: AsyncBearerAuthenticator {
     }
 }
 
-/// Sends anonymous visitors of a page to the sign-in page, and answers 401 to anonymous API calls.
+/// Sends anonymous visitors of a page to the sign-in page (a form sent, to sign-in and back to the form's page), and
+/// answers 401 to anonymous API calls.
 struct RequireLogin: AsyncMiddleware {
     /// Pages send a GET without a user to the sign-in page; the API answers 401.
     var answer: ErrorResponder.Answer
@@ -47,7 +48,13 @@ struct RequireLogin: AsyncMiddleware {
             if answer == .json {
                 throw Abort(.unauthorized, reason: "sign in, or send an API token as Authorization: Bearer …")
             }
-            guard request.method == .GET else { throw Abort(.unauthorized, reason: "please sign in again") }
+            guard request.method == .GET else {
+                // A form sent after the session ended (issue 20): through sign-in back to the page it came from, where
+                // the draft kept in the browser fills it again; never a bare 401.
+                let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~/"))
+                let next = (request.formPage ?? "/").addingPercentEncoding(withAllowedCharacters: allowed) ?? "/"
+                return request.redirect(to: "/login?next=\(next)&expired=1")
+            }
             var components = URLComponents()
             components.path = "/login"
             components.queryItems = [URLQueryItem(name: "next", value: request.url.string)]

@@ -7,7 +7,7 @@ import Vapor
 struct LoginPages: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let open = routes.open()
-        open.get("login", use: form).reading(.next)
+        open.get("login", use: form).reading(.next, .expired)
         open.post("login", use: login)
         open.post("logout", use: logout)
     }
@@ -18,14 +18,28 @@ struct LoginPages: RouteCollection {
         var next: String
         var username: String
         var error: String?
+        /// Set when a form was sent after the session ended: what was typed waits in the browser (issue 20).
+        var expired: Bool = false
     }
 
     @Sendable func form(req: Request) async throws -> View {
         let page = PageContext(req, title: Labels.text("signIn", req))
         return try await req.view.render(
             "login",
-            LoginContext(page: page, csrf: req.csrfToken, next: Self.safeNext(try req.queryText(.next)), username: "")
-        )
+            LoginContext(
+                page: page, csrf: req.csrfToken, next: Self.safeNext(try req.queryText(.next)), username: "",
+                expired: try req.queryFlag(.expired)))
+    }
+
+    /// The sign-in page again with `message` (a sign-in form whose token had expired), with a new token.
+    static func refused(_ req: Request, _ message: String, next: String?, status: HTTPResponseStatus) async throws
+        -> Response
+    {
+        let page = PageContext(req, title: Labels.text("signIn", req))
+        let context = LoginContext(page: page, csrf: req.csrfToken, next: safeNext(next), username: "", error: message)
+        let response = try await req.view.render("login", context).encodeResponse(for: req)
+        response.status = status
+        return response
     }
 
     struct Credentials: Content {
@@ -68,6 +82,9 @@ struct LoginPages: RouteCollection {
             return try await refuse(Labels.text("badLogin", req), status: .unauthorized)
         }
         try await throttle.recordSuccess(account: username, address: address)
+        // A form's key answers for its save for a month, long enough for any draft to come back (issue 20).
+        try await FormSubmissions(db: req.store).prune(
+            user: found.account.id, before: Date().addingTimeInterval(-IdempotentForms.keptFor))
         let user = CurrentUser(account: found.account, viaToken: false)
         // A new session id and CSRF token after sign-in, so a session planted before it is worth nothing.
         if let old = req.session.id {

@@ -74,8 +74,9 @@ struct RatingPages: FeatureRoutes {
     }
 
     /// The sheet again with what to fix.
-    func render(_ req: Request, issues: [InputIssue]) async throws -> Response {
-        let (context, _) = try await sheetContext(req, error: nil, audit: true)
+    func render(_ req: Request, issues: [InputIssue], form: Form? = nil) async throws -> Response {
+        var (context, _) = try await sheetContext(req, error: nil, audit: true)
+        if let form { context.keep(form) }
         return try await req.renderForm("ratings", context, issues: issues)
     }
 
@@ -160,7 +161,8 @@ struct RatingPages: FeatureRoutes {
             let level = RatingLevel(rawValue: form.level?[key] ?? "")
             if scoreText.isEmpty && level == nil { continue }
             guard scoreText.isEmpty || Double(scoreText) != nil else {
-                return try await render(req, issues: [InputIssue(field: Labels.text("score", req), message: scoreText)])
+                return try await render(
+                    req, issues: [InputIssue(field: Labels.text("score", req), message: scoreText)], form: form)
             }
             entries.append(RatingEntry(memberID: member, score: Double(scoreText), level: level))
         }
@@ -169,7 +171,7 @@ struct RatingPages: FeatureRoutes {
                 cellID: id, period: period, entries: entries, cellLevel: RatingLevel(rawValue: form.cellLevel ?? ""),
                 weakReason: form.weakReason, actor: try await req.actor())
         } catch let error as InputError {
-            return try await render(req, issues: error.issues)
+            return try await render(req, issues: error.issues, form: form)
         }
         return req.redirect(to: "/cells/\(id)/ratings?period=\(form.period)")
     }
@@ -195,5 +197,26 @@ struct RatingPages: FeatureRoutes {
         return try await ratings(req, write: true).record(
             cellID: id, period: try Self.period(req), entries: input.entries, cellLevel: input.cellLevel,
             weakReason: input.weakReason, actor: try await req.actor())
+    }
+}
+
+extension RatingPages.Context {
+    /// The sheet with the scores and levels as sent, so a refused save shows everything typed (issue 20).
+    mutating func keep(_ form: RatingPages.Form) {
+        let scores = Dictionary((form.score ?? [:]).map { ($0.key.lowercased(), $0.value) }) { first, _ in first }
+        let levels = Dictionary((form.level ?? [:]).map { ($0.key.lowercased(), $0.value) }) { first, _ in first }
+        func pick(_ choices: [Choice], _ value: String?) -> [Choice] {
+            guard let value else { return choices }
+            return choices.map { Choice(value: $0.value, label: $0.label, selected: $0.value == value) }
+        }
+        lines = lines.map { line in
+            var line = line
+            let key = line.id.uuidString.lowercased()
+            line.score = scores[key] ?? line.score
+            line.levels = pick(line.levels, levels[key])
+            return line
+        }
+        cellLevels = pick(cellLevels, form.cellLevel)
+        weakReason = form.weakReason ?? weakReason
     }
 }

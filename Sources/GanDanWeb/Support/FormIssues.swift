@@ -6,9 +6,11 @@ import Vapor
 struct FormWithIssues<Context: Encodable>: Encodable {
     var context: Context
     var issues: [InputIssue]
+    /// The fields as sent (plain names only), so forms whose context does not carry them show what was typed.
+    var posted: [String: String] = [:]
 
     private enum Keys: String, CodingKey {
-        case error, problems
+        case error, problems, posted
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -17,6 +19,7 @@ struct FormWithIssues<Context: Encodable>: Encodable {
         let lines = issues.map(\.description)
         try container.encode(lines.joined(separator: "; "), forKey: .error)
         try container.encode(lines, forKey: .problems)
+        try container.encode(posted, forKey: .posted)
     }
 }
 
@@ -25,9 +28,30 @@ extension Request {
     func renderForm<Context: Encodable>(
         _ template: String, _ context: Context, issues: [InputIssue], status: HTTPResponseStatus = .unprocessableEntity
     ) async throws -> Response {
-        let view = try await view.render(template, FormWithIssues(context: context, issues: issues))
+        let form = FormWithIssues(context: context, issues: issues, posted: postedFields)
+        let view = try await view.render(template, form)
         let response = try await view.encodeResponse(for: self)
         response.status = status
         return response
+    }
+}
+
+extension Request {
+    /// The fields of a form sent as `application/x-www-form-urlencoded`, by name, first value of each; none for
+    /// anything else. Bracketed names (`task[0][due]`) are left to the forms that decode them.
+    var postedFields: [String: String] {
+        guard method == .POST, headers.contentType == .urlEncodedForm, let buffer = body.data else { return [:] }
+        var fields: [String: String] = [:]
+        for pair in String(buffer: buffer).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decoded(_ text: Substring) -> String? {
+                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+            }
+            guard let name = decoded(parts[0]), !name.contains("["), name != "csrf", name != "idem",
+                fields[name] == nil
+            else { continue }
+            fields[name] = parts.count > 1 ? decoded(parts[1]) ?? "" : ""
+        }
+        return fields
     }
 }

@@ -17,6 +17,10 @@ struct PageContext: Encodable {
     var user: String?
     /// The session's CSRF token for the sign-out form.
     var csrf: String
+    /// A new idempotency key for the page's forms (hidden field `idem`), so a form sent twice saves once (issue 20).
+    var formKey: String
+    /// Whose drafts the page's forms keep in the browser (the signed-in account's id), empty when nobody is signed in.
+    var draftOwner: String
     /// The page's "Export CSV / XLSX" links (its own URL with `format=`), on pages that offer them.
     var exports: ExportLinks?
 
@@ -40,6 +44,8 @@ struct PageContext: Encodable {
         let current = request.auth.get(CurrentUser.self)
         user = current?.account.displayName
         csrf = current != nil && current?.viaToken == false ? request.csrfToken : ""
+        formKey = UUID().uuidString.lowercased()
+        draftOwner = current?.account.id.uuidString.lowercased() ?? ""
         exports = exportable && request.method == .GET ? ExportLinks(request) : nil
     }
 }

@@ -68,6 +68,8 @@ struct QueryParameter: Sendable, Hashable {
         "format", .choice(["html"] + ExportFormat.allCases.map(\.rawValue)), vi: "Định dạng", en: "Format")
     static let cell = QueryParameter("cell", .id, vi: "Chi bộ", en: "Cell")
     static let unit = QueryParameter("unit", .id, vi: "Đơn vị", en: "Unit")
+    static let expired = QueryParameter(
+        "expired", .flag(["1"]), vi: "Phiên đăng nhập đã hết hạn", en: "Session expired")
     static let overdue = QueryParameter("overdue", .flag(["1", "true", "on"]), vi: "Quá hạn", en: "Overdue")
     static let openOnly = QueryParameter("status", .flag(["open"]), vi: "Tình trạng", en: "Status")
     static let next = QueryParameter("next", .text(maximumLength: 2_000), vi: "Trang tiếp theo", en: "Next page")
