@@ -99,6 +99,21 @@ public struct AccountAdministration: Sendable {
         }
     }
 
+    /// Adds an account whose password nobody knows yet (`passwordHash` of a random secret) with a reset code, both in
+    /// one transaction: the user sets their password with the code, which is returned this once.
+    public func addWithResetCode(
+        username: String, displayName: String, passwordHash: String, grants: [RoleGrant], actor: Actor,
+        now: Date = Date()
+    ) async throws -> (account: UserAccount, code: String, expiresAt: Date) {
+        try await db.writeTransaction { db in
+            let inner = AccountAdministration(db: db, scope: self.scope)
+            let account = try await inner.add(
+                username: username, displayName: displayName, passwordHash: passwordHash, grants: grants, actor: actor)
+            let issued = try await inner.issueResetCode(for: account.id, actor: actor, now: now)
+            return (account, issued.code, issued.expiresAt)
+        }
+    }
+
     /// Grants a role (inside the scope) to an account the scope manages, audited as "grant".
     public func grant(_ grant: RoleGrant, to id: UUID, actor: Actor) async throws {
         guard covers(grant) else {
@@ -127,7 +142,8 @@ public struct AccountAdministration: Sendable {
             var query = RoleRecord.query(on: db).filter(\.$userID == account.id)
                 .filter(\.$role == grant.role.rawValue)
             query = grant.unitID.map { query.filter(\.$unitID == $0) } ?? query.filter(\.$unitID == nil)
-            query = grant.organisationID.map { query.filter(\.$organisationID == $0) }
+            query =
+                grant.organisationID.map { query.filter(\.$organisationID == $0) }
                 ?? query.filter(\.$organisationID == nil)
             try await query.delete()
         }

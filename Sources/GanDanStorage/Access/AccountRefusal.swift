@@ -16,36 +16,36 @@ public struct AccountRefusal: Error, Sendable, Equatable, CustomStringConvertibl
 
     public var description: String { "\(field): \(sentence.en)" }
 
-    static let usernameShape = AccountRefusal(
+    public static let usernameShape = AccountRefusal(
         field: "username", vi: "Tên đăng nhập phải có từ 1 đến 64 chữ cái, chữ số hoặc các dấu . - _ @.",
         en: "The user name must have 1 to 64 letters, digits or the signs . - _ @.")
-    static let usernameTaken = AccountRefusal(
+    public static let usernameTaken = AccountRefusal(
         field: "username", vi: "Tên đăng nhập này đã có người dùng; hãy chọn tên khác.",
         en: "This user name is already taken; choose another.")
-    static let displayNameShape = AccountRefusal(
+    public static let displayNameShape = AccountRefusal(
         field: "displayName", vi: "Họ tên hiển thị không được quá 100 ký tự.",
         en: "The display name may not be longer than 100 characters.")
-    static let placeUnknown = AccountRefusal(
+    public static let placeUnknown = AccountRefusal(
         field: "place", vi: "Mã đơn vị hoặc chi bộ không có trong phạm vi bạn quản lý.",
         en: "The unit or cell code is not one within the part of the tree you manage.")
-    static let placeNeeded = AccountRefusal(
+    public static let placeNeeded = AccountRefusal(
         field: "place", vi: "Mã đơn vị hoặc chi bộ cần cho vai trò này; bí thư cần mã chi bộ.",
         en: "The unit or cell code is needed for this role; a secretary needs a cell code.")
-    static let roleAboveOwn = AccountRefusal(
+    public static let roleAboveOwn = AccountRefusal(
         field: "role", vi: "Vai trò quản trị chỉ quản trị viên mới cấp hoặc thu hồi được.",
         en: "The administrator role can only be granted or revoked by an administrator.")
-    static let roleHeld = AccountRefusal(
+    public static let roleHeld = AccountRefusal(
         field: "role", vi: "Vai trò này người dùng đã có ở nơi đó.", en: "The role is already held there.")
-    static let roleNotHeld = AccountRefusal(
+    public static let roleNotHeld = AccountRefusal(
         field: "role", vi: "Vai trò này người dùng không có ở nơi đó.", en: "The role is not held there.")
-    static let lastAdministrator = AccountRefusal(
+    public static let lastAdministrator = AccountRefusal(
         field: "account",
         vi: "Tài khoản là quản trị viên cuối cùng đang hoạt động; hãy cấp quyền quản trị cho người khác trước.",
         en: "The account is the last active administrator; grant the administrator role to someone else first.")
-    static let ownAccount = AccountRefusal(
+    public static let ownAccount = AccountRefusal(
         field: "account", vi: "Tài khoản của chính bạn không khóa được ở đây.",
         en: "The account is your own; you cannot disable it here.")
-    static let codeInvalid = AccountRefusal(
+    public static let codeInvalid = AccountRefusal(
         field: "code", vi: "Mã đặt lại mật khẩu không đúng, đã dùng hoặc đã hết hạn; hãy xin mã mới.",
         en: "The reset code is wrong, already used or expired; ask for a new one.")
 }
