@@ -60,7 +60,7 @@ struct AccountAdministrationTests {
             let entries = try await AuditTrail(db: db, scope: .everything).entries().filter { $0.entity == "user" }
             #expect(entries.map(\.action) == ["grant", "issue-reset-code", "create"])
             #expect(entries.allSatisfy { $0.entityID == added.account.id.uuidString && $0.actor == "admin" })
-            #expect(entries[0].units == [place.village])
+            #expect(entries.first?.units == [place.village])
             // The commune's auditor sees the entries: they name a unit of the commune.
             let auditor = AuditTrail(db: db, scope: place.planner)
             #expect(try await auditor.entries().filter { $0.entity == "user" }.count == 3)
