@@ -92,6 +92,9 @@ struct AccountAdministrationTests {
             await #expect(throws: AccountRefusal.roleAboveOwn) {
                 _ = try await planner.grant(.administrator, placeCode: nil, on: CivilDate.today())
             }
+            await #expect(throws: AccountRefusal.roleAboveOwn) {
+                _ = try await planner.grant(.auditor, placeCode: "00001", on: CivilDate.today())
+            }
             await #expect(throws: AccountRefusal.placeUnknown) {
                 _ = try await planner.grant(.viewer, placeCode: "00002", on: CivilDate.today())
             }

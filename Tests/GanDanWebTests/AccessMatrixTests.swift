@@ -146,7 +146,7 @@ struct AccessMatrixTests {
             }),
         "GET /users/:user": Entry(path: { "/users/\($0.user)" }, expect: { manager($0, $1, ok: 200, page: true) }),
         "POST /users/:user/roles": Entry(
-            path: { "/users/\($0.user)/roles" }, body: { "role=auditor&place=\($0.placeCode)" },
+            path: { "/users/\($0.user)/roles" }, body: { "role=planner&place=\($0.placeCode)" },
             expect: { manager($0, $1, ok: 303, page: false) }),
         "POST /users/:user/roles/revoke": Entry(
             path: { "/users/\($0.user)/roles/revoke" }, body: { "role=viewer&unit=\($0.unit)" },

@@ -185,6 +185,7 @@ struct AccountAdminPageTests {
                 #expect(res.body.string.contains("(viewer)") && !res.body.string.contains("(outside)"))
                 #expect(!res.body.string.contains("(admin)"))
                 #expect(!res.body.string.contains(#"value="administrator""#))
+                #expect(!res.body.string.contains(#"value="auditor""#) && !res.body.string.contains("(auditor)"))
             }
             for target in [users.admin.account.id, outside.id] {
                 try await app.testing().test(.GET, "/users/\(target)", headers: users.planner.bearer) {

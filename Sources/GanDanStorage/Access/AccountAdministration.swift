@@ -7,8 +7,9 @@ import GanDanCore
 /// write through here, each change in one transaction with its audit entry naming the units concerned.
 ///
 /// `scope` is the manager's: `.everything` for an administrator and the CLI; for a planner, the subtree their planner
-/// roles cover. A restricted scope manages only accounts whose every role lies inside it and none is an administrator,
-/// and grants only roles inside it, never the administrator role (rules.md R30).
+/// roles cover. A restricted scope manages only accounts whose every role lies inside it and is one a planner may
+/// grant (planner, secretary, viewer), and grants only those, inside it: never the administrator role, nor the
+/// auditor's, whose work is to check the planners' (rules.md R30).
 public struct AccountAdministration: Sendable {
     let db: any Database
     let scope: AccessScope
@@ -21,10 +22,13 @@ public struct AccountAdministration: Sendable {
     /// How long a reset code stays valid.
     public static let resetCodeLifetime: TimeInterval = 24 * 3600
 
+    /// The roles a restricted scope (a planner's) may grant: none above a planner's own.
+    public static let grantedByPlanners: [Role] = [.planner, .secretary, .viewer]
+
     /// Whether the scope may grant or revoke this role.
     public func covers(_ grant: RoleGrant) -> Bool {
         if scope == .everything { return true }
-        if grant.role == .administrator { return false }
+        if !Self.grantedByPlanners.contains(grant.role) { return false }
         if let cell = grant.organisationID { return scope.contains(organisation: cell) }
         if let unit = grant.unitID { return scope.contains(unit: unit) }
         return false
@@ -64,10 +68,8 @@ public struct AccountAdministration: Sendable {
     /// The role `role` held on the unit or cell with `code` in force on `date`, inside the scope: a secretary on a
     /// cell, the other roles on a unit, an administrator on nothing.
     public func grant(_ role: Role, placeCode: String?, on date: CivilDate) async throws -> RoleGrant {
-        if role == .administrator {
-            guard scope == .everything else { throw AccountRefusal.roleAboveOwn }
-            return RoleGrant(role: .administrator)
-        }
+        guard scope == .everything || Self.grantedByPlanners.contains(role) else { throw AccountRefusal.roleAboveOwn }
+        if role == .administrator { return RoleGrant(role: .administrator) }
         let code = placeCode?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !code.isEmpty else { throw AccountRefusal.placeNeeded }
         let tree = OrganisationTree(db: db, scope: scope)
@@ -87,7 +89,8 @@ public struct AccountAdministration: Sendable {
         async throws -> UserAccount
     {
         for grant in grants where !covers(grant) {
-            throw grant.role == .administrator ? AccountRefusal.roleAboveOwn : AccountRefusal.placeUnknown
+            throw Self.grantedByPlanners.contains(grant.role)
+                ? AccountRefusal.placeUnknown : AccountRefusal.roleAboveOwn
         }
         let display = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard display.count <= 100 else { throw AccountRefusal.displayNameShape }
@@ -117,7 +120,8 @@ public struct AccountAdministration: Sendable {
     /// Grants a role (inside the scope) to an account the scope manages, audited as "grant".
     public func grant(_ grant: RoleGrant, to id: UUID, actor: Actor) async throws {
         guard covers(grant) else {
-            throw grant.role == .administrator ? AccountRefusal.roleAboveOwn : AccountRefusal.placeUnknown
+            throw Self.grantedByPlanners.contains(grant.role)
+                ? AccountRefusal.placeUnknown : AccountRefusal.roleAboveOwn
         }
         try await change(id, actor: actor, action: "grant") { account, db in
             guard !account.grants.contains(grant) else { throw AccountRefusal.roleHeld }
@@ -134,7 +138,8 @@ public struct AccountAdministration: Sendable {
     /// Revokes a role of an account the scope manages, audited as "revoke"; never the last active administrator's.
     public func revoke(_ grant: RoleGrant, from id: UUID, actor: Actor) async throws {
         guard covers(grant) else {
-            throw grant.role == .administrator ? AccountRefusal.roleAboveOwn : AccountRefusal.placeUnknown
+            throw Self.grantedByPlanners.contains(grant.role)
+                ? AccountRefusal.placeUnknown : AccountRefusal.roleAboveOwn
         }
         try await change(id, actor: actor, action: "revoke") { account, db in
             guard account.grants.contains(grant) else { throw AccountRefusal.roleNotHeld }

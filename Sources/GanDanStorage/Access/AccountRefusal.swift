@@ -32,8 +32,8 @@ public struct AccountRefusal: Error, Sendable, Equatable, CustomStringConvertibl
         field: "place", vi: "Mã đơn vị hoặc chi bộ cần cho vai trò này; bí thư cần mã chi bộ.",
         en: "The unit or cell code is needed for this role; a secretary needs a cell code.")
     public static let roleAboveOwn = AccountRefusal(
-        field: "role", vi: "Vai trò quản trị chỉ quản trị viên mới cấp hoặc thu hồi được.",
-        en: "The administrator role can only be granted or revoked by an administrator.")
+        field: "role", vi: "Vai trò quản trị và vai trò kiểm tra chỉ quản trị viên mới cấp hoặc thu hồi được.",
+        en: "The administrator and auditor roles can only be granted or revoked by an administrator.")
     public static let roleHeld = AccountRefusal(
         field: "role", vi: "Vai trò này người dùng đã có ở nơi đó.", en: "The role is already held there.")
     public static let roleNotHeld = AccountRefusal(

@@ -48,10 +48,10 @@ struct UserAdminPages: FeatureRoutes {
         AccountAdministration(db: req.store, scope: try await req.scope(.plan))
     }
 
-    /// The roles the manager may grant: every one for an administrator, all but administrator for a planner.
+    /// The roles the manager may grant: every one for an administrator; planner, secretary and viewer for a planner.
     func roleChoices(_ req: Request, selected: String?) async throws -> [Choice] {
         let everything = try await req.scope(.plan) == .everything
-        return Role.allCases.filter { everything || $0 != .administrator }.map {
+        return Role.allCases.filter { everything || AccountAdministration.grantedByPlanners.contains($0) }.map {
             Choice(value: $0.rawValue, label: $0.label.text(in: req.language), selected: $0.rawValue == selected)
         }
     }
