@@ -78,6 +78,7 @@ enum AppRunner {
         switch error {
         case let error as StorageError: text = error.description
         case let error as InputError: text = error.description
+        case let error as AccountRefusal: text = error.sentence.en
         case let error as PendingMigrationsError: text = error.description
         case let error as CleanExit: text = "\(error)"
         case let error as ValidationError: text = error.message

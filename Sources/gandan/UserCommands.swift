@@ -78,32 +78,19 @@ extension UserCommand {
             let name = name
             let hash = try await Self.hash(password, database: database)
             try await database.withStorage { db in
+                let administration = AccountAdministration(db: db, scope: .commandLineOperator)
                 var resolved: [RoleGrant] = []
-                let tree = OrganisationTree(db: db, scope: .commandLineOperator)
                 for (role, code) in grants {
-                    let text = role.rawValue + (code.map { ":" + $0 } ?? "")
-                    switch (role, code) {
-                    case (.administrator, _): resolved.append(RoleGrant(role: .administrator))
-                    case (.secretary, let code?):
-                        guard let cell = try await tree.organisation(code: code), cell.kind.isCell else {
-                            throw StorageError.notFound("--grant \(text): no cell has code \(code)")
-                        }
-                        resolved.append(RoleGrant(role: .secretary, organisationID: cell.id))
-                    case (_, let code?):
-                        guard let unit = try await tree.unit(code: code, on: CivilDate.today()) else {
-                            throw StorageError.notFound("--grant \(text): no unit in force today has code \(code)")
-                        }
-                        resolved.append(RoleGrant(role: role, unitID: unit.id))
-                    default:
-                        throw StorageError.conflict("--grant \(text): a \(role.rawValue) role needs :CODE")
+                    do {
+                        resolved.append(try await administration.grant(role, placeCode: code, on: CivilDate.today()))
+                    } catch let refusal as AccountRefusal {
+                        let text = role.rawValue + (code.map { ":" + $0 } ?? "")
+                        throw StorageError.notFound("--grant \(text): \(refusal.sentence.en)")
                     }
                 }
-                let account = try await UserDirectory(db: db).create(
-                    username: username, displayName: name ?? username, passwordHash: hash, grants: resolved)
-                try await AuditTrail(db: db, scope: .commandLineOperator).record(
-                    AuditEvent(
-                        actor: Actor.cli.name, action: "create", entity: "user", entityID: account.id.uuidString,
-                        after: AuditTrail.json(account)))
+                let account = try await administration.add(
+                    username: username, displayName: name ?? username, passwordHash: hash, grants: resolved,
+                    actor: .cli)
                 print("Added \(account.username).")
             }
             if generated { print("Password (shown once): \(password)") }
@@ -128,11 +115,11 @@ extension UserCommand {
             let username = username
             let enable = enable
             try await database.withStorage { db in
-                try await UserDirectory(db: db).setDisabled(username, !enable)
-                try await AuditTrail(db: db, scope: .commandLineOperator).record(
-                    AuditEvent(
-                        actor: Actor.cli.name, action: enable ? "enable" : "disable", entity: "user", entityID: username
-                    ))
+                let administration = AccountAdministration(db: db, scope: .commandLineOperator)
+                guard let account = try await administration.account(username: username) else {
+                    throw StorageError.notFound("no user \(username)")
+                }
+                try await administration.setDisabled(account.id, !enable, actor: .cli)
             }
             print(enable ? "Enabled \(username)." : "Disabled \(username); their sessions and tokens stop working.")
         }
@@ -150,9 +137,11 @@ extension UserCommand {
             let username = username
             let hash = try await Add.hash(password, database: database)
             try await database.withStorage { db in
-                try await UserDirectory(db: db).setPasswordHash(username, hash)
-                try await AuditTrail(db: db, scope: .commandLineOperator).record(
-                    AuditEvent(actor: Actor.cli.name, action: "reset-password", entity: "user", entityID: username))
+                let administration = AccountAdministration(db: db, scope: .commandLineOperator)
+                guard let account = try await administration.account(username: username) else {
+                    throw StorageError.notFound("no user \(username)")
+                }
+                try await administration.setPassword(account.id, hash: hash, actor: .cli)
             }
             print("The password of \(username) was changed.")
             if generated { print("Password (shown once): \(password)") }

@@ -41,6 +41,11 @@ struct AccessMatrixTests {
         var candidate = UUID()
         /// An import upload (fresh for each request), the caller's own inside, another user's outside.
         var upload = UUID()
+        /// An account (fresh for each request) with a viewer role on the village `unit`, and the code of that village.
+        var user = UUID()
+        var placeCode = ""
+        /// A user name nobody has yet, for adding an account.
+        var newUsername = ""
     }
 
     /// How to call a route and what each role gets, inside and outside its scope.
@@ -99,7 +104,63 @@ struct AccessMatrixTests {
         }
     }
 
-    static let entries: [String: Entry] = [
+    /// Account administration (issue 18): administrators everywhere, planners on the accounts of their subtree;
+    /// other roles see the account (inside) but may not manage it.
+    static func manager(_ who: Who, _ inside: Bool, ok: UInt, page: Bool) -> UInt {
+        importer(who, inside, ok: ok, page: page, owned: false)
+    }
+
+    static let entries: [String: Entry] = accountEntries.merging(generalEntries) { first, _ in first }
+
+    static let accountEntries: [String: Entry] = [
+        "GET /account/password": Entry(
+            path: { _ in "/account/password" }, expect: { who, _ in read(who, true, page: true) }),
+        // An empty form: the current password is needed (422), and nothing changes.
+        "POST /account/password": Entry(
+            path: { _ in "/account/password" }, body: { _ in "currentPassword=" },
+            expect: { who, _ in who == .anonymous ? 401 : 422 }),
+        "GET /reset-password": Entry(path: { _ in "/reset-password" }, expect: { _, _ in 200 }),
+        // Like sign-in: a cookie-less anonymous form lacks its CSRF token; a token request gets the empty form back.
+        "POST /reset-password": Entry(
+            path: { _ in "/reset-password" }, body: { _ in "username=" },
+            expect: { who, _ in who == .anonymous ? 403 : 422 }),
+        "GET /users": Entry(
+            path: { _ in "/users" },
+            expect: { who, _ in
+                switch who {
+                case .anonymous: return 303
+                case .admin, .planner: return 200
+                default: return 403
+                }
+            }),
+        // Adding an account on a village inside the planner's commune, or outside it (refused by the form, 422).
+        "POST /users": Entry(
+            path: { _ in "/users" }, body: { "username=\($0.newUsername)&role=viewer&place=\($0.placeCode)" },
+            expect: { who, inside in
+                switch who {
+                case .anonymous: return 401
+                case .admin: return 200
+                case .planner: return inside ? 200 : 422
+                default: return 403
+                }
+            }),
+        "GET /users/:user": Entry(path: { "/users/\($0.user)" }, expect: { manager($0, $1, ok: 200, page: true) }),
+        "POST /users/:user/roles": Entry(
+            path: { "/users/\($0.user)/roles" }, body: { "role=planner&place=\($0.placeCode)" },
+            expect: { manager($0, $1, ok: 303, page: false) }),
+        "POST /users/:user/roles/revoke": Entry(
+            path: { "/users/\($0.user)/roles/revoke" }, body: { "role=viewer&unit=\($0.unit)" },
+            expect: { manager($0, $1, ok: 303, page: false) }),
+        "POST /users/:user/disable": Entry(
+            path: { "/users/\($0.user)/disable" }, body: { _ in "" }, expect: { manager($0, $1, ok: 303, page: false) }),
+        "POST /users/:user/enable": Entry(
+            path: { "/users/\($0.user)/enable" }, body: { _ in "" }, expect: { manager($0, $1, ok: 303, page: false) }),
+        "POST /users/:user/reset-code": Entry(
+            path: { "/users/\($0.user)/reset-code" }, body: { _ in "" },
+            expect: { manager($0, $1, ok: 200, page: false) }),
+    ]
+
+    static let generalEntries: [String: Entry] = [
         "GET /health": Entry(path: { _ in "/health" }, expect: { _, _ in 200 }),
         // Whether the database answers and is migrated: no data, open like /health (issue 24).
         "GET /health/ready": Entry(path: { _ in "/health/ready" }, expect: { _, _ in 200 }),
@@ -451,7 +512,7 @@ struct AccessMatrixTests {
     /// The routes anyone may call; every other route must declare an action.
     static let openRoutes: Set<String> = [
         "GET /health", "GET /health/ready", "GET /metrics", "GET /openapi.json", "GET /login", "POST /login",
-        "POST /logout",
+        "POST /logout", "GET /reset-password", "POST /reset-password",
         // The API's catch-all 404: it names no object; the api group still requires sign-in.
         "GET /api/**", "POST /api/**", "PUT /api/**", "PATCH /api/**", "DELETE /api/**",
     ]
@@ -620,6 +681,16 @@ struct AccessMatrixTests {
                                 objects.token = try await UserDirectory(db: app.store)
                                     .createToken(for: owner.account.id, name: "matrix").info.id
                             }
+                        }
+                        objects.placeCode = isInside ? "00001.01" : "00002.01"
+                        objects.newUsername = "matrix-" + UUID().uuidString.prefix(8).lowercased()
+                        if key.contains("users/:user") {
+                            // A fresh account each time: disabling or revoking changes it.
+                            objects.user = try await UserDirectory(db: app.store).create(
+                                username: objects.newUsername, displayName: "Matrix", passwordHash: "x",
+                                grants: [RoleGrant(role: .viewer, unitID: objects.unit)]
+                            ).id
+                            objects.newUsername += "-b"
                         }
                         if key.contains("imports/:upload") {
                             let owner =

@@ -131,7 +131,8 @@ struct AuthTests {
             try await app.testing().test(.GET, "/api/units", headers: ["Authorization": "Bearer \(token)"]) { res in
                 #expect(res.status == .unauthorized)
             }
-            try await UserDirectory(db: app.store).setDisabled("viewer", true)
+            try await AccountAdministration(db: app.store, scope: .everything).setDisabled(
+                users.viewer.account.id, true, actor: .system)
             try await app.testing().test(.GET, "/api/units", headers: users.viewer.bearer) { res in
                 #expect(res.status == .unauthorized)
             }

@@ -143,7 +143,8 @@ struct SignInSecurityTests {
                 #expect($0.status == .ok)
             }
             let hash = try app.password.hash("a brand new passphrase")
-            try await UserDirectory(db: app.store).setPasswordHash("planner", hash)
+            try await AccountAdministration(db: app.store, scope: .everything).setPassword(
+                users.planner.account.id, hash: hash, actor: .system)
             try await app.testing().test(.GET, "/members", headers: ["Cookie": "gandan_session=\(session)"]) { res in
                 #expect(res.status == .seeOther)
                 #expect(res.headers.first(name: .location)?.hasPrefix("/login") == true)

@@ -13,24 +13,49 @@ public enum PasswordPolicy {
         }
     }
 
+    /// A rule a password can break, first to last as they are checked.
+    public enum Rule: String, Sendable, CaseIterable {
+        case tooShort, oneCharacter, containsUsername, common
+    }
+
+    /// The first rule the password breaks, or nil when it is acceptable.
+    public static func broken(_ password: String, username: String) -> Rule? {
+        if password.count < minimumLength { return .tooShort }
+        if Set(password).count == 1 { return .oneCharacter }
+        let name = username.lowercased().trimmingCharacters(in: .whitespaces)
+        let folded = password.lowercased()
+        if !name.isEmpty && folded.contains(name) { return .containsUsername }
+        if commonPasswords.contains(folded) { return .common }
+        return nil
+    }
+
     /// The message for the first rule broken, or nil when the password is acceptable.
     public static func problem(_ password: String, username: String) -> String? {
-        let folded = password.lowercased()
-        if password.count < minimumLength {
-            return "Mật khẩu phải có ít nhất \(minimumLength) ký tự / "
-                + "The password must have at least \(minimumLength) characters"
+        guard let rule = broken(password, username: username) else { return nil }
+        let text = sentence(rule, field: BilingualText(vi: "Mật khẩu", en: "The password"))
+        return String(text.vi.dropLast()) + " / " + String(text.en.dropLast())
+    }
+
+    /// The rule as a sentence naming the field by its label (`field`, capitalised as a sentence's start), in both
+    /// languages; a form shows it next to the field in the page's language.
+    public static func sentence(_ rule: Rule, field: BilingualText) -> BilingualText {
+        switch rule {
+        case .tooShort:
+            return BilingualText(
+                vi: "\(field.vi) phải có ít nhất \(minimumLength) ký tự.",
+                en: "\(field.en) must have at least \(minimumLength) characters.")
+        case .oneCharacter:
+            return BilingualText(
+                vi: "\(field.vi) không được chỉ lặp lại một ký tự.",
+                en: "\(field.en) may not repeat a single character.")
+        case .containsUsername:
+            return BilingualText(
+                vi: "\(field.vi) không được chứa tên đăng nhập.", en: "\(field.en) may not contain the user name.")
+        case .common:
+            return BilingualText(
+                vi: "\(field.vi) quá phổ biến, dễ đoán; hãy chọn mật khẩu khác.",
+                en: "\(field.en) is a common one, easy to guess; choose another.")
         }
-        if Set(password).count == 1 {
-            return "Mật khẩu không được chỉ lặp lại một ký tự / The password may not repeat a single character"
-        }
-        let name = username.lowercased().trimmingCharacters(in: .whitespaces)
-        if !name.isEmpty && folded.contains(name) {
-            return "Mật khẩu không được chứa tên đăng nhập / The password may not contain the user name"
-        }
-        if commonPasswords.contains(folded) {
-            return "Mật khẩu quá phổ biến, dễ đoán / The password is a common one, easy to guess"
-        }
-        return nil
     }
 
     /// Common passwords of 12 characters or more (lower-cased), from public breach lists, plus local ones.

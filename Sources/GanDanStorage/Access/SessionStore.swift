@@ -62,9 +62,9 @@ public struct SessionStore: Sendable {
         try await Self.deleteAll(of: userID, on: db)
     }
 
-    static func deleteAll(of userID: UUID, on db: any Database) async throws {
+    static func deleteAll(of userID: UUID, except kept: String? = nil, on db: any Database) async throws {
         let records = try await SessionRecord.query(on: db).all()
-        let ids = records.filter { $0.data[userKey] == userID.uuidString }.compactMap(\.id)
+        let ids = records.filter { $0.data[userKey] == userID.uuidString && $0.key != kept }.compactMap(\.id)
         guard !ids.isEmpty else { return }
         try await SessionRecord.query(on: db).filter(\.$id ~~ ids).delete()
     }

@@ -45,47 +45,54 @@ public struct UserDirectory: Sendable {
     public func create(username: String, displayName: String, passwordHash: String, grants: [RoleGrant]) async throws
         -> UserAccount
     {
+        try await db.writeTransaction { db in
+            try await Self.insert(
+                username: username, displayName: displayName, passwordHash: passwordHash, grants: grants, on: db)
+        }
+    }
+
+    /// Inserts the user and its roles in the caller's transaction; a bad user name, a taken one or a role without its
+    /// place is an `AccountRefusal`.
+    static func insert(
+        username: String, displayName: String, passwordHash: String, grants: [RoleGrant], on db: any Database
+    ) async throws -> UserAccount {
         let name = Self.normalised(username)
         guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isLetter || $0.isNumber || ".-_@".contains($0) })
-        else {
-            throw StorageError.conflict("a username has 1–64 letters, digits and . - _ @")
-        }
+        else { throw AccountRefusal.usernameShape }
         for grant in grants {
             switch grant.role {
             case .administrator: break
             case .secretary:
-                guard grant.organisationID != nil else { throw StorageError.conflict("a secretary role needs a cell") }
+                guard grant.organisationID != nil else { throw AccountRefusal.placeNeeded }
             case .planner, .viewer, .auditor:
-                guard grant.unitID != nil else {
-                    throw StorageError.conflict("a \(grant.role.rawValue) role needs a unit")
-                }
+                guard grant.unitID != nil else { throw AccountRefusal.placeNeeded }
             }
         }
-        return try await db.writeTransaction { db in
-            guard try await UserRecord.query(on: db).filter(\.$username == name).first() == nil else {
-                throw StorageError.conflict("the username \(name) is taken")
-            }
-            let user = UserRecord()
-            user.id = UUID()
-            user.username = name
-            user.displayName = displayName.isEmpty ? name : displayName
-            user.passwordHash = passwordHash
-            user.disabled = false
-            user.createdAt = Date()
-            try await user.create(on: db)
-            for grant in grants {
-                let row = RoleRecord()
-                row.id = UUID()
-                row.userID = try user.requireID()
-                row.role = grant.role.rawValue
-                row.unitID = grant.unitID
-                row.organisationID = grant.organisationID
-                try await row.create(on: db)
-            }
-            return UserAccount(
-                id: try user.requireID(), username: name, displayName: user.displayName, disabled: false, grants: grants
-            )
+        guard try await UserRecord.query(on: db).filter(\.$username == name).first() == nil else {
+            throw AccountRefusal.usernameTaken
         }
+        let user = UserRecord()
+        user.id = UUID()
+        user.username = name
+        user.displayName = displayName.isEmpty ? name : displayName
+        user.passwordHash = passwordHash
+        user.disabled = false
+        user.createdAt = Date()
+        try await user.create(on: db)
+        var unique: [RoleGrant] = []
+        for grant in grants where !unique.contains(grant) { unique.append(grant) }
+        for grant in unique {
+            let row = RoleRecord()
+            row.id = UUID()
+            row.userID = try user.requireID()
+            row.role = grant.role.rawValue
+            row.unitID = grant.unitID
+            row.organisationID = grant.organisationID
+            try await row.create(on: db)
+        }
+        return UserAccount(
+            id: try user.requireID(), username: name, displayName: user.displayName, disabled: false,
+            grants: unique)
     }
 
     /// The user and password hash for a sign-in attempt.
@@ -100,7 +107,7 @@ public struct UserDirectory: Sendable {
         return try await account(user)
     }
 
-    private func account(_ user: UserRecord) async throws -> UserAccount {
+    func account(_ user: UserRecord) async throws -> UserAccount {
         let grants = try await RoleRecord.query(on: db).filter(\.$userID == user.requireID()).all().map { row in
             RoleGrant(
                 role: try row.decode(\.$role, as: Role.self), unitID: row.unitID, organisationID: row.organisationID)
@@ -108,28 +115,6 @@ public struct UserDirectory: Sendable {
         return UserAccount(
             id: try user.requireID(), username: user.username, displayName: user.displayName, disabled: user.disabled,
             grants: grants)
-    }
-
-    public func setDisabled(_ username: String, _ disabled: Bool) async throws {
-        guard let user = try await UserRecord.query(on: db).filter(\.$username == Self.normalised(username)).first()
-        else { throw StorageError.notFound("no user \(username)") }
-        user.disabled = disabled
-        try await user.update(on: db)
-    }
-
-    /// Sets a new password hash and ends all the user's sessions and API tokens.
-    public func setPasswordHash(_ username: String, _ hash: String) async throws {
-        guard let user = try await UserRecord.query(on: db).filter(\.$username == Self.normalised(username)).first()
-        else { throw StorageError.notFound("no user \(username)") }
-        try await db.transaction { db in
-            user.passwordHash = hash
-            try await user.update(on: db)
-            let userID = try user.requireID()
-            // A new password ends every way in made with the old one (issue 21): tokens and sessions.
-            try await APITokenRecord.query(on: db).filter(\.$userID == userID).filter(\.$revokedAt == nil)
-                .set(\.$revokedAt, to: Date()).update()
-            try await SessionStore.deleteAll(of: userID, on: db)
-        }
     }
 
     // MARK: API tokens

@@ -13,6 +13,7 @@ public enum GanDanMigrations {
             AddMeetingBodies(),
             AddCommitteeAssignments(),
             AddFormSubmissions(),
+            AddPasswordResetCodes(),
         ]
     }
 }

@@ -5,7 +5,7 @@ import Vapor
 /// (`/cells/:cell`), except that a village is a unit (`/units/:unit/households`) whose group asks for a village.
 enum PathKind: String, Sendable, CaseIterable {
     case unit, village, cell, committee, member, meeting, plan, directive, feedback, supervision, candidate, household,
-        upload, token
+        upload, token, user
 
     /// Path parameters that carry a value (a year, a rating period), not an object: the handler parses them.
     static let values: Set<String> = ["year", "period"]
@@ -36,6 +36,7 @@ enum PathKind: String, Sendable, CaseIterable {
         case .household: try await req.resolve(HouseholdResolver.self, id, for: action)
         case .upload: try await req.resolve(UploadResolver.self, id, for: action)
         case .token: try await req.resolve(TokenResolver.self, id, for: action)
+        case .user: try await req.resolve(UserResolver.self, id, for: action)
         }
     }
 }

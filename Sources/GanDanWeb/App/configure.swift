@@ -77,6 +77,7 @@ func routes(_ app: Application, resources: URL) throws {
     try app.register(collection: try OpenAPIDocument(resources: resources))
     // CSRF runs inside each group, so the API's refusals are answered as JSON like its other errors.
     try app.grouped(CSRFMiddleware()).register(collection: LoginPages())
+    try app.grouped(CSRFMiddleware()).register(collection: ResetPasswordPages())
     let pages = app.grouped(CSRFMiddleware(), RequireLogin(.page), IdempotentForms())
     let api = app.grouped("api").grouped(ErrorResponder(.json), CSRFMiddleware(), RequireLogin(.json))
     for collection: any RouteCollection in [
@@ -89,7 +90,8 @@ func routes(_ app: Application, resources: URL) throws {
         try api.register(collection: collection)
     }
     for feature: any FeatureRoutes in [
-        AccountPages(), AuditPages(), FeedbackPages(), SupervisionPages(), CandidatePages(), RatingPages(),
+        AccountPages(), PasswordPages(), UserAdminPages(), AuditPages(), FeedbackPages(), SupervisionPages(),
+        CandidatePages(), RatingPages(),
         ImpactPages(),
         DashboardPages(), CommitteeMeetingPages(), CommitteeMemberPages(),
     ] {

@@ -32,6 +32,8 @@ struct AccountPages: FeatureRoutes {
         var roles: [String]
         var tokens: [TokenRow]
         var newToken: String?
+        /// Whether the user may manage accounts (administrators; planners, in their subtree).
+        var mayManage: Bool
     }
 
     func render(_ req: Request, newToken: String? = nil) async throws -> View {
@@ -59,7 +61,7 @@ struct AccountPages: FeatureRoutes {
                         id: $0.id, name: $0.name, created: formatter.string(from: $0.createdAt),
                         revoked: $0.revokedAt != nil)
                 },
-                newToken: newToken))
+                newToken: newToken, mayManage: try await req.holds(.plan)))
     }
 
     @Sendable func page(req: Request) async throws -> View {

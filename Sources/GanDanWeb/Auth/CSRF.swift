@@ -10,7 +10,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else { return try await next.respond(to: request) }
         let user = request.auth.get(CurrentUser.self)
-        let isSignIn = request.url.path == "/login"
+        let isSignIn = ["/login", "/reset-password"].contains(request.url.path)
         if user?.viaToken == true || (user == nil && !isSignIn) { return try await next.respond(to: request) }
         let expected = request.hasSession ? request.session.data["csrf"] : nil
         // A middleware runs before the route collects the body: a form sent in several packets (a long
