@@ -79,6 +79,8 @@ struct UnitList2025Tests {
             #expect(try await tree.unit(newNaHang, on: Self.listDate)?.kind == .commune)
             let township = try #require(found["02221"]?.predecessors.first { $0.code == "02221" }?.unitID)
             #expect(township != newNaHang)
+            #expect(try await tree.unit(code: "02221", on: CivilDate.on(2019, 4, 30))?.id == township)
+            #expect(try await tree.unit(code: "02221", on: CivilDate.on(2026, 12, 1))?.id == newNaHang)
             #expect(try await UnitSuccessions(db: db, scope: .everything).predecessors(of: newNaHang) == found["02221"])
         }
     }
@@ -92,6 +94,29 @@ struct UnitList2025Tests {
             #expect(again.unitsCreated == 0 && again.unitsChanged == 0 && again.predecessors == 0)
             #expect(again.unitsUnchanged == 125)
             #expect(try await Self.counts(db) == before)
+        }
+    }
+
+    @Test(
+        "the old list imported again after the 2025 one changes nothing: its codes find the old units",
+        arguments: TestDatabase.all)
+    func oldListAgain(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await Self.load(into: db)
+            let before = try await Self.counts(db)
+            let old = try DemoLoader.tuyenQuangUnits()
+            let again = try await DatasetWriter(db: db, scope: .everything).write(OrganisationDataset(units: old))
+            #expect(again.unitsCreated == 0 && again.unitsChanged == 0 && again.unitsUnchanged == old.count)
+            #expect(try await Self.counts(db) == before)
+            // A later version of the old Côn Lôn (stored after the new Côn Lôn 02245) is found by its date, twice.
+            var renamed = old
+            let index = try #require(renamed.firstIndex { $0.code == "02245" })
+            renamed[index].name = "Côn Lôn Cũ"
+            renamed[index].validity = Validity(from: CivilDate.on(2020, 1, 1))
+            let changed = try await DatasetWriter(db: db, scope: .everything).write(OrganisationDataset(units: renamed))
+            #expect(changed.unitsChanged == 1)
+            let same = try await DatasetWriter(db: db, scope: .everything).write(OrganisationDataset(units: renamed))
+            #expect(same.unitsChanged == 0 && same.unitsUnchanged == old.count)
         }
     }
 
