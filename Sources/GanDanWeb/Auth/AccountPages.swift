@@ -48,7 +48,6 @@ struct AccountPages: FeatureRoutes {
             }
             roles.append(grant.role.label.text(in: req.language) + place)
         }
-        let formatter = ISO8601DateFormatter()
         return try await req.view.render(
             "account",
             AccountContext(
@@ -56,7 +55,7 @@ struct AccountPages: FeatureRoutes {
                 username: account.username, displayName: account.displayName, roles: roles,
                 tokens: tokens.map {
                     TokenRow(
-                        id: $0.id, name: $0.name, created: formatter.string(from: $0.createdAt),
+                        id: $0.id, name: $0.name, created: VietnamTime.text($0.createdAt),
                         revoked: $0.revokedAt != nil)
                 },
                 newToken: newToken))

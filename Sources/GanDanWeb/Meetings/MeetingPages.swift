@@ -111,6 +111,10 @@ struct MeetingPages: RouteCollection {
         var y: Int
         var height: Int
         var band: String
+        /// The bar's month as a label under it (`06/25`), and where its value and label are written.
+        var shortMonth: String
+        var middle: Int
+        var valueY: Int
     }
 
     struct ListContext: Encodable {
@@ -221,7 +225,10 @@ struct MeetingPages: RouteCollection {
             let height = Int((point.score).rounded())
             return TrendBar(
                 month: point.month.vietnamese, score: String(format: "%.0f", point.score), x: index * 24 + 2,
-                y: 100 - height, height: height, band: point.band)
+                y: 100 - height, height: height, band: point.band,
+                shortMonth: String(format: "%02d/%02d", point.month.month, point.month.year % 100),
+                middle: index * 24 + 12,
+                valueY: max(8, 98 - height))
         }
     }
 
