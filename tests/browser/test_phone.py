@@ -5,8 +5,10 @@ Run through `scripts/browser-test` (GANDAN_PLACED_URL: the demo with the placeme
 """
 
 import gzip
+import html
 import http.cookiejar
 import re
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -118,3 +120,36 @@ def test_every_secretary_page_is_under_30_kb_compressed(placed_url: str) -> None
     assert any(p.startswith("/meetings/") for p in weights), weights
     heavy = {path: size for path, size in weights.items() if size >= BUDGET}
     assert not heavy, f"secretary pages over 30 KB compressed: {heavy}"
+
+
+def _visible_text(body: str) -> str:
+    """The page's words, without scripts, styles and <code> (record keys and stored values on the audit page)."""
+    body = re.sub(r"<(script|style|code)[^>]*>.*?</\1>", " ", body, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def test_dates_on_the_pages_people_read_are_dd_mm_yyyy_never_iso(placed_url: str) -> None:
+    iso = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b|\b\d{4}-\d{2}\b")
+    for username in ("secretary.nacooc", "auditor.nahang"):
+        opener = _signed_in(placed_url, username)
+        seen: set[str] = set()
+        queue = ["/", "/audit"]
+        found: dict[str, list[str]] = {}
+        while queue and len(seen) < 40:
+            path = queue.pop(0)
+            if path in seen:
+                continue
+            seen.add(path)
+            try:
+                with opener.open(placed_url + path) as response:
+                    body = response.read().decode()
+            except urllib.error.HTTPError:
+                continue
+            if hits := iso.findall(_visible_text(body)):
+                found[path] = hits[:3]
+            for link in re.findall(r'href="(/[^"#]*)"', body):
+                link = html.unescape(link)
+                if not any(skip in link for skip in ("format=", "lang=", "/logout")) and link not in seen:
+                    queue.append(link)
+        assert len(seen) >= 10, seen
+        assert not found, f"{username} reads ISO dates: {found}"

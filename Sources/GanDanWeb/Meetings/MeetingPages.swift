@@ -154,7 +154,9 @@ struct MeetingPages: RouteCollection {
 
     struct TopicRow: Encodable {
         var index: Int
+        /// `YYYY-MM` for the month field; `monthText` (`MM/YYYY`) for people.
         var month: String
+        var monthText: String
         var title: String
     }
 
@@ -191,9 +193,13 @@ struct MeetingPages: RouteCollection {
             openTasks = try await meetings.tasks(of: id, openOnly: true)
         }
         var topics = plan.topics.enumerated().map {
-            TopicRow(index: $0.offset, month: $0.element.month.iso, title: $0.element.title)
+            TopicRow(
+                index: $0.offset, month: $0.element.month.iso, monthText: $0.element.month.vietnamese,
+                title: $0.element.title)
         }
-        for extra in 0..<2 { topics.append(TopicRow(index: plan.topics.count + extra, month: "", title: "")) }
+        for extra in 0..<2 {
+            topics.append(TopicRow(index: plan.topics.count + extra, month: "", monthText: "", title: ""))
+        }
         let context = ListContext(
             page: PageContext(req, title: "\(Labels.text("meetings", req)) · \(cell.name)", exportable: true),
             cellID: id,
