@@ -42,6 +42,18 @@ struct MeetingMinutesTests {
         #expect(Self.minutes(end: "20:30").issues(cellFullMembers: 4).isEmpty)
     }
 
+    @Test("a short meeting is a breach recorded as a warning in plain words, not an error (rules.md R8)")
+    func shortIsBreach() {
+        let short = Self.minutes(end: "19:45")
+        #expect(short.breaches() == [.short(minutes: 45, minimum: 90)])
+        #expect(short.issues(cellFullMembers: 4).allSatisfy { $0.message.hasPrefix("warning:") })
+        #expect(short.breaches().first?.label.vi == "Họp ngắn: 45 phút, ít hơn 90 phút tối thiểu")
+        #expect(Self.minutes(start: "20:00", end: "19:00").breaches().isEmpty)
+        let late = Self.minutes(notice: Self.date)
+        #expect(late.breaches() == [.lateNotice(daysAhead: 0, required: 1)])
+        #expect(late.breaches().first?.label.en.contains("rules.md") == false)
+    }
+
     @Test("a combined meeting needs 120 minutes: 119 fails, 120 passes (rules.md R8)")
     func combinedDuration() {
         #expect(Self.fields(Self.minutes(kind: .combined, end: "20:59").issues(cellFullMembers: 4)) == ["endTime"])

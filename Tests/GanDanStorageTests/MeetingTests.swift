@@ -101,10 +101,10 @@ struct MeetingTests {
             #expect(problems.contains { $0.message.contains("Hoàng Thị Cúc is on the roll but not marked") })
             #expect(problems.contains { $0.field == "attendance" && $0.message.contains("≠ 4 expected") })
 
-            let short = await Self.issues {
-                try await meetings.recordMinutes(id, Self.entry(cell, end: "08:45"), actor: .system)
+            let backwards = await Self.issues {
+                try await meetings.recordMinutes(id, Self.entry(cell, end: "07:00"), actor: .system)
             }
-            #expect(short.map(\.field) == ["endTime"])
+            #expect(backwards.map(\.field) == ["endTime"])
             #expect(try await meetings.detail(id)?.meeting.status == .planned)
 
             try await meetings.recordMinutes(id, Self.entry(cell, absent: ["Triệu Văn Ếch": .excused]), actor: .system)
@@ -132,9 +132,55 @@ struct MeetingTests {
             }
             #expect(untitled.map(\.field) == ["topic"])
             let id = try await Self.plan(meetings, cell, "2019-06-05", kind: .combined)
-            let problems = await Self.issues { try await meetings.recordMinutes(id, Self.entry(cell), actor: .system) }
-            #expect(problems.contains { $0.field == "endTime" && $0.message.contains("at least 120") })
-            try await meetings.recordMinutes(id, Self.entry(cell, end: "09:30"), actor: .system)
+            let warnings = try await meetings.recordMinutes(id, Self.entry(cell), actor: .system)
+            #expect(warnings.contains { $0.hasPrefix("endTime") && $0.contains("120-minute minimum") })
+            #expect(try await meetings.detail(id)?.breaches == [.short(minutes: 105, minimum: 120)])
+            try await meetings.recordMinutes(
+                id, Self.entry(cell, end: "09:30", reason: "Sửa giờ kết thúc"), actor: .system)
+            #expect(try await meetings.detail(id)?.breaches == [])
+        }
+    }
+
+    @Test(
+        "a 45-minute meeting called the same day is recorded, scored down and flagged (rules.md R8, R11)",
+        arguments: TestDatabase.all)
+    func shortLateMeetingIsRecordedAndFlagged(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let cell = try await Self.loadCell(db)
+            let meetings = CellMeetings(db: db, scope: .everything)
+            let day = Fixtures.date("2019-06-05")
+            let short = try await meetings.plan(
+                cellID: cell.id,
+                MeetingPlanDraft(
+                    kind: .regular, date: day, scheduledStart: TimeOfDay(hour: 7, minute: 30)!, noticeSentOn: day),
+                actor: .system
+            ).id
+            let warnings = try await meetings.recordMinutes(short, Self.entry(cell, end: "08:15"), actor: .system)
+            #expect(warnings.count == 2)
+            let detail = try #require(try await meetings.detail(short))
+            #expect(detail.meeting.status == .held)
+            #expect(detail.meeting.durationMinutes == 45)
+            #expect(detail.breaches == [.short(minutes: 45, minimum: 90), .lateNotice(daysAhead: 0, required: 1)])
+            #expect(detail.breaches.map { $0.label.vi }.allSatisfy { !$0.contains("rules.md") })
+            // Duration (20) and prepared topics (15, late notice) are lost: 65 of 100.
+            #expect(detail.meeting.quality == 65)
+
+            let wellKept = try await Self.plan(meetings, cell, "2019-06-20")
+            try await meetings.recordMinutes(wellKept, Self.entry(cell), actor: .system)
+            #expect(try await meetings.detail(wellKept)?.breaches == [])
+
+            let commune = try #require(
+                try await OrganisationTree(db: db, scope: .everything).unit(code: "00001", on: day)
+            ).id
+            let report = try #require(
+                try await CommuneDashboard(db: db, scope: .everything).load(
+                    unit: commune, asOf: Fixtures.date("2019-06-30")))
+            #expect(report.flaggedMeetings.map(\.meetingID) == [short])
+            #expect(report.flaggedMeetings.first?.breaches.count == 2)
+            let nextMonth = try #require(
+                try await CommuneDashboard(db: db, scope: .everything).load(
+                    unit: commune, asOf: Fixtures.date("2019-07-10")))
+            #expect(nextMonth.flaggedMeetings.isEmpty)
         }
     }
 

@@ -201,48 +201,34 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
     /// Present members who may vote: full members, exempt or not (probationary members have no vote).
     public var presentVoters: Int { attendance.filter { $0.status.isPresent && $0.mayVote }.count }
 
-    /// Whether notice went out late or was not recorded; a warning, the meeting still stands (rules.md R11).
-    public func warnings(settings: MeetingSettings = .standard) -> [InputIssue] {
-        Self.noticeWarning(date: date, noticeSentOn: noticeSentOn, settings: settings).map {
-            [InputIssue(field: "noticeSentOn", message: "warning: " + $0)]
-        } ?? []
+    /// The breaches the minutes record rather than refuse, as warnings on their fields: a short meeting, late or
+    /// unrecorded notice; the meeting still stands (rules.md R8, R11).
+    public func warnings(settings: MeetingSettings = .standard, cellFullMembers: Int? = nil) -> [InputIssue] {
+        breaches(settings: settings, cellFullMembers: cellFullMembers).map {
+            InputIssue(field: $0.field, message: "warning: " + $0.label.en)
+        }
     }
 
     /// The notice warning for a meeting on `date`, or nil when notice went out in time (rules.md R11).
     public static func noticeWarning(date: CivilDate, noticeSentOn: CivilDate?, settings: MeetingSettings = .standard)
         -> String?
     {
-        guard let noticeSentOn else { return "the day notice was sent is not recorded" }
-        let daysAhead = date.dayNumber - noticeSentOn.dayNumber
-        guard daysAhead >= settings.minimumNoticeDays else {
-            return "notice sent \(noticeSentOn.iso), \(daysAhead) day(s) before the meeting; "
-                + "at least \(settings.minimumNoticeDays) required (rules.md R11)"
-        }
-        return nil
+        MeetingBreach.notice(date: date, noticeSentOn: noticeSentOn, settings: settings)?.label.en
     }
 
-    /// Every problem in the minutes, each naming its field; notice warnings come last (rules.md R8, R10, R11).
+    /// Every problem in the minutes, each naming its field; breaches (short meeting, notice) come last as warnings
+    /// (rules.md R8, R10, R11).
     public func issues(settings: MeetingSettings = .standard, cellFullMembers: Int) -> [InputIssue] {
-        durationIssues(settings: settings, cellFullMembers: cellFullMembers) + attendanceIssues() + roleIssues()
-            + recordIssues() + warnings(settings: settings)
+        durationIssues() + attendanceIssues() + roleIssues() + recordIssues()
+            + warnings(settings: settings, cellFullMembers: cellFullMembers)
     }
 
-    /// The meeting ends after it starts and lasts the minimum for its kind (rules.md R8).
-    func durationIssues(settings: MeetingSettings, cellFullMembers: Int) -> [InputIssue] {
-        var issues: [InputIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
-        if endTime <= startTime {
-            add("endTime", "the meeting ends at \(endTime), not after it starts at \(startTime)")
-        } else {
-            let minimum = settings.minimumDuration(for: kind, cellFullMembers: cellFullMembers)
-            if durationMinutes < minimum {
-                add(
-                    "endTime",
-                    "a \(kind.rawValue) meeting lasts at least \(minimum) minutes, this one \(durationMinutes) "
-                        + "(rules.md R8)")
-            }
-        }
-        return issues
+    /// The meeting ends after it starts; a meeting shorter than the minimum is a breach, not an error (rules.md R8).
+    func durationIssues() -> [InputIssue] {
+        guard endTime <= startTime else { return [] }
+        return [
+            InputIssue(field: "endTime", message: "the meeting ends at \(endTime), not after it starts at \(startTime)")
+        ]
     }
 
     /// The roll and the attendance agree: each member once, excused absences with reasons (rules.md R10).

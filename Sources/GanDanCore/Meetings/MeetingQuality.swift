@@ -100,7 +100,9 @@ public struct MeetingQualityChecklist: Hashable, Sendable, Codable {
             durationMet: minutes.durationMinutes >= minimum,
             attendanceRate: minutes.roll.expected > 0
                 ? Double(minutes.presentCount) / Double(minutes.roll.expected) : 0,
-            topicsPrepared: !minutes.agenda.isEmpty && minutes.warnings(settings: settings).isEmpty,
+            topicsPrepared: !minutes.agenda.isEmpty
+                && MeetingBreach.notice(date: minutes.date, noticeSentOn: minutes.noticeSentOn, settings: settings)
+                    == nil,
             tasksReviewed: !minutes.lastMonthReview.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
             resolutionAdopted: !minutes.conclusion.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                 && minutes.votes.allSatisfy { $0.isAdopted(voters: voters) })

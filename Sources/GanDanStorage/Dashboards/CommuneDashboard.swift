@@ -70,6 +70,9 @@ public struct CommuneDashboardReport: Codable, Sendable, Hashable {
     public var cellsMayProposeCommittee: Int
     /// Cells with at least one meeting in the year without their assigned committee member (rules.md R11).
     public var cellsWithoutCommitteeMember: Int
+    /// Meetings held in the day's month, up to the day, that were too short or called at late notice (rules.md R8,
+    /// R11): recorded, flagged here.
+    public var flaggedMeetings: [FlaggedMeeting]
 }
 
 /// Builds "cells at a glance" for a unit as of a day, in a fixed number of queries whatever the number of cells.
@@ -143,7 +146,8 @@ public struct CommuneDashboard: Sendable {
             overdueFeedback: glances.reduce(0) { $0 + $1.overdueFeedback },
             cellsWithoutMeetingThisMonth: glances.filter(\.noMeetingThisMonth).count,
             cellsMayProposeCommittee: glances.filter(\.mayProposeCommittee).count,
-            cellsWithoutCommitteeMember: glances.filter { $0.meetingsWithoutCommitteeMember > 0 }.count)
+            cellsWithoutCommitteeMember: glances.filter { $0.meetingsWithoutCommitteeMember > 0 }.count,
+            flaggedMeetings: try await flaggedMeetings(cells, on: date))
     }
 
     /// The SQL condition "the member has a standing on D" (`PartyRecord.standing(on:)` is not nil): admitted by D,

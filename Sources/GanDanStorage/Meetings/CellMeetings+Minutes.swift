@@ -8,7 +8,8 @@ extension CellMeetings {
     ///
     /// The roll comes from the registry on the meeting day; every member on it is marked. Tasks are assigned to
     /// named members and earlier tasks reviewed (rules.md A7). Everything is checked first; nothing is written
-    /// unless all of it is valid. Returns the warnings that remain (late notice, rules.md R11).
+    /// unless all of it is valid. A short meeting or late notice is recorded, not refused: it is returned as a warning,
+    /// lowers the quality score and is flagged on the meeting and the commune dashboard (rules.md R8, R11).
     @discardableResult
     public func recordMinutes(_ meetingID: UUID, _ entry: MinutesEntry, actor: Actor) async throws -> [String] {
         guard let meeting = try await meetingRecord(meetingID) else {
@@ -72,7 +73,9 @@ extension CellMeetings {
                     entityID: "\(meetingID.uuidString)#\(version)", after: row.body, requestID: actor.requestID,
                     unitID: cell.unitID))
         }
-        return prepared.issues.filter { $0.message.hasPrefix("warning:") }.map(\.description)
+        let breaches = prepared.minutes.warnings(
+            settings: policy.meetings, cellFullMembers: prepared.minutes.cellFullMembers)
+        return (breaches + prepared.issues.filter { $0.message.hasPrefix("warning:") }).map(\.description)
     }
 
     static var encoder: JSONEncoder {

@@ -195,7 +195,10 @@ public struct CellMeetings: Sendable {
             if let member = body.committeeMemberID { ids.insert(member) }
         }
         let names = try await memberNames(Array(ids))
-        let warnings = body?.minutes.warnings(settings: policy.meetings).map(\.message) ?? []
+        // The minutes are judged with the notice day as it stands now: a notice recorded later clears the flag.
+        var judged = body?.minutes
+        judged?.noticeSentOn = try meeting.date(\.$noticeSentOn)
+        let breaches = judged?.breaches(settings: policy.meetings) ?? []
         return MeetingDetail(
             meeting: try summary(meeting, latest: current), cellName: cell.name, shownVersion: shown?.version,
             body: body,
@@ -204,7 +207,7 @@ public struct CellMeetings: Sendable {
                     version: $0.version, recordedBy: $0.recordedBy, recordedAt: $0.recordedAt,
                     correctionReason: $0.correctionReason)
             }, names: names.map { NamedID(id: $0.key, name: $0.value) }.sorted { $0.name < $1.name },
-            tasksAssigned: assigned, tasksReviewed: reviewed, warnings: warnings,
+            tasksAssigned: assigned, tasksReviewed: reviewed, warnings: breaches.map(\.label.en), breaches: breaches,
             assignedCommitteeMember: try await assignedCommitteeMember(meeting),
             notifications: try await notifications(of: id))
     }

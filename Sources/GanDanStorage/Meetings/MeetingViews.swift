@@ -79,8 +79,10 @@ public struct MeetingDetail: Codable, Sendable, Hashable {
     public var names: [NamedID]
     public var tasksAssigned: [TaskView]
     public var tasksReviewed: [TaskView]
-    /// Problems the minutes in force still carry that are warnings only (rules.md R11).
+    /// Problems the minutes in force still carry that are warnings only (rules.md R8, R11).
     public var warnings: [String]
+    /// What the meeting broke that is recorded, not refused: short, late or unrecorded notice (rules.md R8, R11).
+    public var breaches: [MeetingBreach]
     /// The upper-level committee member assigned to the cell on the meeting day (rules.md R11).
     public var assignedCommitteeMember: NamedID?
     /// Who was told of the meeting, and how (rules.md R11).

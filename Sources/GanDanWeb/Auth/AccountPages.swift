@@ -50,7 +50,6 @@ struct AccountPages: FeatureRoutes {
             }
             roles.append(grant.role.label.text(in: req.language) + place)
         }
-        let formatter = ISO8601DateFormatter()
         return try await req.view.render(
             "account",
             AccountContext(
@@ -58,7 +57,7 @@ struct AccountPages: FeatureRoutes {
                 username: account.username, displayName: account.displayName, roles: roles,
                 tokens: tokens.map {
                     TokenRow(
-                        id: $0.id, name: $0.name, created: formatter.string(from: $0.createdAt),
+                        id: $0.id, name: $0.name, created: VietnamTime.text($0.createdAt),
                         revoked: $0.revokedAt != nil)
                 },
                 newToken: newToken, mayManage: try await req.holds(.plan)))

@@ -23,7 +23,12 @@ struct AuditPages: FeatureRoutes {
 
     @Sendable func page(req: Request) async throws -> Response {
         let format = try req.exportFormat()
-        let entries = try await entries(req)
+        // People read the time in Vietnam's time, dd/mm/yyyy HH:mm; the API keeps the stored UTC timestamp.
+        let entries = try await entries(req).map {
+            var entry = $0
+            entry.at = VietnamTime.text(iso: entry.at)
+            return entry
+        }
         let context = AuditContext(
             page: PageContext(req, title: Labels.text("audit", req), exportable: true), entries: entries)
         // An export of the trail is filed under the units whose entries it holds: those of the auditor's scope.

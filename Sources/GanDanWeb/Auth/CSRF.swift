@@ -23,7 +23,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             _ = try await request.body.collect(max: limit).get()
         }
         let given = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "csrf"))
-        guard let expected, let given, constantTimeEqual(expected, given) else {
+        guard let expected, let given, CSRFMask.matches(given, session: expected) else {
             if request.url.path.hasPrefix("/api/") {
                 throw Abort(
                     .forbidden,
@@ -55,12 +55,48 @@ func constantTimeEqual(_ a: String, _ b: String) -> Bool {
 }
 
 extension Request {
-    /// The session's CSRF token, created on first use; forms put it in a hidden `csrf` field.
+    /// The session's CSRF token, created on first use, masked afresh for this page; forms put it in a hidden `csrf`
+    /// field. Pages are gzip-compressed, so a secret repeated byte for byte on every page could be guessed from the
+    /// compressed sizes (BREACH); a masked token differs on every page.
     var csrfToken: String {
-        if let token = session.data["csrf"] { return token }
-        let token = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }
-            .joined()
+        if let token = session.data["csrf"] { return CSRFMask.mask(token) }
+        let token = CSRFMask.hex(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
         session.data["csrf"] = token
-        return token
+        return CSRFMask.mask(token)
+    }
+}
+
+/// A CSRF token sent as a random pad and the token XOR the pad, both hex; the session keeps the plain token.
+enum CSRFMask {
+    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+
+    static func bytes(_ hex: String) -> [UInt8]? {
+        let digits = Array(hex.utf8)
+        guard digits.count.isMultiple(of: 2) else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(digits.count / 2)
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else {
+                return nil
+            }
+            result.append(byte)
+        }
+        return result
+    }
+
+    /// The token masked with a fresh pad: `pad ‖ token ⊕ pad`.
+    static func mask(_ token: String) -> String {
+        guard let plain = bytes(token) else { return token }
+        let pad = SymmetricKey(size: SymmetricKeySize(bitCount: plain.count * 8)).withUnsafeBytes { Array($0) }
+        return hex(pad) + hex(zip(plain, pad).map { $0 ^ $1 })
+    }
+
+    /// Whether `given` is the session's token, masked or plain (a header set by a script may send it plain).
+    static func matches(_ given: String, session token: String) -> Bool {
+        if given.utf8.count == token.utf8.count { return constantTimeEqual(given, token) }
+        guard given.utf8.count == token.utf8.count * 2, let both = bytes(given) else { return false }
+        let half = both.count / 2
+        let unmasked = zip(both[half...], both[..<half]).map { $0 ^ $1 }
+        return constantTimeEqual(hex(unmasked), token)
     }
 }

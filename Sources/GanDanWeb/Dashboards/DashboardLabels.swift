@@ -56,6 +56,10 @@ enum DashboardLabels {
         "dashboardCellsWithoutCommitteeMember": BilingualText(
             vi: "chi bộ có buổi họp từ đầu năm vắng cấp ủy viên phụ trách",
             en: "cells with meetings this year without their assigned committee member"),
+        "dashboardFlaggedMeetings": BilingualText(
+            vi: "Buổi họp ngắn hoặc báo họp muộn trong tháng", en: "Short or late-notice meetings this month"),
+        "dashboardFlaggedNone": BilingualText(
+            vi: "Không có buổi họp nào ngắn hoặc báo họp muộn.", en: "No short or late-notice meetings."),
         "dashboardMembersOf": BilingualText(vi: "Danh sách theo số liệu", en: "The list behind the figure"),
         "dashboardOpenTasksOn": BilingualText(vi: "Nhiệm vụ đang thực hiện ngày", en: "Tasks open on"),
         "dashboardOverdueOnly": BilingualText(vi: "Chỉ ý kiến quá hạn", en: "Overdue only"),

@@ -145,6 +145,17 @@ struct DashboardPages: FeatureRoutes {
         var cellsWithoutMeeting: Int
         var cellsMayPropose: Int
         var cellsWithoutCommitteeMember: Int
+        /// The month's short or late-notice meetings, each a link to its minutes (rules.md R8, R11).
+        var flagged: [FlaggedRow]
+        var month: String
+    }
+
+    /// A meeting recorded with a breach: the cell, the day and what it broke in plain words.
+    struct FlaggedRow: Encodable {
+        var cellName: String
+        var date: String
+        var link: String
+        var breaches: [String]
     }
 
     /// The dashboard page, or with `?format=csv|xlsx` its table as a file.
@@ -276,7 +287,12 @@ struct DashboardPages: FeatureRoutes {
             }, rows: rows, size: report.size, full: report.fullMembers,
             openTasks: report.openTasks, overdueFeedback: report.overdueFeedback,
             cellsWithoutMeeting: report.cellsWithoutMeetingThisMonth, cellsMayPropose: report.cellsMayProposeCommittee,
-            cellsWithoutCommitteeMember: report.cellsWithoutCommitteeMember)
+            cellsWithoutCommitteeMember: report.cellsWithoutCommitteeMember,
+            flagged: report.flaggedMeetings.map {
+                FlaggedRow(
+                    cellName: $0.cellName, date: $0.date.vietnamese, link: "/meetings/\($0.meetingID)",
+                    breaches: $0.breaches.map { $0.label.text(in: language) })
+            }, month: YearMonth(report.asOf).vietnamese)
         return context
     }
 }

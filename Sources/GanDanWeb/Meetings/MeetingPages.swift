@@ -111,6 +111,10 @@ struct MeetingPages: RouteCollection {
         var y: Int
         var height: Int
         var band: String
+        /// The bar's month as a label under it (`06/25`), and where its value and label are written.
+        var shortMonth: String
+        var middle: Int
+        var valueY: Int
     }
 
     struct ListContext: Encodable {
@@ -150,7 +154,9 @@ struct MeetingPages: RouteCollection {
 
     struct TopicRow: Encodable {
         var index: Int
+        /// `YYYY-MM` for the month field; `monthText` (`MM/YYYY`) for people.
         var month: String
+        var monthText: String
         var title: String
     }
 
@@ -187,9 +193,13 @@ struct MeetingPages: RouteCollection {
             openTasks = try await meetings.tasks(of: id, openOnly: true)
         }
         var topics = plan.topics.enumerated().map {
-            TopicRow(index: $0.offset, month: $0.element.month.iso, title: $0.element.title)
+            TopicRow(
+                index: $0.offset, month: $0.element.month.iso, monthText: $0.element.month.vietnamese,
+                title: $0.element.title)
         }
-        for extra in 0..<2 { topics.append(TopicRow(index: plan.topics.count + extra, month: "", title: "")) }
+        for extra in 0..<2 {
+            topics.append(TopicRow(index: plan.topics.count + extra, month: "", monthText: "", title: ""))
+        }
         let context = ListContext(
             page: PageContext(req, title: "\(Labels.text("meetings", req)) · \(cell.name)", exportable: true),
             cellID: id,
@@ -221,7 +231,10 @@ struct MeetingPages: RouteCollection {
             let height = Int((point.score).rounded())
             return TrendBar(
                 month: point.month.vietnamese, score: String(format: "%.0f", point.score), x: index * 24 + 2,
-                y: 100 - height, height: height, band: point.band)
+                y: 100 - height, height: height, band: point.band,
+                shortMonth: String(format: "%02d/%02d", point.month.month, point.month.year % 100),
+                middle: index * 24 + 12,
+                valueY: max(8, 98 - height))
         }
     }
 

@@ -390,7 +390,7 @@ struct MinutesView: Encodable {
         assigned = Self.assignedRows(detail, old: isOld, names: names, language: language)
         reviewed = detail.tasksReviewed.map { MeetingPages.TaskRow($0, language) }
         versions = Self.versionLines(detail)
-        warnings = detail.warnings
+        warnings = detail.breaches.map { $0.label.text(in: language) }
         quality = meeting.quality.map { String(format: "%.0f", $0) }
         self.mayWrite = mayWrite && meeting.status != .cancelled
     }
@@ -424,10 +424,9 @@ struct MinutesView: Encodable {
     }
 
     static func versionLines(_ detail: MeetingDetail) -> [VersionLine] {
-        let formatter = ISO8601DateFormatter()
-        return detail.versions.map {
+        detail.versions.map {
             VersionLine(
-                version: $0.version, recordedBy: $0.recordedBy, recordedAt: formatter.string(from: $0.recordedAt),
+                version: $0.version, recordedBy: $0.recordedBy, recordedAt: VietnamTime.text($0.recordedAt),
                 reason: $0.correctionReason, shown: $0.version == detail.shownVersion)
         }
     }

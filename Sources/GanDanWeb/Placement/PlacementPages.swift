@@ -11,7 +11,7 @@ struct PlacementPages: RouteCollection {
         let write = routes.requiring(.write)
         read.get("placement", use: index)
         routes.requiring(.plan, objectInBody: .unit).post("placement", "plans", use: propose)
-        read.get("placement", "plans", ":plan", use: review).reading(.format)
+        read.get("placement", "plans", ":plan", use: review).reading(.format, .unit)
         write.post("placement", "plans", ":plan", "move", use: move)
         routes.requiring(.approve).post("placement", "plans", ":plan", "approve", use: approve)
         read.get("placement", "plans", ":plan", "decision", use: decision).reading(.format)
@@ -113,11 +113,26 @@ struct PlacementPages: RouteCollection {
     }
 
     struct CommuneSection: Encodable {
+        var id: UUID
         var name: String
         var rows: [DecisionRow]
         var cells: [CellChoice]
         var warnings: [String]
         var notes: [String]
+    }
+
+    /// One commune's line in the summary above a plan paged by commune: what the district checks first (rules.md
+    /// A2, A3): key leaders placed, cells that receive members, weak cells a key leader reaches.
+    struct CommuneSummary: Encodable {
+        var id: UUID
+        var name: String
+        var link: String
+        var members: Int
+        var keyLeaders: Int
+        var cellsCovered: Int
+        var weakReached: Int
+        var weakCells: Int
+        var current: Bool
     }
 
     struct ChangeRow: Encodable {
@@ -137,7 +152,11 @@ struct PlacementPages: RouteCollection {
         var status: String
         var decisionDate: String?
         var total: String
+        /// Every commune, for the exports; the page shows `shown`, one commune at a time, under `summary`.
         var communes: [CommuneSection]
+        var shown: [CommuneSection]
+        var summary: [CommuneSummary]
+        var totals: CommuneSummary?
         var changes: [ChangeRow]
         var error: String?
     }
@@ -178,10 +197,15 @@ struct PlacementPages: RouteCollection {
                 )
             }
             return CommuneSection(
-                name: commune.communeName, rows: rows, cells: cells,
+                id: commune.communeID, name: commune.communeName, rows: rows, cells: cells,
                 warnings: commune.proposal.warnings.map { $0.text(in: language) },
                 notes: commune.proposal.notes.map { $0.text(in: language) })
         }
+        let weak = try await PlacementPlans(db: req.store, scope: try await req.scope(.read)).weakCells(
+            of: plan, on: plan.proposedOn ?? (try req.asOfDate()))
+        let asked = try req.queryID(.unit)
+        let current = communes.first { $0.id == asked }?.id ?? communes.first?.id
+        let summary = plan.communes.map { Self.summary($0, plan: plan.id, weak: weak, current: current) }
         return ReviewContext(
             page: PageContext(req, title: Labels.text("plan", req), exportable: exportable), csrf: req.csrfToken,
             id: plan.id,
@@ -189,8 +213,34 @@ struct PlacementPages: RouteCollection {
             mayEdit: mayEdit,
             status: Self.statusLabel(plan.status, req), decisionDate: plan.decisionDate?.vietnamese,
             total: String(format: "%.0f", plan.total), communes: communes,
+            shown: communes.filter { $0.id == current }, summary: summary.count > 1 ? summary : [],
+            totals: summary.count > 1 ? Self.totals(summary) : nil,
             changes: changes.map { ChangeRow(name: $0.memberName, from: $0.fromCellName, to: $0.toCellName) },
             error: error)
+    }
+
+    /// A commune's line in the plan's summary.
+    static func summary(_ commune: CommunePlan, plan: UUID, weak: Set<UUID>, current: UUID?)
+        -> CommuneSummary
+    {
+        let decisions = commune.proposal.decisions
+        let received = Set(commune.proposal.received.filter { $0.value > 0 }.keys)
+        let leaderCells = Set(decisions.filter(\.isKeyLeader).map(\.toCellID))
+        return CommuneSummary(
+            id: commune.communeID, name: commune.communeName,
+            link: "/placement/plans/\(plan)?unit=\(commune.communeID)", members: decisions.count,
+            keyLeaders: decisions.filter(\.isKeyLeader).count, cellsCovered: received.count,
+            weakReached: leaderCells.intersection(weak).count, weakCells: received.intersection(weak).count,
+            current: commune.communeID == current)
+    }
+
+    /// The summary's total line.
+    static func totals(_ lines: [CommuneSummary]) -> CommuneSummary {
+        func sum(_ field: KeyPath<CommuneSummary, Int>) -> Int { lines.reduce(0) { $0 + $1[keyPath: field] } }
+        return CommuneSummary(
+            id: UUID(), name: "", link: "", members: sum(\.members), keyLeaders: sum(\.keyLeaders),
+            cellsCovered: sum(\.cellsCovered), weakReached: sum(\.weakReached), weakCells: sum(\.weakCells),
+            current: false)
     }
 
     @Sendable func review(req: Request) async throws -> Response {

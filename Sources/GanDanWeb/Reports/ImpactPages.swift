@@ -62,6 +62,9 @@ struct ImpactPages: FeatureRoutes {
         var width: Int
         var change: String
         var positive: Bool
+        /// Where the cell's name and change are written: beside the axis, on the side the bar does not take.
+        var nameX: Int
+        var textY: Int
     }
 
     struct Context: Encodable {
@@ -180,7 +183,8 @@ struct ImpactPages: FeatureRoutes {
             let width = Int((min(30, abs(change)) / 30 * 140).rounded())
             return CellBar(
                 name: cell.cell.name, id: cell.cell.id, y: index * 14 + 4, x: change >= 0 ? 150 : 150 - width,
-                width: max(width, 1), change: String(format: "%+.1f", change), positive: change >= 0)
+                width: max(width, 1), change: String(format: "%+.1f", change), positive: change >= 0,
+                nameX: change >= 0 ? 147 : 153, textY: index * 14 + 12)
         }
     }
 }

@@ -59,7 +59,8 @@ extension MonthlyReportPages {
                 table.append([
                     .text(word(key)), .text(task.description),
                     .text(task.assignees.map(\.name).joined(separator: ", ")), .date(task.meetingDate),
-                    .text(task.due.iso), .text(task.status.label.text(in: word.language)), .optional(task.outcome),
+                    .text(task.due.vietnamese), .text(task.status.label.text(in: word.language)),
+                    .optional(task.outcome),
                 ])
             }
         }

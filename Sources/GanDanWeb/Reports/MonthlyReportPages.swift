@@ -75,8 +75,11 @@ struct MonthlyReportPages: RouteCollection {
         var unitName: String
         var month: String
         var monthISO: String
+        /// `YYYY-MM` for the links; the `…Text` forms (`MM/YYYY`) for people.
         var previousMonth: String
         var nextMonth: String
+        var previousMonthText: String
+        var nextMonthText: String
         var dateLine: String
         var secretary: String?
         var meetings: [MeetingLine]
@@ -141,6 +144,7 @@ struct MonthlyReportPages: RouteCollection {
             page: PageContext(req, title: title), report: report, cellID: id, cellName: cell.name,
             unitName: (place ?? unit)?.title(in: language) ?? "", month: month.vietnamese, monthISO: month.iso,
             previousMonth: month.adding(months: -1).iso, nextMonth: month.adding(months: 1).iso,
+            previousMonthText: month.adding(months: -1).vietnamese, nextMonthText: month.adding(months: 1).vietnamese,
             dateLine: ReportDate.line(min(last, CivilDate.today()), req), secretary: summary?.secretary,
             meetings: report.meetings.map { meeting in
                 MeetingLine(

@@ -1,5 +1,6 @@
 import Foundation
 import GanDanCore
+import GanDanStorage
 import Vapor
 
 /// What every page template needs: language, words, title, the "as of" date and the links that keep it.
@@ -9,6 +10,8 @@ struct PageContext: Encodable {
     var title: String
     /// The date asked for (ISO), shown in the date picker.
     var date: String
+    /// The same date as people read it, dd/mm/yyyy.
+    var dateText: String
     /// `?date=…&` or empty, to append to links so the whole visit stays on one date.
     var dateQuery: String
     var viLink: String
@@ -21,6 +24,8 @@ struct PageContext: Encodable {
     var formKey: String
     /// Whose drafts the page's forms keep in the browser (the signed-in account's id), empty when nobody is signed in.
     var draftOwner: String
+    /// A cell secretary's menu: only her cell's pages (nil for everyone else, who get the tree, members, placement).
+    var cellMenu: [MenuLink]?
     /// The page's "Export CSV / XLSX" links (its own URL with `format=`), on pages that offer them.
     var exports: ExportLinks?
 
@@ -31,6 +36,7 @@ struct PageContext: Encodable {
         self.title = title
         let date = (try? request.asOfDate()) ?? CivilDate.today()
         self.date = date.iso
+        dateText = date.vietnamese
         dateQuery = request.hasExplicitDate ? "date=\(date.iso)&" : ""
         var components = URLComponents(string: request.url.string) ?? URLComponents()
         var items = (components.queryItems ?? []).filter { $0.name != "lang" }
@@ -47,6 +53,29 @@ struct PageContext: Encodable {
         formKey = UUID().uuidString.lowercased()
         draftOwner = current?.account.id.uuidString.lowercased() ?? ""
         exports = exportable && request.method == .GET ? ExportLinks(request) : nil
+        cellMenu = current.flatMap { Self.cellMenu($0.account.grants, language: language, dateQuery: dateQuery) }
+    }
+
+    /// A link of the header's menu.
+    struct MenuLink: Encodable {
+        var label: String
+        var href: String
+    }
+
+    /// The menu of a user whose every grant is a secretary's on one cell: that cell's pages, nothing else.
+    static func cellMenu(_ grants: [RoleGrant], language: Language, dateQuery: String) -> [MenuLink]? {
+        let cells = Set(grants.map(\.organisationID))
+        guard !grants.isEmpty, grants.allSatisfy({ $0.role == .secretary }), cells.count == 1,
+            let cell = cells.first ?? nil
+        else { return nil }
+        func word(_ vi: String, _ en: String) -> String { BilingualText(vi: vi, en: en).text(in: language) }
+        let query = dateQuery.isEmpty ? "" : "?" + dateQuery.dropLast()
+        return [
+            MenuLink(label: word("Chi bộ", "Cell"), href: "/cells/\(cell)\(query)"),
+            MenuLink(label: word("Sinh hoạt", "Meetings"), href: "/cells/\(cell)/meetings\(query)"),
+            MenuLink(label: word("Ý kiến dân", "Feedback"), href: "/cells/\(cell)/feedback\(query)"),
+            MenuLink(label: word("Báo cáo", "Report"), href: "/cells/\(cell)/report\(query)"),
+        ]
     }
 }
 
