@@ -12,6 +12,7 @@ public enum GanDanMigrations {
             KeepParsedImportTables(),
             AddMeetingBodies(),
             AddCommitteeAssignments(),
+            AddPostSource(),
         ]
     }
 }
