@@ -5,9 +5,10 @@ import GanDanInterchange
 import GanDanStorage
 import GanDanWeb
 
-/// `gandan export members`: CSV in the import layout.
+/// `gandan export members|district`: CSV (or XLSX) in the import layout.
 struct Export: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export data.", subcommands: [Members.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Export data.", subcommands: [Members.self, District.self])
 }
 
 extension Export {

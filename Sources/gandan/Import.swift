@@ -9,7 +9,7 @@ import GanDanWeb
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import official units, members or households.",
-        subcommands: [Units.self, Members.self, Households.self])
+        subcommands: [Units.self, Members.self, Households.self, District.self])
 }
 
 extension Import {

@@ -31,3 +31,5 @@ func cellHistoryWriter(_ db: DatabaseHandle) { _ = CellHistoryWriter(db: db, pol
 func datasetWriter(_ db: DatabaseHandle) { _ = DatasetWriter(db: db) }
 func importUploads(_ db: DatabaseHandle) { _ = ImportUploads(db: db) }
 func auditTrail(_ db: DatabaseHandle) { _ = AuditTrail(db: db) }
+func districtExport(_ db: DatabaseHandle) { _ = DistrictExport(db: db) }
+func districtImport(_ db: DatabaseHandle) { _ = DistrictImport(db: db) }

@@ -61,11 +61,14 @@ public struct PostDraft: Hashable, Sendable, Codable {
     public var kind: PostKind
     public var organisationCode: String
     public var validity: Validity
+    /// Elected, or appointed by the superior committee (rules.md R5); nil when the source does not say.
+    public var source: PostSource?
 
-    public init(kind: PostKind, organisationCode: String, validity: Validity) {
+    public init(kind: PostKind, organisationCode: String, validity: Validity, source: PostSource? = nil) {
         self.kind = kind
         self.organisationCode = organisationCode
         self.validity = validity
+        self.source = source
     }
 }
 

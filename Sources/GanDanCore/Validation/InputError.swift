@@ -5,15 +5,19 @@ public struct InputIssue: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The column, form field or JSON field at fault.
     public var field: String?
     public var message: String
+    /// The file at fault, when the input is a folder of files (`gandan import district`).
+    public var file: String?
 
-    public init(line: Int? = nil, field: String? = nil, message: String) {
+    public init(line: Int? = nil, field: String? = nil, message: String, file: String? = nil) {
         self.line = line
         self.field = field
         self.message = message
+        self.file = file
     }
 
     public var description: String {
         var parts: [String] = []
+        if let file { parts.append(file) }
         if let line { parts.append("line \(line)") }
         if let field { parts.append(field) }
         return parts.isEmpty ? message : parts.joined(separator: ", ") + ": " + message

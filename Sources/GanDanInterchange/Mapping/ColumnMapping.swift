@@ -13,10 +13,15 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
     /// Guesses the mapping from header names: a header matches a field when its folded text equals the field's
     /// key, label or one of its aliases. Each column fills at most one field; the first match wins.
     public static func guess(header: [String], kind: ImportKind) -> ColumnMapping {
+        guess(header: header, fields: kind.fields)
+    }
+
+    /// `guess(header:kind:)` for a list of fields, as a district folder's files have them.
+    public static func guess(header: [String], fields: [ImportField]) -> ColumnMapping {
         let folded = header.map(ImportField.fold)
         var mapping = ColumnMapping()
         var used: Set<Int> = []
-        for field in kind.fields {
+        for field in fields {
             let names = Set(field.aliases.map(ImportField.fold))
             if let column = folded.indices.first(where: { !used.contains($0) && names.contains(folded[$0]) }) {
                 mapping.columns[field.key] = column
@@ -57,8 +62,13 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
     /// Problems with the mapping itself: required fields without a column, columns out of range,
     /// a column used for two fields. Reported against the header line.
     public func issues(kind: ImportKind, header: [String], headerLine: Int = 1) -> [InputIssue] {
+        issues(fields: kind.fields, header: header, headerLine: headerLine)
+    }
+
+    /// `issues(kind:header:headerLine:)` for a list of fields.
+    public func issues(fields: [ImportField], header: [String], headerLine: Int = 1) -> [InputIssue] {
         var issues: [InputIssue] = []
-        for field in kind.fields where field.required && columns[field.key] == nil {
+        for field in fields where field.required && columns[field.key] == nil {
             issues.append(InputIssue(line: headerLine, field: field.key, message: "required field has no column"))
         }
         var seen: [Int: String] = [:]

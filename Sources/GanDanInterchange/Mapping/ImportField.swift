@@ -66,7 +66,7 @@ public struct ImportField: Sendable, Hashable, Codable {
             required: true),
     ]
 
-    private static func field(
+    static func field(
         _ key: String, _ vi: String, _ en: String, _ aliases: [String], required: Bool = false
     ) -> ImportField {
         ImportField(

@@ -14,6 +14,11 @@ public struct MemberExporter: Sendable {
 
     /// Members on an official roll on `date` of the cells in scope (optionally one cell's), in Vietnamese name order.
     public func drafts(on date: CivilDate, cellID: UUID? = nil) async throws -> [MemberDraft] {
+        try await members(on: date, cellID: cellID).map(\.draft)
+    }
+
+    /// `drafts(on:cellID:)` with each member's id, for the posts of a district export.
+    func members(on date: CivilDate, cellID: UUID? = nil) async throws -> [(id: UUID, draft: MemberDraft)] {
         let rows = try await officialRolls(on: date, cellID: cellID).all()
         let cellOf = Dictionary(rows.map { ($0.memberID, $0) }, uniquingKeysWith: { first, _ in first })
         let organisations = try await OrganisationRecord.query(on: db).all()
@@ -21,7 +26,7 @@ public struct MemberExporter: Sendable {
             organisations.map { (try $0.requireID(), $0.code) }, uniquingKeysWith: { first, _ in first })
         let units = try await UnitRecord.query(on: db).inForce(on: date).all()
         let unitCodes = Dictionary(units.map { ($0.unitID, $0.code) }, uniquingKeysWith: { first, _ in first })
-        var drafts: [MemberDraft] = []
+        var drafts: [(id: UUID, draft: MemberDraft)] = []
         let ids = Array(cellOf.keys)
         var start = 0
         while start < ids.count {
@@ -33,20 +38,22 @@ public struct MemberExporter: Sendable {
                 let party = try record.partyRecord
                 guard let membership = cellOf[try record.requireID()], party.standing(on: date) != nil else { continue }
                 drafts.append(
-                    MemberDraft(
-                        fullName: record.fullName, birthDate: try record.date(\.$birthDate),
-                        sex: try record.decode(\.$sex, as: Sex.self),
-                        ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
-                        residenceVillageCode: record.residenceUnitID.flatMap { unitCodes[$0] },
-                        education: record.education, cardNumber: record.cardNumber, party: party.asOf(date),
-                        cellCode: codes[membership.organisationID] ?? "",
-                        joinedCellOn: try membership.date(\.$validFrom)))
+                    (
+                        try record.requireID(),
+                        MemberDraft(
+                            fullName: record.fullName, birthDate: try record.date(\.$birthDate),
+                            sex: try record.decode(\.$sex, as: Sex.self),
+                            ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
+                            residenceVillageCode: record.residenceUnitID.flatMap { unitCodes[$0] },
+                            education: record.education, cardNumber: record.cardNumber, party: party.asOf(date),
+                            cellCode: codes[membership.organisationID] ?? "",
+                            joinedCellOn: try membership.date(\.$validFrom))
+                    ))
             }
         }
-        return drafts.sorted {
-            (VietnameseText.personNameSortKey($0.fullName), $0.birthDate)
-                < (VietnameseText.personNameSortKey($1.fullName), $1.birthDate)
-        }
+        // Each name's key is made once: made in the comparison, it was most of a large district's export.
+        return drafts.map { (key: VietnameseText.personNameSortKey($0.draft.fullName), member: $0) }
+            .sorted { ($0.key, $0.member.draft.birthDate) < ($1.key, $1.member.draft.birthDate) }.map(\.member)
     }
 
     /// The units of the cells whose members `drafts(on:cellID:)` exports, for the export's audit entry (rules.md R30).

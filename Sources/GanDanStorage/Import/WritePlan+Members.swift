@@ -95,6 +95,7 @@ struct MemberRowBuilder {
                 row.kind = post.kind.rawValue
                 row.validFrom = post.validity.from.iso
                 row.validUntil = post.validity.until?.iso
+                row.source = post.source?.rawValue
                 postRows.append(row)
             }
         }

@@ -15,6 +15,7 @@ public enum GanDanMigrations {
             AddFormSubmissions(),
             AddPasswordResetCodes(),
             AddUnitSuccessions(),
+            AddPostSource(),
         ]
     }
 }

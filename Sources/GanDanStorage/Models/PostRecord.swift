@@ -11,6 +11,8 @@ final class PostRecord: Model, @unchecked Sendable {
     @Field(key: "kind") var kind: String
     @Field(key: "valid_from") var validFrom: String
     @OptionalField(key: "valid_until") var validUntil: String?
+    /// `PostSource`: elected or appointed by the superior committee (rules.md R5); nil when not recorded.
+    @OptionalField(key: "source") var source: String?
 
     init() {}
 }
