@@ -237,6 +237,19 @@ struct NaHangDemoTests {
         #expect(demo.members.allSatisfy { $0.residenceVillageCode.flatMap(unit)?.kind.isVillageLevel ?? true })
     }
 
+    @Test("R27: no two cells of the district share a name once each is named with its commune")
+    func cellNamesInDistrict() {
+        let names = demo.organisations.filter(\.kind.isCell).map { cell -> String in
+            let place = unit(cell.unitCode)
+            let communeCode =
+                place?.kind.level == 3 ? place?.code : place?.kind.isVillageLevel == true ? place?.parentCode : nil
+            let commune = communeCode.flatMap(unit)
+            return CellNaming.withCommune(cell.name, communeKind: commune?.kind, communeName: commune?.name)
+        }
+        #expect(Set(names).count == names.count)
+        #expect(names.contains("Chi bộ thôn Nà Coóc (xã Thanh Tương)"))
+    }
+
     @Test("every cell has one full-member secretary; ≥ 9 full members bring a deputy (rules.md R1–R4)")
     func cellSecretaries() {
         for cell in demo.organisations where cell.kind.isCell {
