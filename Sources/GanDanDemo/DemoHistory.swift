@@ -19,8 +19,15 @@ public struct DemoHistory: Sendable {
         async throws -> CellHistorySummary
     {
         let cells = try await VillageCellRolls(db: db, scope: .everything).rolls(under: districtID, on: placementDate)
-        let meetings = MeetingHistory.generate(
+        // Each cell followed by a member of the committee above it, present at most of its meetings (rules.md R11).
+        // One transaction for all of them: a commit per assignment would be most of the demo's load time.
+        let policy = policy
+        let followers = try await db.writeTransaction { db in
+            try await DemoCommittees(db: db, policy: policy, actor: actor).assignFollowers(cells: cells)
+        }
+        var meetings = MeetingHistory.generate(
             cells: cells, placementDate: placementDate, monthsBefore: monthsEachSide, monthsAfter: monthsEachSide)
+        DemoCommittees.recordFollowers(&meetings.meetings, assignments: followers)
         var citizens = CitizenHistory.generate(cells: cells, meetings: meetings, placementDate: placementDate)
         // "Excellent" within 20 % of "good" among each committee's cells, as in every year (rules.md R18).
         let tree = OrganisationTree(db: db, scope: .everything)
@@ -32,8 +39,13 @@ public struct DemoHistory: Sendable {
             committeeOf[cell.id] = parent.uuidString
         }
         citizens.keepCellQuota(committeeOf: committeeOf)
-        return try await CellHistoryWriter(db: db, scope: .everything, policy: policy).write(
+        var summary = try await CellHistoryWriter(db: db, scope: .everything, policy: policy).write(
             CellHistory(meetings: meetings, citizens: citizens), actor: actor)
+        // The grassroots committees' and their standing bodies' own meetings (rules.md R7).
+        summary.meetings += try await db.writeTransaction { db in
+            try await DemoCommittees(db: db, policy: policy, actor: actor).holdMeetings(districtID: districtID)
+        }
+        return summary
     }
 }
 

@@ -189,15 +189,65 @@ struct NaHangDemoTests {
         #expect(secretaries.allSatisfy { $0.cellCode == cellCode && $0.party.standing(on: reference) == .full })
     }
 
-    @Test("the district has between 3,000 and 4,000 members in 146 cells (rules.md C)")
+    @Test(
+        "the communes' 146 cells hold between 3,000 and 4,000 members: 12 agency cells and a cell per village (rules.md C)"
+    )
     func totals() {
-        #expect((3000...4000).contains(demo.members.count))
+        let communeCells = Set(
+            demo.organisations.filter { $0.kind == .communeAgencyCell || $0.kind == .villageCell }.map(\.code))
+        #expect(communeCells.count == 146)
+        #expect((3000...4000).contains(demo.members.count { communeCells.contains($0.cellCode) }))
         let villageCells = demo.organisations.filter { $0.kind == .villageCell }
         #expect(villageCells.count == demo.units.filter(\.kind.isVillageLevel).count)
         for cell in villageCells {
             #expect((5...45).contains(members(of: cell.code).count), "\(cell.name) has an odd size")
         }
         #expect(villageCells.filter { fullMembers(of: $0.code) < 9 }.count >= 3)
+    }
+
+    @Test("the demo has Na Hang's 35 grassroots organisations and more than 4,200 members (rules.md C)")
+    func grassrootsOrganisations() {
+        let district = OrganisationDraft.committeeCode(unitCode: NaHangDemo.districtCode)
+        let grassroots = demo.organisations.filter { $0.parentCode == district }
+        #expect(grassroots.count == 35)
+        // The 12 communes' committees, and 23 others: đảng bộ cơ sở with cells, and chi bộ cơ sở that are cells.
+        let communes = grassroots.filter { NaHangDemo.communeCodes.contains($0.unitCode) }
+        #expect(communes.count == 12 && communes.allSatisfy { $0.kind == .grassrootsCommittee })
+        let others = grassroots.filter { $0.unitCode == NaHangDemo.districtCode }
+        #expect(others.count == 23)
+        #expect(others.contains { $0.kind == .grassrootsCommittee } && others.contains { $0.kind == .otherCell })
+        for committee in others where committee.kind == .grassrootsCommittee {
+            let cells = demo.organisations.filter { $0.parentCode == committee.code }
+            #expect(cells.count >= 2 && cells.allSatisfy { $0.kind == .otherCell }, "\(committee.name)")
+            #expect(!holders(of: .partySecretary, in: committee.code).isEmpty, "\(committee.name)")
+        }
+        for name in ["Công an", "Quân sự", "Y tế", "Trường", "Ngân hàng", "Công ty"] {
+            #expect(others.contains { $0.name.contains(name) }, "no \(name)")
+        }
+        // Every grassroots organisation's members, through its cells.
+        let cellsUnder = Dictionary(grouping: demo.organisations.filter(\.kind.isCell)) { cell in
+            cell.parentCode == district ? cell.code : cell.parentCode ?? ""
+        }
+        for organisation in grassroots {
+            let held = (cellsUnder[organisation.code] ?? []).reduce(0) { $0 + members(of: $1.code).count }
+            #expect(held > 0, "\(organisation.name) has no members")
+        }
+        #expect(demo.members.count > 4200)
+        // Members of the district bodies live in the district; the communes' people are as before.
+        #expect(demo.members.allSatisfy { $0.residenceVillageCode.flatMap(unit)?.kind.isVillageLevel ?? true })
+    }
+
+    @Test("R27: no two cells of the district share a name once each is named with its commune")
+    func cellNamesInDistrict() {
+        let names = demo.organisations.filter(\.kind.isCell).map { cell -> String in
+            let place = unit(cell.unitCode)
+            let communeCode =
+                place?.kind.level == 3 ? place?.code : place?.kind.isVillageLevel == true ? place?.parentCode : nil
+            let commune = communeCode.flatMap(unit)
+            return CellNaming.withCommune(cell.name, communeKind: commune?.kind, communeName: commune?.name)
+        }
+        #expect(Set(names).count == names.count)
+        #expect(names.contains("Chi bộ thôn Nà Coóc (xã Thanh Tương)"))
     }
 
     @Test("every cell has one full-member secretary; ≥ 9 full members bring a deputy (rules.md R1–R4)")
@@ -341,6 +391,8 @@ struct NaHangDemoTests {
             guard let residence = member.residenceVillageCode else { continue }
             if member.cellCode.hasPrefix("CQ-") {
                 #expect(residence.hasPrefix(member.cellCode.dropFirst(3) + "."))
+            } else if organisation(member.cellCode)?.unitCode == NaHangDemo.districtCode {
+                #expect(unit(residence)?.kind.isVillageLevel == true)
             } else {
                 #expect(member.cellCode == OrganisationDraft.villageCellCode(villageCode: residence))
             }

@@ -183,7 +183,10 @@ struct PlacementPlanTests {
             let plans = PlacementPlans(db: db, scope: .everything)
             let plan = try await plans.propose(unitID: commune.id, on: Self.proposalDay, actor: .system)
             #expect(plan.decisions.map(\.memberName) == ["Ma Văn Ba", "Hoàng Văn Hoan"])
-            #expect(plan.decisions.map(\.toCellName) == ["Chi bộ thôn Nà Làng", "Chi bộ thôn Nà Coóc"])
+            #expect(
+                plan.decisions.map(\.toCellName) == [
+                    "Chi bộ thôn Nà Làng (xã Thanh Tương)", "Chi bộ thôn Nà Coóc (xã Thanh Tương)",
+                ])
             // Stored as proposed in 2005, so the decision may be dated then (the solver itself would not pick a cell
             // that did not exist yet).
             let stored = try #require(try await PlacementPlanRecord.find(plan.id, on: db))
@@ -220,7 +223,10 @@ struct PlacementPlanTests {
             let (rerun, changes) = try await plans.rerun(
                 plan.id, settings: settings, on: Self.proposalDay, actor: .system)
             #expect(rerun.version == 2)
-            #expect(changes.contains { $0.memberID == hoan.memberID && $0.toCellName == "Chi bộ thôn Nà Làng" })
+            #expect(
+                changes.contains {
+                    $0.memberID == hoan.memberID && $0.toCellName == "Chi bộ thôn Nà Làng (xã Thanh Tương)"
+                })
             #expect(rerun.decisions.first { $0.memberID == hoan.memberID }?.pinned == true)
             await #expect(throws: StorageError.self) {
                 try await plans.approve(plan.id, version: 1, decisionDate: Self.decisionDay, actor: .system)

@@ -55,6 +55,26 @@ struct DashboardPageTests {
     }
 
     @Test(
+        "R27: the printed placement decision of a district names each receiving cell with its commune",
+        arguments: TestDatabase.all)
+    func decisionNamesCommune(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app, users in
+            let (district, _, _) = try await Self.placed(app)
+            let plan = try #require(
+                try await PlacementPlans(db: app.store, scope: .everything).plans().first { $0.unitID == district })
+            try await app.testing().test(
+                .GET, "/placement/plans/\(plan.id)/decision", headers: users.admin.bearer
+            ) { res in
+                #expect(res.status == .ok)
+                let html = res.body.string
+                #expect(html.contains("(xã Thanh Tương)"))
+                #expect(
+                    !html.contains("Chi bộ thôn Nà Làng (") || html.contains("Chi bộ thôn Nà Làng (xã Thanh Tương)"))
+            }
+        }
+    }
+
+    @Test(
         "the district page: figures as of a day link to member lists holding exactly those", arguments: TestDatabase.all
     )
     func district(database: TestDatabase) async throws {

@@ -114,7 +114,7 @@ def test_a_planner_reviews_moves_one_member_and_approves(page: Page, base_url: s
     # Move one ordinary member to Nà Làng: the plan is re-run with that pin and shows what changed.
     row = page.locator("table.plan tbody tr").filter(has_not_text="Cán bộ chủ chốt").first
     name = row.locator("td").first.inner_text().strip()
-    row.get_by_label("Chuyển sang").select_option(label="Chi bộ thôn Nà Làng")
+    row.get_by_label("Chuyển sang").select_option(label="Chi bộ thôn Nà Làng (xã Thanh Tương)")
     row.get_by_role("button", name="Chuyển và tính lại").click()
     page.wait_for_load_state()
     expect(page.get_by_role("heading", name="Thay đổi so với lần trước")).to_be_visible()

@@ -94,6 +94,9 @@ public struct HistoryMeeting: Hashable, Sendable {
     public var tasks: [HistoryTask]
     /// Reviews of tasks assigned at earlier meetings of the same cell (rules.md A7).
     public var reviews: [HistoryReview]
+    /// The upper-level committee member assigned to the cell on the day, when the minutes record them present; it
+    /// must be the one assigned then (rules.md R11).
+    public var committeeMemberID: String?
 
     public init(
         cellID: String, scheduledStart: TimeOfDay, topic: String?, minutes: MeetingMinutes, tasks: [HistoryTask],

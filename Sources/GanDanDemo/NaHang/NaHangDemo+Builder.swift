@@ -49,7 +49,25 @@ struct NaHangDemoBuilder {
             addAgencyCellMembers(of: commune)
             addVillageCellMembers(of: commune)
         }
+        appointCommuneCommitteeMembers()
+        addDistrictBodies()
         return OrganisationDataset(units: units, organisations: organisations, members: members)
+    }
+
+    /// The commune leaders who are not secretary or deputy sit on the commune's party committee (Đảng ủy viên) from
+    /// their first post: they are the members the committee assigns to follow its cells (rules.md R11). No draw is
+    /// made, so the communes' people stay as they were.
+    mutating func appointCommuneCommitteeMembers() {
+        let committees = Set(NaHangDemo.communeCodes.map { OrganisationDraft.committeeCode(unitCode: $0) })
+        for index in members.indices {
+            let posts = members[index].posts.filter { committees.contains($0.organisationCode) && $0.kind.isKeyLeader }
+            guard let first = posts.min(by: { $0.validity.from < $1.validity.from }),
+                !posts.contains(where: { $0.kind == .partySecretary || $0.kind == .partyDeputySecretary })
+            else { continue }
+            members[index].posts.append(
+                PostDraft(
+                    kind: .partyCommitteeMember, organisationCode: first.organisationCode, validity: first.validity))
+        }
     }
 
     /// A date the demo writes as a literal.

@@ -100,7 +100,7 @@ extension NaHangDemoBuilder {
 
     /// One year's ratings of a committee's cells: weak cells did not complete their tasks, the others
     /// are mostly good; "excellent" stays within 20 % of "good" (rules.md R18).
-    private mutating func groupRatings(year: Int, weak: [Bool]) -> [CellRating] {
+    mutating func groupRatings(year: Int, weak: [Bool]) -> [CellRating] {
         var ratings = weak.map { isWeak -> CellRating in
             if isWeak { return CellRating(year: year, level: .notCompleted, weak: true) }
             let level = random.weighted([

@@ -118,6 +118,13 @@ public struct CommuneDashboard: Sendable {
         let feedback = try await overdueFeedbackCounts(ids, on: date)
         let assigned = try await assignedCommitteeMembers(ids, on: date)
         let unattended = try await meetingsWithoutCommitteeMember(ids, on: date)
+        // Above a commune, a cell is named with its commune (rules.md R27).
+        let aboveCommune = (tree.kinds[unit]?.level ?? 3) < 3
+        func name(_ cell: OrganisationRecord) -> String {
+            guard aboveCommune, let commune = tree.commune(of: cell.unitID) else { return cell.name }
+            return CellNaming.withCommune(
+                cell.name, communeKind: tree.kinds[commune], communeName: tree.units[commune]?.name)
+        }
         let glances = try cells.map { cell -> CellGlance in
             let id = try cell.requireID()
             let roll = rolls[id] ?? (0, 0)
@@ -125,7 +132,7 @@ public struct CommuneDashboard: Sendable {
             let standing = CellStanding(
                 fullMembers: roll.full, lastMeeting: last?.date, lastRating: ratings[id], on: date, charter: charter)
             return CellGlance(
-                cellID: id, cellName: cell.name, cellKind: try cell.decode(\.$kind, as: OrganisationKind.self),
+                cellID: id, cellName: name(cell), cellKind: try cell.decode(\.$kind, as: OrganisationKind.self),
                 unitID: cell.unitID, unitName: tree.units[cell.unitID]?.name ?? "", size: roll.size,
                 fullMembers: roll.full, lastRating: ratings[id], lastMeetingID: last?.id, lastMeetingDate: last?.date,
                 monthsSinceLastMeeting: standing.monthsSinceLastMeeting, openTasks: tasks[id] ?? 0,

@@ -127,7 +127,7 @@ struct MeetingRows {
         MinutesVersionRecord.schema,
         [
             "id", "meeting_id", "version", "body", "recorded_by", "recorded_at", "duration_minutes", "expected",
-            "present", "quality",
+            "present", "quality", "committee_member_id",
         ])
     var attendance = BulkRows(
         AttendanceRecordRow.schema,
@@ -157,12 +157,14 @@ struct MeetingRows {
             MeetingQualityChecklist(
                 minutes: minutes, scheduledStart: meeting.scheduledStart, settings: context.policy.meetings,
                 cellFullMembers: minutes.roll.full + minutes.roll.exempt), settings: context.policy.quality)
+        let committeeMember = meeting.committeeMemberID.flatMap(UUID.init(uuidString:))
         let body = String(
-            decoding: try context.encoder.encode(MinutesBody(minutes: minutes, tasks: drafts, reviews: reviews)),
+            decoding: try context.encoder.encode(
+                MinutesBody(minutes: minutes, tasks: drafts, reviews: reviews, committeeMemberID: committeeMember)),
             as: UTF8.self)
         versions.append([
             UUID(), id, 1, body, context.actor.name, context.now, minutes.durationMinutes, minutes.roll.expected,
-            minutes.presentCount, quality.score,
+            minutes.presentCount, quality.score, committeeMember,
         ])
     }
 

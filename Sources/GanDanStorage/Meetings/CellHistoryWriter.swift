@@ -30,6 +30,7 @@ public struct CellHistoryWriter: Sendable {
     /// Stores `history`; every cell it names must be a party organisation in scope.
     public func write(_ history: CellHistory, actor: Actor) async throws -> CellHistorySummary {
         let unitOf = try await units(of: history)
+        try await checkCommitteeMembers(history.meetings)
         let policy = policy
         return try await db.writeTransaction { db in
             var writer = CellHistoryRows(db: db, policy: policy, actor: actor, unitOf: unitOf)
@@ -42,6 +43,32 @@ public struct CellHistoryWriter: Sendable {
             try await writer.storeCandidates(history.candidates)
             try await writer.storeRatings(history.ratings, cellRatings: history.cellRatings)
             return writer.summary
+        }
+    }
+
+    /// A committee member recorded present must be the one assigned to the cell on the meeting day (rules.md R11), as
+    /// for minutes entered one by one: nothing is written otherwise.
+    func checkCommitteeMembers(_ meetings: [HistoryMeeting]) async throws {
+        let recorded = meetings.enumerated().filter { $0.element.committeeMemberID != nil }
+        let cells = Array(Set(recorded.compactMap { UUID(uuidString: $0.element.cellID) }))
+        var assignments: [UUID: [CommitteeAssignmentRecord]] = [:]
+        for start in stride(from: 0, to: cells.count, by: 500) {
+            let chunk = Array(cells[start..<min(start + 500, cells.count)])
+            for record in try await CommitteeAssignmentRecord.query(on: db).filter(\.$cellID ~~ chunk).all() {
+                assignments[record.cellID, default: []].append(record)
+            }
+        }
+        for (index, meeting) in recorded {
+            let day = meeting.minutes.date.iso
+            let assigned = UUID(uuidString: meeting.cellID).flatMap { assignments[$0] }?.first {
+                $0.validFrom <= day && ($0.validUntil.map { day < $0 } ?? true)
+            }
+            guard let assigned, assigned.memberID.uuidString == meeting.committeeMemberID else {
+                throw InputError.invalid(
+                    field: "meetings[\(index)].committeeMemberID",
+                    "\(meeting.committeeMemberID ?? "") is not the committee member assigned to the cell on \(day) "
+                        + "(rules.md R11)")
+            }
         }
     }
 

@@ -124,8 +124,11 @@ public struct Directives: Sendable {
                 received[decision.toCellID, default: 0] += 1
             }
         }
+        // A directive's coverage spans communes: each cell named with its commune (rules.md R27).
+        let communeNames = try await tree.namesWithCommune(villageCells, on: date)
         let coverage = villageCells.map {
-            DirectiveProgress.Coverage(cellID: $0.id, cellName: $0.name, received: received[$0.id] ?? 0)
+            DirectiveProgress.Coverage(
+                cellID: $0.id, cellName: communeNames[$0.id] ?? $0.name, received: received[$0.id] ?? 0)
         }
         return DirectiveProgress(
             id: id, title: directive.title, legalBasis: directive.legalBasis, deadline: deadline,

@@ -76,8 +76,11 @@ struct PlacementInputs: Sendable {
         let fullOf = Dictionary(summaries.map { ($0.cell.id, $0.counts.full) }, uniquingKeysWith: { a, _ in a })
         let targets = villageCells.compactMap { cell -> PlacementTarget? in
             guard let village = villageByID[cell.unitID] else { return nil }
+            // The plan is a district's paper too: a cell is named with its commune (rules.md R27).
             return PlacementTarget(
-                cellID: cell.id, cellName: cell.name, villageID: village.id, villageName: village.name,
+                cellID: cell.id,
+                cellName: CellNaming.withCommune(cell.name, communeKind: commune.kind, communeName: commune.name),
+                villageID: village.id, villageName: village.name,
                 distanceKm: village.profile?.distanceKm ?? 0, povertyRate: village.profile?.povertyRate ?? 0,
                 weak: cell.latestRating?.weak ?? false, fullMembers: fullOf[cell.id] ?? 0,
                 ethnicMinority: village.profile?.ethnicMinority ?? false, mountain: village.profile?.mountain ?? false,
@@ -105,7 +108,7 @@ extension PlacementInputs {
         async throws -> PlacementInput
     {
         let tree = OrganisationTree(db: db, scope: .storageInternal)
-        guard try await tree.unit(communeID, on: date) != nil else {
+        guard let commune = try await tree.unit(communeID, on: date) else {
             throw StorageError.notFound("no commune \(communeID) on \(date.iso)")
         }
         let villages = try await tree.children(of: communeID, on: date).filter(\.kind.isVillageLevel)
@@ -139,8 +142,11 @@ extension PlacementInputs {
             guard let village = villageByID[cell.unitID] else { return nil }
             // Counted without the members being re-placed, so the cells look as they would before placement.
             let newcomers = candidates.filter { $0.fromCellID == cell.id }.count
+            // The plan is a district's paper too: a cell is named with its commune (rules.md R27).
             return PlacementTarget(
-                cellID: cell.id, cellName: cell.name, villageID: village.id, villageName: village.name,
+                cellID: cell.id,
+                cellName: CellNaming.withCommune(cell.name, communeKind: commune.kind, communeName: commune.name),
+                villageID: village.id, villageName: village.name,
                 distanceKm: village.profile?.distanceKm ?? 0, povertyRate: village.profile?.povertyRate ?? 0,
                 weak: cell.latestRating?.weak ?? false, fullMembers: max(0, (fullOf[cell.id] ?? 0) - newcomers),
                 ethnicMinority: village.profile?.ethnicMinority ?? false, mountain: village.profile?.mountain ?? false,

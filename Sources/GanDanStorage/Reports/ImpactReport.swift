@@ -130,6 +130,10 @@ public struct ImpactReports: Sendable {
         let cells = try await tree.organisations(atUnits: units, on: placementDate).filter {
             $0.kind == .villageCell && scope.contains(organisation: $0.id)
         }
+        // Above a commune, cells are named with their commune (rules.md R27).
+        let level = try await OrganisationTree(db: db, scope: .storageInternal).unit(unitID, on: placementDate)?.kind
+            .level
+        let names = (level ?? 3) < 3 ? try await tree.namesWithCommune(cells, on: placementDate) : [:]
         let beforeRange = (placementDate.adding(months: -months), placementDate)
         let afterRange = (placementDate, placementDate.adding(months: months))
         var impacts: [CellImpact] = []
@@ -151,7 +155,8 @@ public struct ImpactReports: Sendable {
             }
             impacts.append(
                 CellImpact(
-                    cell: NamedID(id: cell.id, name: cell.name), before: old, after: new, qualityChange: change,
+                    cell: NamedID(id: cell.id, name: names[cell.id] ?? cell.name), before: old, after: new,
+                    qualityChange: change,
                     reading: reading))
         }
         impacts.sort { ($0.qualityChange ?? -.infinity, $1.cell.name) > ($1.qualityChange ?? -.infinity, $0.cell.name) }

@@ -1,0 +1,41 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+extension OrganisationTree {
+    /// Each cell's name with its commune on `date`, as lists and papers above a commune show it (rules.md R27): two
+    /// queries, however many cells. A cell outside any commune keeps its name.
+    public func namesWithCommune(_ cells: [OrganisationSnapshot], on date: CivilDate) async throws -> [UUID: String] {
+        let unitIDs = Array(Set(cells.map(\.unitID)))
+        var records: [UUID: UnitRecord] = [:]
+        for start in stride(from: 0, to: unitIDs.count, by: 500) {
+            let chunk = Array(unitIDs[start..<min(start + 500, unitIDs.count)])
+            for record in try await UnitRecord.query(on: db).filter(\.$unitID ~~ chunk).inForce(on: date).all() {
+                records[record.unitID] = record
+            }
+        }
+        let parentIDs = Array(Set(records.values.compactMap(\.parentUnitID)).subtracting(records.keys))
+        for start in stride(from: 0, to: parentIDs.count, by: 500) {
+            let chunk = Array(parentIDs[start..<min(start + 500, parentIDs.count)])
+            for record in try await UnitRecord.query(on: db).filter(\.$unitID ~~ chunk).inForce(on: date).all() {
+                records[record.unitID] = record
+            }
+        }
+        func commune(of unitID: UUID) throws -> (kind: UnitKind, name: String)? {
+            var current: UUID? = unitID
+            for _ in 0..<2 {
+                guard let id = current, let record = records[id] else { return nil }
+                let kind = try record.decode(\.$kind, as: UnitKind.self)
+                if kind.level == 3 { return (kind, record.name) }
+                current = record.parentUnitID
+            }
+            return nil
+        }
+        var names: [UUID: String] = [:]
+        for cell in cells {
+            let found = try commune(of: cell.unitID)
+            names[cell.id] = CellNaming.withCommune(cell.name, communeKind: found?.kind, communeName: found?.name)
+        }
+        return names
+    }
+}
