@@ -74,8 +74,11 @@ class Ids:
         return None if row is None or row[0] is None else str(row[0])
 
     def admin(self) -> dict:
+        # The cell with the most meetings (a committee's meetings are not a cell's: it has no roll).
         cell = self.one(
-            "select organisation_id from meetings group by organisation_id order by count(*) desc, organisation_id")
+            "select m.organisation_id from meetings m join organisations o on o.id = m.organisation_id "
+            "where o.kind in ('communeAgencyCell', 'villageCell', 'otherCell') "
+            "group by m.organisation_id order by count(*) desc, m.organisation_id")
         district = self.one("select unit_id from units where code = '072'")
         commune = self.one(
             "select c.unit_id from units c join units d on c.parent_unit_id = d.unit_id where d.code = '072' "
@@ -98,6 +101,7 @@ class Ids:
             "candidate": self.one("select id from candidates order by id"),
             "household": self.one("select id from households order by id"),
             "token": self.one("select id from api_tokens order by created_at"),
+            "user": self.one("select id from users where username = ?", SECRETARY),
         }
 
     def secretary(self, admin: dict) -> dict:
@@ -117,7 +121,7 @@ class Ids:
             "household": self.one("select id from households where unit_id = ? order by id", village),
         }
         # Nothing of these kinds is in a secretary's scope: the administrator's answer 404 to them.
-        for kind in ("plan", "directive", "upload", "token", "committee"):
+        for kind in ("plan", "directive", "upload", "token", "committee", "user"):
             found.setdefault(kind, admin.get(kind))
         return {kind: value or admin.get(kind) for kind, value in found.items()}
 
