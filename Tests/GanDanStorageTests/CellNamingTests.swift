@@ -78,4 +78,20 @@ struct CellNamingTests {
                 ])
         }
     }
+
+    @Test(
+        "R27: a member list over the district names each member's cell with its commune, so the two Nà Coóc differ",
+        arguments: TestDatabase.all)
+    func memberList(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Self.dataset, actor: .system)
+            let day = Fixtures.date("2019-04-01")
+            let members = try await MemberDirectory(db: db, scope: .everything).search(.init(text: "", date: day))
+                .items
+            let cells = Dictionary(uniqueKeysWithValues: members.map { ($0.fullName, $0.cellName) })
+            #expect(cells["Hoàng Văn Tài"] == "Chi bộ thôn Nà Coóc (xã Thanh Tương)")
+            #expect(cells["Triệu Văn Ấn"] == "Chi bộ thôn Nà Coóc (xã Hồng Thái)")
+            #expect(cells["Hoàng Văn Hoan"] == "Chi bộ cơ quan xã Thanh Tương")
+        }
+    }
 }

@@ -37,7 +37,7 @@ struct ImportTests {
             let thu = try await MemberDirectory(db: db, scope: .everything).search(.init(text: "thu", date: Self.today))
                 .items
             #expect(thu.map(\.fullName) == ["Ma Thị Thu"])
-            #expect(thu.first?.cellName == "Chi bộ thôn Nà Coóc")
+            #expect(thu.first?.cellName == "Chi bộ thôn Nà Coóc (xã Thanh Tương)")
         }
     }
 

@@ -86,9 +86,14 @@ public struct MemberDirectory: Sendable {
         let total = try await builder.copy().count()
         let records = try await builder.sort(\.$nameSort).sort(\.$id)
             .range(((query.page - 1) * query.perPage)..<(query.page * query.perPage)).all()
-        return MemberPage(
-            items: try await summaries(records, on: query.date), total: total, page: query.page,
-            perPage: query.perPage)
+        // A list can hold members of several communes: each cell is named with its commune (rules.md R27).
+        var items = try await summaries(records, on: query.date)
+        let names = try await OrganisationTree(db: db, scope: .storageInternal).namesWithCommune(
+            cellIDs: Set(items.compactMap(\.cellID)), on: query.date)
+        for index in items.indices {
+            if let cellID = items[index].cellID, let name = names[cellID] { items[index].cellName = name }
+        }
+        return MemberPage(items: items, total: total, page: query.page, perPage: query.perPage)
     }
 
     /// `members.id IN (members on the official or temporary roll of these organisations on date)`, as SQL.

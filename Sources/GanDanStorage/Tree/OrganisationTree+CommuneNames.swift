@@ -6,6 +6,20 @@ extension OrganisationTree {
     /// Each cell's name with its commune on `date`, as lists and papers above a commune show it (rules.md R27): two
     /// queries, however many cells. A cell outside any commune keeps its name.
     public func namesWithCommune(_ cells: [OrganisationSnapshot], on date: CivilDate) async throws -> [UUID: String] {
+        try await namesWithCommune(cells.map { (id: $0.id, name: $0.name, unitID: $0.unitID) }, on: date)
+    }
+
+    /// `namesWithCommune(_:on:)` for cells known by id: one more query, for their names and units.
+    func namesWithCommune(cellIDs: Set<UUID>, on date: CivilDate) async throws -> [UUID: String] {
+        guard !cellIDs.isEmpty else { return [:] }
+        let records = try await OrganisationRecord.query(on: db).filter(\.$id ~~ Array(cellIDs)).all()
+        return try await namesWithCommune(
+            records.map { (id: try $0.requireID(), name: $0.name, unitID: $0.unitID) }, on: date)
+    }
+
+    private func namesWithCommune(_ cells: [(id: UUID, name: String, unitID: UUID)], on date: CivilDate)
+        async throws -> [UUID: String]
+    {
         let unitIDs = Array(Set(cells.map(\.unitID)))
         var records: [UUID: UnitRecord] = [:]
         for start in stride(from: 0, to: unitIDs.count, by: 500) {
