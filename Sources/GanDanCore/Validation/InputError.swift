@@ -4,7 +4,11 @@ public struct InputIssue: Hashable, Sendable, Codable, CustomStringConvertible {
     public var line: Int?
     /// The column, form field or JSON field at fault.
     public var field: String?
+    /// The sentence in English, the interface's second language.
     public var message: String
+    /// The same sentence in Vietnamese, the interface's first language; nil only for messages not yet
+    /// translated, which pages then show in English.
+    public var vietnamese: String?
     /// The file at fault, when the input is a folder of files (`gandan import district`).
     public var file: String?
 
@@ -13,6 +17,17 @@ public struct InputIssue: Hashable, Sendable, Codable, CustomStringConvertible {
         self.field = field
         self.message = message
         self.file = file
+    }
+
+    /// A problem told in both interface languages: a plain sentence a secretary understands.
+    public init(line: Int? = nil, field: String? = nil, vi: String, en: String, file: String? = nil) {
+        self.init(line: line, field: field, message: en, file: file)
+        self.vietnamese = vi
+    }
+
+    /// The sentence in the reader's language.
+    public func message(in language: Language) -> String {
+        language == .vi ? (vietnamese ?? message) : message
     }
 
     public var description: String {
@@ -35,6 +50,11 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// One invalid field, the common case of a form.
     public static func invalid(field: String? = nil, line: Int? = nil, _ message: String) -> InputError {
         .invalid([InputIssue(line: line, field: field, message: message)])
+    }
+
+    /// One invalid field told in both languages.
+    public static func invalid(field: String? = nil, line: Int? = nil, vi: String, en: String) -> InputError {
+        .invalid([InputIssue(line: line, field: field, vi: vi, en: en)])
     }
 
     /// The problems to show a person; a malformed input has one, without a field.
