@@ -14,6 +14,9 @@ enum Labels {
     static let general: [String: BilingualText] = [
         "appName": BilingualText(vi: "GanDan — Gần dân", en: "GanDan — Close to the people"),
         "tree": BilingualText(vi: "Cây tổ chức", en: "Organisation tree"),
+        "toDo": BilingualText(vi: "Việc cần làm", en: "To do"),
+        "nothingToDo": BilingualText(
+            vi: "Không có việc gì quá hạn hay sắp đến hạn.", en: "Nothing overdue or due soon."),
         "members": BilingualText(vi: "Đảng viên", en: "Members"),
         "search": BilingualText(vi: "Tìm", en: "Search"),
         "searchPlaceholder": BilingualText(vi: "Họ tên, số CCCD, số thẻ…", en: "Name, citizen ID, card number…"),

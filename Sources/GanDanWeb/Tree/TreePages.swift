@@ -18,6 +18,8 @@ struct TreePages: RouteCollection {
         var provinces: [UnitRow]
         /// The cells the user is secretary of, with a direct link to their meetings (issue 6).
         var myCells: [NamedID]
+        /// What the user's cells have to do today (issue 20).
+        var todo: HomeToDo
     }
 
     @Sendable func home(req: Request) async throws -> View {
@@ -35,7 +37,8 @@ struct TreePages: RouteCollection {
         return try await req.view.render(
             "home",
             HomeContext(
-                page: page, heading: heading, provinces: roots.map { UnitRow($0, req.language) }, myCells: myCells))
+                page: page, heading: heading, provinces: roots.map { UnitRow($0, req.language) }, myCells: myCells,
+                todo: try await HomeToDo.load(req, on: date)))
     }
 
     struct UnitContext: Encodable {
