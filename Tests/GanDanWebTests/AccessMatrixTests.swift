@@ -155,6 +155,9 @@ struct AccessMatrixTests {
             path: { "/users/\($0.user)/disable" }, body: { _ in "" }, expect: { manager($0, $1, ok: 303, page: false) }),
         "POST /users/:user/enable": Entry(
             path: { "/users/\($0.user)/enable" }, body: { _ in "" }, expect: { manager($0, $1, ok: 303, page: false) }),
+        "POST /users/:user/email": Entry(
+            path: { "/users/\($0.user)/email" }, body: { _ in "email=bi.thu%40xa.gov.vn" },
+            expect: { manager($0, $1, ok: 303, page: false) }),
         "POST /users/:user/reset-code": Entry(
             path: { "/users/\($0.user)/reset-code" }, body: { _ in "" },
             expect: { manager($0, $1, ok: 200, page: false) }),

@@ -169,6 +169,13 @@ public struct AccountAdministration: Sendable {
         }
     }
 
+    /// Sets or removes the account's e-mail address (checked by `setEmail`), audited as "set-email".
+    func setEmailAddress(_ id: UUID, _ address: String?, actor: Actor) async throws {
+        try await change(id, actor: actor, action: "set-email") { account, db in
+            try await UserRecord.query(on: db).filter(\.$id == account.id).set(\.$email, to: address).update()
+        }
+    }
+
     /// Sets a new password hash (the CLI's `reset-password`): every session and API token of the account ends.
     public func setPassword(_ id: UUID, hash: String, actor: Actor) async throws {
         try await change(id, actor: actor, action: "reset-password") { account, db in

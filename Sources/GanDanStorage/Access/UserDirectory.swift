@@ -23,6 +23,8 @@ public struct UserAccount: Sendable, Hashable, Codable {
     public var displayName: String
     public var disabled: Bool
     public var grants: [RoleGrant]
+    /// Where the daily to-do digest goes (issue 20); nil: no digest.
+    public var email: String? = nil
 
     public var isAdministrator: Bool { grants.contains { $0.role == .administrator } }
 }
@@ -114,7 +116,7 @@ public struct UserDirectory: Sendable {
         }
         return UserAccount(
             id: try user.requireID(), username: user.username, displayName: user.displayName, disabled: user.disabled,
-            grants: grants)
+            grants: grants, email: user.email)
     }
 
     // MARK: API tokens

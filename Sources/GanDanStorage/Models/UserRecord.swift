@@ -11,6 +11,8 @@ final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "disabled") var disabled: Bool
     @Field(key: "created_at") var createdAt: Date
+    /// Where the daily to-do digest goes (issue 20).
+    @OptionalField(key: "email") var email: String?
 
     init() {}
 }

@@ -30,6 +30,12 @@ enum AccountLabels {
         "disableAccount": BilingualText(vi: "Khóa tài khoản", en: "Disable the account"),
         "enableAccount": BilingualText(vi: "Mở khóa tài khoản", en: "Enable the account"),
         "issueResetCode": BilingualText(vi: "Cấp mã đặt lại mật khẩu", en: "Issue a password reset code"),
+        "emailDigest": BilingualText(vi: "Thư nhắc việc hằng ngày", en: "Daily to-do e-mail"),
+        "email": BilingualText(vi: "Thư điện tử", en: "E-mail address"),
+        "emailHint": BilingualText(
+            vi: "Mỗi sáng, nếu có việc cần làm, GanDan gửi danh sách việc đến địa chỉ này. Để trống: không gửi.",
+            en: "Each morning with something to do, GanDan mails the to-do list here. Leave it empty to send nothing."),
+        "saveEmail": BilingualText(vi: "Lưu địa chỉ thư", en: "Save the address"),
         "resetCodeOnce": BilingualText(
             vi: "Mã đặt lại mật khẩu chỉ hiện một lần này. Hãy trao tận tay người dùng; họ đặt mật khẩu mới ở trang "
                 + "\"Đặt lại mật khẩu\" trước",

@@ -19,6 +19,8 @@ extension UserAdminPages {
         var username: String
         var displayName: String
         var disabled: Bool
+        /// Where the daily to-do digest goes (issue 20).
+        var email: String
         var grants: [GrantRow]
         var roles: [Choice]
         var place: String
@@ -29,7 +31,7 @@ extension UserAdminPages {
 
     func renderDetail(
         _ req: Request, _ account: UserAccount, code: (String, Date)? = nil, place: String = "",
-        errors: FieldErrors = FieldErrors(), selected: String? = nil
+        errors: FieldErrors = FieldErrors(), selected: String? = nil, email: String? = nil
     ) async throws -> Response {
         var grants: [GrantRow] = []
         for grant in account.grants {
@@ -44,7 +46,8 @@ extension UserAdminPages {
         formatter.dateFormat = "HH:mm dd/MM/yyyy"
         let context = DetailContext(
             page: PageContext(req, title: account.displayName), csrf: req.csrfToken, id: account.id,
-            username: account.username, displayName: account.displayName, disabled: account.disabled, grants: grants,
+            username: account.username, displayName: account.displayName, disabled: account.disabled,
+            email: email ?? account.email ?? "", grants: grants,
             roles: try await roleChoices(req, selected: selected), place: place, code: code?.0,
             expires: code.map { formatter.string(from: $0.1) }, errors: errors)
         let response = try await req.view.render("user", context).encodeResponse(for: req)
@@ -112,6 +115,24 @@ extension UserAdminPages {
             try await administration(req).setDisabled(account.id, disabled, actor: try await req.actor())
         } catch let refusal as AccountRefusal {
             return try await renderDetail(req, account, errors: .refusal(refusal, req))
+        }
+        return req.redirect(to: "/users/\(account.id)")
+    }
+
+    struct EmailInput: Content {
+        var email: String?
+    }
+
+    /// Sets or removes the address of the daily to-do digest; a malformed one is shown again with its sentence.
+    @Sendable func email(req: Request) async throws -> Response {
+        let account = try req.resolved.user
+        let input = (try? req.content.decode(EmailInput.self)) ?? EmailInput()
+        do {
+            try await administration(req).setEmail(account.id, input.email ?? "", actor: try await req.actor())
+        } catch InputError.invalid(let issues) {
+            var errors = FieldErrors()
+            for issue in issues { errors.messages["email"] = issue.message(in: req.language) }
+            return try await renderDetail(req, account, errors: errors, email: input.email ?? "")
         }
         return req.redirect(to: "/users/\(account.id)")
     }

@@ -17,6 +17,7 @@ struct UserAdminPages: FeatureRoutes {
         manage.post("users", ":user", "disable", use: disable)
         manage.post("users", ":user", "enable", use: enable)
         manage.post("users", ":user", "reset-code", use: resetCode)
+        manage.post("users", ":user", "email", use: email)
     }
 
     struct Choice: Encodable {
