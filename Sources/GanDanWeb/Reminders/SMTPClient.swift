@@ -5,7 +5,7 @@ import NIOPosix
 /// A minimal SMTP client for the daily digest (issue 20): plain SMTP to the province's relay (`smtp://host:port`),
 /// `EHLO`, `MAIL FROM`, `RCPT TO`, `DATA` with dot-stuffing, `QUIT`.
 ///
-/// Written on SwiftNIO because no SMTP package is within reach of the project's builds (only Debian and PyPI are);
+/// Written on SwiftNIO because no SMTP package is among the Swift package mirrors the builds use (docs/deploy.md);
 /// no STARTTLS and no AUTH: the relay is on the server's own network (docs/deploy.md).
 public struct SMTPClient: Sendable {
     public var host: String
