@@ -34,6 +34,16 @@ struct CommandValidationTests {
         #expect(refusal(UserCommand.Add.self, ["ana", "--grant", "administrator"]) == nil)
     }
 
+    @Test("remind needs a plain smtp:// relay and the site's address for the links (issue 20)")
+    func remind() {
+        let site = ["--base-url", "https://gandan.example.vn"]
+        #expect(refusal(RemindCommand.self, ["--smtp", "smtps://relay.tinh.vn"] + site)?.contains("smtp://") == true)
+        #expect(refusal(RemindCommand.self, ["--smtp", "smtp://relay.tinh.vn", "--date", "2019-13-01"] + site) != nil)
+        #expect(refusal(RemindCommand.self, ["--smtp", "smtp://relay.tinh.vn", "--base-url", "gandan"]) != nil)
+        #expect(
+            refusal(RemindCommand.self, ["--smtp", "smtp://relay.tinh.vn:2525", "--date", "2019-05-20"] + site) == nil)
+    }
+
     @Test("--reset of the demo and a PostgreSQL database exclude each other")
     func resetPostgres() {
         #expect(
