@@ -7,7 +7,9 @@ extension MeetingPapers {
     /// The minutes: head, time and venue, chair and recorder, the quorum sentence, the contents in the usual order,
     /// the vote and conclusion, the recorder's and the chair's signatures; then the attendance sheet on its own page.
     var minutesPaper: Paper {
-        var blocks: [PaperBlock] = [head(meeting.date), .title("BIÊN BẢN"), .title("Sinh hoạt \(what)", large: false)]
+        var blocks: [PaperBlock] = [
+            head(meeting.date), .title("BIÊN BẢN"), .title(PaperWords.capitalised(what), large: false),
+        ]
         guard let minutes else {
             blocks.append(.paragraph("Buổi sinh hoạt chưa được ghi biên bản.", italic: true))
             return Paper(title: "Biên bản \(what) - \(issuer.body)", pages: [PaperPage(blocks)])
@@ -113,7 +115,7 @@ extension MeetingPapers {
             .sorted { VietnameseText.personNameSortKey($0) < VietnameseText.personNameSortKey($1) }
         return PaperPage([
             head(meeting.date), .title("DANH SÁCH ĐẢNG VIÊN DỰ HỌP"),
-            .title("Sinh hoạt \(what), ngày \(meeting.date.vietnamese)", large: false),
+            .title("\(PaperWords.capitalised(what)), ngày \(meeting.date.vietnamese)", large: false),
             .table(
                 ["STT", "Họ và tên", "Chữ ký", "Ghi chú"],
                 people.enumerated().map { ["\($0.offset + 1)", $0.element, "", ""] }, widths: [8, 47, 25, 20]),

@@ -25,14 +25,14 @@ struct PaperIssuer {
         let place = commune?.name ?? holder.name
         if holder.kind.isCell {
             return PaperIssuer(
-                upper: commune.map { PaperWords.partyBody(of: $0.title(in: .vi).lowercased()) } ?? "",
+                upper: commune.map { PaperWords.partyBody(of: $0) } ?? "",
                 body: holder.name, place: place, onBehalf: "T/M CHI BỘ", word: "Chi bộ")
         }
         var above: UnitSnapshot?
         if let commune { above = try await tree.parent(of: commune.id, on: date) }
         let committee = commune.map { PaperWords.committee(kind: $0.kind, name: $0.name).body } ?? holder.name
         return PaperIssuer(
-            upper: above.map { PaperWords.partyBody(of: $0.title(in: .vi).lowercased()) } ?? "",
+            upper: above.map { PaperWords.partyBody(of: $0) } ?? "",
             body: committee, place: place, onBehalf: "T/M ĐẢNG ỦY", word: "Đảng ủy")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GanDanCore
 import GanDanInterchange
+import GanDanStorage
 
 /// The fixed wording of Vietnamese party papers: the head, the place-and-date line, dates and times in words.
 /// Official papers carry Vietnamese only, whatever the page's language.
@@ -38,8 +39,14 @@ enum PaperWords {
         String(format: "%02d giờ %02d phút", time.hour, time.minute)
     }
 
-    /// "ĐẢNG BỘ XÃ THƯỢNG LÂM" for a commune, "ĐẢNG BỘ HUYỆN NA HANG" for a district.
-    static func partyBody(of unitTitle: String) -> String { "Đảng bộ \(unitTitle)" }
+    /// "xã Thượng Lâm", "huyện Na Hang": a unit as a sentence names it.
+    static func unitTitle(_ unit: UnitSnapshot) -> String { "\(unit.kind.label.vi.lowercased()) \(unit.name)" }
+
+    /// "Đảng bộ xã Thượng Lâm" for a commune, "Đảng bộ huyện Na Hang" for a district.
+    static func partyBody(of unit: UnitSnapshot) -> String { "Đảng bộ \(unitTitle(unit))" }
+
+    /// "Sinh hoạt chi bộ …" from "sinh hoạt chi bộ …".
+    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// "Đảng ủy xã Thượng Lâm", "Huyện ủy Na Hang", "Tỉnh ủy Tuyên Quang": the committee that issues a decision.
     static func committee(kind: UnitKind, name: String) -> (body: String, short: String, code: String) {

@@ -55,7 +55,7 @@ struct PlacementPaperPages: RouteCollection {
         let tree = OrganisationTree(db: req.store, scope: read)
         let unit = try await tree.unit(commune.communeID, on: day)
         let above = try await tree.parent(of: commune.communeID, on: day)
-        let communeTitle = unit.map { $0.title(in: .vi).lowercased() } ?? commune.communeName
+        let communeTitle = unit.map(PaperWords.unitTitle) ?? commune.communeName
         let directory = MemberDirectory(db: req.store, scope: read)
         var members: [MovedMember] = []
         for decision in commune.proposal.decisions {
@@ -66,7 +66,8 @@ struct PlacementPaperPages: RouteCollection {
                     name: decision.memberName, birthYear: detail.map { "\($0.summary.birthDate.year)" } ?? "",
                     standing: detail?.summary.standing?.label.vi ?? "", posts: posts.joined(separator: ", "),
                     fromCell: commune.agencyCellNames[decision.fromCellID] ?? "",
-                    toCell: "\(decision.toCellName), \(communeTitle)"))
+                    toCell: decision.toCellName.contains(unit?.name ?? commune.communeName)
+                        ? decision.toCellName : "\(decision.toCellName), \(communeTitle)"))
         }
         members.sort { VietnameseText.personNameSortKey($0.name) < VietnameseText.personNameSortKey($1.name) }
         let calendar = req.workingCalendar
@@ -76,7 +77,8 @@ struct PlacementPaperPages: RouteCollection {
         return PlacementPapers(
             communeTitle: communeTitle, communeName: unit?.name ?? commune.communeName,
             communeKind: unit?.kind ?? .commune,
-            upper: above.map { PaperWords.partyBody(of: $0.title(in: .vi).lowercased()) } ?? "",
+            upper: above.map(PaperWords.partyBody) ?? "",
+            upperCommittee: above.map { PaperWords.committee(kind: $0.kind, name: $0.name).body } ?? "",
             date: plan.decisionDate, members: members, receiveBy: receiveBy)
     }
 }

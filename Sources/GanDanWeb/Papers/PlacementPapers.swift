@@ -25,6 +25,8 @@ struct PlacementPapers {
     var communeName: String
     var communeKind: UnitKind
     var upper: String
+    /// The committee above, which receives a copy ("Huyện ủy Na Hang").
+    var upperCommittee: String
     var date: CivilDate?
     var members: [MovedMember]
     /// The last day receiving cells take the members in (30 working days after the decision), when known.
@@ -97,9 +99,10 @@ struct PlacementPapers {
                     + "ngày ký."),
             .columns(
                 [PaperLine("Nơi nhận:", bold: true, italic: true, alignment: .left)]
-                    + ["- Như Điều 3;", "- \(upper) (báo cáo);", "- Lưu Văn phòng Đảng ủy."].map {
-                        PaperLine($0, alignment: .left)
-                    },
+                    + ["- Như Điều 3;", "- Ban Thường vụ \(upperCommittee) (báo cáo);", "- Lưu Văn phòng Đảng ủy."].map
+                {
+                    PaperLine($0, alignment: .left)
+                },
                 PaperWords.signature(["T/M \(committee.short)", "BÍ THƯ"], name: nil)),
         ]
         let list = PaperPage([
