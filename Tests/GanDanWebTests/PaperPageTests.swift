@@ -137,6 +137,35 @@ struct PaperPageTests {
     }
 
     @Test(
+        "rules.md R7: the notice of the commune committee's meeting is issued by its Đảng ủy",
+        arguments: TestDatabase.all)
+    func committeeNotice(database: TestDatabase) async throws {
+        try await withSeededApp(database, CommitteeMeetingPageTests.dataset) { app, users in
+            let committee = try #require(
+                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "DB-00001")
+            ).id
+            var headers = users.planner.bearer
+            headers.contentType = .urlEncodedForm
+            var meeting = ""
+            try await app.testing().test(
+                .POST, "/committees/\(committee)/meetings", headers: headers,
+                body: ByteBuffer(
+                    string: "body=standingBody&kind=regular&date=2019-01-08&time=07:30&noticeSentOn=2019-01-05")
+            ) { res in meeting = String((res.headers.first(name: .location) ?? "").dropLast("/minutes".count)) }
+            try await app.testing().test(.GET, "\(meeting)/papers/notice", headers: users.planner.bearer) { res in
+                #expect(res.status == .ok)
+                let html = res.body.string
+                for part in [
+                    "ĐẢNG BỘ HUYỆN HUYỆN MẪU", "ĐẢNG ỦY XÃ THANH TƯƠNG", "Thanh Tương, ngày 05 tháng 01 năm 2019",
+                    "Về việc họp Đảng ủy định kỳ tháng 1 năm 2019", "T/M ĐẢNG ỦY",
+                ] {
+                    #expect(html.contains(part), "the notice carries \(part)")
+                }
+            }
+        }
+    }
+
+    @Test(
         "R27: the placement decision of a commune has its number, grounds, articles and list; one letter per member",
         arguments: TestDatabase.all)
     func placementPapers(database: TestDatabase) async throws {

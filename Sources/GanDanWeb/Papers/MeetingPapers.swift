@@ -17,9 +17,12 @@ struct MeetingPapers {
         detail.names.first { $0.id.uuidString == id }?.name ?? id
     }
 
-    /// "sinh hoạt chi bộ định kỳ tháng 6 năm 2026", "sinh hoạt chuyên đề tháng 6 năm 2026".
+    /// "sinh hoạt chi bộ định kỳ tháng 6 năm 2026", "sinh hoạt chuyên đề tháng 6 năm 2026", "họp Đảng ủy định kỳ
+    /// tháng 6 năm 2026".
     var what: String {
-        let kind = meeting.kind == .thematic ? "sinh hoạt chuyên đề" : "sinh hoạt \(issuer.word.lowercased()) định kỳ"
+        let body = meeting.body.label.vi
+        let named = body.prefix(1).lowercased() + body.dropFirst()
+        let kind = meeting.kind == .thematic ? "\(named) chuyên đề" : "\(named) định kỳ"
         return "\(kind) tháng \(meeting.date.month) năm \(meeting.date.year)"
     }
 

@@ -56,15 +56,22 @@ struct PlacementPaperPages: RouteCollection {
         let unit = try await tree.unit(commune.communeID, on: day)
         let above = try await tree.parent(of: commune.communeID, on: day)
         let communeTitle = unit.map(PaperWords.unitTitle) ?? commune.communeName
-        let directory = MemberDirectory(db: req.store, scope: read)
+        // Each member as on the origin cell's roll the day the plan was made: one roll per agency cell, not one
+        // lookup per member (a district's plan moves hundreds).
+        let rollDay = plan.proposedOn ?? day
+        let cells = CellDirectory(db: req.store, scope: read)
+        var onRoll: [UUID: RosterEntry] = [:]
+        for cellID in Set(commune.proposal.decisions.map(\.fromCellID)) {
+            for entry in try await cells.roster(of: cellID, on: rollDay) { onRoll[entry.member.id] = entry }
+        }
         var members: [MovedMember] = []
         for decision in commune.proposal.decisions {
-            let detail = try await directory.detail(decision.memberID, on: day)
-            let posts = (detail?.posts ?? []).filter { $0.validity.contains(day) }.map(\.kind.label.vi)
+            let entry = onRoll[decision.memberID]
             members.append(
                 MovedMember(
-                    name: decision.memberName, birthYear: detail.map { "\($0.summary.birthDate.year)" } ?? "",
-                    standing: detail?.summary.standing?.label.vi ?? "", posts: posts.joined(separator: ", "),
+                    name: decision.memberName, birthYear: entry.map { "\($0.member.birthDate.year)" } ?? "",
+                    standing: entry?.member.standing?.label.vi ?? "",
+                    posts: (entry?.posts ?? []).map(\.label.vi).joined(separator: ", "),
                     fromCell: commune.agencyCellNames[decision.fromCellID] ?? "",
                     toCell: decision.toCellName.contains(unit?.name ?? commune.communeName)
                         ? decision.toCellName : "\(decision.toCellName), \(communeTitle)"))
