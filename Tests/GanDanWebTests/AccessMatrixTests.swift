@@ -234,6 +234,18 @@ struct AccessMatrixTests {
         "POST /placement/plans/:plan/approve": Entry(
             path: { "/placement/plans/\($0.plan)/approve" }, body: { _ in "decisionDate=2019-04-25&version=1" },
             expect: { commune($0, $1, ok: 303, page: true, write: true) }),
+        "GET /placement/plans/:plan/papers/decision": Entry(
+            path: { "/placement/plans/\($0.plan)/papers/decision" },
+            expect: { commune($0, $1, ok: 200, page: true, write: false) }),
+        "GET /placement/plans/:plan/papers/decision.docx": Entry(
+            path: { "/placement/plans/\($0.plan)/papers/decision.docx" },
+            expect: { commune($0, $1, ok: 200, page: true, write: false) }),
+        "GET /placement/plans/:plan/papers/letters": Entry(
+            path: { "/placement/plans/\($0.plan)/papers/letters" },
+            expect: { commune($0, $1, ok: 200, page: true, write: false) }),
+        "GET /placement/plans/:plan/papers/letters.docx": Entry(
+            path: { "/placement/plans/\($0.plan)/papers/letters.docx" },
+            expect: { commune($0, $1, ok: 200, page: true, write: false) }),
         "GET /placement/plans/:plan/decision": Entry(
             path: { "/placement/plans/\($0.plan)/decision" },
             expect: { commune($0, $1, ok: 200, page: true, write: false) }),
@@ -319,6 +331,18 @@ struct AccessMatrixTests {
             body: { _ in "year=2019&topics[0][month]=2019-03&topics[0][title]=L%C3%AA" },
             expect: { write($0, $1, ok: 303, page: true) }),
         "GET /meetings/:meeting": Entry(path: { "/meetings/\($0.meeting)" }, expect: { read($0, $1, page: true) }),
+        "GET /meetings/:meeting/papers/notice": Entry(
+            path: { "/meetings/\($0.meeting)/papers/notice" }, expect: { read($0, $1, page: true) }),
+        "GET /meetings/:meeting/papers/notice.docx": Entry(
+            path: { "/meetings/\($0.meeting)/papers/notice.docx" }, expect: { read($0, $1, page: true) }),
+        "GET /meetings/:meeting/papers/minutes": Entry(
+            path: { "/meetings/\($0.meeting)/papers/minutes" }, expect: { read($0, $1, page: true) }),
+        "GET /meetings/:meeting/papers/minutes.docx": Entry(
+            path: { "/meetings/\($0.meeting)/papers/minutes.docx" }, expect: { read($0, $1, page: true) }),
+        "GET /meetings/:meeting/papers/resolution": Entry(
+            path: { "/meetings/\($0.meeting)/papers/resolution" }, expect: { read($0, $1, page: true) }),
+        "GET /meetings/:meeting/papers/resolution.docx": Entry(
+            path: { "/meetings/\($0.meeting)/papers/resolution.docx" }, expect: { read($0, $1, page: true) }),
         "GET /meetings/:meeting/minutes": Entry(
             path: { "/meetings/\($0.meeting)/minutes" },
             expect: { who, inside in who == .anonymous ? 303 : write(who, inside, ok: 200, page: true) }),

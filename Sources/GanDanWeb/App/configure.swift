@@ -86,7 +86,7 @@ func routes(_ app: Application, resources: URL) throws {
     let api = app.grouped("api").grouped(ErrorResponder(.json), CSRFMiddleware(), RequireLogin(.json))
     for collection: any RouteCollection in [
         TreePages(), MemberPages(), PlacementPages(), MeetingPages(), VillagePages(),
-        MonthlyReportPages(), ImportPages(),
+        MonthlyReportPages(), ImportPages(), MeetingPaperPages(), PlacementPaperPages(),
     ] {
         try pages.register(collection: collection)
     }
