@@ -1,0 +1,21 @@
+import GanDanCore
+
+/// The words of the registry pages (issue 18): correcting a member's record and recording status changes.
+enum RegistryLabels {
+    static let all: [String: BilingualText] = [
+        "registryRecord": BilingualText(vi: "Hồ sơ đảng viên", en: "Member's record"),
+        "registryLink": BilingualText(
+            vi: "Sửa hồ sơ, ghi thay đổi tình trạng", en: "Correct the record, record a change"),
+        "correctRecord": BilingualText(vi: "Sửa thông tin hồ sơ", en: "Correct the record"),
+        "correctHint": BilingualText(
+            vi: "Chỉ sửa khi hồ sơ ghi sai; mỗi lần sửa được lưu lại cùng người sửa, thời gian và lý do.",
+            en: "Correct only what was recorded wrongly; each correction is kept with who made it, when and why."),
+        "fullName": BilingualText(vi: "Họ và tên", en: "Full name"),
+        "recordStatus": BilingualText(vi: "Ghi thay đổi tình trạng", en: "Record a change of status"),
+        "currentStatus": BilingualText(vi: "Tình trạng hiện nay", en: "Present status"),
+        "since": BilingualText(vi: "Từ ngày", en: "From"),
+        "reasonRequired": BilingualText(vi: "Lý do (bắt buộc)", en: "Reason (required)"),
+        "saveCorrection": BilingualText(vi: "Lưu sửa đổi", en: "Save the correction"),
+        "saveStatus": BilingualText(vi: "Ghi thay đổi", en: "Record the change"),
+    ]
+}
