@@ -198,6 +198,12 @@ struct AccessMatrixTests {
         "POST /members/:member/status": Entry(
             path: { objects in "/members/\(objects.member)/status" }, body: { _ in "status=&since=&reason=" },
             expect: { assigner($0, $1, ok: 422) }),
+        "POST /members/:member/posts": Entry(
+            path: { objects in "/members/\(objects.member)/posts" }, body: { _ in "kind=&organisation=&from=" },
+            expect: { assigner($0, $1, ok: 422) }),
+        "POST /members/:member/posts/end": Entry(
+            path: { objects in "/members/\(objects.member)/posts/end" }, body: { _ in "post=&until=&reason=" },
+            expect: { assigner($0, $1, ok: 422) }),
         "GET /account": Entry(path: { _ in "/account" }, expect: { who, _ in read(who, true, page: true) }),
         "POST /account/tokens": Entry(
             path: { _ in "/account/tokens" }, body: { _ in "name=matrix" },

@@ -84,4 +84,57 @@ struct MemberRegistryPageTests {
             #expect(audited.allSatisfy { $0.actor == "planner" })
         }
     }
+
+    @Test(
+        "a planner gives a member a post and ends it on the page; a second holder of a one-holder post is refused in words",
+        arguments: TestDatabase.all)
+    func posts(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app, users in
+            let duong = try await app.member("La Văn Đường")
+            let committee = try #require(
+                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "DB-00001")
+            ).id
+            let page = "/members/\(duong)/registry"
+            try await app.testing().test(.GET, page, headers: users.planner.bearer) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("<option value=\"\(committee)\">Đảng bộ xã Thanh Tương</option>"))
+                #expect(res.body.string.contains("value=\"peoplesCommitteeChairman\""))
+            }
+            // Hoàng Văn Hoan chairs the People's Committee: a second chairman is refused, nothing written.
+            let second = "kind=peoplesCommitteeChairman&organisation=\(committee)&from=2019-03-01&source=appointment"
+            try await app.testing().test(
+                .POST, "/members/\(duong)/posts", headers: Self.form(users.planner), body: ByteBuffer(string: second)
+            ) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("Hoàng Văn Hoan"))
+            }
+            let vice = "kind=peoplesCommitteeViceChairman&organisation=\(committee)&from=2019-03-01&source=election"
+            try await app.testing().test(
+                .POST, "/members/\(duong)/posts", headers: Self.form(users.secretary), body: ByteBuffer(string: vice)
+            ) { res in
+                #expect(res.status == .notFound, "a member of the agency cell is outside a village secretary's cell")
+            }
+            try await app.testing().test(
+                .POST, "/members/\(duong)/posts", headers: Self.form(users.planner), body: ByteBuffer(string: vice)
+            ) { res in
+                #expect(res.status == .seeOther)
+            }
+            let held = try await PostWriter(db: app.store, scope: .everything).posts(
+                of: duong, today: CivilDate.today())
+            #expect(held.map(\.kind) == [.peoplesCommitteeViceChairman])
+            let post = try #require(held.first).id
+            try await app.testing().test(.GET, page, headers: users.planner.bearer) { res in
+                #expect(res.body.string.contains("name=\"post\" value=\"\(post)\""))
+            }
+            try await app.testing().test(
+                .POST, "/members/\(duong)/posts/end", headers: Self.form(users.planner),
+                body: ByteBuffer(string: "post=\(post)&until=2021-06-30&reason=Chuy%E1%BB%83n+c%C3%B4ng+t%C3%A1c")
+            ) { res in
+                #expect(res.status == .seeOther)
+            }
+            let ended = try await PostWriter(db: app.store, scope: .everything).posts(
+                of: duong, today: CivilDate.today())
+            #expect(ended.map(\.validity.until) == [Fixtures.date("2021-06-30")])
+        }
+    }
 }

@@ -101,4 +101,5 @@ enum MemberFieldName {
     static let admittedOn = BilingualText(vi: "Ngày vào Đảng", en: "Admission date")
     static let officialOn = BilingualText(vi: "Ngày chính thức", en: "Date made full member")
     static let since = BilingualText(vi: "Từ ngày", en: "From")
+    static let until = BilingualText(vi: "Ngày thôi giữ chức vụ", en: "Day the post ends")
 }

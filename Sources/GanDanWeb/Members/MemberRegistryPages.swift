@@ -12,6 +12,8 @@ struct MemberRegistryPages: FeatureRoutes {
         plan.get("members", ":member", "registry", use: form)
         plan.post("members", ":member", "correct", use: correct)
         plan.post("members", ":member", "status", use: status)
+        plan.post("members", ":member", "posts", use: assignPost)
+        plan.post("members", ":member", "posts", "end", use: endPost)
     }
 
     struct Context: Encodable {
@@ -24,11 +26,26 @@ struct MemberRegistryPages: FeatureRoutes {
         var change: MemberStatusChange
         var changes: [Choice]
         var today: String
+        var posts: [PostRow]
+        var assignment: PostAssignment
+        var postKinds: [Choice]
+        var organisations: [Choice]
+        var sources: [Choice]
+    }
+
+    struct PostRow: Encodable {
+        var id: UUID
+        var label: String
+        var organisation: String
+        var from: String
+        var until: String?
+        var source: String?
     }
 
     func context(
-        _ req: Request, fields: MemberCorrection? = nil, change: MemberStatusChange? = nil
-    ) throws -> Context {
+        _ req: Request, fields: MemberCorrection? = nil, change: MemberStatusChange? = nil,
+        assignment: PostAssignment? = nil
+    ) async throws -> Context {
         let member = try req.resolved.member
         let party = member.party
         let stored = MemberCorrection(
@@ -37,7 +54,7 @@ struct MemberRegistryPages: FeatureRoutes {
         let change = change ?? MemberStatusChange()
         var status = party.status.label.text(in: req.language)
         if let since = party.statusSince { status += " (\(since.vietnamese))" }
-        return Context(
+        return try await Context(
             page: PageContext(req, title: "\(Labels.text("registryRecord", req)) · \(member.summary.fullName)"),
             csrf: req.csrfToken, id: member.summary.id, name: member.summary.fullName, status: status,
             fields: fields ?? stored, change: change,
@@ -46,11 +63,14 @@ struct MemberRegistryPages: FeatureRoutes {
                     Choice(
                         value: $0.rawValue, label: $0.label.text(in: req.language),
                         selected: change.status == $0.rawValue)
-                }, today: CivilDate.today().iso)
+                }, today: CivilDate.today().iso, posts: [], assignment: assignment ?? PostAssignment(),
+            postKinds: [], organisations: [], sources: []
+        )
+        .withPosts(req, member: member.summary.id)
     }
 
     @Sendable func form(req: Request) async throws -> View {
-        try await req.view.render("member-registry", try context(req))
+        try await req.view.render("member-registry", try await context(req))
     }
 
     @Sendable func correct(req: Request) async throws -> Response {
@@ -61,7 +81,7 @@ struct MemberRegistryPages: FeatureRoutes {
                 id, correction, today: CivilDate.today(), actor: try await req.actor())
         } catch let error as InputError {
             return try await req.renderForm(
-                "member-registry", try context(req, fields: correction), issues: error.issues)
+                "member-registry", try await context(req, fields: correction), issues: error.issues)
         }
         return req.redirect(to: "/members/\(id)")
     }
@@ -73,7 +93,8 @@ struct MemberRegistryPages: FeatureRoutes {
             try await MemberRegistryWriter(db: req.store, scope: try await req.scope(.plan)).recordStatus(
                 id, change, today: CivilDate.today(), actor: try await req.actor())
         } catch let error as InputError {
-            return try await req.renderForm("member-registry", try context(req, change: change), issues: error.issues)
+            return try await req.renderForm(
+                "member-registry", try await context(req, change: change), issues: error.issues)
         }
         // A member who moved out is on no roll here any more: the list, not a page the planner no longer sees.
         return req.redirect(to: change.status == StatusChangeKind.movedOut.rawValue ? "/members" : "/members/\(id)")

@@ -16,6 +16,14 @@ enum RegistryLabels {
         "since": BilingualText(vi: "Từ ngày", en: "From"),
         "reasonRequired": BilingualText(vi: "Lý do (bắt buộc)", en: "Reason (required)"),
         "saveCorrection": BilingualText(vi: "Lưu sửa đổi", en: "Save the correction"),
+        "post": BilingualText(vi: "Chức vụ", en: "Post"),
+        "organisation": BilingualText(vi: "Tổ chức đảng", en: "Party organisation"),
+        "postEndsOn": BilingualText(vi: "Ngày thôi giữ chức vụ", en: "Day the post ends"),
+        "endPost": BilingualText(vi: "Thôi giữ chức vụ", en: "End the post"),
+        "assignPost": BilingualText(vi: "Giao chức vụ", en: "Give a post"),
+        "postSource": BilingualText(vi: "Bầu hay chỉ định", en: "Elected or appointed"),
+        "postNote": BilingualText(vi: "Ghi chú (số quyết định…)", en: "Note (decision number…)"),
+        "savePost": BilingualText(vi: "Ghi chức vụ", en: "Record the post"),
         "saveStatus": BilingualText(vi: "Ghi thay đổi", en: "Record the change"),
     ]
 }
