@@ -204,6 +204,12 @@ struct AccessMatrixTests {
         "POST /members/:member/posts/end": Entry(
             path: { objects in "/members/\(objects.member)/posts/end" }, body: { _ in "post=&until=&reason=" },
             expect: { assigner($0, $1, ok: 422) }),
+        "GET /cells/:cell/members/new": Entry(
+            path: { objects in "/cells/\(objects.cell)/members/new" },
+            expect: { who, inside in who == .anonymous ? 303 : assigner(who, inside, ok: 200) }),
+        "POST /cells/:cell/members": Entry(
+            path: { objects in "/cells/\(objects.cell)/members" }, body: { _ in "fullName=" },
+            expect: { assigner($0, $1, ok: 422) }),
         "GET /account": Entry(path: { _ in "/account" }, expect: { who, _ in read(who, true, page: true) }),
         "POST /account/tokens": Entry(
             path: { _ in "/account/tokens" }, body: { _ in "name=matrix" },

@@ -101,5 +101,6 @@ enum MemberFieldName {
     static let admittedOn = BilingualText(vi: "Ngày vào Đảng", en: "Admission date")
     static let officialOn = BilingualText(vi: "Ngày chính thức", en: "Date made full member")
     static let since = BilingualText(vi: "Từ ngày", en: "From")
+    static let joinedOn = BilingualText(vi: "Ngày vào chi bộ", en: "Day joined the cell")
     static let until = BilingualText(vi: "Ngày thôi giữ chức vụ", en: "Day the post ends")
 }

@@ -93,12 +93,12 @@ extension MemberRegistryWriter {
                     "citizenID", vi: "Số căn cước “\(citizenID)” phải có đúng 12 chữ số.",
                     en: "The citizen ID “\(citizenID)” must have exactly 12 digits.")
             } else if let citizenID,
-                let other = try await MemberRecord.query(on: db).filter(\.$citizenID == citizenID)
-                    .filter(\.$id != id).first()
+                try await MemberRecord.query(on: db).filter(\.$citizenID == citizenID)
+                    .filter(\.$id != id).first() != nil
             {
                 form.refuse(
-                    "citizenID", vi: "Số căn cước \(citizenID) đã thuộc về đảng viên \(other.fullName).",
-                    en: "The citizen ID \(citizenID) already belongs to \(other.fullName).")
+                    "citizenID", vi: "Số căn cước \(citizenID) đã có trong hồ sơ của một đảng viên khác.",
+                    en: "The citizen ID \(citizenID) is already registered for another member.")
             } else {
                 record.citizenID = citizenID
             }
@@ -110,12 +110,12 @@ extension MemberRegistryWriter {
                     "cardNumber", vi: "Số thẻ đảng viên dài quá 20 ký tự.",
                     en: "The party card number is longer than 20 characters.")
             } else if let card,
-                let other = try await MemberRecord.query(on: db).filter(\.$cardNumber == card).filter(\.$id != id)
-                    .first()
+                try await MemberRecord.query(on: db).filter(\.$cardNumber == card).filter(\.$id != id)
+                    .first() != nil
             {
                 form.refuse(
-                    "cardNumber", vi: "Số thẻ \(card) đã thuộc về đảng viên \(other.fullName).",
-                    en: "The card number \(card) already belongs to \(other.fullName).")
+                    "cardNumber", vi: "Số thẻ \(card) đã có trong hồ sơ của một đảng viên khác.",
+                    en: "The card number \(card) is already registered for another member.")
             } else {
                 record.cardNumber = card
             }

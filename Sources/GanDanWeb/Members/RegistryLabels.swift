@@ -16,6 +16,11 @@ enum RegistryLabels {
         "since": BilingualText(vi: "Từ ngày", en: "From"),
         "reasonRequired": BilingualText(vi: "Lý do (bắt buộc)", en: "Reason (required)"),
         "saveCorrection": BilingualText(vi: "Lưu sửa đổi", en: "Save the correction"),
+        "addMember": BilingualText(vi: "Thêm đảng viên", en: "Add a member"),
+        "joinedOn": BilingualText(vi: "Ngày vào chi bộ", en: "Day joined the cell"),
+        "confirmDuplicate": BilingualText(
+            vi: "Tôi đã kiểm tra: đây là một người khác, vẫn thêm vào hồ sơ.",
+            en: "I have checked: this is another person; add them anyway."),
         "post": BilingualText(vi: "Chức vụ", en: "Post"),
         "organisation": BilingualText(vi: "Tổ chức đảng", en: "Party organisation"),
         "postEndsOn": BilingualText(vi: "Ngày thôi giữ chức vụ", en: "Day the post ends"),
