@@ -191,6 +191,28 @@ struct AccessMatrixTests {
         "POST /members/:member": Entry(
             path: { objects in "/members/\(objects.member)" }, body: { _ in "phone=0912345678" },
             expect: { write($0, $1, ok: 303, page: true) }),
+        // The registry kept on the web (issue 18): planners and administrators only; an empty form is refused (422).
+        "GET /members/:member/registry": Entry(
+            path: { objects in "/members/\(objects.member)/registry" },
+            expect: { who, inside in who == .anonymous ? 303 : assigner(who, inside, ok: 200) }),
+        "POST /members/:member/correct": Entry(
+            path: { objects in "/members/\(objects.member)/correct" }, body: { _ in "fullName=&reason=" },
+            expect: { assigner($0, $1, ok: 422) }),
+        "POST /members/:member/status": Entry(
+            path: { objects in "/members/\(objects.member)/status" }, body: { _ in "status=&since=&reason=" },
+            expect: { assigner($0, $1, ok: 422) }),
+        "POST /members/:member/posts": Entry(
+            path: { objects in "/members/\(objects.member)/posts" }, body: { _ in "kind=&organisation=&from=" },
+            expect: { assigner($0, $1, ok: 422) }),
+        "POST /members/:member/posts/end": Entry(
+            path: { objects in "/members/\(objects.member)/posts/end" }, body: { _ in "post=&until=&reason=" },
+            expect: { assigner($0, $1, ok: 422) }),
+        "GET /cells/:cell/members/new": Entry(
+            path: { objects in "/cells/\(objects.cell)/members/new" },
+            expect: { who, inside in who == .anonymous ? 303 : assigner(who, inside, ok: 200) }),
+        "POST /cells/:cell/members": Entry(
+            path: { objects in "/cells/\(objects.cell)/members" }, body: { _ in "fullName=" },
+            expect: { assigner($0, $1, ok: 422) }),
         "GET /account": Entry(path: { _ in "/account" }, expect: { who, _ in read(who, true, page: true) }),
         "POST /account/tokens": Entry(
             path: { _ in "/account/tokens" }, body: { _ in "name=matrix" },

@@ -97,7 +97,7 @@ func routes(_ app: Application, resources: URL) throws {
         AccountPages(), PasswordPages(), UserAdminPages(), AuditPages(), FeedbackPages(), SupervisionPages(),
         CandidatePages(), RatingPages(),
         ImpactPages(),
-        DashboardPages(), CommitteeMeetingPages(), CommitteeMemberPages(),
+        DashboardPages(), CommitteeMeetingPages(), CommitteeMemberPages(), MemberRegistryPages(), NewMemberPages(),
     ] {
         try feature.boot(pages: pages, api: api)
     }

@@ -133,6 +133,8 @@ struct MemberPages: RouteCollection {
         var posts: [DatedRow]
         var memberships: [DatedRow]
         var mayEdit: Bool
+        /// Whether the reader may correct the record and record status changes (planners, administrators).
+        var mayCorrect: Bool
         /// The day a former member is shown as recorded on (`MemberDetail.asRecordedOn`), in Vietnamese form.
         var recordedOn: String?
     }
@@ -157,7 +159,7 @@ struct MemberPages: RouteCollection {
                 DatedRow(
                     label: $0.organisationName, detail: $0.kind.label.text(in: language),
                     link: "/cells/\($0.organisationID)", validity: $0.validity)
-            }, mayEdit: mayEdit, recordedOn: member.asRecordedOn?.vietnamese)
+            }, mayEdit: mayEdit, mayCorrect: try await req.allows(.plan), recordedOn: member.asRecordedOn?.vietnamese)
         return try await req.view.render("member", context)
     }
 
