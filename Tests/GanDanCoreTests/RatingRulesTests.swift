@@ -30,7 +30,7 @@ struct RatingRulesTests {
         let warning = RatingRules.quotaWarning(excellent: excellent, good: good)
         #expect((warning != nil) == warns)
         if let warning {
-            #expect(warning.message.hasPrefix("warning:"))
+            #expect(warning.isWarning)
             #expect(warning.field == "ratings")
         }
     }

@@ -99,7 +99,10 @@ struct MeetingTests {
             missing.attendance.removeAll { $0.memberID == cell["Hoàng Thị Cúc"] }
             let problems = await Self.issues { try await meetings.recordMinutes(id, missing, actor: .system) }
             #expect(problems.contains { $0.message.contains("Hoàng Thị Cúc is on the roll but not marked") })
-            #expect(problems.contains { $0.field == "attendance" && $0.message.contains("≠ 4 expected") })
+            #expect(
+                problems.contains {
+                    $0.field == "attendance" && $0.message.contains("do not add up to the 4 members expected")
+                })
 
             let backwards = await Self.issues {
                 try await meetings.recordMinutes(id, Self.entry(cell, end: "07:00"), actor: .system)

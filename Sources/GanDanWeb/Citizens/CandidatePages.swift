@@ -238,7 +238,7 @@ struct CandidatePages: FeatureRoutes {
         case "applies": return AreaOverrideDraft(applies: true, reason: reason ?? "")
         case "notApplies": return AreaOverrideDraft(applies: false, reason: reason ?? "")
         default:
-            throw InputError.invalid(field: Labels.text("educationException", req), choice ?? "")
+            throw InputError.invalid([InputIssue.unreadable(field: "educationException", value: choice ?? "")])
         }
     }
 

@@ -162,7 +162,7 @@ struct RatingPages: FeatureRoutes {
             if scoreText.isEmpty && level == nil { continue }
             guard scoreText.isEmpty || Double(scoreText) != nil else {
                 return try await render(
-                    req, issues: [InputIssue(field: Labels.text("score", req), message: scoreText)], form: form)
+                    req, issues: [InputIssue.unreadable(field: "score", value: scoreText)], form: form)
             }
             entries.append(RatingEntry(memberID: member, score: Double(scoreText), level: level))
         }

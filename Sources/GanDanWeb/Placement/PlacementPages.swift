@@ -287,8 +287,7 @@ struct PlacementPages: RouteCollection {
         let plan = try req.resolved.plan
         let form = try req.content.decode(ApproveForm.self)
         guard let date = CivilDate(form.decisionDate) else {
-            throw InputError.invalid(
-                field: Labels.text("decisionDate", req), "\"\(form.decisionDate)\": \(CivilDate.outOfRangeMessage)")
+            throw CivilDate.outOfRangeError(field: "decisionDate", text: form.decisionDate)
         }
         do {
             _ = try await PlacementPlans(
