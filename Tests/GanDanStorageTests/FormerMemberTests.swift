@@ -148,7 +148,7 @@ struct FormerMemberTests {
             ).run(
                 table, kind: .households, mapping: ColumnMapping.guess(header: table.header, kind: .households),
                 today: CivilDate.today(), dryRun: true)
-            #expect(report.errors.map(\.message) == ["village 00001.02 is outside the units you may manage"])
+            #expect(report.errors.map(\.message) == ["The village 00001.02 is outside the units you may manage."])
             #expect(report.duplicates.isEmpty)
         }
     }

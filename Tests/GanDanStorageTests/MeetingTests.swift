@@ -391,7 +391,7 @@ struct MeetingTests {
             let warnings = try await meetings.saveThematicPlan(
                 of: cell.id, ThematicPlan(year: 2019, topics: topics), actor: .system)
             #expect(warnings.count == 1)
-            #expect(warnings.first?.contains("quarter 3") == true)
+            #expect(warnings.first?.contains("Quarter 3") == true)
             #expect(try await meetings.thematicPlan(of: cell.id, year: 2019)?.topics.count == 3)
             let wrongYear = await Self.issues {
                 try await meetings.saveThematicPlan(

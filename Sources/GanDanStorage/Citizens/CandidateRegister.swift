@@ -120,6 +120,14 @@ public struct CandidateView: Codable, Sendable, Hashable {
     public var problems: [String]
     public var mentor: NamedID?
     public var introducers: [NamedID]
+    /// `eligibility` and `problems` as issues, for pages to tell in their language (not part of the JSON).
+    public var eligibilityIssues: [InputIssue] = []
+    public var problemIssues: [InputIssue] = []
+
+    enum CodingKeys: String, CodingKey {
+        case id, cellID, cellName, fullName, birthDate, education, educationException, educationExceptionText,
+            eligibility, pipeline, nextStep, deadlines, problems, mentor, introducers
+    }
 }
 
 /// Each cell's candidates for admission and their way to full membership (rules.md R21–R23).
@@ -385,7 +393,8 @@ public struct CandidateRegister: Sendable {
             if !candidate.hasIntroduction {
                 eligibility = eligibility.filter { !($0.field ?? "").hasPrefix("introducers") }
             }
-            return CandidateView(
+            let problems = pipeline.issues(calendar: calendar, settings: settings)
+            var view = CandidateView(
                 id: try record.requireID(), cellID: record.organisationID, cellName: cells[record.organisationID] ?? "",
                 fullName: candidate.fullName, birthDate: candidate.candidate.birthDate,
                 education: candidate.candidate.education, educationException: exception,
@@ -393,11 +402,14 @@ public struct CandidateRegister: Sendable {
                 eligibility: eligibility.map(\.description),
                 pipeline: pipeline, nextStep: pipeline.nextStep(settings: settings),
                 deadlines: pipeline.status(on: date, calendar: calendar, settings: settings),
-                problems: pipeline.issues(calendar: calendar, settings: settings).map(\.description),
+                problems: problems.map(\.description),
                 mentor: record.mentorID.map { NamedID(id: $0, name: names[$0] ?? "") },
                 introducers: candidate.candidate.introducers.compactMap { introducer in
                     UUID(uuidString: introducer.memberID).map { NamedID(id: $0, name: names[$0] ?? "") }
                 })
+            view.eligibilityIssues = eligibility
+            view.problemIssues = problems
+            return view
         }
     }
 }

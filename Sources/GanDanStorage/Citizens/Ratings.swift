@@ -38,6 +38,13 @@ public struct RatingSheet: Codable, Sendable, Hashable {
     /// The same check over the cell's grassroots committee: its members together and its cells' own levels, when the
     /// committee is in the reader's scope (rules.md R18).
     public var committeeWarnings: [String]
+    /// `warnings` and `committeeWarnings` as issues, for pages to tell in their language (not part of the JSON).
+    public var warningIssues: [InputIssue] = []
+    public var committeeWarningIssues: [InputIssue] = []
+
+    enum CodingKeys: String, CodingKey {
+        case cellID, period, year, lines, cell, warnings, committeeWarnings
+    }
 }
 
 /// Yearly ratings of members and cells; the cell's level and weak flag feed the placement model (rules.md R18–R20, A3).
@@ -93,13 +100,16 @@ public struct Ratings: Sendable {
                     year: $0.year, level: try $0.decode(\.$level, as: RatingLevel.self), weak: $0.weak,
                     weakReason: $0.weakReason)
             }
-        var warnings: [String] = []
-        if let quota = RatingRules.quotaWarning(levels: lines.compactMap(\.level), settings: settings) {
-            warnings.append(quota.description)
+        let warnings = [RatingRules.quotaWarning(levels: lines.compactMap(\.level), settings: settings)].compactMap {
+            $0
         }
-        return RatingSheet(
-            cellID: cellID, period: key, year: year, lines: lines, cell: cell, warnings: warnings,
-            committeeWarnings: try await committeeWarnings(of: record, period: period))
+        let committee = try await committeeWarnings(of: record, period: period)
+        var sheet = RatingSheet(
+            cellID: cellID, period: key, year: year, lines: lines, cell: cell, warnings: warnings.map(\.description),
+            committeeWarnings: committee.map(\.description))
+        sheet.warningIssues = warnings
+        sheet.committeeWarningIssues = committee
+        return sheet
     }
 
     /// Records the year's ratings: members' levels (from scores by the bands), the cell's level and weak flag.

@@ -107,7 +107,8 @@ struct RatingPages: FeatureRoutes {
                     value: $0.score)
             }, cellLevels: Self.choices(sheet.cell?.level, language, blank: true),
             cellLevel: sheet.cell?.level.label.text(in: language), weak: sheet.cell?.weak ?? false,
-            weakReason: sheet.cell?.weakReason, warnings: sheet.warnings, committeeWarnings: sheet.committeeWarnings,
+            weakReason: sheet.cell?.weakReason, warnings: sheet.warningIssues.map { $0.shown(in: language) },
+            committeeWarnings: sheet.committeeWarningIssues.map { $0.shown(in: language) },
             mayWrite: try await req.allows(.write), error: error)
         return (context, cell.unitID)
     }

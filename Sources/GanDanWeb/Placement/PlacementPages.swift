@@ -299,7 +299,7 @@ struct PlacementPages: RouteCollection {
             response.status = .conflict
             return response
         } catch let error as InputError {
-            let message = error.issues.map(\.message).joined(separator: " ")
+            let message = error.issues.map { $0.shown(in: req.language) }.joined(separator: " ")
             let response = try await renderReview(req, plan, error: message).encodeResponse(for: req)
             response.status = .unprocessableEntity
             return response
