@@ -58,9 +58,9 @@ struct CandidatePipelineTests {
         #expect(pipeline.nextStep() == .official)
         let warnings = pipeline.issues()
         #expect(warnings.map(\.field) == ["votes"])
-        #expect(warnings.allSatisfy { $0.message.hasPrefix("warning:") })
+        #expect(warnings.allSatisfy { $0.isWarning })
         pipeline.officialOn = Self.d("2025-04-10")
-        #expect(pipeline.issues().contains { $0.field == "officialOn" && !$0.message.hasPrefix("warning:") })
+        #expect(pipeline.issues().contains { $0.field == "officialOn" && !$0.isWarning })
         pipeline.officialOn = Self.d("2025-01-15")
         #expect(!pipeline.issues().contains { $0.field == "officialOn" })
         #expect(pipeline.nextStep() == nil)
@@ -108,7 +108,8 @@ struct CandidatePipelineTests {
             cellResolutionOn: Self.d("2024-01-20"), decisionOn: Self.d("2024-02-05"), ceremonyOn: Self.d("2024-03-26"))
         let issues = pipeline.issues()
         #expect(issues.map(\.field) == ["ceremonyOn"])
-        #expect(issues.first?.message.hasPrefix("warning: the ceremony was held 31 working days") == true)
+        #expect(issues.first?.isWarning == true)
+        #expect(issues.first?.message.hasPrefix("The ceremony was held 31 working days") == true)
         #expect(pipeline.status(on: Self.d("2024-03-27")).map(\.kind) == [.vote])
     }
 

@@ -36,7 +36,7 @@ struct LeaderSupervisionTests {
     func lateAndReply() {
         let late = Self.comment(period: .year(2019), on: "2021-03-01").issues()
         #expect(late.map(\.field) == ["period"])
-        #expect(late.first?.message.hasPrefix("warning:") == true)
+        #expect(late.first?.isWarning == true)
         let early = LeaderReportBack(reportedOn: Self.d("2019-12-01"), text: " ")
         #expect(Self.comment(reportBack: early).issues().map(\.field) == ["reportBack.text", "reportBack.reportedOn"])
     }

@@ -46,7 +46,7 @@ struct MeetingMinutesTests {
     func shortIsBreach() {
         let short = Self.minutes(end: "19:45")
         #expect(short.breaches() == [.short(minutes: 45, minimum: 90)])
-        #expect(short.issues(cellFullMembers: 4).allSatisfy { $0.message.hasPrefix("warning:") })
+        #expect(short.issues(cellFullMembers: 4).allSatisfy { $0.isWarning })
         #expect(short.breaches().first?.label.vi == "Họp ngắn: 45 phút, ít hơn 90 phút tối thiểu")
         #expect(Self.minutes(start: "20:00", end: "19:00").breaches().isEmpty)
         let late = Self.minutes(notice: Self.date)
@@ -144,7 +144,7 @@ struct MeetingMinutesTests {
         #expect(Self.minutes(notice: CivilDate(year: 2026, month: 3, day: 14)).warnings().isEmpty)
         let late = Self.minutes(notice: Self.date).issues(cellFullMembers: 4)
         #expect(Self.fields(late) == ["noticeSentOn"])
-        #expect(late[0].message.hasPrefix("warning:"))
+        #expect(late[0].isWarning)
         #expect(Self.fields(Self.minutes(notice: nil).warnings()) == ["noticeSentOn"])
         let twoDays = MeetingSettings(minimumNoticeDays: 2)
         #expect(Self.minutes(notice: CivilDate(year: 2026, month: 3, day: 14)).warnings(settings: twoDays).count == 1)

@@ -30,7 +30,7 @@ struct RatingRulesTests {
         let warning = RatingRules.quotaWarning(excellent: excellent, good: good)
         #expect((warning != nil) == warns)
         if let warning {
-            #expect(warning.message.hasPrefix("warning:"))
+            #expect(warning.isWarning)
             #expect(warning.field == "ratings")
         }
     }
@@ -141,7 +141,7 @@ struct RatingRulesTests {
         #expect(RatingRules.committeeQuotaWarnings(committee: "Đảng bộ xã", cells: [fine]).isEmpty)
         // 1 of 2 good in Nà Coóc is over; the committee's 2 of 7 good is over too.
         let warnings = RatingRules.committeeQuotaWarnings(committee: "Đảng bộ xã", cells: [fine, over])
-        #expect(warnings.map(\.field) == ["Chi bộ thôn Nà Coóc", "Đảng bộ xã: đảng viên / members"])
+        #expect(warnings.map(\.field) == ["Chi bộ thôn Nà Coóc", "Đảng bộ xã · đảng viên"])
         // Cells rated by the committee: 1 excellent cell needs 5 good cells.
         let cells = (0..<6).map {
             CellRound(cellName: "Chi bộ \($0)", memberLevels: [], cellLevel: $0 == 0 ? .excellent : .good)
@@ -149,7 +149,7 @@ struct RatingRulesTests {
         #expect(RatingRules.committeeGroupWarnings(committee: "Đảng bộ xã", cells: cells).isEmpty)
         #expect(
             RatingRules.committeeGroupWarnings(committee: "Đảng bộ xã", cells: Array(cells.prefix(5))).map(\.field) == [
-                "Đảng bộ xã: chi bộ / cells"
+                "Đảng bộ xã · chi bộ"
             ])
     }
 }

@@ -93,7 +93,7 @@ struct DemoLoaderTests {
             let later = try #require(naCoocMeetings.first { $0.date > placement })
             let detail = try #require(try await meetings.detail(later.id))
             #expect(detail.body?.minutes.attendance.contains { $0.memberID == hoan.id.uuidString } == true)
-            #expect(detail.body?.minutes.issues(cellFullMembers: 9).filter { !$0.message.hasPrefix("warning:") } == [])
+            #expect(detail.body?.minutes.issues(cellFullMembers: 9).filter { !$0.isWarning } == [])
 
             // Bản Tùn's 10 poor households before the placement, helped by named members after it (rules.md A6).
             let banTun = try #require(try await tree.unit(code: NaHangDemo.banTunVillageCode, on: placement))

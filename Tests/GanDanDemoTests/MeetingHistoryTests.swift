@@ -130,7 +130,7 @@ struct MeetingHistoryTests {
             for meeting in history.meetings {
                 let minutes = meeting.minutes
                 let errors = minutes.issues(cellFullMembers: meeting.cellFullMembers).filter {
-                    !$0.message.hasPrefix("warning:")
+                    !$0.isWarning
                 }
                 #expect(errors.isEmpty, "\(meeting.cellID) \(minutes.date): \(errors.map(\.message))")
                 #expect(minutes.attendance.count == minutes.roll.total)

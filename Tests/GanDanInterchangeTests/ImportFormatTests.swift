@@ -48,8 +48,8 @@ struct ImportFormatTests {
             UnitDraft(code: "00001.01", kind: .village, name: "C", parentCode: "00001", validity: since),
         ]
         let issues = DatasetValidator.unitIssues(units, known: KnownCodes()).map(\.description)
-        #expect(issues.contains("unit 00001: the tree has a cycle: 00001 → 00001.01 → 00001"))
-        #expect(issues.contains("unit 00001: a commune cannot be under a village (00001.01)"))
+        #expect(issues.contains("unit 00001: The tree has a cycle: 00001 → 00001.01 → 00001."))
+        #expect(issues.contains("unit 00001: A commune cannot be under a village (00001.01)."))
     }
 
     @Test("a member row names each bad field; Vietnamese spellings of sex and status are understood")
@@ -68,8 +68,8 @@ struct ImportFormatTests {
         let issues = MemberCSVFormat.parse(row: row, line: 7, today: Self.today).failureIssues
         #expect(
             issues == [
-                "line 7, citizen_id: \"12\" is not 12 digits", "line 7, phone: \"12345\" is not a phone number",
-                "line 7, official_on: 1994-01-01 is before admission (1995-01-01)",
+                "line 7, citizen_id: \"12\" is not 12 digits.", "line 7, phone: \"12345\" is not a phone number.",
+                "line 7, official_on: Full from 01/01/1994, before admission on 01/01/1995.",
             ])
     }
 

@@ -6,12 +6,12 @@ import Testing
 @testable import GanDanInterchange
 
 /// The refusal of a read within `limits`, or nil when the read succeeds.
-private func refusal(_ read: () throws(InputError) -> Any) -> String? {
+private func refusal(_ language: Language = .vi, _ read: () throws(InputError) -> Any) -> String? {
     do {
         _ = try read()
         return nil
     } catch {
-        return error.issues.map(\.message).joined(separator: "; ")
+        return error.issues.map { $0.message(in: language) }.joined(separator: "; ")
     }
 }
 
@@ -28,7 +28,7 @@ struct ImportLimitsTests {
             refusal { () throws(InputError) in try TableReader.csv(Data(text.utf8), limits: Self.vi) }
                 == "Tệp có 1.000.000 cột (dòng 1); tối đa 200 cột.")
         #expect(
-            refusal { () throws(InputError) in try TableReader.csv(Data(text.utf8), limits: Self.en) }
+            refusal(.en) { () throws(InputError) in try TableReader.csv(Data(text.utf8), limits: Self.en) }
                 == "The file has 1,000,000 columns (line 1); at most 200 are accepted.")
         // Quoted commas are not columns; 200 columns are fine.
         let wide = (0..<200).map { "\"c,\($0)\"" }.joined(separator: ",") + "\n"
@@ -71,7 +71,7 @@ struct ImportLimitsTests {
                 try TableReader.csv(Data("a,b\nx,\(long)\n".utf8), limits: Self.vi)
             } == "Ô ở dòng 2, cột 2 dài 2.001 ký tự; tối đa 2.000 ký tự một ô.")
         #expect(
-            refusal { () throws(InputError) in
+            refusal(.en) { () throws(InputError) in
                 try TableReader.csv(Data("a,b\nx,\"\(long)\"\n".utf8), limits: Self.en)
             } == "The cell on line 2, column 2 is 2,001 characters long; at most 2,000 are accepted in a cell.")
         let fits = try TableReader.csv(Data("a,b\nx,\(long.dropLast())\n".utf8), limits: Self.vi)
@@ -87,7 +87,7 @@ struct ImportLimitsTests {
             refusal { () throws(InputError) in try XLSXReader.table(workbook, limits: Self.vi) }
                 == "Ô XFD1 nằm ở cột 16.384; tối đa 200 cột.")
         #expect(
-            refusal { () throws(InputError) in try XLSXReader.table(workbook, limits: Self.en) }
+            refusal(.en) { () throws(InputError) in try XLSXReader.table(workbook, limits: Self.en) }
                 == "Cell XFD1 is in column 16,384; at most 200 columns are accepted.")
         // Column 200 (GR) is the last accepted; an empty cell beyond it is nothing to refuse.
         let edge = try XLSXFixtures.oneSheet(
@@ -167,7 +167,7 @@ struct ImportLimitsTests {
         let sheet = XLSXFixtures.forgingSize(
             of: "xl/worksheets/sheet1.xml", to: 100_000, in: try XLSXFixtures.oneSheet(rows: rows))
         #expect(
-            refusal { () throws(InputError) in try XLSXReader.table(sheet, limits: Self.en) }
+            refusal(.en) { () throws(InputError) in try XLSXReader.table(sheet, limits: Self.en) }
                 == "Part xl/worksheets/sheet1.xml of the .xlsx file inflates to more than the 98 KB it declares "
                 + "(at most 512 MB are accepted): the file is damaged or forged.")
     }

@@ -37,7 +37,7 @@ struct ImportMappingTests {
         let issues = mapping.issues(kind: .members, header: header)
         #expect(Set(issues.compactMap(\.field)) == ["sex", "admitted_on", "cell_code", "full_name"])
         #expect(issues.allSatisfy { $0.line == 1 })
-        #expect(issues.contains { $0.message.contains("already used for birth_date") })
+        #expect(issues.contains { $0.message.contains("is already used for another field") })
     }
 
     @Test("a mapping file names columns by header; unknown fields and headers are refused")

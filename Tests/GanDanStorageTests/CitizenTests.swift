@@ -361,7 +361,7 @@ struct CitizenTests {
                 cellLevel: nil, actor: .system)
             round = try #require(try await ratings.committeeRound(committeeID: committee, period: term))
             #expect(round.warnings.count == 3)
-            #expect(round.warnings.contains { $0.contains("Đảng bộ xã Thanh Tương: đảng viên / members") })
+            #expect(round.warnings.contains { $0.contains("Đảng bộ xã Thanh Tương · đảng viên") })
 
             // The committee rates its cells for 2019: 1 excellent of 2 good cells is over 20 % (the cells' group).
             for (cell, level) in [(naCooc, RatingLevel.excellent), (naLang, .good), (agency, .good)] {
@@ -370,7 +370,7 @@ struct CitizenTests {
             let year = try #require(try await ratings.sheet(cellID: naLang, year: 2019))
             #expect(year.warnings.isEmpty)
             #expect(year.committeeWarnings.count == 1)
-            #expect(year.committeeWarnings.first?.contains("Đảng bộ xã Thanh Tương: chi bộ / cells") == true)
+            #expect(year.committeeWarnings.first?.contains("Đảng bộ xã Thanh Tương · chi bộ") == true)
             // A cell's secretary sees the cell's own check only, not the committee's.
             let secretary = Ratings(db: db, scope: .restricted(units: [], organisations: [naLang]))
             #expect(try await secretary.sheet(cellID: naLang, year: 2019)?.committeeWarnings == [])

@@ -111,10 +111,13 @@ struct FormerMemberTests {
             let messages = (report.errors + report.duplicates).map {
                 "\($0.line ?? 0) \($0.field ?? ""): \($0.message)"
             }
-            #expect(messages.contains("2 citizen_id: 000000000031: \(DuplicateCheck.registeredElsewhere)"))
-            #expect(messages.contains("3 card_number: 08000031: \(DuplicateCheck.registeredElsewhere)"))
-            #expect(messages.contains { $0.hasPrefix("4 full_name: có thể trùng") && $0.contains("elsewhere") })
-            #expect(messages.contains("5 citizen_id: 000000000032 is already registered"), "inside, as before")
+            let elsewhere = "is registered elsewhere; ask the party committee above."
+            #expect(messages.contains("2 citizen_id: 000000000031 \(elsewhere)"))
+            #expect(messages.contains("3 card_number: 08000031 \(elsewhere)"))
+            #expect(messages.contains { $0.hasPrefix("4 full_name: Possibly a duplicate") && $0.contains("elsewhere") })
+            let vietnamese = (report.errors + report.duplicates).map { $0.message(in: .vi) }
+            #expect(vietnamese.contains("000000000031 đã có trong hồ sơ ở nơi khác; hãy hỏi cấp ủy cấp trên."))
+            #expect(messages.contains("5 citizen_id: 000000000032 is already registered."), "inside, as before")
             for message in messages {
                 for place in ["Nà Mỏ", "Sơn Phú", "CB-00002", "Triệu Văn Đi"] {
                     #expect(!message.contains(place), "\(message)")
@@ -145,7 +148,7 @@ struct FormerMemberTests {
             ).run(
                 table, kind: .households, mapping: ColumnMapping.guess(header: table.header, kind: .households),
                 today: CivilDate.today(), dryRun: true)
-            #expect(report.errors.map(\.message) == ["village 00001.02 is outside the units you may manage"])
+            #expect(report.errors.map(\.message) == ["The village 00001.02 is outside the units you may manage."])
             #expect(report.duplicates.isEmpty)
         }
     }

@@ -99,7 +99,10 @@ struct MeetingTests {
             missing.attendance.removeAll { $0.memberID == cell["Hoàng Thị Cúc"] }
             let problems = await Self.issues { try await meetings.recordMinutes(id, missing, actor: .system) }
             #expect(problems.contains { $0.message.contains("Hoàng Thị Cúc is on the roll but not marked") })
-            #expect(problems.contains { $0.field == "attendance" && $0.message.contains("≠ 4 expected") })
+            #expect(
+                problems.contains {
+                    $0.field == "attendance" && $0.message.contains("do not add up to the 4 members expected")
+                })
 
             let backwards = await Self.issues {
                 try await meetings.recordMinutes(id, Self.entry(cell, end: "07:00"), actor: .system)
@@ -388,7 +391,7 @@ struct MeetingTests {
             let warnings = try await meetings.saveThematicPlan(
                 of: cell.id, ThematicPlan(year: 2019, topics: topics), actor: .system)
             #expect(warnings.count == 1)
-            #expect(warnings.first?.contains("quarter 3") == true)
+            #expect(warnings.first?.contains("Quarter 3") == true)
             #expect(try await meetings.thematicPlan(of: cell.id, year: 2019)?.topics.count == 3)
             let wrongYear = await Self.issues {
                 try await meetings.saveThematicPlan(

@@ -54,7 +54,7 @@ struct SpreadsheetImportTests {
             #expect(try await MemberRecord.query(on: db).count() == 0)
             let csvErrors = try ImportIssuesCSV.csv(report)
             #expect(csvErrors.hasPrefix("line,field,severity,message"))
-            #expect(csvErrors.contains("6,cell_code,error,no cell has code CQ-99999"))
+            #expect(csvErrors.contains("6,cell_code,error,No cell has the code CQ-99999."))
         }
     }
 
@@ -233,7 +233,7 @@ struct SpreadsheetImportTests {
             let outside = try await Self.run(
                 header + "00001.02,Hà Văn Tư,5,2024,poor\n", kind: .households, on: db,
                 scope: .restricted(units: [village], organisations: []))
-            #expect(outside.errors.map(\.message) == ["village 00001.02 is outside the units you may manage"])
+            #expect(outside.errors.map(\.message) == ["The village 00001.02 is outside the units you may manage."])
         }
     }
 

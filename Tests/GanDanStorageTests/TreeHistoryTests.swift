@@ -127,7 +127,7 @@ struct TreeHistoryTests {
             let error = await #expect(throws: InputError.self) {
                 try await DatasetWriter(db: db, scope: .everything).write(dataset)
             }
-            #expect(error?.description.contains("unit 77777.01: parent 77777 does not exist") == true)
+            #expect(error?.description.contains("unit 77777.01: The parent 77777 does not exist.") == true)
             let units = try await UnitRecord.query(on: db).count()
             let organisations = try await OrganisationRecord.query(on: db).count()
             #expect(units == 0 && organisations == 0)

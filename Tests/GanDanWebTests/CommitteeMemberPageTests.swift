@@ -76,7 +76,7 @@ struct CommitteeMemberPageTests {
                 body: ByteBuffer(string: "noticeSentOn=2019-06-03&method[\(outsider)]=phone")
             ) { res in
                 #expect(res.status == .unprocessableEntity)
-                #expect(res.body.string.contains("neither on the roll"))
+                #expect(res.body.string.contains("không có trong danh sách"))
             }
             try await app.testing().test(
                 .POST, page + "/notice", headers: Self.form(users.secretary),

@@ -63,15 +63,16 @@ struct ImportPageTests {
                 .POST, location + "/check", headers: Self.headers(users.planner), body: ByteBuffer(string: mapping)
             ) { res in
                 #expect(res.status == .ok)
-                #expect(res.body.string.contains("admitted_on"))
-                #expect(res.body.string.contains("outside the units you may manage"))
+                // The column by the header the file used, the sentence in the page's language (issue 20).
+                #expect(res.body.string.contains("<td>Ngày vào Đảng</td>"))
+                #expect(res.body.string.contains("không thuộc đơn vị bạn được quản lý"))
                 #expect(!res.body.string.contains("/confirm"))
             }
             try await app.testing().test(.GET, location + "/errors.csv", headers: users.planner.bearer) { res in
                 #expect(res.status == .ok)
                 #expect(res.headers.contentType?.subType == "csv")
                 #expect(res.body.string.contains("3,admitted_on,error"))
-                #expect(res.body.string.contains("4,cell_code,error,cell CB-00002.01 is outside"))
+                #expect(res.body.string.contains("4,cell_code,error,The cell CB-00002.01 is outside"))
             }
             try await app.testing().test(
                 .POST, location + "/confirm", headers: Self.headers(users.planner), body: ByteBuffer(string: "")
@@ -138,7 +139,7 @@ struct ImportPageTests {
                 )
             ) { res in
                 #expect(res.status == .ok)
-                #expect(res.body.string.contains("already registered"))
+                #expect(res.body.string.contains("đã có đảng viên cùng họ tên và ngày sinh"))
                 #expect(res.body.string.contains(#"name="confirmDuplicates""#))
             }
             try await app.testing().test(

@@ -73,7 +73,7 @@ struct MeetingPageTests {
                 .POST, meeting, headers: headers, body: minutes(end: "09:20", conclusion: "Thong%20nhat%20lan%202")
             ) { res in
                 #expect(res.status == .unprocessableEntity)
-                #expect(res.body.string.contains("says why"))
+                #expect(res.body.string.contains("phải nêu lý do sửa"))
             }
             try await app.testing().test(
                 .POST, meeting, headers: headers,

@@ -32,18 +32,27 @@ public enum AdmissionEligibility {
     /// Only a member whose standing that day is `.full` qualifies: exempt, suspended and probationary members do not.
     public static func introducerProblem(
         _ introducer: Introducer, introducedOn: CivilDate, settings: AdmissionSettings = .standard
-    ) -> String? {
-        if introducer.memberID.trimmingCharacters(in: .whitespaces).isEmpty { return "names no member" }
+    ) -> BilingualText? {
+        if introducer.memberID.trimmingCharacters(in: .whitespaces).isEmpty {
+            return BilingualText(vi: "Chưa chọn đảng viên giới thiệu.", en: "No member is named.")
+        }
+        // rules.md R22: an introducer is a full member who has worked with the candidate long enough.
         let standing = introducer.party.standing(on: introducedOn)
         guard standing == .full else {
-            let what = standing.map { "is \($0.label.en.lowercased())" } ?? "is not a member"
-            return "\(introducer.memberID) \(what) on \(introducedOn.iso); an introducer must be a full member "
-                + "(rules.md R22)"
+            let what = standing.map { $0.label } ?? BilingualText(vi: "chưa là đảng viên", en: "not a member")
+            return BilingualText(
+                vi: "Người giới thiệu ngày \(introducedOn.vietnamese) là \(what.vi.lowercased()); người giới thiệu "
+                    + "phải là đảng viên chính thức.",
+                en: "On \(introducedOn.vietnamese) the introducer is \(what.en.lowercased()); an introducer must be "
+                    + "a full member.")
         }
         let months = introducer.workedWithCandidateSince.wholeMonths(until: introducedOn)
         guard months >= settings.introducerMonthsWorkedTogether else {
-            return "\(introducer.memberID) has worked with the candidate \(max(0, months)) month(s) by "
-                + "\(introducedOn.iso); at least \(settings.introducerMonthsWorkedTogether) required (rules.md R22)"
+            return BilingualText(
+                vi: "Người giới thiệu mới công tác cùng người vào Đảng \(max(0, months)) tháng tính đến "
+                    + "\(introducedOn.vietnamese); cần ít nhất \(settings.introducerMonthsWorkedTogether) tháng.",
+                en: "The introducer has worked with the candidate \(max(0, months)) month(s) by "
+                    + "\(introducedOn.vietnamese); at least \(settings.introducerMonthsWorkedTogether) are needed.")
         }
         return nil
     }
@@ -55,50 +64,66 @@ public enum AdmissionEligibility {
     ) -> [InputIssue] {
         var issues: [InputIssue] = []
         if let problem = ageProblem(born: candidate.birthDate, on: consideredOn, settings: settings) {
-            issues.append(InputIssue(field: "birthDate", message: problem))
+            issues.append(InputIssue(field: "birthDate", vi: problem.vi, en: problem.en))
         }
         let required = requiredEducation(inDifficultArea: candidate.inDifficultArea, settings: settings)
         if let level = EducationLevel(parsing: candidate.education) {
             if level < required {
+                // rules.md R21: the education a candidate needs, lower in difficult areas.
                 let area = candidate.inDifficultArea ? " in a mountain or ethnic-minority area" : ""
+                let areaVI = candidate.inDifficultArea ? " ở vùng cao, vùng đồng bào dân tộc thiểu số" : ""
                 issues.append(
                     InputIssue(
                         field: "education",
-                        message: "\(level.label.en.lowercased()) is below the \(required.label.en.lowercased()) "
-                            + "required\(area) (rules.md R21)"))
+                        vi:
+                            "Trình độ \(level.label.vi.lowercased()) thấp hơn trình độ \(required.label.vi.lowercased()) "
+                            + "cần có\(areaVI).",
+                        en: "\(level.label.en) is below the \(required.label.en.lowercased()) required\(area)."))
             }
         } else {
             issues.append(
                 InputIssue(
                     field: "education",
-                    message: "\"\(candidate.education)\" names no education level (write 9/12, THCS, THPT, Đại học…)"))
+                    vi: "\"\(candidate.education)\" không phải trình độ học vấn (ghi 9/12, THCS, THPT, Đại học…).",
+                    en: "\"\(candidate.education)\" names no education level (write 9/12, THCS, THPT, Đại học…)."))
         }
         if candidate.introducedOn > consideredOn {
             issues.append(
                 InputIssue(
                     field: "introducedOn",
-                    message: "\(candidate.introducedOn.iso) is after the consideration date \(consideredOn.iso)"))
+                    vi: "Ngày \(candidate.introducedOn.vietnamese) muộn hơn ngày xem xét \(consideredOn.vietnamese).",
+                    en:
+                        "\(candidate.introducedOn.vietnamese) is after the consideration date \(consideredOn.vietnamese)."
+                ))
         }
         if let resolution = candidate.youthUnionResolutionOn, resolution > consideredOn {
             issues.append(
                 InputIssue(
                     field: "youthUnionResolutionOn",
-                    message: "\(resolution.iso) is after the consideration date \(consideredOn.iso)"))
+                    vi: "Ngày \(resolution.vietnamese) muộn hơn ngày xem xét \(consideredOn.vietnamese).",
+                    en: "\(resolution.vietnamese) is after the consideration date \(consideredOn.vietnamese)."))
         }
         issues += introducerIssues(candidate, settings: settings)
         return issues
     }
 
     /// The age problem on `date`, or nil when the age is within the limits (rules.md R21).
-    static func ageProblem(born: CivilDate, on date: CivilDate, settings: AdmissionSettings) -> String? {
+    static func ageProblem(born: CivilDate, on date: CivilDate, settings: AdmissionSettings) -> BilingualText? {
         let months = ageInMonths(born: born, on: date)
-        let age = "aged \(months) month(s) (\(months / 12) years \(months % 12) months) on \(date.iso)"
+        let age = "Aged \(months / 12) years \(months % 12) months on \(date.vietnamese)"
+        let ageVI = "Đến ngày \(date.vietnamese) mới \(months / 12) tuổi \(months % 12) tháng"
         if months < settings.minimumAgeMonths {
-            return "\(age); at least \(settings.minimumAgeMonths) months required (rules.md R21)"
+            let years = "\(settings.minimumAgeMonths / 12)"
+            return BilingualText(
+                vi: "\(ageVI); phải đủ \(years) tuổi.", en: "\(age); at least \(years) years are needed.")
         }
         if months > settings.maximumAgeMonths {
-            return "\(age); over \(settings.maximumAgeMonths) months needs the approval of a party committee directly "
-                + "under the Central Committee (rules.md R21)"
+            let years = "\(settings.maximumAgeMonths / 12)"
+            return BilingualText(
+                vi: "Đến ngày \(date.vietnamese) đã \(months / 12) tuổi \(months % 12) tháng; trên \(years) tuổi phải "
+                    + "được tỉnh ủy hoặc đảng ủy trực thuộc Trung ương đồng ý.",
+                en: "\(age); over \(years) years needs the approval of a party committee directly under the "
+                    + "Central Committee.")
         }
         return nil
     }
@@ -111,12 +136,15 @@ public enum AdmissionEligibility {
         for (index, introducer) in candidate.introducers.enumerated() {
             let field = "introducers[\(index)]"
             if let first = seen[introducer.memberID] {
-                issues.append(InputIssue(field: field, message: "the same member as introducers[\(first)]"))
+                issues.append(
+                    InputIssue(
+                        field: field, vi: "Trùng với người giới thiệu thứ \(first + 1).",
+                        en: "The same member as introducer \(first + 1)."))
                 continue
             }
             seen[introducer.memberID] = index
             if let problem = introducerProblem(introducer, introducedOn: candidate.introducedOn, settings: settings) {
-                issues.append(InputIssue(field: field, message: problem))
+                issues.append(InputIssue(field: field, vi: problem.vi, en: problem.en))
             } else {
                 qualified.insert(introducer.memberID)
             }
@@ -125,11 +153,15 @@ public enum AdmissionEligibility {
         let needed = withYouthUnion ? settings.introducersWithYouthUnionResolution : settings.requiredIntroducers
         if qualified.count < needed {
             issues.append(
+                // rules.md R22: two introducers, or one with the Youth Union's resolution.
                 InputIssue(
                     field: "introducers",
-                    message: "\(qualified.count) qualified introducer(s); \(settings.requiredIntroducers) required, "
-                        + "or \(settings.introducersWithYouthUnionResolution) with a Youth Union resolution "
-                        + "(rules.md R22)"))
+                    vi:
+                        "Có \(qualified.count) người giới thiệu đủ điều kiện; cần \(settings.requiredIntroducers) người, "
+                        + "hoặc \(settings.introducersWithYouthUnionResolution) người kèm nghị quyết giới thiệu của "
+                        + "Đoàn Thanh niên.",
+                    en: "\(qualified.count) qualified introducer(s); \(settings.requiredIntroducers) are needed, "
+                        + "or \(settings.introducersWithYouthUnionResolution) with a Youth Union resolution."))
         }
         return issues
     }

@@ -19,7 +19,7 @@ extension CandidatePipeline {
         (.official, .ceremony, "ceremonyOn"),
     ]
 
-    /// Dates out of order, missing steps, bad vote counts, and late steps as "warning:" issues (rules.md R23).
+    /// Dates out of order, missing steps, bad vote counts, and late steps as warnings (rules.md R23).
     public func issues(calendar: WorkingCalendar = .vietnam, settings: AdmissionSettings = .standard) -> [InputIssue] {
         var issues: [InputIssue] = []
         for (later, earlier, field) in Self.order {
@@ -29,41 +29,55 @@ extension CandidatePipeline {
                 issues.append(
                     InputIssue(
                         field: field,
-                        message: "\(later.label.en) on \(late.iso) is before \(earlier.label.en.lowercased()) "
-                            + "(\(early.iso))"))
+                        vi: "\(later.label.vi) ngày \(late.vietnamese) sớm hơn \(earlier.label.vi.lowercased()) "
+                            + "(\(early.vietnamese)).",
+                        en: "\(later.label.en) on \(late.vietnamese) is before \(earlier.label.en.lowercased()) "
+                            + "(\(early.vietnamese))."))
             }
         }
         for (step, needed, field) in Self.requires
         where date(of: step, settings: settings) != nil && date(of: needed, settings: settings) == nil {
             issues.append(
                 InputIssue(
-                    field: field, message: "\(step.label.en) is recorded without \(needed.label.en.lowercased())"))
+                    field: field,
+                    vi: "Đã ghi \(step.label.vi.lowercased()) nhưng chưa ghi \(needed.label.vi.lowercased()).",
+                    en: "\(step.label.en) is recorded without \(needed.label.en.lowercased())."))
         }
         if !votes.isEmpty && ceremonyOn == nil {
             issues.append(
-                InputIssue(field: "ceremonyOn", message: "votes are recorded without the admission ceremony"))
+                InputIssue(
+                    field: "ceremonyOn", vi: "Đã ghi biểu quyết nhưng chưa ghi lễ kết nạp.",
+                    en: "Votes are recorded without the admission ceremony."))
         }
         issues += voteIssues(calendar: calendar, settings: settings)
         if let ceremony = ceremonyOn, let due = ceremonyDue(calendar: calendar, settings: settings), ceremony > due,
             let decision = decisionOn
         {
             issues.append(
-                InputIssue(
+                // rules.md R23: the ceremony within the set working days of the decision.
+                InputIssue.warning(
                     field: "ceremonyOn",
-                    message: "warning: the ceremony was held \(calendar.workingDays(from: decision, to: ceremony)) "
-                        + "working days after the decision; at most \(settings.ceremonyWithinWorkingDays) unless the "
-                        + "superior committee agreed (rules.md R23)"))
+                    vi: "Lễ kết nạp tổ chức sau quyết định \(calendar.workingDays(from: decision, to: ceremony)) ngày "
+                        + "làm việc; tối đa \(settings.ceremonyWithinWorkingDays) ngày, trừ khi cấp ủy cấp trên đồng ý.",
+                    en: "The ceremony was held \(calendar.workingDays(from: decision, to: ceremony)) working days "
+                        + "after the decision; at most \(settings.ceremonyWithinWorkingDays) unless the superior "
+                        + "committee agreed."))
         }
         if let official = officialOn, let expected = probationEnd(settings: settings), official != expected {
             issues.append(
+                // rules.md R23: full membership dates from the end of the 12 months' probation.
                 InputIssue(
                     field: "officialOn",
-                    message: "\(official.iso) should be the 12-month mark \(expected.iso), even when the vote is late "
-                        + "(rules.md R23)"))
+                    vi: "Ngày chính thức phải là ngày đủ 12 tháng dự bị (\(expected.vietnamese)), không phải "
+                        + "\(official.vietnamese), kể cả khi biểu quyết muộn.",
+                    en: "Full membership dates from the end of the 12 months' probation (\(expected.vietnamese)), "
+                        + "not \(official.vietnamese), even when the vote is late."))
         }
         if officialOn != nil && ceremonyOn != nil && passingVote(settings: settings) == nil {
             issues.append(
-                InputIssue(field: "votes", message: "full membership is recorded without a vote that passed"))
+                InputIssue(
+                    field: "votes", vi: "Đã ghi chuyển đảng chính thức nhưng chưa có lần biểu quyết nào đạt.",
+                    en: "Full membership is recorded without a vote that passed."))
         }
         return issues
     }
@@ -77,13 +91,16 @@ extension CandidatePipeline {
                 issues.append(
                     InputIssue(
                         field: "votes[\(index)].inFavour",
-                        message: "\(vote.inFavour) in favour of \(vote.fullMembers) full members cannot be"))
+                        vi:
+                            "Không thể có \(vote.inFavour) phiếu tán thành trên \(vote.fullMembers) đảng viên chính thức.",
+                        en: "\(vote.inFavour) in favour of \(vote.fullMembers) full members cannot be."))
             }
             if let end, vote.date < end {
                 issues.append(
                     InputIssue(
                         field: "votes[\(index)].date",
-                        message: "the vote on \(vote.date.iso) is before probation ends (\(end.iso))"))
+                        vi: "Biểu quyết ngày \(vote.date.vietnamese) sớm hơn ngày hết dự bị (\(end.vietnamese)).",
+                        en: "The vote on \(vote.date.vietnamese) is before probation ends (\(end.vietnamese))."))
             }
         }
         if let passed = passingVote(settings: settings), let end,
@@ -91,12 +108,16 @@ extension CandidatePipeline {
             passed.date > due
         {
             issues.append(
-                InputIssue(
+                // rules.md R23: the vote within the set working days after probation ends.
+                InputIssue.warning(
                     field: "votes",
-                    message:
-                        "warning: the vote on \(passed.date.iso) came \(calendar.workingDays(from: end, to: passed.date)) "
-                        + "working days after probation ended; at most \(settings.voteWithinWorkingDays); full "
-                        + "membership still dates from \(end.iso) (rules.md R23)"))
+                    vi: "Biểu quyết ngày \(passed.date.vietnamese) muộn "
+                        + "\(calendar.workingDays(from: end, to: passed.date)) ngày làm việc sau khi hết dự bị; tối đa "
+                        + "\(settings.voteWithinWorkingDays) ngày. Ngày chính thức vẫn là \(end.vietnamese).",
+                    en:
+                        "The vote on \(passed.date.vietnamese) came \(calendar.workingDays(from: end, to: passed.date)) "
+                        + "working days after probation ended; at most \(settings.voteWithinWorkingDays). Full "
+                        + "membership still dates from \(end.vietnamese)."))
         }
         return issues
     }

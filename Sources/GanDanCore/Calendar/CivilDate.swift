@@ -51,6 +51,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         supportedRange.lowerBound.year...supportedRange.upperBound.year
     }
     /// Why a date outside `supportedRange` is refused, in plain words (Vietnamese, then English).
+    public static let outOfRange = BilingualText(
+        vi: "không phải ngày từ 01/01/1900 đến 31/12/2100", en: "not a date from 01/01/1900 to 31/12/2100")
+    /// The same in one line, Vietnamese then English, for the command line.
     public static let outOfRangeMessage =
         "không phải ngày từ 01/01/1900 đến 31/12/2100 (not a date from 1900-01-01 to 2100-12-31)"
 
@@ -65,15 +68,21 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// date lies outside the range, whatever their caller parsed (issue 21).
     public func requireSupported(field: String) throws {
         guard CivilDate.supportedRange.contains(self) else {
-            throw InputError.invalid(field: field, "\(iso): \(CivilDate.outOfRangeMessage)")
+            throw CivilDate.outOfRangeError(field: field, text: iso)
         }
+    }
+
+    /// The error for `text`, a date outside `supportedRange`, on `field`: "“…” is not a date from … to …".
+    public static func outOfRangeError(field: String?, text: String) -> InputError {
+        .invalid(field: field, vi: "\"\(text)\" \(outOfRange.vi).", en: "\"\(text)\" is \(outOfRange.en).")
     }
 
     /// Refuses a year outside `supportedYears` the same way.
     public static func requireSupported(year: Int, field: String) throws {
         guard supportedYears.contains(year) else {
             throw InputError.invalid(
-                field: field, "\(year): không phải năm từ 1900 đến 2100 (not a year from 1900 to 2100)")
+                field: field, vi: "\(year) không phải năm từ 1900 đến 2100.",
+                en: "\(year) is not a year from 1900 to 2100.")
         }
     }
 
@@ -227,8 +236,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         let text = try container.decode(String.self)
         if let date = CivilDate(anyText: text), !CivilDate.supportedRange.contains(date) {
             // A real date out of range is invalid input naming its field (422), not a malformed body (issue 21).
-            throw InputError.invalid(
-                field: decoder.codingPath.last?.stringValue, "\(text): \(CivilDate.outOfRangeMessage)")
+            throw CivilDate.outOfRangeError(field: decoder.codingPath.last?.stringValue, text: text)
         }
         guard let date = CivilDate(text) else {
             throw DecodingError.dataCorruptedError(

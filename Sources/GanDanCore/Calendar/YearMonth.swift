@@ -73,7 +73,9 @@ extension YearMonth {
         if text.count == 7, let year = Int(text.prefix(4)), !CivilDate.supportedYears.contains(year) {
             // A month out of range is invalid input naming its field (422), not a malformed body (issue 21).
             throw InputError.invalid(
-                field: decoder.codingPath.last?.stringValue, "\(text): \(YearMonth.outOfRangeMessage)")
+                field: decoder.codingPath.last?.stringValue,
+                vi: "\"\(text)\" không phải tháng từ 01/1900 đến 12/2100.",
+                en: "\"\(text)\" is not a month from 01/1900 to 12/2100.")
         }
         guard let value = YearMonth(text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is not YYYY-MM")

@@ -88,7 +88,7 @@ public struct HistoryMeeting: Hashable, Sendable {
     public var scheduledStart: TimeOfDay
     /// The thematic topic's title when the meeting is `.combined` (rules.md R9).
     public var topic: String?
-    /// Valid minutes: `issues(cellFullMembers:)` holds at most "warning:" notice issues (rules.md R8, R10, R11).
+    /// Valid minutes: `issues(cellFullMembers:)` holds at most warnings (notice, short meeting) (rules.md R8, R10, R11).
     public var minutes: MeetingMinutes
     /// Tasks assigned at this meeting; `minutes.tasks` mirrors their descriptions and assignees.
     public var tasks: [HistoryTask]

@@ -36,7 +36,10 @@ public enum DatasetValidator {
         var seen: Set<String> = []
         for unit in units {
             if !seen.insert(unit.code).inserted {
-                issues.append(InputIssue(field: "unit \(unit.code)", message: "code appears twice in the input"))
+                issues.append(
+                    InputIssue(
+                        field: "unit \(unit.code)", vi: "Mã đơn vị có hai lần trong dữ liệu.",
+                        en: "The code appears twice in the input."))
             }
             parents[unit.code] = unit.parentCode
             kinds[unit.code] = unit.kind
@@ -44,32 +47,49 @@ public enum DatasetValidator {
         for unit in units {
             let field = "unit \(unit.code)"
             if unit.name.trimmingCharacters(in: .whitespaces).isEmpty {
-                issues.append(InputIssue(field: field, message: "name is empty"))
+                issues.append(InputIssue(field: field, vi: "Chưa có tên đơn vị.", en: "The name is empty."))
             }
             if let until = unit.validity.until, until <= unit.validity.from {
-                issues.append(InputIssue(field: field, message: "ends (\(until.iso)) before it starts"))
+                issues.append(
+                    InputIssue(
+                        field: field, vi: "Ngày kết thúc \(until.vietnamese) trước ngày bắt đầu.",
+                        en: "It ends (\(until.vietnamese)) before it starts."))
             }
             if let parent = unit.parentCode {
                 guard let parentKind = kinds[parent] else {
-                    issues.append(InputIssue(field: field, message: "parent \(parent) does not exist"))
+                    issues.append(
+                        InputIssue(
+                            field: field, vi: "Không có đơn vị cấp trên mã \(parent).",
+                            en: "The parent \(parent) does not exist."))
                     continue
                 }
                 if !unit.kind.mayHaveParent(parentKind) {
                     issues.append(
                         InputIssue(
                             field: field,
-                            message: "a \(unit.kind.rawValue) cannot be under a \(parentKind.rawValue) (\(parent))"))
+                            vi:
+                                "\(unit.kind.label.vi) không thể trực thuộc \(parentKind.label.vi.lowercased()) (\(parent)).",
+                            en:
+                                "A \(unit.kind.label.en.lowercased()) cannot be under a \(parentKind.label.en.lowercased()) "
+                                + "(\(parent))."))
                 }
             } else if unit.kind != .province {
-                issues.append(InputIssue(field: field, message: "a \(unit.kind.rawValue) needs a parent"))
-            }
-            if unit.kind.isVillageLevel, let parent = unit.parentCode, !unit.code.hasPrefix(parent + ".") {
                 issues.append(
                     InputIssue(
-                        field: field, message: "a village code is its commune's code, a dot and a local code (R27)"))
+                        field: field, vi: "\(unit.kind.label.vi) phải có đơn vị cấp trên.",
+                        en: "A \(unit.kind.label.en.lowercased()) needs a parent."))
+            }
+            if unit.kind.isVillageLevel, let parent = unit.parentCode, !unit.code.hasPrefix(parent + ".") {
+                // rules.md R27: a village code is its commune's code, a dot and a local code.
+                issues.append(
+                    InputIssue(
+                        field: field, vi: "Mã thôn gồm mã xã, dấu chấm rồi mã riêng của thôn.",
+                        en: "A village code is its commune's code, a dot and a local code."))
             }
             if let cycle = cycle(from: unit.code, parents: parents) {
-                issues.append(InputIssue(field: field, message: "the tree has a cycle: \(cycle)"))
+                issues.append(
+                    InputIssue(
+                        field: field, vi: "Cây đơn vị bị vòng lặp: \(cycle).", en: "The tree has a cycle: \(cycle)."))
             }
         }
         return issues
@@ -102,24 +122,33 @@ public enum DatasetValidator {
             issues += MemberValidation.issues(in: member, line: line)
             if !known.cellOrganisations.contains(member.cellCode) {
                 issues.append(
-                    InputIssue(line: line, field: "cell_code", message: "no cell has code \(member.cellCode)"))
+                    InputIssue(
+                        line: line, field: "cell_code", vi: "Không có chi bộ mã \(member.cellCode).",
+                        en: "No cell has the code \(member.cellCode)."))
             }
             if let temporary = member.temporaryCellCode, !known.cellOrganisations.contains(temporary) {
                 issues.append(
-                    InputIssue(line: line, field: "temporary_cell", message: "no cell has code \(temporary)"))
+                    InputIssue(
+                        line: line, field: "temporary_cell", vi: "Không có chi bộ mã \(temporary).",
+                        en: "No cell has the code \(temporary)."))
             }
             if let contact = member.residenceContactCellCode, !known.cellOrganisations.contains(contact) {
                 issues.append(
-                    InputIssue(line: line, field: "residence_contact_cell", message: "no cell has code \(contact)"))
+                    InputIssue(
+                        line: line, field: "residence_contact_cell", vi: "Không có chi bộ mã \(contact).",
+                        en: "No cell has the code \(contact)."))
             }
             if let village = member.residenceVillageCode, known.units[village]?.kind.isVillageLevel != true {
                 issues.append(
-                    InputIssue(line: line, field: "residence_village", message: "no village has code \(village)"))
+                    InputIssue(
+                        line: line, field: "residence_village", vi: "Không có thôn mã \(village).",
+                        en: "No village has the code \(village)."))
             }
             for post in member.posts where !known.organisations.contains(post.organisationCode) {
                 issues.append(
                     InputIssue(
-                        line: line, field: "posts", message: "no organisation has code \(post.organisationCode)"))
+                        line: line, field: "posts", vi: "Không có tổ chức mã \(post.organisationCode).",
+                        en: "No organisation has the code \(post.organisationCode)."))
             }
             if let id = member.citizenID {
                 issues += identityIssue(
@@ -143,19 +172,32 @@ public enum DatasetValidator {
     ) -> [InputIssue] {
         let line = lines?[index]
         if stored.elsewhere.contains(value) {
-            return [InputIssue(line: line, field: field, message: "\(value): \(DuplicateCheck.registeredElsewhere)")]
+            let elsewhere = DuplicateCheck.elsewhere
+            return [
+                InputIssue(
+                    line: line, field: field, vi: "\(value) \(elsewhere.vi).", en: "\(value) is \(elsewhere.en).")
+            ]
         }
         if stored.all.contains(value) {
-            return [InputIssue(line: line, field: field, message: "\(value) is already registered")]
+            return [
+                InputIssue(
+                    line: line, field: field, vi: "\(value) đã có trong hồ sơ.", en: "\(value) is already registered.")
+            ]
         }
         if let first = seen[value] {
-            return [InputIssue(line: line, field: field, message: "\(value) repeats \(describe(first, lines))")]
+            let earlier = describe(first, lines)
+            return [
+                InputIssue(
+                    line: line, field: field, vi: "\(value) trùng với \(earlier.vi).",
+                    en: "\(value) repeats \(earlier.en).")
+            ]
         }
         seen[value] = index
         return []
     }
 
-    private static func describe(_ index: Int, _ lines: [Int]?) -> String {
-        lines.map { "line \($0[index])" } ?? "member \(index + 1)"
+    private static func describe(_ index: Int, _ lines: [Int]?) -> BilingualText {
+        lines.map { BilingualText(vi: "dòng \($0[index])", en: "line \($0[index])") }
+            ?? BilingualText(vi: "đảng viên thứ \(index + 1)", en: "member \(index + 1)")
     }
 }

@@ -88,25 +88,47 @@ public struct CitizenFeedback: Hashable, Sendable, Codable {
         dueDate(calendar: calendar, settings: settings).map { date > $0 } ?? false
     }
 
+    /// A step's date in words, for the messages about the order of steps.
+    static func stepLabel(_ field: String) -> BilingualText {
+        switch field {
+        case "receivedOn": return BilingualText(vi: "ngày tiếp nhận", en: "day received")
+        case "forwardedOn": return BilingualText(vi: "ngày chuyển", en: "day forwarded")
+        case "answeredOn": return BilingualText(vi: "ngày trả lời", en: "day answered")
+        default: return BilingualText(vi: "ngày báo lại cho người dân", en: "day reported back")
+        }
+    }
+
     /// Empty texts, a name kept without consent, stages skipped and dates out of order, each naming its field.
     public var issues: [InputIssue] {
         var issues: [InputIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
-        if Self.isBlank(summary) { add("summary", "is empty") }
-        if Self.isBlank(receivedBy) { add("receivedBy", "names no member") }
+        func add(_ field: String, _ vi: String, _ en: String) {
+            issues.append(InputIssue(field: field, vi: vi, en: en))
+        }
+        if Self.isBlank(summary) { add("summary", "Chưa ghi nội dung ý kiến.", "The feedback says nothing.") }
+        if Self.isBlank(receivedBy) {
+            add("receivedBy", "Chưa ghi đảng viên tiếp nhận ý kiến.", "No member is named as receiving it.")
+        }
         if let name = citizenName, !Self.isBlank(name), !nameConsent {
+            // rules.md R30: a citizen's name is kept only with consent.
             add(
                 "citizenName",
-                "a citizen's name may be kept only with their consent; record the consent or leave "
-                    + "the name out (rules.md R30)")
+                "Chỉ được ghi tên người dân khi họ đồng ý; hãy đánh dấu đã đồng ý hoặc bỏ tên.",
+                "A citizen's name may be kept only with their consent; record the consent or leave the name out.")
         }
         if (forwardedOn == nil) != (forwardedTo == nil) {
-            add(forwardedOn == nil ? "forwardedOn" : "forwardedTo", "the date and the body forwarded to go together")
+            add(
+                forwardedOn == nil ? "forwardedOn" : "forwardedTo",
+                "Ngày chuyển và nơi chuyển đến phải ghi cùng nhau.",
+                "The day forwarded and the body forwarded to go together.")
         }
         if forwardedTo == .other && Self.isBlank(forwardedToDetail ?? "") {
-            add("forwardedToDetail", "name the body the feedback was forwarded to")
+            add(
+                "forwardedToDetail", "Hãy ghi tên cơ quan đã chuyển ý kiến đến.",
+                "Name the body the feedback was forwarded to.")
         }
-        if answeredOn != nil && Self.isBlank(answer ?? "") { add("answer", "the answer is empty") }
+        if answeredOn != nil && Self.isBlank(answer ?? "") {
+            add("answer", "Chưa ghi nội dung trả lời.", "The answer is empty.")
+        }
         let steps: [(String, CivilDate?)] = [
             ("receivedOn", receivedOn), ("forwardedOn", forwardedOn), ("answeredOn", answeredOn),
             ("reportedBackOn", reportedBackOn),
@@ -115,12 +137,18 @@ public struct CitizenFeedback: Hashable, Sendable, Codable {
         for (field, date) in steps {
             guard let date else { continue }
             if let previous, date < previous.date {
-                add(field, "\(date.iso) is before \(previous.field) (\(previous.date.iso))")
+                let (this, before) = (Self.stepLabel(field), Self.stepLabel(previous.field))
+                add(
+                    field, "Ngày \(date.vietnamese) (\(this.vi)) sớm hơn \(before.vi) \(previous.date.vietnamese).",
+                    "\(date.vietnamese) (the \(this.en)) is before the \(before.en) \(previous.date.vietnamese).")
             }
             previous = (field, date)
         }
         for index in steps.indices.dropFirst(2) where steps[index].1 != nil && steps[index - 1].1 == nil {
-            add(steps[index - 1].0, "is missing: \(steps[index].0) is recorded")
+            let (missing, recorded) = (Self.stepLabel(steps[index - 1].0), Self.stepLabel(steps[index].0))
+            add(
+                steps[index - 1].0, "Đã ghi \(recorded.vi) nhưng chưa ghi \(missing.vi).",
+                "The \(recorded.en) is recorded but the \(missing.en) is not.")
         }
         return issues
     }

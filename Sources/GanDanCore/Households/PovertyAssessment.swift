@@ -32,14 +32,19 @@ extension PovertyStandard {
     public func issues(_ assessment: PovertyAssessment, field: String = "assessment") -> [InputIssue] {
         var issues: [InputIssue] = []
         if assessment.income < 0 {
-            issues.append(InputIssue(field: "\(field).income", message: "an income cannot be negative"))
+            issues.append(
+                InputIssue(
+                    field: "\(field).income", vi: "Thu nhập không được là số âm.", en: "An income cannot be negative."))
         }
         if !(0...indicatorCount).contains(assessment.deprivations) {
             issues.append(
+                // rules.md R25: no more deprivations than the standard measures.
                 InputIssue(
                     field: "\(field).deprivations",
-                    message: "the \(id) standard has \(indicatorCount) deprivation indicators; "
-                        + "\(assessment.deprivations) cannot be lacked (rules.md R25)"))
+                    vi: "Chuẩn nghèo \(id) có \(indicatorCount) chỉ số thiếu hụt; không thể thiếu hụt "
+                        + "\(assessment.deprivations) chỉ số.",
+                    en: "The \(id) standard has \(indicatorCount) deprivation indicators; \(assessment.deprivations) "
+                        + "cannot be lacked."))
         }
         return issues
     }

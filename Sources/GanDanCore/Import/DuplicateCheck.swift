@@ -8,9 +8,8 @@
 /// A match with a member outside the importer's scope (`StoredPerson.elsewhere`) says only that the person is
 /// registered elsewhere and whom to ask, never where or under which name (issue 21).
 public enum DuplicateCheck {
-    /// What a conflict with a member outside the importer's scope says, Vietnamese first; it names no place. The
-    /// party committee above keeps the whole register, whether that is a district's or (from 2025) a province's.
-    public static let registeredElsewhere = "\(elsewhere.vi) / already \(elsewhere.en)"
+    /// What a conflict with a member outside the importer's scope says; it names no place. The party committee
+    /// above keeps the whole register, whether that is a district's or (from 2025) a province's.
     static let elsewhere = (
         vi: "đã có trong hồ sơ ở nơi khác; hãy hỏi cấp ủy cấp trên",
         en: "registered elsewhere; ask the party committee above"
@@ -66,24 +65,25 @@ public enum DuplicateCheck {
                 issues.append(
                     InputIssue(
                         line: line, field: "full_name",
-                        message:
-                            "possible duplicate of line \(earlier.line): same name and date of birth (\(member.birthDate.iso))"
-                    ))
+                        vi:
+                            "Có thể trùng với dòng \(earlier.line): cùng họ tên và ngày sinh (\(member.birthDate.vietnamese)).",
+                        en: "Possibly the same person as line \(earlier.line): same name and date of birth "
+                            + "(\(member.birthDate.vietnamese))."))
             } else if matches.contains(where: { !$0.elsewhere }) {
                 issues.append(
                     InputIssue(
                         line: line, field: "full_name",
-                        message:
-                            "possible duplicate: a member with the same name and date of birth (\(member.birthDate.iso)) is already registered"
-                    ))
+                        vi: "Có thể trùng: đã có đảng viên cùng họ tên và ngày sinh (\(member.birthDate.vietnamese)).",
+                        en: "Possibly a duplicate: a member with the same name and date of birth "
+                            + "(\(member.birthDate.vietnamese)) is already registered."))
             } else if !matches.isEmpty {
                 issues.append(
                     InputIssue(
                         line: line, field: "full_name",
-                        message:
-                            "có thể trùng: một đảng viên cùng họ tên và ngày sinh (\(member.birthDate.iso)) \(elsewhere.vi) / "
-                            + "possible duplicate: a member with the same name and date of birth "
-                            + "(\(member.birthDate.iso)) is \(elsewhere.en)"))
+                        vi: "Có thể trùng: một đảng viên cùng họ tên và ngày sinh (\(member.birthDate.vietnamese)) "
+                            + "\(elsewhere.vi).",
+                        en: "Possibly a duplicate: a member with the same name and date of birth "
+                            + "(\(member.birthDate.vietnamese)) is \(elsewhere.en)."))
             }
             seen[key, default: []].append((line, member.citizenID))
         }
@@ -103,14 +103,15 @@ public enum DuplicateCheck {
                 issues.append(
                     InputIssue(
                         line: line, field: "head_name",
-                        message:
-                            "possible duplicate of line \(first): same head of household in \(household.villageCode)"
-                    ))
+                        vi: "Có thể trùng với dòng \(first): cùng chủ hộ ở thôn \(household.villageCode).",
+                        en: "Possibly the same household as line \(first): same head of household in "
+                            + "\(household.villageCode)."))
             } else if stored.contains(key) {
                 issues.append(
                     InputIssue(
                         line: line, field: "head_name",
-                        message: "possible duplicate: \(household.villageCode) already has a household with this head"))
+                        vi: "Có thể trùng: thôn \(household.villageCode) đã có hộ với chủ hộ này.",
+                        en: "Possibly a duplicate: \(household.villageCode) already has a household with this head."))
             }
             if seen[key] == nil { seen[key] = line }
         }

@@ -205,7 +205,7 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
     /// unrecorded notice; the meeting still stands (rules.md R8, R11).
     public func warnings(settings: MeetingSettings = .standard, cellFullMembers: Int? = nil) -> [InputIssue] {
         breaches(settings: settings, cellFullMembers: cellFullMembers).map {
-            InputIssue(field: $0.field, message: "warning: " + $0.label.en)
+            InputIssue.warning(field: $0.field, vi: $0.label.vi, en: $0.label.en)
         }
     }
 
@@ -227,37 +227,54 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
     func durationIssues() -> [InputIssue] {
         guard endTime <= startTime else { return [] }
         return [
-            InputIssue(field: "endTime", message: "the meeting ends at \(endTime), not after it starts at \(startTime)")
+            InputIssue(
+                field: "endTime", vi: "Cuộc họp kết thúc lúc \(endTime), không sau giờ bắt đầu \(startTime).",
+                en: "The meeting ends at \(endTime), which is not after it starts at \(startTime).")
         ]
     }
 
     /// The roll and the attendance agree: each member once, excused absences with reasons (rules.md R10).
     func attendanceIssues() -> [InputIssue] {
         var issues: [InputIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
+        func add(_ field: String, _ vi: String, _ en: String) {
+            issues.append(InputIssue(field: field, vi: vi, en: en))
+        }
         if roll.full < 0 || roll.probationary < 0 || roll.exempt < 0 {
-            add("roll", "roll counts cannot be negative")
+            add(
+                "roll", "Số đảng viên trong danh sách không được là số âm.",
+                "The numbers on the roll cannot be negative.")
         }
         var seen: Set<String> = []
         for (index, entry) in attendance.enumerated() {
             if !seen.insert(entry.memberID).inserted {
-                add("attendance[\(index)].memberID", "member \(entry.memberID) is listed twice")
+                add(
+                    "attendance[\(index)].memberID", "Một đảng viên được ghi hai lần trong danh sách dự họp.",
+                    "A member is listed twice in the attendance.")
             }
             if case .absentExcused(let reason) = entry.status,
                 reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             {
-                add("attendance[\(index)].reason", "an excused absence needs its reason (rules.md R10)")
+                // rules.md R10: an excused absence names its reason.
+                add(
+                    "attendance[\(index)].reason", "Vắng có lý do thì phải ghi lý do.",
+                    "An excused absence needs its reason.")
             }
         }
         if presentCount + absentCount != roll.expected {
             add(
                 "attendance",
-                "\(presentCount) present + \(absentCount) absent ≠ \(roll.expected) expected "
-                    + "(\(roll.full) full + \(roll.probationary) probationary; exempt members are not absent)")
+                "\(presentCount) có mặt và \(absentCount) vắng không khớp \(roll.expected) đảng viên phải dự họp "
+                    + "(\(roll.full) chính thức, \(roll.probationary) dự bị; đảng viên được miễn sinh hoạt không tính vắng).",
+                "\(presentCount) present and \(absentCount) absent do not add up to the \(roll.expected) members expected "
+                    + "(\(roll.full) full, \(roll.probationary) probationary; members excused from meetings are not absent)."
+            )
         }
         let exemptListed = attendance.filter { $0.standing == .exempt }.count
         if exemptListed > roll.exempt {
-            add("roll.exempt", "\(exemptListed) exempt members listed but the roll has \(roll.exempt)")
+            add(
+                "roll.exempt",
+                "Có \(exemptListed) đảng viên miễn sinh hoạt được ghi, nhưng danh sách chỉ có \(roll.exempt).",
+                "\(exemptListed) members excused from meetings are listed, but the roll has \(roll.exempt).")
         }
         return issues
     }
@@ -265,17 +282,22 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
     /// A chair and a recorder are named and present (rules.md R10).
     func roleIssues() -> [InputIssue] {
         var issues: [InputIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
+        func add(_ field: String, _ vi: String, _ en: String) {
+            issues.append(InputIssue(field: field, vi: vi, en: en))
+        }
         func isPresent(_ id: String) -> Bool { attendance.contains { $0.memberID == id && $0.status.isPresent } }
         if chairID.isEmpty {
-            add("chairID", "the minutes name no chair (rules.md R10)")
+            // rules.md R10: the minutes name a chair and a recorder, both present.
+            add("chairID", "Biên bản chưa ghi người chủ trì.", "The minutes name no one chairing the meeting.")
         } else if !isPresent(chairID) {
-            add("chairID", "the chair \(chairID) is not recorded present")
+            add("chairID", "Người chủ trì không được ghi là có mặt.", "The person chairing is not recorded present.")
         }
         if recorderID.isEmpty {
-            add("recorderID", "the minutes name no recorder (rules.md R10)")
+            add("recorderID", "Biên bản chưa ghi thư ký cuộc họp.", "The minutes name no one taking the minutes.")
         } else if !isPresent(recorderID) {
-            add("recorderID", "the recorder \(recorderID) is not recorded present")
+            add(
+                "recorderID", "Thư ký cuộc họp không được ghi là có mặt.",
+                "The person taking the minutes is not recorded present.")
         }
         return issues
     }
@@ -283,23 +305,32 @@ public struct MeetingMinutes: Hashable, Sendable, Codable {
     /// Tasks name their members, votes fit the voters present, and there is a conclusion (rules.md R10).
     func recordIssues() -> [InputIssue] {
         var issues: [InputIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
+        func add(_ field: String, _ vi: String, _ en: String) {
+            issues.append(InputIssue(field: field, vi: vi, en: en))
+        }
         for (index, task) in tasks.enumerated()
         where task.assigneeIDs.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            add("tasks[\(index)].assigneeIDs", "the task is assigned to no named member (rules.md R10)")
+            // rules.md R10: every task names its members.
+            add(
+                "tasks[\(index)].assigneeIDs", "Nhiệm vụ \(index + 1) chưa giao cho đảng viên nào.",
+                "Task \(index + 1) is assigned to no member.")
         }
 
         let voters = presentVoters
         for (index, vote) in votes.enumerated() {
             if vote.inFavour < 0 || vote.against < 0 || vote.abstaining < 0 {
-                add("votes[\(index)]", "vote counts cannot be negative")
+                add("votes[\(index)]", "Số phiếu không được là số âm.", "Vote counts cannot be negative.")
             } else if vote.total > voters {
-                add("votes[\(index)]", "\(vote.total) votes cast but only \(voters) voting members present")
+                add(
+                    "votes[\(index)]",
+                    "Có \(vote.total) phiếu nhưng chỉ \(voters) đảng viên có quyền biểu quyết có mặt.",
+                    "\(vote.total) votes were cast but only \(voters) members with a vote were present.")
             }
         }
 
         if conclusion.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            add("conclusion", "the minutes have no conclusion (rules.md R10)")
+            // rules.md R10: the minutes end with a conclusion.
+            add("conclusion", "Biên bản chưa có kết luận.", "The minutes have no conclusion.")
         }
         return issues
     }

@@ -32,21 +32,25 @@ public struct ThematicPlan: Hashable, Sendable, Codable {
         var issues: [InputIssue] = []
         for (index, topic) in topics.enumerated() {
             if topic.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                issues.append(InputIssue(field: "topics[\(index)].title", message: "the topic has no title"))
+                issues.append(
+                    InputIssue(
+                        field: "topics[\(index)].title", vi: "Chuyên đề chưa có tên.", en: "The topic has no title."))
             }
             if topic.month.year != year {
                 issues.append(
                     InputIssue(
-                        field: "topics[\(index)].month", message: "\(topic.month.iso) is not in the plan's year \(year)"
-                    ))
+                        field: "topics[\(index)].month",
+                        vi: "Tháng \(topic.month.vietnamese) không thuộc năm \(year) của kế hoạch.",
+                        en: "\(topic.month.vietnamese) is not in the plan's year \(year)."))
             }
         }
         for quarter in quartersWithoutTopic {
             issues.append(
-                InputIssue(
+                // rules.md R9: at least one thematic meeting a quarter.
+                InputIssue.warning(
                     field: "topics",
-                    message: "warning: quarter \(quarter) has no thematic meeting planned; at least one a quarter "
-                        + "(rules.md R9)"))
+                    vi: "Quý \(quarter) chưa có buổi sinh hoạt chuyên đề nào; mỗi quý cần ít nhất một buổi.",
+                    en: "Quarter \(quarter) has no thematic meeting planned; at least one a quarter is needed."))
         }
         return issues
     }

@@ -60,33 +60,50 @@ public enum MemberValidation {
     /// The problems in a member's fields, each naming the field (and `line` when given).
     public static func issues(in member: MemberDraft, line: Int? = nil) -> [InputIssue] {
         var issues: [InputIssue] = []
-        func add(_ field: String, _ message: String) {
-            issues.append(InputIssue(line: line, field: field, message: message))
+        func add(_ field: String, _ vi: String, _ en: String) {
+            issues.append(InputIssue(line: line, field: field, vi: vi, en: en))
         }
-        if member.fullName.isEmpty { add("full_name", "is empty") }
+        if member.fullName.isEmpty { add("full_name", "Chưa ghi họ và tên.", "The name is empty.") }
         if member.fullName.utf8.count > 120, member.fullName.count > 120 {
-            add("full_name", "is longer than 120 characters")
+            add("full_name", "Họ và tên dài hơn 120 ký tự.", "The name is longer than 120 characters.")
         }
-        if let id = member.citizenID, !isValidCitizenID(id) { add("citizen_id", "\"\(id)\" is not 12 digits") }
-        if let phone = member.phone, !isValidPhone(phone) { add("phone", "\"\(phone)\" is not a phone number") }
+        if let id = member.citizenID, !isValidCitizenID(id) {
+            add("citizen_id", "\"\(id)\" không phải số căn cước 12 chữ số.", "\"\(id)\" is not 12 digits.")
+        }
+        if let phone = member.phone, !isValidPhone(phone) {
+            add("phone", "\"\(phone)\" không phải số điện thoại.", "\"\(phone)\" is not a phone number.")
+        }
         let party = member.party
+        let admitted = party.admittedOn.vietnamese
         if member.birthDate.wholeYears(until: party.admittedOn) < 16 {
-            add("admitted_on", "\(party.admittedOn.iso) is before the member was 16 (born \(member.birthDate.iso))")
+            add(
+                "admitted_on", "Ngày vào Đảng \(admitted) khi chưa đủ 16 tuổi (sinh \(member.birthDate.vietnamese)).",
+                "Admitted on \(admitted), before the member was 16 (born \(member.birthDate.vietnamese)).")
         }
         if let official = party.officialOn, official < party.admittedOn {
-            add("official_on", "\(official.iso) is before admission (\(party.admittedOn.iso))")
+            add(
+                "official_on", "Ngày chính thức \(official.vietnamese) sớm hơn ngày vào Đảng \(admitted).",
+                "Full from \(official.vietnamese), before admission on \(admitted).")
         }
         if party.status == .full && party.officialOn == nil {
-            add("official_on", "a full member needs the date they became full")
+            add(
+                "official_on", "Đảng viên chính thức phải có ngày chuyển chính thức.",
+                "A full member needs the date they became full.")
         }
         if party.status == .probationary && party.officialOn != nil {
-            add("status", "a probationary member cannot have an official date")
+            add(
+                "status", "Đảng viên dự bị không thể có ngày chính thức.",
+                "A probationary member cannot have a date of becoming full.")
         }
         if member.joinedCellOn < party.admittedOn {
-            add("joined_cell_on", "\(member.joinedCellOn.iso) is before admission (\(party.admittedOn.iso))")
+            add(
+                "joined_cell_on", "Ngày về chi bộ \(member.joinedCellOn.vietnamese) sớm hơn ngày vào Đảng \(admitted).",
+                "Joined the cell on \(member.joinedCellOn.vietnamese), before admission on \(admitted).")
         }
         if let since = party.statusSince, since < party.admittedOn {
-            add("status_since", "\(since.iso) is before admission (\(party.admittedOn.iso))")
+            add(
+                "status_since", "Ngày \(since.vietnamese) sớm hơn ngày vào Đảng \(admitted).",
+                "\(since.vietnamese) is before admission on \(admitted).")
         }
         return issues
     }

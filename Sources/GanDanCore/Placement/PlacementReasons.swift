@@ -25,13 +25,13 @@ enum PlacementReasons {
             }
             reasons.append(
                 BilingualText(
-                    vi: "Cán bộ chủ chốt về thôn khó khăn: " + facts.map(\.vi).joined(separator: ", ") + " (A3).",
-                    en: "Key leader to a difficult village: " + facts.map(\.en).joined(separator: ", ") + " (A3)."))
+                    vi: "Cán bộ chủ chốt về thôn khó khăn: " + facts.map(\.vi).joined(separator: ", ") + ".",
+                    en: "Key leader to a difficult village: " + facts.map(\.en).joined(separator: ", ") + "."))
         } else if candidate.residenceVillageID == target.villageID {
             reasons.append(
                 BilingualText(
-                    vi: "Sinh hoạt nơi cư trú: sống tại \(target.villageName) (A4, R17).",
-                    en: "Placed by residence: lives in \(target.villageName) (A4, R17)."))
+                    vi: "Sinh hoạt nơi cư trú: sống tại \(target.villageName).",
+                    en: "Placed by residence: lives in \(target.villageName)."))
         } else {
             reasons.append(
                 BilingualText(

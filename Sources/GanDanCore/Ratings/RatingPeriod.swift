@@ -48,9 +48,17 @@ public struct RatingPeriod: Hashable, Sendable, Codable {
     /// The end before the start, or a rating made before the period started.
     public var issues: [InputIssue] {
         var issues: [InputIssue] = []
-        if end < start { issues.append(InputIssue(field: "end", message: "\(end.iso) is before \(start.iso)")) }
+        if end < start {
+            issues.append(
+                InputIssue(
+                    field: "end", vi: "Ngày kết thúc \(end.vietnamese) sớm hơn ngày bắt đầu \(start.vietnamese).",
+                    en: "The end \(end.vietnamese) is before the start \(start.vietnamese)."))
+        }
         if ratedOn < start {
-            issues.append(InputIssue(field: "ratedOn", message: "\(ratedOn.iso) is before the period starts"))
+            issues.append(
+                InputIssue(
+                    field: "ratedOn", vi: "Ngày đánh giá \(ratedOn.vietnamese) sớm hơn ngày bắt đầu kỳ đánh giá.",
+                    en: "The rating day \(ratedOn.vietnamese) is before the period starts."))
         }
         return issues
     }

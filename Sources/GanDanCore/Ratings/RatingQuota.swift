@@ -28,9 +28,9 @@ extension RatingRules {
     ) -> [InputIssue] {
         [
             quotaWarning(
-                levels: cells.flatMap(\.memberLevels), field: "\(committee): đảng viên / members", settings: settings),
+                levels: cells.flatMap(\.memberLevels), field: "\(committee) · đảng viên", settings: settings),
             quotaWarning(
-                levels: cells.compactMap(\.cellLevel), field: "\(committee): chi bộ / cells", settings: settings),
+                levels: cells.compactMap(\.cellLevel), field: "\(committee) · chi bộ", settings: settings),
         ].compactMap { $0 }
     }
 }

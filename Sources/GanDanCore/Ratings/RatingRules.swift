@@ -84,7 +84,7 @@ public enum RatingRules {
         max(0, good) * settings.excellentPercentOfGood / 100
     }
 
-    /// A "warning:" issue when "excellent" exceeds 20 % of "good" in one group (rules.md R18 as written).
+    /// A warning when "excellent" exceeds 20 % of "good" in one group (rules.md R18 as written).
     ///
     /// Read literally: the count rated excellent may not exceed 20 % of the count rated good in the same group, in
     /// integers `excellent * 100 <= good * 20` (that is `excellent * 5 <= good`). A warning, not an error: the superior
@@ -93,10 +93,14 @@ public enum RatingRules {
         excellent: Int, good: Int, field: String = "ratings", settings: RatingSettings = .standard
     ) -> InputIssue? {
         guard excellent * 100 > good * settings.excellentPercentOfGood else { return nil }
-        return InputIssue(
+        // rules.md R18: "excellent" at most the set share of "good".
+        let most = maximumExcellent(good: good, settings: settings)
+        return InputIssue.warning(
             field: field,
-            message: "warning: \(excellent) rated excellent is more than \(settings.excellentPercentOfGood) % of the "
-                + "\(good) rated good (at most \(maximumExcellent(good: good, settings: settings))) (rules.md R18)")
+            vi: "\(excellent) người xếp loại hoàn thành xuất sắc, nhiều hơn \(settings.excellentPercentOfGood)% của "
+                + "\(good) người hoàn thành tốt (tối đa \(most)).",
+            en: "\(excellent) rated excellent is more than \(settings.excellentPercentOfGood)% of the \(good) rated "
+                + "good (at most \(most)).")
     }
 
     /// The quota warning for a group's levels (rules.md R18).

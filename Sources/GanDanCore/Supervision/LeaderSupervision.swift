@@ -56,27 +56,44 @@ public struct LeaderSupervision: Hashable, Sendable, Codable {
     /// A year is plausible from `earliestYear` to the year of the comment; a year-end comment may come the next year.
     public func issues(settings: SupervisionSettings = .standard) -> [InputIssue] {
         var issues: [InputIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
-        if Self.isBlank(leaderID) { add("leaderID", "names no leader") }
-        if Self.isBlank(comment) { add("comment", "is empty") }
+        func add(_ field: String, _ vi: String, _ en: String) {
+            issues.append(InputIssue(field: field, vi: vi, en: en))
+        }
+        if Self.isBlank(leaderID) { add("leaderID", "Chưa chọn cán bộ được góp ý.", "No leader is named.") }
+        if Self.isBlank(comment) { add("comment", "Chưa ghi nội dung góp ý.", "The comment is empty.") }
         switch period {
         case .year(let year):
             if year < settings.earliestYear || year > commentedOn.year {
-                add("period", "year \(year) is not plausible for a comment made on \(commentedOn.iso)")
+                add(
+                    "period", "Năm \(year) không hợp lý cho góp ý ghi ngày \(commentedOn.vietnamese).",
+                    "The year \(year) is not plausible for a comment made on \(commentedOn.vietnamese).")
             } else if commentedOn.year - year > 1 {
-                add("period", "warning: the comment on \(year) was made only on \(commentedOn.iso)")
+                issues.append(
+                    InputIssue.warning(
+                        field: "period", vi: "Góp ý cho năm \(year) đến ngày \(commentedOn.vietnamese) mới ghi.",
+                        en: "The comment on \(year) was made only on \(commentedOn.vietnamese)."))
             }
         case .adHoc(let date):
             if date > commentedOn {
-                add("period", "the occasion \(date.iso) is after the comment (\(commentedOn.iso))")
+                add(
+                    "period", "Ngày \(date.vietnamese) muộn hơn ngày góp ý \(commentedOn.vietnamese).",
+                    "The occasion \(date.vietnamese) is after the comment (\(commentedOn.vietnamese)).")
             } else if date.year < settings.earliestYear {
-                add("period", "the occasion \(date.iso) is before \(settings.earliestYear)")
+                add(
+                    "period", "Ngày \(date.vietnamese) trước năm \(settings.earliestYear).",
+                    "The occasion \(date.vietnamese) is before \(settings.earliestYear).")
             }
         }
         if let reportBack {
-            if Self.isBlank(reportBack.text) { add("reportBack.text", "is empty") }
+            if Self.isBlank(reportBack.text) {
+                add("reportBack.text", "Chưa ghi nội dung báo cáo lại.", "The report back is empty.")
+            }
             if reportBack.reportedOn < commentedOn {
-                add("reportBack.reportedOn", "\(reportBack.reportedOn.iso) is before the comment (\(commentedOn.iso))")
+                add(
+                    "reportBack.reportedOn",
+                    "Ngày báo cáo lại \(reportBack.reportedOn.vietnamese) sớm hơn ngày góp ý \(commentedOn.vietnamese).",
+                    "The report back \(reportBack.reportedOn.vietnamese) is before the comment (\(commentedOn.vietnamese))."
+                )
             }
         }
         return issues

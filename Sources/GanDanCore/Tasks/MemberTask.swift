@@ -83,6 +83,9 @@ public struct MemberTaskDraft: Hashable, Sendable, Codable {
         self.persuasion = persuasion
     }
 
+    static let targetVI = "Phong trào sản xuất phải ghi số hộ cần vận động."
+    static let targetEN = "A production drive names how many households to persuade."
+
     /// Every problem with the task, fields prefixed with `field` (for example `tasks[1]`).
     ///
     /// `meetingMonth` is when the task is assigned: it cannot fall due before it.
@@ -90,41 +93,51 @@ public struct MemberTaskDraft: Hashable, Sendable, Codable {
         -> [InputIssue]
     {
         var issues: [InputIssue] = []
-        func add(_ name: String, _ message: String) {
-            issues.append(InputIssue(field: "\(field).\(name)", message: message))
+        func add(_ name: String, _ vi: String, _ en: String) {
+            issues.append(InputIssue(field: "\(field).\(name)", vi: vi, en: en))
         }
         if description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            add("description", "the task says nothing to do")
+            add("description", "Nhiệm vụ chưa ghi việc phải làm.", "The task does not say what is to be done.")
         }
         if assigneeIDs.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            add("assigneeIDs", "the task is assigned to no named member (rules.md R10)")
+            // rules.md R10: every task names its members.
+            add("assigneeIDs", "Nhiệm vụ chưa giao cho đảng viên nào.", "The task is assigned to no member.")
         }
         if due < meetingMonth {
-            add("due", "the task falls due in \(due.iso), before the meeting's month \(meetingMonth.iso)")
+            add(
+                "due", "Hạn hoàn thành \(due.vietnamese) sớm hơn tháng họp \(meetingMonth.vietnamese).",
+                "The task falls due in \(due.vietnamese), before the meeting's month \(meetingMonth.vietnamese).")
         }
         switch kind {
         case .ruralCriterion:
             guard let setID = criterionSetID, let number = criterionNumber else {
-                add("criterionNumber", "a new-rural task names the criterion it advances (rules.md R24)")
+                // rules.md R24: a new-rural task names the criterion it advances.
+                add(
+                    "criterionNumber", "Nhiệm vụ nông thôn mới phải chọn tiêu chí mà nó góp phần thực hiện.",
+                    "A new-rural task names the criterion it helps to meet.")
                 break
             }
             guard let set = criteriaSets.first(where: { $0.id == setID }) else {
-                add("criterionSetID", "no criteria set \(setID)")
+                add(
+                    "criterionSetID", "Không có bộ tiêu chí \(setID).", "There is no criteria set \(setID).")
                 break
             }
             if set.criterion(number: number) == nil {
-                add("criterionNumber", "the \(setID) set has no criterion \(number) (it has \(set.criteria.count))")
+                add(
+                    "criterionNumber",
+                    "Bộ tiêu chí \(setID) không có tiêu chí số \(number) (bộ có \(set.criteria.count) tiêu chí).",
+                    "The \(setID) set has no criterion \(number) (it has \(set.criteria.count)).")
             }
         case .persuasion:
             if let persuasion = persuasion {
                 if persuasion.householdsTarget <= 0 {
-                    add("persuasion.householdsTarget", "a production drive names how many households to persuade")
+                    add("persuasion.householdsTarget", Self.targetVI, Self.targetEN)
                 }
                 if persuasion.householdsPersuaded < 0 || persuasion.areaPlantedHectares < 0 {
-                    add("persuasion", "figures cannot be negative")
+                    add("persuasion", "Các số liệu không được là số âm.", "The figures cannot be negative.")
                 }
             } else {
-                add("persuasion.householdsTarget", "a production drive names how many households to persuade")
+                add("persuasion.householdsTarget", Self.targetVI, Self.targetEN)
             }
         case .poorHouseholds, .other:
             break
@@ -153,10 +166,16 @@ public struct MemberTaskReview: Hashable, Sendable, Codable {
         var issues: [InputIssue] = []
         if status == .open {
             issues.append(
-                InputIssue(field: "\(field).status", message: "a review marks the task done, partly done or not done"))
+                InputIssue(
+                    field: "\(field).status",
+                    vi: "Hãy đánh giá nhiệm vụ: hoàn thành, hoàn thành một phần hay chưa hoàn thành.",
+                    en: "Mark the task done, partly done or not done."))
         }
         if status != .done && outcome.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            issues.append(InputIssue(field: "\(field).outcome", message: "say what was achieved and what was not"))
+            issues.append(
+                InputIssue(
+                    field: "\(field).outcome", vi: "Hãy ghi việc đã làm được và việc chưa làm được.",
+                    en: "Say what was achieved and what was not."))
         }
         return issues
     }

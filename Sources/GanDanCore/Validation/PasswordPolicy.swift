@@ -8,8 +8,9 @@ public enum PasswordPolicy {
 
     /// Throws an `InputError` on `field` naming the first rule the password breaks, in Vietnamese then English.
     public static func check(_ password: String, username: String, field: String = "password") throws {
-        if let message = problem(password, username: username) {
-            throw InputError.invalid(field: field, message)
+        if let rule = broken(password, username: username) {
+            let text = sentence(rule, field: BilingualText(vi: "Mật khẩu", en: "The password"))
+            throw InputError.invalid(field: field, vi: text.vi, en: text.en)
         }
     }
 

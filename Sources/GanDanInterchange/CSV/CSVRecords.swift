@@ -132,7 +132,9 @@ public enum CSVRecords {
         }
         guard closed else {
             throw .invalid([
-                InputIssue(line: line, message: "a quoted field (byte \(opened + 1)) is never closed")
+                InputIssue(
+                    line: line, vi: "Một ô mở dấu ngoặc kép (byte \(opened + 1)) mà không đóng lại.",
+                    en: "A quoted field (byte \(opened + 1)) is never closed.")
             ])
         }
         // Text after the closing quote is kept after the quoted text, as a spreadsheet would show it.

@@ -25,7 +25,9 @@ public enum MemberCSVReader {
             if fields.allSatisfy(\.isEmpty) { continue }
             guard fields.count == header.count else {
                 issues.append(
-                    InputIssue(line: line, message: "has \(fields.count) fields, the header has \(header.count)"))
+                    InputIssue(
+                        line: line, vi: "Dòng có \(fields.count) ô, dòng tiêu đề có \(header.count).",
+                        en: "The line has \(fields.count) fields, the header has \(header.count)."))
                 continue
             }
             let row = Dictionary(zip(header, fields), uniquingKeysWith: { first, _ in first })

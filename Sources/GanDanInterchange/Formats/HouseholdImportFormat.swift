@@ -26,13 +26,18 @@ public enum HouseholdImportFormat {
         let village = required("village_code")
         if let village, !village.contains(".") {
             issues.append(
+                // rules.md R27: a village code is its commune's code, a dot and a local code.
                 InputIssue(
                     line: line, field: "village_code",
-                    message: "\"\(village)\" is not a village code (the commune's code, a dot and the village's, R27)"))
+                    vi: "\"\(village)\" không phải mã thôn (mã xã, dấu chấm rồi mã thôn).",
+                    en: "\"\(village)\" is not a village code (the commune's code, a dot and the village's)."))
         }
         let name = required("head_name").map(MemberValidation.normalisedName)
         if let name, name.count > 120 {
-            issues.append(InputIssue(line: line, field: "head_name", message: "is longer than 120 characters"))
+            issues.append(
+                InputIssue(
+                    line: line, field: "head_name", vi: "Tên chủ hộ dài hơn 120 ký tự.",
+                    en: "The name is longer than 120 characters."))
         }
         var size: Int?
         if let value = text("size") {
@@ -42,7 +47,9 @@ public enum HouseholdImportFormat {
                 size = number
             } else {
                 issues.append(
-                    InputIssue(line: line, field: "size", message: "\"\(value)\" is not a household size (1 to 50)"))
+                    InputIssue(
+                        line: line, field: "size", vi: "\"\(value)\" không phải số nhân khẩu (từ 1 đến 50).",
+                        en: "\"\(value)\" is not a household size (1 to 50)."))
             }
         }
         var year: Int?
@@ -50,24 +57,30 @@ public enum HouseholdImportFormat {
             if let number = Int(value) ?? Double(value).flatMap({ Int(exactly: $0) }) {
                 if PovertyStandard.inForce(year: number, in: standards) == nil {
                     issues.append(
+                        // rules.md R25: the standard in force that year.
                         InputIssue(
-                            line: line, field: "year", message: "no poverty standard covers \(number) (rules.md R25)"))
+                            line: line, field: "year", vi: "Không có chuẩn nghèo nào áp dụng cho năm \(number).",
+                            en: "No poverty standard covers \(number)."))
                 } else {
                     year = number
                 }
             } else {
-                issues.append(InputIssue(line: line, field: "year", message: "\"\(value)\" is not a year"))
+                issues.append(
+                    InputIssue(
+                        line: line, field: "year", vi: "\"\(value)\" không phải năm.", en: "\"\(value)\" is not a year."
+                    ))
             }
         }
         var status: HouseholdPovertyStatus?
         if let value = required("status") {
             status = Self.status(from: value)
             if status == nil {
-                let known = HouseholdPovertyStatus.allCases.map { "\($0.rawValue) (\($0.label.vi))" }
+                let known = HouseholdPovertyStatus.allCases.map(\.label)
                 issues.append(
                     InputIssue(
                         line: line, field: "status",
-                        message: "\"\(value)\" is not one of \(known.joined(separator: ", "))"))
+                        vi: "\"\(value)\" không phải một trong: \(known.map(\.vi).joined(separator: ", ")).",
+                        en: "\"\(value)\" is not one of: \(known.map(\.en).joined(separator: ", "))."))
             }
         }
         guard let village, let name, let year, let status, issues.isEmpty else { return .failure(.invalid(issues)) }

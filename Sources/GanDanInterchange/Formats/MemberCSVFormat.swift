@@ -18,17 +18,18 @@ public enum MemberCSVFormat {
         let names = header.map { $0.trimmingWhitespace().lowercased() }
         var issues: [InputIssue] = []
         for missing in requiredColumns.subtracting(names).sorted() {
-            issues.append(InputIssue(line: 1, field: missing, message: "required column is missing"))
+            issues.append(
+                InputIssue(line: 1, field: missing, vi: "Thiếu cột bắt buộc.", en: "A required column is missing."))
         }
         for name in names where !columns.contains(name) {
             issues.append(
                 InputIssue(
-                    line: 1, field: name,
-                    message: "unknown column (known: \(columns.joined(separator: ", ")))"))
+                    line: 1, field: name, vi: "Cột không biết (các cột dùng được: \(columns.joined(separator: ", "))).",
+                    en: "An unknown column (known: \(columns.joined(separator: ", ")))."))
         }
         var seen: Set<String> = []
         for name in names where !seen.insert(name).inserted {
-            issues.append(InputIssue(line: 1, field: name, message: "column appears twice"))
+            issues.append(InputIssue(line: 1, field: name, vi: "Cột có hai lần.", en: "The column appears twice."))
         }
         return issues
     }
@@ -51,11 +52,15 @@ public enum MemberCSVFormat {
             guard let date = CivilDate(value) else {
                 issues.append(
                     InputIssue(
-                        line: line, field: field, message: "\"\(value)\" is not a date (YYYY-MM-DD or DD/MM/YYYY)"))
+                        line: line, field: field, vi: "\"\(value)\" không phải ngày (ghi dd/mm/yyyy).",
+                        en: "\"\(value)\" is not a date (write dd/mm/yyyy)."))
                 return nil
             }
             if date > today {
-                issues.append(InputIssue(line: line, field: field, message: "\(date.iso) is in the future"))
+                issues.append(
+                    InputIssue(
+                        line: line, field: field, vi: "Ngày \(date.vietnamese) chưa tới.",
+                        en: "\(date.vietnamese) is in the future."))
             }
             return date
         }
@@ -67,7 +72,9 @@ public enum MemberCSVFormat {
             sex = MemberValidation.sex(searchKey: keys.searchKey(value))
             if sex == nil {
                 issues.append(
-                    InputIssue(line: line, field: "sex", message: "\"\(value)\" is not male/female (Nam/Nữ)"))
+                    InputIssue(
+                        line: line, field: "sex", vi: "\"\(value)\" không phải Nam hay Nữ.",
+                        en: "\"\(value)\" is not male or female (Nam/Nữ)."))
             }
         }
         let admittedOn = date("admitted_on", required: true)
@@ -79,8 +86,12 @@ public enum MemberCSVFormat {
             if let parsed = MemberValidation.status(from: value) {
                 status = parsed
             } else {
-                let known = PartyStatus.allCases.map(\.rawValue).joined(separator: ", ")
-                issues.append(InputIssue(line: line, field: "status", message: "\"\(value)\" is not one of \(known)"))
+                let known = PartyStatus.allCases.map(\.label)
+                issues.append(
+                    InputIssue(
+                        line: line, field: "status",
+                        vi: "\"\(value)\" không phải một trong: \(known.map(\.vi).joined(separator: ", ")).",
+                        en: "\"\(value)\" is not one of: \(known.map(\.en).joined(separator: ", "))."))
             }
         }
         let cellCode = required("cell_code")

@@ -69,17 +69,23 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
     public func issues(fields: [ImportField], header: [String], headerLine: Int = 1) -> [InputIssue] {
         var issues: [InputIssue] = []
         for field in fields where field.required && columns[field.key] == nil {
-            issues.append(InputIssue(line: headerLine, field: field.key, message: "required field has no column"))
+            issues.append(
+                InputIssue(
+                    line: headerLine, field: field.key, vi: "Chưa chọn cột cho mục bắt buộc này.",
+                    en: "This required field has no column."))
         }
         var seen: [Int: String] = [:]
         for (key, column) in columns.sorted(by: { $0.key < $1.key }) {
             if !header.indices.contains(column) {
-                issues.append(InputIssue(line: headerLine, field: key, message: "column \(column + 1) does not exist"))
+                issues.append(
+                    InputIssue(
+                        line: headerLine, field: key, vi: "Không có cột thứ \(column + 1).",
+                        en: "Column \(column + 1) does not exist."))
             } else if let other = seen[column] {
                 issues.append(
                     InputIssue(
-                        line: headerLine, field: key,
-                        message: "column \"\(header[column])\" is already used for \(other)"))
+                        line: headerLine, field: key, vi: "Cột \"\(header[column])\" đã được dùng cho mục khác.",
+                        en: "Column \"\(header[column])\" is already used for another field."))
             } else {
                 seen[column] = key
             }

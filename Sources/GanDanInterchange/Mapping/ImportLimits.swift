@@ -127,7 +127,7 @@ extension ImportLimits {
     }
 
     private func refusal(vi: String, en: String) -> InputError {
-        .invalid([InputIssue(message: BilingualText(vi: vi, en: en).text(in: language))])
+        .invalid([InputIssue(vi: vi, en: en)])
     }
 
     /// A size in bytes (under 10 KB), KB (KiB, under 1 MB) or MB (MiB), to the nearest unit.

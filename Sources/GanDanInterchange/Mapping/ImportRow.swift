@@ -14,7 +14,7 @@ enum ImportRow {
     /// The value of a required `field`; a blank one adds an issue naming the line and the field.
     static func required(_ row: [String: String], _ field: String, line: Int, issues: inout [InputIssue]) -> String? {
         guard let value = text(row, field) else {
-            issues.append(InputIssue(line: line, field: field, message: "is empty"))
+            issues.append(InputIssue(line: line, field: field, vi: "Ô này đang trống.", en: "The cell is empty."))
             return nil
         }
         return value

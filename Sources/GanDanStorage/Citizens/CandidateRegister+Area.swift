@@ -41,14 +41,22 @@ extension CandidateRegister {
     static func overrideIssues(_ override: AreaOverride, field: String) -> [InputIssue] {
         if override.reason.isEmpty {
             return [
+                // rules.md R21: an exception to the village profile says why.
                 InputIssue(
                     field: field,
-                    message: "say why the exception "
-                        + (override.applies ? "applies" : "does not apply")
-                        + " against the village profile (rules.md R21)")
+                    vi: override.applies
+                        ? "Hãy ghi lý do áp dụng ngoại lệ khác với hồ sơ của thôn."
+                        : "Hãy ghi lý do không áp dụng ngoại lệ khác với hồ sơ của thôn.",
+                    en: "Say why the exception " + (override.applies ? "applies" : "does not apply")
+                        + " against the village profile.")
             ]
         }
-        if override.reason.count > 500 { return [InputIssue(field: field, message: "is longer than 500 characters")] }
+        if override.reason.count > 500 {
+            return [
+                InputIssue(
+                    field: field, vi: "Lý do dài hơn 500 ký tự.", en: "The reason is longer than 500 characters.")
+            ]
+        }
         return []
     }
 
@@ -56,7 +64,13 @@ extension CandidateRegister {
     func villageIssues(_ id: UUID, field: String) async throws -> [InputIssue] {
         guard scope.contains(unit: id), let unit = try await UnitRecord.query(on: db).filter(\.$unitID == id).first(),
             try unit.decode(\.$kind, as: UnitKind.self).isVillageLevel
-        else { return [InputIssue(field: field, message: "\(id) is not a village in your units")] }
+        else {
+            return [
+                InputIssue(
+                    field: field, vi: "Thôn được chọn không thuộc đơn vị bạn phụ trách.",
+                    en: "The village chosen is not one of your units.")
+            ]
+        }
         return []
     }
 

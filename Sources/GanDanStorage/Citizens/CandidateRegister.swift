@@ -120,6 +120,14 @@ public struct CandidateView: Codable, Sendable, Hashable {
     public var problems: [String]
     public var mentor: NamedID?
     public var introducers: [NamedID]
+    /// `eligibility` and `problems` as issues, for pages to tell in their language (not part of the JSON).
+    public var eligibilityIssues: [InputIssue] = []
+    public var problemIssues: [InputIssue] = []
+
+    enum CodingKeys: String, CodingKey {
+        case id, cellID, cellName, fullName, birthDate, education, educationException, educationExceptionText,
+            eligibility, pipeline, nextStep, deadlines, problems, mentor, introducers
+    }
 }
 
 /// Each cell's candidates for admission and their way to full membership (rules.md R21–R23).
@@ -146,9 +154,14 @@ public struct CandidateRegister: Sendable {
         }
         var issues: [InputIssue] = []
         let name = MemberValidation.normalisedName(draft.fullName)
-        if name.isEmpty { issues.append(InputIssue(field: "fullName", message: "name the candidate")) }
+        if name.isEmpty {
+            issues.append(InputIssue(field: "fullName", vi: "Chưa ghi họ tên quần chúng.", en: "Name the candidate."))
+        }
         if draft.birthDate >= draft.listedOn {
-            issues.append(InputIssue(field: "birthDate", message: "is not before the day the candidate was listed"))
+            issues.append(
+                InputIssue(
+                    field: "birthDate", vi: "Ngày sinh phải trước ngày đưa vào danh sách.",
+                    en: "The date of birth is not before the day the candidate was listed."))
         }
         let introducers = try await checkedIntroducers(draft, cellID: cellID, issues: &issues)
         if let village = draft.villageID { issues += try await villageIssues(village, field: "villageID") }
@@ -203,7 +216,8 @@ public struct CandidateRegister: Sendable {
             else {
                 issues.append(
                     InputIssue(
-                        field: "introducers[\(index)]", message: "\(entry.memberID) is not a member of this cell"))
+                        field: "introducers[\(index)]", vi: "Người giới thiệu không phải đảng viên của chi bộ.",
+                        en: "The introducer is not a member of this cell."))
                 continue
             }
             introducers.append(
@@ -215,7 +229,10 @@ public struct CandidateRegister: Sendable {
             roster.first(where: { $0.member.id == mentor })?.member.standing?.countsAsFull != true
         {
             issues.append(
-                InputIssue(field: "mentorID", message: "the mentor is a full member of this cell (rules.md R23)"))
+                // rules.md R23: the mentor is a full member of the cell.
+                InputIssue(
+                    field: "mentorID", vi: "Người giúp đỡ phải là đảng viên chính thức của chi bộ.",
+                    en: "The mentor must be a full member of this cell."))
         }
         return introducers
     }
@@ -237,7 +254,8 @@ public struct CandidateRegister: Sendable {
             case .probation: pipeline.probationMentorAssignedOn = date
             case .official: pipeline.officialOn = date
             case .vote:
-                throw InputError.invalid([InputIssue(field: "step", message: "a vote is recorded with its counts")])
+                throw InputError.invalid(
+                    field: "step", vi: "Biểu quyết phải ghi số phiếu.", en: "A vote is recorded with its counts.")
             }
         }
     }
@@ -260,14 +278,18 @@ public struct CandidateRegister: Sendable {
             throw InputError.invalid([
                 InputIssue(
                     field: "fullMembers",
-                    message: "the cell had \(full) full members on \(given.date.iso), not \(given.fullMembers)")
+                    vi:
+                        "Ngày \(given.date.vietnamese) chi bộ có \(full) đảng viên chính thức, không phải \(given.fullMembers).",
+                    en: "The cell had \(full) full members on \(given.date.vietnamese), not \(given.fullMembers).")
             ])
         }
         var vote = given
         vote.fullMembers = full
         guard vote.inFavour >= 0, vote.fullMembers > 0, vote.inFavour <= vote.fullMembers else {
             throw InputError.invalid([
-                InputIssue(field: "vote", message: "votes in favour must be between 0 and the full members")
+                InputIssue(
+                    field: "vote", vi: "Số phiếu tán thành phải từ 0 đến số đảng viên chính thức.",
+                    en: "Votes in favour must be between 0 and the number of full members.")
             ]
             )
         }
@@ -289,7 +311,7 @@ public struct CandidateRegister: Sendable {
         let before = record.pipeline
         try apply(&pipeline)
         let errors = pipeline.issues(calendar: calendar, settings: settings).filter {
-            !$0.message.hasPrefix("warning:")
+            !$0.isWarning
         }
         guard errors.isEmpty else { throw InputError.invalid(errors) }
         try store(pipeline, in: record)
@@ -371,7 +393,8 @@ public struct CandidateRegister: Sendable {
             if !candidate.hasIntroduction {
                 eligibility = eligibility.filter { !($0.field ?? "").hasPrefix("introducers") }
             }
-            return CandidateView(
+            let problems = pipeline.issues(calendar: calendar, settings: settings)
+            var view = CandidateView(
                 id: try record.requireID(), cellID: record.organisationID, cellName: cells[record.organisationID] ?? "",
                 fullName: candidate.fullName, birthDate: candidate.candidate.birthDate,
                 education: candidate.candidate.education, educationException: exception,
@@ -379,11 +402,14 @@ public struct CandidateRegister: Sendable {
                 eligibility: eligibility.map(\.description),
                 pipeline: pipeline, nextStep: pipeline.nextStep(settings: settings),
                 deadlines: pipeline.status(on: date, calendar: calendar, settings: settings),
-                problems: pipeline.issues(calendar: calendar, settings: settings).map(\.description),
+                problems: problems.map(\.description),
                 mentor: record.mentorID.map { NamedID(id: $0, name: names[$0] ?? "") },
                 introducers: candidate.candidate.introducers.compactMap { introducer in
                     UUID(uuidString: introducer.memberID).map { NamedID(id: $0, name: names[$0] ?? "") }
                 })
+            view.eligibilityIssues = eligibility
+            view.problemIssues = problems
+            return view
         }
     }
 }

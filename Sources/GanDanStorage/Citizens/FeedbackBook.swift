@@ -56,7 +56,7 @@ public struct FeedbackBook: Sendable {
         guard scope.contains(organisation: cellID), let cell = try await OrganisationRecord.find(cellID, on: db),
             try cell.decode(\.$kind, as: OrganisationKind.self).isCell
         else { throw StorageError.notFound("no cell \(cellID)") }
-        let errors = feedback.issues.filter { !$0.message.hasPrefix("warning:") }
+        let errors = feedback.issues.filter { !$0.isWarning }
         guard errors.isEmpty else { throw InputError.invalid(errors) }
         let record = FeedbackRecord()
         record.id = UUID()
@@ -106,7 +106,8 @@ public struct FeedbackBook: Sendable {
                     throw InputError.invalid([
                         InputIssue(
                             field: "meetingID",
-                            message: "not a meeting this cell held after the answer: \(meetingID)")
+                            vi: "Cuộc họp được chọn không phải cuộc họp của chi bộ sau khi trả lời.",
+                            en: "The meeting chosen is not one this cell held after the answer.")
                     ])
                 }
             }
@@ -114,7 +115,7 @@ public struct FeedbackBook: Sendable {
             record.reportedMeetingID = meetingID
             day = on
         }
-        let errors = feedback.issues.filter { !$0.message.hasPrefix("warning:") }
+        let errors = feedback.issues.filter { !$0.isWarning }
         guard errors.isEmpty else { throw InputError.invalid(errors) }
         try fill(record, feedback)
         try await db.writeTransaction { db in

@@ -44,8 +44,11 @@ public struct LeaderSupervisions: Sendable {
             issues.append(
                 InputIssue(
                     field: "leaderID",
-                    message:
-                        "\(supervision.leaderID) is not a leader on this cell's roll on \(supervision.commentedOn.iso)")
+                    vi:
+                        "Người được chọn không phải cán bộ trong danh sách chi bộ ngày \(supervision.commentedOn.vietnamese).",
+                    en:
+                        "The person chosen is not a leader on this cell's roll on \(supervision.commentedOn.vietnamese)."
+                )
             )
             throw InputError.invalid(issues)
         }

@@ -56,11 +56,10 @@ extension Ratings {
 
     /// The committee-wide warnings a cell's sheet shows: its committee's members together and its cells' own levels,
     /// when the committee lies in the scope (a cell's secretary sees only the cell's own warning).
-    func committeeWarnings(of cell: OrganisationRecord, period: RatingPeriod) async throws -> [String] {
+    func committeeWarnings(of cell: OrganisationRecord, period: RatingPeriod) async throws -> [InputIssue] {
         guard let parent = cell.parentID, let round = try await committeeRound(committeeID: parent, period: period)
         else { return [] }
         return RatingRules.committeeGroupWarnings(
-            committee: round.committeeName, cells: round.cells, settings: settings
-        ).map(\.description)
+            committee: round.committeeName, cells: round.cells, settings: settings)
     }
 }

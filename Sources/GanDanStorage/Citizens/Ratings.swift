@@ -38,6 +38,13 @@ public struct RatingSheet: Codable, Sendable, Hashable {
     /// The same check over the cell's grassroots committee: its members together and its cells' own levels, when the
     /// committee is in the reader's scope (rules.md R18).
     public var committeeWarnings: [String]
+    /// `warnings` and `committeeWarnings` as issues, for pages to tell in their language (not part of the JSON).
+    public var warningIssues: [InputIssue] = []
+    public var committeeWarningIssues: [InputIssue] = []
+
+    enum CodingKeys: String, CodingKey {
+        case cellID, period, year, lines, cell, warnings, committeeWarnings
+    }
 }
 
 /// Yearly ratings of members and cells; the cell's level and weak flag feed the placement model (rules.md R18–R20, A3).
@@ -93,13 +100,16 @@ public struct Ratings: Sendable {
                     year: $0.year, level: try $0.decode(\.$level, as: RatingLevel.self), weak: $0.weak,
                     weakReason: $0.weakReason)
             }
-        var warnings: [String] = []
-        if let quota = RatingRules.quotaWarning(levels: lines.compactMap(\.level), settings: settings) {
-            warnings.append(quota.description)
+        let warnings = [RatingRules.quotaWarning(levels: lines.compactMap(\.level), settings: settings)].compactMap {
+            $0
         }
-        return RatingSheet(
-            cellID: cellID, period: key, year: year, lines: lines, cell: cell, warnings: warnings,
-            committeeWarnings: try await committeeWarnings(of: record, period: period))
+        let committee = try await committeeWarnings(of: record, period: period)
+        var sheet = RatingSheet(
+            cellID: cellID, period: key, year: year, lines: lines, cell: cell, warnings: warnings.map(\.description),
+            committeeWarnings: committee.map(\.description))
+        sheet.warningIssues = warnings
+        sheet.committeeWarningIssues = committee
+        return sheet
     }
 
     /// Records the year's ratings: members' levels (from scores by the bands), the cell's level and weak flag.
@@ -135,14 +145,16 @@ public struct Ratings: Sendable {
             issues.append(
                 InputIssue(
                     field: "cellLevel",
-                    message: "a cell's own level is rated for the year, not for a \(period.kind.label.en.lowercased())")
+                    vi: "Chi bộ chỉ được xếp loại theo năm, không theo \(period.kind.label.vi.lowercased()).",
+                    en: "A cell's own level is rated for the year, not for a \(period.kind.label.en.lowercased()).")
             )
         }
         if cellLevel != nil, !(cell.parentID.map { scope.contains(organisation: $0) } ?? false) {
             issues.append(
+                // rules.md R18: the committee above rates the cell.
                 InputIssue(
-                    field: "cellLevel",
-                    message: "the cell's own level is set by the committee above it (rules.md R18), not by the cell"))
+                    field: "cellLevel", vi: "Xếp loại chi bộ do cấp ủy cấp trên quyết định, không do chi bộ tự xếp.",
+                    en: "The cell's own level is set by the committee above it, not by the cell."))
         }
         let levels = entryLevels(entries, sheet: sheet, issues: &issues)
         guard issues.isEmpty else { throw InputError.invalid(issues) }
@@ -188,30 +200,43 @@ public struct Ratings: Sendable {
             let field = "entries[\(index)]"
             guard let line = sheet.lines.first(where: { $0.member.id == entry.memberID }) else {
                 issues.append(
-                    InputIssue(field: field, message: "\(entry.memberID) is not on the cell's roll in \(year)"))
+                    InputIssue(
+                        field: field, vi: "Có người không thuộc danh sách chi bộ năm \(year).",
+                        en: "Someone listed is not on the cell's roll in \(year)."))
                 continue
             }
             if let reason = line.notRated {
                 issues.append(
-                    InputIssue(field: field, message: "\(line.member.name) is not rated: \(reason.en) (rules.md R19)"))
+                    // rules.md R19: who is not rated.
+                    InputIssue(
+                        field: field, vi: "\(line.member.name) không xếp loại: \(reason.vi).",
+                        en: "\(line.member.name) is not rated: \(reason.en)."))
                 continue
             }
             if let score = entry.score, !(0...100).contains(score) {
-                issues.append(InputIssue(field: "\(field).score", message: "a score is out of 100"))
+                issues.append(
+                    InputIssue(field: "\(field).score", vi: "Điểm chấm từ 0 đến 100.", en: "A score is out of 100."))
                 continue
             }
             guard let level = entry.level ?? entry.score.map({ RatingLevel.forScore($0, bands: settings.bands) }) else {
-                issues.append(InputIssue(field: field, message: "give a score or a level"))
+                issues.append(
+                    InputIssue(
+                        field: field, vi: "Hãy chấm điểm hoặc chọn mức xếp loại.", en: "Give a score or a level."))
                 continue
             }
             if let score = entry.score, let given = entry.level,
                 given != RatingLevel.forScore(score, bands: settings.bands)
             {
                 issues.append(
+                    // rules.md R18: the level follows the score's band.
                     InputIssue(
                         field: "\(field).level",
-                        message: "\(score) points is \(RatingLevel.forScore(score, bands: settings.bands).rawValue), "
-                            + "not \(given.rawValue) (rules.md R18)"))
+                        vi:
+                            "\(score) điểm là mức \(RatingLevel.forScore(score, bands: settings.bands).label.vi.lowercased()), "
+                            + "không phải \(given.label.vi.lowercased()).",
+                        en:
+                            "\(score) points is \(RatingLevel.forScore(score, bands: settings.bands).label.en.lowercased()), "
+                            + "not \(given.label.en.lowercased())."))
                 continue
             }
             levels[entry.memberID] = (entry.score, level)

@@ -127,17 +127,26 @@ public struct HouseholdRegister: Sendable {
         else { throw StorageError.notFound("no village \(unitID)") }
         var issues: [InputIssue] = []
         let name = draft.headName.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { issues.append(InputIssue(field: "headName", message: "name the head of household")) }
-        if name.count > 120 { issues.append(InputIssue(field: "headName", message: "is longer than 120 characters")) }
+        if name.isEmpty {
+            issues.append(InputIssue(field: "headName", vi: "Chưa ghi tên chủ hộ.", en: "Name the head of household."))
+        }
+        if name.count > 120 {
+            issues.append(
+                InputIssue(
+                    field: "headName", vi: "Tên chủ hộ dài hơn 120 ký tự.",
+                    en: "The name is longer than 120 characters."))
+        }
         if let size = draft.size, !(1...50).contains(size) {
-            issues.append(InputIssue(field: "size", message: "a household has 1 to 50 people"))
+            issues.append(
+                InputIssue(field: "size", vi: "Một hộ có từ 1 đến 50 người.", en: "A household has 1 to 50 people."))
         }
         let standard = PovertyStandard.inForce(year: draft.year, in: standards)
         if let standard {
             issues += try Self.surveyIssues(draft.survey, status: draft.status, standard: standard, village: unit)
         } else {
             issues.append(
-                InputIssue(field: "year", message: "no poverty standard covers \(draft.year) (rules.md R25)"))
+                // rules.md R25: the poverty standard in force that year.
+                Self.noStandard(draft.year))
         }
         guard issues.isEmpty, let standard else { throw InputError.invalid(issues) }
         let record = HouseholdRecord()
@@ -178,7 +187,7 @@ public struct HouseholdRegister: Sendable {
         else { throw StorageError.notFound("no household \(householdID)") }
         guard let standard = PovertyStandard.inForce(year: year, in: standards) else {
             throw InputError.invalid([
-                InputIssue(field: "year", message: "no poverty standard covers \(year) (rules.md R25)")
+                Self.noStandard(year)
             ])
         }
         if let survey, let unit = try await UnitRecord.query(on: db).filter(\.$unitID == household.unitID).first() {
@@ -230,12 +239,23 @@ extension HouseholdRegister {
         let found = standard.classify(assessment)
         guard found != status, !(status == .escaped && found == .notPoor) else { return [] }
         return [
+            // rules.md R25: the status follows the standard in force.
             InputIssue(
                 field: "status",
-                message: "an income of \(survey.income) VND a person a month with \(survey.deprivations) "
-                    + "deprivation(s) is \(found.label.en.lowercased()) under the \(standard.id) standard "
-                    + "(\(standard.decision), \(assessment.area.rawValue)), not \(status.label.en.lowercased()) "
-                    + "(rules.md R25)")
+                vi: "Thu nhập \(survey.income) đồng/người/tháng và thiếu hụt \(survey.deprivations) chỉ số là "
+                    + "\(found.label.vi.lowercased()) theo chuẩn \(standard.id) (\(standard.decision), "
+                    + "\(assessment.area == .urban ? "thành thị" : "nông thôn")), không phải \(status.label.vi.lowercased()).",
+                en: "An income of \(survey.income) VND a person a month with \(survey.deprivations) deprivation(s) is "
+                    + "\(found.label.en.lowercased()) under the \(standard.id) standard (\(standard.decision), "
+                    + "\(assessment.area == .urban ? "urban" : "rural")), not \(status.label.en.lowercased()).")
         ]
     }
+
+    /// No poverty standard covers `year`.
+    static func noStandard(_ year: Int) -> InputIssue {
+        InputIssue(
+            field: "year", vi: "Không có chuẩn nghèo nào áp dụng cho năm \(year).",
+            en: "No poverty standard covers \(year).")
+    }
+
 }

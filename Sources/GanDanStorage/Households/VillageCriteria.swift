@@ -74,14 +74,19 @@ public struct VillageCriteria: Sendable {
         guard scope.contains(unit: unitID) else { throw StorageError.notFound("no village \(unitID)") }
         guard let set = Self.set(for: year, in: sets) else {
             throw InputError.invalid([
-                InputIssue(field: "year", message: "no new-rural criteria set covers \(year) (rules.md R24)")
+                // rules.md R24: the criteria set in force that year.
+                InputIssue(
+                    field: "year", vi: "Không có bộ tiêu chí nông thôn mới nào áp dụng cho năm \(year).",
+                    en: "No new-rural criteria set covers \(year).")
             ])
         }
         let unknown = met.keys.filter { set.criterion(number: $0) == nil }.sorted()
         guard unknown.isEmpty else {
             throw InputError.invalid(
                 unknown.map {
-                    InputIssue(field: "met.\($0)", message: "the \(set.id) set has no criterion \($0)")
+                    InputIssue(
+                        field: "met.\($0)", vi: "Bộ tiêu chí \(set.id) không có tiêu chí số \($0).",
+                        en: "The \(set.id) set has no criterion \($0).")
                 })
         }
         try await db.writeTransaction { db in

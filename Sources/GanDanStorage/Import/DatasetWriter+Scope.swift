@@ -12,36 +12,44 @@ extension DatasetWriter {
         let units = Dictionary(stored.openUnits.map { ($0.code, $0.unitID) }, uniquingKeysWith: { first, _ in first })
         let organisations = try Dictionary(
             stored.organisations.map { ($0.code, try $0.requireID()) }, uniquingKeysWith: { first, _ in first })
-        let outside = "is outside the units you may manage"
+        let outside = BilingualText(
+            vi: "không thuộc đơn vị bạn được quản lý", en: "is outside the units you may manage")
+        func issue(_ field: String, line: Int? = nil, _ what: BilingualText) -> InputIssue {
+            InputIssue(line: line, field: field, vi: "\(what.vi) \(outside.vi).", en: "\(what.en) \(outside.en).")
+        }
         var issues: [InputIssue] = []
         for draft in dataset.units {
             let field = "unit \(draft.code)"
             if let id = units[draft.code] {
-                if !scope.contains(unit: id) { issues.append(InputIssue(field: field, message: outside)) }
+                if !scope.contains(unit: id) {
+                    issues.append(issue(field, BilingualText(vi: "Đơn vị \(draft.code)", en: "The unit \(draft.code)")))
+                }
             } else if let parent = draft.parentCode {
                 if let id = units[parent], !scope.contains(unit: id) {
-                    issues.append(InputIssue(field: field, message: "parent \(parent) \(outside)"))
+                    issues.append(
+                        issue(field, BilingualText(vi: "Đơn vị cấp trên \(parent)", en: "The parent \(parent)")))
                 }
             } else {
-                issues.append(InputIssue(field: field, message: outside))
+                issues.append(issue(field, BilingualText(vi: "Đơn vị \(draft.code)", en: "The unit \(draft.code)")))
             }
         }
         for draft in dataset.organisations {
             let field = "organisation \(draft.code)"
             if let id = units[draft.unitCode], !scope.contains(unit: id) {
-                issues.append(InputIssue(field: field, message: "unit \(draft.unitCode) \(outside)"))
+                issues.append(
+                    issue(field, BilingualText(vi: "Đơn vị \(draft.unitCode)", en: "The unit \(draft.unitCode)")))
             }
             if let parent = draft.parentCode, let id = organisations[parent], !scope.contains(organisation: id) {
-                issues.append(InputIssue(field: field, message: "parent \(parent) \(outside)"))
+                issues.append(issue(field, BilingualText(vi: "Tổ chức cấp trên \(parent)", en: "The parent \(parent)")))
             }
         }
         for (index, member) in dataset.members.enumerated() {
             for code in [member.cellCode] + (member.temporaryCellCode.map { [$0] } ?? []) {
                 if let id = organisations[code], !scope.contains(organisation: id) {
                     issues.append(
-                        InputIssue(
-                            line: memberLines.flatMap { index < $0.count ? $0[index] : nil }, field: "cell_code",
-                            message: "cell \(code) \(outside)"))
+                        issue(
+                            "cell_code", line: memberLines.flatMap { index < $0.count ? $0[index] : nil },
+                            BilingualText(vi: "Chi bộ \(code)", en: "The cell \(code)")))
                 }
             }
         }

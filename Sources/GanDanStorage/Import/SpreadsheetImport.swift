@@ -141,12 +141,14 @@ public struct SpreadsheetImport: Sendable {
                     issues.append(
                         InputIssue(
                             line: lines[index], field: "village_code",
-                            message: "village \(row.villageCode) is outside the units you may manage"))
+                            vi: "Thôn \(row.villageCode) không thuộc đơn vị bạn được quản lý.",
+                            en: "The village \(row.villageCode) is outside the units you may manage."))
                 }
             } else {
                 issues.append(
                     InputIssue(
-                        line: lines[index], field: "village_code", message: "no village has code \(row.villageCode)"))
+                        line: lines[index], field: "village_code", vi: "Không có thôn mã \(row.villageCode).",
+                        en: "No village has the code \(row.villageCode)."))
             }
         }
         // Only the villages in scope are compared: a warning must not tell whether another commune has a household.

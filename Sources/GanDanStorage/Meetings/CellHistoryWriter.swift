@@ -64,10 +64,13 @@ public struct CellHistoryWriter: Sendable {
                 $0.validFrom <= day && ($0.validUntil.map { day < $0 } ?? true)
             }
             guard let assigned, assigned.memberID.uuidString == meeting.committeeMemberID else {
+                // rules.md R11: the committee member present is the one assigned to the cell that day.
                 throw InputError.invalid(
                     field: "meetings[\(index)].committeeMemberID",
-                    "\(meeting.committeeMemberID ?? "") is not the committee member assigned to the cell on \(day) "
-                        + "(rules.md R11)")
+                    vi:
+                        "\(meeting.committeeMemberID ?? "") không phải cấp ủy viên được phân công phụ trách chi bộ ngày \(day).",
+                    en: "\(meeting.committeeMemberID ?? "") is not the committee member assigned to the cell on \(day)."
+                )
             }
         }
     }

@@ -22,7 +22,7 @@ extension CellMeetings {
             throw StorageError.notFound("no cell or committee \(meeting.organisationID)")
         }
         let prepared = try await prepare(meeting: meeting, cell: cell, entry: entry)
-        let errors = prepared.issues.filter { !$0.message.hasPrefix("warning:") }
+        let errors = prepared.issues.filter { !$0.isWarning }
         guard errors.isEmpty else { throw InputError.invalid(errors) }
         let body = MinutesBody(
             minutes: prepared.minutes, tasks: entry.tasks, reviews: entry.reviews,
@@ -75,7 +75,7 @@ extension CellMeetings {
         }
         let breaches = prepared.minutes.warnings(
             settings: policy.meetings, cellFullMembers: prepared.minutes.cellFullMembers)
-        return (breaches + prepared.issues.filter { $0.message.hasPrefix("warning:") }).map(\.description)
+        return (breaches + prepared.issues.filter { $0.isWarning }).map(\.description)
     }
 
     static var encoder: JSONEncoder {
@@ -90,12 +90,19 @@ extension CellMeetings {
     ) {
         guard let date = CivilDate(meeting.date) else { throw StorageError.conflict("the meeting has no valid date") }
         var issues: [InputIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
+        func add(_ field: String, _ vi: String, _ en: String) {
+            issues.append(InputIssue(field: field, vi: vi, en: en))
+        }
         if date > CivilDate.today() {
-            add("date", "the meeting is on \(date.iso): its minutes are recorded once it has taken place")
+            add(
+                "date", "Cuộc họp vào ngày \(date.vietnamese): chỉ ghi biên bản sau khi đã họp.",
+                "The meeting is on \(date.vietnamese): its minutes are recorded once it has taken place.")
         }
         if meeting.currentVersion > 0 && Self.clean(entry.correctionReason) == nil {
-            add("correctionReason", "a correction of recorded minutes says why (rules.md R10)")
+            // rules.md R10: a correction of recorded minutes says why.
+            add(
+                "correctionReason", "Sửa biên bản đã ghi thì phải nêu lý do sửa.",
+                "A correction of recorded minutes says why it is made.")
         }
         let body = try meeting.decode(\.$body, as: MeetingBody.self)
         let roster = try await roll(holder: cell, body: body, on: date)
@@ -130,9 +137,11 @@ extension CellMeetings {
             body == .cell ? try await CommitteeAssignments.record(of: try cell.requireID(), on: date, db: db) : nil
         guard assigned?.memberID != present else { return [] }
         return [
+            // rules.md R11: the committee member present is the one assigned to the cell that day.
             InputIssue(
                 field: "committeeMemberID",
-                message: "\(present) is not the committee member assigned to this cell on \(date.iso) (rules.md R11)")
+                vi: "Người được chọn không phải cấp ủy viên phụ trách chi bộ ngày \(date.vietnamese).",
+                en: "The person chosen is not the committee member assigned to this cell on \(date.vietnamese).")
         ]
     }
 }

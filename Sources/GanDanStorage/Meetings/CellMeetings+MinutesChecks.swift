@@ -10,7 +10,9 @@ extension CellMeetings {
         roll: MeetingRoll, attendance: [MeetingAttendance], standingOf: [UUID: PartyStanding], issues: [InputIssue]
     ) {
         var issues: [InputIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
+        func add(_ field: String, _ vi: String, _ en: String) {
+            issues.append(InputIssue(field: field, vi: vi, en: en))
+        }
         let standingOf = Dictionary(
             roster.compactMap { entry in entry.member.standing.map { (entry.member.id, $0) } },
             uniquingKeysWith: { first, _ in first })
@@ -29,7 +31,10 @@ extension CellMeetings {
         var marked: Set<UUID> = []
         for (index, line) in marks.enumerated() {
             guard let standing = standingOf[line.memberID] else {
-                add("attendance[\(index)].memberID", "member \(line.memberID) is not on the cell's roll on \(date.iso)")
+                add(
+                    "attendance[\(index)].memberID",
+                    "Có người không thuộc danh sách chi bộ ngày \(date.vietnamese).",
+                    "Someone listed is not on the cell's roll on \(date.vietnamese).")
                 continue
             }
             marked.insert(line.memberID)
@@ -48,7 +53,9 @@ extension CellMeetings {
         where !marked.contains(member.member.id) && standingOf[member.member.id] != nil
             && standingOf[member.member.id] != .suspended && !temporary.contains(member.member.id)
         {
-            add("attendance", "\(member.member.fullName) is on the roll but not marked present or absent")
+            add(
+                "attendance", "\(member.member.fullName) có trong danh sách nhưng chưa đánh dấu có mặt hay vắng.",
+                "\(member.member.fullName) is on the roll but not marked present or absent.")
         }
         return (roll, attendance, standingOf, issues)
     }
@@ -58,7 +65,7 @@ extension CellMeetings {
     static func named(_ ruleIssues: [InputIssue], roster: [RosterEntry]) -> [InputIssue] {
         let names = Dictionary(
             roster.map { ($0.member.id.uuidString, $0.member.fullName) }, uniquingKeysWith: { a, _ in a })
-        return ruleIssues.filter { !$0.message.hasPrefix("warning:") && $0.field?.hasPrefix("tasks[") != true }.map {
+        return ruleIssues.filter { !$0.isWarning && $0.field?.hasPrefix("tasks[") != true }.map {
             var issue = $0
             for (id, name) in names where issue.message.contains(id) {
                 issue.message = issue.message.replacingOccurrences(of: id, with: name)
@@ -72,7 +79,9 @@ extension CellMeetings {
         _ tasks: [MemberTaskDraft], cell: OrganisationRecord, standingOf: [UUID: PartyStanding], on date: CivilDate
     ) async throws -> [InputIssue] {
         var issues: [InputIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
+        func add(_ field: String, _ vi: String, _ en: String) {
+            issues.append(InputIssue(field: field, vi: vi, en: en))
+        }
         let month = YearMonth(date)
         let villageHouseholds = Set(
             try await HouseholdRecord.query(on: db).filter(\.$unitID == cell.unitID).field(\.$id).all().compactMap(\.id)
@@ -82,13 +91,18 @@ extension CellMeetings {
             issues += task.issues(field: field, meetingMonth: month, criteriaSets: criteriaSets)
             for (position, assignee) in task.assigneeIDs.enumerated() where !assignee.isEmpty {
                 guard let id = UUID(uuidString: assignee), standingOf[id] != nil else {
-                    add("\(field).assigneeIDs[\(position)]", "\(assignee) is not a member of this cell on \(date.iso)")
+                    add(
+                        "\(field).assigneeIDs[\(position)]",
+                        "Người được giao không phải đảng viên của chi bộ ngày \(date.vietnamese).",
+                        "The person assigned is not a member of this cell on \(date.vietnamese).")
                     continue
                 }
             }
             for (position, household) in task.householdIDs.enumerated() {
                 guard let id = UUID(uuidString: household), villageHouseholds.contains(id) else {
-                    add("\(field).householdIDs[\(position)]", "\(household) is not a household of this village")
+                    add(
+                        "\(field).householdIDs[\(position)]", "Hộ được chọn không thuộc thôn này.",
+                        "The household chosen is not one of this village.")
                     continue
                 }
             }
@@ -101,31 +115,39 @@ extension CellMeetings {
         -> [InputIssue]
     {
         var issues: [InputIssue] = []
-        func add(_ field: String, _ message: String) { issues.append(InputIssue(field: field, message: message)) }
+        func add(_ field: String, _ vi: String, _ en: String) {
+            issues.append(InputIssue(field: field, vi: vi, en: en))
+        }
         let meetingID = try meeting.requireID()
         var reviewed: Set<String> = []
         for (index, review) in reviews.enumerated() {
             let field = "reviews[\(index)]"
             issues += review.issues(field: field)
             guard reviewed.insert(review.taskID).inserted else {
-                add("\(field).taskID", "the task is reviewed twice")
+                add("\(field).taskID", "Nhiệm vụ được đánh giá hai lần.", "The task is reviewed twice.")
                 continue
             }
             guard let id = UUID(uuidString: review.taskID), let task = try await MemberTaskRecord.find(id, on: db),
                 task.organisationID == cell.id
             else {
-                add("\(field).taskID", "no task \(review.taskID) in this cell")
+                add("\(field).taskID", "Chi bộ không có nhiệm vụ này.", "This cell has no such task.")
                 continue
             }
             if task.meetingID == meetingID {
+                // rules.md A7: a task is reviewed at a later meeting than the one that assigned it.
                 add(
-                    "\(field).taskID",
-                    "a task is reviewed at a later meeting than the one that assigned it (rules.md A7)")
+                    "\(field).taskID", "Nhiệm vụ được đánh giá ở cuộc họp sau cuộc họp đã giao nhiệm vụ.",
+                    "A task is reviewed at a later meeting than the one that assigned it.")
             } else if task.status != MemberTaskStatus.open.rawValue && task.reviewedMeetingID != meetingID {
-                add("\(field).taskID", "the task was already reviewed at another meeting")
+                add(
+                    "\(field).taskID", "Nhiệm vụ đã được đánh giá ở cuộc họp khác.",
+                    "The task was already reviewed at another meeting.")
             } else if let assigned = try await MeetingRecord.find(task.meetingID, on: db), assigned.date > meeting.date
             {
-                add("\(field).taskID", "the task was assigned after this meeting, on \(assigned.date)")
+                let day = CivilDate(assigned.date)?.vietnamese ?? assigned.date
+                add(
+                    "\(field).taskID", "Nhiệm vụ được giao sau cuộc họp này, ngày \(day).",
+                    "The task was assigned after this meeting, on \(day).")
             }
         }
         return issues

@@ -16,7 +16,9 @@ extension CellMeetings {
         }
         let date = try meeting.date(\.$date)
         if draft.noticeSentOn > date {
-            throw InputError.invalid(field: "noticeSentOn", "notice cannot go out after the meeting day")
+            throw InputError.invalid(
+                field: "noticeSentOn", vi: "Ngày gửi giấy báo họp không được sau ngày họp.",
+                en: "Notice cannot go out after the meeting day.")
         }
         let rows = try await noticeRows(
             draft.notifications, holder: holder, body: try meeting.decode(\.$body, as: MeetingBody.self), date: date,
@@ -46,7 +48,10 @@ extension CellMeetings {
         guard !entries.isEmpty else { return [] }
         var issues: [InputIssue] = []
         if noticeSentOn == nil {
-            issues.append(InputIssue(field: "noticeSentOn", message: "the notice names the day people were told"))
+            issues.append(
+                InputIssue(
+                    field: "noticeSentOn", vi: "Hãy ghi ngày gửi giấy báo họp.",
+                    en: "The notice names the day people were told."))
         }
         let roll = Set(try await roll(holder: holder, body: body, on: date).map(\.member.id))
         let assigned =
@@ -56,16 +61,20 @@ extension CellMeetings {
         for (index, entry) in entries.enumerated() {
             let field = "notifications[\(index)].memberID"
             guard seen.insert(entry.memberID).inserted else {
-                issues.append(InputIssue(field: field, message: "\(entry.memberID) is listed twice"))
+                issues.append(
+                    InputIssue(field: field, vi: "Một người được ghi hai lần.", en: "Someone is listed twice."))
                 continue
             }
             let isCommitteeMember = assigned?.memberID == entry.memberID
             guard roll.contains(entry.memberID) || isCommitteeMember else {
                 issues.append(
+                    // rules.md R11: notice goes to the roll and the committee member assigned.
                     InputIssue(
                         field: field,
-                        message: "\(entry.memberID) is neither on the roll on \(date.iso) nor the committee member "
-                            + "assigned to it (rules.md R11)"))
+                        vi: "Người được báo không có trong danh sách ngày \(date.vietnamese) và không phải cấp ủy viên "
+                            + "phụ trách.",
+                        en: "Someone told is neither on the roll on \(date.vietnamese) nor the committee member "
+                            + "assigned to it."))
                 continue
             }
             let row = MeetingNotificationRecord()

@@ -136,7 +136,7 @@ extension CellMeetings {
         try CivilDate.requireSupported(year: plan.year, field: "year")
         guard let cell = try await cellRecord(cellID) else { throw StorageError.notFound("no cell \(cellID)") }
         let issues = plan.issues
-        let errors = issues.filter { !$0.message.hasPrefix("warning:") }
+        let errors = issues.filter { !$0.isWarning }
         guard errors.isEmpty else { throw InputError.invalid(errors) }
         try await db.writeTransaction { db in
             try await ThematicTopicRecord.query(on: db).filter(\.$organisationID == cellID).filter(\.$year == plan.year)
@@ -155,7 +155,7 @@ extension CellMeetings {
                     entityID: "\(cellID.uuidString)#\(plan.year)", after: AuditTrail.json(plan),
                     requestID: actor.requestID, unitID: cell.unitID))
         }
-        return issues.filter { $0.message.hasPrefix("warning:") }.map(\.description)
+        return issues.filter { $0.isWarning }.map(\.description)
     }
 }
 

@@ -91,25 +91,36 @@ public struct CellMeetings: Sendable {
         let body = draft.body ?? (kind.isCell ? .cell : nil)
         if let body, !body.isHeld(by: kind) {
             issues.append(
-                InputIssue(field: "body", message: "\(body.rawValue) is not a meeting a \(kind.rawValue) holds"))
+                InputIssue(
+                    field: "body", vi: "\(kind.label.vi) không tổ chức loại họp này.",
+                    en: "A \(kind.label.en.lowercased()) does not hold this kind of meeting."))
         } else if body == nil {
             issues.append(
+                // rules.md R7: a grassroots committee meets as a whole or through its standing body.
                 InputIssue(
-                    field: "body",
-                    message: "a grassroots committee meets as a whole (committee) or through its standing body "
-                        + "(standingBody) (rules.md R7)"))
+                    field: "body", vi: "Hãy chọn họp toàn thể Ban Chấp hành hay họp Ban Thường vụ.",
+                    en: "Choose whether the whole committee or its standing body meets."))
         }
         let topic = draft.topic?.trimmingCharacters(in: .whitespacesAndNewlines)
         if draft.kind != .regular && (topic ?? "").isEmpty {
-            issues.append(InputIssue(field: "topic", message: "a thematic meeting names its topic (rules.md R9)"))
+            // rules.md R9: a thematic meeting names its topic.
+            issues.append(
+                InputIssue(
+                    field: "topic", vi: "Sinh hoạt chuyên đề phải ghi chuyên đề.",
+                    en: "A thematic meeting names its topic."))
         }
         if let notice = draft.noticeSentOn, notice > draft.date {
-            issues.append(InputIssue(field: "noticeSentOn", message: "notice cannot go out after the meeting day"))
+            issues.append(
+                InputIssue(
+                    field: "noticeSentOn", vi: "Ngày gửi giấy báo họp không được sau ngày họp.",
+                    en: "Notice cannot go out after the meeting day."))
         }
         if let until = CivilDate(holder.validUntil ?? ""), draft.date >= until {
             issues.append(
                 InputIssue(
-                    field: "date", message: "the \(kind.isCell ? "cell" : "committee") was closed on \(until.iso)"))
+                    field: "date",
+                    vi: "\(kind.isCell ? "Chi bộ" : "Đảng ủy") đã giải thể từ ngày \(until.vietnamese).",
+                    en: "The \(kind.isCell ? "cell" : "committee") was closed on \(until.vietnamese)."))
         }
         guard issues.isEmpty, let body else { throw InputError.invalid(issues) }
         let notices = try await noticeRows(

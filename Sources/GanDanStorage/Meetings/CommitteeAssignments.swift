@@ -62,12 +62,17 @@ public struct CommitteeAssignments: Sendable {
         try date.requireSupported(field: "from")
         let cell = try await writableCell(cellID)
         guard try cell.validity.contains(date) else {
-            throw InputError.invalid(field: "from", "\(cell.name) is not in force on \(date.iso)")
+            throw InputError.invalid(
+                field: "from", vi: "\(cell.name) không còn hoạt động ngày \(date.vietnamese).",
+                en: "\(cell.name) is not in force on \(date.vietnamese).")
         }
         guard try await candidates(for: cellID, on: date).contains(where: { $0.id == memberID }) else {
+            // rules.md R11: the member assigned holds a post of the committee above the cell.
             throw InputError.invalid(
                 field: "memberID",
-                "\(memberID) holds no post of the committee above \(cell.name) on \(date.iso) (rules.md R11)")
+                vi:
+                    "Người được chọn không giữ chức vụ nào trong cấp ủy cấp trên của \(cell.name) ngày \(date.vietnamese).",
+                en: "The person chosen holds no post of the committee above \(cell.name) on \(date.vietnamese).")
         }
         let latest = try await CommitteeAssignmentRecord.query(on: db).filter(\.$cellID == cellID)
             .sort(\.$validFrom, .descending).first()
@@ -113,7 +118,10 @@ public struct CommitteeAssignments: Sendable {
                 .filter(\.$validUntil == nil).first()
         else { throw StorageError.conflict("no committee member is assigned to \(cell.name)") }
         guard open.validFrom < date.iso else {
-            throw InputError.invalid(field: "on", "the assignment began on \(open.validFrom), after \(date.iso)")
+            let began = CivilDate(open.validFrom)?.vietnamese ?? open.validFrom
+            throw InputError.invalid(
+                field: "on", vi: "Phân công bắt đầu từ ngày \(began), sau ngày \(date.vietnamese).",
+                en: "The assignment began on \(began), after \(date.vietnamese).")
         }
         try await db.writeTransaction { db in
             open.validUntil = date.iso

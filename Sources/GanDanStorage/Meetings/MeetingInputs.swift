@@ -43,10 +43,14 @@ extension MeetingPlanDraft: Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if container.contains(.notifiedCommitteeMember) {
+            // rules.md R11: the committee member comes from the cell's assignment, not typed.
             throw InputError.invalid(
                 field: "notifiedCommitteeMember",
-                "the committee member is no longer typed: assign a member to the cell and list them in notifications "
-                    + "(rules.md R11)")
+                vi:
+                    "Không nhập tên cấp ủy viên nữa: hãy phân công cấp ủy viên phụ trách chi bộ và chọn trong danh sách báo họp.",
+                en:
+                    "The committee member is no longer typed: assign a member to the cell and list them among those told."
+            )
         }
         self.init(
             body: try container.decodeIfPresent(MeetingBody.self, forKey: .body),

@@ -31,13 +31,18 @@ public struct MemberWriter: Sendable {
         var issues: [InputIssue] = []
         let phone = change.phone?.trimmingCharacters(in: .whitespaces)
         if let phone, !phone.isEmpty, !MemberValidation.isValidPhone(phone) {
-            issues.append(InputIssue(field: "phone", message: "\"\(phone)\" is not a phone number"))
+            issues.append(
+                InputIssue(
+                    field: "phone", vi: "\"\(phone)\" không phải số điện thoại.",
+                    en: "\"\(phone)\" is not a phone number."))
         }
         if let education = change.education, education.count > 60 {
-            issues.append(InputIssue(field: "education", message: "is longer than 60 characters"))
+            issues.append(
+                InputIssue(field: "education", vi: "Dài hơn 60 ký tự.", en: "It is longer than 60 characters."))
         }
         if let ethnicity = change.ethnicity, ethnicity.count > 40 {
-            issues.append(InputIssue(field: "ethnicity", message: "is longer than 40 characters"))
+            issues.append(
+                InputIssue(field: "ethnicity", vi: "Dài hơn 40 ký tự.", en: "It is longer than 40 characters."))
         }
         guard issues.isEmpty else { throw InputError.invalid(issues) }
         try await db.writeTransaction { db in

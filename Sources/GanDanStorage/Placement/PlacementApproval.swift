@@ -93,10 +93,9 @@ extension PlacementPlans {
             throw InputError.invalid([
                 InputIssue(
                     field: "decision_date",
-                    message:
-                        "Ngày quyết định \(date.iso) trước ngày lập phương án \(proposedOn.iso). / "
-                        + "The decision date \(date.iso) is before the date the plan was proposed as of, "
-                        + "\(proposedOn.iso).")
+                    vi: "Ngày quyết định \(date.vietnamese) trước ngày lập phương án \(proposedOn.vietnamese).",
+                    en: "The decision date \(date.vietnamese) is before the date the plan was proposed as of, "
+                        + "\(proposedOn.vietnamese).")
             ])
         }
         let latest = CivilDate.today().adding(days: charter.decisionLeadDays)
@@ -104,9 +103,8 @@ extension PlacementPlans {
             throw InputError.invalid([
                 InputIssue(
                     field: "decision_date",
-                    message:
-                        "Ngày quyết định \(date.iso) không được sau ngày \(latest.iso). / "
-                        + "The decision date \(date.iso) may not be later than \(latest.iso).")
+                    vi: "Ngày quyết định \(date.vietnamese) không được sau ngày \(latest.vietnamese).",
+                    en: "The decision date \(date.vietnamese) may not be later than \(latest.vietnamese).")
             ])
         }
     }

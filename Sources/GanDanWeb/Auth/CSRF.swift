@@ -37,7 +37,7 @@ struct CSRFMiddleware: AsyncMiddleware {
                     next: try? request.content.get(String.self, at: "next"), status: .forbidden)
             }
             guard request.url.path != "/logout", let page = request.formPage else {
-                throw Abort(.forbidden, reason: Labels.text("formNotFromHere", request))
+                throw SaidAbort(status: .forbidden, text: DraftLabels.formNotFromHere)
             }
             return request.redirect(to: page)
         }

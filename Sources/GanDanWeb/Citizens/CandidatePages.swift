@@ -64,14 +64,14 @@ struct CandidatePages: FeatureRoutes {
             exceptionApplies = view.educationException.applies
             exceptionOverridden = view.educationException.override != nil
             eligible = view.eligibility.isEmpty
-            eligibility = view.eligibility
+            eligibility = view.eligibilityIssues.map { $0.shown(in: language) }
             nextStep = view.nextStep?.label.text(in: language)
             deadlines = view.deadlines.map {
                 DeadlineRow(
                     label: $0.kind.label.text(in: language), due: $0.due.vietnamese, left: $0.workingDaysLeft,
                     overdue: $0.isOverdue, soon: $0.isDueSoon())
             }
-            problems = view.problems
+            problems = view.problemIssues.map { $0.shown(in: language) }
             mentor = view.mentor?.name
             introducers = view.introducers.map(\.name).joined(separator: ", ")
             steps = PipelineStep.allCases.map { step in
@@ -238,7 +238,7 @@ struct CandidatePages: FeatureRoutes {
         case "applies": return AreaOverrideDraft(applies: true, reason: reason ?? "")
         case "notApplies": return AreaOverrideDraft(applies: false, reason: reason ?? "")
         default:
-            throw InputError.invalid(field: Labels.text("educationException", req), choice ?? "")
+            throw InputError.invalid([InputIssue.unreadable(field: "educationException", value: choice ?? "")])
         }
     }
 

@@ -23,7 +23,7 @@ extension Request {
     /// A date from a form or JSON field; a bad value is a 400 naming the field.
     func date(_ text: String?, field: String) throws -> CivilDate {
         guard let text, let date = CivilDate(text) else {
-            throw InputError.invalid(field: field, "\"\(text ?? "")\": \(CivilDate.outOfRangeMessage)")
+            throw CivilDate.outOfRangeError(field: field, text: text ?? "")
         }
         return date
     }

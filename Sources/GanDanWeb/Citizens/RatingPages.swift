@@ -107,7 +107,8 @@ struct RatingPages: FeatureRoutes {
                     value: $0.score)
             }, cellLevels: Self.choices(sheet.cell?.level, language, blank: true),
             cellLevel: sheet.cell?.level.label.text(in: language), weak: sheet.cell?.weak ?? false,
-            weakReason: sheet.cell?.weakReason, warnings: sheet.warnings, committeeWarnings: sheet.committeeWarnings,
+            weakReason: sheet.cell?.weakReason, warnings: sheet.warningIssues.map { $0.shown(in: language) },
+            committeeWarnings: sheet.committeeWarningIssues.map { $0.shown(in: language) },
             mayWrite: try await req.allows(.write), error: error)
         return (context, cell.unitID)
     }
@@ -162,7 +163,7 @@ struct RatingPages: FeatureRoutes {
             if scoreText.isEmpty && level == nil { continue }
             guard scoreText.isEmpty || Double(scoreText) != nil else {
                 return try await render(
-                    req, issues: [InputIssue(field: Labels.text("score", req), message: scoreText)], form: form)
+                    req, issues: [InputIssue.unreadable(field: "score", value: scoreText)], form: form)
             }
             entries.append(RatingEntry(memberID: member, score: Double(scoreText), level: level))
         }

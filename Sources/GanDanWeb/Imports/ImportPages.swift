@@ -53,6 +53,12 @@ struct ImportPages: RouteCollection {
         var file: File?
     }
 
+    /// No file was chosen.
+    static let noFile: InputIssue = {
+        let text = ImportLabels.all["importNoFile"] ?? BilingualText(vi: "Hãy chọn tệp.", en: "Choose a file.")
+        return InputIssue(vi: text.vi, en: text.en)
+    }()
+
     @Sendable func upload(req: Request) async throws -> Response {
         let unit = try req.resolved.unit
         let id = unit.id
@@ -61,7 +67,7 @@ struct ImportPages: RouteCollection {
         let kind = form?.kind.flatMap(ImportKind.init(rawValue:)) ?? .members
         guard let file = form?.file, file.data.readableBytes > 0 else {
             return try await renderUpload(
-                req, unit: unit, kind: kind, issues: [InputIssue(message: Labels.text("importNoFile", req))])
+                req, unit: unit, kind: kind, issues: [Self.noFile])
         }
         let data = Data(file.data.readableBytesView)
         let format = TableFormat.detect(fileName: file.filename, data: data)
@@ -71,7 +77,11 @@ struct ImportPages: RouteCollection {
         } catch let error as InputError {
             return try await renderUpload(
                 req, unit: unit, kind: kind,
-                issues: error.issues.map { InputIssue(line: $0.line, field: file.filename, message: $0.message) })
+                issues: error.issues.map {
+                    var issue = $0
+                    issue.file = file.filename
+                    return issue
+                })
         }
         let stored = try await ImportUploads(db: req.store, scope: try await req.scope(.plan)).create(
             owner: try await req.account().id, unitID: id, kind: kind, fileName: file.filename, format: format,
@@ -143,6 +153,25 @@ struct ImportPages: RouteCollection {
         var fileName: String
         var report: ImportReport
         var mayConfirm: Bool
+        /// The errors and possible duplicates as the page shows them: the column by the header the file used.
+        var errors: [IssueRow]
+        var duplicates: [IssueRow]
+    }
+
+    /// One problem of a file as the report shows it: its line, the column under the file's own header (or the
+    /// field's label), and the sentence in the page's language.
+    struct IssueRow: Encodable {
+        var line: Int?
+        var field: String?
+        var message: String
+
+        init(_ issue: InputIssue, header: [String], mapping: ColumnMapping?, language: Language) {
+            line = issue.line
+            let column = issue.field.flatMap { mapping?.columns[$0] }
+            let used = column.flatMap { header.indices.contains($0) ? header[$0] : nil }
+            field = used ?? FieldLabels.label(issue.field, in: language)
+            message = issue.message(in: language)
+        }
     }
 
     @Sendable func check(req: Request) async throws -> Response {
@@ -173,10 +202,17 @@ struct ImportPages: RouteCollection {
         let context = ReportContext(
             page: PageContext(req, title: "\(Labels.text("importResult", req)) · \(upload.fileName)"),
             csrf: req.csrfToken, uploadID: report.written ? nil : upload.id, unitID: upload.unitID,
-            fileName: upload.fileName, report: report, mayConfirm: report.errors.isEmpty && !report.written)
+            fileName: upload.fileName, report: report, mayConfirm: report.errors.isEmpty && !report.written,
+            errors: rows(report.errors, upload: upload, req), duplicates: rows(report.duplicates, upload: upload, req))
         let response = try await req.view.render("import-report", context).encodeResponse(for: req)
         response.status = status
         return response
+    }
+
+    /// The issues as rows of the report page.
+    func rows(_ issues: [InputIssue], upload: ImportUpload, _ req: Request) -> [IssueRow] {
+        let mapping = upload.mapping ?? ColumnMapping.guess(header: upload.table.header, kind: upload.kind)
+        return issues.map { IssueRow($0, header: upload.table.header, mapping: mapping, language: req.language) }
     }
 
     @Sendable func errorsCSV(req: Request) async throws -> Response {

@@ -74,23 +74,29 @@ struct CommitteeMemberPages: FeatureRoutes {
         let assignments = CommitteeAssignments(db: req.store, scope: try await req.scope(.plan))
         do {
             guard let date = CivilDate(form.date) else {
-                throw InputError.invalid(
-                    field: Labels.text("from", req), "\(form.date): \(CivilDate.outOfRangeMessage)")
+                throw CivilDate.outOfRangeError(field: "from", text: form.date)
             }
             if form.action == "end" {
                 try await assignments.end(cellID: cell.id, on: date, actor: try await req.actor())
             } else {
                 guard let member = UUID(uuidString: form.memberID ?? "") else {
-                    throw InputError.invalid(field: Labels.text("committeeMember", req), form.memberID ?? "")
+                    throw InputError.invalid([
+                        InputIssue.unreadable(field: "committeeMember", value: form.memberID ?? "")
+                    ])
                 }
                 try await assignments.assign(
                     cellID: cell.id, memberID: member, from: date, actor: try await req.actor())
             }
         } catch let error as InputError {
             return try await req.renderForm("committee-member", try await context(req), issues: error.issues)
-        } catch StorageError.conflict(let message) {
+        } catch StorageError.conflict {
+            let issue = InputIssue(
+                vi: "Không đổi được phân công: người này đang được phân công, chưa có ai được phân công, hoặc đã có "
+                    + "phân công bắt đầu muộn hơn ngày này (lịch sử không được viết lại).",
+                en: "The assignment cannot change: this member is already assigned, no one is assigned, or a later "
+                    + "assignment already stands (history is not rewritten).")
             return try await req.renderForm(
-                "committee-member", try await context(req), issues: [InputIssue(message: message)], status: .conflict)
+                "committee-member", try await context(req), issues: [issue], status: .conflict)
         }
         return req.redirect(to: "/cells/\(cell.id)/committee-member")
     }

@@ -278,8 +278,14 @@ struct MeetingPages: RouteCollection {
             let monthText = fields?.month ?? ""
             if title.isEmpty && monthText.isEmpty { continue }
             guard let month = YearMonth(monthText) else {
-                let month = "\(Labels.text("month", req)) \(monthText.isEmpty ? "?" : monthText)"
-                problems.append(InputIssue(field: month, message: title))
+                problems.append(
+                    InputIssue(
+                        field: "month",
+                        vi:
+                            "Chuyên đề “\(QueryValueError.shown(title))” chưa ghi đúng tháng (“\(QueryValueError.shown(monthText))”).",
+                        en:
+                            "The topic “\(QueryValueError.shown(title))” has no valid month (“\(QueryValueError.shown(monthText))”)."
+                    ))
                 continue
             }
             topics.append(ThematicTopic(month: month, title: title))
@@ -328,12 +334,12 @@ struct MeetingPages: RouteCollection {
         var problems: [InputIssue] = []
         let day = CivilDate(form.noticeSentOn ?? "")
         if day == nil {
-            problems.append(InputIssue(field: Labels.text("noticeSentOn", req), message: form.noticeSentOn ?? ""))
+            problems.append(InputIssue.unreadable(field: "noticeSentOn", value: form.noticeSentOn ?? ""))
         }
         var entries: [NoticeEntry] = []
         for (member, text) in (form.method ?? [:]).sorted(by: { $0.key < $1.key }) where !text.isEmpty {
             guard let memberID = UUID(uuidString: member), let method = NoticeMethod(rawValue: text) else {
-                problems.append(InputIssue(field: Labels.text("noticeHow", req), message: "\(member): \(text)"))
+                problems.append(InputIssue.unreadable(field: "noticeHow", value: text))
                 continue
             }
             entries.append(NoticeEntry(memberID: memberID, method: method))

@@ -18,8 +18,7 @@ struct MeetingPlanForm: Content {
         var problems: [InputIssue] = []
         func refuse(_ key: String, _ value: String, _ problem: BilingualText) {
             let quoted = value.isEmpty ? "" : "“\(QueryValueError.shown(value))” "
-            problems.append(
-                InputIssue(field: Labels.text(key, req), message: quoted + problem.text(in: req.language)))
+            problems.append(InputIssue(field: key, vi: quoted + problem.vi, en: quoted + problem.en))
         }
         var body: MeetingBody?
         if !bodies.isEmpty {

@@ -90,7 +90,7 @@ struct MinutesForm: Content {
         func word(_ key: String) -> String { Labels.all[key]?.text(in: language) ?? key }
 
         mutating func problem(_ field: String, _ text: String) {
-            problems.append(InputIssue(field: field, message: text))
+            problems.append(InputIssue.unreadable(field: field, value: text))
         }
 
         mutating func time(_ text: String?, _ key: String) -> TimeOfDay? {

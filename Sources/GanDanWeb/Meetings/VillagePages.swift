@@ -102,12 +102,11 @@ struct VillagePages: RouteCollection {
             let deprivationValue = deprivations.flatMap { Int($0) }
             if incomeValue == nil {
                 issues.append(
-                    InputIssue(field: Labels.text("householdIncome", req), message: "\"\(income ?? "")\""))
+                    InputIssue.unreadable(field: "householdIncome", value: income ?? ""))
             }
             if deprivationValue == nil {
                 issues.append(
-                    InputIssue(
-                        field: Labels.text("householdDeprivations", req), message: "\"\(deprivations ?? "")\""))
+                    InputIssue.unreadable(field: "householdDeprivations", value: deprivations ?? ""))
             }
             guard let incomeValue, let deprivationValue else { return (nil, issues) }
             return (HouseholdSurvey(income: incomeValue, deprivations: deprivationValue), [])
@@ -121,7 +120,7 @@ struct VillagePages: RouteCollection {
         guard let status = HouseholdPovertyStatus(rawValue: form.status), form.size?.isEmpty != false || size != nil
         else {
             return try await failedHouseholds(
-                req, [InputIssue(field: Labels.text("householdSize", req), message: form.size ?? "")])
+                req, [InputIssue.unreadable(field: "householdSize", value: form.size ?? "")])
         }
         let (survey, surveyIssues) = form.survey(req)
         guard surveyIssues.isEmpty else { return try await failedHouseholds(req, surveyIssues) }

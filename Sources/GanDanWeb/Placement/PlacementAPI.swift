@@ -70,8 +70,7 @@ struct PlacementAPI: RouteCollection {
         let plan = try req.resolved.plan
         let input = try req.content.decode(ApproveRequest.self)
         guard let date = CivilDate(input.decisionDate) else {
-            throw InputError.invalid(
-                field: "decision_date", "\"\(input.decisionDate)\": \(CivilDate.outOfRangeMessage)")
+            throw CivilDate.outOfRangeError(field: "decision_date", text: input.decisionDate)
         }
         return try await PlacementPlans(
             db: req.store, scope: try await req.scope(.approve), charter: req.application.settings.charter

@@ -287,8 +287,7 @@ struct PlacementPages: RouteCollection {
         let plan = try req.resolved.plan
         let form = try req.content.decode(ApproveForm.self)
         guard let date = CivilDate(form.decisionDate) else {
-            throw InputError.invalid(
-                field: Labels.text("decisionDate", req), "\"\(form.decisionDate)\": \(CivilDate.outOfRangeMessage)")
+            throw CivilDate.outOfRangeError(field: "decisionDate", text: form.decisionDate)
         }
         do {
             _ = try await PlacementPlans(
@@ -300,7 +299,7 @@ struct PlacementPages: RouteCollection {
             response.status = .conflict
             return response
         } catch let error as InputError {
-            let message = error.issues.map(\.message).joined(separator: " ")
+            let message = error.issues.map { $0.shown(in: req.language) }.joined(separator: " ")
             let response = try await renderReview(req, plan, error: message).encodeResponse(for: req)
             response.status = .unprocessableEntity
             return response

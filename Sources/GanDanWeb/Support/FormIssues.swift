@@ -6,20 +6,36 @@ import Vapor
 struct FormWithIssues<Context: Encodable>: Encodable {
     var context: Context
     var issues: [InputIssue]
+    /// The page's language: each issue is told in it, its field named by its label, never its key.
+    var language: Language = .vi
     /// The fields as sent (plain names only), so forms whose context does not carry them show what was typed.
     var posted: [String: String] = [:]
 
     private enum Keys: String, CodingKey {
-        case error, problems, posted
+        case error, problems, posted, fieldProblems
     }
 
     func encode(to encoder: any Encoder) throws {
         try context.encode(to: encoder)
         var container = encoder.container(keyedBy: Keys.self)
-        let lines = issues.map(\.description)
-        try container.encode(lines.joined(separator: "; "), forKey: .error)
+        let lines = issues.map { $0.shown(in: language) }
+        try container.encode(lines.joined(separator: " "), forKey: .error)
         try container.encode(lines, forKey: .problems)
         try container.encode(posted, forKey: .posted)
+        try container.encode(Self.byField(issues, language: language), forKey: .fieldProblems)
+    }
+
+    /// The sentences by the field they name (its plain name, before any index or dot), for the form to show each
+    /// next to its field: `fieldProblems.endTime`.
+    static func byField(_ issues: [InputIssue], language: Language) -> [String: String] {
+        var shown: [String: String] = [:]
+        for issue in issues {
+            guard let field = issue.field, !field.isEmpty else { continue }
+            let name = String(field.prefix { $0 != "." && $0 != "[" })
+            let text = issue.message(in: language)
+            shown[name] = shown[name].map { $0 + " " + text } ?? text
+        }
+        return shown
     }
 }
 
@@ -28,7 +44,7 @@ extension Request {
     func renderForm<Context: Encodable>(
         _ template: String, _ context: Context, issues: [InputIssue], status: HTTPResponseStatus = .unprocessableEntity
     ) async throws -> Response {
-        let form = FormWithIssues(context: context, issues: issues, posted: postedFields)
+        let form = FormWithIssues(context: context, issues: issues, language: language, posted: postedFields)
         let view = try await view.render(template, form)
         let response = try await view.encodeResponse(for: self)
         response.status = status
