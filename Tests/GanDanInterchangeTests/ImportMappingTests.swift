@@ -50,7 +50,7 @@ struct ImportMappingTests {
             try ColumnMapping.named(["owner": "Tên chủ hộ", "year": "Năm sinh"], header: header, kind: .households)
         }
         #expect(error?.issues.count == 2)
-        #expect(error?.description.contains("no column is headed \"Năm sinh\"") == true)
+        #expect(error?.description.contains("No column is headed \"Năm sinh\"") == true)
     }
 
     @Test("household rows: statuses in either language, every bad field reported with the line (rules.md R25, R27)")

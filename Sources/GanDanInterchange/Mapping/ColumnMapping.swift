@@ -44,15 +44,19 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
                 issues.append(
                     InputIssue(
                         field: key,
-                        message:
-                            "is not a field of \(kind.rawValue) (fields: \(kind.fields.map(\.key).joined(separator: ", ")))"
+                        vi: "\(key) không phải là một cột của tệp này (các cột: "
+                            + "\(kind.fields.map(\.key).joined(separator: ", "))).",
+                        en: "\(key) is not a field of \(kind.rawValue) (fields: "
+                            + "\(kind.fields.map(\.key).joined(separator: ", ")))."
                     ))
                 continue
             }
             if let exact = header.firstIndex(of: name) ?? folded.firstIndex(of: ImportField.fold(name)) {
                 mapping.columns[key] = exact
             } else {
-                issues.append(InputIssue(field: key, message: "no column is headed \"\(name)\""))
+                issues.append(InputIssue(
+                        field: key, vi: "Không có cột nào có tiêu đề \"\(name)\".",
+                        en: "No column is headed \"\(name)\"."))
             }
         }
         guard issues.isEmpty else { throw .invalid(issues) }

@@ -77,7 +77,8 @@ extension DatasetWriter {
                 issues.append(
                     InputIssue(
                         field: "unit \(draft.code)",
-                        message: "is stored as a \(stored.kind), not a \(draft.kind.rawValue)"))
+                        vi: "Đơn vị \(draft.code) đã được lưu là một loại đơn vị khác; không thể đổi loại khi nhập.",
+                        en: "Unit \(draft.code) is stored as a \(stored.kind), not a \(draft.kind.rawValue)."))
             } else if try stored.name == draft.name && storedParent == draft.parentCode
                 && (UnitSnapshot(stored).profile == draft.profile || draft.profile == nil)
             {
@@ -86,8 +87,10 @@ extension DatasetWriter {
                 issues.append(
                     InputIssue(
                         field: "unit \(draft.code)",
-                        message:
-                            "differs from the stored version valid from \(stored.validFrom); a change must start later")
+                        vi: "Đơn vị \(draft.code) khác với bản đã lưu có hiệu lực từ "
+                            + "\(CivilDate(stored.validFrom)?.vietnamese ?? stored.validFrom); thay đổi phải bắt đầu sau ngày đó.",
+                        en: "Unit \(draft.code) differs from the stored version valid from "
+                            + "\(CivilDate(stored.validFrom)?.vietnamese ?? stored.validFrom); a change must start later.")
                 )
             } else {
                 plan.changedUnits.append((stored, draft))
@@ -120,20 +123,29 @@ extension DatasetWriter {
             let field = "organisation \(organisation.code)"
             if known.organisations.contains(organisation.code) || !seenOrganisations.insert(organisation.code).inserted
             {
-                issues.append(InputIssue(field: field, message: "code already exists"))
+                issues.append(InputIssue(
+                        field: field, vi: "Mã tổ chức \(organisation.code) đã có.",
+                        en: "Organisation code \(organisation.code) already exists."))
             }
             if known.units[organisation.unitCode] == nil {
-                issues.append(InputIssue(field: field, message: "unit \(organisation.unitCode) does not exist"))
+                issues.append(InputIssue(
+                        field: field, vi: "Không có đơn vị mã \(organisation.unitCode).",
+                        en: "There is no unit with code \(organisation.unitCode)."))
             }
             if organisation.name.trimmingCharacters(in: .whitespaces).isEmpty {
-                issues.append(InputIssue(field: field, message: "name is empty"))
+                issues.append(InputIssue(
+                        field: field, vi: "Tổ chức \(organisation.code) chưa có tên.",
+                        en: "Organisation \(organisation.code) has no name."))
             }
         }
         let allOrganisationCodes = known.organisations.union(seenOrganisations)
         for organisation in drafts {
             if let parent = organisation.parentCode, !allOrganisationCodes.contains(parent) {
                 issues.append(
-                    InputIssue(field: "organisation \(organisation.code)", message: "parent \(parent) does not exist"))
+                    InputIssue(
+                        field: "organisation \(organisation.code)",
+                        vi: "Không có tổ chức cấp trên mã \(parent).",
+                        en: "There is no parent organisation with code \(parent)."))
             }
         }
         known.organisations = allOrganisationCodes
