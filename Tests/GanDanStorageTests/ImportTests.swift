@@ -59,9 +59,9 @@ struct ImportTests {
                     """
             let error = await #expect(throws: (any Error).self) { try await Self.importCSV(csv, into: db) }
             let text = String(describing: error)
-            #expect(text.contains("line 3, birth_date: 2030-01-01 is in the future"))
+            #expect(text.contains("line 3, birth_date: 01/01/2030 is in the future"))
             #expect(text.contains("line 4, citizen_id: 000000000101 repeats line 2"))
-            #expect(text.contains("line 5, cell_code: no cell has code CQ-99999"))
+            #expect(text.contains("line 5, cell_code: No cell has the code CQ-99999"))
             #expect(text.contains("line 6, sex"))
             #expect(text.contains("line 7, citizen_id: 000000000999 is already registered"))
             #expect(text.contains("line 8, admitted_on"))
@@ -77,12 +77,12 @@ struct ImportTests {
         let error = #expect(throws: InputError.self) {
             try MemberCSVReader.read(Data("full_name,birth_date\nA,1990-01-01\n".utf8), today: Self.today)
         }
-        #expect(error?.description.contains("sex: required column is missing") == true)
+        #expect(error?.description.contains("sex: A required column is missing.") == true)
         #expect(throws: InputError.self) { try MemberCSVReader.read(Data([0xFF, 0xFE, 0x00]), today: Self.today) }
         #expect(throws: InputError.self) { try MemberCSVReader.read(Data(), today: Self.today) }
         let short = try MemberCSVReader.read(Data((Self.header + "A,1990-01-01,Nam\n").utf8), today: Self.today)
         #expect(short.members.isEmpty)
-        #expect(short.issues.map(\.description) == ["line 2: has 3 fields, the header has 9"])
+        #expect(short.issues.map(\.description) == ["line 2: The line has 3 fields, the header has 9."])
     }
 
     @Test("an export imports again into an empty database with the same members", arguments: TestDatabase.all)

@@ -52,9 +52,12 @@ struct SpreadsheetImportTests {
             #expect(found.contains("7 admitted_on"))
             #expect(report.errors.map { $0.line ?? 0 } == report.errors.map { $0.line ?? 0 }.sorted())
             #expect(try await MemberRecord.query(on: db).count() == 0)
-            let csvErrors = try ImportIssuesCSV.csv(report)
+            let csvErrors = try ImportIssuesCSV.csv(report, language: .en)
             #expect(csvErrors.hasPrefix("line,field,severity,message"))
             #expect(csvErrors.contains("6,cell_code,error,No cell has the code CQ-99999."))
+            let vietnamese = try ImportIssuesCSV.csv(report, language: .vi)
+            #expect(vietnamese.hasPrefix("Dòng,Cột,Loại,Nội dung"))
+            #expect(vietnamese.contains("6,cell_code,lỗi,") && !vietnamese.contains("No cell has"))
         }
     }
 

@@ -139,8 +139,11 @@ struct PageCrawlTests {
                 ("cell secretary", users.secretary),
             ]
             var report: [String] = []
-            for (role, user) in roles {
-                for language in Language.allCases {
+            for (index, (role, user)) in roles.enumerated() {
+                // Page text does not depend on the engine: SQLite crawls every role in both languages, PostgreSQL
+                // each role in one of them (alternating), which still renders every page kind on it and halves the cost.
+                let languages = database == .sqlite ? Language.allCases : [index.isMultiple(of: 2) ? .vi : .en]
+                for language in languages {
                     var headers = user.bearer
                     headers.add(name: .cookie, value: "lang=\(language.rawValue)")
                     let (pages, offences) = try await Self.crawl(app, headers: headers, vietnamese: language == .vi)

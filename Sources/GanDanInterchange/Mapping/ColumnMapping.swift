@@ -54,7 +54,8 @@ public struct ColumnMapping: Sendable, Hashable, Codable {
             if let exact = header.firstIndex(of: name) ?? folded.firstIndex(of: ImportField.fold(name)) {
                 mapping.columns[key] = exact
             } else {
-                issues.append(InputIssue(
+                issues.append(
+                    InputIssue(
                         field: key, vi: "Không có cột nào có tiêu đề \"\(name)\".",
                         en: "No column is headed \"\(name)\"."))
             }

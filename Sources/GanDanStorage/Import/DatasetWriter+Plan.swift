@@ -90,7 +90,8 @@ extension DatasetWriter {
                         vi: "Đơn vị \(draft.code) khác với bản đã lưu có hiệu lực từ "
                             + "\(CivilDate(stored.validFrom)?.vietnamese ?? stored.validFrom); thay đổi phải bắt đầu sau ngày đó.",
                         en: "Unit \(draft.code) differs from the stored version valid from "
-                            + "\(CivilDate(stored.validFrom)?.vietnamese ?? stored.validFrom); a change must start later.")
+                            + "\(CivilDate(stored.validFrom)?.vietnamese ?? stored.validFrom); a change must start later."
+                    )
                 )
             } else {
                 plan.changedUnits.append((stored, draft))
@@ -123,17 +124,20 @@ extension DatasetWriter {
             let field = "organisation \(organisation.code)"
             if known.organisations.contains(organisation.code) || !seenOrganisations.insert(organisation.code).inserted
             {
-                issues.append(InputIssue(
+                issues.append(
+                    InputIssue(
                         field: field, vi: "Mã tổ chức \(organisation.code) đã có.",
                         en: "Organisation code \(organisation.code) already exists."))
             }
             if known.units[organisation.unitCode] == nil {
-                issues.append(InputIssue(
+                issues.append(
+                    InputIssue(
                         field: field, vi: "Không có đơn vị mã \(organisation.unitCode).",
                         en: "There is no unit with code \(organisation.unitCode)."))
             }
             if organisation.name.trimmingCharacters(in: .whitespaces).isEmpty {
-                issues.append(InputIssue(
+                issues.append(
+                    InputIssue(
                         field: field, vi: "Tổ chức \(organisation.code) chưa có tên.",
                         en: "Organisation \(organisation.code) has no name."))
             }

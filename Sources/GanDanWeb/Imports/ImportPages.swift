@@ -218,13 +218,17 @@ struct ImportPages: RouteCollection {
     @Sendable func errorsCSV(req: Request) async throws -> Response {
         let upload = try req.resolved.upload
         let table = upload.table
+        let mapping = upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind)
         let report = try await SpreadsheetImport(
             db: req.store, scope: try await req.scope(.plan), standards: req.povertyStandards
         ).run(
-            table, kind: upload.kind,
-            mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
+            table, kind: upload.kind, mapping: mapping,
             today: CivilDate.today(), dryRun: true, actor: try await req.actor(), unit: upload.unitID)
-        let response = Response(status: .ok, body: .init(string: try ImportIssuesCSV.csv(report)))
+        let language = req.language
+        let csv = try ImportIssuesCSV.csv(report, language: language) {
+            IssueRow($0, header: table.header, mapping: mapping, language: language).field ?? ""
+        }
+        let response = Response(status: .ok, body: .init(string: csv))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         let base = upload.fileName.split(separator: ".").first.map(String.init) ?? "import"
         let safe = base.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
