@@ -159,7 +159,7 @@ struct TableImportOptions: ParsableArguments {
                 confirmDuplicates: confirm, actor: .cli)
         }
         if let errors {
-            let text = try ImportIssuesCSV.csv(report)
+            let text = try ImportIssuesCSV.csv(report, language: .vi)  // for the secretary who fixes the file
             guard FileManager.default.createFile(atPath: errors, contents: Data(text.utf8)) else {
                 throw AppRunner.failure("cannot write \(errors)")
             }

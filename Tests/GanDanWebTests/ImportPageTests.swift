@@ -71,8 +71,11 @@ struct ImportPageTests {
             try await app.testing().test(.GET, location + "/errors.csv", headers: users.planner.bearer) { res in
                 #expect(res.status == .ok)
                 #expect(res.headers.contentType?.subType == "csv")
-                #expect(res.body.string.contains("3,admitted_on,error"))
-                #expect(res.body.string.contains("4,cell_code,error,The cell CB-00002.01 is outside"))
+                // In the page's language, each column by the header the planner's own file used.
+                #expect(res.body.string.hasPrefix("Dòng,Cột,Loại,Nội dung"))
+                #expect(res.body.string.contains("3,Ngày vào Đảng,lỗi,"))
+                #expect(res.body.string.contains("4,Chi bộ,lỗi,"))
+                #expect(res.body.string.contains("không thuộc đơn vị bạn được quản lý"))
             }
             try await app.testing().test(
                 .POST, location + "/confirm", headers: Self.headers(users.planner), body: ByteBuffer(string: "")
