@@ -53,7 +53,7 @@ def test_a_planner_sees_a_candidates_deadline(page: Page, placed_url: str) -> No
     sign_in(page, placed_url, "planner.nahang")
     page.goto(placed_url + "/?date=2020-04-30")
     main = page.locator("main")
-    main.get_by_role("link", name=re.compile("Na Hang")).first.click()
+    main.locator("ul.tree").get_by_role("link", name=re.compile("Na Hang")).first.click()
     page.wait_for_load_state()
     main.get_by_role("link", name="Phát triển đảng viên").click()
     page.wait_for_load_state()

@@ -14,7 +14,7 @@ def test_a_planner_follows_a_dashboard_figure_to_its_list(page: Page, placed_url
     sign_in(page, placed_url, "planner.nahang")
     page.goto(placed_url + "/?date=2019-05-31")
     main = page.locator("main")
-    main.get_by_role("link", name=re.compile("Na Hang")).first.click()
+    main.locator("ul.tree").get_by_role("link", name=re.compile("Na Hang")).first.click()
     page.wait_for_load_state()
     main.get_by_role("link", name="Bảng theo dõi").first.click()
     page.wait_for_load_state()

@@ -16,7 +16,8 @@ SECRETARY = "secretary.nacooc"
 
 def plan_a_meeting(page: Page, base: str, topic: str) -> str:
     """Plans today's meeting of the secretary's cell with `topic`; returns the minutes form's address."""
-    page.locator("main").get_by_role("link", name="Chi bộ thôn Nà Coóc", exact=True).click()
+    # the cell’s button in the menu under the to-do list (the to-do heading links there too)
+    page.locator("main ul.plain").get_by_role("link", name="Chi bộ thôn Nà Coóc", exact=True).click()
     page.wait_for_load_state()
     page.locator("summary", has_text="Lên lịch sinh hoạt").click()
     page.get_by_role("textbox", name="Chuyên đề", exact=True).fill(topic)

@@ -16,7 +16,8 @@ def test_a_secretary_records_a_meeting_with_attendance_two_tasks_and_a_conclusio
 ) -> None:
     sign_in(page, placed_url, "secretary.nacooc")
     # The home page links the secretary straight to their cell's meetings.
-    page.locator("main").get_by_role("link", name="Chi bộ thôn Nà Coóc", exact=True).click()
+    # the cell’s button in the menu under the to-do list (the to-do heading links there too)
+    page.locator("main ul.plain").get_by_role("link", name="Chi bộ thôn Nà Coóc", exact=True).click()
     page.wait_for_load_state()
     expect(page.get_by_role("heading", name=re.compile("Sinh hoạt chi bộ ·"))).to_be_visible()
     expect_no_horizontal_scroll(page)
@@ -79,7 +80,7 @@ def test_a_secretary_records_a_meeting_with_attendance_two_tasks_and_a_conclusio
 def test_the_demo_shows_two_years_of_meetings_and_the_quality_trend(page: Page, placed_url: str) -> None:
     sign_in(page, placed_url, "planner.thanhtuong")
     main = page.locator("main")
-    main.get_by_role("link", name=re.compile("Thanh Tương")).first.click()
+    main.locator("ul.tree").get_by_role("link", name=re.compile("Thanh Tương")).first.click()
     page.wait_for_load_state()
     main.get_by_role("link", name=re.compile("Nà Coóc")).first.click()
     page.wait_for_load_state()
@@ -97,7 +98,8 @@ def test_the_demo_shows_two_years_of_meetings_and_the_quality_trend(page: Page, 
 def test_a_secretary_records_who_was_told_of_a_meeting_and_how(page: Page, placed_url: str) -> None:
     """rules.md R11: the notice names each member told and how (in person, phone, loudspeaker)."""
     sign_in(page, placed_url, "secretary.nacooc")
-    page.locator("main").get_by_role("link", name="Chi bộ thôn Nà Coóc", exact=True).click()
+    # the cell’s button in the menu under the to-do list (the to-do heading links there too)
+    page.locator("main ul.plain").get_by_role("link", name="Chi bộ thôn Nà Coóc", exact=True).click()
     page.wait_for_load_state()
     page.locator("summary", has_text="Lên lịch sinh hoạt").click()
     page.get_by_role("button", name="Lên lịch sinh hoạt").click()

@@ -15,7 +15,8 @@ def test_the_monthly_cell_report_fits_a_phone_and_prints_without_navigation(
     page: Page, placed_url: str
 ) -> None:
     sign_in(page, placed_url, "secretary.nacooc")
-    page.locator("main").get_by_role("link", name="Chi bộ thôn Nà Coóc", exact=True).click()
+    # the cell’s button in the menu under the to-do list (the to-do heading links there too)
+    page.locator("main ul.plain").get_by_role("link", name="Chi bộ thôn Nà Coóc", exact=True).click()
     page.wait_for_load_state()
     cell = re.search(r"/cells/([0-9A-Fa-f-]{36})/", page.url)
     assert cell, f"the secretary's link leads to their cell's meetings, not {page.url}"
