@@ -19,9 +19,7 @@ struct AuditReadBatchTests {
     @Test("a read is answered only after its entry is stored", arguments: TestDatabase.all)
     func answeredAfterStored(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let cell = try #require(
-                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
-            ).id
+            let cell = try await app.organisation("CB-00001.01")
             let reads = app.storageContext.auditReads
             // A change holds the audit chain, so the read's entry cannot be stored yet. The trail is looked at through
             // a connection of its own: on SQLite, the app's connection of one event loop waits in the read's batch.

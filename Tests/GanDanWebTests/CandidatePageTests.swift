@@ -13,9 +13,7 @@ struct CandidatePageTests {
         arguments: TestDatabase.all)
     func educationException(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let cell = try #require(
-                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
-            ).id
+            let cell = try await app.organisation("CB-00001.01")
             var headers = users.secretary.bearer
             headers.contentType = .urlEncodedForm
             try await app.testing().test(.GET, "/cells/\(cell)/candidates", headers: users.secretary.bearer) { res in

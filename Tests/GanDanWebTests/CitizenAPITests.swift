@@ -13,9 +13,7 @@ struct CitizenAPITests {
         arguments: TestDatabase.all)
     func roundTrip(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let cell = try #require(
-                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
-            ).id
+            let cell = try await app.organisation("CB-00001.01")
             let tai = try await app.member("Hoàng Văn Tài")
             var headers = users.secretary.bearer
             headers.contentType = .json

@@ -14,9 +14,7 @@ struct ErrorResponseTests {
     @Test("invalid API input is a 422 whose body lists each issue by field", arguments: TestDatabase.all)
     func invalidInput(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let cell = try #require(
-                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
-            ).id
+            let cell = try await app.organisation("CB-00001.01")
             var headers = users.secretary.bearer
             headers.contentType = .json
             try await app.testing().test(

@@ -11,7 +11,7 @@ import VaporTesting
 @Suite("Nothing typed is lost: a form sent twice saves once, an ended session leads back to the form (issue 20)")
 struct FormKeepingTests {
     static func cell(_ app: Application) async throws -> UUID {
-        try #require(try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")).id
+        try await app.organisation("CB-00001.01")
     }
 
     /// The plan-a-meeting form as the page sends it, with the idempotency key `key`.

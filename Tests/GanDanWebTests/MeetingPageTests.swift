@@ -16,9 +16,7 @@ struct MeetingPageTests {
         "a secretary plans a meeting, records minutes with two tasks, then corrects them", arguments: TestDatabase.all)
     func recordAndCorrect(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let cell = try #require(
-                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
-            ).id
+            let cell = try await app.organisation("CB-00001.01")
             let tai = try await app.member("Hoàng Văn Tài")
             var headers = users.secretary.bearer
             headers.contentType = .urlEncodedForm
@@ -153,9 +151,7 @@ struct MeetingPageTests {
         "the API takes minutes as snake_case JSON and returns tasks with their assignees", arguments: TestDatabase.all)
     func api(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let cell = try #require(
-                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
-            ).id
+            let cell = try await app.organisation("CB-00001.01")
             let tai = try await app.member("Hoàng Văn Tài")
             var headers = users.planner.bearer
             headers.contentType = .json

@@ -91,9 +91,7 @@ struct MemberRegistryPageTests {
     func posts(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
             let duong = try await app.member("La Văn Đường")
-            let committee = try #require(
-                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "DB-00001")
-            ).id
+            let committee = try await app.organisation("DB-00001")
             let page = "/members/\(duong)/registry"
             try await app.testing().test(.GET, page, headers: users.planner.bearer) { res in
                 #expect(res.status == .ok)

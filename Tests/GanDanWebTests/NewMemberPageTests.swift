@@ -18,9 +18,7 @@ struct NewMemberPageTests {
         arguments: TestDatabase.all)
     func add(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let cell = try #require(
-                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
-            ).id
+            let cell = try await app.organisation("CB-00001.01")
             try await app.testing().test(.GET, "/cells/\(cell)/members/new", headers: users.planner.bearer) { res in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("name=\"joinedOn\""))

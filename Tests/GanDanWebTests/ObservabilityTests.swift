@@ -201,9 +201,7 @@ struct ObservabilityTests {
         let holidays = try PublicHolidays.read(json: Data(HolidayFileTests2019.swap.utf8))
         for (settingsHolidays, due) in [(PublicHolidays.vietnam, "2019-05-07"), (holidays, "2019-05-08")] {
             try await Self.withLoggedApp(.sqlite, adjust: { $0.holidays = settingsHolidays }) { app, users, _ in
-                let cell = try #require(
-                    try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
-                ).id
+                let cell = try await app.organisation("CB-00001.01")
                 var headers = users.secretary.bearer
                 headers.contentType = .json
                 let body =

@@ -162,9 +162,7 @@ struct PageCrawlTests {
         arguments: TestDatabase.all)
     func refusedMinutes(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let cell = try #require(
-                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
-            ).id
+            let cell = try await app.organisation("CB-00001.01")
             let meeting = try await CellMeetings(db: app.store, scope: .everything).plan(
                 cellID: cell,
                 MeetingPlanDraft(
@@ -219,9 +217,7 @@ struct PageCrawlTests {
 
     /// A held meeting that was short and called late: its breaches show on the cell's pages.
     static func seedMeeting(_ app: Application) async throws {
-        let cell = try #require(
-            try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
-        ).id
+        let cell = try await app.organisation("CB-00001.01")
         let tai = try await app.member("Hoàng Văn Tài")
         let meetings = CellMeetings(db: app.store, scope: .everything)
         let meeting = try await meetings.plan(

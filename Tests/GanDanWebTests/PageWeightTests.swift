@@ -40,9 +40,7 @@ struct PageWeightTests {
         arguments: TestDatabase.all)
     func budget(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let cell = try #require(
-                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
-            ).id
+            let cell = try await app.organisation("CB-00001.01")
             let meeting = try await CellMeetings(db: app.store, scope: .everything).plan(
                 cellID: cell,
                 MeetingPlanDraft(

@@ -11,9 +11,7 @@ import VaporTesting
 struct PaperPageTests {
     /// A meeting of Nà Coóc on 5-6-2019 recorded by its secretary with two tasks; its address.
     static func recordedMeeting(_ app: Application, _ users: TestUsers) async throws -> String {
-        let cell = try #require(
-            try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
-        ).id
+        let cell = try await app.organisation("CB-00001.01")
         let tai = try await app.member("Hoàng Văn Tài")
         var headers = users.secretary.bearer
         headers.contentType = .urlEncodedForm
@@ -115,9 +113,7 @@ struct PaperPageTests {
         arguments: TestDatabase.all)
     func meetingPaperAccess(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let other = try #require(
-                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00002.01")
-            ).id
+            let other = try await app.organisation("CB-00002.01")
             var headers = users.admin.bearer
             headers.contentType = .urlEncodedForm
             var meeting = ""
@@ -141,9 +137,7 @@ struct PaperPageTests {
         arguments: TestDatabase.all)
     func committeeNotice(database: TestDatabase) async throws {
         try await withSeededApp(database, CommitteeMeetingPageTests.dataset) { app, users in
-            let committee = try #require(
-                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "DB-00001")
-            ).id
+            let committee = try await app.organisation("DB-00001")
             var headers = users.planner.bearer
             headers.contentType = .urlEncodedForm
             var meeting = ""

@@ -13,9 +13,7 @@ struct RatingPageTests {
         arguments: TestDatabase.all)
     func termRatings(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
-            let cell = try #require(
-                try await OrganisationTree(db: app.store, scope: .everything).organisation(code: "CB-00001.01")
-            ).id
+            let cell = try await app.organisation("CB-00001.01")
             let tai = try await app.member("Hoàng Văn Tài")
             let open = "/cells/\(cell)/ratings?kind=term&from=2015-06-01&until=2020-05-31"
             try await app.testing().test(.GET, open, headers: users.secretary.bearer) { res in

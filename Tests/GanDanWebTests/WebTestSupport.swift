@@ -4,6 +4,7 @@ import GanDanCore
 import GanDanStorage
 import GanDanTesting
 import GanDanWeb
+import Testing
 import VaporTesting
 
 /// A signed-in test user and their API token.
@@ -98,6 +99,11 @@ let seededTree: OrganisationDataset = {
 }()
 
 extension Application {
+    /// The id of the party organisation with `code` in the seeded tree.
+    func organisation(_ code: String) async throws -> UUID {
+        try #require(try await OrganisationTree(db: store, scope: .everything).organisation(code: code)).id
+    }
+
     func member(_ name: String) async throws -> UUID {
         try await MemberDirectory(db: store, scope: .everything).search(
             .init(text: name, date: Fixtures.date("2019-03-15"))

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Writes a `Paper` as a .docx (WordprocessingML, ECMA-376) the office can open and adjust: A4 portrait with the
 /// margins of Vietnamese administrative papers (top and bottom 2 cm, left 3 cm, right 2 cm), Times New Roman 13 pt,
@@ -16,26 +15,15 @@ public enum DocxWriter {
 
     /// The bytes of the .docx holding `paper`.
     public static func data(_ paper: Paper, created: Date = Date()) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        let parts: [(String, String)] = [
+        let parts: [(path: String, text: String)] = [
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", rootRelationships),
-            ("docProps/core.xml", XLSXWriter.coreProperties(title: paper.title, created: created)),
+            ("docProps/core.xml", OfficePackage.coreProperties(title: paper.title, created: created)),
             ("word/_rels/document.xml.rels", documentRelationships),
             ("word/styles.xml", styles),
             ("word/document.xml", document(paper)),
         ]
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: created,
-                compressionMethod: .deflate,
-                provider: { position, size in
-                    bytes.subdata(in: Int(position)..<Int(position) + size)
-                })
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return try OfficePackage.zip(parts, created: created)
     }
 
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -1,6 +1,5 @@
 import Foundation
 import GanDanCore
-import ZIPFoundation
 
 /// Writes an `ExportTable` as an XLSX workbook (Office Open XML, ECMA-376) with one sheet, zipped by
 /// ZIPFoundation: numbers as numbers, dates as date serials shown `dd/mm/yyyy`, text as inline strings
@@ -18,27 +17,16 @@ public enum XLSXWriter {
 
     /// The bytes of the workbook holding `table`.
     public static func data(_ table: ExportTable, created: Date = Date()) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        let parts: [(String, String)] = [
+        let parts: [(path: String, text: String)] = [
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", rootRelationships),
-            ("docProps/core.xml", coreProperties(title: table.title, created: created)),
+            ("docProps/core.xml", OfficePackage.coreProperties(title: table.title, created: created)),
             ("xl/workbook.xml", workbook(sheetName: sheetName(table.title))),
             ("xl/_rels/workbook.xml.rels", workbookRelationships),
             ("xl/styles.xml", styles),
             ("xl/worksheets/sheet1.xml", sheet(table)),
         ]
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: created,
-                compressionMethod: .deflate,
-                provider: { position, size in
-                    bytes.subdata(in: Int(position)..<Int(position) + size)
-                })
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return try OfficePackage.zip(parts, created: created)
     }
 
     /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, not empty.
@@ -190,22 +178,6 @@ public enum XLSXWriter {
         Target="docProps/core.xml"/>\
         </Relationships>
         """
-
-    static func coreProperties(title: String, created: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        let stamp = formatter.string(from: created)
-        return """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <cp:coreProperties \
-            xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
-            xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
-            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
-            <dc:title>\(escaped(title))</dc:title><dc:creator>GanDan</dc:creator>\
-            <dcterms:created xsi:type="dcterms:W3CDTF">\(stamp)</dcterms:created>\
-            </cp:coreProperties>
-            """
-    }
 
     static func workbook(sheetName: String) -> String {
         """

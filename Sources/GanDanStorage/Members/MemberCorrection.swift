@@ -67,7 +67,7 @@ struct FormFields {
     /// A date typed as yyyy-mm-dd; a problem when it is not one. Nil when blank.
     mutating func date(_ value: String?, field: String, label: BilingualText) -> CivilDate? {
         guard let text = Self.text(value) else { return nil }
-        guard let date = CivilDate(text), (1900...2100).contains(date.year) else {
+        guard let date = CivilDate(text), CivilDate.supportedRange.contains(date) else {
             refuse(
                 field, vi: "\(label.vi): “\(text)” không phải là một ngày (năm-tháng-ngày).",
                 en: "\(label.en): “\(text)” is not a date (year-month-day).")

@@ -84,11 +84,19 @@ extension Request {
             scope: try await scope(.read))
         let date = (try? asOfDate()) ?? CivilDate.today()
         let name = ExportFileName.make(table.title, date: date, fileExtension: format.rawValue)
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(
+        let type = HTTPMediaType(
             type: format == .csv ? "text" : "application",
             subType: format == .csv ? "csv" : "vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             parameters: format == .csv ? ["charset": "utf-8"] : [:])
+        return Response.download(body, name: name, type: type)
+    }
+}
+
+extension Response {
+    /// A file to save (an export, a paper): named, of `type`, never cached since it holds members' data.
+    static func download(_ body: Data, name: String, type: HTTPMediaType) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = type
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return Response(status: .ok, headers: headers, body: .init(data: body))

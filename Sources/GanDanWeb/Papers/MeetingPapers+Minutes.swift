@@ -155,7 +155,7 @@ extension MeetingPapers {
         }
         blocks.append(
             .columns(
-                recipients(["Đảng ủy cấp trên (báo cáo)", "Các đồng chí đảng viên", "Lưu"]),
+                PaperWords.recipients(["Đảng ủy cấp trên (báo cáo)", "Các đồng chí đảng viên", "Lưu"]),
                 signatureOfSecretary(name: nil)))
         return Paper(
             title: "Nghị quyết \(issuer.body) tháng \(meeting.date.month) năm \(meeting.date.year)",

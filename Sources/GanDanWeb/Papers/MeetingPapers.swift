@@ -65,15 +65,9 @@ struct MeetingPapers {
             .paragraph(
                 "Đề nghị các đồng chí đảng viên nghiên cứu tài liệu, chuẩn bị ý kiến và dự họp đầy đủ, đúng giờ. "
                     + "Trường hợp vắng mặt phải báo cáo lý do với bí thư chi bộ."))
-        blocks.append(.columns(recipients(["Các đồng chí đảng viên", "Lưu"]), signatureOfSecretary(name: nil)))
+        blocks.append(
+            .columns(PaperWords.recipients(["Các đồng chí đảng viên", "Lưu"]), signatureOfSecretary(name: nil)))
         return Paper(title: "Thông báo \(what) - \(issuer.body)", pages: [PaperPage(blocks)])
-    }
-
-    func recipients(_ lines: [String]) -> [PaperLine] {
-        [PaperLine("Nơi nhận:", bold: true, italic: true, alignment: .left)]
-            + lines.enumerated().map { index, line in
-                PaperLine("- \(line)\(index == lines.count - 1 ? "." : ";")", alignment: .left)
-            }
     }
 
     func signatureOfSecretary(name: String?) -> [PaperLine] {

@@ -25,11 +25,9 @@ extension Request {
     func docxResponse(_ paper: Paper, date: CivilDate) throws -> Response {
         let body = try DocxWriter.data(paper)
         let name = ExportFileName.make(paper.title, date: date, fileExtension: "docx")
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(
-            type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(data: body))
+        return Response.download(
+            body, name: name,
+            type: HTTPMediaType(
+                type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document"))
     }
 }

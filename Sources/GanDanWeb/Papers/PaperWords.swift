@@ -6,6 +6,14 @@ import GanDanStorage
 /// The fixed wording of Vietnamese party papers: the head, the place-and-date line, dates and times in words.
 /// Official papers carry Vietnamese only, whatever the page's language.
 enum PaperWords {
+    /// The "Nơi nhận" column: each recipient on a line after a dash, ";" between them and "." after the last.
+    static func recipients(_ lines: [String]) -> [PaperLine] {
+        [PaperLine("Nơi nhận:", bold: true, italic: true, alignment: .left)]
+            + lines.enumerated().map { index, line in
+                PaperLine("- \(line)\(index == lines.count - 1 ? "." : ";")", alignment: .left)
+            }
+    }
+
     static let party = "ĐẢNG CỘNG SẢN VIỆT NAM"
 
     /// "Thượng Lâm, ngày 05 tháng 6 năm 2026": the day below 10 and the months January and February with a

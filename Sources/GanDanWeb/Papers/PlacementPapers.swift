@@ -98,11 +98,9 @@ struct PlacementPapers {
                     + "có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này. Quyết định có hiệu lực kể từ "
                     + "ngày ký."),
             .columns(
-                [PaperLine("Nơi nhận:", bold: true, italic: true, alignment: .left)]
-                    + ["- Như Điều 3;", "- Ban Thường vụ \(upperCommittee) (báo cáo);", "- Lưu Văn phòng Đảng ủy."].map
-                {
-                    PaperLine($0, alignment: .left)
-                },
+                PaperWords.recipients([
+                    "Như Điều 3", "Ban Thường vụ \(upperCommittee) (báo cáo)", "Lưu Văn phòng Đảng ủy",
+                ]),
                 PaperWords.signature(["T/M \(committee.short)", "BÍ THƯ"], name: nil)),
         ]
         let list = PaperPage([
@@ -141,10 +139,7 @@ struct PlacementPapers {
                         "Đề nghị chi bộ tiếp nhận, quản lý và phân công nhiệm vụ cho đồng chí trong thời hạn 30 ngày "
                             + "làm việc" + (receiveBy.map { " (chậm nhất ngày \($0.vietnamese))." } ?? ".")),
                     .columns(
-                        [PaperLine("Nơi nhận:", bold: true, italic: true, alignment: .left)]
-                            + ["- Chi bộ tiếp nhận;", "- Đồng chí có tên trên;", "- Lưu Văn phòng Đảng ủy."].map {
-                                PaperLine($0, alignment: .left)
-                            },
+                        PaperWords.recipients(["Chi bộ tiếp nhận", "Đồng chí có tên trên", "Lưu Văn phòng Đảng ủy"]),
                         PaperWords.signature(["T/M \(committee.short)", "BÍ THƯ"], name: nil)),
                 ])
             })
