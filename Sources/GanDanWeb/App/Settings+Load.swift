@@ -87,11 +87,12 @@ struct SettingLayers {
     /// The files read, most specific first, with their variables.
     var files: [(name: String, values: [String: String])]
 
-    /// Every variable GanDan reads.
+    /// Every variable GanDan reads; the last three are the mail digest's (`gandan remind`, through its systemd unit).
     static let known: Set<String> = [
         "DATABASE_URL", "GANDAN_DATA_DIR", "GANDAN_HOSTNAME", "GANDAN_PORT", "LOG_LEVEL", "GANDAN_TRUSTED_PROXIES",
         "GANDAN_SESSION_IDLE_MINUTES", "GANDAN_SESSION_MAX_HOURS", "GANDAN_SECURE_COOKIES", "GANDAN_METRICS_TOKEN",
         "GANDAN_HOLIDAYS", "GANDAN_MEETING_POLICY", "GANDAN_ENV", "GANDAN_CRITERIA_SETS", "GANDAN_POVERTY_STANDARDS",
+        "GANDAN_SMTP_URL", "GANDAN_MAIL_FROM", "GANDAN_BASE_URL",
     ]
 
     /// A setting's text and its source; nil when nothing sets it.
