@@ -41,7 +41,7 @@ public struct PartyDues: Sendable {
         lines.sort { ($0.member.name, $0.member.id.uuidString) < ($1.member.name, $1.member.id.uuidString) }
         return DuesRegister(
             cellID: cellID, cellName: cell.name, month: month, rates: table, lines: lines, collectors: roster,
-            handover: try await handovers(cells: [cellID], month: month).first)
+            handover: try await handovers(cells: [cellID], month: month).first?.handover)
     }
 
     /// The cells' months as the commune sees them, in the order given; cells outside the scope are left out.

@@ -10,6 +10,7 @@ enum Labels {
         .merging(ImportLabels.all) { first, _ in first }
         .merging(DraftLabels.all) { first, _ in first }
         .merging(AccountLabels.all) { first, _ in first }
+        .merging(DuesLabels.all) { first, _ in first }
 
     static let general: [String: BilingualText] = [
         "appName": BilingualText(vi: "GanDan — Gần dân", en: "GanDan — Close to the people"),
