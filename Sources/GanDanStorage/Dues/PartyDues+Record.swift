@@ -22,19 +22,20 @@ extension PartyDues {
         var issues: [InputIssue] = []
         var changed: [DuesPaymentRecord] = []
         for entry in entries {
-            let found = Self.issues(entry, month: month, allowed: allowed, collectors: Set(roster.map(\.id)), names)
-            guard found.isEmpty, let due = table.amountDue(band: entry.band, income: entry.income) else {
-                issues += found
+            let problems = Self.issues(entry, month: month, allowed: allowed, collectors: Set(roster.map(\.id)), names)
+            guard problems.isEmpty, let due = table.amountDue(band: entry.band, income: entry.income) else {
+                issues += problems
                 continue
             }
-            let row = existing[entry.memberID] ?? DuesPaymentRecord()
-            let before = (row.band, row.income, row.amountDue, row.paidOn, row.collectedBy)
+            let found = existing[entry.memberID]
+            let row = found ?? DuesPaymentRecord()
+            let before = found.map { ($0.band, $0.income, $0.amountDue, $0.paidOn, $0.collectedBy) }
             row.band = entry.band.rawValue
             row.income = entry.band.needsIncome ? entry.income : nil
             row.amountDue = due
             row.paidOn = entry.paidOn?.iso
             row.collectedBy = entry.paidOn == nil ? nil : entry.collectedBy
-            if row.id != nil, before == (row.band, row.income, row.amountDue, row.paidOn, row.collectedBy) { continue }
+            if let before, before == (row.band, row.income, row.amountDue, row.paidOn, row.collectedBy) { continue }
             if row.id == nil {
                 row.id = UUID()
                 row.organisationID = cellID
