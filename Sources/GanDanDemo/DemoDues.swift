@@ -42,7 +42,8 @@ struct DemoDues: Sendable {
             let paid = !missed(line.member.id, month: month, random: &random)
             return DuesEntry(
                 memberID: line.member.id, band: band, income: income,
-                paidOn: paid ? month.firstDay.adding(days: random.int(4...14)) : nil, collectedBy: paid ? collector : nil)
+                paidOn: paid ? month.firstDay.adding(days: random.int(4...14)) : nil,
+                collectedBy: paid ? collector : nil)
         }
         let recorded = try await dues.record(cellID: cell, month: month, entries, actor: actor)
         guard recorded.paidCount > 0 else { return }

@@ -47,7 +47,8 @@ struct PartyDuesRulesTests {
               "salaried_percent": 1, "pensioner_percent": 0.5, "other_monthly": 3000}]}
             """#.utf8)
         let rates = try DuesRates.read(json: file)
-        #expect(DuesRates.inForce(on: CivilDate.on(2019, 1, 1), among: rates).amountDue(band: .other, income: nil) == 3_000)
+        #expect(
+            DuesRates.inForce(on: CivilDate.on(2019, 1, 1), among: rates).amountDue(band: .other, income: nil) == 3_000)
         let bad = Data(
             #"""
             {"dues_rates": [{"id": "x", "decision": "d", "valid_from": "2011-01-01",

@@ -19,7 +19,8 @@ struct PartyDuesTests {
         return (cell, members, other)
     }
 
-    @Test("a salaried member pays 1 % of her salary, a pensioner 0.5 %, a farmer the province's fixed amount",
+    @Test(
+        "a salaried member pays 1 % of her salary, a pensioner 0.5 %, a farmer the province's fixed amount",
         arguments: TestDatabase.all)
     func rateByBand(database: TestDatabase) async throws {
         try await database.withDatabase { db in
@@ -44,7 +45,8 @@ struct PartyDuesTests {
         }
     }
 
-    @Test("recording the same month twice keeps one row per member, and passing it up twice one total",
+    @Test(
+        "recording the same month twice keeps one row per member, and passing it up twice one total",
         arguments: TestDatabase.all)
     func idempotent(database: TestDatabase) async throws {
         try await database.withDatabase { db in
@@ -74,7 +76,8 @@ struct PartyDuesTests {
         }
     }
 
-    @Test("R12: two unpaid months are not flagged, three in a row are, a paid month in between starts again",
+    @Test(
+        "R12: two unpaid months are not flagged, three in a row are, a paid month in between starts again",
         arguments: TestDatabase.all)
     func threeMonthsFlag(database: TestDatabase) async throws {
         try await database.withDatabase { db in
@@ -105,7 +108,8 @@ struct PartyDuesTests {
         }
     }
 
-    @Test("a secretary's register is her cell's only: another cell is not found, to read or to write",
+    @Test(
+        "a secretary's register is her cell's only: another cell is not found, to read or to write",
         arguments: TestDatabase.all)
     func scope(database: TestDatabase) async throws {
         try await database.withDatabase { db in
@@ -127,7 +131,8 @@ struct PartyDuesTests {
         }
     }
 
-    @Test("bad lines are refused in Vietnamese naming the member, and nothing of the send is written",
+    @Test(
+        "bad lines are refused in Vietnamese naming the member, and nothing of the send is written",
         arguments: TestDatabase.all)
     func badInput(database: TestDatabase) async throws {
         try await database.withDatabase { db in
@@ -148,14 +153,18 @@ struct PartyDuesTests {
                             collectedBy: outsider ?? UUID()),
                     ], actor: .system)
             }
-            #expect(issues.contains { $0.field == "income[\(binh.uuidString)]" && $0.message(in: .vi).contains("Ma Văn Bình") })
+            #expect(
+                issues.contains {
+                    $0.field == "income[\(binh.uuidString)]" && $0.message(in: .vi).contains("Ma Văn Bình")
+                })
             #expect(issues.contains { $0.field == "collectedBy" && $0.message(in: .vi).hasPrefix("Người thu") })
             #expect(try await DuesPaymentRecord.query(on: db).count() == 0)
             let nothing = await CitizenTests.problems {
                 try await dues.passUp(
                     cellID: cell, month: Self.month("2019-06"), on: Fixtures.date("2019-06-28"), by: an, actor: .system)
             }
-            #expect(nothing.map { $0.message(in: .vi) } == ["Tháng 06/2019 chưa có đảng viên nào nộp đảng phí để nộp lên."])
+            #expect(
+                nothing.map { $0.message(in: .vi) } == ["Tháng 06/2019 chưa có đảng viên nào nộp đảng phí để nộp lên."])
         }
     }
 }

@@ -28,7 +28,8 @@ struct DuesPageTests {
             headers.contentType = .urlEncodedForm
             let pay = "month=2019-06&collectedBy=\(tai)&paidOn=2019-06-12&pay=\(tai)&band[\(tai)]="
             try await app.testing().test(
-                .POST, "/cells/\(cell)/dues", headers: headers, body: ByteBuffer(string: pay + "salaried&income[\(tai)]=")
+                .POST, "/cells/\(cell)/dues", headers: headers,
+                body: ByteBuffer(string: pay + "salaried&income[\(tai)]=")
             ) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("Hoàng Văn Tài: ghi mức lương hoặc lương hưu hằng tháng"))

@@ -32,8 +32,11 @@ public enum UnpaidDues {
         var unpaid: [String: Set<YearMonth>] = [:]
         var paid: [String: Set<YearMonth>] = [:]
         for record in records {
-            if record.paid { paid[record.memberID, default: []].insert(record.month) }
-            else { unpaid[record.memberID, default: []].insert(record.month) }
+            if record.paid {
+                paid[record.memberID, default: []].insert(record.month)
+            } else {
+                unpaid[record.memberID, default: []].insert(record.month)
+            }
         }
         var flags: [UnpaidDuesFlag] = []
         for (member, months) in unpaid {

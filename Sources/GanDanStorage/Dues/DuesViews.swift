@@ -47,7 +47,8 @@ public struct DuesEntry: Codable, Sendable, Hashable {
     public var paidOn: CivilDate?
     public var collectedBy: UUID?
 
-    public init(memberID: UUID, band: DuesBand, income: Int? = nil, paidOn: CivilDate? = nil, collectedBy: UUID? = nil) {
+    public init(memberID: UUID, band: DuesBand, income: Int? = nil, paidOn: CivilDate? = nil, collectedBy: UUID? = nil)
+    {
         self.memberID = memberID
         self.band = band
         self.income = income

@@ -62,7 +62,11 @@ extension PartyDues {
         let cellID = try cell.requireID()
         try await db.writeTransaction { db in
             for row in changed {
-                if existing.contains(row.memberID) { try await row.update(on: db) } else { try await row.create(on: db) }
+                if existing.contains(row.memberID) {
+                    try await row.update(on: db)
+                } else {
+                    try await row.create(on: db)
+                }
             }
             try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
@@ -80,7 +84,8 @@ extension PartyDues {
         guard allowed.contains(entry.memberID) else {
             return [
                 InputIssue(
-                    field: "band[\(id)]", vi: "Người này không có trong danh sách đảng viên của chi bộ tháng \(month.vietnamese).",
+                    field: "band[\(id)]",
+                    vi: "Người này không có trong danh sách đảng viên của chi bộ tháng \(month.vietnamese).",
                     en: "This person is not on the cell's roll in \(month.vietnamese).")
             ]
         }
@@ -110,7 +115,8 @@ extension PartyDues {
         if !CivilDate.supportedRange.contains(paidOn) || paidOn < month.adding(months: -12).firstDay {
             issues.append(
                 InputIssue(
-                    field: "paidOn", vi: "\(who): ngày nộp \(paidOn.vietnamese) không hợp với tháng \(month.vietnamese).",
+                    field: "paidOn",
+                    vi: "\(who): ngày nộp \(paidOn.vietnamese) không hợp với tháng \(month.vietnamese).",
                     en: "\(who): the payment day \(paidOn.vietnamese) does not fit the month \(month.vietnamese)."))
         }
         if let collector = entry.collectedBy, !collectors.contains(collector) {

@@ -135,7 +135,8 @@ public struct PartyDues: Sendable {
         let names = try await CellMeetings(db: db, scope: .storageInternal).memberNames(records.map(\.passedBy))
         return try records.map { record in
             guard let day = CivilDate(record.passedOn) else {
-                throw StorageError.corrupt(table: DuesHandoverRecord.schema, column: "passed_on", value: record.passedOn)
+                throw StorageError.corrupt(
+                    table: DuesHandoverRecord.schema, column: "passed_on", value: record.passedOn)
             }
             return (
                 record.organisationID,

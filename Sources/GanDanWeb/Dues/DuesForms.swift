@@ -44,7 +44,9 @@ extension DuesPages {
                             InputIssue(
                                 field: "income[\(id)]",
                                 vi: "\(line.member.name): mức lương \"\(text)\" phải là số đồng, ví dụ 5.500.000.",
-                                en: "\(line.member.name): the income \"\(text)\" must be a number of đồng, e.g. 5,500,000."))
+                                en:
+                                    "\(line.member.name): the income \"\(text)\" must be a number of đồng, e.g. 5,500,000."
+                            ))
                     }
                 }
                 if id == unpay { (entry.paidOn, entry.collectedBy) = (nil, nil) }
@@ -66,7 +68,8 @@ extension DuesPages {
             }
             guard let collector = collectedBy.flatMap(UUID.init(uuidString:)) else {
                 issues.append(
-                    InputIssue(field: "collectedBy", vi: "Chọn người thu đảng phí.", en: "Choose who collected the dues."))
+                    InputIssue(
+                        field: "collectedBy", vi: "Chọn người thu đảng phí.", en: "Choose who collected the dues."))
                 return nil
             }
             return (day, collector)

@@ -95,7 +95,8 @@ extension DuesPages {
             today: (today < lastDay ? today : lastDay).iso, collected: DuesLabels.money(register.collected),
             paidCount: register.paidCount, lineCount: register.lines.count,
             handover: register.handover.map {
-                HandoverRow(passedOn: $0.passedOn.vietnamese, passedBy: $0.passedBy.name, total: DuesLabels.money($0.total))
+                HandoverRow(
+                    passedOn: $0.passedOn.vietnamese, passedBy: $0.passedBy.name, total: DuesLabels.money($0.total))
             },
             mayWrite: try await req.allows(.write),
             flags: flags.map {
