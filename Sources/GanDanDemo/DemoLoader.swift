@@ -80,6 +80,8 @@ public struct DemoLoader: Sendable {
                     try await DemoHistory(db: db, policy: policy).write(
                         districtID: district.id, placementDate: Self.decisionDate, actor: actor
                     ).meetings
+                // The village cells' dues registers for the placement year (issue 20 item 7).
+                try await DemoDues(db: db, actor: actor).write(districtID: district.id, year: Self.decisionDate.year)
             }
         }
         return summary

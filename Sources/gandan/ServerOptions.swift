@@ -48,6 +48,11 @@ struct ServerOptions: ParsableArguments {
     var povertyStandards: String?
     @Option(
         help: ArgumentHelp(
+            "A JSON file of party dues tables put over the built-in one of Quyết định 342-QĐ/TW (see "
+                + "docs/dues-rates.example.json); also GANDAN_DUES_RATES.", valueName: "file"))
+    var duesRates: String?
+    @Option(
+        help: ArgumentHelp(
             "A JSON file with the meeting thresholds and quality checklist (see docs/meeting-policy.example.json); "
                 + "also GANDAN_MEETING_POLICY. Default: the rules' own numbers.", valueName: "file"))
     var meetingPolicy: String?
@@ -60,6 +65,7 @@ struct ServerOptions: ParsableArguments {
         if let holidays { try CommandValues.readable(holidays, option: "--holidays") }
         if let criteriaSets { try CommandValues.readable(criteriaSets, option: "--criteria-sets") }
         if let povertyStandards { try CommandValues.readable(povertyStandards, option: "--poverty-standards") }
+        if let duesRates { try CommandValues.readable(duesRates, option: "--dues-rates") }
     }
 
     /// These options as settings arguments, with `database` and the demo's default file.
@@ -70,6 +76,6 @@ struct ServerOptions: ParsableArguments {
             database: database, defaultFile: defaultFile, hostname: hostname, port: port, secureCookies: secureCookies,
             meetingPolicy: meetingPolicy, holidays: holidays, logLevel: logLevel, trustedProxies: trustedProxies,
             sessionIdleMinutes: sessionIdleMinutes, sessionMaxHours: sessionMaxHours, environmentName: environmentName,
-            criteriaSets: criteriaSets, povertyStandards: povertyStandards)
+            criteriaSets: criteriaSets, povertyStandards: povertyStandards, duesRates: duesRates)
     }
 }

@@ -463,6 +463,20 @@ struct AccessMatrixTests {
             expect: { write($0, $1, ok: 303, page: true) }),
         "GET /units/:unit/supervision": Entry(
             path: { "/units/\($0.unit)/supervision" }, expect: { read($0, $1, page: true) }),
+        "GET /cells/:cell/dues": Entry(
+            path: { "/cells/\($0.cell)/dues?month=2019-12" }, expect: { read($0, $1, page: true) }),
+        // One tap marks the member paid (or, off the roll, records nothing): a redirect back to the register.
+        "POST /cells/:cell/dues": Entry(
+            path: { "/cells/\($0.cell)/dues" },
+            body: { "month=2019-12&pay=\($0.member)&paidOn=2019-12-20&collectedBy=\($0.member)" },
+            expect: { write($0, $1, ok: 303, page: true) }),
+        // Nothing was paid in 1990, so there is nothing to pass up: roles allowed to write get 422.
+        "POST /cells/:cell/dues/handover": Entry(
+            path: { "/cells/\($0.cell)/dues/handover" },
+            body: { "month=1990-01&passedOn=1990-01-28&passedBy=\($0.member)" },
+            expect: { write($0, $1, ok: 422, page: true) }),
+        "GET /units/:unit/dues": Entry(
+            path: { "/units/\($0.unit)/dues?month=2019-12" }, expect: { read($0, $1, page: true) }),
         "GET /api/cells/:cell/supervision": Entry(
             path: { "/api/cells/\($0.cell)/supervision" }, expect: { read($0, $1, page: false) }),
         "POST /api/cells/:cell/supervision": Entry(

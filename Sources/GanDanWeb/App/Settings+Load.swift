@@ -24,6 +24,8 @@ public struct SettingsArguments: Sendable {
     public var criteriaSets: String?
     /// `--poverty-standards FILE`; else GANDAN_POVERTY_STANDARDS.
     public var povertyStandards: String?
+    /// `--dues-rates FILE`; else GANDAN_DUES_RATES.
+    public var duesRates: String?
     /// `--log-level`; else LOG_LEVEL.
     public var logLevel: String?
     /// `--trusted-proxies "ADDRESS,…"`; else GANDAN_TRUSTED_PROXIES.
@@ -39,7 +41,8 @@ public struct SettingsArguments: Sendable {
         database: String? = nil, defaultFile: String = "gandan.sqlite", hostname: String? = nil, port: Int? = nil,
         secureCookies: Bool = false, meetingPolicy: String? = nil, holidays: String? = nil, logLevel: String? = nil,
         trustedProxies: String? = nil, sessionIdleMinutes: Int? = nil, sessionMaxHours: Int? = nil,
-        environmentName: String? = nil, criteriaSets: String? = nil, povertyStandards: String? = nil
+        environmentName: String? = nil, criteriaSets: String? = nil, povertyStandards: String? = nil,
+        duesRates: String? = nil
     ) {
         self.database = database
         self.defaultFile = defaultFile
@@ -50,6 +53,7 @@ public struct SettingsArguments: Sendable {
         self.holidays = holidays
         self.criteriaSets = criteriaSets
         self.povertyStandards = povertyStandards
+        self.duesRates = duesRates
         self.logLevel = logLevel
         self.trustedProxies = trustedProxies
         self.sessionIdleMinutes = sessionIdleMinutes
@@ -71,6 +75,7 @@ public struct SettingsArguments: Sendable {
         add("GANDAN_HOLIDAYS", "--holidays", holidays)
         add("GANDAN_CRITERIA_SETS", "--criteria-sets", criteriaSets)
         add("GANDAN_POVERTY_STANDARDS", "--poverty-standards", povertyStandards)
+        add("GANDAN_DUES_RATES", "--dues-rates", duesRates)
         add("LOG_LEVEL", "--log-level", logLevel)
         add("GANDAN_TRUSTED_PROXIES", "--trusted-proxies", trustedProxies)
         add("GANDAN_SESSION_IDLE_MINUTES", "--session-idle-minutes", sessionIdleMinutes.map(String.init))

@@ -32,12 +32,16 @@ struct SettingsReader {
             "poverty standards", "GANDAN_POVERTY_STANDARDS", builtIn: PovertyStandard.all, id: \.id,
             validity: \.validity
         ) { try PovertyStandard.read(json: $0) }
+        let duesRates = try ruleFile(
+            "dues rates", "GANDAN_DUES_RATES", builtIn: DuesRates.all, id: \.id, validity: \.validity
+        ) { try DuesRates.read(json: $0) }
         let policy = try meetingPolicy()
         return Settings(
             database: database, hostname: hostname, port: port, secureCookies: secure, meetingPolicy: policy,
             metricsToken: token, trustedProxies: proxies,
             sessionLifetimes: SessionStore.Lifetimes(idle: Double(idle) * 60, absolute: Double(hours) * 3600),
             logLevel: logLevel, holidays: holidays, criteriaSets: criteriaSets, povertyStandards: povertyStandards,
+            duesRates: duesRates,
             configuration: entries)
     }
 

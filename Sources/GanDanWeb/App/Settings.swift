@@ -39,6 +39,8 @@ public struct Settings: Sendable {
     /// The poverty standards: the built-in ones, with the standards of a file (GANDAN_POVERTY_STANDARDS) over them
     /// (rules.md R25).
     public var povertyStandards: [PovertyStandard]
+    /// The party dues tables in use: the central guidance's, or a province's file over it (rules.md R12).
+    public var duesRates: [DuesRates]
     /// Where each setting came from, for `gandan config` (secrets hidden); empty when built in code.
     public var configuration: [ConfigurationEntry]
 
@@ -49,7 +51,7 @@ public struct Settings: Sendable {
         trustedProxies: Set<String> = [], sessionLifetimes: SessionStore.Lifetimes = SessionStore.Lifetimes(),
         logLevel: Logger.Level = .info, holidays: PublicHolidays = .vietnam,
         criteriaSets: [RuralCriteriaSet] = RuralCriteriaSet.all,
-        povertyStandards: [PovertyStandard] = PovertyStandard.all,
+        povertyStandards: [PovertyStandard] = PovertyStandard.all, duesRates: [DuesRates] = DuesRates.all,
         configuration: [ConfigurationEntry] = []
     ) {
         self.database = database
@@ -67,6 +69,7 @@ public struct Settings: Sendable {
         self.holidays = holidays
         self.criteriaSets = criteriaSets
         self.povertyStandards = povertyStandards
+        self.duesRates = duesRates
         self.configuration = configuration
     }
 

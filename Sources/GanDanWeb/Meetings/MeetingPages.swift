@@ -132,6 +132,8 @@ struct MeetingPages: RouteCollection {
         /// The day open tasks are shown for, when one was asked (`?date=`).
         var openTasksOn: String?
         var flags: [FlagRow]
+        /// Members with dues unpaid for three months running, shown beside the absence flags (rules.md R12).
+        var duesFlags: [FlagRow]
         var trend: [TrendBar]
         var trendWidth: Int
         var topics: [TopicRow]
@@ -181,6 +183,9 @@ struct MeetingPages: RouteCollection {
         let trendUntil = first.adding(months: 12)
         let trend = try await meetings.qualityTrend(of: id, from: trendUntil.adding(months: -24), until: trendUntil)
         let flags = try await meetings.absenceFlags(of: id, year: year)
+        let duesFlags = try await PartyDues(
+            db: req.store, scope: try await req.scope(.read), rates: req.application.settings.duesRates
+        ).unpaidFlags(of: id, year: year)
         if audit { try await req.auditRead("cell_meetings", id: id.uuidString, unit: cell.unitID) }
         let plan = try await meetings.thematicPlan(of: id, year: year) ?? ThematicPlan(year: year, topics: [])
         let gaps = try await meetings.calendarGaps(of: id, year: year, asOf: try req.asOfDate())
@@ -213,6 +218,11 @@ struct MeetingPages: RouteCollection {
                 FlagRow(
                     memberID: $0.member.id, name: $0.member.name,
                     dates: $0.dates.map(\.vietnamese).joined(separator: ", "))
+            },
+            duesFlags: duesFlags.map {
+                FlagRow(
+                    memberID: $0.member.id, name: $0.member.name,
+                    dates: $0.months.map(\.vietnamese).joined(separator: ", "))
             }, trend: Self.bars(trend), trendWidth: max(trend.count, 1) * 24, topics: topics,
             quartersMissing: plan.quartersWithoutTopic.map(String.init).joined(separator: ", "),
             monthsWithoutMeeting: (gaps?.monthsWithoutMeeting ?? []).map(\.vietnamese).joined(separator: ", "),

@@ -75,6 +75,7 @@ struct PageContext: Encodable {
             MenuLink(label: word("Sinh hoạt", "Meetings"), href: "/cells/\(cell)/meetings\(query)"),
             MenuLink(label: word("Ý kiến dân", "Feedback"), href: "/cells/\(cell)/feedback\(query)"),
             MenuLink(label: word("Báo cáo", "Report"), href: "/cells/\(cell)/report\(query)"),
+            MenuLink(label: word("Đảng phí", "Dues"), href: "/cells/\(cell)/dues\(query)"),
         ]
     }
 }
