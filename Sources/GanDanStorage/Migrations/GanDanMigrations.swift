@@ -16,6 +16,7 @@ public enum GanDanMigrations {
             AddPasswordResetCodes(),
             AddUnitSuccessions(),
             AddPostSource(),
+            AddOrganisationPlacements(),
         ]
     }
 }
