@@ -9,6 +9,9 @@ public enum DemoStage: String, Sendable, CaseIterable {
     case planning
     /// The whole story: placement approved on 25 April 2019, with 12 months of cell life each side (rules.md A9).
     case placed
+    /// The placed story, then the 2025 restructure into the two-level structure (issue 19): today's pages show the
+    /// five new communes of Na Hang. Not yet the default: the demo accounts' roles on Na Hang district end with it.
+    case present
 }
 
 /// Loads the embedded demo: the official Tuyên Quang units, then Na Hang from March 2019 (rules.md C).
@@ -92,7 +95,7 @@ public struct DemoLoader: Sendable {
                 legalBasis: "Kết luận 38-KL/TW ngày 13-11-2018; Kế hoạch 254-KH/TU ngày 06-03-2019",
                 deadline: CivilDate.on(2019, 4, 30), unitID: district.id,
                 plannedOn: CivilDate.on(2019, 3, 6), actor: actor)
-            if stage == .placed {
+            if stage != .planning {
                 let plans = PlacementPlans(db: db, scope: .everything)
                 let plan = try await plans.propose(unitID: district.id, on: Self.proposalDate, actor: actor)
                 _ = try await plans.approve(
@@ -101,6 +104,12 @@ public struct DemoLoader: Sendable {
                     try await DemoHistory(db: db, policy: policy).write(
                         districtID: district.id, placementDate: Self.decisionDate, actor: actor
                     ).meetings
+            }
+            if stage == .present {
+                // Today's structure (issue 19): the 2025 restructure as one operation, so pages opened today show
+                // the five new communes of Na Hang under the new Tuyên Quang province.
+                let list = try Self.tuyenQuangUnits2025()
+                _ = try await Restructure(db: db, scope: .everything).apply(list, on: list.date, actor: actor)
             }
         }
         return summary

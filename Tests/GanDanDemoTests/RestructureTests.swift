@@ -36,7 +36,8 @@ struct RestructureTests {
     }
 
     static func checkDemo(_ db: any Database) async throws {
-        _ = try await DemoLoader(db: db).load(stage: .placed)
+        // The planning stage stops in 2019; the conversion is applied here, as the full demo applies it at its end.
+        _ = try await DemoLoader(db: db).load(stage: .planning)
         let tree = OrganisationTree(db: db, scope: .everything)
         let village = try #require(try await tree.unit(code: NaHangDemo.naCoocVillageCode, on: before))
         let cells = try await tree.organisations(atUnits: [village.id], on: before)
@@ -45,10 +46,12 @@ struct RestructureTests {
         #expect(!people.isEmpty)
         let report = try await Restructure(db: db, scope: .everything).apply(
             try DemoLoader.tuyenQuangUnits2025(), on: date)
-        #expect(report.conflicts.isEmpty && report.districtsEnded > 0 && report.villagesMoved > 0)
+        #expect(report.conflicts.isEmpty && report.districtsEnded == 7 && report.villagesMoved > 0)
+        #expect(report.committeesCreated == 5 && report.membershipsCarried > 0)
         let naHang = try await checkUnits(tree, village: village)
         #expect(try await members(of: cell.id, on: today, db) == people)
         try await checkCell(tree, village: village, cell: cell, naHang: naHang)
+        try await checkAgencyCells(tree, naHang: naHang, db)
         let stored = try await counts(db)
         let again = try await Restructure(db: db, scope: .everything).apply(
             try DemoLoader.tuyenQuangUnits2025(), on: date)
@@ -81,6 +84,52 @@ struct RestructureTests {
         #expect(now.first { $0.id == cell.id }?.parentID == committee.id)
         let then = try await tree.organisations(atUnits: [village.id], on: before)
         #expect(then.first { $0.id == cell.id }?.parentID == cell.parentID && cell.parentID != committee.id)
+    }
+
+    /// At the planning stage the agency cells of the township, Năng Khả and Thanh Tương still hold their members:
+    /// merged, the same people are on the new agency cell of xã Nà Hang the next day.
+    static func checkAgencyCells(_ tree: OrganisationTree, naHang: UnitSnapshot, _ db: any Database) async throws {
+        let eve = date.adding(days: -1)
+        let old = ["02221", "02281", "02284"]
+        var before: Set<UUID> = []
+        for code in old {
+            let unit = try #require(try await tree.unit(code: code, on: eve))
+            let cells = try await tree.organisations(atUnits: [unit.id], on: eve)
+            for cell in cells where cell.kind == .communeAgencyCell {
+                before.formUnion(try await members(of: cell.id, on: eve, db))
+            }
+        }
+        let cells = try await tree.organisations(atUnits: [naHang.id], on: date)
+        let merged = try #require(cells.first { $0.kind == .communeAgencyCell })
+        let after = try await members(of: merged.id, on: date, db)
+        #expect(!before.isEmpty && after == before)
+    }
+
+    @Test(
+        "the present demo shows Na Hang's five new communes today, each with its party committee, and Nà Coóc's cell keeps its members",
+        arguments: TestDatabase.all)
+    func presentDemo(database: TestDatabase) async throws {
+        try await database.withDatabase { db in try await Self.checkPresent(db) }
+    }
+
+    static func checkPresent(_ db: any Database) async throws {
+        _ = try await DemoLoader(db: db).load(stage: .present)
+        let tree = OrganisationTree(db: db, scope: .everything)
+        let five = [
+            "02221": "Nà Hang", "02245": "Côn Lôn", "02239": "Thượng Nông", "02248": "Yên Hoa", "02260": "Hồng Thái",
+        ]
+        for (code, name) in five {
+            let unit = try #require(try await tree.unit(code: code, on: today))
+            let organisations = try await tree.organisations(atUnits: [unit.id], on: today)
+            #expect(unit.name == name && organisations.contains { $0.name == "Đảng bộ xã \(name)" })
+        }
+        let village = try #require(try await tree.unit(code: NaHangDemo.naCoocVillageCode, on: before))
+        let cells = try await tree.organisations(atUnits: [village.id], on: today)
+        let cell = try #require(cells.first { $0.kind == .villageCell })
+        let eve = try await members(of: cell.id, on: date.adding(days: -1), db)
+        let now = try await members(of: cell.id, on: today, db)
+        #expect(!eve.isEmpty && now == eve)
+        #expect(try await tree.unit(code: NaHangDemo.districtCode, on: today) == nil)
     }
 
     /// The shipped list with Na Hang's Thanh Tương split: its villages named by Nà Hang and, for Nà Coóc, Côn Lôn too;

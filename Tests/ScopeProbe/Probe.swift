@@ -33,3 +33,4 @@ func importUploads(_ db: DatabaseHandle) { _ = ImportUploads(db: db) }
 func auditTrail(_ db: DatabaseHandle) { _ = AuditTrail(db: db) }
 func districtExport(_ db: DatabaseHandle) { _ = DistrictExport(db: db) }
 func districtImport(_ db: DatabaseHandle) { _ = DistrictImport(db: db) }
+func restructure(_ db: DatabaseHandle) { _ = Restructure(db: db) }

@@ -27,6 +27,8 @@ extension RestructureRun {
             let old = succession.predecessors.compactMap(\.unitID)
             guard let newUnit = succession.unitID, !old.isEmpty else { continue }
             let organisations = try await placements.at(units: old, on: eve)
+            // A new commune gets a committee only when its old communes had party organisations in the database.
+            guard !organisations.isEmpty else { continue }
             let plan = NewCommittee(
                 succession: succession, unitID: newUnit, parentID: provincial?.id,
                 predecessors: organisations.filter { $0.kind == OrganisationKind.grassrootsCommittee.rawValue },

@@ -8,8 +8,8 @@ extension RestructureRun {
     /// that no part names are conflicts.
     mutating func assignVillages() async throws {
         var claims: [UUID: [String]] = [:]
-        var villageNames: [UUID: String] = [:]
         var split: [UUID: [UnitRecord]] = [:]
+        var names: [UUID: String] = [:]
         for succession in conversion {
             guard let newUnit = succession.unitID else { continue }
             for predecessor in succession.predecessors {
@@ -17,51 +17,59 @@ extension RestructureRun {
                 if communeSuccessor[oldUnit] == nil || predecessor.whole { communeSuccessor[oldUnit] = newUnit }
                 let villages = try await UnitRecord.query(on: db).filter(\.$parentUnitID == oldUnit).inForce(on: eve)
                     .sort(\.$nameSort).all()
-                change(
-                    vi:
-                        "\(predecessor.name) (mã \(predecessor.code)) \(predecessor.whole ? "nhập toàn bộ" : "nhập một phần") "
-                        + "vào \(succession.name) (mã \(succession.code)); kết thúc ngày \(eve.vietnamese).",
-                    en:
-                        "\(predecessor.name) (code \(predecessor.code)) goes \(predecessor.whole ? "whole" : "in part") "
-                        + "into \(succession.name) (code \(succession.code)); ends on \(eve.vietnamese).")
-                var taken = villages
-                if !predecessor.whole {
-                    split[oldUnit] = villages
-                    taken = villages.filter { predecessor.villages.contains($0.name) }
-                    for name in predecessor.villages where !villages.contains(where: { $0.name == name }) {
-                        conflict(
-                            vi: "\(succession.name): \(predecessor.name) không có thôn, bản nào tên \(name).",
-                            en: "\(succession.name): \(predecessor.name) has no village named \(name).",
-                            field: "villages", code: succession.code)
-                    }
-                }
-                for village in taken {
+                if !predecessor.whole { split[oldUnit] = villages }
+                for village in take(villages, of: predecessor, into: succession) {
                     claims[village.unitID, default: []].append(succession.code)
-                    villageNames[village.unitID] = "\(village.name) (\(predecessor.name))"
+                    names[village.unitID] = "\(village.name) (\(predecessor.name))"
                     villageMoves[village.unitID] = newUnit
-                    change(
-                        vi:
-                            "Thôn \(village.name): từ \(predecessor.name) về \(succession.name) từ ngày \(date.vietnamese).",
-                        en:
-                            "Village \(village.name): from \(predecessor.name) to \(succession.name) from \(date.vietnamese)."
-                    )
                 }
             }
         }
-        for (village, codes) in claims where codes.count > 1 {
-            let names = codes.compactMap { code in conversion.first { $0.code == code }?.name }
+        checkClaims(claims, names: names, split: split)
+    }
+
+    /// The villages of `predecessor` that go into `succession`: all of a whole commune, the named ones of a part.
+    mutating func take(_ villages: [UnitRecord], of predecessor: UnitPredecessor, into succession: UnitSuccession)
+        -> [UnitRecord]
+    {
+        change(
+            vi: "\(predecessor.name) (mã \(predecessor.code)) \(predecessor.whole ? "nhập toàn bộ" : "nhập một phần") "
+                + "vào \(succession.name) (mã \(succession.code)); kết thúc ngày \(eve.vietnamese).",
+            en: "\(predecessor.name) (code \(predecessor.code)) goes \(predecessor.whole ? "whole" : "in part") "
+                + "into \(succession.name) (code \(succession.code)); ends on \(eve.vietnamese).")
+        var taken = villages
+        if !predecessor.whole {
+            taken = villages.filter { predecessor.villages.contains($0.name) }
+            for name in predecessor.villages where !villages.contains(where: { $0.name == name }) {
+                conflict(
+                    vi: "\(succession.name): \(predecessor.name) không có thôn, bản nào tên \(name).",
+                    en: "\(succession.name): \(predecessor.name) has no village named \(name).",
+                    field: "villages", code: succession.code)
+            }
+        }
+        for village in taken {
+            change(
+                vi: "Thôn \(village.name): từ \(predecessor.name) về \(succession.name) từ ngày \(date.vietnamese).",
+                en: "Village \(village.name): from \(predecessor.name) to \(succession.name) from \(date.vietnamese).")
+        }
+        return taken
+    }
+
+    /// A village claimed by two new communes, or of a split commune and claimed by none, is a conflict.
+    mutating func checkClaims(_ claims: [UUID: [String]], names: [UUID: String], split: [UUID: [UnitRecord]]) {
+        for (village, codes) in claims.sorted(by: { $0.value.first ?? "" < $1.value.first ?? "" }) where codes.count > 1
+        {
+            let communes = codes.compactMap { code in conversion.first { $0.code == code }?.name }
+            let name = names[village] ?? village.uuidString
             conflict(
-                vi: "Thôn \(villageNames[village] ?? "") được hai xã mới nhận: \(names.joined(separator: ", ")).",
-                en:
-                    "Village \(villageNames[village] ?? "") is claimed by two new communes: \(names.joined(separator: ", ")).",
+                vi: "Thôn \(name) được hai xã mới nhận: \(communes.joined(separator: ", ")).",
+                en: "Village \(name) is claimed by two new communes: \(communes.joined(separator: ", ")).",
                 field: "villages", code: codes[1])
         }
-        for (_, villages) in split {
-            for village in villages where claims[village.unitID] == nil {
-                conflict(
-                    vi: "Thôn \(village.name) của xã bị chia không được xã mới nào nhận.",
-                    en: "Village \(village.name) of a split commune goes into no new commune.", field: "villages")
-            }
+        for village in split.values.joined() where claims[village.unitID] == nil {
+            conflict(
+                vi: "Thôn \(village.name) của xã bị chia không được xã mới nào nhận.",
+                en: "Village \(village.name) of a split commune goes into no new commune.", field: "villages")
         }
     }
 
