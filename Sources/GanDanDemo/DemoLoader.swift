@@ -9,6 +9,9 @@ public enum DemoStage: String, Sendable, CaseIterable {
     case planning
     /// The whole story: placement approved on 25 April 2019, with 12 months of cell life each side (rules.md A9).
     case placed
+    /// The placed story, then the 2025 restructure into the two-level structure (issue 19): today's pages show the
+    /// five new communes of Na Hang. Not yet the default: the demo accounts' roles on Na Hang district end with it.
+    case present
 }
 
 /// Loads the embedded demo: the official Tuyên Quang units, then Na Hang from March 2019 (rules.md C).
@@ -47,6 +50,26 @@ public struct DemoLoader: Sendable {
         return try UnitListLines.parse(try Data(contentsOf: url))
     }
 
+    /// Communes of the shipped old list that no longer existed on 30-6-2025, with the day the demo ends them: Vân Sơn
+    /// (Sơn Dương) is not among the old units of the 2025 source (it went into Văn Phú in the 2019–2021 commune
+    /// mergers; the demo takes 1-2-2020, not checked against the resolution). Left open, the restructure reports it as
+    /// an old commune going into no new one (rules.md R26).
+    public static let communesEndedBefore2025: [(code: String, endsOn: CivilDate)] = [
+        ("02593", CivilDate.on(2020, 2, 1))
+    ]
+
+    /// Ends the communes of the old list merged before 2025, so the 2025 restructure covers every old commune.
+    static func endMergedCommunes(db: DatabaseHandle, actor: Actor) async throws {
+        let tree = OrganisationTree(db: db, scope: .everything)
+        for (code, day) in communesEndedBefore2025 {
+            guard let unit = try await tree.unit(code: code, on: day.adding(days: -1)), unit.validity.until == nil
+            else {
+                continue
+            }
+            try await UnitWriter(db: db, scope: .everything).close(unit.id, on: day, actor: actor)
+        }
+    }
+
     /// Writes the demo into an empty database; refuses a database that already holds members.
     ///
     /// At stage `.placed` it also approves the optimiser's proposal for the district and writes 24 months of
@@ -57,6 +80,7 @@ public struct DemoLoader: Sendable {
         }
         let writer = DatasetWriter(db: db, scope: .everything)
         var summary = try await writer.write(OrganisationDataset(units: try Self.tuyenQuangUnits()), actor: actor)
+        try await Self.endMergedCommunes(db: db, actor: actor)
         let demo = try await writer.write(NaHangDemo.dataset(), actor: actor)
         summary.unitsCreated += demo.unitsCreated
         summary.unitsChanged += demo.unitsChanged
@@ -71,7 +95,7 @@ public struct DemoLoader: Sendable {
                 legalBasis: "Kết luận 38-KL/TW ngày 13-11-2018; Kế hoạch 254-KH/TU ngày 06-03-2019",
                 deadline: CivilDate.on(2019, 4, 30), unitID: district.id,
                 plannedOn: CivilDate.on(2019, 3, 6), actor: actor)
-            if stage == .placed {
+            if stage != .planning {
                 let plans = PlacementPlans(db: db, scope: .everything)
                 let plan = try await plans.propose(unitID: district.id, on: Self.proposalDate, actor: actor)
                 _ = try await plans.approve(
@@ -82,6 +106,12 @@ public struct DemoLoader: Sendable {
                     ).meetings
                 // The village cells' dues registers for the placement year (issue 20 item 7).
                 try await DemoDues(db: db, actor: actor).write(districtID: district.id, year: Self.decisionDate.year)
+            }
+            if stage == .present {
+                // Today's structure (issue 19): the 2025 restructure as one operation, so pages opened today show
+                // the five new communes of Na Hang under the new Tuyên Quang province.
+                let list = try Self.tuyenQuangUnits2025()
+                _ = try await Restructure(db: db, scope: .everything).apply(list, on: list.date, actor: actor)
             }
         }
         return summary

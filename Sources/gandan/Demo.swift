@@ -25,7 +25,8 @@ struct Demo: AsyncParsableCommand {
     @Flag(help: "Delete an existing SQLite demo file first.") var reset = false
     @ArgumentParser.Option(
         help: ArgumentHelp(
-            "How far the story goes: 'placed' (placement approved on 25-4-2019, 24 months of cell life) or "
+            "How far the story goes: 'placed' (placement approved on 25-4-2019, 24 months of cell life), "
+                + "'present' (placed, then the 2025 restructure into the new communes) or "
                 + "'planning' (March 2019, before the planner's review).", valueName: "stage"))
     var stage: DemoStageArgument = .placed
     @OptionGroup var server: ServerOptions
@@ -76,7 +77,13 @@ struct Demo: AsyncParsableCommand {
 
 /// `--stage` of `gandan demo`.
 enum DemoStageArgument: String, ExpressibleByArgument, CaseIterable {
-    case planning, placed
+    case planning, placed, present
 
-    var stage: DemoStage { self == .planning ? .planning : .placed }
+    var stage: DemoStage {
+        switch self {
+        case .planning: return .planning
+        case .placed: return .placed
+        case .present: return .present
+        }
+    }
 }

@@ -16,6 +16,7 @@ struct GanDanCommand: AsyncParsableCommand {
             Serve.self, Demo.self, ConfigCommand.self, Migrate.self, Import.self, Export.self, UserCommand.self,
             AuditCommand.self, PlacementCommand.self, BackupCommand.self, RestoreCommand.self, RoutesCommand.self,
             RemindCommand.self,
+            RestructureCommand.self,
         ])
 
     /// Standard output is written line by line even into a file or a pipe (issue 24): `gandan demo > demo.log`

@@ -36,3 +36,4 @@ func districtImport(_ db: DatabaseHandle) { _ = DistrictImport(db: db) }
 func toDoLists(_ db: DatabaseHandle) { _ = ToDoLists(db: db) }
 func reminderDigests(_ db: DatabaseHandle) { _ = ReminderDigests(db: db) }
 func partyDues(_ db: DatabaseHandle) { _ = PartyDues(db: db) }
+func restructure(_ db: DatabaseHandle) { _ = Restructure(db: db) }

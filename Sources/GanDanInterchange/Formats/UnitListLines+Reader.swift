@@ -8,6 +8,7 @@ extension UnitListLines {
         var units: [UnitDraft] = []
         var successions: [UnitSuccession] = []
         var lines: [String: Int] = [:]
+        var agencyCells: [String: AgencyCellFate] = [:]
         var issues: [InputIssue] = []
         /// Provinces by code, and each commune's parent with its line, for the checks across lines.
         var provinces: Set<String> = []
@@ -44,6 +45,12 @@ extension UnitListLines {
                 guard let parent else { return issue(number, "parent", "must name the province's code") }
                 parents.append((parent, number))
                 guard let from = predecessors(object["from"], line: number) else { return }
+                if let fate = object["agency_cells"] {
+                    guard let fate = (fate as? String).flatMap(AgencyCellFate.init(rawValue:)) else {
+                        return issue(number, "agency_cells", "must be \"merge\" or \"dissolve\"")
+                    }
+                    agencyCells[code] = fate
+                }
                 successions.append(UnitSuccession(code: code, name: name, date: date, predecessors: from))
             }
             lines[code] = number

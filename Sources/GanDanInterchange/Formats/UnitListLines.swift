@@ -15,6 +15,17 @@ public struct UnitListFile: Sendable, Equatable {
     public var successions: [UnitSuccession]
     /// The file line of each unit, by code.
     public var lines: [String: Int]
+    /// What the restructure does with the agency cells of the old communes, for the new units whose line says
+    /// (`"agency_cells": "merge"` or `"dissolve"`); merged when the line says nothing (docs/restructure.md).
+    public var agencyCells: [String: AgencyCellFate] = [:]
+}
+
+/// What becomes of the agency cells of the old communes that formed a new one (issue 19, rules.md R26).
+public enum AgencyCellFate: String, Sendable, Codable, CaseIterable {
+    /// One agency cell of the new commune takes in their members, from the restructure's date.
+    case merge
+    /// They end on the restructure's date; their members must already be in other cells.
+    case dissolve
 }
 
 public enum UnitListLines {
@@ -46,7 +57,7 @@ public enum UnitListLines {
         guard !reader.units.isEmpty else { throw .malformed("the file holds no units") }
         return UnitListFile(
             date: header.date, source: header.source, units: reader.units,
-            successions: reader.successions, lines: reader.lines)
+            successions: reader.successions, lines: reader.lines, agencyCells: reader.agencyCells)
     }
 
     static func object(_ line: String, number: Int, issues: inout [InputIssue]) -> [String: Any]? {

@@ -18,6 +18,7 @@ public enum GanDanMigrations {
             AddPostSource(),
             AddReminderDigests(),
             AddPartyDues(),
+            AddOrganisationPlacements(),
         ]
     }
 }

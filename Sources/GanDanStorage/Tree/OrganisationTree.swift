@@ -93,10 +93,11 @@ public struct OrganisationTree: Sendable {
     /// Party organisations attached to the given units on `date`, committees first, then in Vietnamese order.
     public func organisations(atUnits unitIDs: [UUID], on date: CivilDate) async throws -> [OrganisationSnapshot] {
         guard !unitIDs.isEmpty else { return [] }
-        var query = OrganisationRecord.query(on: db).filter(\.$unitID ~~ unitIDs).inForce(on: date)
-        if let organisations = scope.organisationFilter { query = query.filter(\.$id ~~ organisations) }
-        let records = try await query.sort(\.$nameSort).all()
-        return try await snapshots(records, on: date)
+        var records = try await OrganisationPlacements(db: db).at(units: unitIDs, on: date)
+        if let organisations = scope.organisationFilter {
+            records = try records.filter { organisations.contains(try $0.requireID()) }
+        }
+        return try await snapshots(records.sorted { $0.nameSort < $1.nameSort }, on: date)
     }
 
     /// One organisation by id, whatever the date.

@@ -1,0 +1,40 @@
+import FluentKit
+import Foundation
+
+/// Where a party organisation sat in the tree during a period, once a restructure moved it: its unit and its parent
+/// organisation, dated (rules.md R26). The organisation row keeps where it was founded; these rows, when an
+/// organisation has any, say where it was on each day (the same cell keeps its id, its members and its history).
+final class OrganisationPlacementRecord: Model, @unchecked Sendable {
+    static let schema = "organisation_placements"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organisation_id") var organisationID: UUID
+    @Field(key: "unit_id") var unitID: UUID
+    @OptionalField(key: "parent_id") var parentID: UUID?
+    @Field(key: "valid_from") var validFrom: String
+    @OptionalField(key: "valid_until") var validUntil: String?
+
+    init() {}
+}
+
+/// An organisation that went into another on a restructure's date: an old commune's party committee into the new
+/// commune's, the agency cells of merged communes into the new agency cell (rules.md R26).
+final class OrganisationSuccessionRecord: Model, @unchecked Sendable {
+    static let schema = "organisation_successions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "predecessor_id") var predecessorID: UUID
+    @Field(key: "successor_id") var successorID: UUID
+    @Field(key: "valid_from") var validFrom: String
+
+    init() {}
+}
+
+extension OrganisationPlacementRecord: DatedModel {
+    static var validFromKey: KeyPath<OrganisationPlacementRecord, FieldProperty<OrganisationPlacementRecord, String>> {
+        \.$validFrom
+    }
+    static var validUntilKey:
+        KeyPath<OrganisationPlacementRecord, OptionalFieldProperty<OrganisationPlacementRecord, String>>
+    { \.$validUntil }
+}

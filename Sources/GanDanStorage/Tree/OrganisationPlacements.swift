@@ -1,0 +1,62 @@
+import FluentKit
+import Foundation
+import GanDanCore
+
+/// Reads where organisations sat on a day once a restructure moved them (rules.md R26): an organisation with
+/// placement rows is where the row in force says; one without is where it was founded.
+struct OrganisationPlacements {
+    let db: any Database
+
+    /// The placement in force on `date` of each of `ids` that has one.
+    func inForce(_ ids: [UUID], on date: CivilDate) async throws -> [UUID: OrganisationPlacementRecord] {
+        var found: [UUID: OrganisationPlacementRecord] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            for row in try await OrganisationPlacementRecord.query(on: db).filter(\.$organisationID ~~ chunk)
+                .inForce(on: date).all()
+            {
+                found[row.organisationID] = row
+            }
+        }
+        return found
+    }
+
+    /// The organisations in force on `date` that sat at one of `unitIDs` that day.
+    func at(units unitIDs: [UUID], on date: CivilDate) async throws -> [OrganisationRecord] {
+        let founded = try await OrganisationRecord.query(on: db).filter(\.$unitID ~~ unitIDs).inForce(on: date).all()
+        let moved = try await OrganisationPlacementRecord.query(on: db).filter(\.$unitID ~~ unitIDs)
+            .inForce(on: date).all().map(\.organisationID)
+        return try await settle(founded, movedIn: moved, on: date) { Set(unitIDs).contains($0.unitID) }
+    }
+
+    /// The organisations in force on `date` whose parent that day was one of `parents`.
+    func children(of parents: [UUID], on date: CivilDate) async throws -> [OrganisationRecord] {
+        let founded = try await OrganisationRecord.query(on: db).filter(\.$parentID ~~ parents).inForce(on: date)
+            .all()
+        let moved = try await OrganisationPlacementRecord.query(on: db).filter(\.$parentID ~~ parents)
+            .inForce(on: date).all().map(\.organisationID)
+        return try await settle(founded, movedIn: moved, on: date) { $0.parentID.map(Set(parents).contains) ?? false }
+    }
+
+    /// The records as they sat on `date`: those placed elsewhere that day left out, those placed here added, each
+    /// with the unit and parent of its placement.
+    private func settle(
+        _ founded: [OrganisationRecord], movedIn: [UUID], on date: CivilDate,
+        keeps: (OrganisationPlacementRecord) -> Bool
+    ) async throws -> [OrganisationRecord] {
+        var records = founded
+        let known = Set(try founded.map { try $0.requireID() })
+        let extra = Array(Set(movedIn).subtracting(known))
+        if !extra.isEmpty {
+            records += try await OrganisationRecord.query(on: db).filter(\.$id ~~ extra).inForce(on: date).all()
+        }
+        let placements = try await inForce(try records.map { try $0.requireID() }, on: date)
+        return try records.compactMap { record in
+            guard let placement = placements[try record.requireID()] else { return record }
+            guard keeps(placement) else { return nil }
+            record.unitID = placement.unitID
+            record.parentID = placement.parentID
+            return record
+        }
+    }
+}
