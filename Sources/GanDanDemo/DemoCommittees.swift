@@ -32,8 +32,9 @@ struct DemoCommittees: Sendable {
     static let skippedCommitteeMeeting = CivilDate.on(2019, 12, 20)
 
     /// Assigns a committee member to every cell from `assignedFrom`, the committee's members sharing the cells out,
-    /// and re-divides about 40 % of them from `reassignedFrom`: cell id → its assignments, oldest first.
-    func assignFollowers(cells: [HistoryCell]) async throws -> [String: [DemoAssignment]] {
+    /// and re-divides about 40 % of them from `reassignedFrom`: cell id → its assignments, oldest first. Assignments
+    /// beginning after `until` are drawn but not stored, so a history cut at a day keeps the same draws.
+    func assignFollowers(cells: [HistoryCell], until: CivilDate? = nil) async throws -> [String: [DemoAssignment]] {
         let assignments = CommitteeAssignments(db: db, scope: .everything)
         var random = SeededRandom(seed: Self.seed)
         var made: [String: [DemoAssignment]] = [:]
@@ -50,7 +51,10 @@ struct DemoCommittees: Sendable {
                 .filter { $0 != first }
             if random.chance(0.4), !later.isEmpty {
                 let next = random.pick(later)
-                try await assignments.assign(cellID: cellID, memberID: next, from: Self.reassignedFrom, actor: actor)
+                if until.map({ Self.reassignedFrom <= $0 }) ?? true {
+                    try await assignments.assign(
+                        cellID: cellID, memberID: next, from: Self.reassignedFrom, actor: actor)
+                }
                 list[0].until = Self.reassignedFrom
                 list.append(DemoAssignment(memberID: next.uuidString, from: Self.reassignedFrom))
             }
@@ -79,7 +83,8 @@ struct DemoCommittees: Sendable {
 extension DemoCommittees {
     /// The meetings of every grassroots committee under the district from January 2018 to April 2020: the committee
     /// in June and December, its standing body monthly, each planned with notice and minuted (rules.md R7, R10, R11).
-    func holdMeetings(districtID: UUID) async throws -> Int {
+    /// Each committee draws from its own stream, so stopping at `until` leaves the earlier meetings as they were.
+    func holdMeetings(districtID: UUID, until: CivilDate? = nil) async throws -> Int {
         let tree = OrganisationTree(db: db, scope: .everything)
         let day = DemoLoader.decisionDate
         let units = try await tree.subtree(of: districtID, on: day)
@@ -87,19 +92,22 @@ extension DemoCommittees {
             $0.kind == .grassrootsCommittee
         }
         let meetings = CellMeetings(db: db, scope: .everything, policy: policy)
-        var random = SeededRandom(seed: Self.seed ^ 0x22)
         var held = 0
+        let last = until ?? CivilDate.on(2020, 4, 30)
         for committee in committees.sorted(by: { $0.code < $1.code }) {
+            var random = SeededRandom(seed: SeededRandom.seed(Self.seed ^ 0x22, committee.code))
             let short = committee.code == OrganisationDraft.committeeCode(unitCode: Self.shortCommuneCode)
             var month = YearMonth(CivilDate.on(2018, 1, 1))
             while month <= YearMonth(CivilDate.on(2020, 4, 1)) {
                 if !(short && month == Self.skippedStandingMonth) {
                     let date = CivilDate.on(month.year, month.month, random.int(3...8))
+                    guard date <= last else { break }
                     try await hold(.standingBody, of: committee.id, on: date, meetings: meetings, random: &random)
                     held += 1
                 }
                 if month.month == 6 || month.month == 12 {
                     let date = CivilDate.on(month.year, month.month, random.int(15...22))
+                    guard date <= last else { break }
                     if !(short && month == YearMonth(Self.skippedCommitteeMeeting)) {
                         try await hold(.committee, of: committee.id, on: date, meetings: meetings, random: &random)
                         held += 1

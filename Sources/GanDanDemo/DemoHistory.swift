@@ -15,15 +15,18 @@ public struct DemoHistory: Sendable {
     }
 
     /// Reads the district's village cells and their rolls, generates the history and stores it in one transaction.
-    public func write(districtID: UUID, placementDate: CivilDate, actor: Actor, monthsEachSide: Int = 12)
-        async throws -> CellHistorySummary
-    {
+    ///
+    /// With `until`, the whole history is generated as without it and only what was recorded by the end of that day
+    /// is stored (`CellHistory.recorded(by:)`): the same district as the full story, stopped at a day (rules.md R26).
+    public func write(
+        districtID: UUID, placementDate: CivilDate, actor: Actor, monthsEachSide: Int = 12, until: CivilDate? = nil
+    ) async throws -> CellHistorySummary {
         let cells = try await VillageCellRolls(db: db, scope: .everything).rolls(under: districtID, on: placementDate)
         // Each cell followed by a member of the committee above it, present at most of its meetings (rules.md R11).
         // One transaction for all of them: a commit per assignment would be most of the demo's load time.
         let policy = policy
         let followers = try await db.writeTransaction { db in
-            try await DemoCommittees(db: db, policy: policy, actor: actor).assignFollowers(cells: cells)
+            try await DemoCommittees(db: db, policy: policy, actor: actor).assignFollowers(cells: cells, until: until)
         }
         var meetings = MeetingHistory.generate(
             cells: cells, placementDate: placementDate, monthsBefore: monthsEachSide, monthsAfter: monthsEachSide)
@@ -39,11 +42,13 @@ public struct DemoHistory: Sendable {
             committeeOf[cell.id] = parent.uuidString
         }
         citizens.keepCellQuota(committeeOf: committeeOf)
+        let history = CellHistory(meetings: meetings, citizens: citizens)
         var summary = try await CellHistoryWriter(db: db, scope: .everything, policy: policy).write(
-            CellHistory(meetings: meetings, citizens: citizens), actor: actor)
+            until.map { history.recorded(by: $0) } ?? history, actor: actor)
         // The grassroots committees' and their standing bodies' own meetings (rules.md R7).
         summary.meetings += try await db.writeTransaction { db in
-            try await DemoCommittees(db: db, policy: policy, actor: actor).holdMeetings(districtID: districtID)
+            try await DemoCommittees(db: db, policy: policy, actor: actor).holdMeetings(
+                districtID: districtID, until: until)
         }
         return summary
     }

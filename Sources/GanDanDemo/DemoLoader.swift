@@ -73,8 +73,11 @@ public struct DemoLoader: Sendable {
     /// Writes the demo into an empty database; refuses a database that already holds members.
     ///
     /// At stage `.placed` it also approves the optimiser's proposal for the district and writes 24 months of
-    /// meetings, tasks and registers around it, so the before/after effect can be shown (rules.md A9).
-    public func load(actor: Actor = .system, stage: DemoStage = .placed) async throws -> DatasetWriteSummary {
+    /// meetings, tasks and registers around it, so the before/after effect can be shown (rules.md A9). With
+    /// `historyUntil`, that history stops at the end of the day: the same story, as recorded by then (rules.md R26).
+    public func load(actor: Actor = .system, stage: DemoStage = .placed, historyUntil: CivilDate? = nil) async throws
+        -> DatasetWriteSummary
+    {
         guard try await !MemberDirectory(db: db, scope: .everything).holdsMembers() else {
             throw StorageError.conflict("the database already holds members: the demo loads only into an empty one")
         }
@@ -102,7 +105,7 @@ public struct DemoLoader: Sendable {
                     plan.id, version: plan.version, decisionDate: Self.decisionDate, actor: actor)
                 summary.meetings =
                     try await DemoHistory(db: db, policy: policy).write(
-                        districtID: district.id, placementDate: Self.decisionDate, actor: actor
+                        districtID: district.id, placementDate: Self.decisionDate, actor: actor, until: historyUntil
                     ).meetings
                 // The village cells' dues registers for the placement year (issue 20 item 7).
                 try await DemoDues(db: db, actor: actor).write(districtID: district.id, year: Self.decisionDate.year)

@@ -156,6 +156,22 @@ struct DemoLoaderTests {
             #expect(!impact.cells(.improved).isEmpty)
             #expect(!(impact.cells(.unchanged) + impact.cells(.declined)).isEmpty)
             #expect(impact.cells.count == cells.count)
+            // Item 5 of issue 19 (rules.md A9): each side reads the last year-end review inside it, 31-12-2018 before and
+            // 31-12-2019 after, and the cells that received a key leader are set against those that did not.
+            #expect(impact.before.reviewYear == 2018)
+            #expect(impact.after.reviewYear == 2019)
+            let villages = Array(Set(cells.map(\.unitID)))
+            let poor2018 = try await register.counts(ofVillages: villages, year: 2018).values.map(\.poor).reduce(0, +)
+            let poor2019 = try await register.counts(ofVillages: villages, year: 2019).values.map(\.poor).reduce(0, +)
+            #expect(impact.before.poorHouseholds == poor2018)
+            #expect(impact.after.poorHouseholds == poor2019)
+            let (with, without) = (impact.withKeyLeader, impact.withoutKeyLeader)
+            #expect(with.cells >= 12 && without.cells > 0 && with.cells + without.cells == cells.count)
+            #expect(impact.cells.filter(\.receivedKeyLeader).count == with.cells)
+            #expect(impact.cells.contains { $0.receivedKeyLeader && $0.cell.id == naCooc.id })
+            let gainWith = (with.after.meanQuality ?? 0) - (with.before.meanQuality ?? 0)
+            let gainWithout = (without.after.meanQuality ?? 0) - (without.before.meanQuality ?? 0)
+            #expect(gainWith > gainWithout + 5)
 
             let directive = try #require(try await Directives(db: db, scope: .everything).list().first?.id)
             #expect(try await Directives(db: db, scope: .everything).progress(directive, on: after)?.dissolved == 12)

@@ -320,6 +320,24 @@ struct MeetingHistoryTests {
         #expect(boundary.keys.contains { !flagged.contains($0) })
     }
 
+    @Test(
+        "A9: a cell's effect comes from whether a key leader joined it, never from its village's name: renamed, it draws the same; an article village without a leader is like any other"
+    )
+    func effectIsNotDecidedByName() {
+        var renamed = Self.sample
+        renamed[0].villageName = "Thôn Mới"
+        let again = MeetingHistory.generate(cells: renamed, placementDate: Self.placement)
+        #expect(again.effects == Self.history.effects)
+        // Nà Coóc's cell without Hoàng Văn Hoan: no key leader, so only the weak draw of the cells nobody joined.
+        let withoutLeader = Self.sample.map { cell in
+            var cell = cell
+            cell.members.removeAll { $0.isKeyLeader }
+            return cell
+        }
+        let effects = MeetingHistory.generate(cells: withoutLeader, placementDate: Self.placement).effects
+        #expect(effects.allSatisfy { !$0.receivedKeyLeader && $0.effect <= 0.3 })
+    }
+
     @Test("the same cells and seed give the same history; another seed another one")
     func deterministic() {
         let again = MeetingHistory.generate(cells: Self.sample, placementDate: Self.placement)

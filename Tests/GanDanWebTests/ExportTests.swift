@@ -123,6 +123,13 @@ struct ExportTests {
                 "/cells/\(cell)/report?month=2019-06&table=absences&", "/units/\(commune)/dashboard?as_of=2019-06-30&",
                 "/units/\(district)/dashboard?as_of=2019-06-30&",
             ]
+            // Issue 19 item 5 (rules.md A9): the impact page sets cells with a key leader against those without one.
+            try await app.testing().test(
+                .GET, "/units/\(commune)/impact?placement=2019-04-25", headers: users.admin.bearer
+            ) { res in
+                #expect(res.body.string.contains("Chi bộ có lãnh đạo chủ chốt về sinh hoạt"))
+                #expect(res.body.string.contains("rà soát cuối năm trong từng kỳ"))
+            }
             for page in pages {
                 try await app.testing().test(.GET, page, headers: users.admin.bearer) { res in
                     #expect(res.status == .ok, "\(page)")

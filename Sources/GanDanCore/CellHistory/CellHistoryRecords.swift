@@ -8,11 +8,15 @@ public struct HistoryMember: Hashable, Sendable {
     public var isKeyLeader: Bool
     /// The cell's secretary, who chairs the meeting when present (rules.md R10).
     public var isSecretary: Bool
+    /// What orders the roll, stable from one database to another (ids are not); the id unless given.
+    public var key: String
 
     public init(
-        id: String, validity: Validity, party: PartyRecord, isKeyLeader: Bool = false, isSecretary: Bool = false
+        id: String, validity: Validity, party: PartyRecord, isKeyLeader: Bool = false, isSecretary: Bool = false,
+        key: String? = nil
     ) {
         self.id = id
+        self.key = key ?? id
         self.validity = validity
         self.party = party
         self.isKeyLeader = isKeyLeader
@@ -28,9 +32,15 @@ public struct HistoryCell: Hashable, Sendable {
     public var villageName: String
     public var profile: VillageProfile?
     public var members: [HistoryMember]
+    /// What a generated history draws the cell's life from, stable from one database to another (ids are not): the
+    /// same district loaded twice gets the same life. The id unless given.
+    public var key: String
 
-    public init(id: String, villageName: String, profile: VillageProfile? = nil, members: [HistoryMember]) {
+    public init(
+        id: String, villageName: String, profile: VillageProfile? = nil, members: [HistoryMember], key: String? = nil
+    ) {
         self.id = id
+        self.key = key ?? id
         self.villageName = villageName
         self.profile = profile
         self.members = members

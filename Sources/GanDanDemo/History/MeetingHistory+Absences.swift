@@ -15,7 +15,7 @@ enum HistoryAbsences {
         guard !generators.isEmpty else { return }
         let perCase = max(1, generators.count / 25)
         var remaining = (0..<perCase).flatMap { _ in [HistoryAbsencePattern.threeInOneYear, .twoThenOne] }
-        let keys = generators.map { SeededRandom.seed(seed, $0.cell.id, salt: 12) }
+        let keys = generators.map { SeededRandom.seed(seed, $0.cell.key, salt: 12) }
         let order = generators.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
         for index in order {
             guard let pattern = remaining.first else { break }
@@ -33,7 +33,7 @@ extension HistoryCellGenerator {
     /// The member is expected those months, is neither secretary nor key leader, and two other full members
     /// are on the roll to chair and record.
     func absencePlan(_ pattern: HistoryAbsencePattern, seed: UInt64) -> [String: Set<YearMonth>]? {
-        var random = SeededRandom(seed: SeededRandom.seed(seed, cell.id, salt: 13))
+        var random = SeededRandom(seed: SeededRandom.seed(seed, cell.key, salt: 13))
         var candidates: [String] = []
         for member in cell.members where !member.isSecretary && !member.isKeyLeader {
             if !candidates.contains(member.id) { candidates.append(member.id) }

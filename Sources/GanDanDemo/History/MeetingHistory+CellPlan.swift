@@ -5,8 +5,6 @@ import GanDanCore
 /// Before: attendance 65–85 %, late starts, late or missing notice, skipped reviews, few vague tasks.
 /// After: each rate moves toward its best value in proportion to the effect, ramping up over three months.
 struct HistoryCellPlan {
-    /// The article's villages, whose cells improved (seed article; rules.md A6, C).
-    static let articleVillages: Set<String> = ["Nà Coóc", "Bản Tùn", "Khuổi Phầy"]
     static let startTimes = [("07:30", 2), ("08:00", 3), ("14:00", 2), ("19:00", 3), ("19:30", 2)]
 
     let receivedKeyLeader: Bool
@@ -30,9 +28,8 @@ struct HistoryCellPlan {
         receivedKeyLeader = cell.members.contains {
             $0.isKeyLeader && $0.validity.from >= window.placementDate && $0.validity.from < window.end
         }
-        effect = Self.drawEffect(
-            receivedKeyLeader: receivedKeyLeader, article: Self.articleVillages.contains(cell.villageName),
-            random: &random)
+        // Whether a key leader came decides the effect, never the village's name (rules.md A9).
+        effect = Self.drawEffect(receivedKeyLeader: receivedKeyLeader, random: &random)
         attendance = random.real(0.65...0.85)
         lateChance = random.real(0.4...0.7)
         timelyNoticeChance = random.real(0.3...0.6)
@@ -45,9 +42,8 @@ struct HistoryCellPlan {
     }
 
     /// Strong (0.55–1) in about 70 % of the cells a key leader joined, flat (−0.05–0.08) in the rest; weak (0–0.3)
-    /// elsewhere, slightly worse (−0.2 to −0.05) in about 15 % of those. The article's villages always improve.
-    static func drawEffect(receivedKeyLeader: Bool, article: Bool, random: inout SeededRandom) -> Double {
-        if article { return random.real(0.7...1) }
+    /// elsewhere, slightly worse (−0.2 to −0.05) in about 15 % of those.
+    static func drawEffect(receivedKeyLeader: Bool, random: inout SeededRandom) -> Double {
         if receivedKeyLeader {
             return random.chance(0.3) ? random.real(-0.05...0.08) : random.real(0.55...1)
         }

@@ -47,7 +47,7 @@ struct HistoryCellGenerator {
     init(cell: HistoryCell, window: HistoryWindow, seed: UInt64) {
         self.cell = cell
         self.window = window
-        var random = SeededRandom(seed: SeededRandom.seed(seed, cell.id))
+        var random = SeededRandom(seed: SeededRandom.seed(seed, cell.key))
         plan = HistoryCellPlan(cell: cell, window: window, random: &random)
         var schedule: [HistoryMeetingDay] = []
         for month in window.months {

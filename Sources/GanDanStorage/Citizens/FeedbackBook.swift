@@ -209,6 +209,7 @@ public struct FeedbackBook: Sendable {
             id: try record.requireID(), cellID: record.organisationID, villageID: record.unitID, feedback: feedback,
             stage: feedback.stage, due: feedback.dueDate(calendar: calendar, settings: settings),
             overdue: feedback.isOverdue(on: date, calendar: calendar, settings: settings),
-            reportedMeetingID: record.reportedMeetingID)
+            // The meeting it was told back at is a later step too, until that day (rules.md R26).
+            reportedMeetingID: feedback.reportedBackOn == nil ? nil : record.reportedMeetingID)
     }
 }

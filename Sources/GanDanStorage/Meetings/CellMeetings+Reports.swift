@@ -20,12 +20,16 @@ extension CellMeetings {
         guard try await cellRecord(cellID) != nil else { return [] }
         let ids = try await CommuneDashboard(db: db, scope: scope).openTasks(of: cellID, asOf: date)
         guard !ids.isEmpty else { return [] }
-        return try await taskViews(MemberTaskRecord.query(on: db).filter(\.$id ~~ ids)).sorted {
+        return try await taskViews(MemberTaskRecord.query(on: db).filter(\.$id ~~ ids), asOf: date).sorted {
             ($0.due, $0.meetingDate, $0.description) < ($1.due, $1.meetingDate, $1.description)
         }
     }
 
-    func taskViews(_ query: QueryBuilder<MemberTaskRecord>) async throws -> [TaskView] {
+    /// The tasks the query finds, with assignees, households and the day of the meeting that assigned them.
+    ///
+    /// With `asOf`, each task as it stood at the end of that day: a review at a later meeting is not yet made, so the
+    /// task is open with no outcome and nothing persuaded yet (rules.md R26).
+    func taskViews(_ query: QueryBuilder<MemberTaskRecord>, asOf: CivilDate? = nil) async throws -> [TaskView] {
         let records = try await query.all()
         guard !records.isEmpty else { return [] }
         let ids = records.compactMap(\.id)
@@ -39,7 +43,11 @@ extension CellMeetings {
             try await MeetingRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.meetingID)))).all()
                 .map { (try $0.requireID(), try $0.date(\.$date)) },
             uniquingKeysWith: { first, _ in first })
+        let reviewDates = try await asOf == nil ? [:] : meetingDays(records.compactMap(\.reviewedMeetingID))
         return try records.map { record in
+            let notYet =
+                asOf.map { day in record.reviewedMeetingID.flatMap { reviewDates[$0] }.map { $0 > day } ?? false }
+                ?? false
             guard let meetingDate = meetingDates[record.meetingID] else {
                 throw StorageError.corrupt(
                     table: MemberTaskRecord.schema, column: "meeting_id", value: record.meetingID.uuidString)
@@ -49,8 +57,8 @@ extension CellMeetings {
                 meetingDate: meetingDate,
                 kind: try record.decode(\.$kind, as: MemberTaskKind.self), description: record.description,
                 due: YearMonth(record.dueMonth) ?? YearMonth(year: 2000, month: 1)!,
-                status: try record.decode(\.$status, as: MemberTaskStatus.self), outcome: record.outcome,
-                reviewedMeetingID: record.reviewedMeetingID,
+                status: notYet ? .open : try record.decode(\.$status, as: MemberTaskStatus.self),
+                outcome: notYet ? nil : record.outcome, reviewedMeetingID: notYet ? nil : record.reviewedMeetingID,
                 assignees: assignees.filter { $0.taskID == record.id }.map {
                     NamedID(id: $0.memberID, name: names[$0.memberID] ?? "")
                 }.sorted { $0.name < $1.name },
@@ -60,10 +68,22 @@ extension CellMeetings {
                 criterionSetID: record.criterionSet, criterionNumber: record.criterionNumber,
                 persuasion: record.householdsTarget.map {
                     PersuasionProgress(
-                        householdsTarget: $0, householdsPersuaded: record.householdsPersuaded ?? 0,
-                        areaPlantedHectares: record.areaPlanted ?? 0)
+                        householdsTarget: $0, householdsPersuaded: notYet ? 0 : record.householdsPersuaded ?? 0,
+                        areaPlantedHectares: notYet ? 0 : record.areaPlanted ?? 0)
                 })
         }
+    }
+
+    /// The day of each meeting in `ids`.
+    func meetingDays(_ ids: [UUID]) async throws -> [UUID: CivilDate] {
+        var days: [UUID: CivilDate] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(Set(ids[start..<min(start + 500, ids.count)]))
+            for meeting in try await MeetingRecord.query(on: db).filter(\.$id ~~ chunk).all() {
+                days[try meeting.requireID()] = try meeting.date(\.$date)
+            }
+        }
+        return days
     }
 
     /// Members of the cell with too many unexcused absences in `year` (rules.md R12); exempt members never count.

@@ -13,8 +13,8 @@ public struct VillageCellRolls: Sendable {
         self.scope = scope
     }
 
-    /// The village cells under `unitID` on `date` (those in scope), each with every official membership it has had,
-    /// members ordered by id.
+    /// The village cells under `unitID` on `date` (those in scope) in the order of their codes, each with every
+    /// official membership it has had, members ordered by a key that does not depend on the database's ids.
     public func rolls(under unitID: UUID, on date: CivilDate) async throws -> [HistoryCell] {
         let tree = OrganisationTree(db: db, scope: scope)
         let units = try await tree.subtree(of: unitID, on: date)
@@ -25,7 +25,7 @@ public struct VillageCellRolls: Sendable {
             .filter(\.$kind == MembershipKind.official.rawValue).all()
         let people = try await self.people(Array(Set(memberships.map(\.memberID))))
         var rolls: [HistoryCell] = []
-        for cell in cells {
+        for cell in cells.sorted(by: { $0.code < $1.code }) {
             let village = try await tree.unit(cell.unitID, on: date)
             let roll = try memberships.filter { $0.organisationID == cell.id }.compactMap { membership in
                 try Self.member(membership, of: cell.id, people: people)
@@ -33,7 +33,8 @@ public struct VillageCellRolls: Sendable {
             rolls.append(
                 HistoryCell(
                     id: cell.id.uuidString, villageName: village?.name ?? cell.name, profile: village?.profile,
-                    members: roll.sorted { $0.id < $1.id }))
+                    members: roll.sorted { ($0.key, $0.validity.from.iso) < ($1.key, $1.validity.from.iso) },
+                    key: cell.code))
         }
         return rolls
     }
@@ -65,6 +66,8 @@ public struct VillageCellRolls: Sendable {
             id: membership.memberID.uuidString,
             validity: try membership.validity, party: try member.partyRecord,
             isKeyLeader: try held.contains { try $0.decode(\.$kind, as: PostKind.self).isKeyLeader },
-            isSecretary: held.contains { $0.kind == PostKind.cellSecretary.rawValue && $0.organisationID == cellID })
+            isSecretary: held.contains { $0.kind == PostKind.cellSecretary.rawValue && $0.organisationID == cellID },
+            key: [member.citizenID, member.cardNumber, member.fullName, member.birthDate].compactMap { $0 }
+                .joined(separator: "|"))
     }
 }

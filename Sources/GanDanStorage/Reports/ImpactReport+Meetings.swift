@@ -4,7 +4,8 @@ import GanDanCore
 import SQLKit
 
 extension ImpactReports {
-    /// Meetings held in the period, from their current minutes, and the tasks assigned at them: two queries per 500
+    /// Meetings held in the period, from their current minutes, and the tasks assigned at them (done when reviewed as
+    /// done at a meeting inside the period; a later review is not this period's): two queries per 500
     /// cells that read only the columns the figures need. (Loading whole meeting and minutes records and decoding
     /// whole minutes made a district's report take longer than the GET fuzzer's 10 s in a debug build, issue 21.)
     func addMeetingFigures(
@@ -45,8 +46,10 @@ extension ImpactReports {
             }
             let tasks: SQLQueryString = """
                 SELECT t.organisation_id AS cell, COUNT(*) AS assigned, \
-                SUM(CASE WHEN t.status = \(bind: MemberTaskStatus.done.rawValue) THEN 1 ELSE 0 END) AS done \
-                FROM member_tasks t JOIN meetings m ON m.id = t.meeting_id WHERE \(held) GROUP BY t.organisation_id
+                SUM(CASE WHEN t.status = \(bind: MemberTaskStatus.done.rawValue) AND r.date < \(bind: until.iso) \
+                THEN 1 ELSE 0 END) AS done \
+                FROM member_tasks t JOIN meetings m ON m.id = t.meeting_id \
+                LEFT JOIN meetings r ON r.id = t.reviewed_meeting_id WHERE \(held) GROUP BY t.organisation_id
                 """
             for row in try await sql.raw(tasks).all() {
                 let cell = try row.decode(column: "cell", as: UUID.self)

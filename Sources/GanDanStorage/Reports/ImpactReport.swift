@@ -19,10 +19,12 @@ public struct PeriodFigures: Codable, Sendable, Hashable {
     public var tasksDone = 0
     public var feedbackReceived = 0
     public var feedbackAnswered = 0
-    /// Poor households in the villages in the year the period ends (rules.md R25).
+    /// Poor households in the villages at the last year-end review inside the period (rules.md R25).
     public var poorHouseholds = 0
-    /// New-rural criteria met by the villages in the year the period ends (rules.md R24).
+    /// New-rural criteria met by the villages at the last year-end review inside the period (rules.md R24).
     public var criteriaMet = 0
+    /// The year whose review (31 December) the two figures above read; nil when no year ended inside the period.
+    public var reviewYear: Int?
     /// Candidates admitted (ceremony held) in the period (rules.md R23).
     public var admitted = 0
 
@@ -61,6 +63,7 @@ public struct PeriodFigures: Codable, Sendable, Hashable {
         sum.poorHouseholds += rhs.poorHouseholds
         sum.criteriaMet += rhs.criteriaMet
         sum.admitted += rhs.admitted
+        sum.reviewYear = lhs.reviewYear ?? rhs.reviewYear
         return sum
     }
 }
@@ -83,6 +86,15 @@ public struct CellImpact: Codable, Sendable, Hashable {
     public var after: PeriodFigures
     public var qualityChange: Double?
     public var reading: Reading
+    /// A commune key leader joined the cell's roll inside the period after the placement (rules.md A3, A9).
+    public var receivedKeyLeader = false
+}
+
+/// The cells of one side of the comparison: those that received a key leader, or those that did not (rules.md A9).
+public struct ImpactGroup: Codable, Sendable, Hashable {
+    public var cells = 0
+    public var before: PeriodFigures
+    public var after: PeriodFigures
 }
 
 /// Before vs after the placement for the cells under a unit, the same length each side (rules.md A9).
@@ -96,6 +108,9 @@ public struct ImpactReport: Codable, Sendable, Hashable {
     public var cells: [CellImpact]
     /// Points of mean quality a cell must gain (or lose) to count as improved (or declined).
     public var threshold: Double
+    /// Cells that received a key leader, and cells that did not: whether the change came with the placement.
+    public var withKeyLeader: ImpactGroup
+    public var withoutKeyLeader: ImpactGroup
 
     public func cells(_ reading: CellImpact.Reading) -> [CellImpact] { cells.filter { $0.reading == reading } }
 }
@@ -141,11 +156,20 @@ public struct ImpactReports: Sendable {
         var after = PeriodFigures(from: afterRange.0, until: afterRange.1)
         let earlier = try await figures(cells: cells, from: beforeRange.0, until: beforeRange.1)
         let later = try await figures(cells: cells, from: afterRange.0, until: afterRange.1)
+        let receivers = try await cellsReceivingKeyLeaders(cells.map(\.id), from: afterRange.0, until: afterRange.1)
+        var withLeader = ImpactGroup(before: before, after: after)
+        var withoutLeader = withLeader
         for cell in cells {
             let old = earlier[cell.id] ?? PeriodFigures(from: beforeRange.0, until: beforeRange.1)
             let new = later[cell.id] ?? PeriodFigures(from: afterRange.0, until: afterRange.1)
             before = before + old
             after = after + new
+            let received = receivers.contains(cell.id)
+            if received {
+                withLeader.add(old, new)
+            } else {
+                withoutLeader.add(old, new)
+            }
             var change: Double?
             var reading = CellImpact.Reading.noData
             if let oldQuality = old.meanQuality, let newQuality = new.meanQuality {
@@ -157,12 +181,12 @@ public struct ImpactReports: Sendable {
                 CellImpact(
                     cell: NamedID(id: cell.id, name: names[cell.id] ?? cell.name), before: old, after: new,
                     qualityChange: change,
-                    reading: reading))
+                    reading: reading, receivedKeyLeader: received))
         }
         impacts.sort { ($0.qualityChange ?? -.infinity, $1.cell.name) > ($1.qualityChange ?? -.infinity, $0.cell.name) }
         return ImpactReport(
             unitID: unitID, placementDate: placementDate, months: months, before: before, after: after, cells: impacts,
-            threshold: threshold)
+            threshold: threshold, withKeyLeader: withLeader, withoutKeyLeader: withoutLeader)
     }
 
     /// Each cell's figures for one period, read in a few batched queries.
@@ -173,7 +197,11 @@ public struct ImpactReports: Sendable {
         let cellIDs = cells.map(\.id)
         try await addMeetingFigures(of: cellIDs, from: from, until: until, to: &result)
         try await addCitizenFigures(of: cellIDs, from: from, until: until, to: &result)
-        try await addVillageFigures(of: cells, year: until.adding(days: -1).year, to: &result)
+        // The last year-end review inside the period: for 25-4-2019 to 25-4-2020, the review of 31-12-2019.
+        let year = CellRating.lastRatedYear(on: until.adding(days: -1))
+        if CivilDate(year: year, month: 12, day: 31).map({ $0 >= from }) == true {
+            try await addVillageFigures(of: cells, year: year, to: &result)
+        }
         return result
     }
 
@@ -187,14 +215,15 @@ public struct ImpactReports: Sendable {
         of cellIDs: [UUID], from: CivilDate, until: CivilDate, to result: inout [UUID: PeriodFigures]
     ) async throws {
         let decoder = JSONDecoder()
+        let book = FeedbackBook(db: db, scope: .storageInternal)
         for chunk in Self.chunks(cellIDs) {
             for item in try await FeedbackRecord.query(on: db).filter(\.$organisationID ~~ chunk)
                 .filter(\.$receivedOn >= from.iso).filter(\.$receivedOn < until.iso).all()
             {
                 result[item.organisationID]?.feedbackReceived += 1
-                if item.stage == FeedbackStage.answered.rawValue || item.stage == FeedbackStage.reportedBack.rawValue {
-                    result[item.organisationID]?.feedbackAnswered += 1
-                }
+                // Answered by the end of the period: an answer given later is not this period's (rules.md R26).
+                let feedback = try book.decode(item).asOf(until.adding(days: -1))
+                if feedback.answeredOn != nil { result[item.organisationID]?.feedbackAnswered += 1 }
             }
             for candidate in try await CandidateRecord.query(on: db).filter(\.$organisationID ~~ chunk).all() {
                 guard let pipeline = try? decoder.decode(CandidatePipeline.self, from: Data(candidate.pipeline.utf8)),
@@ -222,6 +251,7 @@ public struct ImpactReports: Sendable {
         for cell in cells {
             result[cell.id]?.poorHouseholds = poor[cell.unitID]?.poor ?? 0
             result[cell.id]?.criteriaMet = met[cell.unitID] ?? 0
+            result[cell.id]?.reviewYear = year
         }
     }
 }

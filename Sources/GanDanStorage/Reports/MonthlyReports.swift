@@ -115,13 +115,18 @@ public struct MonthlyReports: Sendable {
         var assigned: [TaskView] = []
         var reviewed: [TaskView] = []
         if !ids.isEmpty {
+            // As the month's end saw them: a review in a later month is not yet made (rules.md R26).
             assigned = try await meetings.taskViews(
-                MemberTaskRecord.query(on: db).filter(\.$meetingID ~~ ids))
+                MemberTaskRecord.query(on: db).filter(\.$meetingID ~~ ids), asOf: last)
             reviewed = try await meetings.taskViews(
                 MemberTaskRecord.query(on: db).filter(\.$reviewedMeetingID ~~ ids.map { Optional($0) }))
         }
         func ordered(_ tasks: [TaskView]) -> [TaskView] {
-            tasks.sorted { ($0.meetingDate, $0.description, $0.id) < ($1.meetingDate, $1.description, $1.id) }
+            // Ties broken by who was assigned before the id, so the order reads the same in every database.
+            tasks.sorted {
+                ($0.meetingDate, $0.description, $0.assignees.map(\.name).joined(separator: ","), $0.id)
+                    < ($1.meetingDate, $1.description, $1.assignees.map(\.name).joined(separator: ","), $1.id)
+            }
         }
         let inMonth: (CivilDate?) -> Bool = { date in date.map { $0 >= first && $0 < next } ?? false }
         let feedback = try await FeedbackBook(db: db, scope: scope, calendar: calendar).list(cells: [cellID], on: last)

@@ -86,6 +86,21 @@ struct ImpactPages: FeatureRoutes {
         var noData: Int
         var total: Int
         var threshold: String
+        /// The year-end reviews the poor households and criteria read, before and after.
+        var reviewBefore: String
+        var reviewAfter: String
+        var withLeaderCells: Int
+        var withoutLeaderCells: Int
+        /// Figures before and after in cells that received a key leader, then in those that did not.
+        var byLeader: [LeaderMetric]
+    }
+
+    struct LeaderMetric: Encodable {
+        var label: String
+        var withBefore: String
+        var withAfter: String
+        var withoutBefore: String
+        var withoutAfter: String
     }
 
     static func format(_ value: Double?, unit: String = "") -> String {
@@ -118,7 +133,32 @@ struct ImpactPages: FeatureRoutes {
             cellChartHeight: max(cellBars.count, 1) * 14 + 8,
             improved: report.cells(.improved).map(\.cell), unchanged: report.cells(.unchanged).map(\.cell),
             declined: report.cells(.declined).map(\.cell), noData: report.cells(.noData).count,
-            total: report.cells.count, threshold: String(format: "%.0f", report.threshold))
+            total: report.cells.count, threshold: String(format: "%.0f", report.threshold),
+            reviewBefore: Self.review(before, word), reviewAfter: Self.review(after, word),
+            withLeaderCells: report.withKeyLeader.cells, withoutLeaderCells: report.withoutKeyLeader.cells,
+            byLeader: Self.byLeader(report, word))
+    }
+
+    /// "31/12/2018", the review a side's poor households and criteria read, or that there was none inside it.
+    static func review(_ figures: PeriodFigures, _ word: (String) -> String) -> String {
+        figures.reviewYear.flatMap { CivilDate(year: $0, month: 12, day: 31)?.vietnamese } ?? word("impactNoReview")
+    }
+
+    /// The figures that show whether the change came with the placement: with a key leader against without one.
+    static func byLeader(_ report: ImpactReport, _ word: (String) -> String) -> [LeaderMetric] {
+        let (with, without) = (report.withKeyLeader, report.withoutKeyLeader)
+        let rows: [(String, (PeriodFigures) -> Double?, String)] = [
+            ("impactQuality", { $0.meanQuality }, ""), ("impactAttendance", { $0.attendanceRate }, " %"),
+            ("impactOnTime", { $0.onTimeRate }, " %"), ("impactTasks", { $0.taskCompletion }, " %"),
+            ("impactFeedback", { $0.feedbackAnswerRate }, " %"),
+        ]
+        return rows.map { key, value, unit in
+            LeaderMetric(
+                label: word(key), withBefore: format(value(with.before), unit: unit),
+                withAfter: format(value(with.after), unit: unit),
+                withoutBefore: format(value(without.before), unit: unit),
+                withoutAfter: format(value(without.after), unit: unit))
+        }
     }
 
     /// Each figure before and after the placement, and whether it got better.

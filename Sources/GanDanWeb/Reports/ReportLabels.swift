@@ -17,8 +17,9 @@ enum ReportLabels {
         "impactQuality": BilingualText(vi: "Điểm chất lượng", en: "Quality score"),
         "impactTasks": BilingualText(vi: "Nhiệm vụ hoàn thành", en: "Tasks done"),
         "impactFeedback": BilingualText(vi: "Ý kiến đã được trả lời", en: "Feedback answered"),
-        "impactPoor": BilingualText(vi: "Hộ nghèo (cuối kỳ)", en: "Poor households (at the end)"),
-        "impactCriteria": BilingualText(vi: "Tiêu chí NTM đạt (cuối kỳ)", en: "Criteria met (at the end)"),
+        "impactPoor": BilingualText(vi: "Hộ nghèo (rà soát cuối năm)", en: "Poor households (year-end review)"),
+        "impactCriteria": BilingualText(
+            vi: "Tiêu chí NTM đạt (rà soát cuối năm)", en: "Criteria met (year-end review)"),
         "impactAdmitted": BilingualText(vi: "Kết nạp đảng viên", en: "Members admitted"),
         "impactReading": BilingualText(vi: "Nhận định", en: "Reading"),
         "impactImproved": BilingualText(vi: "Chi bộ có chuyển biến rõ", en: "Cells that improved"),
@@ -29,5 +30,18 @@ enum ReportLabels {
         "impactByCell": BilingualText(
             vi: "Thay đổi điểm chất lượng sinh hoạt theo chi bộ", en: "Change in meeting quality by cell"),
         "impactNoData": BilingualText(vi: "chi bộ không đủ số liệu", en: "cells without data on one side"),
+        "impactByLeader": BilingualText(
+            vi: "So sánh chi bộ có và không có đồng chí lãnh đạo chủ chốt về sinh hoạt",
+            en: "Cells that received a key leader and cells that did not"),
+        "impactWithLeader": BilingualText(
+            vi: "Chi bộ có lãnh đạo chủ chốt về sinh hoạt", en: "Cells that received a key leader"),
+        "impactWithoutLeader": BilingualText(
+            vi: "Chi bộ không có lãnh đạo chủ chốt về", en: "Cells that received no key leader"),
+        "impactCells": BilingualText(vi: "Số chi bộ", en: "Cells"),
+        "impactReview": BilingualText(
+            vi: "Hộ nghèo và tiêu chí theo kết quả rà soát cuối năm trong từng kỳ",
+            en: "Poor households and criteria from the year-end review inside each period"),
+        "impactNoReview": BilingualText(
+            vi: "không có rà soát cuối năm trong kỳ", en: "no year-end review in the period"),
     ]
 }
