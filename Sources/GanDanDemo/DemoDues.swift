@@ -9,46 +9,53 @@ struct DemoDues: Sendable {
     let db: DatabaseHandle
     let actor: Actor
 
-    /// Writes `year`'s registers for the village cells under the district, in one transaction.
-    func write(districtID: UUID, year: Int) async throws {
+    /// Writes `year`'s registers for the village cells under the district, in one transaction. With `until`, only the
+    /// months passed up by then: the same registers as the whole year, stopped at a day (rules.md R26).
+    func write(districtID: UUID, year: Int, until: CivilDate? = nil) async throws {
         let cells = try await VillageCellRolls(db: db, scope: .everything).rolls(
             under: districtID, on: CivilDate.on(year, 12, 31)
-        ).compactMap { UUID(uuidString: $0.id) }
+        ).compactMap { cell in UUID(uuidString: cell.id).map { (id: $0, key: cell.key) } }
         let actor = actor
         try await db.writeTransaction { db in
             let dues = PartyDues(db: db, scope: .everything)
             for cell in cells {
                 for month in 1...12 {
-                    guard let month = YearMonth(year: year, month: month) else { continue }
+                    guard let month = YearMonth(year: year, month: month),
+                        until.map({ Self.passUpDay(month) <= $0 }) ?? true
+                    else { continue }
                     try await Self.month(cell, month, dues: dues, db: db, actor: actor)
                 }
             }
         }
     }
 
-    static func month(_ cell: UUID, _ month: YearMonth, dues: PartyDues, db: DatabaseHandle, actor: Actor)
-        async throws
-    {
-        let register = try await dues.register(of: cell, month: month)
+    /// The day the cell passes the month's dues up to the commune.
+    static func passUpDay(_ month: YearMonth) -> CivilDate { month.firstDay.adding(days: 24) }
+
+    /// One cell's month. Draws come from the cell's code and the members' names, not ids, so two loads agree.
+    static func month(
+        _ cell: (id: UUID, key: String), _ month: YearMonth, dues: PartyDues, db: DatabaseHandle, actor: Actor
+    ) async throws {
+        let register = try await dues.register(of: cell.id, month: month)
         guard !register.lines.isEmpty else { return }
         let lastDay = month.adding(months: 1).firstDay.adding(days: -1)
-        let roster = try await CellDirectory(db: db, scope: .everything).roster(of: cell, on: lastDay)
+        let roster = try await CellDirectory(db: db, scope: .everything).roster(of: cell.id, on: lastDay)
         let collector =
             roster.first { $0.posts.contains(.cellSecretary) }?.member.id ?? register.lines[0].member.id
-        var random = SeededRandom(seed: seed(cell) ^ UInt64(month.year * 12 + month.month))
+        var random = SeededRandom(seed: SeededRandom.seed(seed, cell.key, salt: UInt64(month.year * 12 + month.month)))
         let entries = register.lines.map { line in
-            var member = SeededRandom(seed: seed(line.member.id))
+            let memberKey = cell.key + "/" + line.member.name
+            var member = SeededRandom(seed: SeededRandom.seed(seed, memberKey))
             let (band, income) = band(&member)
-            let paid = !missed(line.member.id, month: month, random: &random)
+            let paid = !missed(memberKey, month: month, random: &random)
             return DuesEntry(
                 memberID: line.member.id, band: band, income: income,
                 paidOn: paid ? month.firstDay.adding(days: random.int(4...14)) : nil,
                 collectedBy: paid ? collector : nil)
         }
-        let recorded = try await dues.record(cellID: cell, month: month, entries, actor: actor)
+        let recorded = try await dues.record(cellID: cell.id, month: month, entries, actor: actor)
         guard recorded.paidCount > 0 else { return }
-        try await dues.passUp(
-            cellID: cell, month: month, on: month.firstDay.adding(days: 24), by: collector, actor: actor)
+        try await dues.passUp(cellID: cell.id, month: month, on: passUpDay(month), by: collector, actor: actor)
     }
 
     /// A member's band for the year: most are farmers, some are salaried, a few live on a pension.
@@ -61,18 +68,12 @@ struct DemoDues: Sendable {
     }
 
     /// Whether the member misses the month: one in fifty misses September to November, others now and then a month.
-    static func missed(_ member: UUID, month: YearMonth, random: inout SeededRandom) -> Bool {
+    static func missed(_ memberKey: String, month: YearMonth, random: inout SeededRandom) -> Bool {
         let draw = random.int(0...99)
-        if seed(member) % 50 == 0, (9...11).contains(month.month) { return true }
+        if SeededRandom.seed(seed, memberKey, salt: 50) % 50 == 0, (9...11).contains(month.month) { return true }
         return draw < 3
     }
 
-    /// A stable seed from an id (FNV-1a over its bytes), the same on every platform and run.
-    static func seed(_ id: UUID) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in withUnsafeBytes(of: id.uuid, Array.init) {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return hash
-    }
+    /// The dues' own stream, apart from the meetings' and the committees'.
+    static let seed: UInt64 = 0xD0E5_2019
 }

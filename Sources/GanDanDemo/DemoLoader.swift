@@ -108,7 +108,8 @@ public struct DemoLoader: Sendable {
                         districtID: district.id, placementDate: Self.decisionDate, actor: actor, until: historyUntil
                     ).meetings
                 // The village cells' dues registers for the placement year (issue 20 item 7).
-                try await DemoDues(db: db, actor: actor).write(districtID: district.id, year: Self.decisionDate.year)
+                try await DemoDues(db: db, actor: actor).write(
+                    districtID: district.id, year: Self.decisionDate.year, until: historyUntil)
             }
             if stage == .present {
                 // Today's structure (issue 19): the 2025 restructure as one operation, so pages opened today show

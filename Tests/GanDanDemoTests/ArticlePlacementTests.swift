@@ -10,8 +10,7 @@ struct ArticlePlacementTests {
         "none of the article's placements is marginal: the best plan without it costs more than 1 % of the member's cost and more than a kilometre's travel (rules.md A3, A4)",
         arguments: TestDatabase.all)
     func robust(database: TestDatabase) async throws {
-        try await database.withDatabase { db in
-            _ = try await DemoLoader(db: db).load(stage: .planning)
+        try await database.withDemo(stage: .planning) { db, _ in
             let margins = try await ArticlePlacementMargins(db: db).margins()
             // Hoàng Văn Hoan, La Văn Đường, the Youth Union secretary and Khuổi Phầy's three newcomers.
             #expect(margins.count == 6)
@@ -26,8 +25,7 @@ struct ArticlePlacementTests {
         "the three newcomers to Khuổi Phầy include key commune officials, as the article says (seed article ¶5, rules.md C)",
         arguments: TestDatabase.all)
     func khuoiPhayNewcomers(database: TestDatabase) async throws {
-        try await database.withDatabase { db in
-            _ = try await DemoLoader(db: db).load(stage: .planning)
+        try await database.withDemo(stage: .planning) { db, _ in
             let newcomers = try await ArticlePlacementMargins(db: db).margins().filter {
                 $0.placement.villageCode == NaHangDemo.khuoiPhayVillageCode
             }

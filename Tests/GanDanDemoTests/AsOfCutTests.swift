@@ -104,8 +104,7 @@ struct AsOfCutTests {
         arguments: TestDatabase.all)
     func cutEqualsWhole(database: TestDatabase) async throws {
         func views(until: CivilDate?) async throws -> [CivilDate: [String: String]] {
-            try await database.withDatabase { db in
-                _ = try await DemoLoader(db: db).load(stage: .placed, historyUntil: until)
+            try await database.withDemo(stage: .placed, historyUntil: until) { db, _ in
                 let views = try await DatedViews(db: db)
                 var all: [CivilDate: [String: String]] = [:]
                 for day in Self.days { all[day] = try await views.all(on: day) }

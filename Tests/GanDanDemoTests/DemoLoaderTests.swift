@@ -13,8 +13,7 @@ struct DemoLoaderTests {
         "the demo shows Na Hang's 12 communes and their agency cells with the article's people",
         arguments: TestDatabase.all)
     func demo(database: TestDatabase) async throws {
-        try await database.withDatabase { db in
-            let summary = try await DemoLoader(db: db).load(stage: .planning)
+        try await database.withDemo(stage: .planning) { db, summary in
             #expect(summary.members > 4200)  // rules.md C: more than 4,200 members in 35 grassroots organisations
             let day = NaHangDemo.referenceDate
             let tree = OrganisationTree(db: db, scope: .everything)
@@ -44,8 +43,7 @@ struct DemoLoaderTests {
     func proposalAsOf(database: TestDatabase) async throws {
         let day = CivilDate(year: 2019, month: 4, day: 1)!
         func proposal(_ stage: DemoStage) async throws -> [String] {
-            try await database.withDatabase { db in
-                _ = try await DemoLoader(db: db).load(stage: stage)
+            try await database.withDemo(stage: stage) { db, _ in
                 let tree = OrganisationTree(db: db, scope: .everything)
                 let district = try #require(try await tree.unit(code: NaHangDemo.districtCode, on: day))
                 let plan = try await PlacementPlans(db: db, scope: .everything)
@@ -69,8 +67,7 @@ struct DemoLoaderTests {
         "the placed demo has 12 months of meetings each side of the placement, with an uneven effect (rules.md A9)",
         arguments: TestDatabase.all)
     func placedHistory(database: TestDatabase) async throws {
-        try await database.withDatabase { db in
-            let summary = try await DemoLoader(db: db).load(stage: .placed)
+        try await database.withDemo(stage: .placed) { db, summary in
             #expect(summary.meetings > 2000)
             let tree = OrganisationTree(db: db, scope: .everything)
             let placement = DemoLoader.decisionDate
@@ -220,8 +217,7 @@ struct DemoLoaderTests {
         "R18: in every year the demo rates, 'excellent' stays within 20 % of 'good' in every cell and every grassroots committee, for members and for cells",
         arguments: TestDatabase.all)
     func excellentQuota(database: TestDatabase) async throws {
-        try await database.withDatabase { db in
-            _ = try await DemoLoader(db: db).load(stage: .placed)
+        try await database.withDemo(stage: .placed) { db, _ in
             let tree = OrganisationTree(db: db, scope: .everything)
             let day = DemoLoader.decisionDate
             let district = try #require(try await tree.unit(code: NaHangDemo.districtCode, on: day))

@@ -31,8 +31,7 @@ struct DistrictTransferTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("district-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let day = DemoLoader.proposalDate
-        let original = try await database.withDatabase { db in
-            _ = try await DemoLoader(db: db).load(stage: .planning)
+        let original = try await database.withDemo(stage: .planning) { db, _ in
             let dataset = try await DistrictExport(db: db, scope: .commandLineOperator).dataset(
                 unitCode: NaHangDemo.districtCode, on: CivilDate.on(2019, 3, 31), actor: .cli)
             _ = try DistrictFolder.write(dataset, to: folder, format: .csv)

@@ -32,12 +32,11 @@ struct RestructureTests {
         "the Tuyên Quang 2025 conversion on the demo: Na Hang's 12 communes in 2019, Nà Coóc in xã Nà Hang in 2026 with the same members (rules.md R26)",
         arguments: TestDatabase.all)
     func demo(database: TestDatabase) async throws {
-        try await database.withDatabase { db in try await Self.checkDemo(db) }
+        try await database.withDemo(stage: .planning) { db, _ in try await Self.checkDemo(db) }
     }
 
     static func checkDemo(_ db: any Database) async throws {
         // The planning stage stops in 2019; the conversion is applied here, as the full demo applies it at its end.
-        _ = try await DemoLoader(db: db).load(stage: .planning)
         let tree = OrganisationTree(db: db, scope: .everything)
         let village = try #require(try await tree.unit(code: NaHangDemo.naCoocVillageCode, on: before))
         let cells = try await tree.organisations(atUnits: [village.id], on: before)
@@ -109,11 +108,10 @@ struct RestructureTests {
         "the present demo shows Na Hang's five new communes today, each with its party committee, and Nà Coóc's cell keeps its members",
         arguments: TestDatabase.all)
     func presentDemo(database: TestDatabase) async throws {
-        try await database.withDatabase { db in try await Self.checkPresent(db) }
+        try await database.withDemo(stage: .present) { db, _ in try await Self.checkPresent(db) }
     }
 
     static func checkPresent(_ db: any Database) async throws {
-        _ = try await DemoLoader(db: db).load(stage: .present)
         let tree = OrganisationTree(db: db, scope: .everything)
         let five = [
             "02221": "Nà Hang", "02245": "Côn Lôn", "02239": "Thượng Nông", "02248": "Yên Hoa", "02260": "Hồng Thái",
@@ -157,8 +155,7 @@ struct RestructureTests {
         "a dry run with a village claimed twice, an unknown village and an old commune left out names each and writes nothing; applying it is refused",
         arguments: TestDatabase.all)
     func conflicts(database: TestDatabase) async throws {
-        try await database.withDatabase { db in
-            _ = try await DemoLoader(db: db).load(stage: .planning)
+        try await database.withDemo(stage: .planning) { db, _ in
             let counts = try await Self.counts(db)
             let list = try Self.conflicting()
             let report = try await Restructure(db: db, scope: .everything).apply(list, on: Self.date, dryRun: true)
@@ -178,8 +175,7 @@ struct RestructureTests {
 
     @Test("a dry run of the shipped conversion lists the changes and writes nothing", arguments: TestDatabase.all)
     func dryRun(database: TestDatabase) async throws {
-        try await database.withDatabase { db in
-            _ = try await DemoLoader(db: db).load(stage: .planning)
+        try await database.withDemo(stage: .planning) { db, _ in
             let counts = try await Self.counts(db)
             let report = try await Restructure(db: db, scope: .everything).apply(
                 try DemoLoader.tuyenQuangUnits2025(), on: Self.date, dryRun: true)

@@ -29,8 +29,7 @@ struct PlacementPlanTests {
 
     @Test("the demo reproduces the article from data, without pins", arguments: TestDatabase.all)
     func article(database: TestDatabase) async throws {
-        try await database.withDatabase { db in
-            _ = try await DemoLoader(db: db).load(stage: .planning)
+        try await database.withDemo(stage: .planning) { db, _ in
             let tree = OrganisationTree(db: db, scope: .everything)
             let district = try #require(try await tree.unit(code: NaHangDemo.districtCode, on: Self.proposalDay))
             let plans = PlacementPlans(db: db, scope: .everything)

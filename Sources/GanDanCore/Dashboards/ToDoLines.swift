@@ -24,7 +24,8 @@ public enum ToDoLines {
 
     /// A secretary's lines for one cell: the month's meeting always, then each count that is not zero.
     public static func cell(
-        _ cell: CellToDo, on date: CivilDate, horizon: ToDoHorizon = .standard, absencesAt: Int = 2
+        _ cell: CellToDo, on date: CivilDate, horizon: ToDoHorizon = .standard,
+        absencesAt: Int = MeetingSettings.standard.absenceWarningCount
     ) -> [ToDoLine] {
         let base = "/cells/\(cell.cellID.uuidString)"
         let month = date.month
@@ -74,7 +75,8 @@ public enum ToDoLines {
 
     /// A planner's lines for the cells under a unit: each count that is not zero, linked to the unit's list.
     public static func unit(
-        _ unitID: UUID, _ totals: ToDoTotals, on date: CivilDate, horizon: ToDoHorizon = .standard, absencesAt: Int = 2
+        _ unitID: UUID, _ totals: ToDoTotals, on date: CivilDate, horizon: ToDoHorizon = .standard,
+        absencesAt: Int = MeetingSettings.standard.absenceWarningCount
     ) -> [ToDoLine] {
         let base = "/units/\(unitID.uuidString)"
         let dashboard = base + "/dashboard"

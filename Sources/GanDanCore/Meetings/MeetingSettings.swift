@@ -32,6 +32,9 @@ public struct MeetingSettings: Hashable, Sendable, Codable {
         self.standingBodyMeetingsPerYear = standingBodyMeetingsPerYear
     }
 
+    /// Unexcused absences in a year at which a to-do list warns, one short of the flag (at least one; rules.md R12).
+    public var absenceWarningCount: Int { max(unexcusedAbsenceThreshold - 1, 1) }
+
     /// The counts of meetings a year that split it into equal parts of whole months.
     public static let meetingsPerYearChoices: Set<Int> = [1, 2, 3, 4, 6, 12]
 

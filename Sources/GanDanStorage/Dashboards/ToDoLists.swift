@@ -202,7 +202,7 @@ public struct ToDoLists: Sendable {
     /// Members per cell with at least one unexcused absence fewer than the removal flag in the day's year, up to the
     /// day (rules.md R12): one query for the year's unexcused absences recorded in these cells.
     func membersNearAbsenceFlag(_ cells: [UUID], on date: CivilDate) async throws -> [UUID: Int] {
-        let near = max(meetingSettings.unexcusedAbsenceThreshold - 1, 1)
+        let near = meetingSettings.absenceWarningCount
         let counted: [String] = [PartyStanding.full.rawValue, PartyStanding.probationary.rawValue]
         var days: [UUID: [UUID: Set<String>]] = [:]
         for chunk in cells.chunked(10_000) {

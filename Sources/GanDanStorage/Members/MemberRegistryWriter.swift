@@ -64,11 +64,10 @@ public struct MemberRegistryWriter: Sendable {
             } else {
                 try await endRolls(of: id, on: since, db: db)
             }
-            try await AuditTrail(db: db, scope: .storageInternal).record(
-                AuditEvent(
-                    actor: actor.name, action: "status", entity: "member", entityID: id.uuidString, before: before,
-                    after: AuditTrail.json(StatusEntry(status: kind.rawValue, since: since.iso, reason: reason)),
-                    requestID: actor.requestID, unitID: unit))
+            try await Self.audit(
+                db, action: "status", id: id, before: before,
+                after: AuditTrail.json(StatusEntry(status: kind.rawValue, since: since.iso, reason: reason)),
+                unit: unit, actor: actor)
         }
     }
 
@@ -89,13 +88,23 @@ public struct MemberRegistryWriter: Sendable {
         return try await cell.asyncMap { try await OrganisationRecord.find($0.organisationID, on: db)?.unitID } ?? nil
     }
 
+    /// The audit entry of a change to the member, naming the unit of the member's official cell today.
     func audit(
         _ db: any Database, action: String, id: UUID, before: String?, after: String?, today: CivilDate, actor: Actor
+    ) async throws {
+        try await Self.audit(
+            db, action: action, id: id, before: before, after: after,
+            unit: try await officialUnit(id, on: today, db: db), actor: actor)
+    }
+
+    /// The audit entry of a change to member `id` (its record, status or posts), in the change's transaction.
+    static func audit(
+        _ db: any Database, action: String, id: UUID, before: String? = nil, after: String?, unit: UUID?, actor: Actor
     ) async throws {
         try await AuditTrail(db: db, scope: .storageInternal).record(
             AuditEvent(
                 actor: actor.name, action: action, entity: "member", entityID: id.uuidString, before: before,
-                after: after, requestID: actor.requestID, unitID: try await officialUnit(id, on: today, db: db)))
+                after: after, requestID: actor.requestID, unitID: unit))
     }
 }
 

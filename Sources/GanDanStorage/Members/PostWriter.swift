@@ -76,14 +76,13 @@ public struct PostWriter: Sendable {
             post.validFrom = from.iso
             post.source = source.rawValue
             try await post.create(on: db)
-            try await AuditTrail(db: db, scope: .storageInternal).record(
-                AuditEvent(
-                    actor: actor.name, action: "assign_post", entity: "member", entityID: memberID.uuidString,
-                    after: AuditTrail.json(
-                        PostEntry(
-                            kind: kind.rawValue, organisation: post.organisationID, from: from.iso,
-                            source: source.rawValue, reason: FormFields.text(assignment.reason))),
-                    requestID: actor.requestID, unitID: organisation.unitID))
+            try await MemberRegistryWriter.audit(
+                db, action: "assign_post", id: memberID,
+                after: AuditTrail.json(
+                    PostEntry(
+                        kind: kind.rawValue, organisation: post.organisationID, from: from.iso,
+                        source: source.rawValue, reason: FormFields.text(assignment.reason))),
+                unit: organisation.unitID, actor: actor)
         }
     }
 
@@ -117,14 +116,13 @@ public struct PostWriter: Sendable {
             post.validUntil = day.iso
             try await post.update(on: db)
             let unit = try await OrganisationRecord.find(post.organisationID, on: db)?.unitID
-            try await AuditTrail(db: db, scope: .storageInternal).record(
-                AuditEvent(
-                    actor: actor.name, action: "end_post", entity: "member", entityID: memberID.uuidString,
-                    after: AuditTrail.json(
-                        PostEntry(
-                            kind: post.kind, organisation: post.organisationID, from: post.validFrom,
-                            until: day.iso, reason: reason)),
-                    requestID: actor.requestID, unitID: unit))
+            try await MemberRegistryWriter.audit(
+                db, action: "end_post", id: memberID,
+                after: AuditTrail.json(
+                    PostEntry(
+                        kind: post.kind, organisation: post.organisationID, from: post.validFrom, until: day.iso,
+                        reason: reason)),
+                unit: unit, actor: actor)
         }
     }
 

@@ -40,7 +40,7 @@ public struct HomeToDo: Encodable, Sendable {
         let meetings = settings.meetingPolicy.meetings
         let lists = ToDoLists(
             db: db, scope: scope, calendar: settings.workingCalendar, meetingSettings: meetings)
-        let absencesAt = max(meetings.unexcusedAbsenceThreshold - 1, 1)
+        let absencesAt = meetings.absenceWarningCount
         var sections: [Section] = []
         let cells = account.grants.filter { $0.role == .secretary }.compactMap(\.organisationID)
         for cell in try await lists.cells(cells, on: date).cells {
