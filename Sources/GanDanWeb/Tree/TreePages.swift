@@ -120,6 +120,11 @@ struct TreePages: RouteCollection {
         var validFrom: String
         var validUntil: String?
         var roster: [MemberRow]
+        /// Official transfers into the cell waiting to be received (issue 18, rules.md R13, R14).
+        var transfers: [TransferRow] = []
+        /// Whether the user may receive them here (a planner or administrator of the cell).
+        var mayReceive = false
+        var today = ""
     }
 
     @Sendable func cell(req: Request) async throws -> Response {
@@ -153,6 +158,21 @@ struct TreePages: RouteCollection {
             unit: path.last.map { UnitRow($0, language) }, breadcrumbs: path.map { UnitRow($0, language) },
             validFrom: cell.validity.from.vietnamese, validUntil: cell.validity.until?.vietnamese,
             roster: roster.map { MemberRow($0.member, language, membership: $0.membership, posts: $0.posts) })
-        return (context, cell.unitID)
+        return (try await context.withTransfers(req, cell: id), cell.unitID)
+    }
+}
+
+extension TreePages.CellContext {
+    /// The transfers waiting for the cell, and whether the user may press "Nhận".
+    func withTransfers(_ req: Request, cell: UUID) async throws -> Self {
+        var context = self
+        let today = CivilDate.today()
+        let calendar = req.workingCalendar
+        let language = req.language
+        context.transfers = try await MemberTransfers(db: req.store, scope: try await req.scope(.read))
+            .pending(into: [cell]).map { TransferRow($0, on: today, calendar: calendar, language: language) }
+        context.mayReceive = try await req.scope(.plan).contains(organisation: cell)
+        context.today = today.iso
+        return context
     }
 }
