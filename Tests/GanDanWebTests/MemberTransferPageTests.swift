@@ -92,6 +92,13 @@ struct MemberTransferPageTests {
             try await app.testing().test(.GET, "/", headers: users.planner.bearer) { res in
                 #expect(res.body.string.contains("1 đảng viên chuyển đến đã quá hạn nhận sinh hoạt"))
             }
+            let commune = try #require(
+                try await OrganisationTree(db: app.store, scope: .everything).unit(code: "00001", on: CivilDate.today())
+            ).id
+            try await app.testing().test(.GET, "/units/\(commune)", headers: users.planner.bearer) { res in
+                #expect(res.body.string.contains("Đảng viên chuyển đến chờ nhận sinh hoạt (1)"))
+                #expect(res.body.string.contains("<a href=\"/cells/\(naCooc)\">Chi bộ thôn Nà Coóc</a>: Nông Văn Khả"))
+            }
             try await app.testing().test(.GET, "/cells/\(naCooc)", headers: users.secretary.bearer) { res in
                 #expect(res.body.string.contains("Nông Văn Khả"))
                 #expect(res.body.string.contains("quá hạn"))

@@ -60,6 +60,7 @@ struct TransferRow: Encodable {
     var member: String
     var from: String
     var to: String
+    var toCellID: UUID
     var kind: String
     var sentOn: String
     var deadline: String?
@@ -77,6 +78,7 @@ struct TransferRow: Encodable {
         member = transfer.memberName
         from = transfer.fromCellName
         to = transfer.toCellName
+        toCellID = transfer.toCellID
         kind = TransferRow.label(transfer.kind).text(in: language)
         sentOn = transfer.sentOn.vietnamese
         deadline = transfer.deadline?.vietnamese
