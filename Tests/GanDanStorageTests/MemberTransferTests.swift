@@ -11,7 +11,7 @@ struct MemberTransferTests {
     static let today = Fixtures.date("2026-12-06")
 
     /// The test tree, a second commune (Năng Khả) with a cell founded in 2026, a cell of Thanh Tương dissolved in
-    /// 2015, and Ma Văn Ba on the agency cell's roll since 2000.
+    /// 2015, and Ma Văn Ba on the agency cell's roll since 2000, its deputy secretary since 2008.
     static func seed(_ db: any Database) async throws -> UUID {
         var dataset = Fixtures.tree
         let since = Fixtures.since
@@ -33,7 +33,11 @@ struct MemberTransferTests {
                 code: "CB-00001.09", kind: .villageCell, name: "Chi bộ thôn Cũ", unitCode: "00001.01",
                 parentCode: "DB-00001", validity: Validity(from: since.from, until: Fixtures.date("2015-01-01"))),
         ]
-        dataset.members = [Fixtures.member("Ma Văn Ba", citizenID: "008075000002")]
+        dataset.members = [
+            Fixtures.member(
+                "Ma Văn Ba", citizenID: "008075000002",
+                posts: [PostDraft(kind: .cellDeputySecretary, organisationCode: "CQ-00001", validity: since)])
+        ]
         _ = try await DatasetWriter(db: db, scope: .everything).write(dataset)
         return try #require(
             try await MemberDirectory(db: db, scope: .everything).search(.init(text: "ba", date: today)).items.first
@@ -77,6 +81,9 @@ struct MemberTransferTests {
             #expect(rolls.map(\.organisationID) == [agency, banTun])
             #expect(rolls.map(\.validity.until) == [Fixtures.date("2026-11-20"), nil])
             #expect(rolls.last?.transferKind == .official)
+            let posts = try #require(try await MemberDirectory(db: db, scope: .everything).detail(ba, on: Self.today))
+                .posts
+            #expect(posts.map(\.validity.until) == [Fixtures.date("2026-11-20")], "he leaves the agency cell's post")
             #expect(try await MemberTransfers(db: db, scope: .everything).pending(into: [banTun]).isEmpty)
             let entries = try await Self.entries(db)
             #expect(entries.map(\.action).sorted() == ["transfer_official", "transfer_receive"])

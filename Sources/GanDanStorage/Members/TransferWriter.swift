@@ -68,6 +68,7 @@ public struct TransferWriter: Sendable {
             default:
                 record.receivedOn = typed.on.iso
                 try await MembershipWriter.move(memberID, to: record.toCellID, on: typed.on, kind: .internal, db: db)
+                try await endCellPosts(of: memberID, in: record.fromCellID, on: typed.on, db: db)
             }
             try await record.create(on: db)
             try await audit(record, action: "transfer_\(typed.kind.rawValue)", actor: actor, db: db)
@@ -91,6 +92,7 @@ public struct TransferWriter: Sendable {
             guard form.issues.isEmpty, let day else { throw InputError.invalid(form.issues) }
             try await checkReceipt(record, on: day, today: today, db: db)
             try await MembershipWriter.move(record.memberID, to: cellID, on: day, kind: .official, db: db)
+            try await endCellPosts(of: record.memberID, in: record.fromCellID, on: day, db: db)
             record.receivedOn = day.iso
             try await record.update(on: db)
             try await audit(record, action: "transfer_receive", actor: actor, db: db)
@@ -112,6 +114,16 @@ public struct TransferWriter: Sendable {
             record.reason += " — " + reason
             try await record.update(on: db)
             try await audit(record, action: "transfer_cancel", actor: actor, db: db)
+        }
+    }
+
+    /// A member who leaves a cell for good leaves its posts (secretary, deputy) the same day (rules.md R2, R26).
+    func endCellPosts(of memberID: UUID, in cellID: UUID, on day: CivilDate, db: any Database) async throws {
+        let posts = try await PostRecord.query(on: db).filter(\.$memberID == memberID)
+            .filter(\.$organisationID == cellID).inForce(on: day).all()
+        for post in posts where post.validFrom < day.iso {
+            post.validUntil = day.iso
+            try await post.update(on: db)
         }
     }
 
