@@ -207,6 +207,16 @@ struct AccessMatrixTests {
         "POST /members/:member/posts/end": Entry(
             path: { objects in "/members/\(objects.member)/posts/end" }, body: { _ in "post=&until=&reason=" },
             expect: { assigner($0, $1, ok: 422) }),
+        // Transfers outside a plan (issue 18): sent and cancelled from the registry, received on the cell's page.
+        "POST /members/:member/transfers": Entry(
+            path: { objects in "/members/\(objects.member)/transfers" }, body: { _ in "kind=&toCell=&on=&reason=" },
+            expect: { assigner($0, $1, ok: 422) }),
+        "POST /members/:member/transfers/cancel": Entry(
+            path: { objects in "/members/\(objects.member)/transfers/cancel" }, body: { _ in "transfer=&reason=" },
+            expect: { assigner($0, $1, ok: 422) }),
+        "POST /cells/:cell/transfers/receive": Entry(
+            path: { objects in "/cells/\(objects.cell)/transfers/receive" }, body: { _ in "transfer=&receivedOn=" },
+            expect: { assigner($0, $1, ok: 422) }),
         "GET /cells/:cell/members/new": Entry(
             path: { objects in "/cells/\(objects.cell)/members/new" },
             expect: { who, inside in who == .anonymous ? 303 : assigner(who, inside, ok: 200) }),

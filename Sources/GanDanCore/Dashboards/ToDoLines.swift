@@ -70,6 +70,7 @@ public enum ToDoLines {
         if cell.thematicTopicMissing {
             lines.append(thematic(quarter: YearMonth(date).quarter, cells: nil, path: base + "/meetings"))
         }
+        lines += transfers(waiting: cell.transfersWaiting, overdue: cell.transfersOverdue, path: base)
         return lines
     }
 
@@ -110,6 +111,7 @@ public enum ToDoLines {
             lines.append(
                 thematic(quarter: YearMonth(date).quarter, cells: totals.thematicTopicMissing, path: dashboard))
         }
+        lines += transfers(waiting: totals.transfersWaiting, overdue: totals.transfersOverdue, path: base)
         return lines
     }
 
@@ -170,5 +172,27 @@ public enum ToDoLines {
                 vi: "\(cells) chi bộ chưa có chuyên đề sinh hoạt quý \(quarter)",
                 en: "\(cells) cells have no thematic topic for quarter \(quarter)"),
             path: path)
+    }
+
+    /// Members transferred in and not yet received (rules.md R13, R14): the overdue ones first and marked.
+    static func transfers(waiting: Int, overdue: Int, path: String) -> [ToDoLine] {
+        var lines: [ToDoLine] = []
+        if overdue > 0 {
+            lines.append(
+                ToDoLine(
+                    text: BilingualText(
+                        vi: "\(overdue) đảng viên chuyển đến đã quá hạn nhận sinh hoạt",
+                        en: "\(overdue) members transferred in are past the deadline to be received"),
+                    path: path, urgent: true))
+        }
+        if waiting - overdue > 0 {
+            lines.append(
+                ToDoLine(
+                    text: BilingualText(
+                        vi: "\(waiting - overdue) đảng viên chuyển đến đang chờ nhận sinh hoạt",
+                        en: "\(waiting - overdue) members transferred in are waiting to be received"),
+                    path: path))
+        }
+        return lines
     }
 }

@@ -43,12 +43,19 @@ public struct CellToDo: Codable, Sendable, Hashable {
     public var candidateDeadlines: Int
     /// The earliest of those deadlines.
     public var nextCandidateDeadline: CivilDate?
+    /// Official transfers into the cell waiting to be received (rules.md R13, R14).
+    public var transfersWaiting: Int
+    /// Of those, the ones past their deadline.
+    public var transfersOverdue: Int
 
     public init(
         cellID: UUID, cellName: String, meeting: MonthMeetingState, tasksDueSoon: Int = 0, tasksOverdue: Int = 0,
         feedbackDueSoon: Int = 0, feedbackOverdue: Int = 0, thematicTopicMissing: Bool = false,
-        membersNearAbsenceFlag: Int = 0, candidateDeadlines: Int = 0, nextCandidateDeadline: CivilDate? = nil
+        membersNearAbsenceFlag: Int = 0, candidateDeadlines: Int = 0, nextCandidateDeadline: CivilDate? = nil,
+        transfersWaiting: Int = 0, transfersOverdue: Int = 0
     ) {
+        self.transfersWaiting = transfersWaiting
+        self.transfersOverdue = transfersOverdue
         self.cellID = cellID
         self.cellName = cellName
         self.meeting = meeting
@@ -65,7 +72,7 @@ public struct CellToDo: Codable, Sendable, Hashable {
     /// Whether nothing is left to do in the cell.
     public var isEmpty: Bool {
         !meeting.needsAction && tasksDueSoon == 0 && tasksOverdue == 0 && feedbackDueSoon == 0 && feedbackOverdue == 0
-            && !thematicTopicMissing && membersNearAbsenceFlag == 0 && candidateDeadlines == 0
+            && !thematicTopicMissing && membersNearAbsenceFlag == 0 && candidateDeadlines == 0 && transfersWaiting == 0
     }
 }
 
@@ -117,6 +124,8 @@ public struct ToDoTotals: Codable, Sendable, Hashable {
     public var thematicTopicMissing: Int
     public var membersNearAbsenceFlag: Int
     public var candidateDeadlines: Int
+    public var transfersWaiting: Int
+    public var transfersOverdue: Int
 
     public init(_ cells: [CellToDo]) {
         func count(_ test: (CellToDo) -> Bool) -> Int { cells.filter(test).count }
@@ -138,11 +147,13 @@ public struct ToDoTotals: Codable, Sendable, Hashable {
         thematicTopicMissing = count(\.thematicTopicMissing)
         membersNearAbsenceFlag = sum(\.membersNearAbsenceFlag)
         candidateDeadlines = sum(\.candidateDeadlines)
+        transfersWaiting = sum(\.transfersWaiting)
+        transfersOverdue = sum(\.transfersOverdue)
     }
 
     /// Whether every count is zero (a planned meeting alone is not a to-do).
     public var isEmpty: Bool {
         meetingNotPlanned + minutesMissing + tasksDueSoon + tasksOverdue + feedbackDueSoon + feedbackOverdue
-            + thematicTopicMissing + membersNearAbsenceFlag + candidateDeadlines == 0
+            + thematicTopicMissing + membersNearAbsenceFlag + candidateDeadlines + transfersWaiting == 0
     }
 }

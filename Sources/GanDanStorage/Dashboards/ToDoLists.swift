@@ -71,6 +71,7 @@ public struct ToDoLists: Sendable {
         let feedback = try await feedbackCounts(ids, on: date)
         let absences = try await membersNearAbsenceFlag(ids, on: date)
         let candidates = try await candidateDeadlines(ids, on: date)
+        let transfers = try await transferCounts(ids, on: date)
         let quarter = YearMonth(date).quarter
         return ToDoList(
             asOf: date,
@@ -83,7 +84,9 @@ public struct ToDoLists: Sendable {
                     thematicTopicMissing: !facts.thematicHeldThisQuarter && !(topics[cell.id] ?? []).contains(quarter),
                     membersNearAbsenceFlag: absences[cell.id] ?? 0,
                     candidateDeadlines: candidates[cell.id]?.count ?? 0,
-                    nextCandidateDeadline: candidates[cell.id]?.next)
+                    nextCandidateDeadline: candidates[cell.id]?.next,
+                    transfersWaiting: transfers[cell.id]?.waiting ?? 0,
+                    transfersOverdue: transfers[cell.id]?.overdue ?? 0)
             })
     }
 
@@ -231,6 +234,22 @@ public struct ToDoLists: Sendable {
                 }
                 let known = result[record.organisationID]
                 result[record.organisationID] = ((known?.count ?? 0) + 1, min(known?.next ?? due, due))
+            }
+        }
+        return result
+    }
+
+    /// Official transfers waiting per receiving cell, and how many are past their deadline (rules.md R13, R14): one
+    /// query per 10,000 cells.
+    func transferCounts(_ cells: [UUID], on date: CivilDate) async throws -> [UUID: (waiting: Int, overdue: Int)] {
+        var result: [UUID: (waiting: Int, overdue: Int)] = [:]
+        for chunk in cells.chunked(10_000) {
+            for record in try await MemberTransfers.pendingQuery(chunk, db: db).filter(\.$sentOn <= date.iso).all() {
+                let deadline = try record.date(\.$deadline)
+                var counts = result[record.toCellID] ?? (0, 0)
+                counts.waiting += 1
+                if let deadline, deadline < date { counts.overdue += 1 }
+                result[record.toCellID] = counts
             }
         }
         return result

@@ -23,9 +23,12 @@ public struct MembershipWriter: Sendable {
         }
     }
 
-    static func transfer(
-        _ memberID: UUID, to cellID: UUID, on date: CivilDate, kind: TransferKind, actor: Actor, db: any Database
-    ) async throws {
+    /// Ends the member's official membership on `date` and opens one in `cellID` from `date`, without an audit
+    /// entry: the caller writes the one entry of the change. Returns the membership ended and the cell.
+    @discardableResult
+    static func move(
+        _ memberID: UUID, to cellID: UUID, on date: CivilDate, kind: TransferKind, db: any Database
+    ) async throws -> (ended: MembershipRecord?, cell: OrganisationRecord) {
         guard let cell = try await OrganisationRecord.find(cellID, on: db),
             try cell.decode(\.$kind, as: OrganisationKind.self).isCell
         else { throw StorageError.notFound("no cell \(cellID)") }
@@ -56,6 +59,13 @@ public struct MembershipWriter: Sendable {
         next.transferKind = kind.rawValue
         next.validFrom = date.iso
         try await next.create(on: db)
+        return (current, cell)
+    }
+
+    static func transfer(
+        _ memberID: UUID, to cellID: UUID, on date: CivilDate, kind: TransferKind, actor: Actor, db: any Database
+    ) async throws {
+        let (current, cell) = try await move(memberID, to: cellID, on: date, kind: kind, db: db)
         try await AuditTrail(db: db, scope: .storageInternal).record(
             AuditEvent(
                 actor: actor.name, action: "transfer", entity: "member", entityID: memberID.uuidString,

@@ -19,6 +19,7 @@ public enum GanDanMigrations {
             AddReminderDigests(),
             AddPartyDues(),
             AddOrganisationPlacements(),
+            AddMemberTransfers(),
         ]
     }
 }

@@ -14,6 +14,9 @@ struct MemberRegistryPages: FeatureRoutes {
         plan.post("members", ":member", "status", use: status)
         plan.post("members", ":member", "posts", use: assignPost)
         plan.post("members", ":member", "posts", "end", use: endPost)
+        plan.post("members", ":member", "transfers", use: sendTransfer)
+        plan.post("members", ":member", "transfers", "cancel", use: cancelTransfer)
+        plan.post("cells", ":cell", "transfers", "receive", use: receiveTransfer)
     }
 
     struct Context: Encodable {
@@ -31,6 +34,10 @@ struct MemberRegistryPages: FeatureRoutes {
         var postKinds: [Choice]
         var organisations: [Choice]
         var sources: [Choice]
+        var transfers: [TransferRow]
+        var transfer: TransferForm
+        var transferKinds: [Choice]
+        var receivingCells: [Choice]
     }
 
     struct PostRow: Encodable {
@@ -44,7 +51,7 @@ struct MemberRegistryPages: FeatureRoutes {
 
     func context(
         _ req: Request, fields: MemberCorrection? = nil, change: MemberStatusChange? = nil,
-        assignment: PostAssignment? = nil
+        assignment: PostAssignment? = nil, transfer: TransferForm? = nil
     ) async throws -> Context {
         let member = try req.resolved.member
         let party = member.party
@@ -54,7 +61,7 @@ struct MemberRegistryPages: FeatureRoutes {
         let change = change ?? MemberStatusChange()
         var status = party.status.label.text(in: req.language)
         if let since = party.statusSince { status += " (\(since.vietnamese))" }
-        return try await Context(
+        let context = try await Context(
             page: PageContext(req, title: "\(Labels.text("registryRecord", req)) · \(member.summary.fullName)"),
             csrf: req.csrfToken, id: member.summary.id, name: member.summary.fullName, status: status,
             fields: fields ?? stored, change: change,
@@ -64,9 +71,11 @@ struct MemberRegistryPages: FeatureRoutes {
                         value: $0.rawValue, label: $0.label.text(in: req.language),
                         selected: change.status == $0.rawValue)
                 }, today: CivilDate.today().iso, posts: [], assignment: assignment ?? PostAssignment(),
-            postKinds: [], organisations: [], sources: []
+            postKinds: [], organisations: [], sources: [], transfers: [], transfer: transfer ?? TransferForm(),
+            transferKinds: [], receivingCells: []
         )
         .withPosts(req, member: member.summary.id)
+        return try await context.withTransfers(req, member: member.summary.id)
     }
 
     @Sendable func form(req: Request) async throws -> View {

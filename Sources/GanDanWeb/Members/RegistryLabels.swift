@@ -30,5 +30,29 @@ enum RegistryLabels {
         "postNote": BilingualText(vi: "Ghi chú (số quyết định…)", en: "Note (decision number…)"),
         "savePost": BilingualText(vi: "Ghi chức vụ", en: "Record the post"),
         "saveStatus": BilingualText(vi: "Ghi thay đổi", en: "Record the change"),
+        "transfers": BilingualText(vi: "Chuyển sinh hoạt đảng", en: "Transfers"),
+        "transferMember": BilingualText(vi: "Chuyển sinh hoạt", en: "Transfer to another cell"),
+        "transferHint": BilingualText(
+            vi: "Chính thức: sang đảng bộ khác, chi bộ nơi đến nhận trong 30 ngày làm việc. Tạm thời: từ 3 đến 12 "
+                + "tháng, vẫn sinh hoạt chính thức ở chi bộ cũ. Nội bộ: trong cùng đảng bộ xã, có hiệu lực ngay.",
+            en: "Official: to another grassroots committee; the receiving cell has 30 working days to receive. "
+                + "Temporary: 3 to 12 months, the official roll stays. Internal: within one commune committee, at once."
+        ),
+        "transferKind": BilingualText(vi: "Hình thức", en: "Kind"),
+        "toCell": BilingualText(vi: "Chi bộ nơi đến", en: "Receiving cell"),
+        "transferOn": BilingualText(vi: "Ngày chuyển", en: "Day of the transfer"),
+        "transferUntil": BilingualText(vi: "Đến ngày (chỉ khi tạm thời)", en: "Until (temporary only)"),
+        "saveTransfer": BilingualText(vi: "Ghi chuyển sinh hoạt", en: "Record the transfer"),
+        "transfer": BilingualText(vi: "Việc chuyển sinh hoạt", en: "Transfer"),
+        "fromCell": BilingualText(vi: "Từ chi bộ", en: "From cell"),
+        "sentOn": BilingualText(vi: "Ngày chuyển đi", en: "Sent on"),
+        "receiveDeadline": BilingualText(vi: "Hạn nhận", en: "Deadline to receive"),
+        "receivedTransferOn": BilingualText(vi: "Đã nhận ngày", en: "Received on"),
+        "cancelledOn": BilingualText(vi: "Đã hủy ngày", en: "Cancelled on"),
+        "cancelTransfer": BilingualText(vi: "Hủy việc chuyển", en: "Cancel the transfer"),
+        "transfersWaiting": BilingualText(
+            vi: "Đảng viên chuyển đến chờ nhận sinh hoạt", en: "Members waiting to be received"),
+        "receive": BilingualText(vi: "Nhận", en: "Receive"),
+        "receiveOn": BilingualText(vi: "Ngày nhận", en: "Day received"),
     ]
 }

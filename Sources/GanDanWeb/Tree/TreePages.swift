@@ -53,6 +53,8 @@ struct TreePages: RouteCollection {
         var committees: [CommitteeRow]
         var cells: [CellRow]
         var history: [DatedRow]
+        /// Official transfers into these cells waiting to be received (issue 18, rules.md R13, R14).
+        var transfers: [TransferRow] = []
     }
 
     struct ProfileRow: Encodable {
@@ -109,7 +111,7 @@ struct TreePages: RouteCollection {
             },
             cells: cells.map { CellRow($0, language) },
             history: history.map { DatedRow(label: $0.title(in: language), detail: $0.code, validity: $0.validity) })
-        return context
+        return try await context.withTransfers(req, cells: cells.map(\.cell.id))
     }
 
     struct CellContext: Encodable {
@@ -120,6 +122,11 @@ struct TreePages: RouteCollection {
         var validFrom: String
         var validUntil: String?
         var roster: [MemberRow]
+        /// Official transfers into the cell waiting to be received (issue 18, rules.md R13, R14).
+        var transfers: [TransferRow] = []
+        /// Whether the user may receive them here (a planner or administrator of the cell).
+        var mayReceive = false
+        var today = ""
     }
 
     @Sendable func cell(req: Request) async throws -> Response {
@@ -153,6 +160,34 @@ struct TreePages: RouteCollection {
             unit: path.last.map { UnitRow($0, language) }, breadcrumbs: path.map { UnitRow($0, language) },
             validFrom: cell.validity.from.vietnamese, validUntil: cell.validity.until?.vietnamese,
             roster: roster.map { MemberRow($0.member, language, membership: $0.membership, posts: $0.posts) })
-        return (context, cell.unitID)
+        return (try await context.withTransfers(req, cell: id), cell.unitID)
+    }
+}
+
+extension TreePages.CellContext {
+    /// The transfers waiting for the cell, and whether the user may press "Nhận".
+    func withTransfers(_ req: Request, cell: UUID) async throws -> Self {
+        var context = self
+        let today = CivilDate.today()
+        let calendar = req.workingCalendar
+        let language = req.language
+        context.transfers = try await MemberTransfers(db: req.store, scope: try await req.scope(.read))
+            .pending(into: [cell]).map { TransferRow($0, on: today, calendar: calendar, language: language) }
+        context.mayReceive = try await req.scope(.plan).contains(organisation: cell)
+        context.today = today.iso
+        return context
+    }
+}
+
+extension TreePages.UnitContext {
+    /// The transfers waiting for the unit's cells, the to-do home's line leads here.
+    func withTransfers(_ req: Request, cells: [UUID]) async throws -> Self {
+        var context = self
+        let today = CivilDate.today()
+        let calendar = req.workingCalendar
+        let language = req.language
+        context.transfers = try await MemberTransfers(db: req.store, scope: try await req.scope(.read))
+            .pending(into: cells).map { TransferRow($0, on: today, calendar: calendar, language: language) }
+        return context
     }
 }
