@@ -107,9 +107,13 @@ public struct DemoLoader: Sendable {
                     try await DemoHistory(db: db, policy: policy).write(
                         districtID: district.id, placementDate: Self.decisionDate, actor: actor, until: historyUntil
                     ).meetings
-                // The village cells' dues registers for the placement year (issue 20 item 7).
-                try await DemoDues(db: db, actor: actor).write(
-                    districtID: district.id, year: Self.decisionDate.year, until: historyUntil)
+                // Thanh Tương's village cells' dues registers for the placement year (issue 20 item 7).
+                if let commune = try await OrganisationTree(db: db, scope: .everything).unit(
+                    code: NaHangDemo.thanhTuongCode, on: Self.decisionDate)
+                {
+                    try await DemoDues(db: db, actor: actor).write(
+                        unitID: commune.id, year: Self.decisionDate.year, until: historyUntil)
+                }
             }
             if stage == .present {
                 // Today's structure (issue 19): the 2025 restructure as one operation, so pages opened today show

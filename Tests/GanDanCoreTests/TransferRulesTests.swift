@@ -13,19 +13,20 @@ struct TransferRulesTests {
             deadline: TransferRules.deadline(sentOn: date(sent)), reason: "Về quê")
     }
 
-    @Test("the receiving cell has 30 working days: weekends and holidays do not count")
+    @Test("rules.md R13: an official transfer is done within 60 working days; weekends and holidays do not count")
     func deadline() {
-        // Sent Monday 2 November 2026: six weeks of five working days, less 24 November (Vietnamese Culture Day).
-        #expect(TransferRules.deadline(sentOn: Self.date("2026-11-02")) == Self.date("2026-12-15"))
+        // Sent Monday 2 November 2026: twelve weeks of five working days, less 24 November (Vietnamese Culture Day)
+        // and 1 January.
+        #expect(TransferRules.deadline(sentOn: Self.date("2026-11-02")) == Self.date("2027-01-27"))
         let transfer = Self.transfer(sent: "2026-11-02")
-        #expect(transfer.standing(on: Self.date("2026-11-30"))?.text.vi == "còn 11 ngày làm việc")
-        #expect(transfer.standing(on: Self.date("2026-11-30"))?.text.en == "11 working days left")
-        #expect(transfer.standing(on: Self.date("2026-12-15"))?.text.vi == "hôm nay là hạn cuối")
-        #expect(transfer.standing(on: Self.date("2026-12-18"))?.text.vi == "quá hạn 3 ngày làm việc")
-        #expect(transfer.standing(on: Self.date("2026-12-18"))?.isOverdue == true)
+        #expect(transfer.standing(on: Self.date("2027-01-13"))?.text.vi == "còn 10 ngày làm việc")
+        #expect(transfer.standing(on: Self.date("2027-01-13"))?.text.en == "10 working days left")
+        #expect(transfer.standing(on: Self.date("2027-01-27"))?.text.vi == "hôm nay là hạn cuối")
+        #expect(transfer.standing(on: Self.date("2027-02-01"))?.text.vi == "quá hạn 3 ngày làm việc")
+        #expect(transfer.standing(on: Self.date("2027-02-01"))?.isOverdue == true)
         var received = transfer
         received.receivedOn = Self.date("2026-11-20")
-        #expect(received.standing(on: Self.date("2026-12-18")) == nil)
+        #expect(received.standing(on: Self.date("2027-02-01")) == nil)
     }
 
     @Test("a temporary transfer lasts 3 to 12 months")

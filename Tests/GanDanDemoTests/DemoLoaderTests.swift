@@ -141,6 +141,20 @@ struct DemoLoaderTests {
             #expect(candidates.contains { !$0.deadlines.isEmpty })
             let sheet = try #require(try await Ratings(db: db, scope: .everything).sheet(cellID: naCooc.id, year: 2019))
             #expect(sheet.lines.contains { $0.level != nil })
+            // Party dues (rules.md R12): Nà Coóc's November register is recorded and passed up, and somewhere in Thanh
+            // Tương a member missed three months running.
+            let dues = PartyDues(db: db, scope: .everything)
+            let november = try await dues.register(of: naCooc.id, month: try #require(YearMonth(year: 2019, month: 11)))
+            #expect(!november.lines.isEmpty && november.lines.allSatisfy(\.recorded))
+            #expect(november.paidCount > 0 && november.handover?.total == november.collected)
+            var flagged = 0
+            let thanhTuong = try #require(try await tree.unit(code: NaHangDemo.thanhTuongCode, on: after))
+            for cell in try await VillageCellRolls(db: db, scope: .everything).rolls(
+                under: thanhTuong.id, on: CivilDate.on(2019, 12, 31))
+            {
+                flagged += try await dues.unpaidFlags(of: try #require(UUID(uuidString: cell.id)), year: 2019).count
+            }
+            #expect(flagged > 0)
 
             // The impact report (rules.md A9): the same length each side, better on the whole, and not everywhere.
             let reports = ImpactReports(db: db, scope: .everything)

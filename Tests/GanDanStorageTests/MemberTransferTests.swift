@@ -57,7 +57,7 @@ struct MemberTransferTests {
     }
 
     @Test(
-        "an official transfer waits 30 working days for the receiving cell; received, the old roll ends that day",
+        "an official transfer waits 60 working days (rules.md R13) for the receiving cell; received, the old roll ends that day",
         arguments: TestDatabase.all)
     func official(database: TestDatabase) async throws {
         try await database.withDatabase { db in
@@ -71,7 +71,7 @@ struct MemberTransferTests {
             let pending = try await MemberTransfers(db: db, scope: .everything).pending(into: [banTun])
             #expect(pending.map(\.id) == [id])
             let deadline = try #require(pending.first?.deadline)
-            #expect(deadline == WorkingCalendar.vietnam.adding(workingDays: 30, to: Fixtures.date("2026-11-02")))
+            #expect(deadline == WorkingCalendar.vietnam.adding(workingDays: 60, to: Fixtures.date("2026-11-02")))
             #expect(pending.first?.standing(on: Self.today)?.isOverdue == false)
             // Sent, not yet received: the member is still on the agency cell's roll.
             #expect(try await Self.rolls(ba, db).map(\.organisationID) == [agency])

@@ -85,7 +85,7 @@ struct MemberTransferPageTests {
             try await app.testing().test(
                 .POST, "/members/\(kha)/transfers", headers: Self.form(users.admin),
                 body: ByteBuffer(
-                    string: "kind=official&toCell=\(naCooc)&on=\(Self.days(-90))&reason=Chuy%E1%BB%83n+nh%C3%A0")
+                    string: "kind=official&toCell=\(naCooc)&on=\(Self.days(-150))&reason=Chuy%E1%BB%83n+nh%C3%A0")
             ) { res in
                 #expect(res.status == .seeOther)
             }

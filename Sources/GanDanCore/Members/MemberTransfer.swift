@@ -57,8 +57,9 @@ public struct MemberTransfer: Sendable, Hashable, Codable {
 
 /// The rules of transfers outside a plan.
 public enum TransferRules {
-    /// The working days the receiving cell has to receive an official transfer (rules.md R13, R14).
-    public static let receivingWorkingDays = 30
+    /// The working days an official transfer has to be done in (rules.md R13: 60; R14's 30 are for the members of a
+    /// dissolved cell, which a placement plan moves).
+    public static let receivingWorkingDays = 60
     /// The length of a temporary transfer in months (rules.md R13).
     public static let temporaryMonths = 3...12
 

@@ -5,11 +5,10 @@ import GanDanCore
 extension PartyDues {
     /// Records the month's lines of the cell's register: band, income, and for a paid line the day and collector.
     /// Recording the same line again changes nothing (one row per cell, member and month); a bad line refuses the
-    /// whole send, each problem named by the member and field; nothing is half written.
+    /// whole send, each problem named by the member and field; nothing is half written. Returns how many lines
+    /// changed (read the register again with `register(of:month:)`: a save that redirects needs no second read).
     @discardableResult
-    public func record(cellID: UUID, month: YearMonth, _ entries: [DuesEntry], actor: Actor) async throws
-        -> DuesRegister
-    {
+    public func record(cellID: UUID, month: YearMonth, _ entries: [DuesEntry], actor: Actor) async throws -> Int {
         let cell = try await requireCell(cellID)
         try Self.requireSupported(month)
         let existing = Dictionary(
@@ -48,7 +47,7 @@ extension PartyDues {
         }
         guard issues.isEmpty else { throw InputError.invalid(issues) }
         if !changed.isEmpty { try await write(changed, existing: Set(existing.keys), cell: cell, month, actor) }
-        return try await register(of: cellID, month: month)
+        return changed.count
     }
 
     private func write(
@@ -134,9 +133,8 @@ extension PartyDues {
 
     /// Records the cell's month passed up to the commune: the total of the dues paid, the day and who took it. Passing
     /// the same month up again replaces the record, never adds a second one.
-    @discardableResult
     public func passUp(cellID: UUID, month: YearMonth, on day: CivilDate, by memberID: UUID, actor: Actor)
-        async throws -> DuesRegister
+        async throws
     {
         let cell = try await requireCell(cellID)
         let register = try await register(of: cellID, month: month)
@@ -163,10 +161,9 @@ extension PartyDues {
         if let held = register.handover, held.total == register.collected, held.passedOn == day,
             held.passedBy.id == memberID
         {
-            return register
+            return
         }
         try await writeHandover(cell: cell, month: month, total: register.collected, day: day, by: memberID, actor)
-        return try await self.register(of: cellID, month: month)
     }
 
     private func writeHandover(

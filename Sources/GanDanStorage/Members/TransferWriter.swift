@@ -26,7 +26,7 @@ public struct TransferForm: Sendable, Codable, Equatable {
 }
 
 /// Transfers of one member between cells outside a placement plan (issue 18, rules.md R13, R14), for members on a
-/// roll in `scope` and cells in it: an official transfer is sent and waits for the receiving cell (30 working days);
+/// roll in `scope` and cells in it: an official transfer is sent and waits for the receiving cell (60 working days);
 /// a temporary one opens a membership in the host cell from–until beside the official one; an internal one moves the
 /// official membership on its day. Each change and its one audit entry are written in one transaction; a refused
 /// change writes nothing.

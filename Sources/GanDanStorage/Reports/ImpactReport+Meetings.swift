@@ -23,8 +23,9 @@ extension ImpactReports {
                 SELECT m.organisation_id AS cell, m.scheduled_start AS scheduled, v.duration_minutes AS duration, \
                 v.expected AS expected, v.present AS present, v.quality AS quality, v.body AS body \
                 FROM meetings m JOIN meeting_minutes v ON v.meeting_id = m.id AND v.version = m.current_version \
-                WHERE \(held)
+                WHERE \(held) ORDER BY m.date, m.scheduled_start
                 """
+            // In date order, so a cell's quality adds up to the same total on every engine and load (rules.md R26).
             for row in try await sql.raw(minutes).all() {
                 let cell = try row.decode(column: "cell", as: UUID.self)
                 var figures = result[cell] ?? PeriodFigures(from: from, until: until)

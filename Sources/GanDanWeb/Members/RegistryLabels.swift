@@ -33,9 +33,9 @@ enum RegistryLabels {
         "transfers": BilingualText(vi: "Chuyển sinh hoạt đảng", en: "Transfers"),
         "transferMember": BilingualText(vi: "Chuyển sinh hoạt", en: "Transfer to another cell"),
         "transferHint": BilingualText(
-            vi: "Chính thức: sang đảng bộ khác, chi bộ nơi đến nhận trong 30 ngày làm việc. Tạm thời: từ 3 đến 12 "
+            vi: "Chính thức: sang đảng bộ khác, chi bộ nơi đến nhận trong 60 ngày làm việc. Tạm thời: từ 3 đến 12 "
                 + "tháng, vẫn sinh hoạt chính thức ở chi bộ cũ. Nội bộ: trong cùng đảng bộ xã, có hiệu lực ngay.",
-            en: "Official: to another grassroots committee; the receiving cell has 30 working days to receive. "
+            en: "Official: to another grassroots committee; the receiving cell has 60 working days to receive. "
                 + "Temporary: 3 to 12 months, the official roll stays. Internal: within one commune committee, at once."
         ),
         "transferKind": BilingualText(vi: "Hình thức", en: "Kind"),
