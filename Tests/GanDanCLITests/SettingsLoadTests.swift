@@ -243,4 +243,24 @@ struct ConfigurationTests {
             #expect(issue?.field?.hasSuffix("poverty_standards[0].rural.with_deprivations_at_most") == true)
         }
     }
+
+    @Test("each province file read from .env is a setting, not flagged 'not used', and shows where it came from")
+    func ruleFilesInDotEnv() async throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs")
+        let variables = [
+            "GANDAN_HOLIDAYS": "holidays", "GANDAN_MEETING_POLICY": "meeting-policy",
+            "GANDAN_CRITERIA_SETS": "criteria-sets", "GANDAN_POVERTY_STANDARDS": "poverty-standards",
+            "GANDAN_DUES_RATES": "dues-rates",
+        ]
+        let dotEnv = variables.sorted { $0.key < $1.key }.map { variable, file in
+            "\(variable)=" + docs.appendingPathComponent("\(file).example.json").path
+        }
+        try await withFiles([".env": dotEnv.joined(separator: "\n") + "\n"]) { folder in
+            let settings = try await Settings.load(arguments: SettingsArguments(), environment: [:], directory: folder)
+            let table = ConfigCommand.table(settings.configuration)
+            #expect(!table.contains("is not a GanDan setting"), "\(table)")
+            for variable in variables.keys { #expect(table.contains("\(variable) in .env"), "\(variable)") }
+        }
+    }
 }

@@ -49,6 +49,13 @@ struct CommitteeMemberPageTests {
             try await app.testing().test(.POST, assignPage, headers: Self.form(users.planner), body: assign) { res in
                 #expect(res.status == .seeOther)
             }
+            // The same member again is refused with the reason in the page's language, not the generic 409 sentence.
+            let again = ByteBuffer(string: "action=assign&memberID=\(bi)&date=2019-02-01")
+            try await app.testing().test(.POST, assignPage, headers: Self.form(users.planner), body: again) { res in
+                #expect(res.status == .conflict)
+                #expect(res.body.string.contains("Cấp ủy viên này đang phụ trách Chi bộ"))
+                #expect(!res.body.string.contains("already assigned"))
+            }
             try await app.testing().test(.GET, assignPage, headers: users.secretary.bearer) { res in
                 #expect(res.body.string.contains("<strong data-current>Ma Văn Bí</strong>"))
                 #expect(!res.body.string.contains("method=\"post\" action=\"\(assignPage)\""), "no form: reads only")

@@ -89,14 +89,18 @@ public struct FeedbackBook: Sendable {
             day = on
         case .answer(let on, let text):
             if feedback.forwardedOn == nil {
-                throw StorageError.conflict("forward the item before recording its answer")
+                throw StorageError.conflict(
+                    vi: "Hãy chuyển ý kiến lên nơi có thẩm quyền trước khi ghi câu trả lời.",
+                    en: "forward the item before recording its answer")
             }
             feedback.answeredOn = on
             feedback.answer = text.trimmingCharacters(in: .whitespacesAndNewlines)
             day = on
         case .reportBack(let on, let meetingID):
             if feedback.answeredOn == nil {
-                throw StorageError.conflict("an item is reported back to the village once it has an answer")
+                throw StorageError.conflict(
+                    vi: "Chỉ báo lại cho thôn khi ý kiến đã có câu trả lời.",
+                    en: "an item is reported back to the village once it has an answer")
             }
             if let meetingID {
                 guard let meeting = try await MeetingRecord.find(meetingID, on: db),

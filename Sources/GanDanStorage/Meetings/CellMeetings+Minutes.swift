@@ -16,7 +16,8 @@ extension CellMeetings {
             throw StorageError.notFound("no meeting \(meetingID)")
         }
         guard meeting.status != MeetingStatus.cancelled.rawValue else {
-            throw StorageError.conflict("the meeting was called off: it has no minutes")
+            throw StorageError.conflict(
+                vi: "Cuộc họp đã hủy nên không có biên bản.", en: "the meeting was called off: it has no minutes")
         }
         guard let cell = try await OrganisationRecord.find(meeting.organisationID, on: db) else {
             throw StorageError.notFound("no cell or committee \(meeting.organisationID)")
@@ -45,7 +46,9 @@ extension CellMeetings {
                 .returning("id")
                 .all()
             guard claimed.count == 1 else {
-                throw StorageError.conflict("someone else saved these minutes meanwhile; reload and try again")
+                throw StorageError.conflict(
+                    vi: "Có người khác vừa lưu biên bản này. Hãy mở lại trang rồi thử lại.",
+                    en: "someone else saved these minutes meanwhile; reload and try again")
             }
             let row = MinutesVersionRecord()
             row.meetingID = meetingID

@@ -12,7 +12,9 @@ extension CellMeetings {
             let holder = try await OrganisationRecord.find(meeting.organisationID, on: db)
         else { throw StorageError.notFound("no meeting \(meetingID)") }
         guard meeting.status == MeetingStatus.planned.rawValue else {
-            throw StorageError.conflict("the meeting is \(meeting.status): its notice is part of its record")
+            throw StorageError.conflict(
+                vi: "Cuộc họp đã diễn ra hoặc đã hủy: giấy báo họp đã vào hồ sơ, không sửa được nữa.",
+                en: "the meeting is \(meeting.status): its notice is part of its record")
         }
         let date = try meeting.date(\.$date)
         if draft.noticeSentOn > date {

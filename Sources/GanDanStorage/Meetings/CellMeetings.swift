@@ -157,7 +157,9 @@ public struct CellMeetings: Sendable {
     public func cancel(_ id: UUID, actor: Actor) async throws {
         guard let meeting = try await meetingRecord(id) else { throw StorageError.notFound("no meeting \(id)") }
         guard meeting.status == MeetingStatus.planned.rawValue else {
-            throw StorageError.conflict("the meeting is \(meeting.status): only a planned meeting can be called off")
+            throw StorageError.conflict(
+                vi: "Chỉ hủy được cuộc họp chưa diễn ra.",
+                en: "the meeting is \(meeting.status): only a planned meeting can be called off")
         }
         let unit = try await OrganisationRecord.find(meeting.organisationID, on: db)?.unitID
         try await db.writeTransaction { db in

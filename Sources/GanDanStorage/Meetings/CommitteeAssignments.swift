@@ -79,10 +79,13 @@ public struct CommitteeAssignments: Sendable {
         if let latest {
             guard latest.validFrom < date.iso, latest.validUntil.map({ $0 <= date.iso }) ?? true else {
                 throw StorageError.conflict(
-                    "the assignment from \(latest.validFrom) stands on \(date.iso): history is not rewritten")
+                    vi: "Ngày \(date.vietnamese) đã có phân công từ trước; không sửa lại phân công đã qua.",
+                    en: "the assignment from \(latest.validFrom) stands on \(date.iso): history is not rewritten")
             }
             if latest.validUntil == nil && latest.memberID == memberID {
-                throw StorageError.conflict("this member is already assigned to \(cell.name)")
+                throw StorageError.conflict(
+                    vi: "Cấp ủy viên này đang phụ trách \(cell.name).",
+                    en: "this member is already assigned to \(cell.name)")
             }
         }
         let record = CommitteeAssignmentRecord()
@@ -116,7 +119,11 @@ public struct CommitteeAssignments: Sendable {
         guard
             let open = try await CommitteeAssignmentRecord.query(on: db).filter(\.$cellID == cellID)
                 .filter(\.$validUntil == nil).first()
-        else { throw StorageError.conflict("no committee member is assigned to \(cell.name)") }
+        else {
+            throw StorageError.conflict(
+                vi: "Chưa có cấp ủy viên nào được phân công phụ trách \(cell.name).",
+                en: "no committee member is assigned to \(cell.name)")
+        }
         guard open.validFrom < date.iso else {
             let began = CivilDate(open.validFrom)?.vietnamese ?? open.validFrom
             throw InputError.invalid(

@@ -33,7 +33,9 @@ public struct MembershipWriter: Sendable {
             try cell.decode(\.$kind, as: OrganisationKind.self).isCell
         else { throw StorageError.notFound("no cell \(cellID)") }
         guard try cell.validity.contains(date) else {
-            throw StorageError.conflict("\(cell.name) is not in force on \(date.iso)")
+            throw StorageError.conflict(
+                vi: "Ngày \(date.vietnamese) \(cell.name) chưa thành lập hoặc đã giải thể.",
+                en: "\(cell.name) is not in force on \(date.iso)")
         }
         guard try await MemberRecord.find(memberID, on: db) != nil else {
             throw StorageError.notFound("no member \(memberID)")
@@ -42,7 +44,8 @@ public struct MembershipWriter: Sendable {
             .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: date).first()
         if let current {
             guard current.organisationID != cellID else {
-                throw StorageError.conflict("the member is already on \(cell.name)'s roll")
+                throw StorageError.conflict(
+                    vi: "Đảng viên đã sinh hoạt ở \(cell.name).", en: "the member is already on \(cell.name)'s roll")
             }
             guard current.validUntil == nil, current.validFrom < date.iso else {
                 throw StorageError.conflict(

@@ -56,7 +56,10 @@ public struct Directives: Sendable {
         let tree = OrganisationTree(db: db, scope: .storageInternal)
         let units = try await tree.subtree(of: unitID, on: plannedOn)
         let cells = try await tree.organisations(atUnits: units, on: plannedOn).filter { $0.kind == .communeAgencyCell }
-        guard !cells.isEmpty else { throw StorageError.conflict("no commune agency cell is in force there") }
+        guard !cells.isEmpty else {
+            throw StorageError.conflict(
+                vi: "Ở đây không có chi bộ cơ quan xã nào.", en: "no commune agency cell is in force there")
+        }
         let id = UUID()
         try await db.writeTransaction { db in
             let directive = DirectiveRecord()

@@ -201,7 +201,9 @@ extension PlacementPlans {
         -> PlacementPlan
     {
         guard let old = try await plan(id), old.status == .approved else {
-            throw StorageError.conflict("only an approved plan can be corrected by a new plan")
+            throw StorageError.conflict(
+                vi: "Chỉ phương án đã duyệt mới được điều chỉnh bằng một phương án mới.",
+                en: "only an approved plan can be corrected by a new plan")
         }
         var communes: [CommunePlan] = []
         for commune in old.communes {

@@ -103,7 +103,9 @@ public struct PlacementPlans: Sendable {
         let problems = try await PlacementInputs(db: db, charter: charter).problems(
             for: unitID, on: date, settings: settings)
         guard !problems.isEmpty else {
-            throw StorageError.conflict("no commune agency cell is in force there on \(date.iso): nothing to place")
+            throw StorageError.conflict(
+                vi: "Ngày \(date.vietnamese) ở đây không có chi bộ cơ quan xã nào: không có ai để bố trí.",
+                en: "no commune agency cell is in force there on \(date.iso): nothing to place")
         }
         var communes: [CommunePlan] = []
         for problem in problems {
@@ -126,7 +128,9 @@ public struct PlacementPlans: Sendable {
     {
         guard let record = try await record(id) else { throw StorageError.notFound("no placement plan \(id)") }
         guard record.status == PlacementPlan.Status.draft.rawValue else {
-            throw StorageError.conflict("the plan is \(record.status): only a draft can change; start a new plan")
+            throw StorageError.conflict(
+                vi: "Chỉ sửa được phương án còn là dự thảo. Hãy lập một phương án mới.",
+                en: "the plan is \(record.status): only a draft can change; start a new plan")
         }
         let before = try plan(record)
         // A re-run reads the registry as of the day the plan was proposed for, not the day it is re-run (R26).

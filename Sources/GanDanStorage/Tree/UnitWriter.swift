@@ -42,7 +42,9 @@ public struct UnitWriter: Sendable {
             next.code = current.code
             next.kind = current.kind
             let name = change.name.map(MemberValidation.normalisedName) ?? current.name
-            guard !name.isEmpty else { throw StorageError.conflict("a unit needs a name") }
+            guard !name.isEmpty else {
+                throw StorageError.conflict(vi: "Đơn vị phải có tên.", en: "a unit needs a name")
+            }
             next.name = name
             next.nameSort = VietnameseText.sortKey(name)
             next.nameSearch = VietnameseText.searchKey(name)
@@ -94,7 +96,9 @@ public struct UnitWriter: Sendable {
                 "unit \(current.code) already changes on \(current.validUntil ?? ""): history is not rewritten")
         }
         guard current.validFrom < date.iso else {
-            throw StorageError.conflict("unit \(current.code) already has a version starting \(date.iso)")
+            throw StorageError.conflict(
+                vi: "Đơn vị \(current.code) đã có một lần thay đổi từ ngày \(date.vietnamese).",
+                en: "unit \(current.code) already has a version starting \(date.iso)")
         }
         return current
     }
@@ -104,7 +108,10 @@ public struct UnitWriter: Sendable {
     {
         let kind = try unit.decode(\.$kind, as: UnitKind.self)
         guard let parentID else {
-            guard kind == .province else { throw StorageError.conflict("only a province may have no parent") }
+            guard kind == .province else {
+                throw StorageError.conflict(
+                    vi: "Chỉ cấp tỉnh mới không có đơn vị cấp trên.", en: "only a province may have no parent")
+            }
             return
         }
         let tree = OrganisationTree(db: db, scope: .storageInternal)
@@ -112,11 +119,15 @@ public struct UnitWriter: Sendable {
             throw StorageError.notFound("the new parent is not in force on \(date.iso)")
         }
         guard kind.mayHaveParent(parent.kind) else {
-            throw StorageError.conflict("a \(unit.kind) cannot be under a \(parent.kind.rawValue)")
+            throw StorageError.conflict(
+                vi: "\(unit.name) không thể nằm dưới \(parent.name) (không đúng cấp hành chính).",
+                en: "a \(unit.kind) cannot be under a \(parent.kind.rawValue)")
         }
         let ancestors = try await tree.path(to: parentID, on: date).map(\.id)
         guard !ancestors.contains(unit.unitID) else {
-            throw StorageError.conflict("moving \(unit.name) under \(parent.name) would make a cycle")
+            throw StorageError.conflict(
+                vi: "Không thể chuyển \(unit.name) vào \(parent.name): \(unit.name) sẽ nằm dưới chính mình.",
+                en: "moving \(unit.name) under \(parent.name) would make a cycle")
         }
     }
 }

@@ -197,8 +197,7 @@ struct FeedbackPages: FeatureRoutes {
         do {
             _ = try await book(req, write: true).apply(try step(form, req), to: id, actor: try await req.actor())
         } catch let error as StorageError {
-            let said = Failure.sentence(for: Failure(error).status)
-            return try await render(req, issues: [InputIssue(vi: said.vi, en: said.en)])
+            return try await render(req, issues: [error.issue])
         }
         return req.redirect(to: "/cells/\(record.cellID)/feedback")
     }

@@ -89,14 +89,10 @@ struct CommitteeMemberPages: FeatureRoutes {
             }
         } catch let error as InputError {
             return try await req.renderForm("committee-member", try await context(req), issues: error.issues)
-        } catch StorageError.conflict {
-            let issue = InputIssue(
-                vi: "Không đổi được phân công: người này đang được phân công, chưa có ai được phân công, hoặc đã có "
-                    + "phân công bắt đầu muộn hơn ngày này (lịch sử không được viết lại).",
-                en: "The assignment cannot change: this member is already assigned, no one is assigned, or a later "
-                    + "assignment already stands (history is not rewritten).")
+        } catch let error as StorageError {
+            guard case .refused = error else { throw error }
             return try await req.renderForm(
-                "committee-member", try await context(req), issues: [issue], status: .conflict)
+                "committee-member", try await context(req), issues: [error.issue], status: .conflict)
         }
         return req.redirect(to: "/cells/\(cell.id)/committee-member")
     }

@@ -272,7 +272,8 @@ struct PlacementPages: RouteCollection {
                 plan.id, settings: settings, on: try req.asOfDate(), actor: try await req.actor())
             return try await renderReview(req, result.plan, changes: result.changes).encodeResponse(for: req)
         } catch let error as StorageError {
-            let response = try await renderReview(req, plan, error: error.description).encodeResponse(for: req)
+            let response = try await renderReview(req, plan, error: error.sentence(in: req.language)).encodeResponse(
+                for: req)
             response.status = .conflict
             return response
         }
@@ -295,7 +296,8 @@ struct PlacementPages: RouteCollection {
             ).approve(
                 plan.id, version: form.version, decisionDate: date, actor: try await req.actor())
         } catch let error as StorageError {
-            let response = try await renderReview(req, plan, error: error.description).encodeResponse(for: req)
+            let response = try await renderReview(req, plan, error: error.sentence(in: req.language)).encodeResponse(
+                for: req)
             response.status = .conflict
             return response
         } catch let error as InputError {

@@ -86,6 +86,9 @@ struct Failure {
             switch storage {
             case .notFound: (status, reason) = (.notFound, storage.description)
             case .conflict: (status, reason) = (.conflict, storage.description)
+            case .refused(let text):
+                (status, reason) = (.conflict, storage.description)
+                told = text.text(in: language)
             case .unavailable: (status, reason) = (.serviceUnavailable, storage.description)
             case .corrupt: (status, reason) = (.internalServerError, Self.defect)
             }
