@@ -62,7 +62,8 @@ struct PageContext: Encodable {
         var href: String
     }
 
-    /// The menu of a user whose every grant is a secretary's on one cell: that cell's pages, nothing else.
+    /// The menu of a user whose every grant is a secretary's on one cell: that cell's pages, nothing else. Four, so
+    /// the header stays one line at 360 px; the rest (dues, ratings, candidates…) are linked from the cell's page.
     static func cellMenu(_ grants: [RoleGrant], language: Language, dateQuery: String) -> [MenuLink]? {
         let cells = Set(grants.map(\.organisationID))
         guard !grants.isEmpty, grants.allSatisfy({ $0.role == .secretary }), cells.count == 1,
@@ -75,7 +76,6 @@ struct PageContext: Encodable {
             MenuLink(label: word("Sinh hoạt", "Meetings"), href: "/cells/\(cell)/meetings\(query)"),
             MenuLink(label: word("Ý kiến dân", "Feedback"), href: "/cells/\(cell)/feedback\(query)"),
             MenuLink(label: word("Báo cáo", "Report"), href: "/cells/\(cell)/report\(query)"),
-            MenuLink(label: word("Đảng phí", "Dues"), href: "/cells/\(cell)/dues\(query)"),
         ]
     }
 }
