@@ -792,7 +792,8 @@ struct AccessMatrixTests {
                             // refused as stale and its plan superseded (issue 21), which still shows the role passed.
                             let stale =
                                 key.hasSuffix("/approve") && [200, 303].contains(expected)
-                                && res.status == .conflict && res.body.string.contains("superseded")
+                                && res.status == .conflict
+                                && res.body.string.contains("đã được đánh dấu là đã thay thế")
                             #expect(
                                 res.status.code == expected || stale,
                                 "\(key) as \(who) \(isInside ? "inside" : "outside")")

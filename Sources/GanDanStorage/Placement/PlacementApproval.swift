@@ -37,14 +37,14 @@ extension PlacementPlans {
         }
         switch outcome {
         case .approved(let plan): return plan
-        case .refused(let reason): throw StorageError.conflict(reason)
+        case .refused(let reason): throw StorageError.refused(reason)
         }
     }
 
     /// What one approval transaction ended with: a refusal must still commit the plan's superseded status.
     enum ApprovalOutcome: Sendable {
         case approved(PlacementPlan)
-        case refused(String)
+        case refused(BilingualText)
     }
 
     /// Serialises approvals so the staleness check and the transfers see every earlier approval.
@@ -111,7 +111,7 @@ extension PlacementPlans {
 
     /// Why the plan can no longer be approved as proposed, nil when it still can.
     func staleness(of plan: PlacementPlan, proposedAt: Date, on date: CivilDate, db: any Database) async throws
-        -> String?
+        -> BilingualText?
     {
         let members = Dictionary(plan.decisions.map { ($0.memberID, $0.memberName) }, uniquingKeysWith: { a, _ in a })
         let cells = Set(plan.communes.flatMap(\.agencyCellIDs) + plan.decisions.map(\.fromCellID))
@@ -125,11 +125,13 @@ extension PlacementPlans {
             }
             let who = shared.map { " (\($0.memberName))" } ?? ""
             let when = otherPlan.decisionDate?.iso ?? "?"
-            return "Phương án \(other.id?.uuidString ?? "") do \(other.approvedBy ?? other.createdBy) phê duyệt "
-                + "(quyết định ngày \(when)) đã bố trí cùng đảng viên\(who) sau khi phương án này được lập; "
-                + "phương án này đã được đánh dấu là đã thay thế. / Plan \(other.id?.uuidString ?? "") approved by "
-                + "\(other.approvedBy ?? other.createdBy) (decision of \(when)) placed the same members\(who) after "
-                + "this plan was proposed; this plan is now marked superseded."
+            let whenVietnamese = otherPlan.decisionDate?.vietnamese ?? "?"
+            let by = other.approvedBy ?? other.createdBy
+            return BilingualText(
+                vi: "Một phương án khác do \(by) phê duyệt (quyết định ngày \(whenVietnamese)) đã bố trí cùng đảng "
+                    + "viên\(who) sau khi phương án này được lập; phương án này đã được đánh dấu là đã thay thế.",
+                en: "Plan \(other.id?.uuidString ?? "") approved by \(by) (decision of \(when)) placed the same "
+                    + "members\(who) after this plan was proposed; this plan is now marked superseded.")
         }
         // Still on the roll: an open membership there, begun by the decision date (a later move counts too).
         for decision in plan.decisions {
@@ -137,10 +139,11 @@ extension PlacementPlans {
                 .filter(\.$kind == MembershipKind.official.rawValue).filter(\.$organisationID == decision.fromCellID)
                 .filter(\.$validFrom <= date.iso).filter(\.$validUntil == nil).count()
             guard onRoll == 0 else { continue }
-            return "Đảng viên \(decision.memberName) không còn sinh hoạt ở chi bộ đã lập phương án vào ngày "
-                + "\(date.iso); phương án này đã được đánh dấu là đã thay thế. / \(decision.memberName) is no "
-                + "longer on the roll of the cell the plan was proposed from on \(date.iso); this plan is now "
-                + "marked superseded."
+            return BilingualText(
+                vi: "Đảng viên \(decision.memberName) không còn sinh hoạt ở chi bộ đã lập phương án vào ngày "
+                    + "\(date.vietnamese); phương án này đã được đánh dấu là đã thay thế.",
+                en: "\(decision.memberName) is no longer on the roll of the cell the plan was proposed from on "
+                    + "\(date.iso); this plan is now marked superseded.")
         }
         return nil
     }
