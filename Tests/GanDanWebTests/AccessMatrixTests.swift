@@ -334,6 +334,16 @@ struct AccessMatrixTests {
         "POST /cells/:cell/committee-member": Entry(
             path: { "/cells/\($0.cell)/committee-member" },
             body: { "action=assign&memberID=\($0.member)&date=2019-06-01" }, expect: { assigner($0, $1, ok: 422) }),
+        "GET /cells/:cell/cell-committee": Entry(
+            path: { "/cells/\($0.cell)/cell-committee" }, expect: { read($0, $1, page: true) }),
+        // The cell has fewer than 9 full members, so roles allowed to appoint a committee member get 422.
+        "POST /cells/:cell/cell-committee": Entry(
+            path: { "/cells/\($0.cell)/cell-committee" },
+            body: { "member=\($0.member)&kind=cellCommitteeMember&from=2019-06-01&source=appointment" },
+            expect: { assigner($0, $1, ok: 422) }),
+        // No day is given, so roles allowed to record a congress get 422.
+        "POST /cells/:cell/congresses": Entry(
+            path: { "/cells/\($0.cell)/congresses" }, body: { _ in "heldOn=" }, expect: { assigner($0, $1, ok: 422) }),
         "GET /api/cells/:cell/committee-members": Entry(
             path: { "/api/cells/\($0.cell)/committee-members" }, expect: { read($0, $1, page: false) }),
         "POST /api/cells/:cell/committee-members": Entry(

@@ -60,6 +60,28 @@ extension PostWriter {
                 en: "\(organisation.name) has one “\(post.en)”: \(holder) holds it since \(since). "
                     + "Record the day that post ends first.")
         }
+        try await checkCommittee(kind, in: organisation, from: from, member: member, db: db)
+    }
+
+    /// A cell post keeps the cell's committee within the charter from `from` on: no committee member below the
+    /// threshold of full members, no more people on the committee than allowed (rules.md R2, R3, R4).
+    func checkCommittee(
+        _ kind: PostKind, in organisation: OrganisationRecord, from: CivilDate, member: MemberRecord, db: any Database
+    ) async throws {
+        guard kind.isCellPost else { return }
+        let cellID = try organisation.requireID()
+        let full = try await CommuneDashboard(db: db, scope: .storageInternal).fullMembers(of: cellID, asOf: from)
+        let holders = Set(
+            try await PostRecord.query(on: db).filter(\.$organisationID == cellID)
+                .filter(\.$kind ~~ PostKind.allCases.filter(\.isCellPost).map(\.rawValue)).all()
+                .filter { $0.validUntil.map { $0 > from.iso } ?? true }.map(\.memberID))
+        let refusal = CellCommitteeRules.refusal(
+            adding: kind, fullMembers: full.count, holders: holders.count,
+            holdsAlready: holders.contains(try member.requireID()), settings: charter)
+        if let refusal {
+            let text = refusal.message(cell: organisation.name, on: from)
+            throw InputError.invalid(field: "kind", vi: text.vi, en: text.en)
+        }
     }
 
     /// Where the member may be given a post today: their official cell and the committees above it, in the scope.

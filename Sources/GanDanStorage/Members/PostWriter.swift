@@ -39,15 +39,18 @@ public struct HeldPost: Sendable, Hashable, Codable {
 public struct PostWriter: Sendable {
     let db: any Database
     let scope: AccessScope
+    let charter: CharterSettings
 
-    public init(db: any Database, scope: AccessScope) {
+    public init(db: any Database, scope: AccessScope, charter: CharterSettings = .standard) {
         self.db = db
         self.scope = scope
+        self.charter = charter
     }
 
     /// Gives the member a post from a day, refusing a person who is not a member that day, an organisation outside
-    /// the scope or not in force, the wrong kind of organisation for the post, and a post one person holds at a time
-    /// while another holds it (two secretaries of one cell on one day, rules.md R2, R3).
+    /// the scope or not in force, the wrong kind of organisation for the post, a post one person holds at a time
+    /// while another holds it (two secretaries of one cell on one day), a committee member in a cell below the
+    /// threshold and a committee grown past its size (rules.md R2, R3).
     public func assign(_ memberID: UUID, _ assignment: PostAssignment, today: CivilDate, actor: Actor) async throws {
         try await db.writeTransaction { db in
             let member = try await MemberRegistryWriter(db: db, scope: scope).member(memberID, today: today, db: db)

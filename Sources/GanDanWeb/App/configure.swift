@@ -98,7 +98,7 @@ func routes(_ app: Application, resources: URL) throws {
         CandidatePages(), RatingPages(),
         ImpactPages(),
         DashboardPages(), CommitteeMeetingPages(), CommitteeMemberPages(), MemberRegistryPages(), NewMemberPages(),
-        DuesPages(),
+        DuesPages(), CellCommitteePages(),
     ] {
         try feature.boot(pages: pages, api: api)
     }

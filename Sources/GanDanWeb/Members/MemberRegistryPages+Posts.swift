@@ -9,7 +9,9 @@ extension MemberRegistryPages {
         let id = try req.resolved.member.summary.id
         let assignment = try req.content.decode(PostAssignment.self)
         do {
-            try await PostWriter(db: req.store, scope: try await req.scope(.plan)).assign(
+            try await PostWriter(
+                db: req.store, scope: try await req.scope(.plan), charter: req.application.settings.charter
+            ).assign(
                 id, assignment, today: CivilDate.today(), actor: try await req.actor())
         } catch let error as InputError {
             return try await req.renderForm(

@@ -42,7 +42,11 @@ extension PlacementPages {
         var table = ExportTable(
             title: "\(context.page.title) \(context.unit)",
             columns: [word("cell"), word("full"), word("probationary"), word("secretary"), word("status")])
-        for (rows, key) in [(context.propose, "mayProposeCommittee"), (context.below, "belowMinimum")] {
+        let groups = [
+            (context.propose, "mayProposeCommittee"), (context.hasCommittee, "hasCommittee"),
+            (context.below, "belowMinimum"),
+        ]
+        for (rows, key) in groups {
             for row in rows {
                 table.append([
                     .text(row.name), .integer(row.full), .integer(row.probationary), .optional(row.secretary),

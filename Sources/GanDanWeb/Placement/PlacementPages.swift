@@ -410,7 +410,10 @@ struct PlacementPages: RouteCollection {
     struct CharterContext: Encodable {
         var page: PageContext
         var unit: String
+        /// Cells that newly reached the threshold: no committee yet, each one step from recording its appointment.
         var propose: [CellRow]
+        /// Cells at the threshold that already have a committee (rules.md A5).
+        var hasCommittee: [CellRow]
         var below: [CellRow]
     }
 
@@ -423,7 +426,8 @@ struct PlacementPages: RouteCollection {
         }
     }
 
-    /// After placement: cells with ≥ 9 full members may propose a committee and a deputy (A5, R3); < 3 is below R1.
+    /// After placement: cells with ≥ 9 full members may propose a committee and a deputy (A5, R3), apart from those
+    /// that already have one; < 3 is below R1.
     func charterContext(_ req: Request) async throws -> CharterContext {
         let id = try req.resolved.unit.id
         let date = try req.asOfDate()
@@ -435,10 +439,12 @@ struct PlacementPages: RouteCollection {
         let summaries = try await CellDirectory(db: req.store, scope: read).summaries(
             of: cells, on: date, settings: req.application.settings.charter)
         let rows = summaries.map { CellRow($0, req.language) }
+        let reached = rows.filter(\.mayProposeCommittee)
+        let had = try await CellCommittees(db: req.store, scope: read).withCommittee(reached.map(\.id), on: date)
         return CharterContext(
             page: PageContext(req, title: Labels.text("charter", req), exportable: true),
-            unit: unit.title(in: req.language), propose: rows.filter(\.mayProposeCommittee),
-            below: rows.filter(\.belowMinimum))
+            unit: unit.title(in: req.language), propose: reached.filter { !had.contains($0.id) },
+            hasCommittee: reached.filter { had.contains($0.id) }, below: rows.filter(\.belowMinimum))
     }
 
     static func statusLabel(_ status: PlacementPlan.Status, _ req: Request) -> String {

@@ -67,6 +67,10 @@ struct QueryParameter: Sendable, Hashable {
     static let format = QueryParameter(
         "format", .choice(["html"] + ExportFormat.allCases.map(\.rawValue)), vi: "Định dạng", en: "Format")
     static let cell = QueryParameter("cell", .id, vi: "Chi bộ", en: "Cell")
+    /// How the post a form offers is given, elected or appointed (rules.md R5): the charter list opens the form with
+    /// `appointment` chosen.
+    static let postSource = QueryParameter(
+        "source", .choice(PostSource.allCases.map(\.rawValue)), vi: "Bầu hay chỉ định", en: "Elected or appointed")
     static let unit = QueryParameter("unit", .id, vi: "Đơn vị", en: "Unit")
     static let expired = QueryParameter(
         "expired", .flag(["1"]), vi: "Phiên đăng nhập đã hết hạn", en: "Session expired")
