@@ -42,6 +42,7 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
             viewDirectory: views + "/"))
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.views.use(.leaf)
+    app.leaf.tags["fieldProblem"] = FieldProblemTag()
 
     ContentConfiguration.global.use(encoder: APICoding.encoder, for: .json)
     ContentConfiguration.global.use(decoder: APICoding.decoder, for: .json)

@@ -10,9 +10,11 @@ struct FormWithIssues<Context: Encodable>: Encodable {
     var language: Language = .vi
     /// The fields as sent (plain names only), so forms whose context does not carry them show what was typed.
     var posted: [String: String] = [:]
+    /// The address the form was sent to, so a page with several forms shows each problem in the form that was sent.
+    var postedTo: String = ""
 
     private enum Keys: String, CodingKey {
-        case error, problems, posted, fieldProblems
+        case error, problems, posted, fieldProblems, postedTo
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -23,6 +25,7 @@ struct FormWithIssues<Context: Encodable>: Encodable {
         try container.encode(lines, forKey: .problems)
         try container.encode(posted, forKey: .posted)
         try container.encode(Self.byField(issues, language: language), forKey: .fieldProblems)
+        try container.encode(postedTo, forKey: .postedTo)
     }
 
     /// The sentences by the field they name (its plain name, before any index or dot), for the form to show each
@@ -44,7 +47,8 @@ extension Request {
     func renderForm<Context: Encodable>(
         _ template: String, _ context: Context, issues: [InputIssue], status: HTTPResponseStatus = .unprocessableEntity
     ) async throws -> Response {
-        let form = FormWithIssues(context: context, issues: issues, language: language, posted: postedFields)
+        let form = FormWithIssues(
+            context: context, issues: issues, language: language, posted: postedFields, postedTo: url.path)
         let view = try await view.render(template, form)
         let response = try await view.encodeResponse(for: self)
         response.status = status
