@@ -90,7 +90,7 @@ struct CellCommitteePageTests {
             try await app.testing().test(.POST, page, headers: Self.form(users.planner), body: early) { res in
                 let html = res.body.string
                 #expect(res.status == .unprocessableEntity)
-                #expect(html.contains("class=\"field-problem\""))
+                #expect(html.contains("class=\"field-error\""))
                 #expect(html.contains("có 8 đảng viên chính thức"))
                 #expect(
                     html.contains("<option value=\"\(kien)\" selected>Ma Văn Kiên</option>"), "what was chosen stays")

@@ -28,14 +28,14 @@ struct FieldProblemTests {
                 let between = html[birth.upperBound..<next.lowerBound]
                 #expect(
                     between.contains(
-                        "<p class=\"field-problem\" role=\"alert\">Ngày sinh: “1975-02-30” không phải là một ngày"))
+                        "<p class=\"field-error\" role=\"alert\">Ngày sinh: “1975-02-30” không phải là một ngày"))
                 #expect(
                     html.components(separatedBy: "Cần ghi lý do sửa đổi").count == 3,
                     "once at the top, once beside the field")
-                #expect(html.components(separatedBy: "class=\"field-problem\"").count == 3, "the other forms show none")
+                #expect(html.components(separatedBy: "class=\"field-error\"").count == 3, "the other forms show none")
             }
             try await app.testing().test(.GET, "/members/\(tai)/registry", headers: users.planner.bearer) { res in
-                #expect(!res.body.string.contains("field-problem"), "a form opened afresh shows no problem")
+                #expect(!res.body.string.contains("field-error"), "a form opened afresh shows no problem")
             }
         }
     }

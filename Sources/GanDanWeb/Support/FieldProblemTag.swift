@@ -19,6 +19,6 @@ struct FieldProblemTag: UnsafeUnescapedLeafTag {
                 return .string("")
             }
         }
-        return .string("<p class=\"field-problem\" role=\"alert\">\(text.htmlEscaped())</p>")
+        return .string("<p class=\"field-error\" role=\"alert\">\(text.htmlEscaped())</p>")
     }
 }
