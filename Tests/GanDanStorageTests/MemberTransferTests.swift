@@ -13,19 +13,9 @@ struct MemberTransferTests {
     /// The test tree, a second commune (Năng Khả) with a cell founded in 2026, a cell of Thanh Tương dissolved in
     /// 2015, and Ma Văn Ba on the agency cell's roll since 2000, its deputy secretary since 2008.
     static func seed(_ db: any Database) async throws -> UUID {
-        var dataset = Fixtures.tree
+        var dataset = Fixtures.twoCommunes
         let since = Fixtures.since
-        dataset.units += [
-            UnitDraft(code: "00002", kind: .commune, name: "Năng Khả", parentCode: "001", validity: since),
-            UnitDraft(code: "00002.01", kind: .village, name: "Bản Tùn", parentCode: "00002", validity: since),
-        ]
         dataset.organisations += [
-            OrganisationDraft(
-                code: "DB-00002", kind: .grassrootsCommittee, name: "Đảng bộ xã Năng Khả", unitCode: "00002",
-                parentCode: nil, validity: since),
-            OrganisationDraft(
-                code: "CB-00002.01", kind: .villageCell, name: "Chi bộ thôn Bản Tùn", unitCode: "00002.01",
-                parentCode: "DB-00002", validity: since),
             OrganisationDraft(
                 code: "CB-00002.02", kind: .otherCell, name: "Chi bộ trường Năng Khả", unitCode: "00002",
                 parentCode: "DB-00002", validity: Validity(from: Fixtures.date("2026-09-01"))),

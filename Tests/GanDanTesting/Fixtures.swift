@@ -37,6 +37,25 @@ public enum Fixtures {
             ])
     }
 
+    /// `tree` and a second commune of the district, Năng Khả (00002), with its village Bản Tùn, its party committee
+    /// and the village's cell: a place outside the first commune's scope.
+    public static var twoCommunes: OrganisationDataset {
+        var dataset = tree
+        dataset.units += [
+            UnitDraft(code: "00002", kind: .commune, name: "Năng Khả", parentCode: "001", validity: since),
+            UnitDraft(code: "00002.01", kind: .village, name: "Bản Tùn", parentCode: "00002", validity: since),
+        ]
+        dataset.organisations += [
+            OrganisationDraft(
+                code: "DB-00002", kind: .grassrootsCommittee, name: "Đảng bộ xã Năng Khả", unitCode: "00002",
+                parentCode: nil, validity: since),
+            OrganisationDraft(
+                code: "CB-00002.01", kind: .villageCell, name: "Chi bộ thôn Bản Tùn", unitCode: "00002.01",
+                parentCode: "DB-00002", validity: since),
+        ]
+        return dataset
+    }
+
     /// A member of `cell` with the given name; full since `official` unless it is nil.
     public static func member(
         _ name: String, cell: String = "CQ-00001", born: String = "1975-05-05", admitted: String = "2000-01-01",

@@ -67,22 +67,12 @@ func withSeededApp(
 
 /// The small fixture tree with a few members, and a second commune (00002) outside the test users' scope.
 let seededTree: OrganisationDataset = {
-    var dataset = Fixtures.tree
+    var dataset = Fixtures.twoCommunes
     let since = Fixtures.since
-    dataset.units += [
-        UnitDraft(code: "00002", kind: .commune, name: "Năng Khả", parentCode: "001", validity: since),
-        UnitDraft(code: "00002.01", kind: .village, name: "Bản Tùn", parentCode: "00002", validity: since),
-    ]
     dataset.organisations += [
         OrganisationDraft(
-            code: "DB-00002", kind: .grassrootsCommittee, name: "Đảng bộ xã Năng Khả", unitCode: "00002",
-            parentCode: nil, validity: since),
-        OrganisationDraft(
-            code: "CB-00002.01", kind: .villageCell, name: "Chi bộ thôn Bản Tùn", unitCode: "00002.01",
-            parentCode: "DB-00002", validity: since),
-        OrganisationDraft(
             code: "CQ-00002", kind: .communeAgencyCell, name: "Chi bộ cơ quan xã Năng Khả", unitCode: "00002",
-            parentCode: "DB-00002", validity: since),
+            parentCode: "DB-00002", validity: since)
     ]
     dataset.members = [
         Fixtures.member(
