@@ -35,3 +35,4 @@ func districtExport(_ db: DatabaseHandle) { _ = DistrictExport(db: db) }
 func districtImport(_ db: DatabaseHandle) { _ = DistrictImport(db: db) }
 func toDoLists(_ db: DatabaseHandle) { _ = ToDoLists(db: db) }
 func reminderDigests(_ db: DatabaseHandle) { _ = ReminderDigests(db: db) }
+func treeEditor(_ db: DatabaseHandle) { _ = TreeEditor(db: db) }

@@ -17,6 +17,7 @@ public enum GanDanMigrations {
             AddUnitSuccessions(),
             AddPostSource(),
             AddReminderDigests(),
+            AddOrganisationVersions(),
         ]
     }
 }
