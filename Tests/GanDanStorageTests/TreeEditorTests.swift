@@ -124,7 +124,7 @@ struct TreeEditorTests {
             bad.households = "-3"
             bad.reason = " "
             bad.name = ""
-            cases.append((bad, ["name", "distanceKm", "households", "reason"]))
+            cases.append((bad, ["unitName", "distanceKm", "households", "reason"]))
             for (input, expected) in cases {
                 await #expect {
                     _ = try await editor.addVillage(under: commune.id, input, actor: Self.actor)

@@ -7,14 +7,14 @@ extension TreeEditor {
     public func renameCell(_ id: UUID, _ input: DatedRename, actor: Actor) async throws {
         try await db.writeTransaction { db in
             var form = FormFields()
-            let name = Self.name(input.name, form: &form)
+            let name = Self.name(input.name, field: "cellName", form: &form)
             let on = Self.required(input.on, field: "on", label: TreeFieldName.on, form: &form)
             let reason = form.reason(input.reason)
             guard form.issues.isEmpty, let name, let on else { throw InputError.invalid(form.issues) }
             let cell = try await cell(id, db: db)
             guard name != cell.name else {
                 throw InputError.invalid(
-                    field: "name", vi: "Tên mới giống tên cũ.", en: "The new name is the old name.")
+                    field: "cellName", vi: "Tên mới giống tên cũ.", en: "The new name is the old name.")
             }
             try await change(cell, on: on, reason: reason, actor: actor, db: db) { $0.name = name }
         }

@@ -11,7 +11,7 @@ extension TreeEditor {
         return try await db.writeTransaction { db in
             var form = FormFields()
             let on = Self.required(input.foundedOn, field: "foundedOn", label: TreeFieldName.foundedOn, form: &form)
-            let name = Self.name(input.name, form: &form)
+            let name = Self.name(input.name, field: "cellName", form: &form)
             let reason = form.reason(input.reason)
             let kind = OrganisationKind(rawValue: input.kind ?? "").flatMap {
                 $0 == .villageCell || $0 == .otherCell ? $0 : nil

@@ -19,7 +19,7 @@ extension TreeEditor {
             }
             var form = FormFields()
             let code = try await villageCode(input.code, commune: commune.code, form: &form, db: db)
-            let name = Self.name(input.name, form: &form)
+            let name = Self.name(input.name, field: "unitName", form: &form)
             let kind = UnitKind(rawValue: input.kind ?? "").flatMap { $0.isVillageLevel ? $0 : nil }
             if kind == nil {
                 form.refuse(
@@ -62,14 +62,14 @@ extension TreeEditor {
         guard scope.contains(unit: unitID) else { throw StorageError.notFound("no unit \(unitID)") }
         try await db.writeTransaction { db in
             var form = FormFields()
-            let name = Self.name(input.name, form: &form)
+            let name = Self.name(input.name, field: "unitName", form: &form)
             let on = Self.required(input.on, field: "on", label: TreeFieldName.on, form: &form)
             let reason = form.reason(input.reason)
             guard form.issues.isEmpty, let name, let on else { throw InputError.invalid(form.issues) }
             let last = try await lastVersion(unitID, on: on, field: "on", db: db)
             guard name != last.name else {
                 throw InputError.invalid(
-                    field: "name", vi: "Tên mới giống tên cũ.", en: "The new name is the old name.")
+                    field: "unitName", vi: "Tên mới giống tên cũ.", en: "The new name is the old name.")
             }
             try await UnitWriter(db: db, scope: .storageInternal).change(
                 unitID, on: on, .init(name: name, reason: reason), actor: actor)
@@ -170,8 +170,8 @@ extension TreeEditor {
                 profile.distanceKm = number
             } else {
                 form.refuse(
-                    "distanceKm", vi: "\(TreeFieldName.distance.vi): “\(text)” không phải số từ 0 đến 500.",
-                    en: "\(TreeFieldName.distance.en): “\(text)” is not a number from 0 to 500.")
+                    "distanceKm", vi: "“\(text)” không phải số từ 0 đến 500.",
+                    en: "“\(text)” is not a number from 0 to 500.")
             }
         }
         if let text = FormFields.text(households) {
@@ -179,8 +179,8 @@ extension TreeEditor {
                 profile.households = number
             } else {
                 form.refuse(
-                    "households", vi: "\(TreeFieldName.households.vi): “\(text)” không phải số từ 0 đến 100 000.",
-                    en: "\(TreeFieldName.households.en): “\(text)” is not a whole number from 0 to 100,000.")
+                    "households", vi: "“\(text)” không phải số từ 0 đến 100 000.",
+                    en: "“\(text)” is not a whole number from 0 to 100,000.")
             }
         }
         return profile

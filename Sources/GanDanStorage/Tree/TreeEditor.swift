@@ -45,14 +45,14 @@ public struct TreeEditor: Sendable {
     }
 
     /// A name: required, at most 120 characters, spaces tidied.
-    static func name(_ text: String?, form: inout FormFields) -> String? {
+    static func name(_ text: String?, field: String, form: inout FormFields) -> String? {
         let name = MemberValidation.normalisedName(text ?? "")
         if name.isEmpty {
-            form.refuse("name", vi: "Cần ghi tên.", en: "Please give the name.")
+            form.refuse(field, vi: "Cần ghi tên.", en: "Please give the name.")
             return nil
         }
         guard name.count <= 120 else {
-            form.refuse("name", vi: "Tên dài quá 120 ký tự.", en: "The name is longer than 120 characters.")
+            form.refuse(field, vi: "Tên dài quá 120 ký tự.", en: "The name is longer than 120 characters.")
             return nil
         }
         return name

@@ -120,12 +120,7 @@ public struct CellMove: Sendable, Codable, Equatable {
 
 /// The names of the tree's fields in messages, in both languages.
 enum TreeFieldName {
-    static let code = BilingualText(vi: "Mã", en: "Code")
-    static let name = BilingualText(vi: "Tên", en: "Name")
     static let validFrom = BilingualText(vi: "Ngày bắt đầu", en: "Start date")
     static let on = BilingualText(vi: "Từ ngày", en: "From")
     static let foundedOn = BilingualText(vi: "Ngày thành lập", en: "Founding date")
-    static let distance = BilingualText(
-        vi: "Khoảng cách đến trung tâm xã (km)", en: "Distance to the commune centre (km)")
-    static let households = BilingualText(vi: "Số hộ", en: "Households")
 }

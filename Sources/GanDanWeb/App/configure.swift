@@ -98,6 +98,7 @@ func routes(_ app: Application, resources: URL) throws {
         CandidatePages(), RatingPages(),
         ImpactPages(),
         DashboardPages(), CommitteeMeetingPages(), CommitteeMemberPages(), MemberRegistryPages(), NewMemberPages(),
+        UnitEditPages(), CellEditPages(),
     ] {
         try feature.boot(pages: pages, api: api)
     }

@@ -12,6 +12,7 @@ enum Labels {
         .merging(AccountLabels.all) { first, _ in first }
         .merging(PaperLabels.all) { first, _ in first }
         .merging(RegistryLabels.all) { first, _ in first }
+        .merging(TreeEditLabels.all) { first, _ in first }
 
     static let general: [String: BilingualText] = [
         "appName": BilingualText(vi: "GanDan — Gần dân", en: "GanDan — Close to the people"),
