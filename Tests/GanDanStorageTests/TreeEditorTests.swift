@@ -1,9 +1,10 @@
 import FluentKit
 import Foundation
 import GanDanCore
-import GanDanStorage
 import GanDanTesting
 import Testing
+
+@testable import GanDanStorage
 
 @Suite("The tree kept on the web: villages and cells created, renamed, moved and ended on a date (rules.md R26, R27)")
 struct TreeEditorTests {
@@ -234,6 +235,30 @@ struct TreeEditorTests {
                 try await Self.organisation(db, "CQ-00001").parentID == (try await Self.organisation(db, "DB-00001")).id
             )
             #expect(try await Self.audited(db).isEmpty)
+        }
+    }
+
+    @Test(
+        "a committee's cells on a day before a move include the moved cell, and the new committee's do not",
+        arguments: TestDatabase.all)
+    func committeeCellsBeforeAMove(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            try await Self.seed(db)
+            let agency = try await Self.organisation(db, "CQ-00001").id
+            let old = try await Self.organisation(db, "DB-00001").id
+            let new = try await Self.organisation(db, "DB-00002").id
+            try await TreeEditor(db: db, scope: .everything).moveCell(
+                agency, CellMove(committee: new.uuidString, on: "2024-01-01", reason: "Điều chỉnh"), actor: Self.actor)
+            func cells(_ committee: UUID, _ day: String) async throws -> Set<UUID> {
+                Set(
+                    try await OrganisationRecord.children(of: [committee], on: Fixtures.date(day), db: db)
+                        .compactMap(\.id))
+            }
+            #expect(try await cells(old, "2023-12-31").contains(agency))
+            #expect(try await !cells(new, "2023-12-31").contains(agency))
+            #expect(try await !cells(old, "2024-01-01").contains(agency))
+            #expect(try await cells(new, "2024-01-01").contains(agency))
+            #expect(try await cells(old, "2023-12-31").count == 3, "the two village cells stay where they were")
         }
     }
 }

@@ -65,8 +65,7 @@ extension CellMeetings {
         var frontier = [organisation]
         var seen: Set<UUID> = [organisation]
         while !frontier.isEmpty {
-            let children = try await OrganisationRecord.query(on: db).filter(\.$parentID ~~ frontier).inForce(on: date)
-                .all()
+            let children = try await OrganisationRecord.children(of: frontier, on: date, db: db)
             frontier = []
             for child in children {
                 let id = try child.requireID()
