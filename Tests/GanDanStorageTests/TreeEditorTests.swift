@@ -185,6 +185,11 @@ struct TreeEditorTests {
             let listed = try await tree.organisations(atUnits: [commune.id], on: Fixtures.date("2020-01-01"))
             #expect(listed.contains { $0.id == id && $0.name == "Chi bộ Trường Tiểu học" })
             #expect(try await tree.organisation(id)?.parentID == other.id)
+            // A district exported as of a day before the rename and move carries the old name and committee.
+            let exported = try await DistrictExport(db: db, scope: .everything).dataset(
+                unitCode: "001", on: Fixtures.date("2022-08-31"), actor: .system)
+            let school = try #require(exported.organisations.first { $0.code == "TH-00001" })
+            #expect(school.name == "Chi bộ Trường Tiểu học" && school.parentCode == "DB-00001")
             #expect(try await Self.audited(db).map(\.action).sorted() == ["create", "update", "update"])
         }
     }
