@@ -32,6 +32,21 @@ struct TreeEditPageTests {
                 #expect(res.body.string.contains("href=\"/units/\(commune)/cells/new\""))
                 #expect(res.body.string.contains("href=\"/units/\(commune)/edit\""))
             }
+            let naCooc = try #require(try await tree.unit(code: "00001.01", on: Fixtures.date("2019-03-15"))).id
+            try await app.testing().test(.GET, "/units/\(naCooc)/edit", headers: users.planner.bearer) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("name=\"distanceKm\" value=\"19\""), "the profile as it stands")
+                #expect(res.body.string.contains("name=\"mountain\" value=\"on\" checked"))
+                #expect(!res.body.string.contains("name=\"ethnicMinority\" value=\"on\" checked"))
+            }
+            try await app.testing().test(
+                .POST, "/units/\(naCooc)/profile", headers: Self.form(users.planner),
+                body: Self.body(["distanceKm": "15", "households": "85", "from": "2021-01-01", "reason": "Đường mới"])
+            ) { res in
+                #expect(res.status == .seeOther)
+            }
+            #expect(try await tree.unit(naCooc, on: Fixtures.date("2020-12-31"))?.profile?.distanceKm == 19)
+            #expect(try await tree.unit(naCooc, on: Fixtures.date("2021-01-01"))?.profile?.distanceKm == 15)
             try await app.testing().test(.GET, "/units/\(commune)", headers: users.viewer.bearer) { res in
                 #expect(!res.body.string.contains("/villages/new"))
             }

@@ -41,7 +41,7 @@ struct UnitEditPages: FeatureRoutes {
             today: CivilDate.today().iso, rename: rename ?? DatedRename(name: unit.name),
             profile: profile
                 ?? ProfileChange(
-                    distanceKm: stored?.distanceKm.map { String($0) },
+                    distanceKm: stored?.distanceKm.map(Self.number),
                     households: stored?.households.map { String($0) },
                     ethnicMinority: stored?.ethnicMinority == true ? "on" : nil,
                     mountain: stored?.mountain == true ? "on" : nil),
@@ -86,5 +86,10 @@ struct UnitEditPages: FeatureRoutes {
             return try await req.renderForm("unit-edit", try context(req, end: input), issues: error.issues)
         }
         return req.redirect(to: "/units/\(unit.parentID.map { $0.uuidString } ?? unit.id.uuidString)")
+    }
+
+    /// A distance as typed back into its field: "19", "12.5".
+    static func number(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e9 ? String(Int(value)) : String(value)
     }
 }
