@@ -67,6 +67,11 @@ public struct DistrictExport: Sendable {
             try await CellRatingRecord.query(on: db).filter(\.$organisationID ~~ ids)
                 .filter(\.$year <= CellRating.lastRatedYear(on: date)).sort(\.$year).all()
         }
+        // The name and parent committee each had on `date`, where a later rename or move changed them (rules.md R26).
+        let versions = try await Self.chunked(Array(codes.keys)) { ids in
+            try await OrganisationVersionRecord.query(on: db).filter(\.$organisationID ~~ ids).inForce(on: date).all()
+        }
+        let earlier = Dictionary(versions.map { ($0.organisationID, $0) }, uniquingKeysWith: { a, _ in a })
         var ratingsOf: [UUID: [CellRating]] = [:]
         for row in ratings {
             ratingsOf[row.organisationID, default: []].append(
@@ -75,9 +80,11 @@ public struct DistrictExport: Sendable {
                     weakReason: row.weakReason))
         }
         let drafts = try records.map { record in
-            OrganisationDraft(
-                code: record.code, kind: try record.decode(\.$kind, as: OrganisationKind.self), name: record.name,
-                unitCode: codeOfUnit[record.unitID] ?? "", parentCode: record.parentID.flatMap { codes[$0] },
+            let then = earlier[try record.requireID()]
+            return OrganisationDraft(
+                code: record.code, kind: try record.decode(\.$kind, as: OrganisationKind.self),
+                name: then?.name ?? record.name, unitCode: codeOfUnit[record.unitID] ?? "",
+                parentCode: (then.map(\.parentID) ?? record.parentID).flatMap { codes[$0] },
                 validity: Self.asOf(try record.validity, date), ratings: ratingsOf[try record.requireID()] ?? [])
         }
         let depth = Dictionary(drafts.map { ($0.code, $0.kind.isCell ? 1 : 0) }, uniquingKeysWith: { a, _ in a })

@@ -108,6 +108,15 @@ public struct OrganisationTree: Sendable {
         return try await snapshots([record], on: nil).first
     }
 
+    /// One organisation by id with the name and parent committee it had on `date` (rules.md R26), whatever its
+    /// existence on that day.
+    public func organisation(_ id: UUID, on date: CivilDate) async throws -> OrganisationSnapshot? {
+        guard scope.contains(organisation: id), let record = try await OrganisationRecord.find(id, on: db) else {
+            return nil
+        }
+        return try await snapshots([record], on: date).first
+    }
+
     /// One organisation by code.
     public func organisation(code: String) async throws -> OrganisationSnapshot? {
         guard let record = try await OrganisationRecord.query(on: db).filter(\.$code == code).first(),
@@ -128,10 +137,26 @@ public struct OrganisationTree: Sendable {
         for record in try await ratings.sort(\.$year).all() {
             latest[record.organisationID] = try CellRating(record)
         }
+        let earlier = try await earlierVersions(of: ids, on: date)
         let order: [OrganisationKind] = OrganisationKind.allCases
-        return try records.map { try OrganisationSnapshot($0, latestRating: latest[$0.requireID()]) }
-            .sorted {
-                (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0)
+        return try records.map { record in
+            var snapshot = try OrganisationSnapshot(record, latestRating: latest[record.requireID()])
+            if let version = earlier[snapshot.id] {
+                snapshot.name = version.name
+                snapshot.parentID = version.parentID
             }
+            return snapshot
+        }
+        .sorted {
+            (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0)
+        }
+    }
+
+    /// The name and parent each organisation had on `date`, where a later rename or move changed them (rules.md R26).
+    func earlierVersions(of ids: [UUID], on date: CivilDate?) async throws -> [UUID: OrganisationVersionRecord] {
+        guard let date else { return [:] }
+        let versions = try await OrganisationVersionRecord.query(on: db).filter(\.$organisationID ~~ ids)
+            .inForce(on: date).all()
+        return Dictionary(versions.map { ($0.organisationID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -99,6 +99,7 @@ func routes(_ app: Application, resources: URL) throws {
         ImpactPages(),
         DashboardPages(), CommitteeMeetingPages(), CommitteeMemberPages(), MemberRegistryPages(), NewMemberPages(),
         DuesPages(),
+        UnitEditPages(), CellEditPages(),
     ] {
         try feature.boot(pages: pages, api: api)
     }
