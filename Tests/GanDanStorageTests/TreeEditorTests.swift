@@ -244,6 +244,34 @@ struct TreeEditorTests {
     }
 
     @Test(
+        "a cell renamed on a day shows its old name the day before, in the tree and in an export; the row holds the new name and the placements both periods",
+        arguments: TestDatabase.all)
+    func renamedCellTheDayBefore(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            try await Self.seed(db)
+            let agency = try await Self.organisation(db, "CQ-00001")
+            try await TreeEditor(db: db, scope: .everything).renameCell(
+                agency.id, DatedRename(name: "Chi bộ Cơ quan Ủy ban", on: "2024-05-01", reason: "Đổi tên"),
+                actor: Self.actor)
+            let tree = OrganisationTree(db: db, scope: .everything)
+            let eve = try await tree.organisations(atUnits: [agency.unitID], on: Fixtures.date("2024-04-30"))
+            #expect(eve.first { $0.id == agency.id }?.name == agency.name)
+            let day = try await tree.organisations(atUnits: [agency.unitID], on: Fixtures.date("2024-05-01"))
+            #expect(day.first { $0.id == agency.id }?.name == "Chi bộ Cơ quan Ủy ban")
+            let exported = try await DistrictExport(db: db, scope: .everything).dataset(
+                unitCode: "001", on: Fixtures.date("2024-04-30"), actor: .system)
+            #expect(exported.organisations.first { $0.code == "CQ-00001" }?.name == agency.name)
+            // rules.md R26, one convention with the restructure: the row is today's, the periods are every one.
+            #expect(try await Self.organisation(db, "CQ-00001").name == "Chi bộ Cơ quan Ủy ban")
+            let periods = try await OrganisationPlacementRecord.query(on: db)
+                .filter(\.$organisationID == agency.id).sort(\.$validFrom).all()
+            #expect(periods.map(\.name) == [agency.name, "Chi bộ Cơ quan Ủy ban"])
+            #expect(periods.map(\.validUntil) == ["2024-05-01", nil])
+            #expect(periods.allSatisfy { $0.parentID == agency.parentID && $0.unitID == agency.unitID })
+        }
+    }
+
+    @Test(
         "a committee's cells on a day before a move include the moved cell, and the new committee's do not",
         arguments: TestDatabase.all)
     func committeeCellsBeforeAMove(database: TestDatabase) async throws {
@@ -256,7 +284,7 @@ struct TreeEditorTests {
                 agency, CellMove(committee: new.uuidString, on: "2024-01-01", reason: "Điều chỉnh"), actor: Self.actor)
             func cells(_ committee: UUID, _ day: String) async throws -> Set<UUID> {
                 Set(
-                    try await OrganisationRecord.children(of: [committee], on: Fixtures.date(day), db: db)
+                    try await OrganisationPlacements(db: db).children(of: [committee], on: Fixtures.date(day))
                         .compactMap(\.id))
             }
             #expect(try await cells(old, "2023-12-31").contains(agency))

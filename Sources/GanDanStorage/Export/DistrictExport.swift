@@ -56,8 +56,10 @@ public struct DistrictExport: Sendable {
     private func organisations(atUnits units: [UUID], codeOfUnit: [UUID: String], on date: CivilDate) async throws
         -> (drafts: [OrganisationDraft], codes: [UUID: String])
     {
+        // Each with the name, unit and parent committee it had on `date`, where a later restructure, rename or move
+        // changed them (rules.md R26).
         var records = try await Self.chunked(units) { ids in
-            try await OrganisationRecord.query(on: db).filter(\.$unitID ~~ ids).inForce(on: date).all()
+            try await OrganisationPlacements(db: db).at(units: ids, on: date)
         }
         if let allowed = scope.organisationFilter.map(Set.init) {
             records = try records.filter { allowed.contains(try $0.requireID()) }
@@ -67,11 +69,6 @@ public struct DistrictExport: Sendable {
             try await CellRatingRecord.query(on: db).filter(\.$organisationID ~~ ids)
                 .filter(\.$year <= CellRating.lastRatedYear(on: date)).sort(\.$year).all()
         }
-        // The name and parent committee each had on `date`, where a later rename or move changed them (rules.md R26).
-        let versions = try await Self.chunked(Array(codes.keys)) { ids in
-            try await OrganisationVersionRecord.query(on: db).filter(\.$organisationID ~~ ids).inForce(on: date).all()
-        }
-        let earlier = Dictionary(versions.map { ($0.organisationID, $0) }, uniquingKeysWith: { a, _ in a })
         var ratingsOf: [UUID: [CellRating]] = [:]
         for row in ratings {
             ratingsOf[row.organisationID, default: []].append(
@@ -80,11 +77,9 @@ public struct DistrictExport: Sendable {
                     weakReason: row.weakReason))
         }
         let drafts = try records.map { record in
-            let then = earlier[try record.requireID()]
-            return OrganisationDraft(
-                code: record.code, kind: try record.decode(\.$kind, as: OrganisationKind.self),
-                name: then?.name ?? record.name, unitCode: codeOfUnit[record.unitID] ?? "",
-                parentCode: (then.map(\.parentID) ?? record.parentID).flatMap { codes[$0] },
+            OrganisationDraft(
+                code: record.code, kind: try record.decode(\.$kind, as: OrganisationKind.self), name: record.name,
+                unitCode: codeOfUnit[record.unitID] ?? "", parentCode: record.parentID.flatMap { codes[$0] },
                 validity: Self.asOf(try record.validity, date), ratings: ratingsOf[try record.requireID()] ?? [])
         }
         let depth = Dictionary(drafts.map { ($0.code, $0.kind.isCell ? 1 : 0) }, uniquingKeysWith: { a, _ in a })

@@ -20,7 +20,7 @@ public enum GanDanMigrations {
             AddPartyDues(),
             AddOrganisationPlacements(),
             AddMemberTransfers(),
-            AddOrganisationVersions(),
+            AddOrganisationPlacementNames(),
         ]
     }
 }

@@ -108,7 +108,7 @@ public struct OrganisationTree: Sendable {
         return try await snapshots([record], on: nil).first
     }
 
-    /// One organisation by id with the name and parent committee it had on `date` (rules.md R26), whatever its
+    /// One organisation by id with the name, unit and parent committee it had on `date` (rules.md R26), whatever its
     /// existence on that day.
     public func organisation(_ id: UUID, on date: CivilDate) async throws -> OrganisationSnapshot? {
         guard scope.contains(organisation: id), let record = try await OrganisationRecord.find(id, on: db) else {
@@ -137,26 +137,16 @@ public struct OrganisationTree: Sendable {
         for record in try await ratings.sort(\.$year).all() {
             latest[record.organisationID] = try CellRating(record)
         }
-        let earlier = try await earlierVersions(of: ids, on: date)
+        // As each was on the day (rules.md R26): a later rename or move keeps the earlier name, unit and parent.
+        var periods: [UUID: OrganisationPlacementRecord] = [:]
+        if let date { periods = try await OrganisationPlacements(db: db).inForce(ids, on: date) }
         let order: [OrganisationKind] = OrganisationKind.allCases
         return try records.map { record in
-            var snapshot = try OrganisationSnapshot(record, latestRating: latest[record.requireID()])
-            if let version = earlier[snapshot.id] {
-                snapshot.name = version.name
-                snapshot.parentID = version.parentID
-            }
-            return snapshot
+            if let period = periods[try record.requireID()] { record.apply(period) }
+            return try OrganisationSnapshot(record, latestRating: latest[record.requireID()])
         }
         .sorted {
             (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0)
         }
-    }
-
-    /// The name and parent each organisation had on `date`, where a later rename or move changed them (rules.md R26).
-    func earlierVersions(of ids: [UUID], on date: CivilDate?) async throws -> [UUID: OrganisationVersionRecord] {
-        guard let date else { return [:] }
-        let versions = try await OrganisationVersionRecord.query(on: db).filter(\.$organisationID ~~ ids)
-            .inForce(on: date).all()
-        return Dictionary(versions.map { ($0.organisationID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -16,7 +16,7 @@ extension TreeEditor {
                 throw InputError.invalid(
                     field: "cellName", vi: "Tên mới giống tên cũ.", en: "The new name is the old name.")
             }
-            try await change(cell, on: on, reason: reason, actor: actor, db: db) { $0.name = name }
+            try await change(cell, on: on, reason: reason, actor: actor, db: db, .init(name: name))
         }
     }
 
@@ -49,7 +49,7 @@ extension TreeEditor {
             var dates = FormFields()
             Self.within(on, try committee.validity, of: committee.name, field: "on", form: &dates)
             guard dates.issues.isEmpty else { throw InputError.invalid(dates.issues) }
-            try await change(cell, on: on, reason: reason, actor: actor, db: db) { $0.parentID = target }
+            try await change(cell, on: on, reason: reason, actor: actor, db: db, .init(parentID: target))
         }
     }
 
@@ -78,6 +78,7 @@ extension TreeEditor {
             let before = AuditTrail.json(try OrganisationSnapshot(cell, latestRating: nil))
             cell.validUntil = on.iso
             try await cell.update(on: db)
+            try await OrganisationPlacements(db: db).end([id], on: on)
             let after = ReasonedOrganisation(organisation: try .init(cell, latestRating: nil), reason: reason)
             try await record(
                 db, action: "dissolve", entity: "organisation", id: id, before: before, after: AuditTrail.json(after),
@@ -93,16 +94,17 @@ extension TreeEditor {
         return cell
     }
 
-    /// Keeps the cell's name and parent before `date` as an earlier version and applies `edit` from `date`; a date
-    /// not after the cell's founding or latest change, or after its dissolution, is refused.
+    /// Applies `edit` from `date` the way the restructure does (rules.md R26): the cell's open period in
+    /// `organisation_placements` closes on `date` (its founding period written first when it has none), the new one
+    /// begins, and the row takes the new state. A date not after the cell's founding or latest change, or after its
+    /// dissolution, is refused.
     func change(
         _ cell: OrganisationRecord, on date: CivilDate, reason: String?, actor: Actor, db: any Database,
-        _ edit: (OrganisationRecord) -> Void
+        _ edit: OrganisationPlacements.Change
     ) async throws {
         let id = try cell.requireID()
-        let latest = try await OrganisationVersionRecord.query(on: db).filter(\.$organisationID == id)
-            .sort(\.$validFrom, .descending).first()
-        let since = try latest?.date(\.$validUntil) ?? cell.date(\.$validFrom)
+        let placements = OrganisationPlacements(db: db)
+        let since = try await placements.latestChange(of: cell)
         var form = FormFields()
         if date <= since {
             form.refuse(
@@ -116,19 +118,8 @@ extension TreeEditor {
                 en: "\(date.vietnamese) is after the cell was dissolved (\(until.vietnamese)).")
         }
         guard form.issues.isEmpty else { throw InputError.invalid(form.issues) }
-        let version = OrganisationVersionRecord()
-        version.id = UUID()
-        version.organisationID = id
-        version.name = cell.name
-        version.parentID = cell.parentID
-        version.validFrom = since.iso
-        version.validUntil = date.iso
         let before = AuditTrail.json(try OrganisationSnapshot(cell, latestRating: nil))
-        edit(cell)
-        cell.nameSort = VietnameseText.sortKey(cell.name)
-        cell.nameSearch = VietnameseText.searchKey(cell.name)
-        try await version.create(on: db)
-        try await cell.update(on: db)
+        try await placements.change(cell, from: date, edit)
         let after = ReasonedOrganisation(organisation: try .init(cell, latestRating: nil), reason: reason)
         try await record(
             db, action: "update", entity: "organisation", id: id, before: before, after: AuditTrail.json(after),
