@@ -113,4 +113,38 @@ struct RestructureTreeEditTests {
             #expect(draft.parentCode == OrganisationDraft.committeeCode(unitCode: NaHangDemo.thanhTuongCode))
         }
     }
+
+    @Test(
+        "a database restructured before placements had names gets each period's name and each moved row at its latest place on upgrade",
+        arguments: TestDatabase.all)
+    func upgradeOfAnEarlierRestructure(database: TestDatabase) async throws {
+        try await database.withDemo(stage: .planning) { db, _ in
+            try await Self.restructure(db)
+            let periods = try await OrganisationPlacementRecord.query(on: db).sort(\.$validFrom).all()
+            var latest: [UUID: OrganisationPlacementRecord] = [:]
+            var founding: [UUID: OrganisationPlacementRecord] = [:]
+            for period in periods {
+                latest[period.organisationID] = period
+                if founding[period.organisationID] == nil { founding[period.organisationID] = period }
+            }
+            // As the restructure left them before this convention: each row where it was founded, periods unnamed.
+            for record in try await OrganisationRecord.query(on: db).filter(\.$id ~~ Array(founding.keys)).all() {
+                let first = try #require(founding[try record.requireID()])
+                record.unitID = first.unitID
+                record.parentID = first.parentID
+                try await record.update(on: db)
+            }
+            try await AddOrganisationPlacementNames().revert(on: db)
+            try await AddOrganisationPlacementNames().prepare(on: db)
+            let records = try await OrganisationRecord.query(on: db).filter(\.$id ~~ Array(latest.keys)).all()
+            #expect(!records.isEmpty)
+            for record in records {
+                let last = try #require(latest[try record.requireID()])
+                #expect(record.unitID == last.unitID && record.parentID == last.parentID)
+            }
+            let named = try await OrganisationPlacementRecord.query(on: db).all()
+            let names = Dictionary(records.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            #expect(named.count == periods.count && named.allSatisfy { names[$0.organisationID] == $0.name })
+        }
+    }
 }
