@@ -147,4 +147,29 @@ struct RestructureTreeEditTests {
             #expect(named.count == periods.count && named.allSatisfy { names[$0.organisationID] == $0.name })
         }
     }
+
+    @Test(
+        "a restructure of a cell already moved on the web after its date names the cell as a conflict and writes nothing",
+        arguments: TestDatabase.all)
+    func laterMoveConflicts(database: TestDatabase) async throws {
+        try await database.withDemo(stage: .planning) { db, _ in
+            let cell = try await Self.organisation(
+                db, OrganisationDraft.villageCellCode(villageCode: NaHangDemo.naCoocVillageCode))
+            let nangKha = try await Self.organisation(
+                db, OrganisationDraft.committeeCode(unitCode: NaHangDemo.nangKhaCode))
+            try await TreeEditor(db: db, scope: .everything).moveCell(
+                try cell.requireID(),
+                CellMove(committee: nangKha.id?.uuidString, on: "2025-09-01", reason: "Điều chỉnh địa bàn"),
+                actor: Self.actor)
+            let stored = try await OrganisationPlacementRecord.query(on: db).count()
+            let report = try await Restructure(db: db, scope: .everything).apply(
+                try DemoLoader.tuyenQuangUnits2025(), on: Self.restructured, dryRun: true)
+            #expect(report.conflicts.contains { $0.message(in: .vi).contains(cell.name) })
+            await #expect(throws: InputError.self) {
+                try await Restructure(db: db, scope: .everything).apply(
+                    try DemoLoader.tuyenQuangUnits2025(), on: Self.restructured)
+            }
+            #expect(try await OrganisationPlacementRecord.query(on: db).count() == stored)
+        }
+    }
 }
