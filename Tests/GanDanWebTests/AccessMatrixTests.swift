@@ -111,6 +111,7 @@ struct AccessMatrixTests {
     }
 
     static let entries: [String: Entry] = accountEntries.merging(generalEntries) { first, _ in first }
+        .merging(treeEntries) { first, _ in first }
 
     static let accountEntries: [String: Entry] = [
         "GET /account/password": Entry(

@@ -37,3 +37,4 @@ func toDoLists(_ db: DatabaseHandle) { _ = ToDoLists(db: db) }
 func reminderDigests(_ db: DatabaseHandle) { _ = ReminderDigests(db: db) }
 func partyDues(_ db: DatabaseHandle) { _ = PartyDues(db: db) }
 func restructure(_ db: DatabaseHandle) { _ = Restructure(db: db) }
+func treeEditor(_ db: DatabaseHandle) { _ = TreeEditor(db: db) }

@@ -35,10 +35,9 @@ struct DashboardTree {
         }
         var byID: [UUID: OrganisationRecord] = [:]
         if organisations {
+            // Where each sat on the day, a later restructure or move notwithstanding (rules.md R26).
             for chunk in Array(units.keys).chunked(10_000) {
-                for record in try await OrganisationRecord.query(on: db).filter(\.$unitID ~~ chunk).inForce(on: date)
-                    .all()
-                {
+                for record in try await OrganisationPlacements(db: db).at(units: chunk, on: date) {
                     byID[try record.requireID()] = record
                 }
             }

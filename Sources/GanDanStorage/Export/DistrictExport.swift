@@ -56,8 +56,10 @@ public struct DistrictExport: Sendable {
     private func organisations(atUnits units: [UUID], codeOfUnit: [UUID: String], on date: CivilDate) async throws
         -> (drafts: [OrganisationDraft], codes: [UUID: String])
     {
+        // Each with the name, unit and parent committee it had on `date`, where a later restructure, rename or move
+        // changed them (rules.md R26).
         var records = try await Self.chunked(units) { ids in
-            try await OrganisationRecord.query(on: db).filter(\.$unitID ~~ ids).inForce(on: date).all()
+            try await OrganisationPlacements(db: db).at(units: ids, on: date)
         }
         if let allowed = scope.organisationFilter.map(Set.init) {
             records = try records.filter { allowed.contains(try $0.requireID()) }

@@ -20,6 +20,7 @@ public enum GanDanMigrations {
             AddPartyDues(),
             AddOrganisationPlacements(),
             AddMemberTransfers(),
+            AddOrganisationPlacementNames(),
             AddCellCongresses(),
         ]
     }

@@ -1,14 +1,16 @@
 import FluentKit
 import Foundation
 
-/// Where a party organisation sat in the tree during a period, once a restructure moved it: its unit and its parent
-/// organisation, dated (rules.md R26). The organisation row keeps where it was founded; these rows, when an
-/// organisation has any, say where it was on each day (the same cell keeps its id, its members and its history).
+/// A party organisation's name, unit and parent organisation during a period (rules.md R26). The organisation row
+/// holds its present state; once anything about it has changed (a restructure moved it, a planner renamed or moved
+/// it on the web) these rows hold every dated period, from its founding, and say what it was on each day (the same
+/// cell keeps its id, its members and its history).
 final class OrganisationPlacementRecord: Model, @unchecked Sendable {
     static let schema = "organisation_placements"
 
     @ID(key: .id) var id: UUID?
     @Field(key: "organisation_id") var organisationID: UUID
+    @Field(key: "name") var name: String
     @Field(key: "unit_id") var unitID: UUID
     @OptionalField(key: "parent_id") var parentID: UUID?
     @Field(key: "valid_from") var validFrom: String

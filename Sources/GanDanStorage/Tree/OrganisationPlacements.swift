@@ -2,8 +2,9 @@ import FluentKit
 import Foundation
 import GanDanCore
 
-/// Reads where organisations sat on a day once a restructure moved them (rules.md R26): an organisation with
-/// placement rows is where the row in force says; one without is where it was founded.
+/// Reads what organisations were on a day (rules.md R26): an organisation with placement rows (a restructure or the
+/// tree editor changed it) had the name, unit and parent of the row in force that day; one without is as its
+/// organisation row stands, unchanged since its founding.
 struct OrganisationPlacements {
     let db: any Database
 
@@ -38,8 +39,8 @@ struct OrganisationPlacements {
         return try await settle(founded, movedIn: moved, on: date) { $0.parentID.map(Set(parents).contains) ?? false }
     }
 
-    /// The records as they sat on `date`: those placed elsewhere that day left out, those placed here added, each
-    /// with the unit and parent of its placement.
+    /// The records as they were on `date`: those placed elsewhere that day left out, those placed here added, each
+    /// with the name, unit and parent of its placement (not saved).
     private func settle(
         _ founded: [OrganisationRecord], movedIn: [UUID], on date: CivilDate,
         keeps: (OrganisationPlacementRecord) -> Bool
@@ -54,9 +55,21 @@ struct OrganisationPlacements {
         return try records.compactMap { record in
             guard let placement = placements[try record.requireID()] else { return record }
             guard keeps(placement) else { return nil }
-            record.unitID = placement.unitID
-            record.parentID = placement.parentID
+            record.apply(placement)
             return record
         }
+    }
+}
+
+extension OrganisationRecord {
+    /// Takes the name, unit and parent of a dated period, to read the record as it was then (never saved so).
+    func apply(_ placement: OrganisationPlacementRecord) {
+        if name != placement.name {
+            name = placement.name
+            nameSort = VietnameseText.sortKey(placement.name)
+            nameSearch = VietnameseText.searchKey(placement.name)
+        }
+        unitID = placement.unitID
+        parentID = placement.parentID
     }
 }

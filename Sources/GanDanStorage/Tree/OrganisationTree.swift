@@ -108,6 +108,15 @@ public struct OrganisationTree: Sendable {
         return try await snapshots([record], on: nil).first
     }
 
+    /// One organisation by id with the name, unit and parent committee it had on `date` (rules.md R26), whatever its
+    /// existence on that day.
+    public func organisation(_ id: UUID, on date: CivilDate) async throws -> OrganisationSnapshot? {
+        guard scope.contains(organisation: id), let record = try await OrganisationRecord.find(id, on: db) else {
+            return nil
+        }
+        return try await snapshots([record], on: date).first
+    }
+
     /// One organisation by code.
     public func organisation(code: String) async throws -> OrganisationSnapshot? {
         guard let record = try await OrganisationRecord.query(on: db).filter(\.$code == code).first(),
@@ -128,10 +137,16 @@ public struct OrganisationTree: Sendable {
         for record in try await ratings.sort(\.$year).all() {
             latest[record.organisationID] = try CellRating(record)
         }
+        // As each was on the day (rules.md R26): a later rename or move keeps the earlier name, unit and parent.
+        var periods: [UUID: OrganisationPlacementRecord] = [:]
+        if let date { periods = try await OrganisationPlacements(db: db).inForce(ids, on: date) }
         let order: [OrganisationKind] = OrganisationKind.allCases
-        return try records.map { try OrganisationSnapshot($0, latestRating: latest[$0.requireID()]) }
-            .sorted {
-                (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0)
-            }
+        return try records.map { record in
+            if let period = periods[try record.requireID()] { record.apply(period) }
+            return try OrganisationSnapshot(record, latestRating: latest[record.requireID()])
+        }
+        .sorted {
+            (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0)
+        }
     }
 }

@@ -112,4 +112,23 @@ extension RestructureRun {
                 en: "\(record.name) would be left without a parent organisation.")
         }
     }
+
+    /// An organisation that moves but already changes on the date or later (a rename or move on the web dated
+    /// after it): history is not rewritten (rules.md R26).
+    mutating func checkLaterChanges() async throws {
+        let ids = Array(moves.keys)
+        var later: Set<UUID> = []
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            later.formUnion(
+                try await OrganisationPlacementRecord.query(on: db).filter(\.$organisationID ~~ chunk)
+                    .filter(\.$validFrom >= date.iso).all().map(\.organisationID))
+        }
+        guard !later.isEmpty else { return }
+        for record in try await OrganisationRecord.query(on: db).filter(\.$id ~~ Array(later)).sort(\.$nameSort).all() {
+            conflict(
+                vi: "\(record.name) đã có thay đổi từ ngày \(date.vietnamese) trở về sau: không ghi đè lịch sử.",
+                en: "\(record.name) already changes on or after \(date.vietnamese): history is not rewritten.")
+        }
+    }
 }

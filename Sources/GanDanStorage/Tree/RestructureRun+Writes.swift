@@ -116,6 +116,7 @@ extension RestructureRun {
             }
             record.validUntil = date.iso
             try await record.update(on: db)
+            try await OrganisationPlacements(db: db).end([try record.requireID()], on: date)
             report.organisationsEnded += 1
             events.append(organisationEvent(try record.requireID(), before: nil, after: record, unitID: record.unitID))
         }
@@ -125,41 +126,23 @@ extension RestructureRun {
         }
     }
 
-    /// Each moving organisation keeps its id, members and history: where it sat is dated, from the date.
+    /// Each moving organisation keeps its id, members and history: its periods in `organisation_placements` say
+    /// where it sat before and from the date, and its row takes the new unit and parent (rules.md R26).
     mutating func moveOrganisations() async throws {
         let ids = Array(moves.keys)
-        let placed = Set(
-            try await OrganisationPlacementRecord.query(on: db).filter(\.$organisationID ~~ ids).all()
-                .map(\.organisationID))
-        let current = try await OrganisationPlacements(db: db).inForce(ids, on: eve)
+        let placements = OrganisationPlacements(db: db)
         for record in try await OrganisationRecord.query(on: db).filter(\.$id ~~ ids).all() {
             let id = try record.requireID()
             guard let move = moves[id] else { continue }
-            if let open = current[id] {
-                open.validUntil = date.iso
-                try await open.update(on: db)
-            } else if !placed.contains(id) {
-                try await placement(
-                    id, unit: record.unitID, parent: record.parentID, from: record.validFrom, until: date.iso)
-            }
-            try await placement(id, unit: move.unit, parent: move.parent, from: date.iso, until: record.validUntil)
+            let (unit, parent) = (record.unitID, record.parentID)
+            try await placements.change(record, from: date, .init(unitID: move.unit, parentID: .some(move.parent)))
             report.organisationsMoved += 1
             events.append(
                 AuditEvent(
                     actor: actor.name, action: "restructure", entity: "organisation", entityID: id.uuidString,
-                    before: current[id]?.parentID?.uuidString ?? record.parentID?.uuidString,
-                    after: move.parent?.uuidString, requestID: actor.requestID, units: [record.unitID, move.unit]))
+                    before: parent?.uuidString, after: move.parent?.uuidString, requestID: actor.requestID,
+                    units: [unit, move.unit]))
         }
-    }
-
-    func placement(_ id: UUID, unit: UUID, parent: UUID?, from: String, until: String?) async throws {
-        let row = OrganisationPlacementRecord()
-        row.organisationID = id
-        row.unitID = unit
-        row.parentID = parent
-        row.validFrom = from
-        row.validUntil = until
-        try await row.create(on: db)
     }
 
     func organisationEvent(_ id: UUID, before: OrganisationRecord?, after: OrganisationRecord, unitID: UUID)

@@ -48,6 +48,7 @@ struct RestructureRun {
         try await assignVillages()
         let committees = try await planOrganisations(districts: districts)
         checkOrphans(try await orphans())
+        try await checkLaterChanges()
         guard report.conflicts.isEmpty else { return }
         try await writeUnits(districts: districts)
         try await writeOrganisations(committees: committees)

@@ -17,11 +17,16 @@ public struct UnitWriter: Sendable {
         public var name: String?
         public var parentID: UUID??
         public var profile: VillageProfile?
+        /// Why the change is made, kept in the audit entry (a planner's change on the web requires one).
+        public var reason: String?
 
-        public init(name: String? = nil, parentID: UUID?? = nil, profile: VillageProfile? = nil) {
+        public init(
+            name: String? = nil, parentID: UUID?? = nil, profile: VillageProfile? = nil, reason: String? = nil
+        ) {
             self.name = name
             self.parentID = parentID
             self.profile = profile
+            self.reason = reason
         }
     }
 
@@ -59,14 +64,15 @@ public struct UnitWriter: Sendable {
             try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "update", entity: "unit", entityID: unitID.uuidString,
-                    before: AuditTrail.json(UnitSnapshot(current)), after: AuditTrail.json(UnitSnapshot(next)),
+                    before: AuditTrail.json(UnitSnapshot(current)),
+                    after: AuditTrail.json(ReasonedUnit(unit: try UnitSnapshot(next), reason: change.reason)),
                     requestID: actor.requestID, unitID: unitID))
             return try UnitSnapshot(next)
         }
     }
 
     /// Ends a unit's existence on `date` (e.g. districts end on 1-7-2025, rules.md R26); its history stays.
-    public func close(_ unitID: UUID, on date: CivilDate, actor: Actor = .system) async throws {
+    public func close(_ unitID: UUID, on date: CivilDate, reason: String? = nil, actor: Actor = .system) async throws {
         guard scope.contains(unit: unitID) else { throw StorageError.notFound("no unit \(unitID)") }
         try await db.writeTransaction { db in
             let current = try await currentVersion(unitID, on: date, db: db)
@@ -82,7 +88,8 @@ public struct UnitWriter: Sendable {
             try await AuditTrail(db: db, scope: .storageInternal).record(
                 AuditEvent(
                     actor: actor.name, action: "close", entity: "unit", entityID: unitID.uuidString, before: before,
-                    after: AuditTrail.json(UnitSnapshot(current)), requestID: actor.requestID, unitID: unitID))
+                    after: AuditTrail.json(ReasonedUnit(unit: try UnitSnapshot(current), reason: reason)),
+                    requestID: actor.requestID, unitID: unitID))
         }
     }
 
@@ -142,4 +149,18 @@ extension UnitRecord {
         ethnicMinority = profile?.ethnicMinority ?? false
         mountain = profile?.mountain ?? false
     }
+}
+
+/// A unit's state after a change, with the reason given for it, as the audit entry keeps it.
+struct ReasonedUnit: Encodable {
+    var unit: UnitSnapshot
+    var reason: String?
+
+    func encode(to encoder: any Encoder) throws {
+        try unit.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encodeIfPresent(reason, forKey: .reason)
+    }
+
+    enum Key: String, CodingKey { case reason }
 }

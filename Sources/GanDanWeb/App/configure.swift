@@ -100,6 +100,7 @@ func routes(_ app: Application, resources: URL) throws {
         ImpactPages(),
         DashboardPages(), CommitteeMeetingPages(), CommitteeMemberPages(), MemberRegistryPages(), NewMemberPages(),
         DuesPages(), CellCommitteePages(),
+        UnitEditPages(), CellEditPages(),
     ] {
         try feature.boot(pages: pages, api: api)
     }

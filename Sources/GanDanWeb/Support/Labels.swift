@@ -14,6 +14,7 @@ enum Labels {
         .merging(RegistryLabels.all) { first, _ in first }
         .merging(DuesLabels.all) { first, _ in first }
         .merging(CellCommitteeLabels.all) { first, _ in first }
+        .merging(TreeEditLabels.all) { first, _ in first }
 
     static let general: [String: BilingualText] = [
         "appName": BilingualText(vi: "GanDan — Gần dân", en: "GanDan — Close to the people"),

@@ -55,6 +55,9 @@ struct TreePages: RouteCollection {
         var history: [DatedRow]
         /// Official transfers into these cells waiting to be received (issue 18, rules.md R13, R14).
         var transfers: [TransferRow] = []
+        /// Whether the user may keep this unit in the tree (a planner or administrator of it, issue 18).
+        var mayEditTree = false
+        var isCommune = false
     }
 
     struct ProfileRow: Encodable {
@@ -91,7 +94,7 @@ struct TreePages: RouteCollection {
             of: organisations, on: date, settings: req.application.settings.charter)
         let history = try await tree.history(of: id)
         let breadcrumbs = try await tree.path(to: id, on: date).dropLast()
-        let context = UnitContext(
+        var context = UnitContext(
             page: PageContext(req, title: unit.title(in: language), exportable: true), unit: UnitRow(unit, language),
             validFrom: unit.validity.from.vietnamese, validUntil: unit.validity.until?.vietnamese,
             profile: unit.profile.map {
@@ -111,6 +114,8 @@ struct TreePages: RouteCollection {
             },
             cells: cells.map { CellRow($0, language) },
             history: history.map { DatedRow(label: $0.title(in: language), detail: $0.code, validity: $0.validity) })
+        context.mayEditTree = try await req.allows(.plan)
+        context.isCommune = unit.kind.level == 3
         return try await context.withTransfers(req, cells: cells.map(\.cell.id))
     }
 
@@ -127,6 +132,8 @@ struct TreePages: RouteCollection {
         /// Whether the user may receive them here (a planner or administrator of the cell).
         var mayReceive = false
         var today = ""
+        /// Whether the user may rename, move or dissolve the cell (a planner or administrator of it, issue 18).
+        var mayEditTree = false
     }
 
     @Sendable func cell(req: Request) async throws -> Response {
@@ -139,11 +146,12 @@ struct TreePages: RouteCollection {
 
     /// A cell's page as a view model (its counts and roll), with the unit it belongs to; 404 outside the scope.
     func cellContext(_ req: Request, audit: Bool) async throws -> (CellContext, UUID) {
-        let cell = try req.resolved.cell
-        let id = cell.id
+        let id = try req.resolved.cell.id
         let date = try req.asOfDate()
         let language = req.language
         let tree = OrganisationTree(db: req.store, scope: try await req.scope(.read))
+        // Its name as it was on the day viewed (rules.md R26: a rename keeps the old name before its date).
+        let cell = try await tree.organisation(id, on: date) ?? req.resolved.cell
         let directory = CellDirectory(db: req.store, scope: try await req.scope(.read))
         guard
             let summary = try await directory.summaries(
@@ -155,11 +163,12 @@ struct TreePages: RouteCollection {
         let roster = try await directory.roster(of: id, on: date)
         if audit { try await req.auditRead("cell_roster", id: id.uuidString, unit: cell.unitID) }
         let path = try await tree.path(to: cell.unitID, on: date)
-        let context = CellContext(
+        var context = CellContext(
             page: PageContext(req, title: cell.name, exportable: true), cell: CellRow(summary, language),
             unit: path.last.map { UnitRow($0, language) }, breadcrumbs: path.map { UnitRow($0, language) },
             validFrom: cell.validity.from.vietnamese, validUntil: cell.validity.until?.vietnamese,
             roster: roster.map { MemberRow($0.member, language, membership: $0.membership, posts: $0.posts) })
+        context.mayEditTree = try await req.allows(.plan)
         return (try await context.withTransfers(req, cell: id), cell.unitID)
     }
 }
