@@ -137,13 +137,18 @@
       store.removeItem(key);
     }
     var timer = null;
+    // Keeps what the form holds now; an entry sent and not yet confirmed stays so while it is edited (the next send
+    // carries the edits, under the same key).
     function save(sent) {
+      if (timer !== null) window.clearTimeout(timer);
       timer = null;
       var values = collect(form);
-      if (sent !== true && !differs(values, shown) && !read(key)) return;
+      var before = read(key);
+      if (sent !== true && !differs(values, shown) && !before) return;
       try {
         store.setItem(key, JSON.stringify({
-          idem: idem ? idem.value : "", at: Date.now(), values: values, sent: sent === true
+          idem: idem ? idem.value : "", at: Date.now(), values: values,
+          sent: sent === true || Boolean(before && before.sent), unanswered: Boolean(before && before.unanswered)
         }));
       } catch (error) {
         // A full store keeps the form working; only the draft is not kept.
@@ -231,6 +236,11 @@
       if (retry !== null) window.clearTimeout(retry);
       retry = null;
       show(t.sending, false);
+      // The phone knows it has no signal: not sent, without waiting for a request to fail.
+      if (navigator.onLine === false) {
+        unanswered();
+        return;
+      }
       var body = new URLSearchParams(new FormData(form));
       window.fetch(form.action, {
         method: "POST", body: body, credentials: "same-origin",
@@ -256,12 +266,14 @@
           mark(key, { sent: false, unanswered: false });
           HTMLFormElement.prototype.submit.call(form);
         }
-      }, function () {
-        busy = false;
-        mark(key, { unanswered: true });
-        show(t.unsent, true);
-        retry = window.setTimeout(send, 4000);
-      });
+      }, unanswered);
+    }
+    // No answer at all: kept as "not sent", tried again every few seconds and when the signal returns.
+    function unanswered() {
+      busy = false;
+      mark(key, { unanswered: true });
+      show(t.unsent, true);
+      retry = window.setTimeout(send, 4000);
     }
     window.addEventListener("online", function () {
       if (line.getAttribute("data-state") === "unsent") send();
