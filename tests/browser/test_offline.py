@@ -100,3 +100,28 @@ def test_offline_a_page_never_opened_shows_the_offline_page_and_sign_out_drops_k
     page.goto(home)
     expect(page.get_by_role("heading", name="Bạn đang ngoại tuyến")).to_be_visible()
     expect(page.locator("main")).not_to_contain_text("Chi bộ thôn Nà Coóc")
+
+
+def test_a_kept_form_used_twice_records_two_meetings(page: Page, placed_url: str) -> None:
+    sign_in(page, placed_url, SECRETARY)
+    keeping_pages(page)
+    meetings = page.locator("header nav").get_by_role("link", name="Sinh hoạt", exact=True).get_attribute("href")
+    assert meetings is not None
+    page.goto(placed_url + meetings)  # kept, with the key the server gave its forms then
+
+    # Twice with no signal, the same kept page: each use gets a key of its own, so the second plan is not taken for
+    # the first sent again.
+    forms = []
+    for topic in ["Kế hoạch lần một", "Kế hoạch lần hai"]:
+        page.context.set_offline(True)
+        page.goto(placed_url + meetings)
+        expect(page.locator(".offline-note")).to_be_visible()
+        page.locator("summary", has_text="Lên lịch sinh hoạt").click()
+        page.get_by_role("textbox", name="Chuyên đề", exact=True).fill(topic)
+        page.get_by_role("button", name="Lên lịch sinh hoạt").click()
+        expect(page.locator(".send-state")).to_contain_text("Chưa gửi")
+        page.context.set_offline(False)
+        expect(page.get_by_role("heading", name="Ghi biên bản")).to_be_visible(timeout=15_000)
+        expect(page.locator("p.meta")).to_contain_text(topic)
+        forms.append(page.url)
+    assert forms[0] != forms[1]
