@@ -10,14 +10,23 @@ extension CellMeetings {
     /// named members and earlier tasks reviewed (rules.md A7). Everything is checked first; nothing is written
     /// unless all of it is valid. A short meeting or late notice is recorded, not refused: it is returned as a warning,
     /// lowers the quality score and is flagged on the meeting and the commune dashboard (rules.md R8, R11).
+    ///
+    /// `basedOn` is the version of the minutes the form was opened on (0: none yet), when the form says: if another
+    /// save came in between (another device, a form kept offline and sent later), nothing is written and
+    /// `MinutesChangedMeanwhile` tells the version stored now, so the person decides which text stands (issue 20).
     @discardableResult
-    public func recordMinutes(_ meetingID: UUID, _ entry: MinutesEntry, actor: Actor) async throws -> [String] {
+    public func recordMinutes(_ meetingID: UUID, _ entry: MinutesEntry, basedOn: Int? = nil, actor: Actor)
+        async throws -> [String]
+    {
         guard let meeting = try await meetingRecord(meetingID) else {
             throw StorageError.notFound("no meeting \(meetingID)")
         }
         guard meeting.status != MeetingStatus.cancelled.rawValue else {
             throw StorageError.conflict(
                 vi: "Cuộc họp đã hủy nên không có biên bản.", en: "the meeting was called off: it has no minutes")
+        }
+        if let basedOn, basedOn != meeting.currentVersion {
+            throw MinutesChangedMeanwhile(meetingID: meetingID, storedVersion: meeting.currentVersion)
         }
         guard let cell = try await OrganisationRecord.find(meeting.organisationID, on: db) else {
             throw StorageError.notFound("no cell or committee \(meeting.organisationID)")
@@ -46,6 +55,7 @@ extension CellMeetings {
                 .returning("id")
                 .all()
             guard claimed.count == 1 else {
+                if basedOn != nil { throw MinutesChangedMeanwhile(meetingID: meetingID, storedVersion: version) }
                 throw StorageError.conflict(
                     vi: "Có người khác vừa lưu biên bản này. Hãy mở lại trang rồi thử lại.",
                     en: "someone else saved these minutes meanwhile; reload and try again")
@@ -147,4 +157,11 @@ extension CellMeetings {
                 en: "The person chosen is not the committee member assigned to this cell on \(date.vietnamese).")
         ]
     }
+}
+
+/// The minutes were saved again after the form being sent was opened: nothing was written (issue 20).
+public struct MinutesChangedMeanwhile: Error, Sendable, Hashable {
+    public var meetingID: UUID
+    /// The version stored now (at least; another save may be under way).
+    public var storedVersion: Int
 }

@@ -383,9 +383,12 @@ struct MeetingPages: RouteCollection {
                 req, meetingID: id, form: form, issues: parsed.problems)
         }
         do {
-            try await meetings.recordMinutes(id, entry, actor: try await req.actor())
+            try await meetings.recordMinutes(
+                id, entry, basedOn: form.basedOn.flatMap { Int($0) }, actor: try await req.actor())
         } catch let error as InputError {
             return try await MinutesFormView.render(req, meetingID: id, form: form, issues: error.issues)
+        } catch is MinutesChangedMeanwhile {
+            return try await MinutesFormView.render(req, meetingID: id, form: form, conflict: true)
         }
         return req.redirect(to: "/meetings/\(id)")
     }

@@ -30,6 +30,9 @@ struct MinutesForm: Content {
     var correctionReason: String?
     /// The id of the upper-level committee member assigned to the cell, when ticked present (rules.md R11).
     var committeeMember: String?
+    /// The version of the minutes the form was opened on (0: none yet), so a save sent late never overwrites minutes
+    /// saved meanwhile without asking (issue 20).
+    var basedOn: String?
 
     struct TaskFields: Content {
         var description: String?

@@ -72,11 +72,17 @@ struct MinutesFormView: Encodable {
     /// The upper-level committee member assigned to the cell on the day, to tick present (rules.md R11).
     var committeeMember: NamedID?
     var committeeMemberPresent: Bool
+    /// The version the form is based on (hidden field `basedOn`): the stored one, or the one first opened when the form
+    /// comes back with what to fix.
+    var basedOn: Int
+    /// Minutes saved meanwhile, beside what was typed (issue 20).
+    var conflict: MinutesConflictView?
 
-    /// The minutes form; with `issues`, shown again with what to fix.
-    static func render(_ req: Request, meetingID: UUID, form posted: MinutesForm?, issues: [InputIssue] = [])
-        async throws -> Response
-    {
+    /// The minutes form; with `issues`, shown again with what to fix; with `conflict`, beside the minutes saved
+    /// meanwhile, based on them (so Save keeps what was typed, as a correction).
+    static func render(
+        _ req: Request, meetingID: UUID, form posted: MinutesForm?, issues: [InputIssue] = [], conflict: Bool = false
+    ) async throws -> Response {
         let language = req.language
         guard let detail = try await req.meetings().detail(meetingID) else {
             throw Abort(.notFound, reason: "no meeting is at this address")
@@ -117,7 +123,10 @@ struct MinutesFormView: Encodable {
             conclusion: form.conclusion ?? "", reviews: reviews, tasks: tasks,
             correctionReason: posted?.correctionReason ?? "", committeeMember: detail.assignedCommitteeMember,
             committeeMemberPresent: detail.assignedCommitteeMember.map { form.committeeMember == $0.id.uuidString }
-                ?? false)
+                ?? false,
+            basedOn: conflict ? meeting.version : posted?.basedOn.flatMap { Int($0) } ?? meeting.version,
+            conflict: conflict ? MinutesConflictView(detail, typed: form, req) : nil)
+        if conflict { return try await req.renderForm("minutes-form", context, issues: [], status: .conflict) }
         guard issues.isEmpty else { return try await req.renderForm("minutes-form", context, issues: issues) }
         return try await req.view.render("minutes-form", context).encodeResponse(for: req)
     }

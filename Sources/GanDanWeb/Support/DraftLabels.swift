@@ -20,5 +20,18 @@ enum DraftLabels {
         "formBeingSaved": BilingualText(
             vi: "Biểu mẫu này đang được lưu. Xin đợi một lát rồi mở lại trang.",
             en: "This form is being saved. Please wait a moment, then open the page again."),
+        "minutesChanged": BilingualText(
+            vi: "Biên bản này đã được lưu ở nơi khác sau khi bạn mở trang",
+            en: "These minutes were saved elsewhere after you opened this page"),
+        "minutesChangedBy": BilingualText(vi: "người lưu", en: "saved by"),
+        "minutesChangedChoose": BilingualText(
+            vi:
+                "Bản bạn vừa nhập chưa được lưu và vẫn nằm trong biểu mẫu dưới đây. Muốn giữ bản của bạn: ghi lý do sửa rồi bấm Lưu. Muốn dùng bản đang lưu: bỏ bản của bạn.",
+            en:
+                "What you typed is not saved yet and is still in the form below. To keep yours: give the reason for the correction and press Save. To keep the stored one: leave yours."
+        ),
+        "storedNow": BilingualText(vi: "Bản đang lưu", en: "Stored now"),
+        "yourText": BilingualText(vi: "Bản bạn vừa nhập", en: "What you typed"),
+        "takeStored": BilingualText(vi: "Dùng bản đang lưu, bỏ bản của tôi", en: "Keep the stored one, leave mine"),
     ]
 }

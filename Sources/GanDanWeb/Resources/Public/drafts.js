@@ -3,7 +3,9 @@
 // way to discard it; dropped once the server has confirmed the save (it names the form's key in the
 // `gandan_saved` cookie). The draft keeps the form's idempotency key, so sending it again never saves twice.
 // Save sends the form in the background: when the line drops, the form stays on screen marked "not sent" and is sent
-// again, with the same key, when the signal returns. Forms work without this script: they post as usual.
+// again, with the same key, when the signal returns. A draft sent but not yet confirmed (the browser was closed, the
+// form opened again from the offline copy kept by sw.js) is sent again as soon as its form is opened. Forms work
+// without this script: they post as usual.
 (function () {
   "use strict";
   var words = {
@@ -124,22 +126,29 @@
     var shown = collect(form);
     var draft = read(key);
     if (idem) idem.value = freshKey();
-    // A draft sent but never confirmed comes back even when it matches the page, so its key is sent again.
+    // A draft sent but never confirmed comes back even when it matches the page, so its key is sent again: once recorded,
+    // never twice. One whose send got no answer at all (no signal) is sent again at once.
     if (draft && (draft.sent || differs(draft.values, shown))) {
       apply(form, draft.values);
       if (idem && draft.idem) idem.value = draft.idem;
       note(form, key, draft, idem, freshKey);
+      if (draft.sent && draft.unanswered) sender(form, key).send();
     } else if (draft) {
       store.removeItem(key);
     }
     var timer = null;
+    // Keeps what the form holds now; an entry sent and not yet confirmed stays so while it is edited (the next send
+    // carries the edits, under the same key).
     function save(sent) {
+      if (timer !== null) window.clearTimeout(timer);
       timer = null;
       var values = collect(form);
-      if (sent !== true && !differs(values, shown) && !read(key)) return;
+      var before = read(key);
+      if (sent !== true && !differs(values, shown) && !before) return;
       try {
         store.setItem(key, JSON.stringify({
-          idem: idem ? idem.value : "", at: Date.now(), values: values, sent: sent === true
+          idem: idem ? idem.value : "", at: Date.now(), values: values,
+          sent: sent === true || Boolean(before && before.sent), unanswered: Boolean(before && before.unanswered)
         }));
       } catch (error) {
         // A full store keeps the form working; only the draft is not kept.
@@ -154,7 +163,7 @@
       save(true);
       if (window.fetch && window.URLSearchParams && window.FormData) {
         event.preventDefault();
-        sender(form).send();
+        sender(form, key).send();
       }
     });
     window.addEventListener("pagehide", function () {
@@ -182,11 +191,25 @@
     if (details) details.open = true;
   }
 
+  // Changes the stored draft `key` (when there is one) with `changes`.
+  function mark(key, changes) {
+    var draft = read(key);
+    if (!draft) return;
+    Object.keys(changes).forEach(function (name) {
+      draft[name] = changes[name];
+    });
+    try {
+      store.setItem(key, JSON.stringify(draft));
+    } catch (error) {
+      // A full store: the draft stays as it was.
+    }
+  }
+
   // Sends `form` in the background. Where the save led (`X-GanDan-Location`), or a redirect (sign-in after the session
-  // ended), is opened; any other
-  // answer (the form again with what to fix) is asked for by an ordinary post; no answer marks it "not sent" and
-  // tries again when the signal returns, every few seconds, or at once with the button.
-  function sender(form) {
+  // ended), is opened; any other answer (the form again with what to fix, a conflict) is asked for by an ordinary
+  // post; no answer marks it "not sent" and tries again when the signal returns, every few seconds, or at once with
+  // the button.
+  function sender(form, key) {
     if (form.gandanSender) return form.gandanSender;
     var busy = false;
     var retry = null;
@@ -213,6 +236,11 @@
       if (retry !== null) window.clearTimeout(retry);
       retry = null;
       show(t.sending, false);
+      // The phone knows it has no signal: not sent, without waiting for a request to fail.
+      if (navigator.onLine === false) {
+        unanswered();
+        return;
+      }
       var body = new URLSearchParams(new FormData(form));
       window.fetch(form.action, {
         method: "POST", body: body, credentials: "same-origin",
@@ -220,18 +248,32 @@
       }).then(function (response) {
         busy = false;
         var saved = response.headers.get("X-GanDan-Location");
-        if (saved || response.redirected) {
+        if (saved) {
+          // Confirmed by the server: the draft is no longer needed.
+          store.removeItem(key);
           line.textContent = t.sent;
           line.setAttribute("data-state", "sent");
-          window.location.assign(saved || response.url);
+          // A moment to read "Sent." before the saved page opens.
+          window.setTimeout(function () {
+            window.location.assign(saved);
+          }, 800);
+        } else if (response.redirected) {
+          // Sign-in first (the session ended): the draft stays, marked sent, and comes back on the form.
+          window.location.assign(response.url);
         } else {
+          // The form again with what to fix, or a conflict: the draft is no longer "sent", so opening the form again
+          // does not send it again by itself.
+          mark(key, { sent: false, unanswered: false });
           HTMLFormElement.prototype.submit.call(form);
         }
-      }, function () {
-        busy = false;
-        show(t.unsent, true);
-        retry = window.setTimeout(send, 4000);
-      });
+      }, unanswered);
+    }
+    // No answer at all: kept as "not sent", tried again every few seconds and when the signal returns.
+    function unanswered() {
+      busy = false;
+      mark(key, { unanswered: true });
+      show(t.unsent, true);
+      retry = window.setTimeout(send, 4000);
     }
     window.addEventListener("online", function () {
       if (line.getAttribute("data-state") === "unsent") send();
