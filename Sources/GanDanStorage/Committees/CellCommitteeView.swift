@@ -22,7 +22,9 @@ public struct CellCongress: Sendable, Hashable, Codable {
 /// next one due (rules.md R2, R3, R4, R6).
 public struct CellCommitteeView: Sendable, Hashable, Codable {
     public var cellID: UUID
-    public var fullMembers: Int
+    /// The full members of the cell's official roll that day, by name: who may take a seat (rules.md R3, R4).
+    public var eligible: [NamedID]
+    public var fullMembers: Int { eligible.count }
     public var seats: [CellCommitteeSeat]
     /// Newest first, up to the day.
     public var congresses: [CellCongress]

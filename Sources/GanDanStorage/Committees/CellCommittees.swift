@@ -19,12 +19,12 @@ public struct CellCommittees: Sendable {
     /// The committee and term of the cell on `date`; nil outside the scope or for an organisation that is no cell.
     public func committee(of cellID: UUID, on date: CivilDate) async throws -> CellCommitteeView? {
         guard try await cell(cellID) != nil else { return nil }
-        let full = try await CommuneDashboard(db: db, scope: .storageInternal).fullMembers(of: cellID, asOf: date)
         let congresses = try await CellCongressRecord.query(on: db).filter(\.$organisationID == cellID)
             .filter(\.$heldOn <= date.iso).sort(\.$heldOn, .descending).all().map(Self.congress)
         let last = congresses.first?.heldOn
         return CellCommitteeView(
-            cellID: cellID, fullMembers: full.count, seats: try await seats(of: cellID, on: date),
+            cellID: cellID, eligible: try await fullMembers(of: cellID, on: date),
+            seats: try await seats(of: cellID, on: date),
             congresses: congresses, next: last.map(term.next(after:)),
             standing: term.standing(lastHeld: last, on: date))
     }
@@ -44,6 +44,11 @@ public struct CellCommittees: Sendable {
     /// Who may take a seat on `date`: the full members of the cell's official roll, by name (rules.md R3, R4).
     public func candidates(for cellID: UUID, on date: CivilDate) async throws -> [NamedID] {
         guard try await cell(cellID) != nil else { return [] }
+        return try await fullMembers(of: cellID, on: date)
+    }
+
+    /// The full members of a cell checked to be in the scope, by name.
+    func fullMembers(of cellID: UUID, on date: CivilDate) async throws -> [NamedID] {
         let ids = try await CommuneDashboard(db: db, scope: .storageInternal).fullMembers(of: cellID, asOf: date)
         let names = try await CellMeetings(db: db, scope: .storageInternal).memberNames(ids)
         return names.map { NamedID(id: $0.key, name: $0.value) }.sorted {

@@ -22,6 +22,15 @@ struct OrganisationPlacements {
         return found
     }
 
+    /// The records read as they were on `date`: each takes the name, unit and parent of its period then (not saved).
+    func asOf(_ records: [OrganisationRecord], on date: CivilDate) async throws -> [OrganisationRecord] {
+        let periods = try await inForce(try records.map { try $0.requireID() }, on: date)
+        for record in records {
+            if let period = periods[try record.requireID()] { record.apply(period) }
+        }
+        return records
+    }
+
     /// The organisations in force on `date` that sat at one of `unitIDs` that day.
     func at(units unitIDs: [UUID], on date: CivilDate) async throws -> [OrganisationRecord] {
         let founded = try await OrganisationRecord.query(on: db).filter(\.$unitID ~~ unitIDs).inForce(on: date).all()

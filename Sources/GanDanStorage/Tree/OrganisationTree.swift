@@ -114,7 +114,8 @@ public struct OrganisationTree: Sendable {
         guard scope.contains(organisation: id), let record = try await OrganisationRecord.find(id, on: db) else {
             return nil
         }
-        return try await snapshots([record], on: date).first
+        // As it was on the day (rules.md R26): a later rename or move keeps the earlier name, unit and parent.
+        return try await snapshots(try await OrganisationPlacements(db: db).asOf([record], on: date), on: date).first
     }
 
     /// One organisation by code.
@@ -127,7 +128,8 @@ public struct OrganisationTree: Sendable {
         return try await snapshots([record], on: nil).first
     }
 
-    /// Attaches each organisation's latest rating made by `date` (a year's rating counts from 31 December).
+    /// Attaches each organisation's latest rating made by `date` (a year's rating counts from 31 December) to records
+    /// already read as of that day.
     func snapshots(_ records: [OrganisationRecord], on date: CivilDate?) async throws -> [OrganisationSnapshot] {
         let ids = records.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
@@ -137,16 +139,10 @@ public struct OrganisationTree: Sendable {
         for record in try await ratings.sort(\.$year).all() {
             latest[record.organisationID] = try CellRating(record)
         }
-        // As each was on the day (rules.md R26): a later rename or move keeps the earlier name, unit and parent.
-        var periods: [UUID: OrganisationPlacementRecord] = [:]
-        if let date { periods = try await OrganisationPlacements(db: db).inForce(ids, on: date) }
         let order: [OrganisationKind] = OrganisationKind.allCases
-        return try records.map { record in
-            if let period = periods[try record.requireID()] { record.apply(period) }
-            return try OrganisationSnapshot(record, latestRating: latest[record.requireID()])
-        }
-        .sorted {
-            (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0)
-        }
+        return try records.map { try OrganisationSnapshot($0, latestRating: latest[$0.requireID()]) }
+            .sorted {
+                (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0)
+            }
     }
 }

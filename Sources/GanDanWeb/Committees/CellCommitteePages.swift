@@ -74,7 +74,7 @@ struct CellCommitteePages: FeatureRoutes {
             nextWindow: view.next.map { "\($0.earliest.vietnamese) – \($0.latest.vietnamese)" },
             standing: standing, standingWarn: warn, mayRecord: try await req.allows(.plan),
             members: [Choice(value: "", label: "—", selected: member == nil)]
-                + (try await committees.candidates(for: cell.id, on: day)).map {
+                + view.eligible.map {
                     Choice(value: $0.id.uuidString, label: $0.name, selected: member == $0.id.uuidString)
                 },
             kinds: PostKind.allCases.filter(\.isCellPost).map {
