@@ -2,6 +2,14 @@ extension AccessMatrixTests {
     /// The tree kept on the web (issue 18): planners and administrators only, a village's pages on the village, the
     /// new village and new cell forms on the commune; an empty form is refused (422).
     static let treeEntries: [String: Entry] = [
+        // The restructure (issue 19): administrators of the whole tree only; an empty form is refused (422).
+        "GET /restructure": Entry(
+            path: { _ in "/restructure" }, expect: { who, _ in wholeTree(who, ok: 200, get: true) }),
+        "POST /restructure/check": Entry(
+            path: { _ in "/restructure/check" }, body: { _ in "file=" }, expect: { who, _ in wholeTree(who, ok: 422) }),
+        "POST /restructure/apply": Entry(
+            path: { _ in "/restructure/apply" }, body: { _ in "content=" },
+            expect: { who, _ in wholeTree(who, ok: 422) }),
         "GET /units/:unit/edit": Entry(
             path: { objects in "/units/\(objects.unit)/edit" },
             expect: { who, inside in who == .anonymous ? 303 : assigner(who, inside, ok: 200) }),
@@ -39,4 +47,13 @@ extension AccessMatrixTests {
             path: { objects in "/cells/\(objects.cell)/dissolve" }, body: { _ in "on=&reason=" },
             expect: { assigner($0, $1, ok: 422) }),
     ]
+
+    /// A route for administrators of the whole tree: anonymous is sent to sign in (a page) or refused (a form).
+    static func wholeTree(_ who: Who, ok: UInt, get: Bool = false) -> UInt {
+        switch who {
+        case .anonymous: return get ? 303 : 401
+        case .admin: return ok
+        default: return 403
+        }
+    }
 }

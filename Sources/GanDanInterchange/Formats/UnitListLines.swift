@@ -62,7 +62,10 @@ public enum UnitListLines {
 
     static func object(_ line: String, number: Int, issues: inout [InputIssue]) -> [String: Any]? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-            issues.append(InputIssue(line: number, message: "is not a JSON object"))
+            issues.append(
+                InputIssue(
+                    line: number, vi: "dòng này không đọc được (mỗi dòng phải là một đối tượng JSON).",
+                    en: "is not a JSON object"))
             return nil
         }
         return object
@@ -71,15 +74,24 @@ public enum UnitListLines {
     static func parseHeader(_ line: String, issues: inout [InputIssue]) -> (date: CivilDate, source: String)? {
         guard let header = object(line, number: 1, issues: &issues) else { return nil }
         guard header["format"] as? String == format else {
-            issues.append(InputIssue(line: 1, field: "format", message: "must be \"\(format)\""))
+            issues.append(
+                InputIssue(
+                    line: 1, field: "format", vi: "dòng đầu phải ghi dạng tệp “\(format)”.",
+                    en: "must be \"\(format)\""))
             return nil
         }
         guard header["version"] as? Int == 1 else {
-            issues.append(InputIssue(line: 1, field: "version", message: "must be 1 (the only version known)"))
+            issues.append(
+                InputIssue(
+                    line: 1, field: "version", vi: "phiên bản tệp phải là 1.", en: "must be 1 (the only version known)")
+            )
             return nil
         }
         guard let text = header["valid_from"] as? String, let date = CivilDate(text) else {
-            issues.append(InputIssue(line: 1, field: "valid_from", message: "must be a date YYYY-MM-DD"))
+            issues.append(
+                InputIssue(
+                    line: 1, field: "valid_from", vi: "ngày hiệu lực phải là một ngày (năm-tháng-ngày).",
+                    en: "must be a date YYYY-MM-DD"))
             return nil
         }
         let source = header["source"] as? [String: Any]
@@ -87,7 +99,9 @@ public enum UnitListLines {
             let licence = source?["licence"] as? String
         else {
             issues.append(
-                InputIssue(line: 1, field: "source", message: "must name the package, its version and its licence"))
+                InputIssue(
+                    line: 1, field: "source", vi: "dòng đầu phải ghi nguồn dữ liệu, phiên bản và giấy phép.",
+                    en: "must name the package, its version and its licence"))
             return nil
         }
         return (date, "\(package) \(version) (\(licence))")

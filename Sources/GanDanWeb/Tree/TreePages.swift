@@ -20,6 +20,8 @@ struct TreePages: RouteCollection {
         var myCells: [NamedID]
         /// What the user's cells have to do today (issue 20).
         var todo: HomeToDo
+        /// Whether the user may restructure the whole tree (issue 19: an administrator of all of it).
+        var mayRestructure = false
     }
 
     @Sendable func home(req: Request) async throws -> View {
@@ -38,7 +40,8 @@ struct TreePages: RouteCollection {
             "home",
             HomeContext(
                 page: page, heading: heading, provinces: roots.map { UnitRow($0, req.language) }, myCells: myCells,
-                todo: try await HomeToDo.load(req, on: date)))
+                todo: try await HomeToDo.load(req, on: date),
+                mayRestructure: try await RestructurePages.mayRestructure(req)))
     }
 
     struct UnitContext: Encodable {
