@@ -119,6 +119,51 @@ struct ToDoListTests {
         }
     }
 
+    @Test(
+        "a cell's congress shows when its window opens and, past its latest day, as overdue; none recorded, no line",
+        arguments: TestDatabase.all)
+    func congress(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Self.tree)
+            let tree = OrganisationTree(db: db, scope: .everything)
+            let cell = try #require(try await tree.organisation(code: "CB-00001.01")).id
+            let commune = try #require(try await tree.unit(code: "00001", on: Self.d("2019-05-28"))).id
+            _ = try await CellCommittees(db: db, scope: .everything).recordCongress(
+                cell, CongressForm(heldOn: "2016-01-10"), today: Self.d("2016-01-10"), actor: .system)
+            let lists = ToDoLists(db: db, scope: .everything)
+            // Thirty months on, due 10-7-2018, held from 10-1-2018 to 10-1-2019 (rules.md R6).
+            let before = try #require(try await lists.cells([cell], on: Self.d("2017-12-31")).cells.first)
+            #expect(before.congress == .notYetDue)
+            #expect(!ToDoLines.cell(before, on: Self.d("2017-12-31")).contains { $0.path.hasSuffix("/cell-committee") })
+            let open = try #require(try await lists.cells([cell], on: Self.d("2018-03-01")).cells.first)
+            #expect(open.congress == .due)
+            #expect(
+                ToDoLines.cell(open, on: Self.d("2018-03-01")).contains {
+                    $0.text.vi == "Đã đến kỳ đại hội chi bộ (chậm nhất 10/01/2019)" && !$0.urgent
+                        && $0.path == "/cells/\(cell.uuidString)/cell-committee"
+                })
+            let late = try #require(try await lists.cells([cell], on: Self.d("2019-05-28")).cells.first)
+            #expect(late.congress == .overdue)
+            #expect(
+                ToDoLines.cell(late, on: Self.d("2019-05-28")).contains {
+                    $0.text.vi == "Đại hội chi bộ đã quá hạn (hạn chót 10/01/2019)" && $0.urgent
+                })
+            // A congress recorded later is not seen as of an earlier day (rules.md R26).
+            _ = try await CellCommittees(db: db, scope: .everything).recordCongress(
+                cell, CongressForm(heldOn: "2019-06-15"), today: Self.d("2019-06-15"), actor: .system)
+            #expect(try await lists.cells([cell], on: Self.d("2019-05-28")).cells.first?.congress == .overdue)
+            #expect(try await lists.cells([cell], on: Self.d("2019-06-20")).cells.first?.congress == .notYetDue)
+            // The planner sees the overdue cell counted; the cell with no congress recorded adds no line.
+            let unit = try #require(try await lists.unit(commune, on: Self.d("2019-05-28")))
+            #expect(unit.totals.congressOverdue == 1 && unit.totals.congressDue == 0)
+            #expect(unit.cells.filter { $0.congress == .unknown }.count == unit.cells.count - 1)
+            #expect(
+                ToDoLines.unit(commune, unit.totals, on: Self.d("2019-05-28")).contains {
+                    $0.text.vi == "1 chi bộ đã quá hạn đại hội" && $0.urgent
+                })
+        }
+    }
+
     static func memberID(_ db: any Database, _ name: String) async throws -> UUID {
         try #require(
             try await MemberDirectory(db: db, scope: .everything).search(.init(text: name, date: d("2019-05-01")))

@@ -71,6 +71,9 @@ public enum ToDoLines {
             lines.append(thematic(quarter: YearMonth(date).quarter, cells: nil, path: base + "/meetings"))
         }
         lines += transfers(waiting: cell.transfersWaiting, overdue: cell.transfersOverdue, path: base)
+        if let line = congress(cell.congress, next: cell.nextCongress, path: base + "/cell-committee") {
+            lines.append(line)
+        }
         return lines
     }
 
@@ -112,6 +115,7 @@ public enum ToDoLines {
                 thematic(quarter: YearMonth(date).quarter, cells: totals.thematicTopicMissing, path: dashboard))
         }
         lines += transfers(waiting: totals.transfersWaiting, overdue: totals.transfersOverdue, path: base)
+        lines += congresses(due: totals.congressDue, overdue: totals.congressOverdue, path: dashboard)
         return lines
     }
 
@@ -191,6 +195,47 @@ public enum ToDoLines {
                     text: BilingualText(
                         vi: "\(waiting - overdue) đảng viên chuyển đến đang chờ nhận sinh hoạt",
                         en: "\(waiting - overdue) members transferred in are waiting to be received"),
+                    path: path))
+        }
+        return lines
+    }
+
+    /// A cell's next congress (rules.md R6): its window is open, or its latest day has passed with none recorded.
+    static func congress(_ standing: CongressTerm.Standing, next: CongressTerm.Next?, path: String) -> ToDoLine? {
+        guard let next else { return nil }
+        switch standing {
+        case .due:
+            return ToDoLine(
+                text: BilingualText(
+                    vi: "Đã đến kỳ đại hội chi bộ (chậm nhất \(next.latest.vietnamese))",
+                    en: "The cell's congress is due (at the latest \(next.latest.vietnamese))"),
+                path: path)
+        case .overdue:
+            return ToDoLine(
+                text: BilingualText(
+                    vi: "Đại hội chi bộ đã quá hạn (hạn chót \(next.latest.vietnamese))",
+                    en: "The cell's congress is overdue (the latest day was \(next.latest.vietnamese))"),
+                path: path, urgent: true)
+        case .notYetDue, .unknown:
+            return nil
+        }
+    }
+
+    /// A planner's count of cells whose congress is overdue or due.
+    static func congresses(due: Int, overdue: Int, path: String) -> [ToDoLine] {
+        var lines: [ToDoLine] = []
+        if overdue > 0 {
+            lines.append(
+                ToDoLine(
+                    text: BilingualText(
+                        vi: "\(overdue) chi bộ đã quá hạn đại hội", en: "\(overdue) cells are past their congress"),
+                    path: path, urgent: true))
+        }
+        if due > 0 {
+            lines.append(
+                ToDoLine(
+                    text: BilingualText(
+                        vi: "\(due) chi bộ đã đến kỳ đại hội", en: "\(due) cells have their congress due"),
                     path: path))
         }
         return lines

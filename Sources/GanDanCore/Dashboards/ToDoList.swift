@@ -47,6 +47,10 @@ public struct CellToDo: Codable, Sendable, Hashable {
     public var transfersWaiting: Int
     /// Of those, the ones past their deadline.
     public var transfersOverdue: Int
+    /// Where the cell stands with its next congress (rules.md R6); `unknown` when none is recorded.
+    public var congress: CongressTerm.Standing = .unknown
+    /// The window of the next congress after the last recorded one.
+    public var nextCongress: CongressTerm.Next?
 
     public init(
         cellID: UUID, cellName: String, meeting: MonthMeetingState, tasksDueSoon: Int = 0, tasksOverdue: Int = 0,
@@ -73,7 +77,11 @@ public struct CellToDo: Codable, Sendable, Hashable {
     public var isEmpty: Bool {
         !meeting.needsAction && tasksDueSoon == 0 && tasksOverdue == 0 && feedbackDueSoon == 0 && feedbackOverdue == 0
             && !thematicTopicMissing && membersNearAbsenceFlag == 0 && candidateDeadlines == 0 && transfersWaiting == 0
+            && !congressNeedsAction
     }
+
+    /// The window for the next congress is open, or has closed with none recorded.
+    public var congressNeedsAction: Bool { congress == .due || congress == .overdue }
 }
 
 /// How far ahead the to-do list looks.
@@ -126,6 +134,9 @@ public struct ToDoTotals: Codable, Sendable, Hashable {
     public var candidateDeadlines: Int
     public var transfersWaiting: Int
     public var transfersOverdue: Int
+    /// Cells whose congress window is open, and cells past its latest day (rules.md R6).
+    public var congressDue: Int
+    public var congressOverdue: Int
 
     public init(_ cells: [CellToDo]) {
         func count(_ test: (CellToDo) -> Bool) -> Int { cells.filter(test).count }
@@ -149,11 +160,14 @@ public struct ToDoTotals: Codable, Sendable, Hashable {
         candidateDeadlines = sum(\.candidateDeadlines)
         transfersWaiting = sum(\.transfersWaiting)
         transfersOverdue = sum(\.transfersOverdue)
+        congressDue = count { $0.congress == .due }
+        congressOverdue = count { $0.congress == .overdue }
     }
 
     /// Whether every count is zero (a planned meeting alone is not a to-do).
     public var isEmpty: Bool {
         meetingNotPlanned + minutesMissing + tasksDueSoon + tasksOverdue + feedbackDueSoon + feedbackOverdue
-            + thematicTopicMissing + membersNearAbsenceFlag + candidateDeadlines + transfersWaiting == 0
+            + thematicTopicMissing + membersNearAbsenceFlag + candidateDeadlines + transfersWaiting + congressDue
+            + congressOverdue == 0
     }
 }

@@ -15,11 +15,12 @@ public struct ToDoLists: Sendable {
     let calendar: WorkingCalendar
     let meetingSettings: MeetingSettings
     let horizon: ToDoHorizon
+    let congressTerm: CongressTerm
 
     public init(
         db: any Database, scope: AccessScope, feedbackSettings: FeedbackSettings = .standard,
         calendar: WorkingCalendar = .vietnam, meetingSettings: MeetingSettings = .standard,
-        horizon: ToDoHorizon = .standard
+        horizon: ToDoHorizon = .standard, congressTerm: CongressTerm = .standard
     ) {
         self.db = db
         self.scope = scope
@@ -27,6 +28,7 @@ public struct ToDoLists: Sendable {
         self.calendar = calendar
         self.meetingSettings = meetingSettings
         self.horizon = horizon
+        self.congressTerm = congressTerm
     }
 
     /// The to-do list of these cells (a secretary's), those outside the scope or not in force on the day left out.
@@ -72,12 +74,13 @@ public struct ToDoLists: Sendable {
         let absences = try await membersNearAbsenceFlag(ids, on: date)
         let candidates = try await candidateDeadlines(ids, on: date)
         let transfers = try await transferCounts(ids, on: date)
+        let congresses = try await lastCongresses(ids, on: date)
         let quarter = YearMonth(date).quarter
         return ToDoList(
             asOf: date,
             cells: cells.map { cell in
                 let facts = meetings[cell.id] ?? MeetingFacts()
-                return CellToDo(
+                var todo = CellToDo(
                     cellID: cell.id, cellName: cell.name, meeting: facts.state,
                     tasksDueSoon: tasks[cell.id]?.soon ?? 0, tasksOverdue: tasks[cell.id]?.overdue ?? 0,
                     feedbackDueSoon: feedback[cell.id]?.soon ?? 0, feedbackOverdue: feedback[cell.id]?.overdue ?? 0,
@@ -87,6 +90,9 @@ public struct ToDoLists: Sendable {
                     nextCandidateDeadline: candidates[cell.id]?.next,
                     transfersWaiting: transfers[cell.id]?.waiting ?? 0,
                     transfersOverdue: transfers[cell.id]?.overdue ?? 0)
+                todo.congress = congressTerm.standing(lastHeld: congresses[cell.id], on: date)
+                todo.nextCongress = congresses[cell.id].map(congressTerm.next(after:))
+                return todo
             })
     }
 
@@ -250,6 +256,20 @@ public struct ToDoLists: Sendable {
                 counts.waiting += 1
                 if let deadline, deadline < date { counts.overdue += 1 }
                 result[record.toCellID] = counts
+            }
+        }
+        return result
+    }
+
+    /// Each cell's latest congress on or before the day (rules.md R6): one query per 10,000 cells.
+    func lastCongresses(_ cells: [UUID], on date: CivilDate) async throws -> [UUID: CivilDate] {
+        var result: [UUID: CivilDate] = [:]
+        for chunk in cells.chunked(10_000) {
+            for record in try await CellCongressRecord.query(on: db).filter(\.$organisationID ~~ chunk)
+                .filter(\.$heldOn <= date.iso).all()
+            {
+                let day = try record.date(\.$heldOn)
+                result[record.organisationID] = max(result[record.organisationID] ?? day, day)
             }
         }
         return result
