@@ -265,6 +265,36 @@ struct NaHangDemoTests {
         }
     }
 
+    @Test(
+        "cells with ≥ 9 full members have a committee beside secretary and deputy, named on a day they had 9 (rules.md R2, R3)"
+    )
+    func cellCommittees() {
+        var withCommittee = 0
+        for cell in demo.organisations where cell.kind.isCell {
+            let members = demo.members.filter { $0.cellCode == cell.code }
+            let seats = members.flatMap { member in
+                member.posts.filter { $0.kind == .cellCommitteeMember && $0.organisationCode == cell.code }.map {
+                    (member, $0.validity.from)
+                }
+            }
+            guard fullMembers(of: cell.code) >= CharterSettings.standard.committeeThreshold else {
+                #expect(seats.isEmpty, "\(cell.name) has fewer than 9 full members and a committee")
+                continue
+            }
+            withCommittee += 1
+            #expect((1...5).contains(seats.count), "\(cell.name): \(seats.count) committee members")
+            for (member, day) in seats {
+                #expect(member.party.standing(on: day) == .full && member.joinedCellOn <= day)
+                #expect(!member.posts.contains { $0.kind == .cellSecretary || $0.kind == .cellDeputySecretary })
+                let fullThen = members.filter {
+                    $0.joinedCellOn <= day && $0.party.standing(on: day)?.countsAsFull == true
+                }
+                #expect(fullThen.count >= CharterSettings.standard.committeeThreshold, "\(cell.name) on \(day.iso)")
+            }
+        }
+        #expect(withCommittee >= 100, "\(withCommittee) cells with a committee")
+    }
+
     @Test("unit, organisation, card and citizen codes are unique")
     func uniqueCodes() {
         let units = demo.units.map(\.code)

@@ -1,6 +1,7 @@
 import GanDanCore
 
-/// Cell posts: every cell has a secretary; cells with ≥ 9 full members also a deputy (rules.md R2, R3, R4).
+/// Cell posts: every cell has a secretary; cells with ≥ 9 full members also a deputy and a committee (rules.md R2, R3,
+/// R4).
 extension NaHangDemoBuilder {
     /// Gives the cell a secretary unless it has one, and a deputy when its full members reach the threshold.
     ///
@@ -15,6 +16,41 @@ extension NaHangDemoBuilder {
         }
         if fullMembers >= settings.committeeThreshold {
             appointCellPost(.cellDeputySecretary, in: &cell, cellCode: cellCode, staffOnly: staffOnly)
+            appointCommittee(
+                in: &cell, cellCode: cellCode, seats: fullMembers < 30 ? 1 : 3, staffOnly: staffOnly,
+                threshold: settings.committeeThreshold)
+        }
+    }
+
+    /// Names the committee members beside the secretary and deputy of a cell with 9 full members (rules.md R2, R3,
+    /// issue 18 item 5): the longest-serving full members, from the first of the 2017 congress and the later
+    /// half-years on which the cell had 9 full members still on its roll in March 2019 (so a folder exported then
+    /// shows the same count). Chosen without the random source, so the demo's other draws,
+    /// and with them the article's placements, stay as they were.
+    private func appointCommittee(
+        in cell: inout [MemberDraft], cellCode: String, seats: Int, staffOnly: Bool, threshold: Int
+    ) {
+        let roll = cell
+        func full(on day: CivilDate) -> [Int] {
+            roll.indices.filter {
+                roll[$0].joinedCellOn <= day && roll[$0].party.standing(on: day)?.countsAsFull == true
+                    && roll[$0].party.standing(on: Self.reference) != nil
+            }
+        }
+        let days = [Self.date(2017, 6, 1), Self.date(2018, 1, 1), Self.date(2018, 7, 1), Self.reference]
+        guard let day = days.first(where: { full(on: $0).count >= threshold }) else { return }
+        let chosen = full(on: day).filter { index in
+            roll[index].party.status == .full && !roll[index].posts.contains { $0.kind.isCellPost }
+                && (!staffOnly || roll[index].posts.contains { $0.kind == .civilServant })
+        }
+        .sorted {
+            (roll[$0].party.officialOn ?? day, roll[$0].fullName) < (
+                roll[$1].party.officialOn ?? day, roll[$1].fullName
+            )
+        }
+        for index in chosen.prefix(seats) {
+            cell[index].posts.append(
+                PostDraft(kind: .cellCommitteeMember, organisationCode: cellCode, validity: Validity(from: day)))
         }
     }
 
