@@ -165,11 +165,15 @@ struct ImportPages: RouteCollection {
         var field: String?
         var message: String
 
-        init(_ issue: InputIssue, header: [String], mapping: ColumnMapping?, language: Language) {
+        init(
+            _ issue: InputIssue, header: [String], mapping: ColumnMapping?, fields: [ImportField], language: Language
+        ) {
             line = issue.line
             let column = issue.field.flatMap { mapping?.columns[$0] }
             let used = column.flatMap { header.indices.contains($0) ? header[$0] : nil }
-            field = used ?? FieldLabels.label(issue.field, in: language)
+            // A column the file does not have is named by the field's label (a posts file without citizen IDs).
+            let label = fields.first { $0.key == issue.field }?.label.text(in: language)
+            field = used ?? label ?? FieldLabels.label(issue.field, in: language)
             message = issue.message(in: language)
         }
     }
@@ -212,7 +216,10 @@ struct ImportPages: RouteCollection {
     /// The issues as rows of the report page.
     func rows(_ issues: [InputIssue], upload: ImportUpload, _ req: Request) -> [IssueRow] {
         let mapping = upload.mapping ?? ColumnMapping.guess(header: upload.table.header, kind: upload.kind)
-        return issues.map { IssueRow($0, header: upload.table.header, mapping: mapping, language: req.language) }
+        return issues.map {
+            IssueRow(
+                $0, header: upload.table.header, mapping: mapping, fields: upload.kind.fields, language: req.language)
+        }
     }
 
     @Sendable func errorsCSV(req: Request) async throws -> Response {
@@ -226,7 +233,8 @@ struct ImportPages: RouteCollection {
             today: CivilDate.today(), dryRun: true, actor: try await req.actor(), unit: upload.unitID)
         let language = req.language
         let csv = try ImportIssuesCSV.csv(report, language: language) {
-            IssueRow($0, header: table.header, mapping: mapping, language: language).field ?? ""
+            IssueRow($0, header: table.header, mapping: mapping, fields: upload.kind.fields, language: language).field
+                ?? ""
         }
         let response = Response(status: .ok, body: .init(string: csv))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
