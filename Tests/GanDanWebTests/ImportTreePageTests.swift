@@ -37,6 +37,13 @@ struct ImportTreePageTests {
         arguments: TestDatabase.all)
     func villages(database: TestDatabase) async throws {
         try await withSeededApp(database) { app, users in
+            let commune = try #require(
+                try await OrganisationTree(db: app.store, scope: .everything).unit(code: "00001", on: CivilDate.today())
+            ).id
+            try await app.testing().test(.GET, "/units/\(commune)/import", headers: users.planner.bearer) { res in
+                #expect(res.status == .ok)
+                for kind in ["Thôn, tổ dân phố", "Tổ chức đảng", "Chức vụ"] { #expect(res.body.string.contains(kind)) }
+            }
             let location = try await Self.upload(app, users, kind: "villages", content: Self.villages)
             try await app.testing().test(.GET, location, headers: users.planner.bearer) { res in
                 #expect(res.status == .ok)
