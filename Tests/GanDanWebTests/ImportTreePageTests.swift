@@ -11,13 +11,15 @@ import VaporTesting
 @Suite("Import pages for the tree: villages and posts from files in an office layout (issue 18)")
 struct ImportTreePageTests {
     /// Uploads `content` as `kind` to commune 00001 and returns the upload's page.
-    static func upload(_ app: Application, _ users: TestUsers, kind: String, content: String) async throws -> String {
+    static func upload(
+        _ app: Application, _ users: TestUsers, kind: String, content: String, as user: TestUser? = nil
+    ) async throws -> String {
         let commune = try #require(
             try await OrganisationTree(db: app.store, scope: .everything).unit(code: "00001", on: CivilDate.today())
         ).id
         var location = ""
         try await app.testing().test(
-            .POST, "/units/\(commune)/import", headers: ImportPageTests.headers(users.planner, multipart: true),
+            .POST, "/units/\(commune)/import", headers: ImportPageTests.headers(user ?? users.planner, multipart: true),
             body: ImportPageTests.multipart(kind: kind, name: "\(kind).csv", content: content)
         ) { res in
             #expect(res.status == .seeOther)
@@ -87,6 +89,24 @@ struct ImportTreePageTests {
             #expect(try await UnitRecord.query(on: app.store).filter(\.$code == "00002.04").count() == 0)
             let audit = try await AuditEntryRecord.query(on: app.store).filter(\.$action == "import").all()
             #expect(audit.count == 1 && audit.first?.after?.contains("villages") == true)
+        }
+    }
+
+    @Test(
+        "an administrator importing villages on a commune's page imports only under that commune",
+        arguments: TestDatabase.all)
+    func pageScope(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app, users in
+            let location = try await Self.upload(app, users, kind: "villages", content: Self.villages, as: users.admin)
+            let mapping = "col_commune_code=1&col_local_code=2&col_name=3&col_valid_from=4"
+            try await app.testing().test(
+                .POST, location + "/check", headers: ImportPageTests.headers(users.admin),
+                body: ByteBuffer(string: mapping)
+            ) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("không thuộc đơn vị bạn được quản lý"))
+                #expect(!res.body.string.contains("/confirm"))
+            }
         }
     }
 

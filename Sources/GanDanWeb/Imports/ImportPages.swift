@@ -193,7 +193,7 @@ struct ImportPages: RouteCollection {
         }
         try await ImportUploads(db: req.store, scope: try await req.scope(.plan)).setMapping(upload.id, mapping)
         let report = try await SpreadsheetImport(
-            db: req.store, scope: try await req.scope(.plan), standards: req.povertyStandards
+            db: req.store, scope: try await Self.importScope(req, upload: upload), standards: req.povertyStandards
         ).run(
             table, kind: upload.kind, mapping: mapping, today: CivilDate.today(), dryRun: true,
             actor: try await req.actor(), unit: upload.unitID)
@@ -227,7 +227,7 @@ struct ImportPages: RouteCollection {
         let table = upload.table
         let mapping = upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind)
         let report = try await SpreadsheetImport(
-            db: req.store, scope: try await req.scope(.plan), standards: req.povertyStandards
+            db: req.store, scope: try await Self.importScope(req, upload: upload), standards: req.povertyStandards
         ).run(
             table, kind: upload.kind, mapping: mapping,
             today: CivilDate.today(), dryRun: true, actor: try await req.actor(), unit: upload.unitID)
@@ -255,7 +255,7 @@ struct ImportPages: RouteCollection {
         let table = upload.table
         let form = try? req.content.decode(ConfirmForm.self)
         let report = try await SpreadsheetImport(
-            db: req.store, scope: try await req.scope(.plan), standards: req.povertyStandards
+            db: req.store, scope: try await Self.importScope(req, upload: upload), standards: req.povertyStandards
         ).run(
             table, kind: upload.kind,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
@@ -273,6 +273,15 @@ struct ImportPages: RouteCollection {
                 requestID: try await req.actor().requestID, unitID: upload.unitID))
         try await ImportUploads(db: req.store, scope: try await req.scope(.plan)).delete(upload.id)
         return try await renderReport(req, upload: upload, report: report, status: .ok)
+    }
+
+    /// Where an upload's rows may go: the planner's scope; for villages, organisations and posts also only the
+    /// subtree of the unit whose page took the upload (a district planner importing on a commune's page).
+    static func importScope(_ req: Request, upload: ImportUpload) async throws -> AccessScope {
+        let scope = try await req.scope(.plan)
+        guard [.villages, .organisations, .posts].contains(upload.kind) else { return scope }
+        return scope.intersection(
+            try await ScopeResolver(db: req.store).subtree(of: upload.unitID, on: CivilDate.today()))
     }
 
     struct ImportAuditSummary: Encodable {
