@@ -5,11 +5,13 @@ import GanDanInterchange
 import GanDanStorage
 import GanDanWeb
 
-/// `gandan import units|members`: all-or-nothing imports with a dry run.
+/// `gandan import units|members|households|villages|organisations|posts|district`: all-or-nothing imports with a dry run.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import official units, members or households.",
-        subcommands: [Units.self, Members.self, Households.self, District.self])
+        abstract: "Import official units, members, households, villages, party organisations or posts.",
+        subcommands: [
+            Units.self, Members.self, Households.self, Villages.self, Organisations.self, Posts.self, District.self,
+        ])
 }
 
 extension Import {
@@ -164,7 +166,7 @@ struct TableImportOptions: ParsableArguments {
                 throw AppRunner.failure("cannot write \(errors)")
             }
         }
-        let noun = kind == .members ? "member(s)" : "household(s)"
+        let noun = kind.countedNoun
         if !report.errors.isEmpty {
             throw AppRunner.failure("\(file): \(InputError.invalid(report.errors))")
         }

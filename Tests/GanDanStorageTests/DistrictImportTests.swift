@@ -113,6 +113,23 @@ struct DistrictImportTests {
         }
     }
 
+    @Test(
+        "a cell committee member in a cell of two full members is refused, as the post form refuses it (rules.md R2)",
+        arguments: TestDatabase.all)
+    func committeeBelowThreshold(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let folder = try Self.folder(
+                posts: """
+                    008075000101,cellSecretary,CB-02284.01,2017-05-01,,
+                    008190000102,Chi ủy viên,CB-02284.01,2017-05-01,,Bầu
+
+                    """)
+            let issue = try #require(try await Self.expectRefused(folder, db: db))
+            #expect(issue.file == "posts" && issue.line == 3 && issue.field == "post")
+            #expect(issue.message(in: .vi).contains("có 2 đảng viên chính thức"))
+        }
+    }
+
     @Test("a village dated before its commune existed is refused (rules.md R26)", arguments: TestDatabase.all)
     func villageBeforeCommune(database: TestDatabase) async throws {
         try await database.withDatabase { db in

@@ -84,7 +84,8 @@ public struct DistrictFolder: Sendable {
     }
 
     /// Gives each post to its member; a post of a person who is not in the members file, of an unknown organisation,
-    /// overlapping another holder's, or starting before its organisation existed is an issue.
+    /// overlapping another holder's, breaking a cell committee's rules (R2, R3), or starting before its organisation
+    /// existed is an issue.
     private mutating func attach(_ posts: [(line: Int, value: DistrictPostRow)]) {
         let people = DistrictPeople(dataset.members)
         let organisations = Dictionary(
@@ -116,6 +117,7 @@ public struct DistrictFolder: Sendable {
         issues += DistrictChecks.oneHolder(placed, names: dataset.members.map(\.fullName)).map {
             Self.named($0, .posts)
         }
+        issues += DistrictChecks.committees(placed, members: dataset.members).map { Self.named($0, .posts) }
         for entry in placed { dataset.members[entry.member].posts.append(entry.post) }
     }
 

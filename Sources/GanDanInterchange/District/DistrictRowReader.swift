@@ -17,14 +17,17 @@ struct DistrictRowReader {
         ImportRow.required(row, field, line: line, issues: &issues)
     }
 
-    mutating func fail(_ field: String, _ message: String) {
-        issues.append(InputIssue(line: line, field: field, message: message))
+    /// A problem of `field` on this row, told in both languages.
+    mutating func fail(_ field: String, vi: String, en: String) {
+        issues.append(InputIssue(line: line, field: field, vi: vi, en: en))
     }
 
     mutating func date(_ field: String, required isRequired: Bool = false) -> CivilDate? {
         guard let value = isRequired ? required(field) : text(field) else { return nil }
         guard let date = CivilDate(value) else {
-            fail(field, "\"\(value)\" is not a date (YYYY-MM-DD or DD/MM/YYYY)")
+            fail(
+                field, vi: "“\(value)” không phải là ngày (ngày/tháng/năm).",
+                en: "\"\(value)\" is not a date (YYYY-MM-DD or DD/MM/YYYY)")
             return nil
         }
         return date
@@ -36,7 +39,9 @@ struct DistrictRowReader {
         let until = date("valid_until")
         guard let from else { return nil }
         if let until, until <= from {
-            fail("valid_until", "\(until.iso) is not after valid_from \(from.iso)")
+            fail(
+                "valid_until", vi: "Ngày kết thúc \(until.vietnamese) phải sau ngày bắt đầu \(from.vietnamese).",
+                en: "\(until.iso) is not after valid_from \(from.iso)")
             return nil
         }
         return Validity(from: from, until: until)
@@ -45,7 +50,9 @@ struct DistrictRowReader {
     mutating func integer(_ field: String, in range: ClosedRange<Int>, required isRequired: Bool = false) -> Int? {
         guard let value = isRequired ? required(field) : text(field) else { return nil }
         guard let number = Int(value) ?? Double(value).flatMap({ Int(exactly: $0) }), range.contains(number) else {
-            fail(field, "\"\(value)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+            fail(
+                field, vi: "“\(value)” không phải là số nguyên từ \(range.lowerBound) đến \(range.upperBound).",
+                en: "\"\(value)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
             return nil
         }
         return number
@@ -55,7 +62,9 @@ struct DistrictRowReader {
     mutating func decimal(_ field: String, in range: ClosedRange<Double>) -> Double? {
         guard let value = text(field) else { return nil }
         guard let number = Double(value.replacingOccurrences(of: ",", with: ".")), range.contains(number) else {
-            fail(field, "\"\(value)\" is not a number from \(Int(range.lowerBound)) to \(Int(range.upperBound))")
+            fail(
+                field, vi: "“\(value)” không phải là số từ \(Int(range.lowerBound)) đến \(Int(range.upperBound)).",
+                en: "\"\(value)\" is not a number from \(Int(range.lowerBound)) to \(Int(range.upperBound))")
             return nil
         }
         return number
@@ -67,7 +76,7 @@ struct DistrictRowReader {
         let key = ImportField.fold(value)
         if ["co", "x", "yes", "y", "1", "true", "dung"].contains(key) { return true }
         if ["khong", "no", "n", "0", "false", "sai"].contains(key) { return false }
-        fail(field, "\"\(value)\" is not yes or no (có/không)")
+        fail(field, vi: "“\(value)” không phải là có hay không.", en: "\"\(value)\" is not yes or no (có/không)")
         return false
     }
 
@@ -82,7 +91,9 @@ struct DistrictRowReader {
             if names.contains(key) { return candidate }
         }
         let known = T.allCases.map { "\($0.rawValue) (\(label($0).vi))" }.joined(separator: ", ")
-        fail(field, "\"\(value)\" is not one of \(known)")
+        let knownVi = T.allCases.map { label($0).vi }.joined(separator: ", ")
+        fail(
+            field, vi: "“\(value)” không phải là một trong: \(knownVi).", en: "\"\(value)\" is not one of \(known)")
         return nil
     }
 }

@@ -24,7 +24,9 @@ public enum DistrictRows {
         let name = reader.required("name").map(MemberValidation.normalisedName)
         let validity = reader.validity()
         if let kind, kind.isVillageLevel {
-            reader.fail("kind", "villages go in the villages file, with their profile")
+            reader.fail(
+                "kind", vi: "Thôn, bản, tổ dân phố ghi trong tệp thôn, cùng thông tin của thôn.",
+                en: "villages go in the villages file, with their profile")
         }
         guard let code, let kind, let name, let validity, reader.issues.isEmpty else {
             return .failure(.invalid(reader.issues))
@@ -38,18 +40,24 @@ public enum DistrictRows {
         let commune = reader.required("commune_code")
         let local = reader.required("local_code")
         if let local, local.contains(".") {
-            reader.fail("local_code", "\"\(local)\" is the village's own code, without the commune's (R27)")
+            reader.fail(
+                "local_code", vi: "“\(local)”: chỉ ghi mã riêng của thôn, không kèm mã xã.",
+                en: "\"\(local)\" must be the village's own code, without the commune's")
         }
         let name = reader.required("name").map(MemberValidation.normalisedName)
         let kind = reader.choice("kind", UnitKind.self, label: \.label, required: false) ?? .village
         if !kind.isVillageLevel {
-            reader.fail("kind", "\(kind.label.en) is not a village, hamlet or residential group")
+            reader.fail(
+                "kind", vi: "\(kind.label.vi) không phải là thôn, bản hay tổ dân phố.",
+                en: "\(kind.label.en) is not a village, hamlet or residential group")
         }
         let validity = reader.validity()
         let households = reader.integer("households", in: 0...100_000)
         let poor = reader.integer("poor_households", in: 0...100_000)
         if let households, let poor, poor > households {
-            reader.fail("poor_households", "\(poor) is more than the \(households) households")
+            reader.fail(
+                "poor_households", vi: "\(poor) hộ nghèo nhiều hơn tổng số \(households) hộ.",
+                en: "\(poor) is more than the \(households) households")
         }
         let profile = VillageProfile(
             distanceKm: reader.decimal("distance_km", in: 0...500), households: households, poorHouseholds: poor,
@@ -102,7 +110,9 @@ public enum DistrictRows {
         let name = reader.text("full_name").map(MemberValidation.normalisedName)
         let birth = reader.date("birth_date")
         if citizenID == nil && card == nil && (name == nil || birth == nil) {
-            reader.fail("citizen_id", "the person needs a citizen ID, a card number, or a name and a birth date")
+            reader.fail(
+                "citizen_id", vi: "Cần ghi số CCCD, số thẻ đảng viên, hoặc họ tên và ngày sinh của người này.",
+                en: "the person needs a citizen ID, a card number, or a name and a birth date")
         }
         let kind = reader.choice("post", PostKind.self, label: \.label)
         let organisation = reader.required("organisation_code")

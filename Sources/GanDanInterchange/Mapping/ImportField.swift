@@ -80,6 +80,10 @@ extension ImportKind {
         switch self {
         case .members: return ImportField.memberFields
         case .households: return ImportField.householdFields
+        // The district folder's columns, so a file of `gandan export district` is imported again as it is.
+        case .villages: return DistrictFields.villages
+        case .organisations: return DistrictFields.organisations
+        case .posts: return DistrictFields.posts
         }
     }
 }

@@ -43,6 +43,16 @@ public enum AccessScope: Sendable, Equatable {
         return nil
     }
 
+    /// What both scopes hold: a planner's scope narrowed to the subtree of the page they work on.
+    public func intersection(_ other: AccessScope) -> AccessScope {
+        switch (self, other) {
+        case (.everything, _): return other
+        case (_, .everything): return self
+        case (.restricted(let a, let b), .restricted(let c, let d)):
+            return .restricted(units: a.intersection(c), organisations: b.intersection(d))
+        }
+    }
+
     /// Both scopes together.
     public func union(_ other: AccessScope) -> AccessScope {
         switch (self, other) {

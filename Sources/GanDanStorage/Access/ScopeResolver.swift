@@ -40,6 +40,11 @@ public struct ScopeResolver: Sendable {
         return result
     }
 
+    /// The subtree of `unitID` on `date` with every organisation attached to it: what a page of that unit may touch.
+    public func subtree(of unitID: UUID, on date: CivilDate) async throws -> AccessScope {
+        try await scope(of: RoleGrant(role: .planner, unitID: unitID), on: date)
+    }
+
     /// A unit's subtree with every organisation attached to it; a secretary's cell with its unit.
     func scope(of grant: RoleGrant, on date: CivilDate) async throws -> AccessScope {
         if grant.role == .administrator { return .everything }

@@ -3,7 +3,7 @@ import Foundation
 import GanDanCore
 import GanDanInterchange
 
-/// Imports members or households from a table (CSV or XLSX) through a column mapping: every bad row is reported
+/// Imports members, households, villages, party organisations or posts from a table (CSV or XLSX) through a column mapping: every bad row is reported
 /// with its line and field, possible duplicates must be confirmed, and the write is all-or-nothing in one
 /// transaction (rules.md R25, R27, R28). A dry run checks everything and writes nothing.
 public struct SpreadsheetImport: Sendable {
@@ -40,6 +40,12 @@ public struct SpreadsheetImport: Sendable {
         case .households:
             return try await households(
                 table, mapping: mapping, dryRun: dryRun, confirm: confirmDuplicates, actor: actor)
+        case .villages:
+            return try await villages(table, mapping: mapping, today: today, dryRun: dryRun, actor: actor)
+        case .organisations:
+            return try await organisations(table, mapping: mapping, today: today, dryRun: dryRun, actor: actor)
+        case .posts:
+            return try await posts(table, mapping: mapping, dryRun: dryRun, actor: actor)
         }
     }
 

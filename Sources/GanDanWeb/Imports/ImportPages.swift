@@ -165,11 +165,15 @@ struct ImportPages: RouteCollection {
         var field: String?
         var message: String
 
-        init(_ issue: InputIssue, header: [String], mapping: ColumnMapping?, language: Language) {
+        init(
+            _ issue: InputIssue, header: [String], mapping: ColumnMapping?, fields: [ImportField], language: Language
+        ) {
             line = issue.line
             let column = issue.field.flatMap { mapping?.columns[$0] }
             let used = column.flatMap { header.indices.contains($0) ? header[$0] : nil }
-            field = used ?? FieldLabels.label(issue.field, in: language)
+            // A column the file does not have is named by the field's label (a posts file without citizen IDs).
+            let label = fields.first { $0.key == issue.field }?.label.text(in: language)
+            field = used ?? label ?? FieldLabels.label(issue.field, in: language)
             message = issue.message(in: language)
         }
     }
@@ -189,7 +193,7 @@ struct ImportPages: RouteCollection {
         }
         try await ImportUploads(db: req.store, scope: try await req.scope(.plan)).setMapping(upload.id, mapping)
         let report = try await SpreadsheetImport(
-            db: req.store, scope: try await req.scope(.plan), standards: req.povertyStandards
+            db: req.store, scope: try await Self.importScope(req, upload: upload), standards: req.povertyStandards
         ).run(
             table, kind: upload.kind, mapping: mapping, today: CivilDate.today(), dryRun: true,
             actor: try await req.actor(), unit: upload.unitID)
@@ -212,7 +216,10 @@ struct ImportPages: RouteCollection {
     /// The issues as rows of the report page.
     func rows(_ issues: [InputIssue], upload: ImportUpload, _ req: Request) -> [IssueRow] {
         let mapping = upload.mapping ?? ColumnMapping.guess(header: upload.table.header, kind: upload.kind)
-        return issues.map { IssueRow($0, header: upload.table.header, mapping: mapping, language: req.language) }
+        return issues.map {
+            IssueRow(
+                $0, header: upload.table.header, mapping: mapping, fields: upload.kind.fields, language: req.language)
+        }
     }
 
     @Sendable func errorsCSV(req: Request) async throws -> Response {
@@ -220,13 +227,14 @@ struct ImportPages: RouteCollection {
         let table = upload.table
         let mapping = upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind)
         let report = try await SpreadsheetImport(
-            db: req.store, scope: try await req.scope(.plan), standards: req.povertyStandards
+            db: req.store, scope: try await Self.importScope(req, upload: upload), standards: req.povertyStandards
         ).run(
             table, kind: upload.kind, mapping: mapping,
             today: CivilDate.today(), dryRun: true, actor: try await req.actor(), unit: upload.unitID)
         let language = req.language
         let csv = try ImportIssuesCSV.csv(report, language: language) {
-            IssueRow($0, header: table.header, mapping: mapping, language: language).field ?? ""
+            IssueRow($0, header: table.header, mapping: mapping, fields: upload.kind.fields, language: language).field
+                ?? ""
         }
         let response = Response(status: .ok, body: .init(string: csv))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
@@ -247,7 +255,7 @@ struct ImportPages: RouteCollection {
         let table = upload.table
         let form = try? req.content.decode(ConfirmForm.self)
         let report = try await SpreadsheetImport(
-            db: req.store, scope: try await req.scope(.plan), standards: req.povertyStandards
+            db: req.store, scope: try await Self.importScope(req, upload: upload), standards: req.povertyStandards
         ).run(
             table, kind: upload.kind,
             mapping: upload.mapping ?? ColumnMapping.guess(header: table.header, kind: upload.kind),
@@ -265,6 +273,15 @@ struct ImportPages: RouteCollection {
                 requestID: try await req.actor().requestID, unitID: upload.unitID))
         try await ImportUploads(db: req.store, scope: try await req.scope(.plan)).delete(upload.id)
         return try await renderReport(req, upload: upload, report: report, status: .ok)
+    }
+
+    /// Where an upload's rows may go: the planner's scope; for villages, organisations and posts also only the
+    /// subtree of the unit whose page took the upload (a district planner importing on a commune's page).
+    static func importScope(_ req: Request, upload: ImportUpload) async throws -> AccessScope {
+        let scope = try await req.scope(.plan)
+        guard [.villages, .organisations, .posts].contains(upload.kind) else { return scope }
+        return scope.intersection(
+            try await ScopeResolver(db: req.store).subtree(of: upload.unitID, on: CivilDate.today()))
     }
 
     struct ImportAuditSummary: Encodable {
