@@ -33,6 +33,13 @@ struct MinutesForm: Content {
     /// The version of the minutes the form was opened on (0: none yet), so a save sent late never overwrites minutes
     /// saved meanwhile without asking (issue 20).
     var basedOn: String?
+    /// The part of the form whose Save was pressed, to come back to it after a draft is kept (issue 20 item 5).
+    var section: String?
+
+    /// Minutes without a conclusion are not finished: the form is kept as a draft, not recorded (issue 20 item 5).
+    var isUnfinished: Bool {
+        (conclusion ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
 
     struct TaskFields: Content {
         var description: String?

@@ -15,6 +15,7 @@ enum Labels {
         .merging(DuesLabels.all) { first, _ in first }
         .merging(CellCommitteeLabels.all) { first, _ in first }
         .merging(TreeEditLabels.all) { first, _ in first }
+        .merging(MinutesFormLabels.all) { first, _ in first }
 
     static let general: [String: BilingualText] = [
         "appName": BilingualText(vi: "GanDan — Gần dân", en: "GanDan — Close to the people"),
