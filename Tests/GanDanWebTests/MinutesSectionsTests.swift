@@ -80,8 +80,12 @@ struct MinutesSectionsTests {
                     from = found.upperBound
                     #expect(html.contains(##"<a href="#s-"##) && html.contains(">\(title)</a>"))
                 }
-                #expect(html.components(separatedBy: #"<button type="submit" name="section""#).count - 1 == 6)
-                #expect(html.components(separatedBy: "<form ").count - 1 == 1, "one form: any Save sends it all")
+                // One form: a Save in any part sends everything typed in every part.
+                let start = try #require(html.range(of: #"<form class="minutes-form"#))
+                let end = try #require(html.range(of: "</form>", range: start.upperBound..<html.endIndex))
+                let form = html[start.lowerBound..<end.upperBound]
+                #expect(form.components(separatedBy: #"<button type="submit" name="section""#).count - 1 == 6)
+                #expect(form.components(separatedBy: #"<section class="form-section""#).count - 1 == 6)
                 // The criterion is picked by number and name from the set in force (2016–2020: environment is #17).
                 #expect(html.contains(#"<select name="task[0][criterion]">"#))
                 #expect(html.contains(#"<option value="17" selected>17. "#))
