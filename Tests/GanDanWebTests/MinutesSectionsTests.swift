@@ -51,7 +51,9 @@ struct MinutesSectionsTests {
             let meeting = try await Self.plan(app, cell: cell, on: "2019-06-05")
             let roster = try await CellDirectory(db: app.store, scope: .everything).roster(
                 of: cell, on: Fixtures.date("2019-06-05"))
-            let present = roster.filter { $0.member.standing != nil && $0.member.standing != .suspended }.count
+            // Full members on the official roll vote; everyone is marked present on a new form.
+            let present = roster.filter { $0.membership == .official && $0.member.standing?.countsAsFull == true }
+                .count
             for (language, titles) in [
                 (
                     Language.vi,
@@ -90,7 +92,7 @@ struct MinutesSectionsTests {
                 #expect(html.contains(#"<select name="task[0][criterion]">"#))
                 #expect(html.contains(#"<option value="17" selected>17. "#))
                 #expect(!html.contains(#"type="number" min="1" name="task[0][criterion]""#))
-                // Votes suggested from attendance: everyone is marked present on a new form.
+                // Votes suggested from attendance.
                 #expect(html.contains(#"name="votesFor" value="\#(present)""#))
                 #expect(html.contains(#"name="votesAgainst" value="0""#))
                 #expect(html.contains("data-votes-suggested"))
@@ -116,6 +118,8 @@ struct MinutesSectionsTests {
             let typed = [
                 "basedOn=0", "start=07:30", "end=", "att[\(tai)]=excused", "reason[\(tai)]=%C4%90i%20vi%E1%BB%87n",
                 "chair=\(tai)", "policy=Ngh%E1%BB%8B%20quy%E1%BA%BFt%20huy%E1%BB%87n", "conclusion=",
+                // The one voter of the cell was suggested in favour before being marked absent.
+                "votesFor=1", "votesSuggested=1",
             ]
             let first = try await Self.post(
                 app, form, typed + ["idem=\(UUID().uuidString)", "section=policy"], headers: headers)
@@ -134,13 +138,15 @@ struct MinutesSectionsTests {
             let saved = try #require(reopened.firstMatch(of: #/data-saved>Đã lưu lúc (\d\d/\d\d/\d{4} \d\d:\d\d)\./#))
             #expect(saved.1 == VietnamTime.text(try #require(try await meetings.minutesDraft(meeting)).savedAt))
             #expect(reopened.contains("data-unfinished"))
-            #expect(!reopened.contains("data-votes-suggested"), "what was kept is not overwritten by suggestions")
+            // Left as suggested, "in favour" follows the attendance: the one voter is absent now.
+            #expect(reopened.contains(#"name="votesFor" value="0""#) && reopened.contains("data-votes-suggested"))
             // Opened later without the flag: the draft is still there, without the "saved" line.
             let later = try await Self.page(app, form, headers: users.secretary.bearer)
             #expect(later.contains("Nghị quyết huyện</textarea>") && !later.contains("data-saved"))
             // The final Save, with the conclusion, records the minutes once, even sent twice with its key.
             let final =
-                typed.filter { !["end=", "conclusion=", "att[", "reason["].contains(where: $0.hasPrefix) } + [
+                typed.filter { !["end=", "conclusion=", "att[", "reason[", "votes"].contains(where: $0.hasPrefix) } + [
+                    "votesFor=0", "votesSuggested=0",
                     "end=09:15", "att[\(tai)]=present", "recorder=\(tai)", "conclusion=Th%E1%BB%91ng%20nh%E1%BA%A5t",
                     "idem=\(UUID().uuidString)",
                     "section=vote",
@@ -152,7 +158,9 @@ struct MinutesSectionsTests {
             }
             #expect(try await MinutesVersionRecord.query(on: app.store).count() == 1)
             #expect(try await meetings.minutesDraft(meeting) == nil)
-            #expect(try await meetings.detail(meeting)?.body?.minutes.policyRelayed == "Nghị quyết huyện")
+            let minutes = try #require(try await meetings.detail(meeting)?.body?.minutes)
+            #expect(minutes.policyRelayed == "Nghị quyết huyện")
+            #expect(minutes.votes.first?.inFavour == 1, "0 left as suggested becomes the voter marked present now")
             var english = users.secretary.bearer
             english.add(name: .cookie, value: "lang=en")
             let recorded = try await Self.page(app, "/meetings/\(meeting)?saved=1", headers: english)
@@ -188,12 +196,16 @@ struct MinutesSectionsTests {
             headers.contentType = .urlEncodedForm
             let sent = try await Self.post(
                 app, "/meetings/\(june)/minutes",
-                ["basedOn=0", "start=07:30", "agenda=Ch%E1%BB%89%20m%E1%BB%99t%20vi%E1%BB%87c", "idem=\(UUID())"],
+                [
+                    "basedOn=0", "start=07:30", "agenda=Ch%E1%BB%89%20m%E1%BB%99t%20vi%E1%BB%87c", "idem=\(UUID())",
+                    "votesFor=2", "votesSuggested=1",
+                ],
                 headers: headers)
             #expect(sent.status == .seeOther)
             let again = try await Self.page(app, "/meetings/\(june)/minutes", headers: users.secretary.bearer)
             #expect(again.contains(">Chỉ một việc</textarea>"))
             #expect(!again.contains("data-agenda-from"))
+            #expect(again.contains(#"name="votesFor" value="2""#) && !again.contains("data-votes-suggested"), "typed")
         }
     }
 }

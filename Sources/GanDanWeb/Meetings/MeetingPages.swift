@@ -380,7 +380,8 @@ struct MeetingPages: RouteCollection {
     @Sendable func recordMinutes(req: Request) async throws -> Response {
         let id = try req.resolved.meetingID
         let meetings = try await req.meetings(.write)
-        let form = try req.content.decode(MinutesForm.self)
+        var form = try req.content.decode(MinutesForm.self)
+        try await form.settleSuggestedVotes(req, meetingID: id)
         if form.isUnfinished, try await meetings.meeting(id)?.version == 0 {
             try await meetings.saveMinutesDraft(
                 id, fields: try MinutesFormView.draftFields(form), actor: try await req.actor())

@@ -25,8 +25,8 @@ enum MinutesFormLabels {
             vi: "Lấy từ biên bản họp ngày", en: "Taken from the minutes of the meeting on"),
         "agendaFromLastMonthEdit": BilingualText(vi: "sửa lại nếu cần.", en: "change it as needed."),
         "votesFromAttendance": BilingualText(
-            vi: "Gợi ý theo số đảng viên có mặt; sửa lại nếu khác.",
-            en: "Suggested from the members present; change it if it differs."),
+            vi: "Gợi ý theo số đảng viên có quyền biểu quyết có mặt; sửa lại nếu khác.",
+            en: "Suggested from the members with a vote who are present; change it if it differs."),
         "criterionPicked": BilingualText(vi: "Tiêu chí nông thôn mới", en: "New-rural criterion"),
     ]
 }

@@ -70,17 +70,26 @@ extension MinutesFormView {
         var votesFor: String?
     }
 
-    static func suggestions(_ req: Request, _ meeting: MeetingSummary, fresh: Bool, present: Int) async throws
-        -> Suggestions
-    {
-        guard fresh else { return Suggestions() }
-        var suggestions = Suggestions(votesFor: String(present))
+    static func suggestions(
+        _ req: Request, _ meeting: MeetingSummary, fresh: Bool, votesUntouched: Bool, present: Int
+    ) async throws -> Suggestions {
+        var suggestions = Suggestions(votesFor: fresh || votesUntouched ? String(present) : nil)
+        guard fresh else { return suggestions }
         if let last = try await lastAgenda(req, meeting) {
             let topic = (meeting.topic ?? "").isEmpty ? [] : [meeting.topic ?? ""]
             suggestions.agenda = (topic + last.lines.filter { !topic.contains($0) }).joined(separator: "\n")
             suggestions.agendaFrom = last.date.vietnamese
         }
         return suggestions
+    }
+
+    /// How many members with a vote are marked present: full members on the official roll (rules.md R4, R13);
+    /// `markedAll` on a new form, where everyone starts present.
+    static func presentVoters(_ roster: [RosterEntry], marks: [String: String], markedAll: Bool) -> Int {
+        roster.filter {
+            $0.membership == .official && $0.member.standing?.countsAsFull == true
+                && (markedAll || marks[$0.member.id.uuidString] == AttendanceMark.present.rawValue)
+        }.count
     }
 
     /// The agenda of the last minutes the same body recorded before this meeting, within a year.

@@ -86,8 +86,9 @@ struct MinutesFormView: Encodable {
     var draft: DraftLine?
     /// The day of the minutes the agenda was taken from, when it was offered from them.
     var agendaFrom: String?
-    /// Whether "in favour" was suggested from the members marked present.
-    var votesSuggested: Bool
+    /// "In favour" as suggested from the members with a vote marked present, kept in a hidden field: while the
+    /// number is left as suggested it follows the attendance (`MinutesForm.settleSuggestedVotes`).
+    var votesSuggested: String?
 
     /// The minutes form; with `issues`, shown again with what to fix; with `conflict`, beside the minutes saved
     /// meanwhile, based on them (so Save keeps what was typed, as a correction).
@@ -107,7 +108,8 @@ struct MinutesFormView: Encodable {
         }
         let members = Self.memberLines(roster, form: form, posted: source.marked, language: language)
         let suggested = try await Self.suggestions(
-            req, meeting, fresh: source.fresh, present: members.filter(\.present).count)
+            req, meeting, fresh: source.fresh, votesUntouched: form.votesLeftAsSuggested,
+            present: Self.presentVoters(roster, marks: form.att ?? [:], markedAll: !source.marked))
         let chairPost: PostKind = meeting.body == .cell ? .cellSecretary : .partySecretary
         let secretary = roster.first { $0.posts.contains(chairPost) }?.member.id.uuidString
         let people = { (selected: String?) in Self.people(roster, selected: selected) }
@@ -127,7 +129,7 @@ struct MinutesFormView: Encodable {
             recorders: people(form.recorder), agenda: form.agenda ?? suggested.agenda ?? meeting.topic ?? "",
             policy: form.policy ?? "", review: form.review ?? "", evaluation: form.evaluation ?? "",
             direction: form.direction ?? "", discussion: form.discussion ?? "",
-            votesFor: form.votesFor ?? suggested.votesFor ?? "",
+            votesFor: suggested.votesFor ?? form.votesFor ?? "",
             votesAgainst: form.votesAgainst ?? (source.fresh ? "0" : ""),
             votesAbstaining: form.votesAbstaining ?? (source.fresh ? "0" : ""),
             conclusion: form.conclusion ?? "", reviews: reviews, tasks: tasks,
@@ -138,7 +140,7 @@ struct MinutesFormView: Encodable {
             conflict: conflict ? MinutesConflictView(detail, typed: form, req) : nil, sections: Self.sections(req),
             savedAt: try req.queryFlag(.saved) ? source.draft.map { VietnamTime.text($0.savedAt) } : nil,
             draft: source.draft.map { DraftLine(savedAt: VietnamTime.text($0.savedAt), savedBy: $0.savedBy) },
-            agendaFrom: form.agenda == nil ? suggested.agendaFrom : nil, votesSuggested: suggested.votesFor != nil)
+            agendaFrom: form.agenda == nil ? suggested.agendaFrom : nil, votesSuggested: suggested.votesFor)
         if conflict { return try await req.renderForm("minutes-form", context, issues: [], status: .conflict) }
         guard issues.isEmpty else { return try await req.renderForm("minutes-form", context, issues: issues) }
         return try await req.view.render("minutes-form", context).encodeResponse(for: req)
