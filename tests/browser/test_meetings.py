@@ -66,7 +66,7 @@ def test_a_secretary_records_a_meeting_with_attendance_two_tasks_and_a_conclusio
     page.get_by_label("Tán thành", exact=True).fill("3")
     page.get_by_label("Kết luận, nghị quyết").fill("Chi bộ thống nhất giao 2 nhiệm vụ cho tháng 12")
     expect_no_horizontal_scroll(page)
-    page.get_by_role("button", name="Lưu").click()
+    page.locator("#s-vote").get_by_role("button", name="Lưu").click()
     page.wait_for_load_state()
 
     expect(page.get_by_role("heading", name="BIÊN BẢN SINH HOẠT CHI BỘ")).to_be_visible()

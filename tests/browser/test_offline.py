@@ -10,7 +10,7 @@ import re
 from playwright.sync_api import CDPSession, Page, expect
 
 from conftest import sign_in
-from test_drafts import SECRETARY, plan_a_meeting, type_minutes, versions_recorded
+from test_drafts import SECRETARY, plan_a_meeting, save_minutes, type_minutes, versions_recorded
 
 OFFLINE_NOTE = re.compile(r"Bạn đang ngoại tuyến — bản lưu lúc \d\d/\d\d/\d{4} \d\d:\d\d")
 
@@ -56,7 +56,7 @@ def test_minutes_typed_offline_are_kept_and_sent_once_when_the_signal_returns(pa
     expect(page.locator(".offline-note")).to_contain_text(OFFLINE_NOTE)
     conclusion = "Chi bộ thống nhất sửa cầu treo trước mùa lũ"
     type_minutes(page, conclusion)
-    page.get_by_role("button", name="Lưu").click()
+    save_minutes(page)
     expect(page.locator(".send-state")).to_contain_text("Chưa gửi")
 
     # The page is closed and opened again, still with no signal: the minutes are there, still not sent.
@@ -72,7 +72,7 @@ def test_minutes_typed_offline_are_kept_and_sent_once_when_the_signal_returns(pa
     # The signal returns: sent by itself, confirmed, and recorded exactly once.
     line(again)
     expect(again.locator(".send-state")).to_contain_text("Đã gửi")
-    again.wait_for_url(re.compile(r"/meetings/[0-9a-fA-F-]+$"))
+    again.wait_for_url(re.compile(r"/meetings/[0-9a-fA-F-]+(\?saved=1)?$"))
     expect(again.get_by_text(conclusion)).to_be_visible()
     assert versions_recorded(again) == 1
 

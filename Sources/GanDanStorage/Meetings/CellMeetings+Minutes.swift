@@ -78,6 +78,7 @@ extension CellMeetings {
                 try await Self.replaceAttendance(
                     prepared.minutes, meetingID: meetingID, meeting: meeting, cell: cell, on: db)
             }
+            try await Self.dropMinutesDraft(meetingID, on: db)
             try await TaskWriter(db: db).sync(
                 meeting: meeting, cellID: try cell.requireID(), tasks: entry.tasks, reviews: entry.reviews)
             try await AuditTrail(db: db, scope: .storageInternal).record(

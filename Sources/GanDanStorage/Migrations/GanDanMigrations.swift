@@ -22,6 +22,7 @@ public enum GanDanMigrations {
             AddMemberTransfers(),
             AddOrganisationPlacementNames(),
             AddCellCongresses(),
+            AddMinutesDrafts(),
         ]
     }
 }

@@ -11,8 +11,8 @@ struct MeetingPages: RouteCollection {
         read.get("cells", ":cell", "meetings", use: list).reading(.year, .format)
         write.post("cells", ":cell", "meetings", use: plan)
         write.post("cells", ":cell", "thematic-plans", use: saveThematicPlan)
-        read.get("meetings", ":meeting", use: detail).reading(.version)
-        write.get("meetings", ":meeting", "minutes", use: minutesForm)
+        read.get("meetings", ":meeting", use: detail).reading(.version, .saved)
+        write.get("meetings", ":meeting", "minutes", use: minutesForm).reading(.saved)
         write.post("meetings", ":meeting", "minutes", use: recordMinutes)
         write.post("meetings", ":meeting", "notice", use: recordNotice)
     }
@@ -318,7 +318,11 @@ struct MeetingPages: RouteCollection {
         }
         try await req.auditRead(
             "meeting", id: id.uuidString, unit: try req.resolved.meetingHolder.unitID)
-        return try await req.view.render("meeting", try await Self.minutesView(req, detail))
+        var view = try await Self.minutesView(req, detail)
+        if try req.queryFlag(.saved), version == nil {
+            view.savedAt = detail.versions.max { $0.version < $1.version }.map { VietnamTime.text($0.recordedAt) }
+        }
+        return try await req.view.render("meeting", view)
     }
 
     /// The meeting page's view model; for a planned meeting the user may record, with the roll to notify.
@@ -376,7 +380,13 @@ struct MeetingPages: RouteCollection {
     @Sendable func recordMinutes(req: Request) async throws -> Response {
         let id = try req.resolved.meetingID
         let meetings = try await req.meetings(.write)
-        let form = try req.content.decode(MinutesForm.self)
+        var form = try req.content.decode(MinutesForm.self)
+        try await form.settleSuggestedVotes(req, meetingID: id)
+        if form.isUnfinished, try await meetings.meeting(id)?.version == 0 {
+            try await meetings.saveMinutesDraft(
+                id, fields: try MinutesFormView.draftFields(form), actor: try await req.actor())
+            return req.redirect(to: MinutesFormView.draftSavedAddress(id, section: form.section))
+        }
         let parsed = form.entry(req.language, criteriaSets: req.criteriaSets)
         guard parsed.problems.isEmpty, let entry = parsed.entry else {
             return try await MinutesFormView.render(
@@ -390,6 +400,6 @@ struct MeetingPages: RouteCollection {
         } catch is MinutesChangedMeanwhile {
             return try await MinutesFormView.render(req, meetingID: id, form: form, conflict: true)
         }
-        return req.redirect(to: "/meetings/\(id)")
+        return req.redirect(to: "/meetings/\(id)?saved=1")
     }
 }

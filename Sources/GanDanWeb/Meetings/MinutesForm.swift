@@ -33,6 +33,29 @@ struct MinutesForm: Content {
     /// The version of the minutes the form was opened on (0: none yet), so a save sent late never overwrites minutes
     /// saved meanwhile without asking (issue 20).
     var basedOn: String?
+    /// "In favour" as the form suggested it from the attendance (hidden field), to tell a number left as suggested.
+    var votesSuggested: String?
+    /// The part of the form whose Save was pressed, to come back to it after a draft is kept (issue 20 item 5).
+    var section: String?
+
+    /// Minutes without a conclusion are not finished: the form is kept as a draft, not recorded (issue 20 item 5).
+    var isUnfinished: Bool {
+        (conclusion ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
+    /// Whether "in favour" is still the number the form suggested: it then follows the attendance marked since.
+    var votesLeftAsSuggested: Bool {
+        votesSuggested != nil && votesFor?.trimmingCharacters(in: .whitespaces) == votesSuggested
+    }
+
+    /// Sets "in favour", left as suggested, to the members with a vote marked present in this form, so a change of
+    /// attendance after the suggestion never records more votes than voters.
+    mutating func settleSuggestedVotes(_ req: Request, meetingID: UUID) async throws {
+        guard votesLeftAsSuggested else { return }
+        let roster = try await req.meetings().roll(ofMeeting: meetingID) ?? []
+        votesFor = String(MinutesFormView.presentVoters(roster, marks: att ?? [:], markedAll: false))
+        votesSuggested = votesFor
+    }
 
     struct TaskFields: Content {
         var description: String?

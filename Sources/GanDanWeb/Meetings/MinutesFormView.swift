@@ -25,7 +25,8 @@ struct MinutesFormView: Encodable {
         var assignees2: [Choice]
         var households: [Choice]
         var due: String
-        var criterion: String
+        /// The new-rural criteria to pick by number and name (rules.md R24).
+        var criteria: [Choice]
         var target: String
     }
 
@@ -77,6 +78,17 @@ struct MinutesFormView: Encodable {
     var basedOn: Int
     /// Minutes saved meanwhile, beside what was typed (issue 20).
     var conflict: MinutesConflictView?
+    /// The form's six parts, for the index at the top (issue 20 item 5).
+    var sections: [Section]
+    /// When the save that led here was kept (`?saved=1`), in Vietnam's time.
+    var savedAt: String?
+    /// The unfinished draft the form opened on.
+    var draft: DraftLine?
+    /// The day of the minutes the agenda was taken from, when it was offered from them.
+    var agendaFrom: String?
+    /// "In favour" as suggested from the members with a vote marked present, kept in a hidden field: while the
+    /// number is left as suggested it follows the attendance (`MinutesForm.settleSuggestedVotes`).
+    var votesSuggested: String?
 
     /// The minutes form; with `issues`, shown again with what to fix; with `conflict`, beside the minutes saved
     /// meanwhile, based on them (so Save keeps what was typed, as a correction).
@@ -88,24 +100,22 @@ struct MinutesFormView: Encodable {
             throw Abort(.notFound, reason: "no meeting is at this address")
         }
         let meeting = detail.meeting
-        let form = posted ?? detail.body.map { MinutesForm($0) } ?? MinutesForm()
+        let source = try await Self.source(req, detail, posted: posted)
+        let form = source.form
         // The roll of the cell, or of the committee or its standing body (rules.md R7, R10).
         let roster = (try await req.meetings().roll(ofMeeting: meetingID) ?? []).filter {
             $0.member.standing != nil && $0.member.standing != .suspended
         }
-        let members = Self.memberLines(roster, form: form, posted: posted != nil, language: language)
+        let members = Self.memberLines(roster, form: form, posted: source.marked, language: language)
+        let suggested = try await Self.suggestions(
+            req, meeting, fresh: source.fresh, votesUntouched: form.votesLeftAsSuggested,
+            present: Self.presentVoters(roster, marks: form.att ?? [:], markedAll: !source.marked))
         let chairPost: PostKind = meeting.body == .cell ? .cellSecretary : .partySecretary
         let secretary = roster.first { $0.posts.contains(chairPost) }?.member.id.uuidString
         let people = { (selected: String?) in Self.people(roster, selected: selected) }
-        // Households a task helps belong to the cell's village; a committee's tasks name none.
-        let households =
-            meeting.body == .cell
-            ? try await req.householdRegister(.read).households(
-                ofVillage: try req.resolved.cell.unitID, year: meeting.date.year
-            ).filter { $0.status == .poor || $0.status == .nearPoor } : []
-        let nextMonth = YearMonth(meeting.date).adding(months: 1).iso
         let tasks = Self.taskLines(
-            form, people: people, households: households, nextMonth: nextMonth, language: language)
+            form, people: people, households: try await Self.households(req, meeting), meetingDay: meeting.date,
+            sets: req.criteriaSets, language: language)
         let open = try await req.meetings().tasks(of: meeting.cellID).filter {
             $0.meetingDate < meeting.date && ($0.status == .open || $0.reviewedMeetingID == meetingID)
         }
@@ -116,19 +126,32 @@ struct MinutesFormView: Encodable {
             kind: meeting.kind.label.text(in: language), topic: meeting.topic, correcting: meeting.version > 0,
             version: meeting.version, problems: [], start: form.start ?? meeting.scheduledStart.description,
             end: form.end ?? "", members: members, chairs: people(form.chair ?? secretary),
-            recorders: people(form.recorder), agenda: form.agenda ?? meeting.topic ?? "",
+            recorders: people(form.recorder), agenda: form.agenda ?? suggested.agenda ?? meeting.topic ?? "",
             policy: form.policy ?? "", review: form.review ?? "", evaluation: form.evaluation ?? "",
-            direction: form.direction ?? "", discussion: form.discussion ?? "", votesFor: form.votesFor ?? "",
-            votesAgainst: form.votesAgainst ?? "", votesAbstaining: form.votesAbstaining ?? "",
+            direction: form.direction ?? "", discussion: form.discussion ?? "",
+            votesFor: suggested.votesFor ?? form.votesFor ?? "",
+            votesAgainst: form.votesAgainst ?? (source.fresh ? "0" : ""),
+            votesAbstaining: form.votesAbstaining ?? (source.fresh ? "0" : ""),
             conclusion: form.conclusion ?? "", reviews: reviews, tasks: tasks,
             correctionReason: posted?.correctionReason ?? "", committeeMember: detail.assignedCommitteeMember,
             committeeMemberPresent: detail.assignedCommitteeMember.map { form.committeeMember == $0.id.uuidString }
                 ?? false,
             basedOn: conflict ? meeting.version : posted?.basedOn.flatMap { Int($0) } ?? meeting.version,
-            conflict: conflict ? MinutesConflictView(detail, typed: form, req) : nil)
+            conflict: conflict ? MinutesConflictView(detail, typed: form, req) : nil, sections: Self.sections(req),
+            savedAt: try req.queryFlag(.saved) ? source.draft.map { VietnamTime.text($0.savedAt) } : nil,
+            draft: source.draft.map { DraftLine(savedAt: VietnamTime.text($0.savedAt), savedBy: $0.savedBy) },
+            agendaFrom: form.agenda == nil ? suggested.agendaFrom : nil, votesSuggested: suggested.votesFor)
         if conflict { return try await req.renderForm("minutes-form", context, issues: [], status: .conflict) }
         guard issues.isEmpty else { return try await req.renderForm("minutes-form", context, issues: issues) }
         return try await req.view.render("minutes-form", context).encodeResponse(for: req)
+    }
+
+    /// The poor and near-poor households a task may help: the cell's village's; a committee's tasks name none.
+    static func households(_ req: Request, _ meeting: MeetingSummary) async throws -> [HouseholdView] {
+        guard meeting.body == .cell else { return [] }
+        return try await req.householdRegister(.read).households(
+            ofVillage: try req.resolved.cell.unitID, year: meeting.date.year
+        ).filter { $0.status == .poor || $0.status == .nearPoor }
     }
 
     /// One line per member on the roll: a posted form keeps its marks; a new form marks everyone present.
@@ -158,13 +181,18 @@ struct MinutesFormView: Encodable {
     }
 
     /// The rows for new tasks: those posted, and at least three.
+    /// A row's criteria are those of the set in force in its due year, as the number is read (`MinutesForm.task`).
     static func taskLines(
-        _ form: MinutesForm, people: (String?) -> [Choice], households: [HouseholdView], nextMonth: String,
-        language: Language
+        _ form: MinutesForm, people: (String?) -> [Choice], households: [HouseholdView], meetingDay: CivilDate,
+        sets: [RuralCriteriaSet], language: Language
     ) -> [TaskLine] {
         let taskCount = max((form.task ?? [:]).count + 1, 3)
+        let nextMonth = YearMonth(meetingDay).adding(months: 1)
         return (0..<taskCount).map { index -> TaskLine in
             let fields = form.task?[String(index)]
+            let dueYear = YearMonth(fields?.due ?? "")?.year ?? nextMonth.year
+            let criteria = Self.criterionChoices(
+                VillageCriteria.set(for: dueYear, in: sets), selected: fields?.criterion, language: language)
             let kind = fields?.kind ?? MemberTaskKind.poorHouseholds.rawValue
             return TaskLine(
                 index: index, number: index + 1, description: fields?.description ?? "",
@@ -176,7 +204,7 @@ struct MinutesFormView: Encodable {
                         Choice(
                             value: $0.id.uuidString, label: $0.headName, selected: $0.id.uuidString == fields?.household
                         )
-                    }, due: fields?.due ?? nextMonth, criterion: fields?.criterion ?? "", target: fields?.target ?? "")
+                    }, due: fields?.due ?? nextMonth.iso, criteria: criteria, target: fields?.target ?? "")
         }
     }
 
@@ -302,6 +330,8 @@ struct MinutesView: Encodable {
     var warnings: [String]
     var quality: String?
     var mayWrite: Bool
+    /// When the minutes that led here were saved (`?saved=1`), in Vietnam's time (issue 20 item 5).
+    var savedAt: String?
 
     struct NoticeLine: Encodable {
         var name: String

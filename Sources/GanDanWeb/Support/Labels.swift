@@ -16,6 +16,7 @@ enum Labels {
         .merging(CellCommitteeLabels.all) { first, _ in first }
         .merging(TreeEditLabels.all) { first, _ in first }
         .merging(RestructureLabels.all) { first, _ in first }
+        .merging(MinutesFormLabels.all) { first, _ in first }
 
     static let general: [String: BilingualText] = [
         "appName": BilingualText(vi: "GanDan — Gần dân", en: "GanDan — Close to the people"),

@@ -74,6 +74,8 @@ struct QueryParameter: Sendable, Hashable {
     static let unit = QueryParameter("unit", .id, vi: "Đơn vị", en: "Unit")
     static let expired = QueryParameter(
         "expired", .flag(["1"]), vi: "Phiên đăng nhập đã hết hạn", en: "Session expired")
+    /// Set by the redirect after a save, so the page it leads to says "saved" with the time (issue 20).
+    static let saved = QueryParameter("saved", .flag(["1"]), vi: "Vừa lưu", en: "Just saved")
     static let overdue = QueryParameter("overdue", .flag(["1", "true", "on"]), vi: "Quá hạn", en: "Overdue")
     static let openOnly = QueryParameter("status", .flag(["open"]), vi: "Tình trạng", en: "Status")
     static let next = QueryParameter("next", .text(maximumLength: 2_000), vi: "Trang tiếp theo", en: "Next page")

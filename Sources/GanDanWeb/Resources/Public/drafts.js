@@ -160,6 +160,8 @@
     form.addEventListener("input", later);
     form.addEventListener("change", later);
     form.addEventListener("submit", function (event) {
+      // Which Save was pressed (a form in parts comes back to that part), sent with the fields as a plain post would.
+      form.gandanSubmitter = event.submitter && event.submitter.name ? event.submitter : null;
       save(true);
       if (window.fetch && window.URLSearchParams && window.FormData) {
         event.preventDefault();
@@ -205,6 +207,19 @@
     }
   }
 
+  // Opens where a save led; the same page again (a form in parts comes back to itself, at another part) is loaded
+  // anew, where a change of the part alone would only scroll.
+  function opened(address) {
+    var here = window.location;
+    var target = window.URL ? new URL(address, here.href) : null;
+    if (target && target.pathname === here.pathname && target.search === here.search) {
+      here.hash = target.hash;
+      here.reload();
+    } else {
+      here.assign(address);
+    }
+  }
+
   // Sends `form` in the background. Where the save led (`X-GanDan-Location`), or a redirect (sign-in after the session
   // ended), is opened; any other answer (the form again with what to fix, a conflict) is asked for by an ordinary
   // post; no answer marks it "not sent" and tries again when the signal returns, every few seconds, or at once with
@@ -241,7 +256,10 @@
         unanswered();
         return;
       }
-      var body = new URLSearchParams(new FormData(form));
+      var data = new FormData(form);
+      var pressed = form.gandanSubmitter;
+      if (pressed) data.append(pressed.name, pressed.value);
+      var body = new URLSearchParams(data);
       window.fetch(form.action, {
         method: "POST", body: body, credentials: "same-origin",
         headers: { "Content-Type": "application/x-www-form-urlencoded", "X-GanDan-Send": "background" }
@@ -255,7 +273,7 @@
           line.setAttribute("data-state", "sent");
           // A moment to read "Sent." before the saved page opens.
           window.setTimeout(function () {
-            window.location.assign(saved);
+            opened(saved);
           }, 800);
         } else if (response.redirected) {
           // Sign-in first (the session ended): the draft stays, marked sent, and comes back on the form.
