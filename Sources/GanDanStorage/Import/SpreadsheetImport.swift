@@ -3,9 +3,9 @@ import Foundation
 import GanDanCore
 import GanDanInterchange
 
-/// Imports members, households, villages, party organisations or posts from a table (CSV or XLSX) through a column mapping: every bad row is reported
-/// with its line and field, possible duplicates must be confirmed, and the write is all-or-nothing in one
-/// transaction (rules.md R25, R27, R28). A dry run checks everything and writes nothing.
+/// Imports members, households, villages, party organisations or posts from a table (CSV or XLSX) through a column
+/// mapping: every bad row is reported with its line and field, possible duplicates must be confirmed, and the write is
+/// all-or-nothing in one transaction (rules.md R25, R27, R28). A dry run checks everything and writes nothing.
 public struct SpreadsheetImport: Sendable {
     let db: any Database
     /// Where rows may go: cells (members) and villages (households) outside it are errors.

@@ -57,36 +57,3 @@ extension CellMeetings {
         try await MinutesDraftRecord.query(on: db).filter(\.$meetingID == meetingID).delete()
     }
 }
-
-/// One meeting's unfinished minutes.
-final class MinutesDraftRecord: Model, @unchecked Sendable {
-    static let schema = "meeting_minutes_drafts"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "meeting_id") var meetingID: UUID
-    @Field(key: "fields") var fields: String
-    @Field(key: "saved_by") var savedBy: String
-    @Field(key: "saved_at") var savedAt: Date
-
-    init() {}
-}
-
-/// The table of unfinished minutes, one row per meeting at most (issue 20 item 5).
-struct AddMinutesDrafts: AsyncMigration {
-    var name: String { "2027-02-12-add-minutes-drafts" }
-
-    func prepare(on database: any Database) async throws {
-        try await database.schema(MinutesDraftRecord.schema)
-            .id()
-            .field("meeting_id", .uuid, .required, .references(MeetingRecord.schema, .id, onDelete: .cascade))
-            .field("fields", .string, .required)
-            .field("saved_by", .string, .required)
-            .field("saved_at", .datetime, .required)
-            .unique(on: "meeting_id")
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(MinutesDraftRecord.schema).delete()
-    }
-}
