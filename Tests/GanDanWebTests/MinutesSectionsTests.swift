@@ -143,6 +143,13 @@ struct MinutesSectionsTests {
             // Opened later without the flag: the draft is still there, without the "saved" line.
             let later = try await Self.page(app, form, headers: users.secretary.bearer)
             #expect(later.contains("Nghị quyết huyện</textarea>") && !later.contains("data-saved"))
+            // The meeting page tells those who may write that the minutes are unfinished, and offers to go on;
+            // a viewer is not told.
+            let meetingPage = try await Self.page(app, "/meetings/\(meeting)", headers: users.secretary.bearer)
+            #expect(meetingPage.contains("data-unfinished>Bản nháp chưa xong, lưu lúc \(saved.1)"))
+            #expect(meetingPage.contains(">Viết tiếp biên bản</a>"))
+            let viewed = try await Self.page(app, "/meetings/\(meeting)", headers: users.viewer.bearer)
+            #expect(!viewed.contains("data-unfinished") && !viewed.contains("Viết tiếp biên bản"))
             // The final Save, with the conclusion, records the minutes once, even sent twice with its key.
             let final =
                 typed.filter { !["end=", "conclusion=", "att[", "reason[", "votes"].contains(where: $0.hasPrefix) } + [
@@ -166,7 +173,8 @@ struct MinutesSectionsTests {
             let recorded = try await Self.page(app, "/meetings/\(meeting)?saved=1", headers: english)
             let time = try #require(try await meetings.detail(meeting)?.versions.first?.recordedAt)
             #expect(recorded.contains("data-saved>Saved at \(VietnamTime.text(time)).</p>"))
-            #expect(!(try await Self.page(app, "/meetings/\(meeting)", headers: english)).contains("data-saved"))
+            let afterwards = try await Self.page(app, "/meetings/\(meeting)", headers: english)
+            #expect(!afterwards.contains("data-saved") && !afterwards.contains("data-unfinished"))
         }
     }
 

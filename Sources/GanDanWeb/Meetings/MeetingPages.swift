@@ -331,7 +331,14 @@ struct MeetingPages: RouteCollection {
         let roll =
             mayWrite && detail.meeting.status == .planned
             ? try await req.meetings().roll(ofMeeting: detail.meeting.id) ?? [] : []
-        return MinutesView(req, detail, mayWrite: mayWrite, roll: roll)
+        var view = MinutesView(req, detail, mayWrite: mayWrite, roll: roll)
+        if mayWrite, detail.meeting.status == .planned,
+            let draft = try await req.meetings(.write).minutesDraft(detail.meeting.id)
+        {
+            view.unfinished = MinutesFormView.DraftLine(
+                savedAt: VietnamTime.text(draft.savedAt), savedBy: draft.savedBy)
+        }
+        return view
     }
 
     struct NoticeForm: Content {

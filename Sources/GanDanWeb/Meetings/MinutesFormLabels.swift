@@ -18,6 +18,7 @@ enum MinutesFormLabels {
         "savedAt": BilingualText(vi: "Đã lưu lúc", en: "Saved at"),
         "draftSavedAt": BilingualText(vi: "Bản nháp chưa xong, lưu lúc", en: "Unfinished draft, saved at"),
         "draftSavedBy": BilingualText(vi: "bởi", en: "by"),
+        "continueMinutes": BilingualText(vi: "Viết tiếp biên bản", en: "Go on with the minutes"),
         "draftNotMinutes": BilingualText(
             vi: "Bản nháp chưa phải biên bản: ghi kết luận rồi bấm Lưu để ghi biên bản.",
             en: "A draft is not minutes yet: write the conclusion, then Save to record the minutes."),

@@ -331,6 +331,8 @@ struct MinutesView: Encodable {
     var quality: String?
     var mayWrite: Bool
     /// When the minutes that led here were saved (`?saved=1`), in Vietnam's time (issue 20 item 5).
+    /// Minutes of this planned meeting kept unfinished (no conclusion yet), for those who may go on writing them.
+    var unfinished: MinutesFormView.DraftLine?
     var savedAt: String?
 
     struct NoticeLine: Encodable {
