@@ -7,7 +7,10 @@ import Foundation
 struct GanDanBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gandan-bench", abstract: "GanDan's benchmarks (for bench/*/run).",
-        subcommands: [ScaleBenchCommand.self, PlacementSolve.self, PlacementBench.self, RobustnessBench.self])
+        subcommands: [
+            ScaleBenchCommand.self, PlacementSolve.self, PlacementBench.self, RobustnessBench.self,
+            DistrictFilesCommand.self,
+        ])
 }
 
 /// Failures of a benchmark run.

@@ -93,6 +93,7 @@ public struct DemoLoader: Sendable {
         if let district = try await OrganisationTree(db: db, scope: .everything).unit(
             code: NaHangDemo.districtCode, on: NaHangDemo.referenceDate)
         {
+            try await DemoCongresses(db: db, actor: actor).write(districtID: district.id)
             _ = try await Directives(db: db, scope: .everything).create(
                 title: "Giải thể chi bộ cơ quan xã, thị trấn huyện Na Hang",
                 legalBasis: "Kết luận 38-KL/TW ngày 13-11-2018; Kế hoạch 254-KH/TU ngày 06-03-2019",

@@ -33,6 +33,17 @@ struct DemoLoaderTests {
             let nangKha = try #require(try await tree.organisation(code: "CQ-02281"))
             #expect(try await cells.roster(of: nangKha.id, on: day).contains { $0.member.fullName == "La Văn Đường" })
 
+            // rules.md R6: the 2015 and 2017 congresses, recorded through the congress writer; the next one is due by
+            // the end of 2019, so as of March 2019 no cell's term is unknown or overdue.
+            let committees = CellCommittees(db: db, scope: .everything)
+            let naCooc = try #require(
+                try await tree.organisation(
+                    code: OrganisationDraft.villageCellCode(villageCode: NaHangDemo.naCoocVillageCode)))
+            let view = try #require(try await committees.committee(of: naCooc.id, on: day))
+            #expect(view.congresses.map(\.heldOn.year) == [2017, 2015])
+            #expect(view.standing == .notYetDue)
+            #expect(view.next.map { $0.earliest.year == 2019 } == true)
+
             await #expect(throws: StorageError.self) { try await DemoLoader(db: db).load(stage: .planning) }
         }
     }

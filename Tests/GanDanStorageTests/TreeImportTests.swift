@@ -181,4 +181,23 @@ struct TreeImportTests {
             #expect(audit.count == 3 && audit.allSatisfy { $0.actor == "planner" })
         }
     }
+
+    @Test(
+        "posts: an earlier secretary imported after today's is no second holder: terms that do not share a day (rules.md R26)",
+        arguments: TestDatabase.all)
+    func earlierHolderAfterToday(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            try await Self.seedCell(db)
+            let today = Self.postHeader + "1,Ma Thị Bình,05/05/1975,,Bí thư chi bộ,CB-00001.01,01/02/2020,,Bầu\n"
+            #expect(try await Self.run(today, kind: .posts, on: db).written)
+            let an = "1,Hoàng Văn An,,000000000110,Bí thư chi bộ,CB-00001.01,01/02/2015,01/02/2020,Bầu\n"
+            let overlapping = "2,Triệu Văn Cường,,000000000112,Bí thư chi bộ,CB-00001.01,01/06/2019,01/12/2019,Bầu\n"
+            let refused = try await Self.run(Self.postHeader + an + overlapping, kind: .posts, on: db)
+            #expect(Self.places(refused) == ["3 post"])
+            #expect(refused.errors.first?.message(in: .vi).contains("Hoàng Văn An giữ chức vụ này") == true)
+            #expect(try await Self.run(Self.postHeader + an, kind: .posts, on: db).written)
+            let posts = try await PostRecord.query(on: db).sort(\.$validFrom).all()
+            #expect(posts.map(\.validFrom) == ["2015-02-01", "2020-02-01"])
+        }
+    }
 }

@@ -39,7 +39,8 @@ public enum DatasetValidator {
                 issues.append(
                     InputIssue(
                         field: "unit \(unit.code)", vi: "Mã đơn vị có hai lần trong dữ liệu.",
-                        en: "The code appears twice in the input."))
+                        en: "The code appears twice in the input."
+                    ).at(column: "code"))
             }
             parents[unit.code] = unit.parentCode
             kinds[unit.code] = unit.kind
@@ -47,20 +48,23 @@ public enum DatasetValidator {
         for unit in units {
             let field = "unit \(unit.code)"
             if unit.name.trimmingCharacters(in: .whitespaces).isEmpty {
-                issues.append(InputIssue(field: field, vi: "Chưa có tên đơn vị.", en: "The name is empty."))
+                issues.append(
+                    InputIssue(field: field, vi: "Chưa có tên đơn vị.", en: "The name is empty.").at(column: "name"))
             }
             if let until = unit.validity.until, until <= unit.validity.from {
                 issues.append(
                     InputIssue(
                         field: field, vi: "Ngày kết thúc \(until.vietnamese) trước ngày bắt đầu.",
-                        en: "It ends (\(until.vietnamese)) before it starts."))
+                        en: "It ends (\(until.vietnamese)) before it starts."
+                    ).at(column: "valid_until"))
             }
             if let parent = unit.parentCode {
                 guard let parentKind = kinds[parent] else {
                     issues.append(
                         InputIssue(
                             field: field, vi: "Không có đơn vị cấp trên mã \(parent).",
-                            en: "The parent \(parent) does not exist."))
+                            en: "The parent \(parent) does not exist."
+                        ).at(column: "parent_code"))
                     continue
                 }
                 if !unit.kind.mayHaveParent(parentKind) {
@@ -71,25 +75,29 @@ public enum DatasetValidator {
                                 "\(unit.kind.label.vi) không thể trực thuộc \(parentKind.label.vi.lowercased()) (\(parent)).",
                             en:
                                 "A \(unit.kind.label.en.lowercased()) cannot be under a \(parentKind.label.en.lowercased()) "
-                                + "(\(parent))."))
+                                + "(\(parent))."
+                        ).at(column: "parent_code"))
                 }
             } else if unit.kind != .province {
                 issues.append(
                     InputIssue(
                         field: field, vi: "\(unit.kind.label.vi) phải có đơn vị cấp trên.",
-                        en: "A \(unit.kind.label.en.lowercased()) needs a parent."))
+                        en: "A \(unit.kind.label.en.lowercased()) needs a parent."
+                    ).at(column: "parent_code"))
             }
             if unit.kind.isVillageLevel, let parent = unit.parentCode, !unit.code.hasPrefix(parent + ".") {
                 // rules.md R27: a village code is its commune's code, a dot and a local code.
                 issues.append(
                     InputIssue(
                         field: field, vi: "Mã thôn gồm mã xã, dấu chấm rồi mã riêng của thôn.",
-                        en: "A village code is its commune's code, a dot and a local code."))
+                        en: "A village code is its commune's code, a dot and a local code."
+                    ).at(column: "code"))
             }
             if let cycle = cycle(from: unit.code, parents: parents) {
                 issues.append(
                     InputIssue(
-                        field: field, vi: "Cây đơn vị bị vòng lặp: \(cycle).", en: "The tree has a cycle: \(cycle)."))
+                        field: field, vi: "Cây đơn vị bị vòng lặp: \(cycle).", en: "The tree has a cycle: \(cycle)."
+                    ).at(column: "parent_code"))
             }
         }
         return issues

@@ -13,6 +13,10 @@ public struct InputIssue: Hashable, Sendable, Codable, CustomStringConvertible {
     public var file: String?
     /// How much the problem weighs: an error refuses the input; a warning is recorded beside it and shown.
     public var severity: InputSeverity = .error
+    /// The column at fault when `field` names a record (`unit 00001.03`) rather than a column, in the units and
+    /// organisations files' words (`parent_code`): an import of such a file places the issue on its line and column.
+    /// Not sent in answers, which name the record.
+    public var column: String?
 
     /// A warning: the input stands, the problem is recorded and shown (a short meeting, a late step).
     public var isWarning: Bool { severity == .warning }
@@ -43,6 +47,13 @@ public struct InputIssue: Hashable, Sendable, Codable, CustomStringConvertible {
     /// A warning told in both languages: recorded beside the input, never refusing it.
     public static func warning(line: Int? = nil, field: String? = nil, vi: String, en: String) -> InputIssue {
         InputIssue(line: line, field: field, vi: vi, en: en, severity: .warning)
+    }
+
+    /// This issue, which names a record, at fault in that record's `column`.
+    public func at(column: String) -> InputIssue {
+        var issue = self
+        issue.column = column
+        return issue
     }
 
     /// This issue as a warning.

@@ -78,7 +78,8 @@ extension DatasetWriter {
                     InputIssue(
                         field: "unit \(draft.code)",
                         vi: "Đơn vị \(draft.code) đã được lưu là một loại đơn vị khác; không thể đổi loại khi nhập.",
-                        en: "Unit \(draft.code) is stored as a \(stored.kind), not a \(draft.kind.rawValue)."))
+                        en: "Unit \(draft.code) is stored as a \(stored.kind), not a \(draft.kind.rawValue)."
+                    ).at(column: "kind"))
             } else if try stored.name == draft.name && storedParent == draft.parentCode
                 && (UnitSnapshot(stored).profile == draft.profile || draft.profile == nil)
             {
@@ -91,7 +92,7 @@ extension DatasetWriter {
                             + "\(CivilDate(stored.validFrom)?.vietnamese ?? stored.validFrom); thay đổi phải bắt đầu sau ngày đó.",
                         en: "Unit \(draft.code) differs from the stored version valid from "
                             + "\(CivilDate(stored.validFrom)?.vietnamese ?? stored.validFrom); a change must start later."
-                    )
+                    ).at(column: "valid_from")
                 )
             } else {
                 plan.changedUnits.append((stored, draft))
@@ -127,19 +128,22 @@ extension DatasetWriter {
                 issues.append(
                     InputIssue(
                         field: field, vi: "Mã tổ chức \(organisation.code) đã có.",
-                        en: "Organisation code \(organisation.code) already exists."))
+                        en: "Organisation code \(organisation.code) already exists."
+                    ).at(column: "code"))
             }
             if known.units[organisation.unitCode] == nil {
                 issues.append(
                     InputIssue(
                         field: field, vi: "Không có đơn vị mã \(organisation.unitCode).",
-                        en: "There is no unit with code \(organisation.unitCode)."))
+                        en: "There is no unit with code \(organisation.unitCode)."
+                    ).at(column: "unit_code"))
             }
             if organisation.name.trimmingCharacters(in: .whitespaces).isEmpty {
                 issues.append(
                     InputIssue(
                         field: field, vi: "Tổ chức \(organisation.code) chưa có tên.",
-                        en: "Organisation \(organisation.code) has no name."))
+                        en: "Organisation \(organisation.code) has no name."
+                    ).at(column: "name"))
             }
         }
         let allOrganisationCodes = known.organisations.union(seenOrganisations)
@@ -149,7 +153,8 @@ extension DatasetWriter {
                     InputIssue(
                         field: "organisation \(organisation.code)",
                         vi: "Không có tổ chức cấp trên mã \(parent).",
-                        en: "There is no parent organisation with code \(parent)."))
+                        en: "There is no parent organisation with code \(parent)."
+                    ).at(column: "parent_code"))
             }
         }
         known.organisations = allOrganisationCodes

@@ -14,33 +14,49 @@ extension DatasetWriter {
             stored.organisations.map { ($0.code, try $0.requireID()) }, uniquingKeysWith: { first, _ in first })
         let outside = BilingualText(
             vi: "không thuộc đơn vị bạn được quản lý", en: "is outside the units you may manage")
-        func issue(_ field: String, line: Int? = nil, _ what: BilingualText) -> InputIssue {
-            InputIssue(line: line, field: field, vi: "\(what.vi) \(outside.vi).", en: "\(what.en) \(outside.en).")
+        func issue(_ field: String, line: Int? = nil, column: String? = nil, _ what: BilingualText) -> InputIssue {
+            var issue = InputIssue(
+                line: line, field: field, vi: "\(what.vi) \(outside.vi).", en: "\(what.en) \(outside.en).")
+            issue.column = column
+            return issue
         }
         var issues: [InputIssue] = []
         for draft in dataset.units {
             let field = "unit \(draft.code)"
             if let id = units[draft.code] {
                 if !scope.contains(unit: id) {
-                    issues.append(issue(field, BilingualText(vi: "Đơn vị \(draft.code)", en: "The unit \(draft.code)")))
+                    issues.append(
+                        issue(
+                            field, column: "code",
+                            BilingualText(vi: "Đơn vị \(draft.code)", en: "The unit \(draft.code)")))
                 }
             } else if let parent = draft.parentCode {
                 if let id = units[parent], !scope.contains(unit: id) {
                     issues.append(
-                        issue(field, BilingualText(vi: "Đơn vị cấp trên \(parent)", en: "The parent \(parent)")))
+                        issue(
+                            field, column: "parent_code",
+                            BilingualText(vi: "Đơn vị cấp trên \(parent)", en: "The parent \(parent)")))
                 }
             } else {
-                issues.append(issue(field, BilingualText(vi: "Đơn vị \(draft.code)", en: "The unit \(draft.code)")))
+                issues.append(
+                    issue(
+                        field, column: "code",
+                        BilingualText(vi: "Đơn vị \(draft.code)", en: "The unit \(draft.code)")))
             }
         }
         for draft in dataset.organisations {
             let field = "organisation \(draft.code)"
             if let id = units[draft.unitCode], !scope.contains(unit: id) {
                 issues.append(
-                    issue(field, BilingualText(vi: "Đơn vị \(draft.unitCode)", en: "The unit \(draft.unitCode)")))
+                    issue(
+                        field, column: "unit_code",
+                        BilingualText(vi: "Đơn vị \(draft.unitCode)", en: "The unit \(draft.unitCode)")))
             }
             if let parent = draft.parentCode, let id = organisations[parent], !scope.contains(organisation: id) {
-                issues.append(issue(field, BilingualText(vi: "Tổ chức cấp trên \(parent)", en: "The parent \(parent)")))
+                issues.append(
+                    issue(
+                        field, column: "parent_code",
+                        BilingualText(vi: "Tổ chức cấp trên \(parent)", en: "The parent \(parent)")))
             }
         }
         for (index, member) in dataset.members.enumerated() {

@@ -63,9 +63,9 @@ struct PostRowImport {
                 continue
             }
             do {
-                try await PostWriter(db: db, scope: scope).check(
-                    row.post.kind, in: organisation, from: row.post.validity.from, member: member, db: db)
-                try await insert(row.post, member: member, organisation: organisation)
+                try await PostWriter(db: db, scope: scope).record(
+                    row.post.kind, in: organisation, over: row.post.validity, source: row.post.source,
+                    member: member, reason: "import", actor: actor, db: db)
             } catch let error as InputError {
                 issues += error.issues.map { Self.at(line, $0) }
             }
@@ -128,25 +128,5 @@ struct PostRowImport {
             .invalid(
                 field: field, vi: "Có nhiều đảng viên có \(who.vi): hãy ghi số CCCD.",
                 en: "Several members have \(who.en): give the citizen ID."))
-    }
-
-    /// Inserts the post and its audit entry, as the post form does.
-    func insert(_ draft: PostDraft, member: MemberRecord, organisation: OrganisationRecord) async throws {
-        let post = PostRecord()
-        post.id = UUID()
-        post.memberID = try member.requireID()
-        post.organisationID = try organisation.requireID()
-        post.kind = draft.kind.rawValue
-        post.validFrom = draft.validity.from.iso
-        post.validUntil = draft.validity.until?.iso
-        post.source = draft.source?.rawValue
-        try await post.create(on: db)
-        try await MemberRegistryWriter.audit(
-            db, action: "assign_post", id: try member.requireID(),
-            after: AuditTrail.json(
-                PostEntry(
-                    kind: post.kind, organisation: post.organisationID, from: post.validFrom, until: post.validUntil,
-                    source: post.source, reason: "import")),
-            unit: organisation.unitID, actor: actor)
     }
 }

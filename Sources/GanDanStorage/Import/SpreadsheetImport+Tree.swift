@@ -17,9 +17,8 @@ extension SpreadsheetImport {
             dataset, kind: .villages, table: table, issues: issues, lines: lines, today: today, dryRun: dryRun,
             actor: actor
         ) { issue in
-            Self.placed(issue, prefix: "unit ", lines: lines) { code, message in
-                message.contains(code) ? "local_code" : "commune_code"
-            }
+            Self.placed(
+                issue, prefix: "unit ", lines: lines, columns: ["code": "local_code", "parent_code": "commune_code"])
         }
     }
 
@@ -31,17 +30,11 @@ extension SpreadsheetImport {
         let (rows, issues) = Self.parse(table, mapping: mapping, DistrictRows.organisation)
         let dataset = OrganisationDataset(organisations: rows.map(\.value))
         let lines = Dictionary(rows.map { ($0.value.code, $0.line) }, uniquingKeysWith: { first, _ in first })
-        let drafts = Dictionary(rows.map { ($0.value.code, $0.value) }, uniquingKeysWith: { first, _ in first })
         return try await writeTree(
             dataset, kind: .organisations, table: table, issues: issues, lines: lines, today: today, dryRun: dryRun,
             actor: actor
         ) { issue in
-            Self.placed(issue, prefix: "organisation ", lines: lines) { code, message in
-                guard let draft = drafts[code] else { return "code" }
-                if message.contains(draft.code) { return "code" }
-                if let parent = draft.parentCode, message.contains(parent) { return "parent_code" }
-                return message.contains(draft.unitCode) ? "unit_code" : "code"
-            }
+            Self.placed(issue, prefix: "organisation ", lines: lines, columns: [:])
         }
     }
 
@@ -85,16 +78,16 @@ extension SpreadsheetImport {
         return (rows, issues)
     }
 
-    /// An issue of the dataset writer, which names a record (`unit 00001.03`), given that record's line and the
-    /// column `column(code, English sentence)` picks; issues that already have a line are kept as they are.
-    static func placed(
-        _ issue: InputIssue, prefix: String, lines: [String: Int], column: (String, String) -> String
-    ) -> InputIssue {
+    /// An issue of the dataset writer, which names a record (`unit 00001.03`) and the column at fault in the units and
+    /// organisations files' words, given that record's line and the column's name in this file (`columns`, where it
+    /// differs); issues that already have a line are kept as they are.
+    static func placed(_ issue: InputIssue, prefix: String, lines: [String: Int], columns: [String: String])
+        -> InputIssue
+    {
         guard issue.line == nil, let field = issue.field, field.hasPrefix(prefix) else { return issue }
-        let code = String(field.dropFirst(prefix.count))
         var placed = issue
-        placed.line = lines[code]
-        placed.field = column(code, issue.message)
+        placed.line = lines[String(field.dropFirst(prefix.count))]
+        placed.field = issue.column.map { columns[$0] ?? $0 } ?? field
         return placed
     }
 }

@@ -14,13 +14,16 @@ extension PostWriter {
         return organisation
     }
 
-    /// Whether the post may begin on `from` (rules.md R2, R3, R5, R26).
+    /// Whether the post may be held over `validity` (rules.md R2, R3, R5, R26): a post that ends before a stored one
+    /// begins, or begins after it ended, does not overlap it.
     func check(
-        _ kind: PostKind, in organisation: OrganisationRecord, from: CivilDate, member: MemberRecord, db: any Database
+        _ kind: PostKind, in organisation: OrganisationRecord, over validity: Validity, member: MemberRecord,
+        db: any Database
     )
         async throws
     {
         let post = kind.label
+        let from = validity.from
         if try member.partyRecord.standing(on: from) == nil {
             throw InputError.invalid(
                 field: "from",
@@ -44,7 +47,7 @@ extension PostWriter {
         }
         let overlapping = try await PostRecord.query(on: db).filter(\.$organisationID == organisation.requireID())
             .filter(\.$kind == kind.rawValue).all()
-            .filter { $0.validUntil.map { $0 > from.iso } ?? true }
+            .filter { try $0.validity.overlaps(validity) }
         if overlapping.contains(where: { $0.memberID == member.id }) {
             throw InputError.invalid(
                 field: "kind", vi: "\(member.fullName) đã giữ chức vụ “\(post.vi)” ở \(organisation.name).",
@@ -60,21 +63,24 @@ extension PostWriter {
                 en: "\(organisation.name) has one “\(post.en)”: \(holder) holds it since \(since). "
                     + "Record the day that post ends first.")
         }
-        try await checkCommittee(kind, in: organisation, from: from, member: member, db: db)
+        try await checkCommittee(kind, in: organisation, over: validity, member: member, db: db)
     }
 
-    /// A cell post keeps the cell's committee within the charter from `from` on: no committee member below the
-    /// threshold of full members, no more people on the committee than allowed (rules.md R2, R3, R4).
+    /// A cell post keeps the cell's committee within the charter over its `validity`: no committee member below the
+    /// threshold of full members on its first day, no more people holding cell posts during it than allowed
+    /// (rules.md R2, R3, R4).
     func checkCommittee(
-        _ kind: PostKind, in organisation: OrganisationRecord, from: CivilDate, member: MemberRecord, db: any Database
+        _ kind: PostKind, in organisation: OrganisationRecord, over validity: Validity, member: MemberRecord,
+        db: any Database
     ) async throws {
         guard kind.isCellPost else { return }
+        let from = validity.from
         let cellID = try organisation.requireID()
         let full = try await CommuneDashboard(db: db, scope: .storageInternal).fullMembers(of: cellID, asOf: from)
         let holders = Set(
             try await PostRecord.query(on: db).filter(\.$organisationID == cellID)
                 .filter(\.$kind ~~ PostKind.allCases.filter(\.isCellPost).map(\.rawValue)).all()
-                .filter { $0.validUntil.map { $0 > from.iso } ?? true }.map(\.memberID))
+                .filter { try $0.validity.overlaps(validity) }.map(\.memberID))
         let refusal = CellCommitteeRules.refusal(
             adding: kind, fullMembers: full.count, holders: holders.count,
             holdsAlready: holders.contains(try member.requireID()), settings: charter)

@@ -70,23 +70,35 @@ public struct PostWriter: Sendable {
             guard form.issues.isEmpty, let kind, let source, let from, let organisation else {
                 throw InputError.invalid(form.issues)
             }
-            try await check(kind, in: organisation, from: from, member: member, db: db)
-            let post = PostRecord()
-            post.id = UUID()
-            post.memberID = memberID
-            post.organisationID = try organisation.requireID()
-            post.kind = kind.rawValue
-            post.validFrom = from.iso
-            post.source = source.rawValue
-            try await post.create(on: db)
-            try await MemberRegistryWriter.audit(
-                db, action: "assign_post", id: memberID,
-                after: AuditTrail.json(
-                    PostEntry(
-                        kind: kind.rawValue, organisation: post.organisationID, from: from.iso,
-                        source: source.rawValue, reason: FormFields.text(assignment.reason))),
-                unit: organisation.unitID, actor: actor)
+            try await record(
+                kind, in: organisation, over: Validity(from: from), source: source, member: member,
+                reason: FormFields.text(assignment.reason), actor: actor, db: db)
         }
+    }
+
+    /// Checks and inserts a post with its `assign_post` audit entry: the one write of the post form and the posts
+    /// import, inside the caller's transaction.
+    func record(
+        _ kind: PostKind, in organisation: OrganisationRecord, over validity: Validity, source: PostSource?,
+        member: MemberRecord, reason: String?, actor: Actor, db: any Database
+    ) async throws {
+        try await check(kind, in: organisation, over: validity, member: member, db: db)
+        let post = PostRecord()
+        post.id = UUID()
+        post.memberID = try member.requireID()
+        post.organisationID = try organisation.requireID()
+        post.kind = kind.rawValue
+        post.validFrom = validity.from.iso
+        post.validUntil = validity.until?.iso
+        post.source = source?.rawValue
+        try await post.create(on: db)
+        try await MemberRegistryWriter.audit(
+            db, action: "assign_post", id: post.memberID,
+            after: AuditTrail.json(
+                PostEntry(
+                    kind: post.kind, organisation: post.organisationID, from: post.validFrom, until: post.validUntil,
+                    source: post.source, reason: reason)),
+            unit: organisation.unitID, actor: actor)
     }
 
     /// Ends one of the member's posts on `until` (the last day is the day before), with the reason.
