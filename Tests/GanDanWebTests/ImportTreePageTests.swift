@@ -111,6 +111,25 @@ struct ImportTreePageTests {
     }
 
     @Test(
+        "an administrator importing members on a commune's page may place them only in that commune's cells",
+        arguments: TestDatabase.all)
+    func memberPageScope(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app, users in
+            let location = try await Self.upload(
+                app, users, kind: "members", content: ImportPageTests.file, as: users.admin)
+            let mapping =
+                "col_full_name=1&col_birth_date=2&col_sex=3&col_admitted_on=4&col_official_on=5&col_cell_code=6"
+            try await app.testing().test(
+                .POST, location + "/check", headers: ImportPageTests.headers(users.admin),
+                body: ByteBuffer(string: mapping)
+            ) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Chi bộ CB-00002.01 không thuộc đơn vị bạn được quản lý"))
+            }
+        }
+    }
+
+    @Test(
         "a posts file naming a second secretary of a cell is refused on its line, in Vietnamese, and writes nothing",
         arguments: TestDatabase.all)
     func posts(database: TestDatabase) async throws {

@@ -28,6 +28,8 @@ struct MemberTransferPageTests {
                 #expect(res.body.string.contains("<option value=\"\(naCooc)\">Chi bộ thôn Nà Coóc</option>"))
                 #expect(
                     !res.body.string.contains("Bản Tùn"), "a cell of another commune is not the planner's to choose")
+                // A new form starts on today, so the elderly secretary need not open a date picker.
+                #expect(res.body.string.contains("name=\"on\" value=\"\(CivilDate.today().iso)\""))
             }
             let send = "kind=official&toCell=\(banTun)&on=\(Self.days(-3))&reason=V%E1%BB%81+qu%C3%AA"
             try await app.testing().test(

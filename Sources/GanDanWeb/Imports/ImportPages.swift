@@ -275,11 +275,10 @@ struct ImportPages: RouteCollection {
         return try await renderReport(req, upload: upload, report: report, status: .ok)
     }
 
-    /// Where an upload's rows may go: the planner's scope; for villages, organisations and posts also only the
-    /// subtree of the unit whose page took the upload (a district planner importing on a commune's page).
+    /// Where an upload's rows may go: the planner's scope, and within it only the subtree of the unit whose page took
+    /// the upload (a district planner importing on a commune's page imports into that commune alone).
     static func importScope(_ req: Request, upload: ImportUpload) async throws -> AccessScope {
         let scope = try await req.scope(.plan)
-        guard [.villages, .organisations, .posts].contains(upload.kind) else { return scope }
         return scope.intersection(
             try await ScopeResolver(db: req.store).subtree(of: upload.unitID, on: CivilDate.today()))
     }

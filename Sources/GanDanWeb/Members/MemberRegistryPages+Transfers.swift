@@ -114,6 +114,8 @@ extension MemberRegistryPages.Context {
             TransferRow($0, on: today, calendar: calendar, language: language)
         }
         let chosen = transfer
+        // A new form starts on today: most transfers are recorded the day the letter is handed over.
+        if (chosen.on ?? "").isEmpty { context.transfer.on = today.iso }
         context.transferKinds = [TransferKind.official, .temporary, .internal].map {
             Choice(
                 value: $0.rawValue, label: TransferRow.label($0).text(in: language),
