@@ -1,3 +1,4 @@
+import Foundation
 import GanDanCore
 import GanDanInterchange
 import Testing
@@ -21,6 +22,30 @@ struct ImportMappingTests {
         #expect(english.columns == ["full_name": 0, "birth_date": 1, "sex": 2, "cell_code": 3])
         let plain = ColumnMapping.guess(header: ["Ho ten", "full_name"], kind: .members)
         #expect(plain.columns == ["full_name": 0])
+    }
+
+    @Test("title rows above the header, as office files have them, are passed over; a plain file keeps row 1")
+    func titleRowsAboveHeader() throws {
+        let office = """
+            ĐẢNG BỘ XÃ THƯỢNG NÔNG,,,,ĐẢNG CỘNG SẢN VIỆT NAM
+            "DANH SÁCH THÔN, TỔ DÂN PHỐ XÃ THƯỢNG NÔNG",,,,
+            ,,,,
+            STT,Mã xã,Mã thôn,Tên thôn,Từ ngày
+            1,02215,01,Nà Mỏ,01/01/2010
+            2,02215,02,Bản Lằn,
+            """
+        let table = try TableReader.csv(Data(office.utf8))
+        #expect(table.header == ["STT", "Mã xã", "Mã thôn", "Tên thôn", "Từ ngày"])
+        #expect(table.headerLine == 4)
+        #expect(table.rows.map(\.line) == [5, 6])
+        let mapping = ColumnMapping.guess(header: table.header, kind: .villages)
+        #expect(mapping.columns == ["commune_code": 1, "local_code": 2, "name": 3, "valid_from": 4])
+
+        // A plain file, and one whose data rows fill fewer cells than its header, keep their first row as header.
+        let plain = try TableReader.csv(Data("Họ và tên,Ngày sinh,Ghi chú\nNông Văn Dũng,,\n".utf8))
+        #expect(plain.headerLine == 1)
+        #expect(plain.header == ["Họ và tên", "Ngày sinh", "Ghi chú"])
+        #expect(plain.rows.count == 1)
     }
 
     @Test("the export's own header maps every column to its field")

@@ -10,6 +10,22 @@ import Testing
 /// names a cell with its commune.
 @Suite("Cells named with their commune above a commune (rules.md R27)")
 struct CellNamingTests {
+    @Test("a village named with its kind by the office is not titled twice: “Bản Lằn”, not “Bản Bản Lằn”")
+    func nameWithItsKind() {
+        func unit(_ kind: UnitKind, _ name: String) -> UnitSnapshot {
+            UnitSnapshot(
+                id: UUID(), versionID: UUID(), code: "02215.02", kind: kind, name: name, parentID: nil,
+                validity: Fixtures.since)
+        }
+        #expect(unit(.hamlet, "Bản Lằn").title(in: .vi) == "Bản Lằn")
+        #expect(unit(.hamlet, "Bản Lằn").title(in: .en) == "Hamlet Bản Lằn")
+        #expect(unit(.residentialGroup, "tổ dân phố 3").title(in: .vi) == "tổ dân phố 3")
+        #expect(unit(.hamlet, "Lằn").title(in: .vi) == "Bản Lằn")
+        #expect(unit(.village, "Thôn Nà Mỏ").title(in: .vi) == "Thôn Nà Mỏ")
+        // Only the kind's own word: a village whose name starts with a like word keeps its prefix.
+        #expect(unit(.hamlet, "Bàn Xá").title(in: .vi) == "Bản Bàn Xá")
+    }
+
     /// The fixture tree and a second commune, Hồng Thái, with a village also called Nà Coóc; two officials of
     /// Thanh Tương's agency cell to place.
     static var dataset: OrganisationDataset {

@@ -32,15 +32,30 @@ public struct ImportTable: Sendable, Hashable, Codable {
         self.rows = rows
     }
 
-    /// Builds a table from raw rows (line, cells): the first non-empty row is the header; empty rows are dropped.
+    /// Builds a table from raw rows (line, cells); empty rows are dropped. The header is the first non-empty row,
+    /// unless the sheet opens with title rows as office files do ("DANH SÁCH THÔN ..." above the column headings):
+    /// `headerRow(_:)` skips those.
     public init(lines: [(line: Int, cells: [String])]) throws(InputError) {
         // Cells are kept as read (the formats trim what they use); a row of blanks only is an empty row.
         let nonEmpty = lines.filter { !$0.cells.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
-        guard let first = nonEmpty.first else { throw .malformed("the file has no header row") }
-        var header = first.cells.map { $0.trimmingWhitespace() }
+        guard !nonEmpty.isEmpty else { throw .malformed("the file has no header row") }
+        let start = Self.headerRow(nonEmpty.prefix(Self.titleSearchRows).map(\.cells))
+        var header = nonEmpty[start].cells.map { $0.trimmingWhitespace() }
         while header.last?.isEmpty == true { header.removeLast() }
         self.init(
-            header: header, headerLine: first.line,
-            rows: nonEmpty.dropFirst().map { Row(line: $0.line, cells: $0.cells) })
+            header: header, headerLine: nonEmpty[start].line,
+            rows: nonEmpty.dropFirst(start + 1).map { Row(line: $0.line, cells: $0.cells) })
+    }
+
+    /// How many rows from the top may be titles above the header.
+    static let titleSearchRows = 10
+
+    /// The index of the header among the first rows: the first row that fills more than half as many cells as the
+    /// fullest of them. A title, a unit's name or a "CỘNG HÒA ..." line fills one or two cells of a sheet whose
+    /// header names every column, so they are passed over; a plain file's first row is its header.
+    static func headerRow(_ rows: [[String]]) -> Int {
+        let filled = rows.map { $0.count { !$0.allSatisfy(\.isWhitespace) } }
+        let widest = filled.max() ?? 0
+        return filled.firstIndex { $0 * 2 > widest } ?? 0
     }
 }

@@ -13,9 +13,12 @@ public struct UnitSnapshot: Codable, Sendable, Hashable {
     public var validity: Validity
     public var profile: VillageProfile?
 
-    /// "Xã Thanh Tương" / "Commune Thanh Tương".
+    /// "Xã Thanh Tương" / "Commune Thanh Tương". A name the office already writes with its kind ("Bản Lằn" for a
+    /// hamlet, "Tổ dân phố 3") is shown as it is, not as "Bản Bản Lằn".
     public func title(in language: Language) -> String {
-        "\(kind.label.text(in: language)) \(name)"
+        let label = kind.label.text(in: language)
+        if name.lowercased().hasPrefix(label.lowercased() + " ") { return name }
+        return "\(label) \(name)"
     }
 }
 
