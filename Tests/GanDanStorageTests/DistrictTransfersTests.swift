@@ -95,7 +95,7 @@ struct DistrictTransfersTests {
                 """.utf8))
         let folder = DistrictFolder(tables: tables, today: DistrictImportTests.today)
         #expect(
-            folder.issues.map { "\($0.file ?? "") \($0.line ?? 0) \($0.field ?? "")" } == [
+            folder.issues.map { "\($0.file ?? "") \($0.line ?? 0) \($0.field ?? "")" }.sorted() == [
                 "transfers 2 citizen_id", "transfers 3 to_cell_code", "transfers 4 from_cell_code", "transfers 5 kind",
             ])
         try await database.withDatabase { db in

@@ -79,7 +79,11 @@ public struct DistrictImport: Sendable {
             events.append(
                 AuditEvent(
                     actor: actor.name, action: "create", entity: "member_transfer",
-                    entityID: record.id?.uuidString, after: AuditTrail.json(transfer.sentOn.iso),
+                    entityID: record.id?.uuidString,
+                    after: AuditTrail.json([
+                        "member": member.fullName, "from": transfer.fromCellCode, "to": transfer.toCellCode,
+                        "sentOn": transfer.sentOn.iso, "deadline": record.deadline ?? "",
+                    ]),
                     requestID: actor.requestID))
         }
         try await AuditTrail(db: db, scope: .storageInternal).record(events)
