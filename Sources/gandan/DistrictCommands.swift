@@ -29,22 +29,24 @@ extension Export {
         func run() async throws {
             let day = try date.map { try CommandValues.date($0, option: "--date") } ?? CivilDate.today()
             let code = unit
-            let dataset = try await database.withStorage { db in
-                try await DistrictExport(db: db, scope: .commandLineOperator).dataset(
-                    unitCode: code, on: day, actor: .cli)
+            let (dataset, transfers) = try await database.withStorage { db in
+                let export = DistrictExport(db: db, scope: .commandLineOperator)
+                let dataset = try await export.dataset(unitCode: code, on: day, actor: .cli)
+                return (dataset, try await export.pendingTransfers(of: dataset, on: day))
             }
             let written: [URL]
             do {
                 written = try DistrictFolder.write(
-                    dataset, to: URL(fileURLWithPath: output), format: TableFormat(rawValue: format) ?? .csv)
+                    dataset, transfers: transfers, to: URL(fileURLWithPath: output),
+                    format: TableFormat(rawValue: format) ?? .csv)
             } catch {
                 throw AppRunner.failure("cannot write \(output): \(error.localizedDescription)")
             }
             print(
                 "Wrote \(written.map(\.lastPathComponent).joined(separator: ", ")) to \(output): "
                     + "\(dataset.units.count) unit(s), \(dataset.organisations.count) organisation(s), "
-                    + "\(dataset.members.count) member(s), \(dataset.members.map(\.posts.count).reduce(0, +)) post(s) "
-                    + "as of \(day.iso).")
+                    + "\(dataset.members.count) member(s), \(dataset.members.map(\.posts.count).reduce(0, +)) post(s), "
+                    + "\(transfers.count) transfer(s) waiting as of \(day.iso).")
         }
     }
 }
@@ -56,7 +58,8 @@ extension Import {
         static let configuration = CommandConfiguration(
             commandName: "district",
             abstract:
-                "Load a district folder (units, villages, organisations, cell_ratings, members, posts; .csv or .xlsx) "
+                "Load a district folder (units, villages, organisations, cell_ratings, members, posts, transfers; .csv or "
+                + ".xlsx) "
                 + "into an empty database; see docs/import-formats.md.")
 
         @Argument(help: "The folder.") var folder: String
@@ -86,7 +89,8 @@ extension Import {
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             let counts =
                 "\(summary.unitsCreated) unit(s), \(summary.organisations) organisation(s), "
-                + "\(summary.members) member(s), \(contents.dataset.members.map(\.posts.count).reduce(0, +)) post(s)"
+                + "\(summary.members) member(s), \(contents.dataset.members.map(\.posts.count).reduce(0, +)) post(s), "
+                + "\(contents.transfers.count) transfer(s) waiting"
             print(
                 dryRun
                     ? "Dry run, nothing written: \(counts) are valid." : "Imported \(counts) in \(seconds) s.")

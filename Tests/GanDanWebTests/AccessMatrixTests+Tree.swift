@@ -22,6 +22,9 @@ extension AccessMatrixTests {
         "POST /units/:unit/end": Entry(
             path: { objects in "/units/\(objects.unit)/end" }, body: { _ in "on=&reason=" },
             expect: { assigner($0, $1, ok: 422) }),
+        "POST /units/:unit/split": Entry(
+            path: { objects in "/units/\(objects.unit)/split" }, body: { _ in "code=&name=&on=&reason=" },
+            expect: { assigner($0, $1, ok: 422) }),
         "GET /units/:unit/villages/new": Entry(
             path: { objects in "/units/\(objects.commune)/villages/new" },
             expect: { who, inside in who == .anonymous ? 303 : commune(who, inside, ok: 200, page: true, write: true) }),

@@ -209,6 +209,13 @@ struct AccessMatrixTests {
             path: { objects in "/members/\(objects.member)/posts/end" }, body: { _ in "post=&until=&reason=" },
             expect: { assigner($0, $1, ok: 422) }),
         // Transfers outside a plan (issue 18): sent and cancelled from the registry, received on the cell's page.
+        // Without ?transfer= a 400 for those who may print; an unknown transfer is a 404 (TransferLetterPageTests).
+        "GET /members/:member/transfer-letter": Entry(
+            path: { objects in "/members/\(objects.member)/transfer-letter" },
+            expect: { who, inside in who == .anonymous ? 303 : assigner(who, inside, ok: 400) }),
+        "GET /members/:member/transfer-letter.docx": Entry(
+            path: { objects in "/members/\(objects.member)/transfer-letter.docx" },
+            expect: { who, inside in who == .anonymous ? 303 : assigner(who, inside, ok: 400) }),
         "POST /members/:member/transfers": Entry(
             path: { objects in "/members/\(objects.member)/transfers" }, body: { _ in "kind=&toCell=&on=&reason=" },
             expect: { assigner($0, $1, ok: 422) }),

@@ -26,21 +26,26 @@ struct DistrictPeople {
 
     /// The member's index, or why none can be named (a post for someone who is not a member is refused).
     func member(for row: DistrictPostRow) -> Found {
-        if let id = row.citizenID {
+        member(citizenID: row.citizenID, cardNumber: row.cardNumber, fullName: row.fullName, birthDate: row.birthDate)
+    }
+
+    /// The member named by citizen ID, card number, or name and birth date, in that order of preference.
+    func member(citizenID: String?, cardNumber: String?, fullName: String?, birthDate: CivilDate?) -> Found {
+        if let id = citizenID {
             guard let index = byCitizenID[id] else {
                 return .problem(
                     InputIssue(field: "citizen_id", message: "no member in the members file has citizen ID \(id)"))
             }
             return .member(index)
         }
-        if let card = row.cardNumber {
+        if let card = cardNumber {
             guard let index = byCard[card] else {
                 return .problem(
                     InputIssue(field: "card_number", message: "no member in the members file has card number \(card)"))
             }
             return .member(index)
         }
-        guard let name = row.fullName, let birth = row.birthDate else {
+        guard let name = fullName, let birth = birthDate else {
             return .problem(InputIssue(field: "full_name", message: "the person is not named"))
         }
         let found = byNameAndBirth[Self.key(name, birth)] ?? []

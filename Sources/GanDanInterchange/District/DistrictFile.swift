@@ -16,6 +16,8 @@ public enum DistrictFile: String, Sendable, CaseIterable, Codable {
     case members
     /// Posts held by members (rules.md R5): key leaders and cell officers derive from them.
     case posts
+    /// Official transfers sent and not yet received on the day (rules.md R13), kept across installations.
+    case transfers
 
     /// The file's name without extension: `units`, `villages`, `organisations`, `cell_ratings`, `members`, `posts`.
     public var baseName: String { rawValue }
@@ -32,6 +34,7 @@ public enum DistrictFile: String, Sendable, CaseIterable, Codable {
         case .cellRatings: return DistrictFields.cellRatings
         case .members: return ImportField.memberFields
         case .posts: return DistrictFields.posts
+        case .transfers: return DistrictFields.transfers
         }
     }
 }
@@ -101,6 +104,21 @@ public enum DistrictFields {
             required: true),
         requiredField(validFrom), validUntil,
         field("source", "Hình thức", "Elected or appointed", ["Bầu/Chỉ định", "Bầu hay chỉ định", "Source"]),
+    ]
+
+    public static let transfers: [ImportField] = [
+        field("citizen_id", "Số CCCD", "Citizen ID", ["CCCD", "Căn cước công dân", "CMND", "National ID"]),
+        field("card_number", "Số thẻ đảng viên", "Party card number", ["Số thẻ", "Số thẻ Đảng", "Card number"]),
+        field("full_name", "Họ và tên", "Full name", ["Họ tên", "Name"]),
+        field("birth_date", "Ngày sinh", "Date of birth", ["Birth date", "DOB"]),
+        field(
+            "from_cell_code", "Mã chi bộ chuyển đi", "From cell code", ["Chi bộ chuyển đi", "From cell"], required: true
+        ),
+        field(
+            "to_cell_code", "Mã chi bộ chuyển đến", "To cell code", ["Chi bộ chuyển đến", "To cell"], required: true),
+        field("kind", "Hình thức chuyển", "Kind of transfer", ["Loại chuyển", "Kind"]),
+        field("sent_on", "Ngày chuyển đi", "Sent on", ["Ngày chuyển", "Sent"], required: true),
+        field("deadline", "Hạn tiếp nhận", "Deadline", ["Hạn nhận", "Hạn cuối"]),
     ]
 
     private static func requiredField(_ field: ImportField) -> ImportField {

@@ -3,7 +3,9 @@ import GanDanCore
 
 extension DistrictFolder {
     /// The dataset as the folder's tables, headed by the field keys, so an export is imported again as it is.
-    public static func tables(_ dataset: OrganisationDataset) -> [DistrictFile: ExportTable] {
+    public static func tables(_ dataset: OrganisationDataset, transfers: [DistrictTransfer] = [])
+        -> [DistrictFile: ExportTable]
+    {
         var tables: [DistrictFile: ExportTable] = [:]
         for file in DistrictFile.allCases {
             tables[file] = ExportTable(title: file.baseName, columns: file.fields.map(\.key))
@@ -41,6 +43,7 @@ extension DistrictFolder {
                 ])
             }
         }
+        for row in transferRows(transfers, members: dataset.members) { tables[.transfers]?.append(row) }
         return tables
     }
 
@@ -58,9 +61,11 @@ extension DistrictFolder {
     private static func flag(_ value: Bool) -> String { value ? "có" : "không" }
 
     /// Writes the dataset's files into `directory` (created if missing) as CSV or XLSX; returns the paths written.
-    public static func write(_ dataset: OrganisationDataset, to directory: URL, format: TableFormat) throws -> [URL] {
+    public static func write(
+        _ dataset: OrganisationDataset, transfers: [DistrictTransfer] = [], to directory: URL, format: TableFormat
+    ) throws -> [URL] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let tables = tables(dataset)
+        let tables = tables(dataset, transfers: transfers)
         var written: [URL] = []
         for file in DistrictFile.allCases {
             guard let table = tables[file] else { continue }

@@ -6,6 +6,8 @@ import GanDanCore
 public struct DistrictFolder: Sendable {
     public var dataset = OrganisationDataset()
     public var memberLines: [Int] = []
+    /// Official transfers waiting to be received on the folder's day (the transfers file).
+    public var transfers: [DistrictTransfer] = []
     public var issues: [InputIssue] = []
 
     public init() {}
@@ -35,6 +37,7 @@ public struct DistrictFolder: Sendable {
         issues += DistrictChecks.unitDates(units + villages)
         attach(posts)
         issues += DistrictChecks.memberDates(members, organisations: dataset.organisations)
+        attach(Self.rows(tables[.transfers], .transfers, DistrictRows.transfer, into: &issues))
     }
 
     /// Each row of `file` parsed, with its line; the rows that fail add their issues, named by the file.

@@ -26,9 +26,13 @@ public struct DistrictImport: Sendable {
                     + "empty one")
         }
         do {
-            return try await DatasetWriter(db: db, scope: scope).write(
-                folder.dataset, memberLines: folder.memberLines, inputIssues: folder.issues, dryRun: dryRun,
-                actor: actor)
+            return try await db.writeTransaction { db in
+                let summary = try await DatasetWriter(db: db, scope: scope).write(
+                    folder.dataset, memberLines: folder.memberLines, inputIssues: folder.issues, dryRun: dryRun,
+                    actor: actor)
+                if !dryRun { try await Self.write(folder.transfers, of: folder.dataset, actor: actor, db: db) }
+                return summary
+            }
         } catch InputError.invalid(let issues) {
             // The writer names members by their line: those lines are the members file's.
             let named = issues.map { issue in
@@ -38,6 +42,51 @@ public struct DistrictImport: Sendable {
             }
             throw InputError.invalid(Self.byFile(named))
         }
+    }
+
+    /// Stores the folder's waiting official transfers for the members and cells just written, each audited
+    /// (rules.md R13); without a deadline in the file, the receiving cell has its working days from the day sent.
+    static func write(_ transfers: [DistrictTransfer], of dataset: OrganisationDataset, actor: Actor, db: any Database)
+        async throws
+    {
+        guard !transfers.isEmpty else { return }
+        var idOf: [DistrictMemberKey: UUID] = [:]
+        for member in try await MemberRecord.query(on: db).all() {
+            for key in DistrictMemberKey.keys(member) where idOf[key] == nil { idOf[key] = member.id }
+        }
+        let codes = Array(Set(transfers.flatMap { [$0.fromCellCode, $0.toCellCode] }))
+        let cells = try await OrganisationRecord.query(on: db).filter(\.$code ~~ codes).all()
+        let cellOf = try Dictionary(cells.map { ($0.code, try $0.requireID()) }, uniquingKeysWith: { a, _ in a })
+        var events: [AuditEvent] = []
+        for transfer in transfers {
+            let member = dataset.members[transfer.member]
+            guard let memberID = DistrictMemberKey.keys(member).lazy.compactMap({ idOf[$0] }).first,
+                let from = cellOf[transfer.fromCellCode], let to = cellOf[transfer.toCellCode]
+            else {
+                throw StorageError.conflict("the transfer of \(member.fullName) names a member or cell not written")
+            }
+            let record = MemberTransferRecord()
+            record.id = UUID()
+            record.memberID = memberID
+            record.fromCellID = from
+            record.toCellID = to
+            record.kind = TransferKind.official.rawValue
+            record.sentOn = transfer.sentOn.iso
+            record.deadline = (transfer.deadline ?? TransferRules.deadline(sentOn: transfer.sentOn)).iso
+            record.reason = "Nhập từ thư mục huyện (district folder)"
+            record.createdBy = actor.name
+            try await record.create(on: db)
+            events.append(
+                AuditEvent(
+                    actor: actor.name, action: "create", entity: "member_transfer",
+                    entityID: record.id?.uuidString,
+                    after: AuditTrail.json([
+                        "member": member.fullName, "from": transfer.fromCellCode, "to": transfer.toCellCode,
+                        "sentOn": transfer.sentOn.iso, "deadline": record.deadline ?? "",
+                    ]),
+                    requestID: actor.requestID))
+        }
+        try await AuditTrail(db: db, scope: .storageInternal).record(events)
     }
 
     /// Issues file by file in the folder's order (the dataset's own first), then by line.

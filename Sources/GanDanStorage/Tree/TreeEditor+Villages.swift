@@ -37,24 +37,34 @@ extension TreeEditor {
             guard form.issues.isEmpty, let code, let name, let kind, let from else {
                 throw InputError.invalid(form.issues)
             }
-            let record = UnitRecord()
-            record.id = UUID()
-            record.unitID = UUID()
-            record.code = code
-            record.kind = kind.rawValue
-            record.name = name
-            record.nameSort = VietnameseText.sortKey(name)
-            record.nameSearch = VietnameseText.searchKey(name)
-            record.parentUnitID = communeID
-            record.validFrom = from.iso
-            record.apply(profile)
-            try await record.create(on: db)
-            try await self.record(
-                db, action: "create", entity: "unit", id: record.unitID, before: nil,
-                after: AuditTrail.json(ReasonedUnit(unit: try UnitSnapshot(record), reason: reason)),
-                unit: communeID, actor: actor)
-            return record.unitID
+            return try await insertVillage(
+                code: code, name: name, kind: kind, under: communeID, from: from, profile: profile, reason: reason,
+                actor: actor, db: db)
         }
+    }
+
+    /// Stores a new village's first version and audits its creation with the reason.
+    func insertVillage(
+        code: String, name: String, kind: UnitKind, under communeID: UUID, from: CivilDate, profile: VillageProfile,
+        reason: String?, actor: Actor, db: any Database
+    ) async throws -> UUID {
+        let record = UnitRecord()
+        record.id = UUID()
+        record.unitID = UUID()
+        record.code = code
+        record.kind = kind.rawValue
+        record.name = name
+        record.nameSort = VietnameseText.sortKey(name)
+        record.nameSearch = VietnameseText.searchKey(name)
+        record.parentUnitID = communeID
+        record.validFrom = from.iso
+        record.apply(profile)
+        try await record.create(on: db)
+        try await self.record(
+            db, action: "create", entity: "unit", id: record.unitID, before: nil,
+            after: AuditTrail.json(ReasonedUnit(unit: try UnitSnapshot(record), reason: reason)),
+            unit: communeID, actor: actor)
+        return record.unitID
     }
 
     /// Renames a unit from a date; before it the old name stays (rules.md R26).

@@ -100,7 +100,7 @@ func routes(_ app: Application, resources: URL) throws {
         ImpactPages(),
         DashboardPages(), CommitteeMeetingPages(), CommitteeMemberPages(), MemberRegistryPages(), NewMemberPages(),
         DuesPages(), CellCommitteePages(),
-        UnitEditPages(), CellEditPages(), RestructurePages(),
+        UnitEditPages(), CellEditPages(), RestructurePages(), TransferLetterPages(),
     ] {
         try feature.boot(pages: pages, api: api)
     }

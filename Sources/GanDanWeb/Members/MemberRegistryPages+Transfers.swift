@@ -71,6 +71,8 @@ struct TransferRow: Encodable {
     var until: String?
     var receivedOn: String?
     var cancelledOn: String?
+    /// Whether a letter is printed for it: official and temporary transfers.
+    var hasLetter: Bool
 
     init(_ transfer: MemberTransfer, on date: CivilDate, calendar: WorkingCalendar, language: Language) {
         id = transfer.id
@@ -89,6 +91,19 @@ struct TransferRow: Encodable {
         until = transfer.until?.vietnamese
         receivedOn = transfer.receivedOn?.vietnamese
         cancelledOn = transfer.cancelledOn?.vietnamese
+        hasLetter = transfer.kind == .official || transfer.kind == .temporary
+    }
+
+    /// Transfers waiting to be received as lines of a list, the letter offered where the user keeps the sending cell
+    /// (the letter's page is the sending side's).
+    static func waiting(_ transfers: [MemberTransfer], _ req: Request) async throws -> [TransferRow] {
+        let today = CivilDate.today()
+        let plan = try await req.scope(.plan)
+        return transfers.map { transfer in
+            var row = TransferRow(transfer, on: today, calendar: req.workingCalendar, language: req.language)
+            row.hasLetter = row.hasLetter && plan.contains(organisation: transfer.fromCellID)
+            return row
+        }
     }
 
     static func label(_ kind: TransferKind) -> BilingualText {

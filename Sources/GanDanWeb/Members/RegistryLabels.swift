@@ -39,6 +39,7 @@ enum RegistryLabels {
                 + "Temporary: 3 to 12 months, the official roll stays. Internal: within one commune committee, at once."
         ),
         "transferKind": BilingualText(vi: "Hình thức", en: "Kind"),
+        "transferLetter": BilingualText(vi: "In giấy giới thiệu", en: "Print the letter"),
         "toCell": BilingualText(vi: "Chi bộ nơi đến", en: "Receiving cell"),
         "transferOn": BilingualText(vi: "Ngày chuyển", en: "Day of the transfer"),
         "transferUntil": BilingualText(vi: "Đến ngày (chỉ khi tạm thời)", en: "Until (temporary only)"),

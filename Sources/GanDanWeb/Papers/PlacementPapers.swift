@@ -122,26 +122,57 @@ struct PlacementPapers {
     var letters: Paper {
         Paper(
             title: "Giấy giới thiệu sinh hoạt đảng - \(committee.body)",
-            pages: members.map { member in
-                PaperPage([
-                    head(number: "GGT"), .title("GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG"),
-                    .paragraph("\(committee.body) trân trọng giới thiệu:"),
-                    .paragraph("Đồng chí: \(member.name)", bold: true),
-                    .paragraph("Sinh năm: \(member.birthYear)"),
-                    .paragraph("Là đảng viên: \(member.standing)"),
-                    .paragraph("Chức vụ: \(member.posts.isEmpty ? "……………………………" : member.posts)"),
-                    .paragraph("Đang sinh hoạt tại: \(member.fromCell)"),
-                    .paragraph("Được chuyển đến sinh hoạt tại: \(member.toCell)"),
-                    .paragraph(
-                        "Theo Quyết định số ……-QĐ/\(committee.code) ngày "
-                            + "\(date?.vietnamese ?? "……/……/………") của \(committee.body)."),
-                    .paragraph(
-                        "Đề nghị chi bộ tiếp nhận, quản lý và phân công nhiệm vụ cho đồng chí trong thời hạn 30 ngày "
-                            + "làm việc" + (receiveBy.map { " (chậm nhất ngày \($0.vietnamese))." } ?? ".")),
-                    .columns(
-                        PaperWords.recipients(["Chi bộ tiếp nhận", "Đồng chí có tên trên", "Lưu Văn phòng Đảng ủy"]),
-                        PaperWords.signature(["T/M \(committee.short)", "BÍ THƯ"], name: nil)),
-                ])
-            })
+            pages: members.map { letter($0, term: .official(workingDays: 30, receiveBy: receiveBy)) })
+    }
+
+    /// How long a letter's move holds: an official one names the working days the receiving cell has (30 for a
+    /// placement, rules.md R14; 60 for a single transfer, R13); a temporary one runs from–until.
+    enum LetterTerm {
+        case official(workingDays: Int, receiveBy: CivilDate?)
+        case temporary(until: CivilDate?)
+    }
+
+    /// One member's transfer letter (giấy giới thiệu sinh hoạt đảng), dated and numbered as the committee's papers.
+    func letter(_ member: MovedMember, term: LetterTerm) -> PaperPage {
+        var blocks: [PaperBlock] = [head(number: "GGT")]
+        switch term {
+        case .official: blocks.append(.title("GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG"))
+        case .temporary: blocks.append(.title("GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG TẠM THỜI"))
+        }
+        blocks += [
+            .paragraph("\(committee.body) trân trọng giới thiệu:"),
+            .paragraph("Đồng chí: \(member.name)", bold: true),
+            .paragraph("Sinh năm: \(member.birthYear)"),
+            .paragraph("Là đảng viên: \(member.standing)"),
+            .paragraph("Chức vụ: \(member.posts.isEmpty ? "……………………………" : member.posts)"),
+            .paragraph("Đang sinh hoạt tại: \(member.fromCell)"),
+        ]
+        switch term {
+        case .official(let days, let receiveBy):
+            blocks += [
+                .paragraph("Được chuyển đến sinh hoạt tại: \(member.toCell)"),
+                .paragraph(
+                    "Theo Quyết định số ……-QĐ/\(committee.code) ngày "
+                        + "\(date?.vietnamese ?? "……/……/………") của \(committee.body)."),
+                .paragraph(
+                    "Đề nghị chi bộ tiếp nhận, quản lý và phân công nhiệm vụ cho đồng chí trong thời hạn \(days) ngày "
+                        + "làm việc" + (receiveBy.map { " (chậm nhất ngày \($0.vietnamese))." } ?? ".")),
+            ]
+        case .temporary(let until):
+            blocks += [
+                .paragraph("Được giới thiệu đến sinh hoạt tạm thời tại: \(member.toCell)"),
+                .paragraph(
+                    "Thời gian sinh hoạt tạm thời: từ ngày \(date?.vietnamese ?? "……/……/………") đến ngày "
+                        + "\(until?.vietnamese ?? "……/……/………")."),
+                .paragraph(
+                    "Đề nghị chi bộ tiếp nhận, quản lý và phân công nhiệm vụ cho đồng chí trong thời gian sinh hoạt "
+                        + "tạm thời; hết thời hạn, đồng chí trở về sinh hoạt tại chi bộ cũ."),
+            ]
+        }
+        blocks.append(
+            .columns(
+                PaperWords.recipients(["Chi bộ tiếp nhận", "Đồng chí có tên trên", "Lưu Văn phòng Đảng ủy"]),
+                PaperWords.signature(["T/M \(committee.short)", "BÍ THƯ"], name: nil)))
+        return PaperPage(blocks)
     }
 }

@@ -72,6 +72,8 @@ struct QueryParameter: Sendable, Hashable {
     static let postSource = QueryParameter(
         "source", .choice(PostSource.allCases.map(\.rawValue)), vi: "Bầu hay chỉ định", en: "Elected or appointed")
     static let unit = QueryParameter("unit", .id, vi: "Đơn vị", en: "Unit")
+    /// The transfer whose letter is printed (issue 18).
+    static let transfer = QueryParameter("transfer", .id, vi: "Lần chuyển sinh hoạt", en: "Transfer")
     static let expired = QueryParameter(
         "expired", .flag(["1"]), vi: "Phiên đăng nhập đã hết hạn", en: "Session expired")
     /// Set by the redirect after a save, so the page it leads to says "saved" with the time (issue 20).

@@ -49,5 +49,24 @@ enum TreeEditLabels {
         "unitName": BilingualText(vi: "Tên", en: "Name"),
         "committee": BilingualText(vi: "Đảng bộ", en: "Committee"),
         "changeFrom": BilingualText(vi: "Từ ngày", en: "From"),
+        "splitVillage": BilingualText(vi: "Tách thôn", en: "Split the village"),
+        "splitVillageHint": BilingualText(
+            vi:
+                "Thôn mới có từ ngày ghi, cùng xã; thôn này giữ số hộ còn lại. Đảng viên không tự chuyển sang thôn mới.",
+            en:
+                "The new village begins on the day given, in the same commune; this village keeps the other households. Members are not moved."
+        ),
+        "splitHouseholds": BilingualText(vi: "Số hộ tách sang thôn mới", en: "Households going to the new village"),
+        "splitPoorHouseholds": BilingualText(
+            vi: "Số hộ nghèo trong số đó (nếu thôn có ghi)",
+            en: "Poor households among them (if the village counts them)"
+        ),
+        "splitFrom": BilingualText(vi: "Tách từ", en: "Split from"),
+        "splitCellHint": BilingualText(
+            vi:
+                "Đảng viên sống ở thôn mới vẫn sinh hoạt ở chi bộ cũ. Nếu cần, thành lập chi bộ mới cho thôn này rồi chuyển sinh hoạt từng đảng viên.",
+            en:
+                "Members who live in the new village stay on the old cell's roll. If needed, found a cell for this village, then transfer each member to it."
+        ),
     ]
 }

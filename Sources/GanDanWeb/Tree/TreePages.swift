@@ -61,6 +61,8 @@ struct TreePages: RouteCollection {
         /// Whether the user may keep this unit in the tree (a planner or administrator of it, issue 18).
         var mayEditTree = false
         var isCommune = false
+        /// The village this one was split from, if it was (issue 18).
+        var splitFrom: SplitNote?
     }
 
     struct ProfileRow: Encodable {
@@ -119,6 +121,8 @@ struct TreePages: RouteCollection {
             history: history.map { DatedRow(label: $0.title(in: language), detail: $0.code, validity: $0.validity) })
         context.mayEditTree = try await req.allows(.plan)
         context.isCommune = unit.kind.level == 3
+        context.splitFrom = try await splitNote(
+            req, unit: unit, hasCell: organisations.contains { $0.unitID == id && $0.kind.isCell }, on: date)
         return try await context.withTransfers(req, cells: cells.map(\.cell.id))
     }
 
@@ -181,10 +185,8 @@ extension TreePages.CellContext {
     func withTransfers(_ req: Request, cell: UUID) async throws -> Self {
         var context = self
         let today = CivilDate.today()
-        let calendar = req.workingCalendar
-        let language = req.language
-        context.transfers = try await MemberTransfers(db: req.store, scope: try await req.scope(.read))
-            .pending(into: [cell]).map { TransferRow($0, on: today, calendar: calendar, language: language) }
+        context.transfers = try await TransferRow.waiting(
+            try await MemberTransfers(db: req.store, scope: try await req.scope(.read)).pending(into: [cell]), req)
         context.mayReceive = try await req.scope(.plan).contains(organisation: cell)
         context.today = today.iso
         return context
@@ -195,11 +197,8 @@ extension TreePages.UnitContext {
     /// The transfers waiting for the unit's cells, the to-do home's line leads here.
     func withTransfers(_ req: Request, cells: [UUID]) async throws -> Self {
         var context = self
-        let today = CivilDate.today()
-        let calendar = req.workingCalendar
-        let language = req.language
-        context.transfers = try await MemberTransfers(db: req.store, scope: try await req.scope(.read))
-            .pending(into: cells).map { TransferRow($0, on: today, calendar: calendar, language: language) }
+        context.transfers = try await TransferRow.waiting(
+            try await MemberTransfers(db: req.store, scope: try await req.scope(.read)).pending(into: cells), req)
         return context
     }
 }

@@ -13,6 +13,7 @@ struct UnitEditPages: FeatureRoutes {
         plan.post("units", ":unit", "rename", use: rename)
         plan.post("units", ":unit", "profile", use: profile)
         plan.post("units", ":unit", "end", use: end)
+        plan.post("units", ":unit", "split", use: split)
         plan.get("units", ":unit", "villages", "new", use: villageForm)
         plan.post("units", ":unit", "villages", use: addVillage)
         plan.get("units", ":unit", "cells", "new", use: cellForm)
@@ -28,10 +29,12 @@ struct UnitEditPages: FeatureRoutes {
         var rename: DatedRename
         var profile: ProfileChange
         var end: DatedEnd
+        var split: VillageSplit
     }
 
     func context(
-        _ req: Request, rename: DatedRename? = nil, profile: ProfileChange? = nil, end: DatedEnd? = nil
+        _ req: Request, rename: DatedRename? = nil, profile: ProfileChange? = nil, end: DatedEnd? = nil,
+        split: VillageSplit? = nil
     ) throws -> Context {
         let unit = try req.resolved.unit
         let stored = unit.profile
@@ -45,7 +48,8 @@ struct UnitEditPages: FeatureRoutes {
                     households: stored?.households.map { String($0) },
                     ethnicMinority: stored?.ethnicMinority == true ? "on" : nil,
                     mountain: stored?.mountain == true ? "on" : nil),
-            end: end ?? DatedEnd())
+            end: end ?? DatedEnd(),
+            split: split ?? VillageSplit(code: unit.code.split(separator: ".").first.map { "\($0)." }))
     }
 
     @Sendable func form(req: Request) async throws -> View {
@@ -86,6 +90,19 @@ struct UnitEditPages: FeatureRoutes {
             return try await req.renderForm("unit-edit", try context(req, end: input), issues: error.issues)
         }
         return req.redirect(to: "/units/\(unit.parentID.map { $0.uuidString } ?? unit.id.uuidString)")
+    }
+
+    /// Splits the village on a date; the new village's page tells what was split and how members may follow.
+    @Sendable func split(req: Request) async throws -> Response {
+        let id = try req.resolved.unit.id
+        let input = try req.content.decode(VillageSplit.self)
+        do {
+            let newID = try await TreeEditor(db: req.store, scope: try await req.scope(.plan)).splitVillage(
+                id, input, actor: try await req.actor())
+            return req.redirect(to: "/units/\(newID)")
+        } catch let error as InputError {
+            return try await req.renderForm("unit-edit", try context(req, split: input), issues: error.issues)
+        }
     }
 
     /// A distance as typed back into its field: "19", "12.5".

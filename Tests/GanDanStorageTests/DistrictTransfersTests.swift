@@ -1,0 +1,111 @@
+import FluentKit
+import Foundation
+import GanDanCore
+import GanDanInterchange
+import GanDanTesting
+import Testing
+
+@testable import GanDanStorage
+
+@Suite("Official transfers waiting on the day travel in a district folder's transfers file and are kept on import")
+struct DistrictTransfersTests {
+    /// The import tests' folder with a second commune, its committee, village and cell to transfer into.
+    static func folder() throws -> DistrictFolder {
+        var folder = try DistrictImportTests.folder()
+        folder.dataset.units += [
+            UnitDraft(code: "02285", kind: .commune, name: "Năng Khả", parentCode: "072", validity: Fixtures.since),
+            UnitDraft(
+                code: "02285.01", kind: .village, name: "Bản Tùn", parentCode: "02285", validity: Fixtures.since,
+                profile: VillageProfile(households: 60)),
+        ]
+        folder.dataset.organisations += [
+            OrganisationDraft(
+                code: "DB-02285", kind: .grassrootsCommittee, name: "Đảng bộ xã Năng Khả", unitCode: "02285",
+                parentCode: nil, validity: Fixtures.since),
+            OrganisationDraft(
+                code: "CB-02285.01", kind: .villageCell, name: "Chi bộ thôn Bản Tùn", unitCode: "02285.01",
+                parentCode: "DB-02285", validity: Fixtures.since),
+        ]
+        return folder
+    }
+
+    @Test(
+        "a transfer sent before the day and not received is written to transfers.csv, read back and stored with its deadline; one sent after the day is not",
+        arguments: TestDatabase.all)
+    func roundTrip(database: TestDatabase) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("transfers-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let day = CivilDate.on(2026, 11, 1)
+        let deadline = try await database.withDatabase { db in
+            _ = try await DistrictImport(db: db, scope: .commandLineOperator).run(
+                try Self.folder(), dryRun: false, actor: .cli)
+            let members = try await MemberRecord.query(on: db).sort(\.$fullName).all()
+            let banTun = try #require(
+                try await OrganisationRecord.query(on: db).filter(\.$code == "CB-02285.01").first())
+            let writer = TransferWriter(db: db, scope: .everything)
+            for (member, on) in zip(members, ["2026-10-01", "2026-11-10"]) {
+                try await writer.send(
+                    try member.requireID(),
+                    TransferForm(kind: "official", toCell: try banTun.requireID().uuidString, on: on, reason: "Về quê"),
+                    today: DistrictImportTests.today, actor: .cli)
+            }
+            let export = DistrictExport(db: db, scope: .commandLineOperator)
+            let dataset = try await export.dataset(unitCode: "072", on: day, actor: .cli)
+            let transfers = try await export.pendingTransfers(of: dataset, on: day)
+            #expect(transfers.map { dataset.members[$0.member].fullName } == ["Hoàng Văn Hoan"])
+            #expect(transfers.map(\.toCellCode) == ["CB-02285.01"] && transfers.map(\.fromCellCode) == ["CB-02284.01"])
+            #expect(try await export.pendingTransfers(of: dataset, on: CivilDate.on(2026, 9, 30)).isEmpty)
+            _ = try DistrictFolder.write(dataset, transfers: transfers, to: directory, format: .csv)
+            return try #require(transfers.first?.deadline)
+        }
+        let text = try String(contentsOf: directory.appendingPathComponent("transfers.csv"), encoding: .utf8)
+        #expect(text.contains("CB-02284.01,CB-02285.01,official,2026-10-01,\(deadline.iso)"))
+        let folder = DistrictFolder.read(from: directory, today: DistrictImportTests.today)
+        #expect(folder.issues == [])
+        #expect(folder.transfers.count == 1)
+        try await database.withDatabase { db in
+            _ = try await DistrictImport(db: db, scope: .commandLineOperator).run(folder, dryRun: false, actor: .cli)
+            let stored = try #require(try await MemberTransferRecord.query(on: db).first())
+            #expect(try await MemberTransferRecord.query(on: db).count() == 1)
+            #expect(stored.sentOn == "2026-10-01" && stored.deadline == deadline.iso && stored.receivedOn == nil)
+            let hoan = try #require(
+                try await MemberRecord.query(on: db).filter(\.$fullName == "Hoàng Văn Hoan").first())
+            #expect(stored.memberID == hoan.id)
+            let pending = try await MemberTransfers(db: db, scope: .everything).pending(into: [stored.toCellID])
+            #expect(pending.map(\.memberName) == ["Hoàng Văn Hoan"])
+        }
+    }
+
+    @Test(
+        "a transfer of someone not in the members file, into an unknown cell or from a cell not the member's is refused by line and field",
+        arguments: TestDatabase.all)
+    func refused(database: TestDatabase) async throws {
+        var tables: [DistrictFile: ImportTable] = [:]
+        for (file, table) in DistrictFolder.tables(try Self.folder().dataset) {
+            tables[file] = try TableReader.csv(try TableCSVWriter.data(table))
+        }
+        tables[.transfers] = try TableReader.csv(
+            Data(
+                """
+                citizen_id,from_cell_code,to_cell_code,kind,sent_on
+                008075000999,CB-02284.01,CB-02285.01,official,2026-10-01
+                008075000101,CB-02284.01,CB-99999.01,official,2026-10-01
+                008075000101,CB-02285.01,CB-02284.01,,2026-10-01
+                008075000101,CB-02284.01,CB-02285.01,tạm thời,2026-10-01
+                """.utf8))
+        let folder = DistrictFolder(tables: tables, today: DistrictImportTests.today)
+        #expect(
+            folder.issues.map { "\($0.file ?? "") \($0.line ?? 0) \($0.field ?? "")" }.sorted() == [
+                "transfers 2 citizen_id", "transfers 3 to_cell_code", "transfers 4 from_cell_code", "transfers 5 kind",
+            ])
+        try await database.withDatabase { db in
+            await #expect(throws: InputError.self) {
+                _ = try await DistrictImport(db: db, scope: .commandLineOperator).run(
+                    folder, dryRun: false, actor: .cli)
+            }
+            let members = try await MemberRecord.query(on: db).count()
+            let transfers = try await MemberTransferRecord.query(on: db).count()
+            #expect(members == 0 && transfers == 0)
+        }
+    }
+}
