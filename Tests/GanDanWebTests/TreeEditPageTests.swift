@@ -88,6 +88,16 @@ struct TreeEditPageTests {
             }
             try await app.testing().test(
                 .POST, "/units/\(village.id)/rename", headers: Self.form(users.planner),
+                body: Self.body(["name": "Nà Mới", "on": "2022-01-01", "reason": "NQ 13"])
+            ) { res in
+                #expect(res.status == .unprocessableEntity)
+                // Beside the name field, not only in the summary at the top (issue 20 item 2).
+                #expect(
+                    res.body.string.contains(
+                        "</label><p class=\"field-error\" role=\"alert\">Tên mới giống tên cũ.</p>"))
+            }
+            try await app.testing().test(
+                .POST, "/units/\(village.id)/rename", headers: Self.form(users.planner),
                 body: Self.body(["name": "Nà Mới 2", "on": "2022-01-01", "reason": "NQ 13"])
             ) { res in
                 #expect(res.status == .seeOther)
