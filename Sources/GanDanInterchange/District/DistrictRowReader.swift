@@ -11,6 +11,21 @@ struct DistrictRowReader {
         self.line = line
     }
 
+    /// The person a row names (posts, transfers): citizen ID, else card number, else name and birth date; a problem
+    /// on `citizen_id` when it names none.
+    mutating func person() -> (citizenID: String?, cardNumber: String?, fullName: String?, birthDate: CivilDate?) {
+        let citizenID = text("citizen_id")
+        let card = text("card_number")
+        let name = text("full_name").map(MemberValidation.normalisedName)
+        let birth = date("birth_date")
+        if citizenID == nil && card == nil && (name == nil || birth == nil) {
+            fail(
+                "citizen_id", vi: "Cần ghi số CCCD, số thẻ đảng viên, hoặc họ tên và ngày sinh của người này.",
+                en: "the person needs a citizen ID, a card number, or a name and a birth date")
+        }
+        return (citizenID, card, name, birth)
+    }
+
     func text(_ field: String) -> String? { ImportRow.text(row, field) }
 
     mutating func required(_ field: String) -> String? {

@@ -105,15 +105,7 @@ public enum DistrictRows {
 
     public static func post(_ row: [String: String], line: Int) -> Result<DistrictPostRow, InputError> {
         var reader = DistrictRowReader(row: row, line: line)
-        let citizenID = reader.text("citizen_id")
-        let card = reader.text("card_number")
-        let name = reader.text("full_name").map(MemberValidation.normalisedName)
-        let birth = reader.date("birth_date")
-        if citizenID == nil && card == nil && (name == nil || birth == nil) {
-            reader.fail(
-                "citizen_id", vi: "Cần ghi số CCCD, số thẻ đảng viên, hoặc họ tên và ngày sinh của người này.",
-                en: "the person needs a citizen ID, a card number, or a name and a birth date")
-        }
+        let (citizenID, card, name, birth) = reader.person()
         let kind = reader.choice("post", PostKind.self, label: \.label)
         let organisation = reader.required("organisation_code")
         let validity = reader.validity()

@@ -34,15 +34,7 @@ struct DistrictTransferRow: Sendable, Hashable {
 extension DistrictRows {
     static func transfer(_ row: [String: String], line: Int) -> Result<DistrictTransferRow, InputError> {
         var reader = DistrictRowReader(row: row, line: line)
-        let citizenID = reader.text("citizen_id")
-        let card = reader.text("card_number")
-        let name = reader.text("full_name").map(MemberValidation.normalisedName)
-        let birth = reader.date("birth_date")
-        if citizenID == nil && card == nil && (name == nil || birth == nil) {
-            reader.fail(
-                "citizen_id", vi: "Cần ghi số CCCD, số thẻ đảng viên, hoặc họ tên và ngày sinh của người này.",
-                en: "the person needs a citizen ID, a card number, or a name and a birth date")
-        }
+        let (citizenID, card, name, birth) = reader.person()
         let from = reader.required("from_cell_code")
         let to = reader.required("to_cell_code")
         if let kind = reader.text("kind"),
