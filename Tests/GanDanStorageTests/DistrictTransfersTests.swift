@@ -71,13 +71,17 @@ struct DistrictTransfersTests {
             let hoan = try #require(
                 try await MemberRecord.query(on: db).filter(\.$fullName == "Hoàng Văn Hoan").first())
             #expect(stored.memberID == hoan.id)
+            // Filed on the member as the transfer form files it, so the member's history and both units see it.
+            let entry = try #require(
+                try await AuditEntryRecord.query(on: db).filter(\.$action == "transfer_official").first())
+            #expect(entry.entity == "member" && entry.entityID == hoan.id?.uuidString)
             let pending = try await MemberTransfers(db: db, scope: .everything).pending(into: [stored.toCellID])
             #expect(pending.map(\.memberName) == ["Hoàng Văn Hoan"])
         }
     }
 
     @Test(
-        "a transfer of someone not in the members file, into an unknown cell or from a cell not the member's is refused by line and field",
+        "a transfer of someone not in the members file, into an unknown cell or the member's own, from a cell not the member's, sent before joining it, or a second one of a member is refused by line and field",
         arguments: TestDatabase.all)
     func refused(database: TestDatabase) async throws {
         var tables: [DistrictFile: ImportTable] = [:]
@@ -92,11 +96,16 @@ struct DistrictTransfersTests {
                 008075000101,CB-02284.01,CB-99999.01,official,2026-10-01
                 008075000101,CB-02285.01,CB-02284.01,,2026-10-01
                 008075000101,CB-02284.01,CB-02285.01,tạm thời,2026-10-01
+                008075000101,CB-02284.01,CB-02284.01,official,2026-10-01
+                008075000101,CB-02284.01,CB-02285.01,official,2026-10-01
+                008075000101,CB-02284.01,CB-02285.01,official,2026-10-05
+                008190000102,CB-02284.01,CB-02285.01,official,2015-01-01
                 """.utf8))
         let folder = DistrictFolder(tables: tables, today: DistrictImportTests.today)
         #expect(
             folder.issues.map { "\($0.file ?? "") \($0.line ?? 0) \($0.field ?? "")" }.sorted() == [
                 "transfers 2 citizen_id", "transfers 3 to_cell_code", "transfers 4 from_cell_code", "transfers 5 kind",
+                "transfers 6 to_cell_code", "transfers 8 citizen_id", "transfers 9 sent_on",
             ])
         try await database.withDatabase { db in
             await #expect(throws: InputError.self) {

@@ -69,6 +69,19 @@ struct TransferLetterPageTests {
             try await app.testing().test(.GET, letter, headers: users.secretary.bearer) { res in
                 #expect(res.status == .forbidden || res.status == .notFound)
             }
+            // A cancelled transfer has no letter: the member is not going anywhere.
+            try await app.testing().test(
+                .POST, "/members/\(kha)/transfers/cancel", headers: MemberTransferPageTests.form(users.admin),
+                body: ByteBuffer(string: "transfer=\(transfer.id)&reason=Nh%E1%BA%A7m")
+            ) { res in
+                #expect(res.status == .seeOther)
+            }
+            try await app.testing().test(.GET, "/members/\(kha)/registry", headers: users.admin.bearer) { res in
+                #expect(!res.body.string.contains("href=\"\(letter)\""))
+            }
+            try await app.testing().test(.GET, letter, headers: users.admin.bearer) { res in
+                #expect(res.status == .notFound)
+            }
         }
     }
 

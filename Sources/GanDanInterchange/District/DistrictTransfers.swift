@@ -61,11 +61,17 @@ extension DistrictRows {
 }
 
 extension DistrictFolder {
-    /// Names each transfer's member and checks its cells: a person not in the members file, a cell not in the
-    /// organisations file, or a sending cell that is not the member's cell is an issue of the transfers file.
+    /// Names each transfer's member and checks it as the transfer form does (rules.md R13): a person not in the
+    /// members file, a cell not in the organisations file, a sending cell that is not the member's, a move into the
+    /// same cell or into a cell not in force that day, a day not after the member joined the cell, or a second waiting
+    /// transfer of one member is an issue of the transfers file.
     mutating func attach(_ rows: [(line: Int, value: DistrictTransferRow)]) {
         let people = DistrictPeople(dataset.members)
-        let cells = Set(dataset.organisations.filter(\.kind.isCell).map(\.code))
+        let cellValidity = Dictionary(
+            dataset.organisations.filter(\.kind.isCell).map { ($0.code, $0.validity) },
+            uniquingKeysWith: { first, _ in first })
+        let cells = Set(cellValidity.keys)
+        var moving: Set<Int> = []
         func issue(_ line: Int, _ field: String, vi: String, en: String) {
             issues.append(InputIssue(line: line, field: field, vi: vi, en: en, file: DistrictFile.transfers.baseName))
         }
@@ -94,11 +100,50 @@ extension DistrictFolder {
                     en: "\(name) is on the roll of \(cell), not \(row.fromCellCode)")
                 continue
             }
+            if let problem = Self.moveProblem(
+                row, member: dataset.members[member], into: cellValidity[row.toCellCode],
+                again: moving.contains(member))
+            {
+                issue(line, problem.field, vi: problem.vi, en: problem.en)
+                continue
+            }
+            moving.insert(member)
             transfers.append(
                 DistrictTransfer(
                     member: member, fromCellCode: row.fromCellCode, toCellCode: row.toCellCode, sentOn: row.sentOn,
                     deadline: row.deadline))
         }
+    }
+
+    /// What the transfer form would refuse in a waiting transfer of `member`, as a field and a sentence.
+    static func moveProblem(_ row: DistrictTransferRow, member: MemberDraft, into cell: Validity?, again: Bool)
+        -> (field: String, vi: String, en: String)?
+    {
+        let day = row.sentOn.vietnamese
+        if row.toCellCode == row.fromCellCode {
+            return (
+                "to_cell_code", "Chi bộ nhận trùng chi bộ đang sinh hoạt.", "the receiving cell is the member's own"
+            )
+        }
+        if let cell, !cell.contains(row.sentOn) {
+            return (
+                "to_cell_code", "Ngày \(day) chi bộ \(row.toCellCode) chưa thành lập hoặc đã giải thể.",
+                "on \(day) \(row.toCellCode) had not been founded or had been dissolved"
+            )
+        }
+        if row.sentOn <= member.joinedCellOn {
+            return (
+                "sent_on", "Ngày chuyển đi \(day) phải sau ngày vào chi bộ \(member.joinedCellOn.vietnamese).",
+                "the day sent, \(day), must be after the member joined the cell (\(member.joinedCellOn.vietnamese))"
+            )
+        }
+        if again {
+            return (
+                "citizen_id", "\(member.fullName) đã có một lần chuyển sinh hoạt đang chờ ở dòng trên.",
+                "\(member.fullName) already has a waiting transfer on a line above"
+            )
+        }
+        return nil
     }
 
     /// The transfers file's rows, the person named as in the posts file.

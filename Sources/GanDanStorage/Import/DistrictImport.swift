@@ -57,6 +57,7 @@ public struct DistrictImport: Sendable {
         let codes = Array(Set(transfers.flatMap { [$0.fromCellCode, $0.toCellCode] }))
         let cells = try await OrganisationRecord.query(on: db).filter(\.$code ~~ codes).all()
         let cellOf = try Dictionary(cells.map { ($0.code, try $0.requireID()) }, uniquingKeysWith: { a, _ in a })
+        let unitOf = Dictionary(cells.map { ($0.code, $0.unitID) }, uniquingKeysWith: { a, _ in a })
         var events: [AuditEvent] = []
         for transfer in transfers {
             let member = dataset.members[transfer.member]
@@ -73,18 +74,15 @@ public struct DistrictImport: Sendable {
             record.kind = TransferKind.official.rawValue
             record.sentOn = transfer.sentOn.iso
             record.deadline = (transfer.deadline ?? TransferRules.deadline(sentOn: transfer.sentOn)).iso
-            record.reason = "Nhập từ thư mục huyện (district folder)"
+            record.reason = "Nhập từ thư mục huyện"
             record.createdBy = actor.name
             try await record.create(on: db)
+            // Filed as the transfer form files a sent transfer: on the member, seen by both cells' units (rules.md R30).
             events.append(
                 AuditEvent(
-                    actor: actor.name, action: "create", entity: "member_transfer",
-                    entityID: record.id?.uuidString,
-                    after: AuditTrail.json([
-                        "member": member.fullName, "from": transfer.fromCellCode, "to": transfer.toCellCode,
-                        "sentOn": transfer.sentOn.iso, "deadline": record.deadline ?? "",
-                    ]),
-                    requestID: actor.requestID))
+                    actor: actor.name, action: "transfer_official", entity: "member", entityID: memberID.uuidString,
+                    after: AuditTrail.json(TransferEntry(record)), requestID: actor.requestID,
+                    units: Set([transfer.fromCellCode, transfer.toCellCode].compactMap { unitOf[$0] })))
         }
         try await AuditTrail(db: db, scope: .storageInternal).record(events)
     }

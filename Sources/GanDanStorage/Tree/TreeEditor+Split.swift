@@ -39,10 +39,12 @@ extension TreeEditor {
                 throw StorageError.notFound("no unit \(unitID)")
             }
             let old = try UnitSnapshot(last)
-            guard old.kind.isVillageLevel, let profile = old.profile, let communeID = old.parentID else {
+            guard old.kind.isVillageLevel, let communeID = old.parentID else {
                 throw InputError.invalid(
                     field: "on", vi: "Chỉ tách được thôn, tổ dân phố.", en: "Only villages are split here.")
             }
+            // A village whose profile was never recorded has no households to share: `shares` says so on its field.
+            let profile = old.profile ?? VillageProfile()
             var form = FormFields()
             let on = Self.required(input.on, field: "on", label: TreeFieldName.on, form: &form)
             if let on {

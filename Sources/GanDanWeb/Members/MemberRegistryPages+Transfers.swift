@@ -91,7 +91,7 @@ struct TransferRow: Encodable {
         until = transfer.until?.vietnamese
         receivedOn = transfer.receivedOn?.vietnamese
         cancelledOn = transfer.cancelledOn?.vietnamese
-        hasLetter = transfer.kind == .official || transfer.kind == .temporary
+        hasLetter = (transfer.kind == .official || transfer.kind == .temporary) && transfer.cancelledOn == nil
     }
 
     /// Transfers waiting to be received as lines of a list, the letter offered where the user keeps the sending cell

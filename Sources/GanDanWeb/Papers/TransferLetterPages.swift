@@ -25,8 +25,10 @@ struct TransferLetterPages: FeatureRoutes {
         let transfers = MemberTransfers(db: req.store, scope: try await req.scope(.plan))
         guard
             let transfer = try await transfers.of(member.id, today: CivilDate.today()).first(where: { $0.id == asked }),
-            transfer.kind == .official || transfer.kind == .temporary
-        else { throw Abort(.notFound, reason: "no official or temporary transfer of this member has this id") }
+            transfer.kind == .official || transfer.kind == .temporary, transfer.cancelledOn == nil
+        else {
+            throw Abort(.notFound, reason: "this member has no official or temporary transfer with this id in force")
+        }
         try await req.auditRead("transfer_letter", id: transfer.id.uuidString)
         let papers = try await Self.papers(req, transfer, member: member)
         let term: PlacementPapers.LetterTerm =
