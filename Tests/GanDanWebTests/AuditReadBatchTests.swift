@@ -25,16 +25,26 @@ struct AuditReadBatchTests {
             // a connection of its own: on SQLite, the app's connection of one event loop waits in the read's batch.
             let hold = try await AuditChainHold.hold(app.storageContext.location)
             let observer = try StorageContext(location: app.storageContext.location)
-            let answered = Answered()
-            async let status = Self.get(app, "/api/cells/\(cell)", users.secretary.bearer, then: answered)
-            let (answeredEarly, storedEarly) = try await hold.releasing {
-                try await waitUntil("the read's entry in a batch") { await reads.inFlight + reads.queued == 1 }
-                try await Task.sleep(for: .milliseconds(300))
-                return (await answered.done, try await Self.rosterReads(observer.db, cell))
+            // The observer's pool is shut down on every path: a pool dropped open stops the whole test process.
+            let outcome: Result<(Bool, Int, HTTPStatus, Int), any Error>
+            do {
+                let answered = Answered()
+                async let status = Self.get(app, "/api/cells/\(cell)", users.secretary.bearer, then: answered)
+                // Generous: the whole suite runs in parallel on two cores, and a request can wait its turn for long.
+                let (answeredEarly, storedEarly) = try await hold.releasing {
+                    try await waitUntil("the read's entry in a batch", seconds: 180) {
+                        await reads.inFlight + reads.queued == 1
+                    }
+                    try await Task.sleep(for: .milliseconds(300))
+                    return (await answered.done, try await Self.rosterReads(observer.db, cell))
+                }
+                let answer = try await status
+                outcome = .success((answeredEarly, storedEarly, answer, try await Self.rosterReads(observer.db, cell)))
+            } catch {
+                outcome = .failure(error)
             }
-            let answer = try await status
-            let storedWhenAnswered = try await Self.rosterReads(observer.db, cell)
             await observer.shutdown()
+            let (answeredEarly, storedEarly, answer, storedWhenAnswered) = try outcome.get()
             #expect(answeredEarly == false)
             #expect(storedEarly == 0)
             #expect(answer == .ok)
