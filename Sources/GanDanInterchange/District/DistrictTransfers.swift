@@ -71,7 +71,7 @@ extension DistrictFolder {
             dataset.organisations.filter(\.kind.isCell).map { ($0.code, $0.validity) },
             uniquingKeysWith: { first, _ in first })
         let cells = Set(cellValidity.keys)
-        var moving: Set<Int> = []
+        var moving: [Int: CivilDate] = [:]
         func issue(_ line: Int, _ field: String, vi: String, en: String) {
             issues.append(InputIssue(line: line, field: field, vi: vi, en: en, file: DistrictFile.transfers.baseName))
         }
@@ -100,14 +100,13 @@ extension DistrictFolder {
                     en: "\(name) is on the roll of \(cell), not \(row.fromCellCode)")
                 continue
             }
-            if let problem = Self.moveProblem(
-                row, member: dataset.members[member], into: cellValidity[row.toCellCode],
-                again: moving.contains(member))
-            {
-                issue(line, problem.field, vi: problem.vi, en: problem.en)
+            if let problem = Self.move(
+                row, member: dataset.members[member], into: cellValidity[row.toCellCode], waiting: moving[member]
+            ).problem {
+                issue(line, Self.column(problem.part), vi: problem.text.vi, en: problem.text.en)
                 continue
             }
-            moving.insert(member)
+            moving[member] = row.sentOn
             transfers.append(
                 DistrictTransfer(
                     member: member, fromCellCode: row.fromCellCode, toCellCode: row.toCellCode, sentOn: row.sentOn,
@@ -115,35 +114,22 @@ extension DistrictFolder {
         }
     }
 
-    /// What the transfer form would refuse in a waiting transfer of `member`, as a field and a sentence.
-    static func moveProblem(_ row: DistrictTransferRow, member: MemberDraft, into cell: Validity?, again: Bool)
-        -> (field: String, vi: String, en: String)?
+    /// A waiting transfer of `member` as the transfer form reads it, for the checks both share (rules.md R13).
+    static func move(_ row: DistrictTransferRow, member: MemberDraft, into cell: Validity?, waiting: CivilDate?)
+        -> TransferMove
     {
-        let day = row.sentOn.vietnamese
-        if row.toCellCode == row.fromCellCode {
-            return (
-                "to_cell_code", "Chi bộ nhận trùng chi bộ đang sinh hoạt.", "the receiving cell is the member's own"
-            )
+        TransferMove(
+            kind: .official, fromCell: row.fromCellCode, toCell: row.toCellCode, toCellName: "Chi bộ \(row.toCellCode)",
+            receiving: cell, on: row.sentOn, joinedCellOn: member.joinedCellOn, waitingSentOn: waiting)
+    }
+
+    /// The transfers file's column a problem of the move is told on.
+    static func column(_ part: TransferMoveProblem.Part) -> String {
+        switch part {
+        case .receivingCell: return "to_cell_code"
+        case .day: return "sent_on"
+        case .member: return "citizen_id"
         }
-        if let cell, !cell.contains(row.sentOn) {
-            return (
-                "to_cell_code", "Ngày \(day) chi bộ \(row.toCellCode) chưa thành lập hoặc đã giải thể.",
-                "on \(day) \(row.toCellCode) had not been founded or had been dissolved"
-            )
-        }
-        if row.sentOn <= member.joinedCellOn {
-            return (
-                "sent_on", "Ngày chuyển đi \(day) phải sau ngày vào chi bộ \(member.joinedCellOn.vietnamese).",
-                "the day sent, \(day), must be after the member joined the cell (\(member.joinedCellOn.vietnamese))"
-            )
-        }
-        if again {
-            return (
-                "citizen_id", "\(member.fullName) đã có một lần chuyển sinh hoạt đang chờ ở dòng trên.",
-                "\(member.fullName) already has a waiting transfer on a line above"
-            )
-        }
-        return nil
     }
 
     /// The transfers file's rows, the person named as in the posts file.

@@ -72,46 +72,34 @@ extension TransferWriter {
                 field: "on", vi: "Ngày \(on.vietnamese) \(member.fullName) không phải là đảng viên.",
                 en: "On \(on.vietnamese) \(member.fullName) is not a party member.")
         }
-        guard current.organisationID != typed.cell.id else {
-            throw InputError.invalid(
-                field: "toCell", vi: "Đảng viên đang sinh hoạt ở \(typed.cell.name); hãy chọn chi bộ khác.",
-                en: "The member is already on the roll of \(typed.cell.name); choose another cell.")
-        }
-        try checkInForce(typed.cell, from: on, until: typed.until)
-        if let pending = try await MemberTransferRecord.query(on: db).filter(\.$memberID == memberID)
+        let waiting = try await MemberTransferRecord.query(on: db).filter(\.$memberID == memberID)
             .filter(\.$kind == TransferKind.official.rawValue).filter(\.$receivedOn == nil)
             .filter(\.$cancelledOn == nil).first()
-        {
-            let sent = CivilDate(pending.sentOn)?.vietnamese ?? pending.sentOn
-            throw InputError.invalid(
-                field: "kind",
-                vi: "Đảng viên đã được chuyển sinh hoạt chính thức ngày \(sent) và đang chờ chi bộ nơi đến nhận. "
-                    + "Hãy chờ nhận hoặc hủy việc chuyển đó trước.",
-                en: "The member was sent on an official transfer on \(sent) that is waiting to be received. "
-                    + "Wait for it or cancel it first.")
+        let move = TransferMove(
+            kind: typed.kind, fromCell: current.organisationID.uuidString,
+            toCell: try typed.cell.requireID().uuidString,
+            toCellName: typed.cell.name, receiving: try typed.cell.validity, on: on, until: typed.until,
+            joinedCellOn: try current.validity.from, stillOnCell: current.validUntil == nil,
+            waitingSentOn: try waiting?.date(\.$sentOn))
+        if let problem = move.problem {
+            let field: String
+            switch problem.part {
+            case .receivingCell: field = "toCell"
+            case .day: field = "on"
+            case .member: field = "kind"
+            }
+            throw InputError.invalid(field: field, vi: problem.text.vi, en: problem.text.en)
         }
         try await checkCommittees(from: from, to: typed, db: db)
-        switch typed.kind {
-        case .temporary: try await checkTemporary(memberID, typed, db: db)
-        default:
-            guard current.validUntil == nil, current.validFrom < on.iso else {
-                throw InputError.invalid(
-                    field: "on", vi: "Ngày chuyển phải sau ngày vào chi bộ hiện tại và trước khi rời chi bộ đó.",
-                    en: "The day of the transfer must be after the member joined the present cell, while still on it.")
-            }
-        }
+        if typed.kind == .temporary { try await checkTemporary(memberID, typed, db: db) }
         return from
     }
 
-    /// The receiving cell stands on the day (and, for a temporary transfer, until its end).
+    /// The receiving cell stands on the day it receives.
     func checkInForce(_ cell: OrganisationRecord, from: CivilDate, until: CivilDate?) throws {
-        let validity = try cell.validity
-        let lastDay = until?.adding(days: -1) ?? from
-        guard validity.contains(from), validity.contains(max(lastDay, from)) else {
-            let day = validity.contains(from) ? lastDay : from
-            throw InputError.invalid(
-                field: "toCell", vi: "Ngày \(day.vietnamese) \(cell.name) chưa thành lập hoặc đã giải thể.",
-                en: "On \(day.vietnamese) \(cell.name) had not been founded or had been dissolved.")
+        guard try cell.validity.contains(from) else {
+            let text = TransferMoveProblem.cellNotInForce(cell.name, on: from).text
+            throw InputError.invalid(field: "toCell", vi: text.vi, en: text.en)
         }
     }
 
