@@ -48,6 +48,39 @@ struct ImportMappingTests {
         #expect(plain.rows.count == 1)
     }
 
+    @Test("a numbered row under the header and the signatures under the table are not data rows")
+    func officeLayout() throws {
+        let office = """
+            DANH SÁCH ĐẢNG VIÊN CHI BỘ THÔN NÀ MỎ,,,
+            STT,Họ và tên,Ngày sinh,Mã chi bộ
+            (1),(2),(3),(4)
+            1,Nông Văn Dũng,05/05/1975,0221501
+            2,Ma Thị Hoa,12/10/1980,0221501
+            ,,,
+            3,Hoàng Văn Sáng,01/02/1990,0221501
+            ,,,
+            ,,"Thượng Nông, ngày 05 tháng 12 năm 2026",
+            Người lập biểu,,T/M CHI ỦY,
+            ,,BÍ THƯ,
+            "(Ký, ghi rõ họ tên)",,,
+            Lý Thị Mai,,Nông Văn Dũng,
+            """
+        let table = try TableReader.csv(Data(office.utf8))
+        #expect(table.headerLine == 2)
+        // The blank line inside the data keeps the row after it: it holds a date and a code, as data rows do.
+        #expect(table.rows.map(\.line) == [4, 5, 7])
+        #expect(table.rows.map { $0.cell(1) } == ["Nông Văn Dũng", "Ma Thị Hoa", "Hoàng Văn Sáng"])
+
+        // Rows after a blank line that hold data, or that read as no signature, stay and are checked as rows.
+        let late = try TableReader.csv(Data("Họ và tên,Ngày sinh,Mã\nA,01/01/1980,01\n,,\nB,02/02/1981,01\n".utf8))
+        #expect(late.rows.map(\.line) == [2, 4])
+        let note = try TableReader.csv(Data("Họ và tên,Ngày sinh,Mã\nA,01/01/1980,01\n,,\nNông Văn Dũng,,\n".utf8))
+        #expect(note.rows.map(\.line) == [2, 4])
+        // A first row of small numbers that do not count 1, 2, 3 … is data.
+        let numbers = try TableReader.csv(Data("Mã thôn,Hộ,Hộ nghèo\n1,2,4\n".utf8))
+        #expect(numbers.rows.count == 1)
+    }
+
     @Test("the export's own header maps every column to its field")
     func exportHeader() {
         let mapping = ColumnMapping.guess(header: MemberCSVFormat.columns, kind: .members)

@@ -34,7 +34,8 @@ public struct ImportTable: Sendable, Hashable, Codable {
 
     /// Builds a table from raw rows (line, cells); empty rows are dropped. The header is the first non-empty row,
     /// unless the sheet opens with title rows as office files do ("DANH SÁCH THÔN ..." above the column headings):
-    /// `headerRow(_:)` skips those.
+    /// `headerRow(_:)` skips those. A numbered row under the header and a signature block under the table are not
+    /// data rows either (`ImportTable+OfficeLayout`).
     public init(lines: [(line: Int, cells: [String])]) throws(InputError) {
         // Cells are kept as read (the formats trim what they use); a row of blanks only is an empty row.
         let nonEmpty = lines.filter { !$0.cells.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
@@ -42,9 +43,11 @@ public struct ImportTable: Sendable, Hashable, Codable {
         let start = Self.headerRow(nonEmpty.prefix(Self.titleSearchRows).map(\.cells))
         var header = nonEmpty[start].cells.map { $0.trimmingWhitespace() }
         while header.last?.isEmpty == true { header.removeLast() }
+        var data = Array(nonEmpty.dropFirst(start + 1))
+        if let first = data.first, Self.isNumberingRow(first.cells) { data.removeFirst() }
+        if let footer = Self.footerStart(data) { data.removeSubrange(footer...) }
         self.init(
-            header: header, headerLine: nonEmpty[start].line,
-            rows: nonEmpty.dropFirst(start + 1).map { Row(line: $0.line, cells: $0.cells) })
+            header: header, headerLine: nonEmpty[start].line, rows: data.map { Row(line: $0.line, cells: $0.cells) })
     }
 
     /// How many rows from the top may be titles above the header.
