@@ -108,8 +108,9 @@ def members_rows() -> list[list]:
     return rows
 
 
-def workbook(path: Path, titles: list[str], header: list[str], rows: list[list]) -> Path:
-    """An .xlsx as a clerk makes it: title lines, a blank line, the header, then the rows."""
+def workbook(path: Path, titles: list[str], header: list[str], rows: list[list], signed: bool = False) -> Path:
+    """An .xlsx as a clerk makes it: title lines, a blank line, the header, then the rows. A signed one numbers its
+    columns (1) (2) … under the header and ends with the place-and-date line and the signatures."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Danh sách"
@@ -117,11 +118,19 @@ def workbook(path: Path, titles: list[str], header: list[str], rows: list[list])
         sheet.append([title])
     sheet.append([])
     sheet.append(header)
+    if signed:
+        sheet.append([f"({n})" for n in range(1, len(header) + 1)])
     for row in rows:
         sheet.append(row)
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, datetime.datetime):
                 cell.number_format = "dd/mm/yyyy"
+    if signed:
+        sheet.append([])
+        sheet.append([None, None, None, None, None, None, f"{COMMUNE_NAME}, ngày 05 tháng 12 năm 2026"])
+        sheet.append([None, "Người lập biểu", None, None, None, None, "T/M ĐẢNG ỦY"])
+        sheet.append([None, "(Ký, ghi rõ họ tên)", None, None, None, None, "BÍ THƯ"])
+        sheet.append([None, "Lý Thị Mai", None, None, None, None, "Ma Văn Hùng"])
     book.save(path)
     return path
 
@@ -266,7 +275,7 @@ def test_a_planner_starts_an_empty_commune_from_office_workbooks(page: Page, emp
         folder / "dang-vien.xlsx", [f"ĐẢNG BỘ XÃ {COMMUNE_NAME.upper()}", "DANH SÁCH ĐẢNG VIÊN"],
         ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Số CCCD", "Số thẻ đảng viên", "Ngày vào Đảng",
          "Ngày chính thức", "Mã chi bộ"],
-        member_rows,
+        member_rows, signed=True,
     )
     posts = workbook(
         folder / "chuc-vu.xlsx", [f"ĐẢNG BỘ XÃ {COMMUNE_NAME.upper()}", "DANH SÁCH CÁN BỘ CHỦ CHỐT"],
