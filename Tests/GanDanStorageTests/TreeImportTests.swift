@@ -73,7 +73,7 @@ struct TreeImportTests {
     }
 
     @Test(
-        "organisations: parents in the file or in scope are written; outside units, unknown codes and early dates are refused",
+        "organisations: parents in the file or in scope are written, older than their unit's record too; outside units, unknown codes and dates before the parent committee are refused",
         arguments: TestDatabase.all)
     func organisations(database: TestDatabase) async throws {
         try await database.withDatabase { db in
@@ -97,7 +97,7 @@ struct TreeImportTests {
 
             let good =
                 header + """
-                    DB-MOI,Đảng bộ xã,Đảng bộ mới,,00001,01/01/2020
+                    DB-MOI,Đảng bộ xã,Đảng bộ mới,,00001,03/02/1950
                     CB-TH-00001,Chi bộ khác,Chi bộ Trường Tiểu học,DB-MOI,00001,01/09/2020
                     """
             let report = try await Self.run(good, kind: .organisations, on: db, scope: scope)
@@ -106,6 +106,8 @@ struct TreeImportTests {
                 try await OrganisationRecord.query(on: db).filter(\.$code == "CB-TH-00001").first())
             let parent = try #require(try await OrganisationRecord.query(on: db).filter(\.$code == "DB-MOI").first())
             #expect(school.parentID == parent.id && school.validFrom == "2020-09-01")
+            // Older than its commune's stored start (1-1-2008, the list's first day): party organisations often are.
+            #expect(parent.validFrom == "1950-02-03")
             #expect(
                 try await AuditEntryRecord.query(on: db).filter(\.$entity == "organisation")
                     .filter(\.$actor == "planner").count() == 2)

@@ -31,7 +31,6 @@ struct DistrictFilesCommand: ParsableCommand {
             districts: districts, communesPerDistrict: communes, villagesPerCommune: villages, members: members,
             seed: seed)
         var dataset = ScaleProvince.dataset(shape)
-        Self.foundedInUnits(&dataset)
         ScalePosts.assign(&dataset)
         let root = URL(fileURLWithPath: output)
         _ = try DistrictFolder.write(dataset, to: root.appendingPathComponent("full"), format: .csv)
@@ -41,29 +40,6 @@ struct DistrictFilesCommand: ParsableCommand {
         print(
             "units=\(dataset.units.count) organisations=\(dataset.organisations.count) "
                 + "members=\(dataset.members.count) posts=\(posts)")
-    }
-}
-
-extension DistrictFilesCommand {
-    /// Moves each organisation's founding day to its unit's first day where it was earlier, and each member's day of
-    /// joining a cell to the cell's first day: the generated units begin with the 2008 list, and an organisation may
-    /// not begin before its unit, nor a membership before its cell (rules.md R26).
-    static func foundedInUnits(_ dataset: inout OrganisationDataset) {
-        let unitFrom = Dictionary(
-            dataset.units.map { ($0.code, $0.validity.from) }, uniquingKeysWith: { first, _ in first })
-        for index in dataset.organisations.indices {
-            let organisation = dataset.organisations[index]
-            if let from = unitFrom[organisation.unitCode], organisation.validity.from < from {
-                dataset.organisations[index].validity.from = from
-            }
-        }
-        let cellFrom = Dictionary(
-            dataset.organisations.map { ($0.code, $0.validity.from) }, uniquingKeysWith: { first, _ in first })
-        for index in dataset.members.indices {
-            if let from = cellFrom[dataset.members[index].cellCode], dataset.members[index].joinedCellOn < from {
-                dataset.members[index].joinedCellOn = from
-            }
-        }
     }
 }
 

@@ -1,8 +1,12 @@
 import Foundation
 import GanDanCore
 
-/// The dates of imported villages and organisations against what they hang under: nothing starts before its commune,
-/// unit or parent committee existed (rules.md R26).
+/// The dates of imported villages and organisations against what they hang under: a village does not start before
+/// its commune, an organisation not before its parent committee (rules.md R26).
+///
+/// An organisation is not held to its unit's start: a unit's stored start is the first day its list knows (1-1-2008
+/// for the official list, which carries no dates) or its latest rename, and party organisations are routinely older.
+/// The district folder's checks (`DistrictChecks`) do not hold it either.
 struct TreeImportDates {
     /// The day each open unit and each organisation (the open one when a code was reused) began, by code.
     let unitStarts: [String: CivilDate]
@@ -20,8 +24,8 @@ struct TreeImportDates {
             uniquingKeysWith: { first, _ in first })
     }
 
-    /// A `valid_from` issue for each village or organisation (at its line in `lines`, by code) that starts before the
-    /// unit or organisation above it.
+    /// A `valid_from` issue for each village (organisation, at its line in `lines`, by code) that starts before the
+    /// unit (organisation) above it.
     func issues(_ dataset: OrganisationDataset, lines: [String: Int]) -> [InputIssue] {
         var issues: [InputIssue] = []
         for unit in dataset.units {
@@ -35,9 +39,6 @@ struct TreeImportDates {
         for organisation in dataset.organisations {
             let from = organisation.validity.from
             let line = lines[organisation.code]
-            if let start = unitStarts[organisation.unitCode], from < start {
-                issues.append(Self.early(line: line, from: from, above: organisation.unitCode, start: start))
-            }
             if let parent = organisation.parentCode,
                 let start = fileStarts[parent] ?? organisationStarts[parent], from < start
             {
