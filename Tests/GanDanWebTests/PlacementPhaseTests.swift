@@ -101,6 +101,18 @@ struct PlacementPhaseTests {
             #expect(html.contains("quá 30 ngày làm việc"))
             #expect(try await PlacementPlans(db: app.store, scope: .everything).plan(plan.id)?.status == .draft)
             #expect(try await MembershipRecord.query(on: app.store).filter(\.$transferKind == "internal").count() == 0)
+            var json = users.admin.bearer
+            json.contentType = .json
+            try await app.testing().test(
+                .POST, "/api/placement/plans/\(plan.id)/approve", headers: json,
+                body: ByteBuffer(
+                    string: #"{"decision_date":"2019-04-25","version":\#(plan.version),"#
+                        + #""placed_on":{"\#(thanhTuong)":"\#(tooLate)"}}"#)
+            ) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("30"))
+            }
+            #expect(try await PlacementPlans(db: app.store, scope: .everything).plan(plan.id)?.status == .draft)
             let before = try await Self.approve(app, users, plan, commune: thanhTuong, placedOn: "2019-04-24")
             #expect(before.0 == .unprocessableEntity)
             #expect(before.1.contains("trước ngày quyết định"))

@@ -284,18 +284,6 @@ struct PlacementPages: RouteCollection {
         var version: Int
         /// Each commune's day for placing its members, by commune id; empty means the decision date (rules.md R14).
         var placedOn: [String: String]?
-
-        /// The filled-in placement days; an unreadable one is refused with the field named.
-        func placementDays() throws -> [UUID: CivilDate] {
-            var days: [UUID: CivilDate] = [:]
-            for (key, text) in placedOn ?? [:] where !text.trimmingCharacters(in: .whitespaces).isEmpty {
-                guard let commune = UUID(uuidString: key), let day = CivilDate(text) else {
-                    throw InputError.invalid([InputIssue.unreadable(field: "placedOn", value: text)])
-                }
-                days[commune] = day
-            }
-            return days
-        }
     }
 
     @Sendable func approve(req: Request) async throws -> Response {
@@ -309,7 +297,8 @@ struct PlacementPages: RouteCollection {
                 db: req.store, scope: try await req.scope(.approve), charter: req.application.settings.charter,
                 calendar: req.workingCalendar
             ).approve(
-                plan.id, version: form.version, decisionDate: date, placedOn: try form.placementDays(),
+                plan.id, version: form.version, decisionDate: date,
+                placedOn: try Self.placementDays(form.placedOn, field: "placedOn"),
                 actor: try await req.actor())
         } catch let error as StorageError {
             let response = try await renderReview(req, plan, error: error.sentence(in: req.language)).encodeResponse(
