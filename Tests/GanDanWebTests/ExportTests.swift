@@ -242,7 +242,7 @@ struct ExportTests {
                 let html = res.body.string
                 #expect(res.status == .ok)
                 #expect(html.contains("T/M ĐẢNG ỦY"))
-                #expect(html.contains("Xã Thanh Tương"))
+                #expect(html.contains("ĐẢNG ỦY XÃ THANH TƯƠNG"), "the commune committee issues the decision")
                 // A printed paper cites no internal rule code.
                 #expect(!html.contains("rules.md"))
             }

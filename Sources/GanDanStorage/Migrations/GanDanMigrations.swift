@@ -23,6 +23,7 @@ public enum GanDanMigrations {
             AddOrganisationPlacementNames(),
             AddCellCongresses(),
             AddMinutesDrafts(),
+            AddDissolutionHandover(),
         ]
     }
 }

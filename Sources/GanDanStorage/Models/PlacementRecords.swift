@@ -27,6 +27,11 @@ final class DissolutionRecord: Model, @unchecked Sendable {
     @Field(key: "planned_on") var plannedOn: String
     @OptionalField(key: "placed_on") var placedOn: String?
     @OptionalField(key: "dissolved_on") var dissolvedOn: String?
+    /// The day of the placement decision, from which the 30 working days for placing the members run (rules.md R14).
+    @OptionalField(key: "decided_on") var decidedOn: String?
+    /// The party organisation whose committee took over the cell's records and seal, and the day (rules.md R14).
+    @OptionalField(key: "handover_to") var handoverTo: UUID?
+    @OptionalField(key: "handover_on") var handoverOn: String?
 
     init() {}
 }

@@ -11,6 +11,11 @@ public struct DirectiveProgress: Sendable, Codable, Hashable {
         public var plannedOn: CivilDate
         public var placedOn: CivilDate?
         public var dissolvedOn: CivilDate?
+        /// The placement decision's day, from which the members' 30 working days run (rules.md R14).
+        public var decidedOn: CivilDate?
+        /// Who took over the cell's records and seal ("Đảng bộ xã Thanh Tương"), and when (rules.md R14).
+        public var handoverTo: String?
+        public var handoverOn: CivilDate?
     }
 
     public struct Coverage: Sendable, Codable, Hashable {
@@ -101,23 +106,31 @@ public struct Directives: Sendable {
         else { return nil }
         let deadline = try directive.date(\.$deadline)
         let rows = try await DissolutionRecord.query(on: db).filter(\.$directiveID == id).all()
-        let organisations = try await OrganisationRecord.query(on: db).filter(\.$id ~~ rows.map(\.organisationID)).all()
-        let names = try Dictionary(
-            organisations.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
+        // A district's list: each agency cell named with its commune (rules.md R27), as of its planning day.
+        let tree = OrganisationTree(db: db, scope: .storageInternal)
+        let planned = try rows.map { try $0.date(\.$plannedOn) }.min() ?? date
+        let names = try await tree.namesWithCommune(cellIDs: Set(rows.map(\.organisationID)), on: planned)
+        let takers = try await OrganisationRecord.query(on: db).filter(\.$id ~~ rows.compactMap(\.handoverTo)).all()
+        let takerNames = try Dictionary(
+            takers.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
         let cells = try rows.map { row -> DirectiveProgress.Cell in
             let dissolvedOn = try row.date(\.$dissolvedOn).flatMap { $0 <= date ? $0 : nil }
             let placedOn = try row.date(\.$placedOn).flatMap { $0 <= date ? $0 : nil }
             let status: DissolutionStatus = dissolvedOn != nil ? .dissolved : placedOn != nil ? .placed : .planned
+            // Nothing dated after the day asked (rules.md R26).
+            let decidedOn = try row.date(\.$decidedOn).flatMap { $0 <= date ? $0 : nil }
+            let handoverOn = try row.date(\.$handoverOn).flatMap { $0 <= date ? $0 : nil }
             return DirectiveProgress.Cell(
                 cellID: row.organisationID, cellName: names[row.organisationID] ?? "", status: status,
-                plannedOn: try row.date(\.$plannedOn), placedOn: placedOn, dissolvedOn: dissolvedOn)
+                plannedOn: try row.date(\.$plannedOn), placedOn: placedOn, dissolvedOn: dissolvedOn,
+                decidedOn: decidedOn, handoverTo: handoverOn == nil ? nil : row.handoverTo.flatMap { takerNames[$0] },
+                handoverOn: handoverOn)
         }
         .sorted { VietnameseText.sortKey($0.cellName) < VietnameseText.sortKey($1.cellName) }
         let dissolved = cells.filter { $0.status == .dissolved }.count
         let completedOn = dissolved == cells.count ? cells.compactMap(\.dissolvedOn).max() : nil
 
         // Coverage: newcomers of approved plans of this unit, per village cell of the unit on the date.
-        let tree = OrganisationTree(db: db, scope: .storageInternal)
         let units = try await tree.subtree(of: directive.unitID, on: date)
         let villageCells = try await tree.organisations(atUnits: units, on: date).filter { $0.kind == .villageCell }
         var received: [UUID: Int] = [:]

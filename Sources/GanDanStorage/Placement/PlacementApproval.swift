@@ -4,15 +4,20 @@ import GanDanCore
 import SQLKit
 
 extension PlacementPlans {
-    /// Approves a draft: every member moves by an internal permanent transfer dated `decisionDate` (rules.md R13),
-    /// the agency cells are dissolved that day (R14), and the audit trail records it — all in one transaction.
+    /// Approves a draft: every member moves by an internal permanent transfer (rules.md R13) and the agency cells are
+    /// dissolved, the superior committee taking over records and seal (R14), and the audit trail records it — all in
+    /// one transaction. Each commune's members are placed on its day in `placedOn` (the decision date when absent;
+    /// not before it, nor more than `charter.placementWorkingDays` working days after it).
     /// `version` must be the draft's current version; of two planners approving at once exactly one succeeds.
     /// A stale draft (another plan covering its cells or members approved since it was proposed, or a member no
     /// longer on the roll it was proposed from) is refused with the reason and marked superseded.
-    public func approve(_ id: UUID, version: Int, decisionDate: CivilDate, actor: Actor) async throws -> PlacementPlan {
+    public func approve(
+        _ id: UUID, version: Int, decisionDate: CivilDate, placedOn: [UUID: CivilDate] = [:], actor: Actor
+    ) async throws -> PlacementPlan {
         try decisionDate.requireSupported(field: "decision_date")
         guard let stored = try await record(id) else { throw StorageError.notFound("no placement plan \(id)") }
         try checkDecisionDate(decisionDate, proposedOn: try plan(stored).proposedOn)
+        try checkPlacementDates(placedOn, of: try plan(stored), decisionDate: decisionDate)
         let outcome: ApprovalOutcome = try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { throw StorageError.unavailable("an SQL database is needed") }
             try await Self.serialiseApprovals(sql)
@@ -32,7 +37,7 @@ extension PlacementPlans {
             }
             record.approvedAt = Date()
             try await record.update(on: db)
-            try await self.apply(plan, on: decisionDate, actor: actor, db: db)
+            try await self.apply(plan, on: decisionDate, placedOn: placedOn, actor: actor, db: db)
             return .approved(try self.plan(record))
         }
         switch outcome {
@@ -148,19 +153,23 @@ extension PlacementPlans {
         return nil
     }
 
-    /// The transfers, dissolutions, superseding and audit entry of an approval, in the caller's transaction.
-    func apply(_ plan: PlacementPlan, on decisionDate: CivilDate, actor: Actor, db: any Database) async throws {
+    /// The transfers, dissolutions, superseding and audit entry of an approval, in the caller's transaction; each
+    /// commune's members move, and its agency cells are dissolved, on the commune's day in `placedOn`.
+    func apply(
+        _ plan: PlacementPlan, on decisionDate: CivilDate, placedOn: [UUID: CivilDate] = [:], actor: Actor,
+        db: any Database
+    ) async throws {
         for commune in plan.communes {
+            let day = placedOn[commune.communeID] ?? decisionDate
             for decision in commune.proposal.decisions {
                 let current = try await MembershipRecord.query(on: db).filter(\.$memberID == decision.memberID)
-                    .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: decisionDate).first()
+                    .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: day).first()
                 guard current?.organisationID != decision.toCellID else { continue }
                 try await MembershipWriter.transfer(
-                    decision.memberID, to: decision.toCellID, on: decisionDate, kind: .internal, actor: actor,
-                    db: db)
+                    decision.memberID, to: decision.toCellID, on: day, kind: .internal, actor: actor, db: db)
             }
             for cellID in commune.agencyCellIDs {
-                try await dissolve(cellID, on: decisionDate, actor: actor, db: db)
+                try await dissolve(cellID, on: day, decidedOn: decisionDate, actor: actor, db: db)
             }
         }
         if let corrected = plan.correctsID, let old = try await PlacementPlanRecord.find(corrected, on: db) {
@@ -174,8 +183,11 @@ extension PlacementPlans {
                 requestID: actor.requestID, unitID: plan.unitID))
     }
 
-    /// Ends an agency cell on `date` and marks its dissolution done (rules.md A1, R14).
-    func dissolve(_ cellID: UUID, on date: CivilDate, actor: Actor, db: any Database) async throws {
+    /// Ends an agency cell on `date` and marks its dissolution done: decided on `decidedOn`, members placed and
+    /// records and seal handed to the committee of the cell's parent organisation that day (rules.md A1, R14).
+    func dissolve(_ cellID: UUID, on date: CivilDate, decidedOn: CivilDate, actor: Actor, db: any Database)
+        async throws
+    {
         guard let cell = try await OrganisationRecord.find(cellID, on: db) else { return }
         let remaining = try await MembershipRecord.query(on: db).filter(\.$organisationID == cellID)
             .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: date).count()
@@ -191,6 +203,9 @@ extension PlacementPlans {
             dissolution.status = DissolutionStatus.dissolved.rawValue
             dissolution.placedOn = dissolution.placedOn ?? date.iso
             dissolution.dissolvedOn = date.iso
+            dissolution.decidedOn = decidedOn.iso
+            dissolution.handoverTo = cell.parentID
+            dissolution.handoverOn = date.iso
             try await dissolution.update(on: db)
         }
         try await AuditTrail(db: db, scope: .storageInternal).record(

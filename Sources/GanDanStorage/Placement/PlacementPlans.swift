@@ -50,13 +50,18 @@ public struct PlacementChange: Sendable, Codable, Hashable {
 public struct PlacementPlans: Sendable {
     let db: any Database
     let scope: AccessScope
-    /// Bounds the decision date (`decisionLeadDays`).
+    /// Bounds the decision date (`decisionLeadDays`) and the placement dates (`placementWorkingDays`).
     let charter: CharterSettings
+    /// Counts the working days between the decision and a commune's placement (rules.md R14).
+    let calendar: WorkingCalendar
 
-    public init(db: any Database, scope: AccessScope, charter: CharterSettings = .standard) {
+    public init(
+        db: any Database, scope: AccessScope, charter: CharterSettings = .standard, calendar: WorkingCalendar = .vietnam
+    ) {
         self.db = db
         self.scope = scope
         self.charter = charter
+        self.calendar = calendar
     }
 
     /// Solves the unit's problems on `date` and stores the result as a new draft.

@@ -48,6 +48,8 @@ enum ExportLabels {
                 "Chuyển sinh hoạt đảng nội bộ, chính thức cho các đồng chí có tên dưới đây về sinh hoạt tại chi bộ thôn, bản:",
             en: "The members named below transfer, internally and officially, to the village cells listed:"),
         "membersUnit": BilingualText(vi: "đảng viên", en: "members"),
+        "decisionPerCommune": BilingualText(vi: "Quyết định của từng xã", en: "Each commune's decision"),
+        "decisionFrom": BilingualText(vi: "Chi bộ giải thể", en: "Cell dissolved"),
         "reportsLink": BilingualText(vi: "Báo cáo tháng", en: "Monthly report"),
         "summaryLink": BilingualText(vi: "Tổng hợp chi bộ thôn", en: "Village cells summary"),
         "auditHeadLead": BilingualText(

@@ -73,9 +73,12 @@ struct PlacementAPI: RouteCollection {
             throw CivilDate.outOfRangeError(field: "decision_date", text: input.decisionDate)
         }
         return try await PlacementPlans(
-            db: req.store, scope: try await req.scope(.approve), charter: req.application.settings.charter
+            db: req.store, scope: try await req.scope(.approve), charter: req.application.settings.charter,
+            calendar: req.workingCalendar
         ).approve(
-            plan.id, version: input.version, decisionDate: date, actor: try await req.actor())
+            plan.id, version: input.version, decisionDate: date,
+            placedOn: try PlacementPages.placementDays(input.placedOn, field: "placed_on"), actor: try await req.actor()
+        )
     }
 
     /// A new draft correcting an approved plan; the approved one stays in history until the new one is approved.

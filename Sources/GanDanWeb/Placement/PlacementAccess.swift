@@ -18,6 +18,22 @@ struct RerunRequest: Content {
 struct ApproveRequest: Content {
     var decisionDate: String
     var version: Int
+    /// Commune id → the day its members are placed (YYYY-MM-DD); absent communes are placed on the decision date.
+    var placedOn: [String: String]?
+}
+
+extension PlacementPages {
+    /// The filled-in placement days of an approval, by commune; an unreadable one is refused naming `field`.
+    static func placementDays(_ raw: [String: String]?, field: String) throws -> [UUID: CivilDate] {
+        var days: [UUID: CivilDate] = [:]
+        for (key, text) in raw ?? [:] where !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let commune = UUID(uuidString: key), let day = CivilDate(text) else {
+                throw InputError.invalid([InputIssue.unreadable(field: field, value: text)])
+            }
+            days[commune] = day
+        }
+        return days
+    }
 }
 
 extension Request {

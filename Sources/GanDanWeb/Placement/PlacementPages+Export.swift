@@ -22,15 +22,18 @@ extension PlacementPages {
         return table
     }
 
-    /// The decision's list: the receiving cell, the number within it and the member's name, as printed.
+    /// The decision's list: the commune, the receiving cell (named with its commune), the number within it and the
+    /// member's name, as printed.
     static func table(_ context: DecisionContext, _ req: Request) -> ExportTable {
         func word(_ key: String) -> String { Labels.text(key, req) }
         var table = ExportTable(
             title: [context.page.title, context.unitName].filter { !$0.isEmpty }.joined(separator: " "),
-            columns: [word("goesTo"), "#", word("name")])
-        for group in context.groups {
-            for (index, name) in group.members.enumerated() {
-                table.append([.text(group.cell), .integer(index + 1), .text(name)])
+            columns: [word("unit"), word("goesTo"), "#", word("name")])
+        for paper in context.papers {
+            for group in paper.groups {
+                for (index, name) in group.members.enumerated() {
+                    table.append([.text(paper.commune), .text(group.cell), .integer(index + 1), .text(name)])
+                }
             }
         }
         return table

@@ -14,7 +14,7 @@ struct PlacementPages: RouteCollection {
         read.get("placement", "plans", ":plan", use: review).reading(.format, .unit)
         write.post("placement", "plans", ":plan", "move", use: move)
         routes.requiring(.approve).post("placement", "plans", ":plan", "approve", use: approve)
-        read.get("placement", "plans", ":plan", "decision", use: decision).reading(.format)
+        read.get("placement", "plans", ":plan", "decision", use: decision).reading(.format, .unit)
         write.post("placement", "plans", ":plan", "correct", use: correct)
         read.get("directives", ":directive", use: directive).reading(.format)
         read.get("charter", ":unit", use: charter).reading(.format)
@@ -282,6 +282,8 @@ struct PlacementPages: RouteCollection {
     struct ApproveForm: Content {
         var decisionDate: String
         var version: Int
+        /// Each commune's day for placing its members, by commune id; empty means the decision date (rules.md R14).
+        var placedOn: [String: String]?
     }
 
     @Sendable func approve(req: Request) async throws -> Response {
@@ -292,9 +294,12 @@ struct PlacementPages: RouteCollection {
         }
         do {
             _ = try await PlacementPlans(
-                db: req.store, scope: try await req.scope(.approve), charter: req.application.settings.charter
+                db: req.store, scope: try await req.scope(.approve), charter: req.application.settings.charter,
+                calendar: req.workingCalendar
             ).approve(
-                plan.id, version: form.version, decisionDate: date, actor: try await req.actor())
+                plan.id, version: form.version, decisionDate: date,
+                placedOn: try Self.placementDays(form.placedOn, field: "placedOn"),
+                actor: try await req.actor())
         } catch let error as StorageError {
             let response = try await renderReview(req, plan, error: error.sentence(in: req.language)).encodeResponse(
                 for: req)
@@ -317,55 +322,6 @@ struct PlacementPages: RouteCollection {
         return req.redirect(to: "/placement/plans/\(correction.id)")
     }
 
-    struct DecisionGroup: Encodable {
-        var cell: String
-        var members: [String]
-    }
-
-    struct DecisionContext: Encodable {
-        var page: PageContext
-        var status: String
-        var decisionDate: String?
-        var groups: [DecisionGroup]
-        var count: Int
-        /// The unit the plan is for, in the document's header, and the place-and-date line above the signature.
-        var unitName: String
-        var dateLine: String
-        var isApproved: Bool
-    }
-
-    @Sendable func decision(req: Request) async throws -> Response {
-        let format = try req.exportFormat()
-        let plan = try req.resolved.plan
-        let context = try await decisionContext(req, plan)
-        let units = try await req.planUnits(plan)
-        if format == nil { try await req.auditPlanRead(plan, entity: "placement_decision") }
-        return try await req.exportOrRender(
-            "placement-decision", context, format: format, list: "placement_decision", object: plan.id, units: units
-        ) { Self.table($0, req) }
-    }
-
-    /// The printable decision: transfers grouped by receiving cell (print CSS, Vietnamese).
-    func decisionContext(_ req: Request, _ plan: PlacementPlan) async throws -> DecisionContext {
-        let unit = try await OrganisationTree(db: req.store, scope: try await req.scope(.read)).unit(
-            plan.unitID, on: plan.decisionDate ?? (try req.asOfDate()))
-        let groups = Dictionary(grouping: plan.decisions, by: \.toCellName)
-            .map {
-                DecisionGroup(
-                    cell: $0.key,
-                    members: $0.value.map(\.memberName).sorted {
-                        VietnameseText.personNameSortKey($0) < VietnameseText.personNameSortKey($1)
-                    })
-            }
-            .sorted { VietnameseText.sortKey($0.cell) < VietnameseText.sortKey($1.cell) }
-        let day = try plan.decisionDate ?? req.asOfDate()
-        return DecisionContext(
-            page: PageContext(req, title: Labels.text("decision", req), exportable: true),
-            status: Self.statusLabel(plan.status, req), decisionDate: plan.decisionDate?.vietnamese, groups: groups,
-            count: plan.decisions.count, unitName: unit?.title(in: req.language) ?? "",
-            dateLine: ReportDate.line(day, req), isApproved: plan.status == .approved)
-    }
-
     struct ProgressContext: Encodable {
         var page: PageContext
         var progress: DirectiveProgress
@@ -380,6 +336,13 @@ struct PlacementPages: RouteCollection {
         var status: String
         var date: String?
         var day: CivilDate?
+        /// The decision, the last day for placing the members (30 working days later) and whether it was kept, and
+        /// the handover of records and seal (rules.md R14).
+        var decidedOn: String?
+        var placeBy: String?
+        var kept: Bool?
+        var handoverTo: String?
+        var handoverOn: String?
     }
 
     @Sendable func directive(req: Request) async throws -> Response {
@@ -398,13 +361,23 @@ struct PlacementPages: RouteCollection {
                 page: PageContext(req, title: progress.title, exportable: true), progress: progress,
                 deadline: progress.deadline.vietnamese,
                 completedOn: progress.completedOn?.vietnamese,
-                cells: progress.cells.map {
-                    ProgressCell(
-                        name: $0.cellName, status: Labels.text("dissolution." + $0.status.rawValue, req),
-                        date: ($0.dissolvedOn ?? $0.placedOn)?.vietnamese, day: $0.dissolvedOn ?? $0.placedOn)
-                },
+                cells: progress.cells.map { Self.progressCell($0, req) },
                 coverage: progress.coverage), progress.unitID
         )
+    }
+
+    /// One agency cell's line: its status and date, the 30-working-day deadline from the decision and whether the
+    /// members were placed by then, and who took over its records and seal (rules.md A1, R14).
+    static func progressCell(_ cell: DirectiveProgress.Cell, _ req: Request) -> ProgressCell {
+        let placeBy = cell.decidedOn.map {
+            req.workingCalendar.adding(workingDays: req.application.settings.charter.placementWorkingDays, to: $0)
+        }
+        return ProgressCell(
+            name: cell.cellName, status: Labels.text("dissolution." + cell.status.rawValue, req),
+            date: (cell.dissolvedOn ?? cell.placedOn)?.vietnamese, day: cell.dissolvedOn ?? cell.placedOn,
+            decidedOn: cell.decidedOn?.vietnamese, placeBy: placeBy?.vietnamese,
+            kept: placeBy.flatMap { deadline in cell.placedOn.map { $0 <= deadline } },
+            handoverTo: cell.handoverTo, handoverOn: cell.handoverOn?.vietnamese)
     }
 
     struct CharterContext: Encodable {

@@ -128,6 +128,7 @@ enum FieldLabels {
         "residenceContactCell": BilingualText(vi: "Chi bộ nơi cư trú", en: "Cell where they live"),
         "residenceVillage": BilingualText(vi: "Thôn nơi cư trú", en: "Village where they live"),
         "decisionDate": BilingualText(vi: "Ngày quyết định", en: "Decision date"),
+        "placedOn": BilingualText(vi: "Ngày chuyển sinh hoạt", en: "Day the members are placed"),
         "password": BilingualText(vi: "Mật khẩu", en: "Password"),
         "username": BilingualText(vi: "Tên đăng nhập", en: "User name"),
         "on": BilingualText(vi: "Ngày", en: "On"),
