@@ -29,18 +29,24 @@ struct DemoLives: Sendable {
                 !$0.isSecretary && !$0.isKeyLeader && $0.party.status == .full && $0.validity.until == nil
                     && $0.validity.from < from
             }.sorted { ($0.party.admittedOn, $0.key) < ($1.party.admittedOn, $1.key) }
-            // The oldest member on the roll, by admission, is the one who may die; another may move away.
+            // The oldest member on the roll, by admission, is the one who may die; another may move away. Neither
+            // introduces a candidate afterwards (`cell` is the roll as read before).
+            var gone: Set<String> = []
             if let oldest = ordinary.first, random.chance(0.2) {
                 try await record(.deceased, of: oldest, on: random.date(from: from, through: today), today: today)
+                gone.insert(oldest.id)
                 summary.died += 1
             }
             if ordinary.count > 2, random.chance(0.12) {
                 let mover = ordinary[random.int(1...(ordinary.count - 1))]
                 try await record(.movedOut, of: mover, on: random.date(from: from, through: today), today: today)
+                gone.insert(mover.id)
                 summary.movedOut += 1
             }
+            var staying = cell
+            staying.members.removeAll { gone.contains($0.id) }
             if random.chance(0.15),
-                try await admit(into: cell, random: &random, from: from, today: today, usedNames: &usedNames)
+                try await admit(into: staying, random: &random, from: from, today: today, usedNames: &usedNames)
             {
                 summary.admitted += 1
             }

@@ -24,7 +24,7 @@ public enum DemoUsers {
             let cell = try await tree.organisation(
                 code: OrganisationDraft.villageCellCode(villageCode: NaHangDemo.naCoocVillageCode))
         else { throw StorageError.notFound("the Na Hang demo units: load the demo first") }
-        let accounts: [(String, String, RoleGrant, String)] = [
+        var accounts: [(String, String, RoleGrant, String)] = [
             ("admin", "Quản trị hệ thống", RoleGrant(role: .administrator), "administrator (everything)"),
             (
                 "planner.nahang", "Ban Tổ chức Huyện ủy Na Hang", RoleGrant(role: .planner, unitID: district.id),
@@ -43,7 +43,8 @@ public enum DemoUsers {
                 "auditor.nahang", "Kiểm tra — Na Hang", RoleGrant(role: .auditor, unitID: district.id),
                 "auditor of Na Hang"
             ),
-        ] + (try await todayAccounts(tree: tree, today: today))
+        ]
+        accounts += try await todayAccounts(tree: tree, today: today)
         var logins: [Login] = []
         for (username, name, grant, description) in accounts {
             if try await users.credentials(username: username) == nil {

@@ -12,7 +12,7 @@ struct PresentDemoTests {
     static let today = TestDatabase.presentToday
 
     @Test(
-        "at stage present Nà Coóc's cell is a cell of xã Nà Hang, met in November 2026 evaluating November, with 2019's members less those who died or moved; every cell met that month; 2025 ratings keep the quota per committee; households were reviewed each year; lives changed the rolls",
+        "at stage present Nà Coóc's cell is a cell of xã Nà Hang, met in November 2026 evaluating November, with the story's members less those who moved away; every cell met that month; 2025 ratings keep the quota per committee; households were reviewed each year; lives changed the rolls",
         arguments: TestDatabase.all)
     func present(database: TestDatabase) async throws {
         try await database.withDemo(stage: .present) { db, _ in
