@@ -24,6 +24,36 @@ struct PresentDemoTests {
         }
     }
 
+    @Test(
+        "at stage present the province planner sees Na Hang district in 2019 and the new communes today; xã Nà Hang's planner sees Nà Coóc's cell today; Nà Coóc's secretary works then and now",
+        arguments: TestDatabase.all)
+    func accounts(database: TestDatabase) async throws {
+        try await database.withDemo(stage: .present) { db, _ in
+            let tree = OrganisationTree(db: db, scope: .everything)
+            let users = UserDirectory(db: db)
+            let logins = try await DemoUsers.create(tree: tree, users: users, passwordHash: "x", today: Self.today)
+            #expect(logins.map(\.username).contains("planner.xanahang"))
+            let cell = try #require(
+                try await tree.organisation(
+                    code: OrganisationDraft.villageCellCode(villageCode: NaHangDemo.naCoocVillageCode)))
+            let district = try #require(try await tree.unit(code: NaHangDemo.districtCode, on: RestructureTests.before))
+            let naHang = try #require(try await tree.unit(code: NaHangDemo.newNaHangCode, on: Self.today))
+            let resolver = ScopeResolver(db: db)
+            func scope(_ username: String, on day: CivilDate) async throws -> AccessScope {
+                let account = try #require(try await users.credentials(username: username)?.account)
+                return try await resolver.scopes(for: account, on: day).read
+            }
+            let then = try await scope("planner.tuyenquang", on: RestructureTests.before)
+            let now = try await scope("planner.tuyenquang", on: Self.today)
+            #expect(then.contains(unit: district.id) && then.contains(organisation: cell.id))
+            #expect(now.contains(unit: naHang.id) && now.contains(organisation: cell.id))
+            #expect(try await scope("planner.xanahang", on: Self.today).contains(organisation: cell.id))
+            for day in [RestructureTests.before, Self.today] {
+                #expect(try await scope("secretary.nacooc", on: day).contains(organisation: cell.id))
+            }
+        }
+    }
+
     /// Nà Coóc's cell: same id, now under xã Nà Hang (02221); its November 2026 meeting evaluates November.
     static func checkNaCooc(_ db: any Database) async throws {
         let tree = OrganisationTree(db: db, scope: .everything)
