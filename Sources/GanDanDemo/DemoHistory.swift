@@ -18,8 +18,10 @@ public struct DemoHistory: Sendable {
     ///
     /// With `until`, the whole history is generated as without it and only what was recorded by the end of that day
     /// is stored (`CellHistory.recorded(by:)`): the same district as the full story, stopped at a day (rules.md R26).
+    /// With `today`, the cells' life continues after the window through today's month (`continuing`).
     public func write(
-        districtID: UUID, placementDate: CivilDate, actor: Actor, monthsEachSide: Int = 12, until: CivilDate? = nil
+        districtID: UUID, placementDate: CivilDate, actor: Actor, monthsEachSide: Int = 12, until: CivilDate? = nil,
+        today: CivilDate? = nil
     ) async throws -> CellHistorySummary {
         let cells = try await VillageCellRolls(db: db, scope: .everything).rolls(under: districtID, on: placementDate)
         // Each cell followed by a member of the committee above it, present at most of its meetings (rules.md R11).
@@ -41,16 +43,44 @@ public struct DemoHistory: Sendable {
             }
             committeeOf[cell.id] = parent.uuidString
         }
+        let cut = [until, today].compactMap { $0 }.min()
+        if let today {
+            try await continuing(
+                &meetings, &citizens, cells: cells, districtID: districtID, placementDate: placementDate, actor: actor,
+                through: cut ?? today)
+        }
         citizens.keepCellQuota(committeeOf: committeeOf)
         let history = CellHistory(meetings: meetings, citizens: citizens)
         var summary = try await CellHistoryWriter(db: db, scope: .everything, policy: policy).write(
-            until.map { history.recorded(by: $0) } ?? history, actor: actor)
+            cut.map { history.recorded(by: $0) } ?? history, actor: actor)
         // The grassroots committees' and their standing bodies' own meetings (rules.md R7).
         summary.meetings += try await db.writeTransaction { db in
             try await DemoCommittees(db: db, policy: policy, actor: actor).holdMeetings(
                 districtID: districtID, until: until)
         }
         return summary
+    }
+
+    /// The cells' life after the window through `today`'s month (issue 19): members' lives first (deaths, moves,
+    /// admissions), then every cell's monthly meetings on the rolls as they now stand, each year's poverty review,
+    /// criteria and ratings. Appended to the window's history, whose draws it leaves as they were; what falls after
+    /// `today` is cut when the history is stored. Written before the 2025 restructure: that keeps the ids of village
+    /// cells, villages and their memberships, so the rows are the same as if written after it.
+    func continuing(
+        _ meetings: inout MeetingHistory, _ citizens: inout CitizenHistory, cells: [HistoryCell], districtID: UUID,
+        placementDate: CivilDate, actor: Actor, through today: CivilDate
+    ) async throws {
+        guard let first = meetings.monthsAfter.last?.adding(months: 1), first.firstDay <= today else { return }
+        _ = try await DemoLives(db: db, actor: actor).write(cells: cells, from: first.firstDay, through: today)
+        let now = try await VillageCellRolls(db: db, scope: .everything).rolls(under: districtID, on: placementDate)
+        meetings.append(
+            MeetingHistory.continuing(meetings, cells: now, placementDate: placementDate, through: YearMonth(today)))
+        let effects = Dictionary(
+            meetings.effects.map { ($0.cellID, $0.effect) }, uniquingKeysWith: { first, _ in first })
+        let years = Array((placementDate.year + 1)...max(placementDate.year + 1, today.year))
+        let later = CitizenHistory.yearRatings(cells: now, effects: effects, years: years)
+        citizens.ratings += later.ratings
+        citizens.cellRatings += later.cellRatings
     }
 }
 

@@ -9,8 +9,8 @@ public enum DemoStage: String, Sendable, CaseIterable {
     case planning
     /// The whole story: placement approved on 25 April 2019, with 12 months of cell life each side (rules.md A9).
     case placed
-    /// The placed story, then the 2025 restructure into the two-level structure (issue 19): today's pages show the
-    /// five new communes of Na Hang. Not yet the default: the demo accounts' roles on Na Hang district end with it.
+    /// The placed story with the cells' life continuing month by month to today, then the 2025 restructure into the
+    /// two-level structure (issue 19): today's pages show the five new communes of Na Hang, alive.
     case present
 }
 
@@ -75,9 +75,12 @@ public struct DemoLoader: Sendable {
     /// At stage `.placed` it also approves the optimiser's proposal for the district and writes 24 months of
     /// meetings, tasks and registers around it, so the before/after effect can be shown (rules.md A9). With
     /// `historyUntil`, that history stops at the end of the day: the same story, as recorded by then (rules.md R26).
-    public func load(actor: Actor = .system, stage: DemoStage = .placed, historyUntil: CivilDate? = nil) async throws
-        -> DatasetWriteSummary
-    {
+    /// At stage `.present` the cells' life goes on through `today`'s month (issue 19); `today` is a parameter so tests
+    /// see the same demo whatever day they run.
+    public func load(
+        actor: Actor = .system, stage: DemoStage = .placed, historyUntil: CivilDate? = nil,
+        today: CivilDate = CivilDate.today()
+    ) async throws -> DatasetWriteSummary {
         guard try await !MemberDirectory(db: db, scope: .everything).holdsMembers() else {
             throw StorageError.conflict("the database already holds members: the demo loads only into an empty one")
         }
@@ -106,7 +109,8 @@ public struct DemoLoader: Sendable {
                     plan.id, version: plan.version, decisionDate: Self.decisionDate, actor: actor)
                 summary.meetings =
                     try await DemoHistory(db: db, policy: policy).write(
-                        districtID: district.id, placementDate: Self.decisionDate, actor: actor, until: historyUntil
+                        districtID: district.id, placementDate: Self.decisionDate, actor: actor, until: historyUntil,
+                        today: stage == .present ? today : nil
                     ).meetings
                 // Thanh Tương's village cells' dues registers for the placement year (issue 20 item 7).
                 if let commune = try await OrganisationTree(db: db, scope: .everything).unit(

@@ -25,10 +25,11 @@ struct Demo: AsyncParsableCommand {
     @Flag(help: "Delete an existing SQLite demo file first.") var reset = false
     @ArgumentParser.Option(
         help: ArgumentHelp(
-            "How far the story goes: 'placed' (placement approved on 25-4-2019, 24 months of cell life), "
-                + "'present' (placed, then the 2025 restructure into the new communes) or "
-                + "'planning' (March 2019, before the planner's review).", valueName: "stage"))
-    var stage: DemoStageArgument = .placed
+            "How far the story goes: 'present' (the default: placed, then the cells' life month by month to "
+                + "today and the 2025 restructure into the new communes), 'placed' (placement approved on "
+                + "25-4-2019, 24 months of cell life) or 'planning' (March 2019, before the planner's review).",
+            valueName: "stage"))
+    var stage: DemoStageArgument = .present
     @OptionGroup var server: ServerOptions
 
     func validate() throws {

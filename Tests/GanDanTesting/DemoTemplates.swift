@@ -62,7 +62,7 @@ actor DemoTemplates {
         do {
             try await context.migrate()
             let summary = try await DemoLoader(db: context.db).load(
-                stage: key.stage, historyUntil: key.historyUntil)
+                stage: key.stage, historyUntil: key.historyUntil, today: TestDatabase.presentToday)
             if let sql = context.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
                 try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
             }
@@ -100,6 +100,10 @@ private final class TemplateFiles: @unchecked Sendable {
 private let templateFiles = TemplateFiles()
 
 extension TestDatabase {
+    /// The "today" every demo template is loaded with: a present-stage demo's cell life runs through this month,
+    /// whatever day the tests run (issue 19).
+    public static let presentToday = CivilDate.on(2026, 12, 1)
+
     /// An empty database that lives until the process ends: a file under the temporary folder, or a PostgreSQL
     /// database in the throwaway cluster `scripts/test` starts and removes.
     fileprivate func createTemplate() async throws -> DatabaseLocation {

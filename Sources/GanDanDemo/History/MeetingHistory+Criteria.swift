@@ -14,9 +14,9 @@ extension HistoryCellGenerator {
     /// slipped. Environment starts mostly unmet and is met sooner where the effect is strong (rules.md A6).
     mutating func makeCriteria() -> [HistoryCriterionStatus] {
         let level = max(0.15, random.real(0.35...0.8) - (cell.profile?.povertyRate ?? 0) * 0.5)
-        var met: [Int: Bool] = [:]
+        var met: [Int: Bool] = carry?.criteriaMet ?? [:]
         var result: [HistoryCriterionStatus] = []
-        for year in window.years {
+        for year in newYears {
             let set = Self.criteriaSet(year: year)
             let effect = plan.effect * window.shareAfterPlacement(year: year)
             for criterion in set.criteria {

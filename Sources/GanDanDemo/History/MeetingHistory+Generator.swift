@@ -20,6 +20,8 @@ struct HistoryCellOutput {
     var criteria: [HistoryCriterionStatus]
     var plans: [ThematicPlan]
     var effect: HistoryCellEffect
+    /// What a continuation of this cell's life carries over (issue 19).
+    var carry: HistoryCarry
 }
 
 /// Generates one cell's history with its own random stream, so a cell's life depends only on its id and the seed.
@@ -43,12 +45,16 @@ struct HistoryCellGenerator {
     var openTasks: [HistoryTask] = []
     /// Task key → households its assignees set out to persuade (kind `.persuasion`).
     var persuasionGoals: [String: Int] = [:]
+    /// The earlier window's state when this generator continues a cell's life; nil for a first window.
+    let carry: HistoryCarry?
 
-    init(cell: HistoryCell, window: HistoryWindow, seed: UInt64) {
+    /// A first window draws the cell's habits; a continuation (`carry`) keeps the ones drawn before.
+    init(cell: HistoryCell, window: HistoryWindow, seed: UInt64, carry: HistoryCarry? = nil) {
         self.cell = cell
         self.window = window
+        self.carry = carry
         var random = SeededRandom(seed: SeededRandom.seed(seed, cell.key))
-        plan = HistoryCellPlan(cell: cell, window: window, random: &random)
+        plan = carry?.plan ?? HistoryCellPlan(cell: cell, window: window, random: &random)
         var schedule: [HistoryMeetingDay] = []
         for month in window.months {
             let last = CivilDate.daysIn(month: month.month, year: month.year)
@@ -79,9 +85,9 @@ struct HistoryCellGenerator {
 
     /// Households and criteria first, then the yearly plans, then each month's meeting in order.
     mutating func run() -> HistoryCellOutput {
-        households = makeHouseholds()
+        households = carry.map { continuedHouseholds($0.households) } ?? makeHouseholds()
         let criteria = makeCriteria()
-        drive = makeDrive()
+        drive = carry.map(\.drive) ?? makeDrive()
         for member in cell.members where propensity[member.id] == nil {
             propensity[member.id] = random.chance(0.15) ? random.real(-0.3...(-0.1)) : random.real(-0.05...0.08)
         }
@@ -92,7 +98,13 @@ struct HistoryCellGenerator {
         }
         let effect = HistoryCellEffect(
             cellID: cell.id, receivedKeyLeader: plan.receivedKeyLeader, effect: plan.effect)
+        var met = carry?.criteriaMet ?? [:]
+        for status in criteria { met[status.number] = status.met }
+        let carried = HistoryCarry(
+            plan: plan, households: households, criteriaMet: met, drive: drive,
+            plannedYears: (carry?.plannedYears ?? []).union(plans.map(\.year)))
         return HistoryCellOutput(
-            meetings: meetings, households: households, criteria: criteria, plans: plans, effect: effect)
+            meetings: meetings, households: households, criteria: criteria, plans: plans, effect: effect,
+            carry: carried)
     }
 }

@@ -41,10 +41,10 @@ extension HistoryCellGenerator {
         random.shuffle(&concrete)
         var nextGeneral = 0
         var nextConcrete = 0
-        var driveTopicUsed = false
+        var driveTopicUsed = carry != nil
         var held: [YearMonth: String] = [:]
         var plans: [ThematicPlan] = []
-        for year in window.years {
+        for year in newYears {
             var topics: [ThematicTopic] = []
             for quarter in 1...4 {
                 let months = (1...3).compactMap { YearMonth(year: year, month: (quarter - 1) * 3 + $0) }

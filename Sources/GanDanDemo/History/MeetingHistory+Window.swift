@@ -17,6 +17,15 @@ struct HistoryWindow {
         after = (0..<max(monthsAfter, 0)).map { month.adding(months: 1 + $0) }
     }
 
+    /// A window of later months only, from `first` through `last`: the cell life that continues after the first
+    /// window, the placement long in force (issue 19).
+    init(placementDate: CivilDate, continuingFrom first: YearMonth, through last: YearMonth) {
+        self.placementDate = placementDate
+        placementMonth = YearMonth(placementDate)
+        before = []
+        after = (0..<max(first.months(until: last) + 1, 0)).map { first.adding(months: $0) }
+    }
+
     /// Every month of the window, oldest first.
     var months: [YearMonth] { before + after }
 

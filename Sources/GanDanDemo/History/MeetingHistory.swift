@@ -37,6 +37,8 @@ struct MeetingHistory: Sendable {
     var monthsAfter: [YearMonth]
     /// Each cell's drawn effect, in input order.
     var effects: [HistoryCellEffect]
+    /// Cell ID → what a continuation of its life carries over (issue 19).
+    var carries: [String: HistoryCarry] = [:]
 
     init(
         meetings: [HistoryMeeting] = [], households: [HistoryHousehold] = [],
@@ -84,6 +86,7 @@ extension MeetingHistory {
             history.criteria += output.criteria
             history.thematicPlans[generators[index].cell.id] = output.plans
             history.effects.append(output.effect)
+            history.carries[generators[index].cell.id] = output.carry
         }
         return history
     }

@@ -18,6 +18,10 @@ public enum NaHangDemo {
     public static let districtCode = "072"
     /// Thị trấn Na Hang, the district's only township.
     public static let townshipCode = "02221"
+    /// Xã Nà Hang from 1-7-2025 (issue 19): the township, Năng Khả and Thanh Tương; it took the township's code.
+    public static let newNaHangCode = "02221"
+    /// The day the 2025 two-level structure took effect: Na Hang district ends the day before.
+    public static let restructureDate = CivilDate.on(2025, 7, 1)
     /// Thanh Tương: Hoàng Văn Hoan's commune; its farthest village is Nà Coóc (rules.md C).
     public static let thanhTuongCode = "02284"
     /// Năng Khả: La Văn Đường's commune; Bản Tùn has 10 poor households (rules.md A6).

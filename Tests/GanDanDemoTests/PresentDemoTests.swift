@@ -1,0 +1,147 @@
+import FluentKit
+import Foundation
+import GanDanCore
+import GanDanDemo
+import GanDanTesting
+import Testing
+
+@testable import GanDanStorage
+
+@Suite("The demo reaches the present: cell life month by month to today across the 2025 restructure (issue 19)")
+struct PresentDemoTests {
+    static let today = TestDatabase.presentToday
+
+    @Test(
+        "at stage present Nà Coóc's cell is a cell of xã Nà Hang, met in November 2026 evaluating November, with the story's members less those who moved away; every cell met that month; 2025 ratings keep the quota per committee; households were reviewed each year; lives changed the rolls",
+        arguments: TestDatabase.all)
+    func present(database: TestDatabase) async throws {
+        try await database.withDemo(stage: .present) { db, _ in
+            try await Self.checkNaCooc(db)
+            try await Self.checkEveryCellMet(db)
+            try await Self.checkRatings(db)
+            try await Self.checkHouseholds(db)
+            try await Self.checkLives(db)
+        }
+    }
+
+    @Test(
+        "at stage present the province planner sees Na Hang district in 2019 and the new communes today; xã Nà Hang's planner sees Nà Coóc's cell today; Nà Coóc's secretary works then and now",
+        arguments: TestDatabase.all)
+    func accounts(database: TestDatabase) async throws {
+        try await database.withDemo(stage: .present) { db, _ in
+            let tree = OrganisationTree(db: db, scope: .everything)
+            let users = UserDirectory(db: db)
+            let logins = try await DemoUsers.create(tree: tree, users: users, passwordHash: "x", today: Self.today)
+            #expect(logins.map(\.username).contains("planner.xanahang"))
+            let cell = try #require(
+                try await tree.organisation(
+                    code: OrganisationDraft.villageCellCode(villageCode: NaHangDemo.naCoocVillageCode)))
+            let district = try #require(try await tree.unit(code: NaHangDemo.districtCode, on: RestructureTests.before))
+            let naHang = try #require(try await tree.unit(code: NaHangDemo.newNaHangCode, on: Self.today))
+            let resolver = ScopeResolver(db: db)
+            func scope(_ username: String, on day: CivilDate) async throws -> AccessScope {
+                let account = try #require(try await users.credentials(username: username)?.account)
+                return try await resolver.scopes(for: account, on: day).read
+            }
+            let then = try await scope("planner.tuyenquang", on: RestructureTests.before)
+            let now = try await scope("planner.tuyenquang", on: Self.today)
+            #expect(then.contains(unit: district.id) && then.contains(organisation: cell.id))
+            #expect(now.contains(unit: naHang.id) && now.contains(organisation: cell.id))
+            #expect(try await scope("planner.xanahang", on: Self.today).contains(organisation: cell.id))
+            for day in [RestructureTests.before, Self.today] {
+                #expect(try await scope("secretary.nacooc", on: day).contains(organisation: cell.id))
+            }
+        }
+    }
+
+    /// Nà Coóc's cell: same id, now under xã Nà Hang (02221); its November 2026 meeting evaluates November.
+    static func checkNaCooc(_ db: any Database) async throws {
+        let tree = OrganisationTree(db: db, scope: .everything)
+        let cell = try #require(
+            try await tree.organisation(
+                code: OrganisationDraft.villageCellCode(villageCode: NaHangDemo.naCoocVillageCode)))
+        let naHang = try #require(try await tree.unit(code: NaHangDemo.newNaHangCode, on: today))
+        let village = try #require(try await tree.unit(cell.unitID, on: today))
+        #expect(naHang.kind == .commune && village.parentID == naHang.id)
+        let meetings = CellMeetings(db: db, scope: .everything)
+        let november = try await meetings.meetings(
+            of: cell.id, from: CivilDate.on(2026, 11, 1), until: CivilDate.on(2026, 12, 1))
+        let held = try #require(november.first)
+        let detail = try #require(try await meetings.detail(held.id))
+        let minutes = try #require(detail.body?.minutes)
+        #expect(minutes.agenda.contains("Đánh giá kết quả thực hiện nhiệm vụ tháng 11/2026"))
+        #expect(!minutes.monthEvaluation.isEmpty && minutes.attendance.contains { $0.status.isPresent })
+        // The people of the placement story, less those who moved away: nobody on today's roll came from elsewhere
+        // but by admission.
+        let storyEnd = CivilDate.on(2020, 5, 1)
+        let then = try await RestructureTests.members(of: cell.id, on: storyEnd, db)
+        let now = try await RestructureTests.members(of: cell.id, on: today, db)
+        for id in now.subtracting(then) {
+            let member = try #require(try await MemberRecord.find(id, on: db))
+            #expect(member.admittedOn > storyEnd.iso)
+        }
+        #expect(!then.isEmpty && now.intersection(then).count >= then.count - 2)
+    }
+
+    /// Every village cell of the five new communes with a full member on its roll held its November 2026 meeting.
+    static func checkEveryCellMet(_ db: any Database) async throws {
+        let tree = OrganisationTree(db: db, scope: .everything)
+        var cells: [UUID] = []
+        for code in ["02221", "02245", "02239", "02248", "02260"] {
+            let commune = try #require(try await tree.unit(code: code, on: today))
+            let units = try await tree.subtree(of: commune.id, on: today)
+            cells += try await tree.organisations(atUnits: units, on: today).filter { $0.kind == .villageCell }
+                .map(\.id)
+        }
+        #expect(cells.count > 100)
+        let held = Set(
+            try await MeetingRecord.query(on: db).filter(\.$organisationID ~~ cells)
+                .filter(\.$date >= "2026-11-01").filter(\.$date < "2026-12-01").all().map(\.organisationID))
+        #expect(held == Set(cells))
+        #expect(try await MeetingRecord.query(on: db).filter(\.$date > today.iso).count() == 0)
+    }
+
+    /// The cells' 2025 levels: "excellent" within 20 % of "good" among each new commune committee's cells (rules.md
+    /// R18); 2020 through 2025 rated, 2026 not yet.
+    static func checkRatings(_ db: any Database) async throws {
+        let tree = OrganisationTree(db: db, scope: .everything)
+        let yearEnd = CivilDate.on(2025, 12, 31)
+        var byCommittee: [UUID: [RatingLevel]] = [:]
+        for record in try await CellRatingRecord.query(on: db).filter(\.$year == 2025).all() {
+            let cell = try #require(try await tree.organisation(record.organisationID, on: yearEnd))
+            let parent = try #require(cell.parentID)
+            byCommittee[parent, default: []].append(try #require(RatingLevel(rawValue: record.level)))
+        }
+        #expect(byCommittee.count == 5)
+        for levels in byCommittee.values {
+            let excellent = levels.filter { $0 == .excellent }.count
+            let good = levels.filter { $0 == .good }.count
+            #expect(RatingRules.quotaWarning(excellent: excellent, good: good) == nil)
+        }
+        for year in 2020...2025 {
+            #expect(try await MemberRatingRecord.query(on: db).filter(\.$period == String(year)).count() > 0)
+        }
+        #expect(try await CellRatingRecord.query(on: db).filter(\.$year == 2026).count() == 0)
+    }
+
+    /// A poverty review of the demo's households every year through 2025, none yet for 2026.
+    static func checkHouseholds(_ db: any Database) async throws {
+        let households = try await HouseholdStatusRecord.query(on: db).filter(\.$year == 2020).count()
+        #expect(households > 100)
+        for year in 2021...2025 {
+            #expect(try await HouseholdStatusRecord.query(on: db).filter(\.$year == year).count() == households)
+        }
+        #expect(try await HouseholdStatusRecord.query(on: db).filter(\.$year == 2026).count() == 0)
+    }
+
+    /// Some members died or moved away, a few were admitted after the story, each through the registry.
+    static func checkLives(_ db: any Database) async throws {
+        let died = try await MemberRecord.query(on: db).filter(\.$status == PartyStatus.deceased.rawValue)
+            .filter(\.$statusSince >= "2020-05-01").count()
+        let admitted = try await MemberRecord.query(on: db).filter(\.$admittedOn >= "2020-05-01").count()
+        let candidates = try await CandidateRecord.query(on: db).count()
+        let moved = try await AuditEntryRecord.query(on: db).filter(\.$action == "status").all()
+            .filter { $0.after?.contains(StatusChangeKind.movedOut.rawValue) == true }.count
+        #expect(died > 0 && admitted > 0 && moved > 0 && candidates >= admitted)
+    }
+}
