@@ -121,6 +121,10 @@ public struct DemoLoader: Sendable {
                 }
             }
             if stage == .present {
+                // The later terms' congresses, held before the restructure (rules.md R6).
+                try await DemoCongresses(db: db, actor: actor).write(
+                    districtID: district.id, seasons: DemoCongresses.laterSeasons,
+                    until: min(historyUntil ?? today, today))
                 // Today's structure (issue 19): the 2025 restructure as one operation, so pages opened today show
                 // the five new communes of Na Hang under the new Tuyên Quang province.
                 let list = try Self.tuyenQuangUnits2025()

@@ -12,7 +12,7 @@ struct PresentDemoTests {
     static let today = TestDatabase.presentToday
 
     @Test(
-        "at stage present Nà Coóc's cell is a cell of xã Nà Hang, met in November 2026 evaluating November, with the story's members less those who moved away; every cell met that month; 2025 ratings keep the quota per committee; households were reviewed each year; lives changed the rolls",
+        "at stage present Nà Coóc's cell is a cell of xã Nà Hang, met in November 2026 evaluating November, with the story's members less those who moved away; every cell met that month and held its 2025 congress; 2025 ratings keep the quota per committee; households were reviewed each year; lives changed the rolls",
         arguments: TestDatabase.all)
     func present(database: TestDatabase) async throws {
         try await database.withDemo(stage: .present) { db, _ in
@@ -99,6 +99,14 @@ struct PresentDemoTests {
                 .filter(\.$date >= "2026-11-01").filter(\.$date < "2026-12-01").all().map(\.organisationID))
         #expect(held == Set(cells))
         #expect(try await MeetingRecord.query(on: db).filter(\.$date > today.iso).count() == 0)
+        // Each cell held the 2025–2030 term's congress in the spring of 2025 (rules.md R6): none is overdue today.
+        let toDo = try await ToDoLists(db: db, scope: .everything).cells(cells, on: today)
+        #expect(toDo.totals.cells == cells.count)
+        #expect(toDo.totals.congressOverdue == 0 && toDo.totals.congressDue == 0)
+        let congresses = try await CellCongressRecord.query(on: db).filter(\.$organisationID ~~ cells)
+            .filter(\.$heldOn >= "2025-01-01").all()
+        #expect(Set(congresses.map(\.organisationID)) == Set(cells))
+        #expect(congresses.allSatisfy { $0.heldOn < NaHangDemo.restructureDate.iso })
     }
 
     /// The cells' 2025 levels: "excellent" within 20 % of "good" among each new commune committee's cells (rules.md

@@ -177,4 +177,36 @@ struct ScopeByTimeTests {
             }
         }
     }
+
+    @Test(
+        "a commune that ended (as districts did on 1-7-2025) opens on its dashboard as of a day it stood, for a planner above it, and not after",
+        arguments: TestDatabase.all)
+    func endedUnitDashboard(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app, _ in
+            let tree = OrganisationTree(db: app.store, scope: .everything)
+            let day = Fixtures.date("2019-03-15")
+            let district = try #require(try await tree.unit(code: "001", on: day)).id
+            let commune = try #require(try await tree.unit(code: "00002", on: day)).id
+            let village = try #require(try await tree.unit(code: "00002.01", on: day)).id
+            let ended = Fixtures.date("2020-01-01")
+            let writer = UnitWriter(db: app.store, scope: .everything)
+            try await writer.close(village, on: ended)
+            try await writer.close(commune, on: ended)
+            let users = UserDirectory(db: app.store)
+            let account = try await users.create(
+                username: "planner.district", displayName: "Huyện", passwordHash: "x",
+                grants: [RoleGrant(role: .planner, unitID: district)])
+            let token = try await users.createToken(for: account.id, name: "tests").token
+            let headers: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+            for path in ["/units/\(commune)/dashboard", "/api/units/\(commune)/dashboard"] {
+                try await app.testing().test(.GET, path + "?as_of=2019-06-01", headers: headers) { res in
+                    #expect(res.status == .ok, "\(path) as of a day it stood")
+                    #expect(res.body.string.contains("Năng Khả"))
+                }
+                try await app.testing().test(.GET, path + "?as_of=2021-01-01", headers: headers) { res in
+                    #expect(res.status == .notFound, "\(path) after it ended")
+                }
+            }
+        }
+    }
 }

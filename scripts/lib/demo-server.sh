@@ -3,6 +3,7 @@
 #   venv_ensure DIR MODULES REQ... a virtualenv at DIR with the pinned requirements (re-made when they change)
 #   gandan_bin                   sets `bin` to the built gandan (GANDAN_BIN overrides)
 #   start_demo STAGE             a demo database and server on a free port: sets started_url, started_db
+#   make_demo STAGE, serve_demo STAGE  the same in two steps, so databases can be written side by side
 # Servers started here are stopped, and the scratch folder removed, on exit.
 
 say() { printf '%s: %s\n' "${GANDAN_SCRIPT:-scripts}" "$*" >&2; }
@@ -82,14 +83,24 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-start_demo() {
-    local stage="$1" port url pid deadline
+make_demo() {
+    # make_demo STAGE: writes the demo database $scratch/STAGE.sqlite (may run in the background beside another).
+    local stage="$1"
     say "creating the demo database (stage $stage)"
     if ! "$bin" demo --no-serve --stage "$stage" --database "$scratch/$stage.sqlite" >"$scratch/$stage-demo.log" 2>&1
     then
         tail -n 40 "$scratch/$stage-demo.log" >&2
         die "'gandan demo --no-serve --stage $stage' failed"
     fi
+}
+
+start_demo() {
+    make_demo "$1"
+    serve_demo "$1"
+}
+
+serve_demo() {
+    local stage="$1" port url pid deadline
     port="$(free_port)"
     url="http://127.0.0.1:$port"
     "$bin" serve --database "$scratch/$stage.sqlite" --hostname 127.0.0.1 --port "$port" \

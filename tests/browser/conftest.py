@@ -1,7 +1,8 @@
 """Fixtures for the browser tests: Debian's Chromium through Playwright, a 360-px phone, demo sign-in.
 
-`scripts/browser-test` serves two demo databases: GANDAN_BASE_URL at the planning stage (March 2019,
-nobody placed yet) and GANDAN_PLACED_URL with the placement approved and 24 months of cell life.
+`scripts/browser-test` serves three demo databases: GANDAN_BASE_URL at the planning stage (March 2019,
+nobody placed yet), GANDAN_PLACED_URL with the placement approved and 24 months of cell life, and GANDAN_PRESENT_URL
+with cell life going on to today across the 2025 restructure.
 """
 
 import os
@@ -26,6 +27,12 @@ def _url(variable: str) -> str:
 def placed_url() -> str:
     """The demo with the placement approved and 24 months of meetings around it."""
     return _url("GANDAN_PLACED_URL")
+
+
+@pytest.fixture(scope="session")
+def present_url() -> str:
+    """The demo that reaches today: the 2025 communes, cell life month by month."""
+    return _url("GANDAN_PRESENT_URL")
 
 
 @pytest.fixture(scope="session")

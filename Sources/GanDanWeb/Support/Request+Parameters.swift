@@ -4,8 +4,15 @@ import Vapor
 
 extension Request {
     /// The "as of" date from `?date=` (rules.md R26), today in Vietnam when absent; a bad date is a 400.
+    ///
+    /// On a route that takes a dashboard's day (`?as_of=`), that day comes first, as on the dashboard itself: the user's
+    /// scope and the unit in the path are read as of it, so a district that ended in 2025 opens as of 2019 (rules.md
+    /// R26).
     func asOfDate() throws -> CivilDate {
-        try queryDate(.date) ?? CivilDate.today()
+        if route?.queryParameters.contains(.dashboardDate) == true, let day = try queryDate(.dashboardDate) {
+            return day
+        }
+        return try queryDate(.date) ?? CivilDate.today()
     }
 
     /// Whether `?date=` was given, so links keep it.
