@@ -18,10 +18,11 @@ def open_unit(page: Page, name: str) -> None:
     expect_no_horizontal_scroll(page)
 
 
-def open_dashboard(page: Page) -> None:
+def open_dashboard(page: Page, heading: str) -> None:
+    """The unit's "Bảng theo dõi": a district's or a commune's (`heading` starts its title)."""
     page.locator("main").get_by_role("link", name="Bảng theo dõi").first.click()
     page.wait_for_load_state()
-    expect(page.get_by_role("heading", name=re.compile("Bảng theo dõi ·"))).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile(heading + " ·"))).to_be_visible()
     expect_no_horizontal_scroll(page)
 
 
@@ -37,7 +38,7 @@ def test_a_provincial_planner_sees_the_district_of_2019_and_the_communes_of_toda
     expect(main.get_by_role("link", name="Huyện Na Hang", exact=True)).to_be_visible()
     expect(main.get_by_role("link", name="Xã Nà Hang", exact=True)).to_have_count(0)
     open_unit(page, "Huyện Na Hang")
-    open_dashboard(page)
+    open_dashboard(page, "Bảng theo dõi")
     expect(page.get_by_label("Số liệu đến ngày")).to_have_value("2019-04-30")
     expect(page.locator("tr[data-commune]")).to_have_count(12)
     expect(page.locator("tr[data-commune='Thanh Tương']")).to_have_count(1)
@@ -47,7 +48,7 @@ def test_a_provincial_planner_sees_the_district_of_2019_and_the_communes_of_toda
     open_unit(page, "Tỉnh Tuyên Quang")
     expect(main.get_by_role("link", name="Huyện Na Hang", exact=True)).to_have_count(0)
     open_unit(page, "Xã Nà Hang")
-    open_dashboard(page)
+    open_dashboard(page, "Các chi bộ trong nháy mắt")
     today = datetime.date.today()
     expect(page.get_by_label("Số liệu đến ngày")).to_have_value(today.isoformat())
     row = page.locator("tr[data-cell='Chi bộ thôn Nà Coóc']")
