@@ -26,17 +26,7 @@ extension HistoryCellGenerator {
             var kept = household
             if let last = household.statuses.keys.max(), var current = household.statuses[last] {
                 for year in newYears where year > last {
-                    switch current {
-                    case .escaped, .notPoor:
-                        current = .notPoor
-                    case .poor, .nearPoor:
-                        let base = current == .nearPoor ? 0.14 : 0.06
-                        if random.chance(base + 0.4 * max(plan.effect, 0)) {
-                            current = .escaped
-                        } else if current == .nearPoor && plan.effect < 0 && random.chance(-plan.effect) {
-                            current = .poor
-                        }
-                    }
+                    current = nextPovertyStatus(current, base: current == .nearPoor ? 0.14 : 0.06, share: 1)
                     kept.statuses[year] = current
                 }
             }

@@ -32,21 +32,26 @@ extension HistoryCellGenerator {
         var statuses: [Int: HouseholdPovertyStatus] = [:]
         var current = start
         for year in window.years {
-            let share = window.shareAfterPlacement(year: year)
-            switch current {
-            case .escaped, .notPoor:
-                current = .notPoor
-            case .poor, .nearPoor:
-                let base = start == .nearPoor ? 0.14 : 0.06
-                if share > 0 && random.chance(share * (base + 0.4 * max(plan.effect, 0))) {
-                    current = .escaped
-                } else if current == .nearPoor && plan.effect < 0 && random.chance(-plan.effect * share) {
-                    current = .poor
-                }
-            }
+            current = nextPovertyStatus(
+                current, base: start == .nearPoor ? 0.14 : 0.06, share: window.shareAfterPlacement(year: year))
             statuses[year] = current
         }
         return statuses
+    }
+
+    /// A household's status at the next review: an escape likelier the stronger the effect, a near-poor household
+    /// slipping back where the cell slipped, on the `share` of the year after the placement (rules.md R25).
+    mutating func nextPovertyStatus(_ current: HouseholdPovertyStatus, base: Double, share: Double)
+        -> HouseholdPovertyStatus
+    {
+        switch current {
+        case .escaped, .notPoor:
+            return .notPoor
+        case .poor, .nearPoor:
+            if share > 0 && random.chance(share * (base + 0.4 * max(plan.effect, 0))) { return .escaped }
+            if current == .nearPoor && plan.effect < 0 && random.chance(-plan.effect * share) { return .poor }
+            return current
+        }
     }
 
     /// "Family Middle Given" of the ethnicity, never an official of the article, new in the village when possible.
