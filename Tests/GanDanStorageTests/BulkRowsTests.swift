@@ -88,7 +88,8 @@ struct ChunkedMemberWriteTests {
             _ = try await writer.write(Fixtures.tree)
             let members = (0..<9_000).map { index in
                 Fixtures.member(
-                    "Lò Văn Số \(index)", citizenID: String(String(2_000_000_000_000 + index).dropFirst()),
+                    "Lò Văn Số \(index)", joined: "2008-01-01",
+                    citizenID: String(String(2_000_000_000_000 + index).dropFirst()),
                     village: index % 2 == 0 ? "00001.01" : nil)
             }
             // The plan is checked while line 8,501's citizen ID is free; another write takes it before this one

@@ -58,7 +58,10 @@ struct DatasetWriterScopeTests {
                         code: "CQ-00002", kind: .communeAgencyCell, name: "Chi bộ cơ quan xã Sơn Phú",
                         unitCode: "00002", parentCode: "DB-00002", validity: Self.since)
                 ],
-                members: [Fixtures.member("Lý Văn A"), Fixtures.member("Lý Văn B", cell: "CB-00002.01")])
+                members: [
+                    Fixtures.member("Lý Văn A", joined: "2008-01-01"),
+                    Fixtures.member("Lý Văn B", cell: "CB-00002.01", joined: "2008-01-01"),
+                ])
 
             let error = await #expect(throws: InputError.self) {
                 try await writer.write(dataset, memberLines: [2, 3])

@@ -13,7 +13,10 @@ struct DistrictImportTests {
     static let today = CivilDate.on(2026, 11, 25)
 
     /// A commune with one village and its cell, two members, and the posts given.
-    static func folder(posts: String = "", villageFrom: String = "2008-01-01") throws -> DistrictFolder {
+    static func folder(
+        posts: String = "", villageFrom: String = "2008-01-01", cellFrom: String = "1990-01-01",
+        joined: String = "2001-05-19"
+    ) throws -> DistrictFolder {
         let texts: [DistrictFile: String] = [
             .units: """
             Mã đơn vị,Cấp,Tên đơn vị,Mã đơn vị cấp trên,Từ ngày
@@ -28,11 +31,11 @@ struct DistrictImportTests {
             .organisations: """
             code,kind,name,parent_code,unit_code,valid_from
             DB-02284,grassrootsCommittee,Đảng bộ xã Thanh Tương,,02284,1960-01-01
-            CB-02284.01,villageCell,Chi bộ thôn Nà Coóc,DB-02284,02284.01,1990-01-01
+            CB-02284.01,villageCell,Chi bộ thôn Nà Coóc,DB-02284,02284.01,\(cellFrom)
             """,
             .members: """
             full_name,birth_date,sex,ethnicity,citizen_id,admitted_on,official_on,cell_code,joined_cell_on
-            Hoàng Văn Hoan,1975-02-03,Nam,Tày,008075000101,2000-05-19,2001-05-19,CB-02284.01,2001-05-19
+            Hoàng Văn Hoan,1975-02-03,Nam,Tày,008075000101,2000-05-19,2001-05-19,CB-02284.01,\(joined)
             Ma Thị Thu,1990-08-12,Nữ,Tày,008190000102,2015-03-26,2016-03-26,CB-02284.01,2016-03-26
             """,
             .posts: "Số CCCD,Chức vụ,Mã tổ chức đảng,Từ ngày,Đến ngày,Hình thức\n" + posts,
@@ -84,6 +87,23 @@ struct DistrictImportTests {
             await #expect(throws: StorageError.self) {
                 try await DistrictImport(db: db, scope: .commandLineOperator).run(folder, dryRun: false, actor: .cli)
             }
+        }
+    }
+
+    @Test(
+        "an empty joining day is the founding of a younger cell; an earlier one is refused by line (rules.md R26)",
+        arguments: TestDatabase.all)
+    func joiningDayHeldToFounding(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let early = try Self.folder(cellFrom: "2010-01-01", joined: "2005-01-01")
+            let issue = try #require(try await Self.expectRefused(early, db: db))
+            #expect(issue.file == "members" && issue.line == 2 && issue.field == "joined_cell_on")
+            #expect(issue.message(in: .vi).contains("01/01/2010"))
+            let empty = try Self.folder(cellFrom: "2010-01-01", joined: "")
+            #expect(empty.issues == [])
+            _ = try await DistrictImport(db: db, scope: .commandLineOperator).run(empty, dryRun: false, actor: .cli)
+            let froms = try await MembershipRecord.query(on: db).all().map(\.validFrom).sorted()
+            #expect(froms == ["2010-01-01", "2016-03-26"])
         }
     }
 

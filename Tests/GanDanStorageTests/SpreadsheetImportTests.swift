@@ -139,6 +139,25 @@ struct SpreadsheetImportTests {
         }
     }
 
+    @Test(
+        "an empty joining day is the founding of a younger cell; an earlier one is refused by line (rules.md R26)",
+        arguments: TestDatabase.all)
+    func joiningDay(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            _ = try await DatasetWriter(db: db, scope: .everything).write(Fixtures.tree)
+            let header = Self.header.dropLast() + ",Ngày sinh hoạt tại chi bộ\n"
+            let early = try await Self.run(
+                header + "Hoàng Văn Một,1975-02-03,Nam,000000000101,2000-05-19,2001-05-19,CQ-00001,2005-01-01", on: db)
+            #expect(!early.written)
+            #expect(early.errors.map { "\($0.line ?? 0) \($0.field ?? "")" } == ["2 joined_cell_on"])
+            #expect(early.errors.first?.message(in: .vi).contains("01/01/2008") == true)
+            let empty = try await Self.run(
+                header + "Hoàng Văn Một,1975-02-03,Nam,000000000101,2000-05-19,2001-05-19,CQ-00001,", on: db)
+            #expect(empty.written && empty.errors.isEmpty)
+            #expect(try await MembershipRecord.query(on: db).all().map(\.validFrom) == ["2008-01-01"])
+        }
+    }
+
     @Test("a good file: the dry run writes nothing, the import writes every row", arguments: TestDatabase.all)
     func dryRunThenImport(database: TestDatabase) async throws {
         try await database.withDatabase { db in

@@ -87,6 +87,9 @@ public struct MemberDraft: Hashable, Sendable, Codable {
     /// The official cell and the day the member joined its roll.
     public var cellCode: String
     public var joinedCellOn: CivilDate
+    /// Whether the file left the joining day empty, so `joinedCellOn` is the admission day until `JoiningDay.settle`
+    /// holds it to the cell's founding.
+    public var joiningDayAssumed = false
     /// A temporary cell (rules.md R13), kept apart from the official one.
     public var temporaryCellCode: String?
     /// The residence cell the member keeps contact with (rules.md R15): not membership.

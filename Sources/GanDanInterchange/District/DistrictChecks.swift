@@ -100,21 +100,6 @@ enum DistrictChecks {
         return nil
     }
 
-    /// Members who joined their cell before it was founded.
-    static func memberDates(
-        _ members: [(line: Int, value: MemberDraft)], organisations: [OrganisationDraft]
-    ) -> [InputIssue] {
-        let founded = Dictionary(
-            organisations.map { ($0.code, $0.validity.from) }, uniquingKeysWith: { first, _ in first })
-        return members.compactMap { line, member in
-            guard let from = founded[member.cellCode], member.joinedCellOn < from else { return nil }
-            return InputIssue(
-                line: line, field: "joined_cell_on",
-                message: "\(member.joinedCellOn.iso) is before \(member.cellCode) was founded (\(from.iso))",
-                file: DistrictFile.members.baseName)
-        }
-    }
-
     /// Two holders of a one-holder post (a cell's secretary, …) in one organisation on one day (rules.md R2, R3).
     static func oneHolder(_ posts: [(line: Int, member: Int, post: PostDraft)], names: [String]) -> [InputIssue] {
         var held: [String: [(line: Int, member: Int, validity: Validity)]] = [:]

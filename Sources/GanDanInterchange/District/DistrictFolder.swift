@@ -33,10 +33,12 @@ public struct DistrictFolder: Sendable {
         dataset.organisations = organisations.map(\.value)
         dataset.members = members.map(\.value)
         memberLines = members.map(\.line)
+        // An empty joining day becomes the cell's founding when the cell is younger than the admission; a day written
+        // before the founding is refused by the writer, which checks every import the same way.
+        _ = JoiningDay.settle(&dataset.members, lines: memberLines, founded: dataset.organisations.foundingDays)
         attach(ratings)
         issues += DistrictChecks.unitDates(units + villages)
         attach(posts)
-        issues += DistrictChecks.memberDates(members, organisations: dataset.organisations)
         attach(Self.rows(tables[.transfers], .transfers, DistrictRows.transfer, into: &issues))
     }
 

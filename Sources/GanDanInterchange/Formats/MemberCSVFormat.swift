@@ -101,13 +101,14 @@ public enum MemberCSVFormat {
         guard let fullName, let birthDate, let sex, let admittedOn, let cellCode, issues.isEmpty else {
             return .failure(.invalid(issues))
         }
-        let draft = MemberDraft(
+        var draft = MemberDraft(
             fullName: fullName, birthDate: birthDate, sex: sex, ethnicity: text("ethnicity") ?? "",
             citizenID: citizenID, phone: phone, residenceVillageCode: text("residence_village"),
             education: text("education"), cardNumber: text("card_number"),
             party: PartyRecord(
                 admittedOn: admittedOn, officialOn: officialOn, status: status, statusSince: statusSince),
             cellCode: cellCode, joinedCellOn: joinedOn ?? admittedOn)
+        draft.joiningDayAssumed = joinedOn == nil
         let problems = MemberValidation.issues(in: draft, line: line)
         return problems.isEmpty ? .success(draft) : .failure(.invalid(problems))
     }

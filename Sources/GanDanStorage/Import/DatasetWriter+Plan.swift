@@ -7,6 +7,7 @@ extension DatasetWriter {
     func plan(
         _ dataset: OrganisationDataset, memberLines: [Int]?, inputIssues: [InputIssue], stored: StoredCodes
     ) throws -> WritePlan {
+        var dataset = dataset
         let openUnits = stored.openUnits
         var known = try Self.knownUnits(openUnits)
         var issues = inputIssues
@@ -25,6 +26,12 @@ extension DatasetWriter {
             known.cardNumbers = stored.cardNumbers
             known.citizenIDsElsewhere = stored.citizenIDsElsewhere
             known.cardNumbersElsewhere = stored.cardNumbersElsewhere
+            // Rows of a file (they have lines) join no earlier than their cell's founding; datasets a program builds,
+            // the demo's, keep the days they were given and are checked by their own tests.
+            if memberLines != nil {
+                issues += JoiningDay.settle(
+                    &dataset.members, lines: memberLines, founded: try Self.foundingDays(stored.organisations, dataset))
+            }
             issues += DatasetValidator.memberIssues(dataset.members, lines: memberLines, known: known)
         }
         guard issues.isEmpty else {
@@ -45,6 +52,19 @@ extension DatasetWriter {
         plan.summary.organisations = dataset.organisations.count
         plan.summary.members = dataset.members.count
         return plan
+    }
+
+    /// The founding day of every stored organisation and of every one in `dataset`, by code: a code's earliest start,
+    /// since a rename or move starts a new version of the same organisation.
+    static func foundingDays(_ stored: [OrganisationRecord], _ dataset: OrganisationDataset) throws -> [String:
+        CivilDate]
+    {
+        var days = dataset.organisations.foundingDays
+        for record in stored {
+            let from = try record.date(\.$validFrom)
+            days[record.code] = days[record.code].map { Swift.min($0, from) } ?? from
+        }
+        return days
     }
 
     /// The open units' codes, kinds and parents, as the validator knows them.
