@@ -7,7 +7,9 @@ import Testing
 
 @testable import GanDanStorage
 
-@Suite("Official transfers waiting on the day travel in a district folder's transfers file and are kept on import")
+@Suite(
+    "Official transfers waiting on the day and temporary ones in force travel in a district folder's transfers file and are kept on import"
+)
 struct DistrictTransfersTests {
     /// The import tests' folder with a second commune, its committee, village and cell to transfer into.
     static func folder() throws -> DistrictFolder {
@@ -81,7 +83,49 @@ struct DistrictTransfersTests {
     }
 
     @Test(
-        "a transfer of someone not in the members file, into an unknown cell or the member's own, from a cell not the member's, sent before joining it, or a second one of a member is refused by line and field",
+        "a temporary transfer in force on the day travels with its end, and the import puts the member on the host cell's roll until then (rules.md R13)",
+        arguments: TestDatabase.all)
+    func temporaryRoundTrip(database: TestDatabase) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("temporary-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let day = CivilDate.on(2026, 11, 1)
+        try await database.withDatabase { db in
+            _ = try await DistrictImport(db: db, scope: .commandLineOperator).run(
+                try Self.folder(), dryRun: false, actor: .cli)
+            let thu = try #require(try await MemberRecord.query(on: db).filter(\.$fullName == "Ma Thị Thu").first())
+            let banTun = try #require(
+                try await OrganisationRecord.query(on: db).filter(\.$code == "CB-02285.01").first())
+            try await TransferWriter(db: db, scope: .everything).send(
+                try thu.requireID(),
+                TransferForm(
+                    kind: "temporary", toCell: try banTun.requireID().uuidString, on: "2026-09-01",
+                    until: "2027-03-01", reason: "Đi làm ăn xa"),
+                today: DistrictImportTests.today, actor: .cli)
+            let export = DistrictExport(db: db, scope: .commandLineOperator)
+            let dataset = try await export.dataset(unitCode: "072", on: day, actor: .cli)
+            let transfers = try await export.pendingTransfers(of: dataset, on: day)
+            #expect(transfers.map(\.kind) == [.temporary] && transfers.map(\.until) == [.on(2027, 3, 1)])
+            #expect(try await export.pendingTransfers(of: dataset, on: .on(2027, 3, 1)).isEmpty)
+            _ = try DistrictFolder.write(dataset, transfers: transfers, to: directory, format: .csv)
+        }
+        let text = try String(contentsOf: directory.appendingPathComponent("transfers.csv"), encoding: .utf8)
+        #expect(text.contains("CB-02284.01,CB-02285.01,temporary,2026-09-01,,2027-03-01"))
+        let folder = DistrictFolder.read(from: directory, today: DistrictImportTests.today)
+        #expect(folder.issues == [])
+        try await database.withDatabase { db in
+            _ = try await DistrictImport(db: db, scope: .commandLineOperator).run(folder, dryRun: false, actor: .cli)
+            let stored = try #require(try await MemberTransferRecord.query(on: db).first())
+            #expect(stored.kind == "temporary" && stored.receivedOn == "2026-09-01" && stored.until == "2027-03-01")
+            let hosted = try await MembershipRecord.query(on: db).filter(\.$kind == MembershipKind.temporary.rawValue)
+                .all()
+            #expect(hosted.map(\.validFrom) == ["2026-09-01"] && hosted.map(\.validUntil) == ["2027-03-01"])
+            #expect(hosted.map(\.organisationID) == [stored.toCellID] && hosted.map(\.memberID) == [stored.memberID])
+            #expect(try await AuditEntryRecord.query(on: db).filter(\.$action == "transfer_temporary").count() == 1)
+        }
+    }
+
+    @Test(
+        "a transfer of someone not in the members file, into an unknown cell or the member's own, from a cell not the member's, sent before joining it, a second one of a member, or a temporary one without its end, too long or beside another is refused by line and field",
         arguments: TestDatabase.all)
     func refused(database: TestDatabase) async throws {
         var tables: [DistrictFile: ImportTable] = [:]
@@ -91,22 +135,28 @@ struct DistrictTransfersTests {
         tables[.transfers] = try TableReader.csv(
             Data(
                 """
-                citizen_id,from_cell_code,to_cell_code,kind,sent_on
-                008075000999,CB-02284.01,CB-02285.01,official,2026-10-01
-                008075000101,CB-02284.01,CB-99999.01,official,2026-10-01
-                008075000101,CB-02285.01,CB-02284.01,,2026-10-01
-                008075000101,CB-02284.01,CB-02285.01,tạm thời,2026-10-01
-                008075000101,CB-02284.01,CB-02284.01,official,2026-10-01
-                008075000101,CB-02284.01,CB-02285.01,official,2026-10-01
-                008075000101,CB-02284.01,CB-02285.01,official,2026-10-05
-                008190000102,CB-02284.01,CB-02285.01,official,2015-01-01
+                citizen_id,from_cell_code,to_cell_code,kind,sent_on,until
+                008075000999,CB-02284.01,CB-02285.01,official,2026-10-01,
+                008075000101,CB-02284.01,CB-99999.01,official,2026-10-01,
+                008075000101,CB-02285.01,CB-02284.01,,2026-10-01,
+                008075000101,CB-02284.01,CB-02285.01,tạm thời,2026-10-01,
+                008075000101,CB-02284.01,CB-02284.01,official,2026-10-01,
+                008075000101,CB-02284.01,CB-02285.01,official,2026-10-01,
+                008075000101,CB-02284.01,CB-02285.01,official,2026-10-05,
+                008190000102,CB-02284.01,CB-02285.01,official,2015-01-01,
+                008190000102,CB-02284.01,CB-02285.01,tạm thời,2026-10-01,2028-01-01
+                008190000102,CB-02284.01,CB-02285.01,tạm thời,2026-10-01,2027-01-01
+                008190000102,CB-02284.01,CB-02285.01,temporary,2026-10-02,2027-01-02
+                008190000102,CB-02284.01,CB-02285.01,chuyển hẳn,2026-10-02,
                 """.utf8))
         let folder = DistrictFolder(tables: tables, today: DistrictImportTests.today)
         #expect(
             folder.issues.map { "\($0.file ?? "") \($0.line ?? 0) \($0.field ?? "")" }.sorted() == [
-                "transfers 2 citizen_id", "transfers 3 to_cell_code", "transfers 4 from_cell_code", "transfers 5 kind",
+                "transfers 10 until", "transfers 12 citizen_id", "transfers 13 kind", "transfers 2 citizen_id",
+                "transfers 3 to_cell_code", "transfers 4 from_cell_code", "transfers 5 until",
                 "transfers 6 to_cell_code", "transfers 8 citizen_id", "transfers 9 sent_on",
             ])
+        #expect(folder.transfers.map(\.kind) == [.official, .temporary])
         try await database.withDatabase { db in
             await #expect(throws: InputError.self) {
                 _ = try await DistrictImport(db: db, scope: .commandLineOperator).run(

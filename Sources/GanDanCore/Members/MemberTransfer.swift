@@ -73,6 +73,19 @@ public enum TransferRules {
         until >= from.adding(months: temporaryMonths.lowerBound)
             && until <= from.adding(months: temporaryMonths.upperBound)
     }
+
+    /// Why a temporary transfer from `from` until `until` may not be, nil when it lasts 3 to 12 months (rules.md R13):
+    /// the transfer form and the district folder tell it alike.
+    public static func temporaryLengthProblem(from: CivilDate, until: CivilDate) -> BilingualText? {
+        guard until <= from || !isTemporaryLengthAllowed(from: from, until: until) else { return nil }
+        let earliest = from.adding(months: temporaryMonths.lowerBound).vietnamese
+        let latest = from.adding(months: temporaryMonths.upperBound).vietnamese
+        return BilingualText(
+            vi: "Sinh hoạt tạm thời phải từ 3 đến 12 tháng: từ \(from.vietnamese) thì kết thúc từ \(earliest) đến "
+                + "\(latest).",
+            en: "A temporary transfer lasts 3 to 12 months: from \(from.vietnamese) it ends between \(earliest) and "
+                + "\(latest).")
+    }
 }
 
 /// A pending official transfer against its deadline.

@@ -16,7 +16,8 @@ public enum DistrictFile: String, Sendable, CaseIterable, Codable {
     case members
     /// Posts held by members (rules.md R5): key leaders and cell officers derive from them.
     case posts
-    /// Official transfers sent and not yet received on the day (rules.md R13), kept across installations.
+    /// Official transfers sent and not yet received on the day, and temporary ones in force (rules.md R13), kept
+    /// across installations.
     case transfers
 
     /// The file's name without extension: `units`, `villages`, `organisations`, `cell_ratings`, `members`, `posts`.
@@ -119,6 +120,7 @@ public enum DistrictFields {
         field("kind", "Hình thức chuyển", "Kind of transfer", ["Loại chuyển", "Kind"]),
         field("sent_on", "Ngày chuyển đi", "Sent on", ["Ngày chuyển", "Sent"], required: true),
         field("deadline", "Hạn tiếp nhận", "Deadline", ["Hạn nhận", "Hạn cuối"]),
+        field("until", "Tạm thời đến ngày", "Temporary until", ["Sinh hoạt tạm thời đến ngày", "Until"]),
     ]
 
     private static func requiredField(_ field: ImportField) -> ImportField {

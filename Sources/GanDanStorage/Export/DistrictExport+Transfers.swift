@@ -30,8 +30,8 @@ struct DistrictMemberKey: Hashable {
 }
 
 extension DistrictExport {
-    /// The official transfers of the dataset's members sent by `date` and neither received nor cancelled by then,
-    /// between cells of the dataset (rules.md R13): the folder's transfers file.
+    /// The transfers of the dataset's members between cells of the dataset (rules.md R13), the folder's transfers
+    /// file: official ones sent by `date` and neither received nor cancelled by then, temporary ones in force that day.
     public func pendingTransfers(of dataset: OrganisationDataset, on date: CivilDate) async throws
         -> [DistrictTransfer]
     {
@@ -40,9 +40,13 @@ extension DistrictExport {
         let codeOf = try Dictionary(records.map { (try $0.requireID(), $0.code) }, uniquingKeysWith: { a, _ in a })
         let rows = try await Self.chunked(Array(codeOf.keys)) { ids in
             try await MemberTransferRecord.query(on: db).filter(\.$fromCellID ~~ ids)
-                .filter(\.$kind == TransferKind.official.rawValue).filter(\.$sentOn <= date.iso).sort(\.$sentOn).all()
+                .filter(\.$kind ~~ [TransferKind.official.rawValue, TransferKind.temporary.rawValue])
+                .filter(\.$sentOn <= date.iso).sort(\.$sentOn).all()
         }.filter { row in
-            (row.receivedOn.map { $0 > date.iso } ?? true) && (row.cancelledOn.map { $0 > date.iso } ?? true)
+            guard row.cancelledOn.map({ $0 > date.iso }) ?? true else { return false }
+            // A temporary one in force on the day; an official one not yet received.
+            if row.kind == TransferKind.temporary.rawValue { return row.until.map { $0 > date.iso } ?? true }
+            return row.receivedOn.map { $0 > date.iso } ?? true
         }
         var indexOf: [DistrictMemberKey: Int] = [:]
         for (index, member) in dataset.members.enumerated() {
@@ -56,13 +60,14 @@ extension DistrictExport {
             let found = DistrictMemberKey.keys(member).lazy.compactMap { indexOf[$0] }.first
             if let found, let id = member.id { memberIndex[id] = found }
         }
-        return rows.compactMap { row in
+        return try rows.compactMap { row in
             guard let member = memberIndex[row.memberID], let from = codeOf[row.fromCellID],
                 let to = codeOf[row.toCellID], let sent = CivilDate(row.sentOn)
             else { return nil }
+            let kind = try row.decode(\.$kind, as: TransferKind.self)
             return DistrictTransfer(
-                member: member, fromCellCode: from, toCellCode: to, sentOn: sent,
-                deadline: row.deadline.flatMap(CivilDate.init))
+                member: member, fromCellCode: from, toCellCode: to, kind: kind, sentOn: sent,
+                deadline: row.deadline.flatMap(CivilDate.init), until: row.until.flatMap(CivilDate.init))
         }
     }
 }

@@ -44,8 +44,9 @@ public struct DistrictImport: Sendable {
         }
     }
 
-    /// Stores the folder's waiting official transfers for the members and cells just written, each audited
-    /// (rules.md R13); without a deadline in the file, the receiving cell has its working days from the day sent.
+    /// Stores the folder's transfers for the members and cells just written, each audited (rules.md R13): a waiting
+    /// official one (without a deadline in the file, the receiving cell has its working days from the day sent) and
+    /// a temporary one in force, with the member on the host cell's roll until it ends.
     static func write(_ transfers: [DistrictTransfer], of dataset: OrganisationDataset, actor: Actor, db: any Database)
         async throws
     {
@@ -71,16 +72,25 @@ public struct DistrictImport: Sendable {
             record.memberID = memberID
             record.fromCellID = from
             record.toCellID = to
-            record.kind = TransferKind.official.rawValue
+            record.kind = transfer.kind.rawValue
             record.sentOn = transfer.sentOn.iso
-            record.deadline = (transfer.deadline ?? TransferRules.deadline(sentOn: transfer.sentOn)).iso
             record.reason = "Nhập từ thư mục huyện"
             record.createdBy = actor.name
+            if transfer.kind == .temporary {
+                // Received as the transfer form records a temporary one: the host cell's roll from the day sent.
+                record.receivedOn = transfer.sentOn.iso
+                record.until = transfer.until?.iso
+                try await MembershipWriter.openTemporary(
+                    memberID, in: to, from: transfer.sentOn, until: transfer.until, db: db)
+            } else {
+                record.deadline = (transfer.deadline ?? TransferRules.deadline(sentOn: transfer.sentOn)).iso
+            }
             try await record.create(on: db)
             // Filed as the transfer form files a sent transfer: on the member, seen by both cells' units (rules.md R30).
             events.append(
                 AuditEvent(
-                    actor: actor.name, action: "transfer_official", entity: "member", entityID: memberID.uuidString,
+                    actor: actor.name, action: "transfer_\(transfer.kind.rawValue)", entity: "member",
+                    entityID: memberID.uuidString,
                     after: AuditTrail.json(TransferEntry(record)), requestID: actor.requestID,
                     units: Set([transfer.fromCellCode, transfer.toCellCode].compactMap { unitOf[$0] })))
         }

@@ -23,6 +23,22 @@ public struct MembershipWriter: Sendable {
         }
     }
 
+    /// Opens a temporary membership in `cellID` from `from` until `until`, beside the official one (rules.md R13),
+    /// without an audit entry: the caller writes the one entry of the change.
+    static func openTemporary(
+        _ memberID: UUID, in cellID: UUID, from: CivilDate, until: CivilDate?, db: any Database
+    ) async throws {
+        let membership = MembershipRecord()
+        membership.id = UUID()
+        membership.memberID = memberID
+        membership.organisationID = cellID
+        membership.kind = MembershipKind.temporary.rawValue
+        membership.transferKind = TransferKind.temporary.rawValue
+        membership.validFrom = from.iso
+        membership.validUntil = until?.iso
+        try await membership.create(on: db)
+    }
+
     /// Ends the member's official membership on `date` and opens one in `cellID` from `date`, without an audit
     /// entry: the caller writes the one entry of the change. Returns the membership ended and the cell.
     @discardableResult

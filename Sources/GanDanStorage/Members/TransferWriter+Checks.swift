@@ -138,13 +138,8 @@ extension TransferWriter {
     /// A temporary transfer lasts 3 to 12 months and does not overlap another temporary one (rules.md R13).
     func checkTemporary(_ memberID: UUID, _ typed: TypedTransfer, db: any Database) async throws {
         guard let until = typed.until else { return }
-        guard until > typed.on, TransferRules.isTemporaryLengthAllowed(from: typed.on, until: until) else {
-            throw InputError.invalid(
-                field: "until",
-                vi: "Sinh hoạt tạm thời phải từ 3 đến 12 tháng: từ \(typed.on.vietnamese) thì kết thúc "
-                    + "từ \(typed.on.adding(months: 3).vietnamese) đến \(typed.on.adding(months: 12).vietnamese).",
-                en: "A temporary transfer lasts 3 to 12 months: from \(typed.on.vietnamese) it ends between "
-                    + "\(typed.on.adding(months: 3).vietnamese) and \(typed.on.adding(months: 12).vietnamese).")
+        if let problem = TransferRules.temporaryLengthProblem(from: typed.on, until: until) {
+            throw InputError.invalid(field: "until", vi: problem.vi, en: problem.en)
         }
         let overlapping = try await MembershipRecord.query(on: db).filter(\.$memberID == memberID)
             .filter(\.$kind == MembershipKind.temporary.rawValue).filter(\.$validFrom < until.iso).all()
@@ -158,15 +153,8 @@ extension TransferWriter {
 
     /// The temporary membership in the host cell, from–until, beside the official one (rules.md R13: no vote there).
     func openTemporary(_ memberID: UUID, _ typed: TypedTransfer, db: any Database) async throws {
-        let membership = MembershipRecord()
-        membership.id = UUID()
-        membership.memberID = memberID
-        membership.organisationID = try typed.cell.requireID()
-        membership.kind = MembershipKind.temporary.rawValue
-        membership.transferKind = TransferKind.temporary.rawValue
-        membership.validFrom = typed.on.iso
-        membership.validUntil = typed.until?.iso
-        try await membership.create(on: db)
+        try await MembershipWriter.openTemporary(
+            memberID, in: try typed.cell.requireID(), from: typed.on, until: typed.until, db: db)
     }
 
     /// A pending official transfer by its id, into `cellID` when given (which must be in the scope).
