@@ -159,6 +159,8 @@ struct PlacementPages: RouteCollection {
         var totals: CommuneSummary?
         var changes: [ChangeRow]
         var error: String?
+        /// "at most N working days after the decision", N from the charter settings the approval checks.
+        var placedOnHint: String
     }
 
     func renderReview(
@@ -216,7 +218,9 @@ struct PlacementPages: RouteCollection {
             shown: communes.filter { $0.id == current }, summary: summary.count > 1 ? summary : [],
             totals: summary.count > 1 ? Self.totals(summary) : nil,
             changes: changes.map { ChangeRow(name: $0.memberName, from: $0.fromCellName, to: $0.toCellName) },
-            error: error)
+            error: error,
+            placedOnHint: Labels.text(
+                "placedOnHintDays", req, days: req.application.settings.charter.placementWorkingDays))
     }
 
     /// A commune's line in the plan's summary.
@@ -329,6 +333,8 @@ struct PlacementPages: RouteCollection {
         var completedOn: String?
         var cells: [ProgressCell]
         var coverage: [DirectiveProgress.Coverage]
+        /// The deadline column's heading, with the charter's number of working days (rules.md R14).
+        var placeByHeading: String
     }
 
     struct ProgressCell: Encodable {
@@ -362,7 +368,10 @@ struct PlacementPages: RouteCollection {
                 deadline: progress.deadline.vietnamese,
                 completedOn: progress.completedOn?.vietnamese,
                 cells: progress.cells.map { Self.progressCell($0, req) },
-                coverage: progress.coverage), progress.unitID
+                coverage: progress.coverage,
+                placeByHeading: Labels.text(
+                    "placeByDays", req, days: req.application.settings.charter.placementWorkingDays)),
+            progress.unitID
         )
     }
 
