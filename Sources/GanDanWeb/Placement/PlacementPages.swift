@@ -361,7 +361,8 @@ struct PlacementPages: RouteCollection {
 
     /// A dissolution directive's progress as a view model, with its unit; 404 outside the scope.
     func directiveContext(_ req: Request) async throws -> (ProgressContext, UUID) {
-        let progress = try req.resolved.directive
+        var progress = try req.resolved.directive
+        try await Self.nameCommittees(&progress, req)
         return (
             ProgressContext(
                 page: PageContext(req, title: progress.title, exportable: true), progress: progress,
@@ -373,6 +374,19 @@ struct PlacementPages: RouteCollection {
                     "placeByDays", req, days: req.application.settings.charter.placementWorkingDays)),
             progress.unitID
         )
+    }
+
+    /// Names each cell's receiver of records and seal as its committee ("Đảng ủy xã Thanh Tương", rules.md R14), not
+    /// as the organisation ("Đảng bộ xã …"); the organisation's name stays when its unit is not in the read scope.
+    static func nameCommittees(_ progress: inout DirectiveProgress, _ req: Request) async throws {
+        let tree = OrganisationTree(db: req.store, scope: try await req.scope(.read))
+        for index in progress.cells.indices {
+            let cell = progress.cells[index]
+            guard let unitID = cell.handoverUnitID, let day = cell.handoverOn,
+                let unit = try await tree.unit(unitID, on: day)
+            else { continue }
+            progress.cells[index].handoverTo = PaperWords.committee(kind: unit.kind, name: unit.name).body
+        }
     }
 
     /// One agency cell's line: its status and date, the 30-working-day deadline from the decision and whether the
