@@ -127,8 +127,9 @@ let package = Package(
         .testTarget(
             name: "GanDanCLITests",
             dependencies: [
-                "gandan", "GanDanWeb", "GanDanStorage", "GanDanCore",
+                "gandan", "GanDanWeb", "GanDanStorage", "GanDanCore", "GanDanTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FluentKit", package: "fluent-kit"),
             ]
         ),
         .testTarget(

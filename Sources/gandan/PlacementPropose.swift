@@ -35,38 +35,6 @@ struct PlacementPropose: AsyncParsableCommand {
     }
 }
 
-/// `gandan placement approve --plan ID --decision-date D`: applies a draft atomically.
-struct PlacementApprove: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "approve",
-        abstract: "Approve a draft plan: transfer every member and dissolve the agency cells, in one transaction.")
-
-    @ArgumentParser.Option(help: "The plan id printed by propose.") var plan: String
-    @ArgumentParser.Option(help: "The decision date (YYYY-MM-DD).") var decisionDate: String
-    @ArgumentParser.Option(help: "The plan version you reviewed (default: the current one).") var version: Int?
-    @OptionGroup var database: DatabaseOptions
-
-    func validate() throws {
-        guard UUID(uuidString: plan) != nil else { throw ValidationError("--plan \"\(plan)\" is not a plan id") }
-        _ = try CommandValues.date(decisionDate, option: "--decision-date")
-        if let version, version < 0 { throw ValidationError("--version must be 0 or more") }
-    }
-
-    func run() async throws {
-        guard let id = UUID(uuidString: plan) else { throw ValidationError("--plan \"\(plan)\" is not a plan id") }
-        let day = try CommandValues.date(decisionDate, option: "--decision-date")
-        let version = version
-        let approved = try await database.withStorage { db in
-            let plans = PlacementPlans(db: db, scope: .commandLineOperator)
-            guard let current = try await plans.plan(id) else { throw StorageError.notFound("no placement plan \(id)") }
-            return try await plans.approve(id, version: version ?? current.version, decisionDate: day, actor: .cli)
-        }
-        print(
-            "Approved: \(approved.decisions.count) members transferred on \(day.iso); "
-                + "\(approved.communes.flatMap(\.agencyCellIDs).count) agency cell(s) dissolved.")
-    }
-}
-
 /// The proposal as JSON (snake_case) or as plain text for a terminal.
 enum PlacementJSON {
     struct Named: Encodable {

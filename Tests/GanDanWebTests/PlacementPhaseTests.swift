@@ -146,14 +146,16 @@ struct PlacementPhaseTests {
                 #expect(res.status == .ok)
                 let html = res.body.string
                 #expect(html.contains("Tiếp nhận hồ sơ, con dấu"))
-                #expect(html.contains("Đảng bộ xã Thanh Tương, \(last.vietnamese)"))
+                // The receiver is named as the committee, not the organisation.
+                #expect(html.contains("Đảng ủy xã Thanh Tương, \(last.vietnamese)"))
+                #expect(!html.contains("Đảng bộ xã Thanh Tương, "))
                 #expect(html.contains("\(last.vietnamese) <span class=\"badge\">đúng hạn</span>"))
             }
             // As of a day before the placement, neither the placement nor the handover shows (rules.md R26).
             try await app.testing().test(
                 .GET, "/directives/\(directive)?date=2019-05-15", headers: users.admin.bearer
             ) { res in
-                #expect(!res.body.string.contains("Đảng bộ xã Thanh Tương, \(last.vietnamese)"))
+                #expect(!res.body.string.contains("xã Thanh Tương, \(last.vietnamese)"))
             }
         }
     }

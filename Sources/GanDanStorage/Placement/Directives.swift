@@ -16,6 +16,8 @@ public struct DirectiveProgress: Sendable, Codable, Hashable {
         /// Who took over the cell's records and seal ("Đảng bộ xã Thanh Tương"), and when (rules.md R14).
         public var handoverTo: String?
         public var handoverOn: CivilDate?
+        /// The receiving organisation's unit, so a page names its committee ("Đảng ủy xã Thanh Tương").
+        public var handoverUnitID: UUID?
     }
 
     public struct Coverage: Sendable, Codable, Hashable {
@@ -113,6 +115,8 @@ public struct Directives: Sendable {
         let takers = try await OrganisationRecord.query(on: db).filter(\.$id ~~ rows.compactMap(\.handoverTo)).all()
         let takerNames = try Dictionary(
             takers.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
+        let takerUnits = try Dictionary(
+            takers.map { (try $0.requireID(), $0.unitID) }, uniquingKeysWith: { first, _ in first })
         let cells = try rows.map { row -> DirectiveProgress.Cell in
             let dissolvedOn = try row.date(\.$dissolvedOn).flatMap { $0 <= date ? $0 : nil }
             let placedOn = try row.date(\.$placedOn).flatMap { $0 <= date ? $0 : nil }
@@ -124,7 +128,8 @@ public struct Directives: Sendable {
                 cellID: row.organisationID, cellName: names[row.organisationID] ?? "", status: status,
                 plannedOn: try row.date(\.$plannedOn), placedOn: placedOn, dissolvedOn: dissolvedOn,
                 decidedOn: decidedOn, handoverTo: handoverOn == nil ? nil : row.handoverTo.flatMap { takerNames[$0] },
-                handoverOn: handoverOn)
+                handoverOn: handoverOn,
+                handoverUnitID: handoverOn == nil ? nil : row.handoverTo.flatMap { takerUnits[$0] })
         }
         .sorted { VietnameseText.sortKey($0.cellName) < VietnameseText.sortKey($1.cellName) }
         let dissolved = cells.filter { $0.status == .dissolved }.count

@@ -5,7 +5,7 @@ extension PlacementPlans {
     /// Each commune's placement day: a commune of the plan, not before the decision, not after today (nothing is
     /// recorded ahead), and within `charter.placementWorkingDays` working days of the decision (rules.md R14).
     func checkPlacementDates(_ placedOn: [UUID: CivilDate], of plan: PlacementPlan, decisionDate: CivilDate) throws {
-        let latest = CivilDate.today().adding(days: charter.decisionLeadDays)
+        let latest = latestDay
         let limit = charter.placementWorkingDays
         let deadline = calendar.adding(workingDays: limit, to: decisionDate)
         var issues: [InputIssue] = []

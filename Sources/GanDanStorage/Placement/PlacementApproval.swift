@@ -83,13 +83,37 @@ extension PlacementPlans {
         guard claimed.count == 1, let record = try await PlacementPlanRecord.find(id, on: db) else {
             let current = try await PlacementPlanRecord.find(id, on: db)
             guard let current else { throw StorageError.notFound("no placement plan \(id)") }
-            throw StorageError.conflict(
-                current.status == PlacementPlan.Status.draft.rawValue
-                    ? "the plan changed (now version \(current.version)): review it again before approving"
-                    : "the plan is already \(current.status) (by \(current.approvedBy ?? current.createdBy))")
+            throw Self.notApprovable(current)
         }
         return record
     }
+
+    /// Why a plan that is no longer this draft cannot be approved, told in both languages: changed since it was
+    /// reviewed, or already approved (with the decision date and who approved it) or superseded.
+    static func notApprovable(_ current: PlacementPlanRecord) -> StorageError {
+        let by = current.approvedBy ?? current.createdBy
+        switch PlacementPlan.Status(rawValue: current.status) {
+        case .draft:
+            return .conflict(
+                vi: "Phương án đã thay đổi (nay là bản \(current.version)); hãy xem lại trước khi phê duyệt.",
+                en: "The plan changed (now version \(current.version)): review it again before approving.")
+        case .approved:
+            let day = current.decisionDate.flatMap { CivilDate($0) }
+            return .conflict(
+                vi: "Phương án này đã được \(by) phê duyệt"
+                    + (day.map { " (quyết định ngày \($0.vietnamese))" } ?? "") + "; không phê duyệt lần nữa.",
+                en: "This plan was approved already by \(by)" + (day.map { " (decision of \($0.vietnamese))" } ?? "")
+                    + "; it is not approved twice.")
+        default:
+            return .conflict(
+                vi: "Phương án này đã được thay thế bằng một phương án khác; không phê duyệt được nữa.",
+                en: "This plan has been superseded by another plan; it can no longer be approved.")
+        }
+    }
+
+    /// The last day a decision or a placement may bear: `charter.decisionLeadDays` after today (nothing is recorded
+    /// further ahead).
+    var latestDay: CivilDate { CivilDate.today().adding(days: charter.decisionLeadDays) }
 
     /// The decision may not precede the date the plan was proposed as of, nor lie more than
     /// `charter.decisionLeadDays` after today (rules.md R13).
@@ -103,7 +127,7 @@ extension PlacementPlans {
                         + "\(proposedOn.vietnamese).")
             ])
         }
-        let latest = CivilDate.today().adding(days: charter.decisionLeadDays)
+        let latest = latestDay
         guard date <= latest else {
             throw InputError.invalid([
                 InputIssue(

@@ -28,7 +28,7 @@ struct PlacementPaperPages: RouteCollection {
         let plan = try req.resolved.plan
         let asked = try req.queryID(.unit)
         let communes = plan.communes.filter { asked == nil || $0.communeID == asked }
-        guard !communes.isEmpty else { throw Abort(.notFound, reason: "no commune of this plan is at this address") }
+        guard !communes.isEmpty else { throw QueryValueError.notInPlan(asked) }
         try await req.auditPlanRead(plan, entity: "placement_\(kind.rawValue)_paper")
         var pages: [PaperPage] = []
         var title = kind == .decision ? "Quyết định chuyển sinh hoạt đảng" : "Giấy giới thiệu sinh hoạt đảng"

@@ -36,6 +36,15 @@ extension PlacementPages {
     }
 }
 
+extension QueryValueError {
+    /// `?unit=` names a commune that is not in the plan: a 404 told in the page's language.
+    static func notInPlan(_ asked: UUID?) -> QueryValueError {
+        notHere(
+            .unit, asked,
+            problem: BilingualText(vi: "không phải một xã của phương án này", en: "is not a commune of this plan"))
+    }
+}
+
 extension Request {
     /// The units a placement plan touches, in the read scope: the plan's own and its communes'.
     func planUnits(_ plan: PlacementPlan) async throws -> Set<UUID> {

@@ -63,7 +63,7 @@ extension PlacementPages {
         }
         let asked = try req.queryID(.unit)
         let shown = papers.filter { asked == nil || $0.id == asked }
-        guard !shown.isEmpty else { throw Abort(.notFound, reason: "no commune of this plan is at this address") }
+        guard !shown.isEmpty else { throw QueryValueError.notInPlan(asked) }
         return DecisionContext(
             page: PageContext(req, title: Labels.text("decision", req), exportable: true),
             status: Self.statusLabel(plan.status, req), decisionDate: plan.decisionDate?.vietnamese, papers: shown,

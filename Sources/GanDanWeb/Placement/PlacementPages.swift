@@ -159,6 +159,8 @@ struct PlacementPages: RouteCollection {
         var totals: CommuneSummary?
         var changes: [ChangeRow]
         var error: String?
+        /// "at most N working days after the decision", N from the charter settings the approval checks.
+        var placedOnHint: String
     }
 
     func renderReview(
@@ -216,7 +218,9 @@ struct PlacementPages: RouteCollection {
             shown: communes.filter { $0.id == current }, summary: summary.count > 1 ? summary : [],
             totals: summary.count > 1 ? Self.totals(summary) : nil,
             changes: changes.map { ChangeRow(name: $0.memberName, from: $0.fromCellName, to: $0.toCellName) },
-            error: error)
+            error: error,
+            placedOnHint: Labels.text(
+                "placedOnHintDays", req, days: req.application.settings.charter.placementWorkingDays))
     }
 
     /// A commune's line in the plan's summary.
@@ -329,6 +333,8 @@ struct PlacementPages: RouteCollection {
         var completedOn: String?
         var cells: [ProgressCell]
         var coverage: [DirectiveProgress.Coverage]
+        /// The deadline column's heading, with the charter's number of working days (rules.md R14).
+        var placeByHeading: String
     }
 
     struct ProgressCell: Encodable {
@@ -355,15 +361,32 @@ struct PlacementPages: RouteCollection {
 
     /// A dissolution directive's progress as a view model, with its unit; 404 outside the scope.
     func directiveContext(_ req: Request) async throws -> (ProgressContext, UUID) {
-        let progress = try req.resolved.directive
+        var progress = try req.resolved.directive
+        try await Self.nameCommittees(&progress, req)
         return (
             ProgressContext(
                 page: PageContext(req, title: progress.title, exportable: true), progress: progress,
                 deadline: progress.deadline.vietnamese,
                 completedOn: progress.completedOn?.vietnamese,
                 cells: progress.cells.map { Self.progressCell($0, req) },
-                coverage: progress.coverage), progress.unitID
+                coverage: progress.coverage,
+                placeByHeading: Labels.text(
+                    "placeByDays", req, days: req.application.settings.charter.placementWorkingDays)),
+            progress.unitID
         )
+    }
+
+    /// Names each cell's receiver of records and seal as its committee ("Đảng ủy xã Thanh Tương", rules.md R14), not
+    /// as the organisation ("Đảng bộ xã …"); the organisation's name stays when its unit is not in the read scope.
+    static func nameCommittees(_ progress: inout DirectiveProgress, _ req: Request) async throws {
+        let tree = OrganisationTree(db: req.store, scope: try await req.scope(.read))
+        for index in progress.cells.indices {
+            let cell = progress.cells[index]
+            guard let unitID = cell.handoverUnitID, let day = cell.handoverOn,
+                let unit = try await tree.unit(unitID, on: day)
+            else { continue }
+            progress.cells[index].handoverTo = PaperWords.committee(kind: unit.kind, name: unit.name).body
+        }
     }
 
     /// One agency cell's line: its status and date, the 30-working-day deadline from the decision and whether the

@@ -63,7 +63,7 @@ struct Failure {
         var told: String?
         switch error {
         case let query as QueryValueError:
-            (status, reason) = (.badRequest, query.sentence(in: language))
+            (status, reason) = (query.status, query.sentence(in: language))
             issues = [
                 InputIssue(field: query.parameter.name, vi: query.sentence(in: .vi), en: query.sentence(in: .en))
             ]

@@ -163,15 +163,16 @@ enum Labels {
         "plan.superseded": BilingualText(vi: "Đã thay thế", en: "Superseded"),
         "dissolution.planned": BilingualText(vi: "Kế hoạch", en: "Planned"),
         "dissolution.placed": BilingualText(vi: "Đã bố trí", en: "Members placed"),
-        "placeBy": BilingualText(
-            vi: "Hạn chuyển sinh hoạt (30 ngày làm việc)", en: "Place members by (30 working days)"),
+        // "{days}" is the charter's placementWorkingDays, filled in by `text(_:_:days:)`.
+        "placeByDays": BilingualText(
+            vi: "Hạn chuyển sinh hoạt ({days} ngày làm việc)", en: "Place members by ({days} working days)"),
         "handover": BilingualText(vi: "Tiếp nhận hồ sơ, con dấu", en: "Records and seal taken over by"),
         "deadlineKept": BilingualText(vi: "đúng hạn", en: "on time"),
         "deadlineMissed": BilingualText(vi: "quá hạn", en: "late"),
         "placedOn": BilingualText(vi: "Ngày chuyển sinh hoạt", en: "Day the members are placed"),
-        "placedOnHint": BilingualText(
-            vi: "Để trống là ngày quyết định; chậm nhất 30 ngày làm việc sau ngày quyết định.",
-            en: "Empty means the decision date; at most 30 working days after it."),
+        "placedOnHintDays": BilingualText(
+            vi: "Để trống là ngày quyết định; chậm nhất {days} ngày làm việc sau ngày quyết định.",
+            en: "Empty means the decision date; at most {days} working days after it."),
         "dissolution.dissolved": BilingualText(vi: "Đã giải thể", en: "Dissolved"),
         "demoNotice": BilingualText(
             vi: "Dữ liệu minh họa: người và số liệu là hư cấu, trừ các cán bộ được nêu trong bài báo.",
@@ -181,6 +182,12 @@ enum Labels {
     /// One word in the request's language.
     static func text(_ key: String, _ request: Request) -> String {
         all[key]?.text(in: request.language) ?? key
+    }
+
+    /// A word that names a number of working days (`{days}`), with the number the settings give: the page shows the
+    /// deadline the check applies, not a fixed one.
+    static func text(_ key: String, _ request: Request, days: Int) -> String {
+        text(key, request).replacingOccurrences(of: "{days}", with: String(days))
     }
 
     static func table(_ language: Language) -> [String: String] {

@@ -95,11 +95,20 @@ struct QueryValueError: Error, Sendable {
     var value: String
     /// What the value should have been, completing "<label> “<value>” …".
     var problem: BilingualText
+    /// 400 for a value that cannot be read; 404 for a well-formed id that names nothing at this address.
+    var status: HTTPResponseStatus = .badRequest
 
     init(_ parameter: QueryParameter, _ value: String, problem: BilingualText? = nil) {
         self.parameter = parameter
         self.value = value
         self.problem = problem ?? Self.problem(of: parameter.kind)
+    }
+
+    /// A well-formed `id` that names nothing here (a commune not in the plan): a 404 saying so in the page's language.
+    static func notHere(_ parameter: QueryParameter, _ id: UUID?, problem: BilingualText) -> QueryValueError {
+        var error = QueryValueError(parameter, id?.uuidString.lowercased() ?? "", problem: problem)
+        error.status = .notFound
+        return error
     }
 
     /// "Ngày xem “9999-12-31” không phải là ngày từ 01/01/1900 đến 31/12/2100 (dạng YYYY-MM-DD).", or without the
