@@ -120,7 +120,7 @@ extension DemoCommittees {
     }
 
     /// Plans one meeting with three days' notice, then records its minutes: nearly everyone present, a few excused.
-    private func hold(
+    func hold(
         _ body: MeetingBody, of committeeID: UUID, on date: CivilDate, meetings: CellMeetings,
         random: inout SeededRandom
     ) async throws {

@@ -62,8 +62,8 @@ public struct DemoHistory: Sendable {
     }
 
     /// The cells' life after the window through `today`'s month (issue 19): members' lives first (deaths, moves,
-    /// admissions), then every cell's monthly meetings on the rolls as they now stand, each year's poverty review,
-    /// criteria and ratings. Appended to the window's history, whose draws it leaves as they were; what falls after
+    /// admissions), then every cell's monthly meetings on the rolls as they now stand, citizens' feedback and
+    /// supervision, each year's poverty review, criteria and ratings. Appended to the window's history, whose draws it leaves as they were; what falls after
     /// `today` is cut when the history is stored. Written before the 2025 restructure: that keeps the ids of village
     /// cells, villages and their memberships, so the rows are the same as if written after it.
     func continuing(
@@ -73,10 +73,17 @@ public struct DemoHistory: Sendable {
         guard let first = meetings.monthsAfter.last?.adding(months: 1), first.firstDay <= today else { return }
         _ = try await DemoLives(db: db, actor: actor).write(cells: cells, from: first.firstDay, through: today)
         let now = try await VillageCellRolls(db: db, scope: .everything).rolls(under: districtID, on: placementDate)
-        meetings.append(
-            MeetingHistory.continuing(meetings, cells: now, placementDate: placementDate, through: YearMonth(today)))
+        let continued = MeetingHistory.continuing(
+            meetings, cells: now, placementDate: placementDate, through: YearMonth(today))
+        meetings.append(continued)
         let effects = Dictionary(
             meetings.effects.map { ($0.cellID, $0.effect) }, uniquingKeysWith: { first, _ in first })
+        // Citizens go on being heard and the placed leaders supervised (rules.md A8).
+        let heard = CitizenHistory.continuing(
+            cells: now, meetings: continued, effects: effects, placementDate: placementDate, from: first.firstDay,
+            through: today)
+        citizens.feedback += heard.feedback
+        citizens.supervisions += heard.supervisions
         let years = Array((placementDate.year + 1)...max(placementDate.year + 1, today.year))
         let later = CitizenHistory.yearRatings(cells: now, effects: effects, years: years)
         citizens.ratings += later.ratings

@@ -128,9 +128,33 @@ public struct DemoLoader: Sendable {
                 // Today's structure (issue 19): the 2025 restructure as one operation, so pages opened today show
                 // the five new communes of Na Hang under the new Tuyên Quang province.
                 let list = try Self.tuyenQuangUnits2025()
-                _ = try await Restructure(db: db, scope: .everything).apply(list, on: list.date, actor: actor)
+                summary.meetings += try await restructure(
+                    list, districtID: district.id, actor: actor, through: min(historyUntil ?? today, today))
             }
         }
         return summary
+    }
+}
+
+extension DemoLoader {
+    /// The 2025 restructure as one operation, the committees' life around it kept going (issue 19, rules.md R7, R11):
+    /// the 2020 re-division of followers and the old standing bodies read first, then the new committees staffed and
+    /// following their cells, then every committee's meetings after the first window through `last`.
+    func restructure(_ list: UnitListFile, districtID: UUID, actor: Actor, through last: CivilDate) async throws -> Int
+    {
+        let tree = OrganisationTree(db: db, scope: .everything)
+        let day = Self.decisionDate
+        let cells = try await tree.organisations(atUnits: try await tree.subtree(of: districtID, on: day), on: day)
+            .filter { $0.kind == .villageCell }.sorted { $0.code < $1.code }.map(\.id)
+        let policy = policy
+        let holders = try await db.writeTransaction { db in
+            try await DemoCommittees(db: db, policy: policy, actor: actor).beforeRestructure(
+                cells: cells, restructure: list.date, through: last)
+        }
+        _ = try await Restructure(db: db, scope: .everything).apply(list, on: list.date, actor: actor)
+        return try await db.writeTransaction { db in
+            try await DemoCommittees(db: db, policy: policy, actor: actor).afterRestructure(
+                districtID: districtID, cells: cells, holders: holders, restructure: list.date, through: last)
+        }
     }
 }

@@ -91,7 +91,8 @@ struct DemoLoaderTests {
                 try await tree.organisation(
                     code: OrganisationDraft.villageCellCode(villageCode: NaHangDemo.naCoocVillageCode)))
             let naCoocMeetings = try await meetings.meetings(of: naCooc.id, from: before, until: after)
-            #expect(naCoocMeetings.filter { $0.date < placement }.count == 12)
+            // The 12 months before the placement month, and the placement month's own meeting (rules.md R7).
+            #expect(naCoocMeetings.filter { $0.date < placement }.count == 13)
             #expect(naCoocMeetings.filter { $0.date > placement }.count == 12)
             let hoan = try #require(
                 try await MemberDirectory(db: db, scope: .everything).search(

@@ -108,18 +108,29 @@ struct MeetingHistoryTests {
         return average(.after) - average(.before)
     }
 
-    @Test("each cell meets once a month: the 12 months before the placement month and the 12 after it")
+    @Test(
+        "each cell meets once a month: the 12 months before the placement month, the placement month itself (rules.md R7) and the 12 after it; the placement month counts on neither side (rules.md A9)"
+    )
     func monthlyMeetings() {
         let history = Self.history
+        let april = YearMonth(year: 2019, month: 4)!
         #expect(history.monthsBefore.first == YearMonth(year: 2018, month: 4))
         #expect(history.monthsBefore.last == YearMonth(year: 2019, month: 3))
         #expect(history.monthsAfter.first == YearMonth(year: 2019, month: 5))
         #expect(history.monthsAfter.last == YearMonth(year: 2020, month: 4))
-        #expect(history.period(of: YearMonth(year: 2019, month: 4)!) == nil)
+        #expect(history.monthsBefore.count == 12 && history.monthsAfter.count == 12)
+        #expect(history.period(of: april) == nil)
         for cell in Self.sample {
             let meetings = Self.meetings(history, cell.id)
-            #expect(meetings.count == 24)
-            #expect(meetings.map(\.month) == history.monthsBefore + history.monthsAfter)
+            #expect(meetings.count == 25)
+            #expect(meetings.map(\.month) == history.monthsBefore + [april] + history.monthsAfter)
+            // The placement month's meeting reviews the tasks set in March, on the roll of its day: nobody placed
+            // on 25-4 is on it yet.
+            let placedOn = Set(cell.members.filter { $0.validity.from >= Self.placement }.map(\.id))
+            for meeting in meetings where meeting.month == april {
+                #expect(meeting.minutes.date < Self.placement)
+                #expect(!meeting.minutes.attendance.contains { placedOn.contains($0.memberID) })
+            }
             #expect(meetings.allSatisfy { $0.minutes.kind.countsAsMonthly })
         }
     }
@@ -350,14 +361,14 @@ struct MeetingHistoryTests {
         #expect(other.meetings != Self.history.meetings)
     }
 
-    @Test("a district of 134 cells generates 24 months each in a moment")
+    @Test("a district of 134 cells generates 25 months each in a moment")
     func performance() {
         let clock = ContinuousClock()
         var history = MeetingHistory()
         let elapsed = clock.measure {
             history = MeetingHistory.generate(cells: Self.district(134), placementDate: Self.placement)
         }
-        #expect(history.meetings.count == 134 * 24)
+        #expect(history.meetings.count == 134 * 25)
         #expect(elapsed < .seconds(10))
     }
 }

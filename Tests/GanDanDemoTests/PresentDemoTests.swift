@@ -54,6 +54,44 @@ struct PresentDemoTests {
         }
     }
 
+    @Test(
+        "at stage present the committees live on after the first window: every grassroots committee of the five communes met in November 2026; citizens' feedback was heard in 2026; every village cell is followed on 1-12-2026 by a member of its new commune's committee",
+        arguments: TestDatabase.all)
+    func committeesLiveOn(database: TestDatabase) async throws {
+        try await database.withDemo(stage: .present) { db, _ in
+            let tree = OrganisationTree(db: db, scope: .everything)
+            var committees: [UUID] = []
+            var cells: [OrganisationSnapshot] = []
+            for code in Self.newCommuneCodes {
+                let commune = try #require(try await tree.unit(code: code, on: Self.today))
+                let units = try await tree.subtree(of: commune.id, on: Self.today)
+                let organisations = try await tree.organisations(atUnits: units + [commune.id], on: Self.today)
+                committees += organisations.filter { $0.kind == .grassrootsCommittee }.map(\.id)
+                cells += organisations.filter { $0.kind == .villageCell }
+            }
+            #expect(committees.count == Self.newCommuneCodes.count && cells.count > 100)
+            // Each committee's standing body met in November 2026 (rules.md R7).
+            let met = try await MeetingRecord.query(on: db).filter(\.$organisationID ~~ committees)
+                .filter(\.$body == MeetingBody.standingBody.rawValue).filter(\.$date >= "2026-11-01")
+                .filter(\.$date < "2026-12-01").all()
+            #expect(Set(met.map(\.organisationID)) == Set(committees))
+            #expect(met.allSatisfy { $0.currentVersion > 0 })
+            // Citizens were heard this year too (rules.md A8).
+            #expect(try await FeedbackRecord.query(on: db).filter(\.$receivedOn >= "2026-01-01").count() > 0)
+            // Each cell followed by a member holding a post of the committee above it today (rules.md R11).
+            let assignments = CommitteeAssignments(db: db, scope: .everything)
+            for cell in cells {
+                let follower = try await assignments.assigned(to: cell.id, on: Self.today)
+                let committee = try #require(cell.parentID)
+                #expect(committees.contains(committee))
+                let members = try await assignments.candidates(for: cell.id, on: Self.today).map(\.id)
+                #expect(follower.map { members.contains($0.member.id) } == true, "\(cell.name) has no follower")
+            }
+        }
+    }
+
+    static let newCommuneCodes = ["02221", "02245", "02239", "02248", "02260"]
+
     /// Nà Coóc's cell: same id, now under xã Nà Hang (02221); its November 2026 meeting evaluates November.
     static func checkNaCooc(_ db: any Database) async throws {
         let tree = OrganisationTree(db: db, scope: .everything)

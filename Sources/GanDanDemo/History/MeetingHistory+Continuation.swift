@@ -10,6 +10,8 @@ struct HistoryCarry {
     var drive: HistoryDrive?
     /// Years whose thematic plan and criteria review the earlier window already holds.
     var plannedYears: Set<Int>
+    /// The thematic plans made so far: a later window holds the topics of their months it meets in (rules.md R9).
+    var plans: [ThematicPlan] = []
 }
 
 extension HistoryCellGenerator {

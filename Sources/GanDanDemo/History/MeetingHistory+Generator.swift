@@ -102,7 +102,7 @@ struct HistoryCellGenerator {
         for status in criteria { met[status.number] = status.met }
         let carried = HistoryCarry(
             plan: plan, households: households, criteriaMet: met, drive: drive,
-            plannedYears: (carry?.plannedYears ?? []).union(plans.map(\.year)))
+            plannedYears: (carry?.plannedYears ?? []).union(plans.map(\.year)), plans: (carry?.plans ?? []) + plans)
         return HistoryCellOutput(
             meetings: meetings, households: households, criteria: criteria, plans: plans, effect: effect,
             carry: carried)

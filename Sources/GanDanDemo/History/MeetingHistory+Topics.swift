@@ -43,6 +43,10 @@ extension HistoryCellGenerator {
         var nextConcrete = 0
         var driveTopicUsed = carry != nil
         var held: [YearMonth: String] = [:]
+        // The year a continuation starts in was planned before: its topics are held in the months this window meets.
+        for plan in carry?.plans ?? [] {
+            for topic in plan.topics where meets.contains(topic.month) { held[topic.month] = topic.title }
+        }
         var plans: [ThematicPlan] = []
         for year in newYears {
             var topics: [ThematicTopic] = []

@@ -1,6 +1,7 @@
 import GanDanCore
 
-/// The months a history covers around the placement date; the placement month itself is left out (rules.md A9).
+/// The months a history covers around the placement date. The placement month is left out of both sides of the
+/// before/after comparison (rules.md A9), yet the cells meet in it as in every month (rules.md R7).
 struct HistoryWindow {
     let placementDate: CivilDate
     let placementMonth: YearMonth
@@ -8,6 +9,8 @@ struct HistoryWindow {
     let before: [YearMonth]
     /// `monthsAfter` months starting with the month after the placement month.
     let after: [YearMonth]
+    /// Whether the cells meet in the placement month: a first window spans it, a continuation starts after it.
+    let spansPlacementMonth: Bool
 
     init(placementDate: CivilDate, monthsBefore: Int, monthsAfter: Int) {
         self.placementDate = placementDate
@@ -15,6 +18,7 @@ struct HistoryWindow {
         let month = placementMonth
         before = (0..<max(monthsBefore, 0)).reversed().map { month.adding(months: -1 - $0) }
         after = (0..<max(monthsAfter, 0)).map { month.adding(months: 1 + $0) }
+        spansPlacementMonth = !before.isEmpty && !after.isEmpty
     }
 
     /// A window of later months only, from `first` through `last`: the cell life that continues after the first
@@ -24,10 +28,12 @@ struct HistoryWindow {
         placementMonth = YearMonth(placementDate)
         before = []
         after = (0..<max(first.months(until: last) + 1, 0)).map { first.adding(months: $0) }
+        spansPlacementMonth = false
     }
 
-    /// Every month of the window, oldest first.
-    var months: [YearMonth] { before + after }
+    /// Every month the cells meet, oldest first: the months before, the placement month when the window spans it,
+    /// the months after (rules.md R7: no month without its meeting, the placement month included).
+    var months: [YearMonth] { before + (spansPlacementMonth ? [placementMonth] : []) + after }
 
     /// The calendar years the window touches, in order.
     var years: [Int] { Array(Set(months.map(\.year))).sorted() }

@@ -68,9 +68,10 @@ extension MeetingHistory {
 
     /// Generates the cells' meetings, tasks, households and criteria around `placementDate` (rules.md A6, A7, A9).
     ///
-    /// The placement month itself is left out: `monthsBefore` whole months end with the month before it and
-    /// `monthsAfter` start with the month after it. A month whose roll has no full member taking part has no
-    /// meeting (nobody could chair it). Same inputs and seed give the same history.
+    /// `monthsBefore` whole months end with the month before the placement month and `monthsAfter` start with the
+    /// month after it; the placement month is in neither (rules.md A9), yet each cell meets in it too, on the roll of
+    /// its day (rules.md R7). A month whose roll has no full member taking part has no meeting (nobody could chair
+    /// it). Same inputs and seed give the same history.
     static func generate(
         cells: [HistoryCell], placementDate: CivilDate, monthsBefore: Int = 12, monthsAfter: Int = 12,
         seed: UInt64 = defaultSeed
