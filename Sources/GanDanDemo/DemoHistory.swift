@@ -63,9 +63,10 @@ public struct DemoHistory: Sendable {
 
     /// The cells' life after the window through `today`'s month (issue 19): members' lives first (deaths, moves,
     /// admissions), then every cell's monthly meetings on the rolls as they now stand, citizens' feedback and
-    /// supervision, each year's poverty review, criteria and ratings. Appended to the window's history, whose draws it leaves as they were; what falls after
-    /// `today` is cut when the history is stored. Written before the 2025 restructure: that keeps the ids of village
-    /// cells, villages and their memberships, so the rows are the same as if written after it.
+    /// supervision, each year's poverty review, criteria and ratings. Appended to the window's history, whose draws
+    /// it leaves as they were; what falls after `today` is cut when the history is stored. Written before the 2025
+    /// restructure: that keeps the ids of village cells, villages and their memberships, so the rows are the same as
+    /// if written after it.
     func continuing(
         _ meetings: inout MeetingHistory, _ citizens: inout CitizenHistory, cells: [HistoryCell], districtID: UUID,
         placementDate: CivilDate, actor: Actor, through today: CivilDate
