@@ -33,7 +33,7 @@ extension ImpactReports {
                 figures.durationMinutes += try row.decode(column: "duration", as: Int.self)
                 figures.expected += try row.decode(column: "expected", as: Int.self)
                 figures.present += try row.decode(column: "present", as: Int.self)
-                figures.qualityTotal += try row.decode(column: "quality", as: Double.self)
+                figures.qualityTotal += PeriodFigures.exact(try row.decode(column: "quality", as: Double.self))
                 let body = try row.decode(column: "body", as: String.self)
                 if let read = try? decoder.decode(MinutesFigures.self, from: Data(body.utf8)).minutes {
                     let scheduled = TimeOfDay(try row.decode(column: "scheduled", as: String.self))

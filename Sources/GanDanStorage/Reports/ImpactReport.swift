@@ -46,6 +46,10 @@ public struct PeriodFigures: Codable, Sendable, Hashable {
         feedbackReceived > 0 ? Double(feedbackAnswered) * 100 / Double(feedbackReceived) : nil
     }
 
+    /// A meeting's quality on a grid of 1/1024: sums of such values are exact in a Double, so a report adds up to the
+    /// same total whatever order its cells are summed in — on every engine and load, cut or whole (rules.md R26).
+    static func exact(_ quality: Double) -> Double { (quality * 1024).rounded() / 1024 }
+
     static func + (lhs: PeriodFigures, rhs: PeriodFigures) -> PeriodFigures {
         var sum = lhs
         sum.meetings += rhs.meetings
