@@ -49,6 +49,7 @@ public struct DemoHistory: Sendable {
                 &meetings, &citizens, cells: cells, districtID: districtID, placementDate: placementDate, actor: actor,
                 through: cut ?? today)
         }
+        try await holdBodyCellMeetings(&meetings, districtID: districtID, placementDate: placementDate, through: today)
         citizens.keepCellQuota(committeeOf: committeeOf)
         let history = CellHistory(meetings: meetings, citizens: citizens)
         var summary = try await CellHistoryWriter(db: db, scope: .everything, policy: policy).write(
@@ -89,6 +90,25 @@ public struct DemoHistory: Sendable {
         let later = CitizenHistory.yearRatings(cells: now, effects: effects, years: years)
         citizens.ratings += later.ratings
         citizens.cellRatings += later.cellRatings
+    }
+}
+
+extension DemoHistory {
+    /// The cells of the district's own bodies meet every month too (rules.md R7, R9): from the window's first month
+    /// through its last, or through `today`'s month when the life goes on. The months do not depend on a cut
+    /// (`until`): what falls after it is left out when the history is stored, so a cut demo is the full one stopped.
+    func holdBodyCellMeetings(
+        _ meetings: inout MeetingHistory, districtID: UUID, placementDate: CivilDate, through today: CivilDate?
+    ) async throws {
+        let cells = try await VillageCellRolls(db: db, scope: .everything).rolls(
+            under: districtID, on: placementDate, kinds: [.otherCell])
+        let placed = YearMonth(placementDate)
+        let first = meetings.monthsBefore.first ?? placed
+        let last = today.map(YearMonth.init) ?? meetings.monthsAfter.last ?? placed
+        let months = (0...max(first.months(until: last), 0)).map { first.adding(months: $0) }
+        let bodies = BodyCellHistory.generate(cells: cells, months: months)
+        meetings.meetings += bodies.meetings
+        meetings.thematicPlans.merge(bodies.plans) { village, _ in village }
     }
 }
 

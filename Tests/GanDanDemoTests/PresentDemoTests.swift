@@ -25,6 +25,28 @@ struct PresentDemoTests {
     }
 
     @Test(
+        "at stage present the cells of the old district's own bodies, under the province since 1-7-2025, met in November 2026 with minutes, and none was on November's to-do list without its meeting or topic (rules.md R7, R9)",
+        arguments: TestDatabase.all)
+    func bodyCells(database: TestDatabase) async throws {
+        try await database.withDemo(stage: .present) { db, _ in
+            let tree = OrganisationTree(db: db, scope: .everything)
+            let district = try #require(try await tree.unit(code: NaHangDemo.districtCode, on: RestructureTests.before))
+            let before = try await tree.organisations(
+                atUnits: try await tree.subtree(of: district.id, on: RestructureTests.before),
+                on: RestructureTests.before)
+            let bodies = before.filter { $0.kind == .otherCell }
+            #expect(bodies.count > 30)
+            let november = try await MeetingRecord.query(on: db).filter(\.$organisationID ~~ bodies.map(\.id))
+                .filter(\.$date >= "2026-11-01").filter(\.$date <= "2026-11-30").all()
+            #expect(Set(november.map(\.organisationID)) == Set(bodies.map(\.id)))
+            #expect(november.allSatisfy { $0.currentVersion > 0 })
+            // As of the month's last day: December's meeting is not due to be planned on its first.
+            let toDo = try await ToDoLists(db: db, scope: .everything).cells(bodies.map(\.id), on: .on(2026, 11, 30))
+            #expect(toDo.totals.meetingNotPlanned == 0 && toDo.totals.thematicTopicMissing == 0)
+        }
+    }
+
+    @Test(
         "at stage present the province planner sees Na Hang district in 2019 and the new communes today; xã Nà Hang's planner sees Nà Coóc's cell today; Nà Coóc's secretary works then and now",
         arguments: TestDatabase.all)
     func accounts(database: TestDatabase) async throws {

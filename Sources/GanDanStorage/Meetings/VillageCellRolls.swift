@@ -13,13 +13,16 @@ public struct VillageCellRolls: Sendable {
         self.scope = scope
     }
 
-    /// The village cells under `unitID` on `date` (those in scope) in the order of their codes, each with every
-    /// official membership it has had, members ordered by a key that does not depend on the database's ids.
-    public func rolls(under unitID: UUID, on date: CivilDate) async throws -> [HistoryCell] {
+    /// The cells of `kinds` (village cells unless told) under `unitID` on `date` (those in scope) in the order of
+    /// their codes, each with every official membership it has had, members ordered by a key that does not depend on
+    /// the database's ids.
+    public func rolls(
+        under unitID: UUID, on date: CivilDate, kinds: Set<OrganisationKind> = [.villageCell]
+    ) async throws -> [HistoryCell] {
         let tree = OrganisationTree(db: db, scope: scope)
         let units = try await tree.subtree(of: unitID, on: date)
         let cells = try await tree.organisations(atUnits: units, on: date).filter {
-            $0.kind == .villageCell && scope.contains(organisation: $0.id)
+            kinds.contains($0.kind) && scope.contains(organisation: $0.id)
         }
         let memberships = try await MembershipRecord.query(on: db).filter(\.$organisationID ~~ cells.map(\.id))
             .filter(\.$kind == MembershipKind.official.rawValue).all()
