@@ -3,26 +3,30 @@ import Foundation
 import GanDanCore
 import GanDanStorage
 
-/// One `--placed-on COMMUNE=DATE` of `gandan placement approve`: a commune as a planner knows it (its code, or its
-/// name with or without accents and "xã") and the day its members are placed (YYYY-MM-DD or dd/mm/yyyy).
+/// One `--placed-on COMMUNE=DATE` (or `--dissolved-on`) of `gandan placement approve`: a commune as a planner knows
+/// it (its code, or its name with or without accents and "xã") and the day its members are placed (or its agency
+/// cells dissolved), YYYY-MM-DD or dd/mm/yyyy.
 struct PlacementDayOption: Equatable, Sendable {
-    static let option = "--placed-on"
+    static let placed = "--placed-on"
+    static let dissolved = "--dissolved-on"
 
+    var option: String
     var commune: String
     var day: CivilDate
 
-    /// Reads `text`, or refuses it in Vietnamese (then English) naming the option.
-    init(_ text: String) throws {
+    /// Reads `text` given to `option`, or refuses it in Vietnamese (then English) naming the option.
+    init(_ text: String, option: String = Self.placed) throws {
+        self.option = option
         let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         let commune = parts[0].trimmingCharacters(in: .whitespaces)
         guard parts.count == 2, !commune.isEmpty else {
             throw Self.refusal(
-                text, vi: "ghi XÃ=NGÀY, ví dụ 02230=2019-04-25 hoặc \"Thanh Tương=25/04/2019\"",
+                option, text, vi: "ghi XÃ=NGÀY, ví dụ 02230=2019-04-25 hoặc \"Thanh Tương=25/04/2019\"",
                 en: "write COMMUNE=DATE, e.g. 02230=2019-04-25 or \"Thanh Tương=25/04/2019\"")
         }
         guard let day = CivilDate(String(parts[1])) else {
             throw Self.refusal(
-                text,
+                option, text,
                 vi: "\"\(parts[1])\" không phải ngày từ 01/01/1900 đến 31/12/2100 (ghi YYYY-MM-DD hoặc dd/mm/yyyy)",
                 en: "\"\(parts[1])\" is not a date from 1900-01-01 to 2100-12-31 (write YYYY-MM-DD or dd/mm/yyyy)")
         }
@@ -30,13 +34,13 @@ struct PlacementDayOption: Equatable, Sendable {
         self.day = day
     }
 
-    /// Every option given, each commune at most once.
-    static func parse(_ texts: [String]) throws -> [PlacementDayOption] {
-        let options = try texts.map(PlacementDayOption.init)
+    /// Every `option` given, each commune at most once.
+    static func parse(_ texts: [String], option: String = Self.placed) throws -> [PlacementDayOption] {
+        let options = try texts.map { try PlacementDayOption($0, option: option) }
         var seen: Set<String> = []
-        for (text, option) in zip(texts, options) where !seen.insert(VietnameseText.searchKey(option.commune)).inserted
+        for (text, parsed) in zip(texts, options) where !seen.insert(VietnameseText.searchKey(parsed.commune)).inserted
         {
-            throw refusal(text, vi: "xã này đã có một ngày ở trên", en: "that commune was given a day already")
+            throw refusal(option, text, vi: "xã này đã có một ngày ở trên", en: "that commune was given a day already")
         }
         return options
     }
@@ -51,7 +55,7 @@ struct PlacementDayOption: Equatable, Sendable {
                 let listed = communes.sorted { $0.code < $1.code }.map { "\($0.code) \($0.name)" }
                     .joined(separator: ", ")
                 throw refusal(
-                    "\(option.commune)=\(option.day.iso)",
+                    option.option, "\(option.commune)=\(option.day.iso)",
                     vi: matches.isEmpty
                         ? "không có xã \"\(option.commune)\" trong phương án (các xã: \(listed))"
                         : "nhiều xã mang tên \"\(option.commune)\"; hãy ghi mã xã (\(listed))",
@@ -61,7 +65,8 @@ struct PlacementDayOption: Equatable, Sendable {
             }
             guard days[commune.id] == nil else {
                 throw refusal(
-                    "\(option.commune)=\(option.day.iso)", vi: "xã \(commune.name) đã có một ngày ở trên",
+                    option.option, "\(option.commune)=\(option.day.iso)",
+                    vi: "xã \(commune.name) đã có một ngày ở trên",
                     en: "\(commune.name) was given a day already")
             }
             days[commune.id] = option.day
@@ -83,7 +88,8 @@ struct PlacementDayOption: Equatable, Sendable {
         issues.map { issue in
             let option =
                 switch issue.field {
-                case "placedOn": Self.option
+                case "placedOn": Self.placed
+                case "dissolvedOn": Self.dissolved
                 case "decision_date": "--decision-date"
                 default: issue.field ?? ""
                 }
@@ -93,7 +99,7 @@ struct PlacementDayOption: Equatable, Sendable {
         .joined(separator: "\n")
     }
 
-    static func refusal(_ text: String, vi: String, en: String) -> ValidationError {
-        ValidationError("\(option) \"\(text)\": \(vi) (\(en))")
+    static func refusal(_ option: String, _ text: String, vi: String, en: String) -> ValidationError {
+        CommandValues.refusal(vi: "\(option) \"\(text)\": \(vi)", en: en)
     }
 }

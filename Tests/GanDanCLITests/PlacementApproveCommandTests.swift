@@ -8,7 +8,9 @@ import Testing
 @testable import GanDanStorage
 @testable import gandan
 
-@Suite("gandan placement approve --placed-on: each commune's day, named as a planner knows it (rules.md R14)")
+@Suite(
+    "gandan placement approve --placed-on, --dissolved-on: each commune's days, named as a planner knows it (rules.md R14)"
+)
 struct PlacementApproveCommandTests {
     static let plan = ["--plan", UUID().uuidString, "--decision-date", "2019-04-25"]
 
@@ -33,6 +35,8 @@ struct PlacementApproveCommandTests {
             refusal(["--placed-on", "Thanh Tương=2019-04-25", "--placed-on", "thanh tuong=2019-04-26"])?
                 .contains("đã có một ngày") == true)
         #expect(refusal(["--placed-on", "02230=2019-04-25", "--placed-on", "Thanh Tương=26/04/2019"]) == nil)
+        #expect(refusal(["--dissolved-on", "02230"])?.contains("--dissolved-on \"02230\": ghi XÃ=NGÀY") == true)
+        #expect(refusal(["--placed-on", "02230=2019-04-25", "--dissolved-on", "02230=2019-04-26"]) == nil)
         #expect(refusal([]) == nil)
     }
 
@@ -55,12 +59,18 @@ struct PlacementApproveCommandTests {
             unitID: district.id, on: Fixtures.date("2019-04-01"), actor: .system)
     }
 
-    /// Runs the command's approval with `placedOn` as typed; the refusal's message, or nil when it approved.
-    static func approve(_ plan: PlacementPlan, _ placedOn: [String], db: any Database) async throws -> String? {
+    /// Runs the command's approval with `placedOn` and `dissolvedOn` as typed; the refusal's message, or nil when it
+    /// approved.
+    static func approve(_ plan: PlacementPlan, _ placedOn: [String], dissolvedOn: [String] = [], db: any Database)
+        async throws -> String?
+    {
         do {
+            let days =
+                try PlacementDayOption.parse(placedOn)
+                + PlacementDayOption.parse(dissolvedOn, option: PlacementDayOption.dissolved)
             _ = try await PlacementApprove.approve(
-                plan.id, version: nil, decisionDate: Fixtures.date("2019-04-25"),
-                placedOn: try PlacementDayOption.parse(placedOn), db: db, charter: .standard, calendar: .vietnam)
+                plan.id, version: nil, decisionDate: Fixtures.date("2019-04-25"), days: days, db: db,
+                charter: .standard, calendar: .vietnam)
             return nil
         } catch let error as ValidationError {
             return error.message
@@ -84,8 +94,22 @@ struct PlacementApproveCommandTests {
             #expect(try await plans.plan(plan.id)?.status == .draft)
             #expect(try await MembershipRecord.query(on: db).filter(\.$transferKind == "internal").count() == 0)
 
-            let approved = try await Self.approve(plan, ["xa thanh tuong=26/04/2019", "00002=2019-04-29"], db: db)
+            let early = try await Self.approve(
+                plan, ["00001=2019-04-26"], dissolvedOn: ["Thanh Tương=2019-04-25"], db: db)
+            #expect(
+                early?.contains(
+                    "--dissolved-on: Xã Thanh Tương: ngày giải thể 25/04/2019 trước ngày chuyển sinh hoạt 26/04/2019")
+                    == true)
+            #expect(try await plans.plan(plan.id)?.status == .draft)
+
+            let approved = try await Self.approve(
+                plan, ["xa thanh tuong=26/04/2019", "00002=2019-04-29"], dissolvedOn: ["00002=06/05/2019"], db: db)
             #expect(approved == nil)
+            // Each agency cell ends on its own day: Thanh Tương's with its placement, Năng Khả's a week after its.
+            for (code, day) in [("CQ-00001", "2019-04-26"), ("CQ-00002", "2019-05-06")] {
+                let cell = try await OrganisationRecord.query(on: db).filter(\.$code == code).first()
+                #expect(cell?.validUntil == day, "\(code)")
+            }
             #expect(try await plans.plan(plan.id)?.status == .approved)
             let tree = OrganisationTree(db: db, scope: .everything)
             for (code, day) in [("00001", "2019-04-26"), ("00002", "2019-04-29")] {

@@ -28,17 +28,20 @@ struct PlacementPhaseTests {
     /// The 30th working day after the decision of 25-4-2019: the last day for placing the members (rules.md R14).
     static let deadline = WorkingCalendar.vietnam.adding(workingDays: 30, to: Fixtures.date("2019-04-25"))
 
-    /// Approves through the form, with a placement day for Thanh Tương.
-    static func approve(_ app: Application, _ users: TestUsers, _ plan: PlacementPlan, commune: UUID, placedOn: String)
-        async throws -> (HTTPStatus, String)
-    {
+    /// Approves through the form, with a placement day for Thanh Tương, and a dissolution day when given.
+    static func approve(
+        _ app: Application, _ users: TestUsers, _ plan: PlacementPlan, commune: UUID, placedOn: String,
+        dissolvedOn: String? = nil
+    ) async throws -> (HTTPStatus, String) {
         var headers = users.admin.bearer
         headers.contentType = .urlEncodedForm
         var result: (HTTPStatus, String) = (.ok, "")
+        let dissolution = dissolvedOn.map { "&dissolvedOn[\(commune)]=\($0)" } ?? ""
         try await app.testing().test(
             .POST, "/placement/plans/\(plan.id)/approve", headers: headers,
             body: ByteBuffer(
-                string: "version=\(plan.version)&decisionDate=2019-04-25&placedOn[\(commune)]=\(placedOn)")
+                string: "version=\(plan.version)&decisionDate=2019-04-25&placedOn[\(commune)]=\(placedOn)"
+                    + dissolution)
         ) { res in result = (res.status, res.body.string) }
         return result
     }
@@ -157,6 +160,57 @@ struct PlacementPhaseTests {
             ) { res in
                 #expect(!res.body.string.contains("xã Thanh Tương, \(last.vietnamese)"))
             }
+        }
+    }
+
+    @Test(
+        "A1, R14: a commune's agency cell shows decided, then placed, then dissolved on its own day with its handover",
+        arguments: TestDatabase.all)
+    func phaseByPhase(database: TestDatabase) async throws {
+        try await withSeededApp(database) { app, users in
+            let (plan, thanhTuong, _) = try await Self.drafted(app)
+            // A dissolution before the members are placed is refused, the field named, nothing written.
+            let early = try await Self.approve(
+                app, users, plan, commune: thanhTuong, placedOn: "2019-05-06", dissolvedOn: "2019-05-03")
+            #expect(early.0 == .unprocessableEntity)
+            #expect(early.1.contains("Ngày giải thể chi bộ cơ quan"))
+            #expect(early.1.contains("ngày giải thể 03/05/2019 trước ngày chuyển sinh hoạt 06/05/2019"))
+            #expect(try await PlacementPlans(db: app.store, scope: .everything).plan(plan.id)?.status == .draft)
+
+            let (status, _) = try await Self.approve(
+                app, users, plan, commune: thanhTuong, placedOn: "2019-05-06", dissolvedOn: "2019-05-20")
+            #expect(status == .seeOther || status == .found)
+            let cell = try await app.organisation("CQ-00001")
+            #expect(try await OrganisationRecord.find(cell, on: app.store)?.validUntil == "2019-05-20")
+            let directive = try #require(try await DirectiveRecord.query(on: app.store).first()?.requireID())
+            /// The agency cell's line of the directive page as of `day`.
+            func line(_ day: String) async throws -> String {
+                var row = ""
+                try await app.testing().test(
+                    .GET, "/directives/\(directive)?date=\(day)", headers: users.admin.bearer
+                ) { res in
+                    #expect(res.status == .ok)
+                    row =
+                        res.body.string.components(separatedBy: "<tr>")
+                        .first { $0.contains("Chi bộ cơ quan xã Thanh Tương") } ?? ""
+                }
+                return row
+            }
+            let decided = try await line("2019-04-30")
+            #expect(decided.contains("Đã quyết định, chưa bố trí") && decided.contains("25/04/2019"))
+            #expect(!decided.contains("Đảng ủy xã Thanh Tương"))
+            let placed = try await line("2019-05-10")
+            #expect(placed.contains("Đã bố trí") && placed.contains("06/05/2019"))
+            #expect(!placed.contains("Đảng ủy xã Thanh Tương"))
+            let dissolved = try await line("2019-05-25")
+            #expect(dissolved.contains("Đã giải thể") && dissolved.contains("20/05/2019"))
+            #expect(dissolved.contains("Đảng ủy xã Thanh Tương, 20/05/2019"))
+            // The placement day, not the dissolution day, keeps the 30 working days (rules.md R14).
+            #expect(dissolved.contains("<span class=\"badge\">đúng hạn</span>"))
+            // Năng Khả, given no days, is placed and dissolved on the decision day.
+            let other = try await app.organisation("CQ-00002")
+            let row = try await DissolutionRecord.query(on: app.store).filter(\.$organisationID == other).first()
+            #expect(row?.placedOn == "2019-04-25" && row?.dissolvedOn == "2019-04-25")
         }
     }
 }

@@ -118,11 +118,12 @@ public struct Directives: Sendable {
         let takerUnits = try Dictionary(
             takers.map { (try $0.requireID(), $0.unitID) }, uniquingKeysWith: { first, _ in first })
         let cells = try rows.map { row -> DirectiveProgress.Cell in
+            // Nothing dated after the day asked (rules.md R26).
             let dissolvedOn = try row.date(\.$dissolvedOn).flatMap { $0 <= date ? $0 : nil }
             let placedOn = try row.date(\.$placedOn).flatMap { $0 <= date ? $0 : nil }
-            let status: DissolutionStatus = dissolvedOn != nil ? .dissolved : placedOn != nil ? .placed : .planned
-            // Nothing dated after the day asked (rules.md R26).
             let decidedOn = try row.date(\.$decidedOn).flatMap { $0 <= date ? $0 : nil }
+            let status: DissolutionStatus =
+                dissolvedOn != nil ? .dissolved : placedOn != nil ? .placed : decidedOn != nil ? .decided : .planned
             let handoverOn = try row.date(\.$handoverOn).flatMap { $0 <= date ? $0 : nil }
             return DirectiveProgress.Cell(
                 cellID: row.organisationID, cellName: names[row.organisationID] ?? "", status: status,

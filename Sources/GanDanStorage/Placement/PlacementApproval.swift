@@ -7,17 +7,20 @@ extension PlacementPlans {
     /// Approves a draft: every member moves by an internal permanent transfer (rules.md R13) and the agency cells are
     /// dissolved, the superior committee taking over records and seal (R14), and the audit trail records it — all in
     /// one transaction. Each commune's members are placed on its day in `placedOn` (the decision date when absent;
-    /// not before it, nor more than `charter.placementWorkingDays` working days after it).
+    /// not before it, nor more than `charter.placementWorkingDays` working days after it), and its agency cells are
+    /// dissolved on its day in `dissolvedOn` (the placement day when absent; not before it, within the same limit).
     /// `version` must be the draft's current version; of two planners approving at once exactly one succeeds.
     /// A stale draft (another plan covering its cells or members approved since it was proposed, or a member no
     /// longer on the roll it was proposed from) is refused with the reason and marked superseded.
     public func approve(
-        _ id: UUID, version: Int, decisionDate: CivilDate, placedOn: [UUID: CivilDate] = [:], actor: Actor
+        _ id: UUID, version: Int, decisionDate: CivilDate, placedOn: [UUID: CivilDate] = [:],
+        dissolvedOn: [UUID: CivilDate] = [:], actor: Actor
     ) async throws -> PlacementPlan {
         try decisionDate.requireSupported(field: "decision_date")
         guard let stored = try await record(id) else { throw StorageError.notFound("no placement plan \(id)") }
         try checkDecisionDate(decisionDate, proposedOn: try plan(stored).proposedOn)
-        try checkPlacementDates(placedOn, of: try plan(stored), decisionDate: decisionDate)
+        let days = PhaseDays(decidedOn: decisionDate, placedOn: placedOn, dissolvedOn: dissolvedOn)
+        try checkPhaseDays(days, of: try plan(stored))
         let outcome: ApprovalOutcome = try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { throw StorageError.unavailable("an SQL database is needed") }
             try await Self.serialiseApprovals(sql)
@@ -37,7 +40,7 @@ extension PlacementPlans {
             }
             record.approvedAt = Date()
             try await record.update(on: db)
-            try await self.apply(plan, on: decisionDate, placedOn: placedOn, actor: actor, db: db)
+            try await self.apply(plan, days: days, actor: actor, db: db)
             return .approved(try self.plan(record))
         }
         switch outcome {
@@ -178,13 +181,11 @@ extension PlacementPlans {
     }
 
     /// The transfers, dissolutions, superseding and audit entry of an approval, in the caller's transaction; each
-    /// commune's members move, and its agency cells are dissolved, on the commune's day in `placedOn`.
-    func apply(
-        _ plan: PlacementPlan, on decisionDate: CivilDate, placedOn: [UUID: CivilDate] = [:], actor: Actor,
-        db: any Database
-    ) async throws {
+    /// commune's members move on its placement day and its agency cells are dissolved on its dissolution day.
+    func apply(_ plan: PlacementPlan, days: PhaseDays, actor: Actor, db: any Database) async throws {
+        let decisionDate = days.decidedOn
         for commune in plan.communes {
-            let day = placedOn[commune.communeID] ?? decisionDate
+            let day = days.placement(of: commune.communeID)
             for decision in commune.proposal.decisions {
                 let current = try await MembershipRecord.query(on: db).filter(\.$memberID == decision.memberID)
                     .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: day).first()
@@ -193,7 +194,9 @@ extension PlacementPlans {
                     decision.memberID, to: decision.toCellID, on: day, kind: .internal, actor: actor, db: db)
             }
             for cellID in commune.agencyCellIDs {
-                try await dissolve(cellID, on: day, decidedOn: decisionDate, actor: actor, db: db)
+                try await dissolve(
+                    cellID, placedOn: day, dissolvedOn: days.dissolution(of: commune.communeID),
+                    decidedOn: decisionDate, actor: actor, db: db)
             }
         }
         if let corrected = plan.correctsID, let old = try await PlacementPlanRecord.find(corrected, on: db) {
@@ -207,11 +210,13 @@ extension PlacementPlans {
                 requestID: actor.requestID, unitID: plan.unitID))
     }
 
-    /// Ends an agency cell on `date` and marks its dissolution done: decided on `decidedOn`, members placed and
-    /// records and seal handed to the committee of the cell's parent organisation that day (rules.md A1, R14).
-    func dissolve(_ cellID: UUID, on date: CivilDate, decidedOn: CivilDate, actor: Actor, db: any Database)
-        async throws
-    {
+    /// Ends an agency cell on `dissolvedOn` and marks its dissolution done: decided on `decidedOn`, members placed
+    /// on `placedOn`, records and seal handed to the committee of the cell's parent organisation on the dissolution
+    /// day (rules.md A1, R14).
+    func dissolve(
+        _ cellID: UUID, placedOn: CivilDate, dissolvedOn date: CivilDate, decidedOn: CivilDate, actor: Actor,
+        db: any Database
+    ) async throws {
         guard let cell = try await OrganisationRecord.find(cellID, on: db) else { return }
         let remaining = try await MembershipRecord.query(on: db).filter(\.$organisationID == cellID)
             .filter(\.$kind == MembershipKind.official.rawValue).inForce(on: date).count()
@@ -225,7 +230,7 @@ extension PlacementPlans {
         }
         if let dissolution = try await DissolutionRecord.query(on: db).filter(\.$organisationID == cellID).first() {
             dissolution.status = DissolutionStatus.dissolved.rawValue
-            dissolution.placedOn = dissolution.placedOn ?? date.iso
+            dissolution.placedOn = placedOn.iso
             dissolution.dissolvedOn = date.iso
             dissolution.decidedOn = decidedOn.iso
             dissolution.handoverTo = cell.parentID
@@ -267,6 +272,7 @@ extension PlacementPlans {
 }
 
 /// Where an agency cell stands under a directive (rules.md A1).
+/// `decided`: the placement decision is made, the members are not yet placed.
 public enum DissolutionStatus: String, Sendable, Codable, CaseIterable {
-    case planned, placed, dissolved
+    case planned, decided, placed, dissolved
 }

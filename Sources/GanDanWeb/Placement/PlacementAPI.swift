@@ -77,8 +77,9 @@ struct PlacementAPI: RouteCollection {
             calendar: req.workingCalendar
         ).approve(
             plan.id, version: input.version, decisionDate: date,
-            placedOn: try PlacementPages.placementDays(input.placedOn, field: "placed_on"), actor: try await req.actor()
-        )
+            placedOn: try PlacementPages.placementDays(input.placedOn, field: "placed_on"),
+            dissolvedOn: try PlacementPages.placementDays(input.dissolvedOn, field: "dissolved_on"),
+            actor: try await req.actor())
     }
 
     /// A new draft correcting an approved plan; the approved one stays in history until the new one is approved.

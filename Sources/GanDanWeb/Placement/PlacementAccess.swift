@@ -20,6 +20,8 @@ struct ApproveRequest: Content {
     var version: Int
     /// Commune id → the day its members are placed (YYYY-MM-DD); absent communes are placed on the decision date.
     var placedOn: [String: String]?
+    /// Commune id → the day its agency cells are dissolved; absent communes dissolve on their placement day.
+    var dissolvedOn: [String: String]?
 }
 
 extension PlacementPages {

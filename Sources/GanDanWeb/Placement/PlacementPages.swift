@@ -161,6 +161,7 @@ struct PlacementPages: RouteCollection {
         var error: String?
         /// "at most N working days after the decision", N from the charter settings the approval checks.
         var placedOnHint: String
+        var dissolvedOnHint: String
     }
 
     func renderReview(
@@ -220,7 +221,8 @@ struct PlacementPages: RouteCollection {
             changes: changes.map { ChangeRow(name: $0.memberName, from: $0.fromCellName, to: $0.toCellName) },
             error: error,
             placedOnHint: Labels.text(
-                "placedOnHintDays", req, days: req.application.settings.charter.placementWorkingDays))
+                "placedOnHintDays", req, days: req.application.settings.charter.placementWorkingDays),
+            dissolvedOnHint: Labels.text("dissolvedOnHint", req))
     }
 
     /// A commune's line in the plan's summary.
@@ -288,6 +290,8 @@ struct PlacementPages: RouteCollection {
         var version: Int
         /// Each commune's day for placing its members, by commune id; empty means the decision date (rules.md R14).
         var placedOn: [String: String]?
+        /// Each commune's day for dissolving its agency cells; empty means its placement day.
+        var dissolvedOn: [String: String]?
     }
 
     @Sendable func approve(req: Request) async throws -> Response {
@@ -303,6 +307,7 @@ struct PlacementPages: RouteCollection {
             ).approve(
                 plan.id, version: form.version, decisionDate: date,
                 placedOn: try Self.placementDays(form.placedOn, field: "placedOn"),
+                dissolvedOn: try Self.placementDays(form.dissolvedOn, field: "dissolvedOn"),
                 actor: try await req.actor())
         } catch let error as StorageError {
             let response = try await renderReview(req, plan, error: error.sentence(in: req.language)).encodeResponse(

@@ -129,6 +129,7 @@ enum FieldLabels {
         "residenceVillage": BilingualText(vi: "Thôn nơi cư trú", en: "Village where they live"),
         "decisionDate": BilingualText(vi: "Ngày quyết định", en: "Decision date"),
         "placedOn": BilingualText(vi: "Ngày chuyển sinh hoạt", en: "Day the members are placed"),
+        "dissolvedOn": BilingualText(vi: "Ngày giải thể chi bộ cơ quan", en: "Day the agency cells are dissolved"),
         "password": BilingualText(vi: "Mật khẩu", en: "Password"),
         "username": BilingualText(vi: "Tên đăng nhập", en: "User name"),
         "on": BilingualText(vi: "Ngày", en: "On"),

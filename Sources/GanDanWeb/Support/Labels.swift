@@ -162,6 +162,7 @@ enum Labels {
         "plan.approved": BilingualText(vi: "Đã phê duyệt", en: "Approved"),
         "plan.superseded": BilingualText(vi: "Đã thay thế", en: "Superseded"),
         "dissolution.planned": BilingualText(vi: "Kế hoạch", en: "Planned"),
+        "dissolution.decided": BilingualText(vi: "Đã quyết định, chưa bố trí", en: "Decided, members not yet placed"),
         "dissolution.placed": BilingualText(vi: "Đã bố trí", en: "Members placed"),
         // "{days}" is the charter's placementWorkingDays, filled in by `text(_:_:days:)`.
         "placeByDays": BilingualText(
@@ -174,6 +175,12 @@ enum Labels {
             vi: "Để trống là ngày quyết định; chậm nhất {days} ngày làm việc sau ngày quyết định.",
             en: "Empty means the decision date; at most {days} working days after it."),
         "dissolution.dissolved": BilingualText(vi: "Đã giải thể", en: "Dissolved"),
+        "dissolvedOn": BilingualText(vi: "Ngày giải thể chi bộ cơ quan", en: "Day the agency cells are dissolved"),
+        "dissolvedOnHint": BilingualText(
+            vi: "Để trống là ngày chuyển sinh hoạt; không trước ngày đó, trong cùng thời hạn. "
+                + "Đảng ủy xã tiếp nhận hồ sơ, con dấu vào ngày giải thể.",
+            en: "Empty means the day the members are placed; not before it, within the same limit. "
+                + "The commune's party committee takes over records and seal that day."),
         "demoNotice": BilingualText(
             vi: "Dữ liệu minh họa: người và số liệu là hư cấu, trừ các cán bộ được nêu trong bài báo.",
             en: "Demo data: people and figures are invented, except the officials named in the article."),
