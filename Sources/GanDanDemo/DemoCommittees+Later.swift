@@ -48,8 +48,18 @@ extension DemoCommittees {
                 let assignment = PostAssignment(
                     kind: kind.rawValue, organisation: committee.uuidString, from: date.iso,
                     source: PostSource.appointment.rawValue, reason: "Chỉ định khi hợp nhất xã ngày \(date.vietnamese)")
-                // A holder who died or moved away before the day is no longer a member: the next one is taken.
-                guard (try? await posts.assign(member, assignment, today: date, actor: actor)) != nil else { continue }
+                // A holder who died or moved away before the day is no longer a member: the next one is taken. Any
+                // other failure stops the load.
+                do {
+                    try await posts.assign(member, assignment, today: date, actor: actor)
+                } catch is InputError {
+                    continue
+                } catch let error as StorageError {
+                    switch error {
+                    case .notFound, .conflict, .refused: continue
+                    case .unavailable, .corrupt: throw error
+                    }
+                }
                 appointed += 1
             }
         }

@@ -38,7 +38,10 @@ extension AuditCommand {
         }
 
         func validate() throws {
-            if against != nil, head != nil { throw ValidationError("give --against or --head, not both") }
+            if against != nil, head != nil {
+                throw CommandValues.refusal(
+                    vi: "chỉ ghi --against hoặc --head, không ghi cả hai", en: "give --against or --head, not both")
+            }
             _ = try recorded()
         }
 
@@ -46,8 +49,12 @@ extension AuditCommand {
         func recorded() throws -> Recorded? {
             if let head {
                 guard let parsed = AuditChainHead(head) else {
-                    throw ValidationError(
-                        "--head \"\(head)\" is not SEQ:HASH (an entry number, a colon and the 64-character hash, as "
+                    throw CommandValues.refusal(
+                        vi:
+                            "--head \"\(head)\" không phải SỐ:MÃ BĂM (số thứ tự bản ghi, dấu hai chấm và mã băm 64 ký tự, "
+                            + "như in trên báo cáo)",
+                        en:
+                            "--head \"\(head)\" is not SEQ:HASH (an entry number, a colon and the 64-character hash, as "
                             + "a printed report shows them)")
                 }
                 return Recorded(head: parsed, source: "given with --head")
@@ -57,11 +64,15 @@ extension AuditCommand {
             do {
                 manifest = try BackupManifest.read(against)
             } catch let error as StorageError {
-                throw ValidationError("--against: \(error.description)")
+                throw CommandValues.refusal(
+                    vi: "--against: không đọc được tệp kê khai của bản sao lưu", en: "--against: \(error.description)")
             }
             guard let head = manifest.auditHead else {
-                throw ValidationError(
-                    "--against: \(against) records no audit chain head (the backup was made by an older GanDan); "
+                throw CommandValues.refusal(
+                    vi:
+                        "--against: \(against) không ghi đầu chuỗi nhật ký (bản sao lưu do phiên bản GanDan cũ hơn tạo); "
+                        + "hãy đối chiếu với đầu chuỗi in trên báo cáo tháng bằng --head SỐ:MÃ BĂM",
+                    en: "--against: \(against) records no audit chain head (the backup was made by an older GanDan); "
                         + "check against a head printed on a monthly report with --head SEQ:HASH")
             }
             return Recorded(head: head, source: "recorded in \(against)")

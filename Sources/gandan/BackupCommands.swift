@@ -12,7 +12,9 @@ struct BackupCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !FileManager.default.fileExists(atPath: output) else {
-            throw ValidationError("--output \(output) exists already; name a new folder")
+            throw CommandValues.refusal(
+                vi: "--output \(output) đã có; hãy ghi tên một thư mục mới",
+                en: "--output \(output) exists already; name a new folder")
         }
     }
 
@@ -44,7 +46,8 @@ struct RestoreCommand: AsyncParsableCommand {
     func validate() throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError("--input \(input) is not a folder")
+            throw CommandValues.refusal(
+                vi: "--input \(input) không phải thư mục", en: "--input \(input) is not a folder")
         }
     }
 

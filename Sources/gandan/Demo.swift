@@ -34,8 +34,9 @@ struct Demo: AsyncParsableCommand {
 
     func validate() throws {
         if reset, let database, case .postgres = DatabaseLocation(argument: database) {
-            throw ValidationError(
-                "--reset deletes SQLite files only; drop a PostgreSQL database with its own tools")
+            throw CommandValues.refusal(
+                vi: "--reset chỉ xóa tệp SQLite; hãy xóa cơ sở dữ liệu PostgreSQL bằng công cụ của nó",
+                en: "--reset deletes SQLite files only; drop a PostgreSQL database with its own tools")
         }
     }
 

@@ -23,7 +23,9 @@ extension Export {
 
         func validate() throws {
             if let date { _ = try CommandValues.date(date, option: "--date") }
-            guard TableFormat(rawValue: format) != nil else { throw ValidationError("--format is csv or xlsx") }
+            guard TableFormat(rawValue: format) != nil else {
+                throw CommandValues.refusal(vi: "--format là csv hoặc xlsx", en: "--format is csv or xlsx")
+            }
         }
 
         func run() async throws {
@@ -69,7 +71,8 @@ extension Import {
         func validate() throws {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-                throw ValidationError("FOLDER \"\(folder)\" is not a folder")
+                throw CommandValues.refusal(
+                    vi: "THƯ MỤC \"\(folder)\" không phải thư mục", en: "FOLDER \"\(folder)\" is not a folder")
             }
         }
 

@@ -24,7 +24,8 @@ extension Export {
         func validate() throws {
             if let date { _ = try CommandValues.date(date, option: "--date") }
             if let cell, cell.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw ValidationError("--cell needs a cell code, e.g. CQ-02284")
+                throw CommandValues.refusal(
+                    vi: "--cell cần mã chi bộ, ví dụ CQ-02284", en: "--cell needs a cell code, e.g. CQ-02284")
             }
         }
 

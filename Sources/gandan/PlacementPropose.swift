@@ -17,7 +17,9 @@ struct PlacementPropose: AsyncParsableCommand {
 
     func validate() throws {
         if let date { _ = try CommandValues.date(date, option: "--date") }
-        guard format == "json" || format == "text" else { throw ValidationError("--format is json or text") }
+        guard format == "json" || format == "text" else {
+            throw CommandValues.refusal(vi: "--format là json hoặc text", en: "--format is json or text")
+        }
     }
 
     func run() async throws {

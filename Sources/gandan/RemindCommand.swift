@@ -26,11 +26,17 @@ struct RemindCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard SMTPClient(url: smtp) != nil else {
-            throw ValidationError("--smtp \(smtp): give smtp://host[:port] (a relay on the server's network)")
+            throw CommandValues.refusal(
+                vi: "--smtp \(smtp): ghi smtp://máy[:cổng] (máy chuyển thư trong mạng của máy chủ)",
+                en: "--smtp \(smtp): give smtp://host[:port] (a relay on the server's network)")
         }
         if let date { _ = try CommandValues.date(date, option: "--date") }
         guard let base = resolvedBaseURL, let url = URL(string: base), ["http", "https"].contains(url.scheme ?? "")
-        else { throw ValidationError("--base-url: give the site's address, e.g. https://gandan.example.vn") }
+        else {
+            throw CommandValues.refusal(
+                vi: "--base-url: ghi địa chỉ của trang, ví dụ https://gandan.example.vn",
+                en: "--base-url: give the site's address, e.g. https://gandan.example.vn")
+        }
     }
 
     var resolvedBaseURL: String? { baseURL ?? ProcessInfo.processInfo.environment["GANDAN_BASE_URL"] }

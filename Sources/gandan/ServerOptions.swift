@@ -59,7 +59,8 @@ struct ServerOptions: ParsableArguments {
 
     func validate() throws {
         if let port, !(1...65_535).contains(port) {
-            throw ValidationError("--port must be 1–65535, not \(port)")
+            throw CommandValues.refusal(
+                vi: "--port phải từ 1 đến 65535, không phải \(port)", en: "--port must be 1–65535, not \(port)")
         }
         if let meetingPolicy { try CommandValues.readable(meetingPolicy, option: "--meeting-policy") }
         if let holidays { try CommandValues.readable(holidays, option: "--holidays") }

@@ -53,7 +53,9 @@ extension UserCommand {
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
-            guard !grants.isEmpty else { throw ValidationError("give at least one --grant") }
+            guard !grants.isEmpty else {
+                throw CommandValues.refusal(vi: "cần ít nhất một --grant", en: "give at least one --grant")
+            }
             for text in grants { _ = try Self.grant(text) }
         }
 
@@ -61,12 +63,16 @@ extension UserCommand {
         static func grant(_ text: String) throws -> (role: Role, code: String?) {
             let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
             guard let first = parts.first, let role = Role(rawValue: first) else {
-                throw ValidationError(
-                    "--grant \(text): the role is one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                let roles = Role.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CommandValues.refusal(
+                    vi: "--grant \(text): vai trò là một trong \(roles)",
+                    en: "--grant \(text): the role is one of \(roles)")
             }
             let code = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
             if role != .administrator && code == nil {
-                throw ValidationError("--grant \(text): a \(role.rawValue) role needs :CODE")
+                throw CommandValues.refusal(
+                    vi: "--grant \(text): vai trò \(role.rawValue) cần :MÃ (mã đơn vị)",
+                    en: "--grant \(text): a \(role.rawValue) role needs :CODE")
             }
             return (role, code)
         }

@@ -26,6 +26,28 @@ struct CommandValidationTests {
                 .contains("not a plan id") == true)
     }
 
+    @Test("a refusal is told in Vietnamese first, then in English in brackets, naming the option")
+    func vietnameseFirst() {
+        #expect(
+            refusal(Export.Members.self, ["--date", "2019-02-30"])?.contains(
+                "--date \"2019-02-30\" không phải ngày từ 01/01/1900 đến 31/12/2100 (ghi YYYY-MM-DD hoặc dd/mm/yyyy) "
+                    + "(--date \"2019-02-30\" is not a date") == true)
+        #expect(
+            refusal(UserCommand.Add.self, ["ana"])?.contains("cần ít nhất một --grant (give at least one --grant)")
+                == true)
+        #expect(
+            refusal(UserCommand.Add.self, ["ana", "--grant", "planner"])?.contains(
+                "--grant planner: vai trò planner cần :MÃ (mã đơn vị) (--grant planner: a planner role needs :CODE)")
+                == true)
+        #expect(
+            refusal(PlacementApprove.self, ["--plan", "x", "--decision-date", "2019-04-25"])?
+                .contains("--plan \"x\" không phải mã phương án") == true)
+        #expect(
+            refusal(PlacementPropose.self, ["--unit", "072", "--format", "yaml"])?.contains(
+                "--format là json hoặc text (--format is json or text)") == true)
+        #expect(refusal(PlacementPropose.self, ["--unit", "072", "--format", "json"]) == nil)
+    }
+
     @Test("a grant needs a known role, and a code for every role but administrator")
     func badGrant() {
         #expect(refusal(UserCommand.Add.self, ["ana", "--grant", "mayor:072"])?.contains("the role is one of") == true)
