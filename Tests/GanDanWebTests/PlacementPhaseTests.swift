@@ -207,6 +207,12 @@ struct PlacementPhaseTests {
             #expect(dissolved.contains("Đảng ủy xã Thanh Tương, 20/05/2019"))
             // The placement day, not the dissolution day, keeps the 30 working days (rules.md R14).
             #expect(dissolved.contains("<span class=\"badge\">đúng hạn</span>"))
+            // Emptied and awaiting its dissolution, the cell has nothing to do: it leaves the commune's to-do list.
+            let lists = ToDoLists(db: app.store, scope: .everything)
+            let before = try #require(try await lists.unit(thanhTuong, on: Fixtures.date("2019-04-30")))
+            #expect(before.cells.contains { $0.cellID == cell })
+            let waiting = try #require(try await lists.unit(thanhTuong, on: Fixtures.date("2019-05-10")))
+            #expect(!waiting.cells.contains { $0.cellID == cell } && !waiting.cells.isEmpty)
             // Năng Khả, given no days, is placed and dissolved on the decision day.
             let other = try await app.organisation("CQ-00002")
             let row = try await DissolutionRecord.query(on: app.store).filter(\.$organisationID == other).first()

@@ -6,7 +6,7 @@ import SQLKit
 /// The to-do list of cells on a day: this month's meeting, tasks and feedback due, the quarter's thematic topic,
 /// members near the absence flag and candidates' deadlines (issue 20).
 ///
-/// Read in a fixed number of queries whatever the number of cells (six per 10,000 cells, plus the tree for a unit),
+/// Read in a fixed number of queries whatever the number of cells (one of each kind per 10,000 cells, plus the tree for a unit),
 /// never one per cell. Only cells in `scope` are listed (rules.md R30).
 public struct ToDoLists: Sendable {
     let db: any Database
@@ -65,7 +65,9 @@ public struct ToDoLists: Sendable {
             }, on: date)
     }
 
-    func list(_ cells: [(id: UUID, name: String)], on date: CivilDate) async throws -> ToDoList {
+    func list(_ all: [(id: UUID, name: String)], on date: CivilDate) async throws -> ToDoList {
+        let waiting = try await awaitingDissolution(all.map(\.id), on: date)
+        let cells = all.filter { !waiting.contains($0.id) }
         let ids = cells.map(\.id)
         let meetings = try await meetingFacts(ids, on: date)
         let topics = try await quartersWithTopic(ids, on: date)
@@ -94,6 +96,21 @@ public struct ToDoLists: Sendable {
                 todo.nextCongress = congresses[cell.id].map(congressTerm.next(after:))
                 return todo
             })
+    }
+
+    /// Agency cells whose members were placed by `date` and that await their dissolution day (rules.md A1, R14):
+    /// nobody is left on their roll, so they have no meeting or task to do.
+    func awaitingDissolution(_ cells: [UUID], on date: CivilDate) async throws -> Set<UUID> {
+        var result: Set<UUID> = []
+        for chunk in cells.chunked(10_000) {
+            for row in try await DissolutionRecord.query(on: db).filter(\.$organisationID ~~ chunk)
+                .filter(\.$placedOn <= date.iso).all()
+            {
+                let dissolved = try row.date(\.$dissolvedOn).map { $0 <= date } ?? false
+                if !dissolved { result.insert(row.organisationID) }
+            }
+        }
+        return result
     }
 
     /// What the meetings of a cell's quarter so far say: the month's monthly meeting and whether a thematic one was
