@@ -80,14 +80,9 @@ extension MemberRegistryWriter {
             try checkJoined(joined, record: record, cell: cell, today: today)
             try await warnOfDuplicate(record, confirmed: form.confirmDuplicate == "on", db: db)
             try await record.create(on: db)
-            let membership = MembershipRecord()
-            membership.id = UUID()
-            membership.memberID = id
-            membership.organisationID = cellID
-            membership.kind = MembershipKind.official.rawValue
-            membership.transferKind = TransferKind.initial.rawValue
-            membership.validFrom = joined.iso
-            try await membership.create(on: db)
+            try await MembershipRecord(
+                member: id, cell: cellID, kind: MembershipKind.official.rawValue, transfer: .initial, from: joined
+            ).create(on: db)
             try await audit(
                 db, action: "create", id: id, before: nil,
                 after: AuditTrail.json(MemberCoreFields(record)), today: today, actor: actor)

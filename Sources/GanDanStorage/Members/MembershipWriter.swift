@@ -28,15 +28,10 @@ public struct MembershipWriter: Sendable {
     static func openTemporary(
         _ memberID: UUID, in cellID: UUID, from: CivilDate, until: CivilDate?, db: any Database
     ) async throws {
-        let membership = MembershipRecord()
-        membership.id = UUID()
-        membership.memberID = memberID
-        membership.organisationID = cellID
-        membership.kind = MembershipKind.temporary.rawValue
-        membership.transferKind = TransferKind.temporary.rawValue
-        membership.validFrom = from.iso
-        membership.validUntil = until?.iso
-        try await membership.create(on: db)
+        try await MembershipRecord(
+            member: memberID, cell: cellID, kind: MembershipKind.temporary.rawValue, transfer: .temporary, from: from,
+            until: until?.iso
+        ).create(on: db)
     }
 
     /// Ends the member's official membership on `date` and opens one in `cellID` from `date`, without an audit
@@ -70,14 +65,9 @@ public struct MembershipWriter: Sendable {
             current.validUntil = date.iso
             try await current.update(on: db)
         }
-        let next = MembershipRecord()
-        next.id = UUID()
-        next.memberID = memberID
-        next.organisationID = cellID
-        next.kind = MembershipKind.official.rawValue
-        next.transferKind = kind.rawValue
-        next.validFrom = date.iso
-        try await next.create(on: db)
+        try await MembershipRecord(
+            member: memberID, cell: cellID, kind: MembershipKind.official.rawValue, transfer: kind, from: date
+        ).create(on: db)
         return (current, cell)
     }
 

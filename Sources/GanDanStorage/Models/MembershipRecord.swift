@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import GanDanCore
 
 /// A dated membership of a member in a cell: official roll, temporary, or residence contact (rules.md R13, R15).
 ///
@@ -16,4 +17,19 @@ final class MembershipRecord: Model, @unchecked Sendable {
     @OptionalField(key: "valid_until") var validUntil: String?
 
     init() {}
+
+    /// A new row: `member` in `cell` as `kind` (stored as its raw value), come by `transfer`, from `from` until
+    /// `until` (the day it ends), with a new id. The one place a membership is made from typed values.
+    convenience init(
+        member: UUID, cell: UUID, kind: String, transfer: TransferKind, from: CivilDate, until: String? = nil
+    ) {
+        self.init()
+        id = UUID()
+        memberID = member
+        organisationID = cell
+        self.kind = kind
+        transferKind = transfer.rawValue
+        validFrom = from.iso
+        validUntil = until
+    }
 }

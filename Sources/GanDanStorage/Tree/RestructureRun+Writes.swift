@@ -86,13 +86,9 @@ extension RestructureRun {
         for membership in try await MembershipRecord.query(on: db).filter(\.$organisationID ~~ ids)
             .inForce(on: eve).all()
         {
-            let next = MembershipRecord()
-            next.memberID = membership.memberID
-            next.organisationID = try cell.requireID()
-            next.kind = membership.kind
-            next.transferKind = TransferKind.internal.rawValue
-            next.validFrom = date.iso
-            next.validUntil = membership.validUntil.flatMap { $0 > date.iso ? $0 : nil }
+            let next = MembershipRecord(
+                member: membership.memberID, cell: try cell.requireID(), kind: membership.kind, transfer: .internal,
+                from: date, until: membership.validUntil.flatMap { $0 > date.iso ? $0 : nil })
             membership.validUntil = date.iso
             try await membership.update(on: db)
             try await next.create(on: db)
