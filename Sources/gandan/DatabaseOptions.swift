@@ -40,7 +40,7 @@ extension Settings {
         do {
             return try await load(arguments: arguments, environment: ProcessInfo.processInfo.environment)
         } catch let error as InputError {
-            throw AppRunner.failure(error.issues.map(\.description).joined(separator: "; "))
+            throw AppRunner.failure(error.issues.map(CommandText.line).joined(separator: "; "))
         }
     }
 }

@@ -87,7 +87,7 @@ extension Import {
                         contents, dryRun: dryRun, actor: .cli)
                 }
             } catch let error as InputError {
-                throw AppRunner.failure("\(folder): \(error)")
+                throw AppRunner.failure("\(folder): \(CommandText.refusal(error))")
             }
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             let counts =

@@ -44,7 +44,7 @@ extension Import {
             do {
                 units = try OfficialUnitList.parse(data, validFrom: from)
             } catch {
-                throw AppRunner.failure("\(file): \(error)")
+                throw AppRunner.failure("\(file): \(CommandText.refusal(error))")
             }
             let dryRun = dryRun
             let summary = try await database.withStorage { db in
@@ -63,7 +63,7 @@ extension Import {
             do {
                 list = try UnitListLines.parse(data)
             } catch {
-                throw AppRunner.failure("\(file): \(error)")
+                throw AppRunner.failure("\(file): \(CommandText.refusal(error))")
             }
             let dryRun = dryRun
             let summary = try await database.withStorage { db in
@@ -142,7 +142,7 @@ struct TableImportOptions: ParsableArguments {
                 columns = ColumnMapping.guess(header: table.header, kind: kind)
             }
         } catch let error as InputError {
-            throw AppRunner.failure("\(file): \(error)")
+            throw AppRunner.failure("\(file): \(CommandText.refusal(error))")
         }
         let mapped = Set(columns.columns.values)
         let ignored = table.header.indices.filter { !mapped.contains($0) && !table.header[$0].isEmpty }
@@ -168,7 +168,7 @@ struct TableImportOptions: ParsableArguments {
         }
         let noun = kind.countedNoun
         if !report.errors.isEmpty {
-            throw AppRunner.failure("\(file): \(InputError.invalid(report.errors))")
+            throw AppRunner.failure("\(file): \(CommandText.refusal(InputError.invalid(report.errors)))")
         }
         if !report.duplicates.isEmpty && !confirm {
             let shown = report.duplicates.prefix(50).map { "  " + $0.description }.joined(separator: "\n")

@@ -34,7 +34,7 @@ struct RestructureCommand: AsyncParsableCommand {
             do {
                 list = try UnitListLines.parse(try readFile(file))
             } catch {
-                throw AppRunner.failure("\(file): \(error)")
+                throw AppRunner.failure("\(file): \(CommandText.refusal(error))")
             }
             let dryRun = dryRun
             let report: RestructureReport
@@ -44,13 +44,14 @@ struct RestructureCommand: AsyncParsableCommand {
                         list, on: day, dryRun: dryRun, actor: .cli)
                 }
             } catch let error as InputError {
-                throw AppRunner.failure("\(file): refused, nothing written:\n" + Self.lines(error.issues))
+                throw AppRunner.failure(
+                    "\(file): không áp dụng được, chưa ghi gì (refused, nothing written):\n" + Self.lines(error.issues))
             }
             print(Self.text(report))
         }
 
         static func lines(_ issues: [InputIssue]) -> String {
-            issues.map { "  " + $0.description }.joined(separator: "\n")
+            issues.map { "  " + CommandText.line($0) }.joined(separator: "\n")
         }
 
         static func text(_ report: RestructureReport) -> String {
