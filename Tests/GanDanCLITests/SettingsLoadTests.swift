@@ -83,6 +83,32 @@ extension SettingsLoadTests {
         let none = try await Settings.load(arguments: SettingsArguments(), environment: [:], directory: "/")
         #expect(none.trustedProxies.isEmpty)
     }
+
+    @Test("DATABASE_READ_URL names a PostgreSQL replica of a PostgreSQL primary; anything else is refused (issue 22)")
+    func readReplica() async throws {
+        let primary = "postgres://gandan:secret@db1.intranet/gandan"
+        let environment = [
+            "DATABASE_URL": primary, "DATABASE_READ_URL": "postgres://gandan:secret@db2.intranet/gandan",
+        ]
+        let settings = try await Settings.load(arguments: SettingsArguments(), environment: environment, directory: "/")
+        #expect(settings.readDatabase == .postgres(url: "postgres://gandan:secret@db2.intranet/gandan"))
+        let shown = settings.configuration.first { $0.setting == "read replica" }
+        #expect(shown?.value.contains("db2.intranet") == true)
+        #expect(shown?.value.contains("secret") == false)
+        let none = try await Settings.load(
+            arguments: SettingsArguments(), environment: ["DATABASE_URL": primary], directory: "/")
+        #expect(none.readDatabase == nil)
+        for wrong in [
+            ["DATABASE_READ_URL": "postgres://db2.intranet/gandan"],
+            ["DATABASE_URL": primary, "DATABASE_READ_URL": "/var/lib/gandan/copy.sqlite"],
+        ] {
+            let error = await #expect(throws: InputError.self) {
+                _ = try await Settings.load(arguments: SettingsArguments(), environment: wrong, directory: "/")
+            }
+            #expect(error?.issues.first?.field == "DATABASE_READ_URL")
+            #expect(error?.issues.first?.vietnamese?.contains("bản sao chỉ đọc") == true)
+        }
+    }
 }
 
 @Suite("Configuration in one place: every setting from an option, the environment or .env files (issue 24)")

@@ -7,10 +7,14 @@ extension DatabaseLocation {
     /// The PostgreSQL pool's size on each event loop.
     static let postgresConnectionsPerEventLoop = 4
 
-    /// Registers this location as the default database of `databases`, creating the SQLite folder if needed.
-    public func register(on databases: Databases) throws(StorageError) {
+    /// Registers this location as the default database of `databases` (or as `replica`, not the default), creating
+    /// the SQLite folder if needed.
+    public func register(on databases: Databases, replica: DatabaseID? = nil) throws(StorageError) {
         switch self {
         case .sqlite(let path):
+            guard replica == nil else {
+                throw .unavailable("a read replica must be a PostgreSQL server, not \(description)")
+            }
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty {
                 do {
@@ -23,8 +27,8 @@ extension DatabaseLocation {
         case .postgres(let url):
             do {
                 databases.use(
-                    try .postgres(url: url, maxConnectionsPerEventLoop: Self.postgresConnectionsPerEventLoop), as: .psql
-                )
+                    try .postgres(url: url, maxConnectionsPerEventLoop: Self.postgresConnectionsPerEventLoop),
+                    as: replica ?? .psql, isDefault: replica == nil)
             } catch {
                 throw .unavailable("\(description) is not a valid PostgreSQL URL")
             }

@@ -14,25 +14,36 @@ public final class StorageContext: Sendable {
     public let logger: Logger
     /// Where the data lives.
     public let location: DatabaseLocation
+    /// A PostgreSQL streaming replica of `location` for reads that may be a moment behind (DATABASE_READ_URL).
+    public let readLocation: DatabaseLocation?
     /// How many connections the pool may hold: SQLite's driver keeps one; PostgreSQL's four per event loop.
     public let poolCapacity: Int
     /// Writes the audit entries of reads in batches (`AuditBatcher`): one for the database, shared by every request.
     public let auditReads: AuditBatcher
 
-    /// Opens `location`; `threadPool` and `eventLoopGroup` are the web application's when there is one.
+    /// Opens `location` (and its replica `readLocation`, if any); `threadPool` and `eventLoopGroup` are the web
+    /// application's when there is one.
     public init(
-        location: DatabaseLocation, logger: Logger = Logger(label: "gandan.storage"),
+        location: DatabaseLocation, readLocation: DatabaseLocation? = nil,
+        logger: Logger = Logger(label: "gandan.storage"),
         threadPool: NIOThreadPool = .singleton,
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) throws(StorageError) {
         self.databases = Databases(threadPool: threadPool, on: eventLoopGroup)
         self.logger = logger
         self.location = location
+        self.readLocation = readLocation
         switch location {
         case .sqlite: poolCapacity = 1
         case .postgres: poolCapacity = DatabaseLocation.postgresConnectionsPerEventLoop * eventLoopGroup.loopCount
         }
         try location.register(on: databases)
+        if let readLocation {
+            guard case .postgres = location else {
+                throw .unavailable("a read replica needs a PostgreSQL primary, not \(location)")
+            }
+            try readLocation.register(on: databases, replica: Self.replicaID)
+        }
         auditReads = AuditBatcher { [databases, logger] in
             databases.database(logger: logger, on: databases.eventLoopGroup.any())!
         }

@@ -11,6 +11,7 @@ struct SettingsReader {
 
     mutating func settings(defaultFile: String) throws -> Settings {
         let database = database(file: defaultFile)
+        let readDatabase = try readDatabase(primary: database)
         let hostname = text("hostname", "GANDAN_HOSTNAME", default: "127.0.0.1")
         let port = try integer("port", "GANDAN_PORT", default: 8080, range: 1...65_535)
         let logLevel = try logLevel()
@@ -42,7 +43,7 @@ struct SettingsReader {
             sessionLifetimes: SessionStore.Lifetimes(idle: Double(idle) * 60, absolute: Double(hours) * 3600),
             logLevel: logLevel, holidays: holidays, criteriaSets: criteriaSets, povertyStandards: povertyStandards,
             duesRates: duesRates,
-            configuration: entries)
+            configuration: entries, readDatabase: readDatabase)
     }
 
     private mutating func note(_ setting: String, _ value: String, _ source: SettingSource) {
@@ -66,6 +67,20 @@ struct SettingsReader {
         let location = DatabaseLocation.resolve(
             argument: nil, environment: ["GANDAN_DATA_DIR": folder?.value ?? "data"], file: file)
         note("database", location.description, folder?.source ?? .standard)
+        return location
+    }
+
+    /// DATABASE_READ_URL: a PostgreSQL replica of a PostgreSQL primary, or nothing.
+    private mutating func readDatabase(primary: DatabaseLocation) throws -> DatabaseLocation? {
+        guard let (url, source) = lookup("DATABASE_READ_URL") else { return nil }
+        let location = DatabaseLocation(argument: url)
+        guard case .postgres = location, case .postgres = primary else {
+            throw InputError.invalid(
+                field: layers.field("DATABASE_READ_URL"),
+                vi: "bản sao chỉ đọc phải là một máy chủ PostgreSQL sao chép từ cơ sở dữ liệu chính PostgreSQL",
+                en: "the read replica must be a PostgreSQL server replicating a PostgreSQL primary")
+        }
+        note("read replica", location.description, source)
         return location
     }
 

@@ -6,6 +6,9 @@ import Logging
 /// Everything `configure(app, settings)` needs; the server, the CLI and the tests build one of these.
 public struct Settings: Sendable {
     public var database: DatabaseLocation
+    /// A PostgreSQL streaming replica of `database` for dashboards, reports, searches and exports
+    /// (DATABASE_READ_URL); nil: everything reads the primary.
+    public var readDatabase: DatabaseLocation?
     public var hostname: String
     public var port: Int
     /// Runs pending migrations at start-up; without it `configure` refuses a database that lacks some
@@ -52,9 +55,10 @@ public struct Settings: Sendable {
         logLevel: Logger.Level = .info, holidays: PublicHolidays = .vietnam,
         criteriaSets: [RuralCriteriaSet] = RuralCriteriaSet.all,
         povertyStandards: [PovertyStandard] = PovertyStandard.all, duesRates: [DuesRates] = DuesRates.all,
-        configuration: [ConfigurationEntry] = []
+        configuration: [ConfigurationEntry] = [], readDatabase: DatabaseLocation? = nil
     ) {
         self.database = database
+        self.readDatabase = readDatabase
         self.hostname = hostname
         self.port = port
         self.migrate = migrate

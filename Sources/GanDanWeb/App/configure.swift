@@ -21,7 +21,8 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     let resources = try WebResources.folder()
 
     let storage = try StorageContext(
-        location: settings.database, logger: app.logger, threadPool: app.threadPool,
+        location: settings.database, readLocation: settings.readDatabase, logger: app.logger,
+        threadPool: app.threadPool,
         eventLoopGroup: app.eventLoopGroup)
     app.storage[StorageContextKey.self] = storage
     app.lifecycle.use(StorageShutdown(context: storage))
@@ -64,6 +65,7 @@ public func configure(_ app: Application, _ settings: Settings) async throws {
     app.middleware.use(ErrorResponder(.page))
     app.middleware.use(SecurityHeaders())
     app.middleware.use(LanguageCookieMiddleware())
+    app.middleware.use(ReplicaMiddleware(secureCookies: secure))
     app.middleware.use(try PublicFiles(folder: publicFolder + "/"))
     app.middleware.use(app.sessions.middleware)
     // The token first: a user signed in by a token is then not written into a new session (a stored row and a cookie

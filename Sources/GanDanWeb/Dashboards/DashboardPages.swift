@@ -27,18 +27,19 @@ struct DashboardPages: FeatureRoutes {
     static func load(_ req: Request) async throws -> DashboardResponse {
         let id = try req.resolved.unit.id
         let date = try req.dashboardDate()
-        guard let unit = try await OrganisationTree(db: req.store, scope: try await req.scope(.read)).unit(id, on: date)
+        let db = await req.readStore()
+        guard let unit = try await OrganisationTree(db: db, scope: try await req.scope(.read)).unit(id, on: date)
         else { throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)") }
         try await req.auditRead("dashboard", id: "unit=\(id)&as_of=\(date.iso)", unit: id)
         if unit.kind.level <= 2 {
             guard
-                let report = try await DistrictDashboard(db: req.store, scope: try await req.scope(.read)).load(
+                let report = try await DistrictDashboard(db: db, scope: try await req.scope(.read)).load(
                     unit: id, asOf: date)
             else { throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)") }
             return DashboardResponse(view: "district", district: report)
         }
         let dashboard = CommuneDashboard(
-            db: req.store, scope: try await req.scope(.read), charter: req.application.settings.charter,
+            db: db, scope: try await req.scope(.read), charter: req.application.settings.charter,
             calendar: req.workingCalendar, meetingSettings: req.meetingPolicy.meetings)
         guard let report = try await dashboard.load(unit: id, asOf: date) else {
             throw Abort(.notFound, reason: "no unit is at this address on \(date.vietnamese)")

@@ -19,7 +19,7 @@ struct MemberAPI: RouteCollection {
             cellID = id
         }
         let date = try req.asOfDate()
-        let page = try await MemberDirectory(db: req.store, scope: try await req.scope(.read)).search(
+        let page = try await MemberDirectory(db: await req.readStore(), scope: try await req.scope(.read)).search(
             .init(
                 text: try req.querySearchText(.search), cellID: cellID, date: date,
                 page: try req.queryNumber(.page, default: 1),

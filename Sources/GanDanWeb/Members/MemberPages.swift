@@ -35,7 +35,7 @@ struct MemberPages: RouteCollection {
         let text = try req.querySearchText(.search)
         let pageNumber = all ? 1 : try req.queryNumber(.page, default: 1)
         let filter = try await Self.figureFilter(req, on: date)
-        let directory = MemberDirectory(db: req.store, scope: try await req.scope(.read))
+        let directory = MemberDirectory(db: await req.readStore(), scope: try await req.scope(.read))
         var result = try await directory.search(
             .init(text: text, date: date, page: pageNumber, perPage: all ? 500 : 50, memberIDs: filter?.members))
         if all {

@@ -16,7 +16,7 @@ struct ImpactPages: FeatureRoutes {
     func report(_ req: Request, audit: Bool = true) async throws -> (report: ImpactReport, unit: UnitSnapshot) {
         let id = try req.resolved.unit.id
         let (unit, _) = try await req.visibleCells()
-        let reports = ImpactReports(db: req.store, scope: try await req.scope(.read))
+        let reports = ImpactReports(db: await req.readStore(), scope: try await req.scope(.read))
         let months = try req.queryNumber(.months, default: 12)
         let placement: CivilDate
         if let given = try req.queryDate(.placementDate) {

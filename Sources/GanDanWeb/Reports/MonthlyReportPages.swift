@@ -95,7 +95,7 @@ struct MonthlyReportPages: RouteCollection {
 
     func reports(_ req: Request) async throws -> MonthlyReports {
         MonthlyReports(
-            db: req.store, scope: try await req.scope(.read), policy: req.meetingPolicy,
+            db: await req.readStore(), scope: try await req.scope(.read), policy: req.meetingPolicy,
             charter: req.application.settings.charter, calendar: req.workingCalendar)
     }
 

@@ -28,6 +28,8 @@ struct PageContext: Encodable {
     var cellMenu: [MenuLink]?
     /// The page's "Export CSV / XLSX" links (its own URL with `format=`), on pages that offer them.
     var exports: ExportLinks?
+    /// When the page's figures were read from a replica that is behind: the sentence that says as of when.
+    var figuresAsOf: String?
 
     init(_ request: Request, title: String, exportable: Bool = false) {
         let language = request.language
@@ -54,6 +56,27 @@ struct PageContext: Encodable {
         draftOwner = current?.account.id.uuidString.lowercased() ?? ""
         exports = exportable && request.method == .GET ? ExportLinks(request) : nil
         cellMenu = current.flatMap { Self.cellMenu($0.account.grants, language: language, dateQuery: dateQuery) }
+        figuresAsOf = Self.figuresAsOf(request.replicaBehind, language: language)
+    }
+
+    /// "Figures as of 10:30 07/12/2026 (Vietnam time)…" for a page read from a replica that is behind, else nil.
+    static func figuresAsOf(_ replica: (behind: Bool, asOf: Date?), language: Language) -> String? {
+        guard replica.behind else { return nil }
+        guard let asOf = replica.asOf else {
+            return BilingualText(
+                vi: "Số liệu trên trang này có thể chưa có những thay đổi vừa lưu.",
+                en: "The figures on this page may not have the latest changes yet."
+            ).text(in: language)
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
+        formatter.dateFormat = "HH:mm:ss dd/MM/yyyy"
+        let time = formatter.string(from: asOf)
+        return BilingualText(
+            vi: "Số liệu tính đến \(time): thay đổi lưu sau giờ đó chưa có trên trang này.",
+            en: "Figures as of \(time) (Vietnam time): changes saved after then are not on this page yet."
+        ).text(in: language)
     }
 
     /// A link of the header's menu.
