@@ -9,22 +9,27 @@ enum CommandText {
         guard let input = error as? InputError else { return "\(error)" }
         switch input {
         case .malformed(let message):
-            return "không đọc được dữ liệu (cannot read the input: \(message))"
+            return both("không đọc được dữ liệu", "cannot read the input: \(message)")
         case .invalid(let issues):
-            let more = issues.count - 50
-            return "\(issues.count) lỗi, chưa ghi gì (\(issues.count) problem(s), nothing was written):\n"
-                + lines(issues) + (more > 0 ? "\n  … và \(more) lỗi nữa (and \(more) more)" : "")
+            return listing(
+                issues,
+                heading: both("\(issues.count) lỗi, chưa ghi gì", "\(issues.count) problem(s), nothing was written")
+                    + ":")
         }
     }
 
-    /// The first 50 problems, one a line.
-    static func lines(_ issues: [InputIssue]) -> String {
-        issues.prefix(50).map { "  " + line($0) }.joined(separator: "\n")
+    /// Problems under `heading`, one a line told Vietnamese first, the first 50 and then how many more.
+    static func listing(_ issues: [InputIssue], heading: String) -> String {
+        InputError.listing(
+            issues, heading: { _ in heading }, line: line, more: { both("… và \($0) lỗi nữa", "and \($0) more") })
     }
+
+    /// A sentence in Vietnamese, then in English in brackets: the operator's language first.
+    static func both(_ vi: String, _ en: String) -> String { "\(vi) (\(en))" }
 
     /// One problem: Vietnamese then English, or English alone when it was told only in English.
     static func line(_ issue: InputIssue) -> String {
         guard let vietnamese = issue.vietnamese, vietnamese != issue.message else { return issue.description }
-        return issue.sentence(in: .vi, label: issue.field) + " (" + issue.description + ")"
+        return both(issue.sentence(in: .vi, label: issue.field), issue.description)
     }
 }

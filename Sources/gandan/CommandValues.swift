@@ -5,7 +5,7 @@ import GanDanCore
 /// Checks of option values for `validate()`: each refusal is a `ValidationError` naming the option.
 enum CommandValues {
     /// A refusal told in Vietnamese, then in English in brackets: the operator's language first.
-    static func refusal(vi: String, en: String) -> ValidationError { ValidationError("\(vi) (\(en))") }
+    static func refusal(vi: String, en: String) -> ValidationError { ValidationError(CommandText.both(vi, en)) }
 
     /// `text` as a date (YYYY-MM-DD), or a refusal naming `option`.
     static func date(_ text: String, option: String) throws -> CivilDate {

@@ -93,7 +93,7 @@ struct PlacementDayOption: Equatable, Sendable {
                 case "decision_date": "--decision-date"
                 default: issue.field ?? ""
                 }
-            let text = issue.vietnamese.map { "\($0) (\(issue.message))" } ?? issue.message
+            let text = issue.vietnamese.map { CommandText.both($0, issue.message) } ?? issue.message
             return option.isEmpty ? text : "\(option): \(text)"
         }
         .joined(separator: "\n")

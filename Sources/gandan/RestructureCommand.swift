@@ -45,13 +45,13 @@ struct RestructureCommand: AsyncParsableCommand {
                 }
             } catch let error as InputError {
                 throw AppRunner.failure(
-                    "\(file): không áp dụng được, chưa ghi gì (refused, nothing written):\n" + Self.lines(error.issues))
+                    "\(file): "
+                        + CommandText.listing(
+                            error.issues,
+                            heading: CommandText.both("không áp dụng được, chưa ghi gì", "refused, nothing written")
+                                + ":"))
             }
             print(Self.text(report))
-        }
-
-        static func lines(_ issues: [InputIssue]) -> String {
-            issues.map { "  " + CommandText.line($0) }.joined(separator: "\n")
         }
 
         static func text(_ report: RestructureReport) -> String {
@@ -60,8 +60,8 @@ struct RestructureCommand: AsyncParsableCommand {
             }
             var lines = report.changes.map { "  " + $0.en }
             if !report.conflicts.isEmpty {
-                lines.append("Conflicts (the restructure would be refused):")
-                lines.append(Self.lines(report.conflicts))
+                lines.append(
+                    CommandText.listing(report.conflicts, heading: "Conflicts (the restructure would be refused):"))
             }
             lines.append(
                 "\(report.dryRun ? "Dry run, nothing written. Would end" : "Ended") \(report.districtsEnded) district(s) "

@@ -97,3 +97,32 @@ struct ReadReplicaTests {
         }
     }
 }
+
+extension ReadReplicaTests {
+    @Test(
+        "a replica that does not answer leaves the pages to the primary, without an error",
+        .enabled(if: TestDatabase.all.contains(.postgres)))
+    func replicaDown() async throws {
+        try await TestDatabase.postgres.withLocation { primary in
+            // Nothing listens on port 1: every connection to this "replica" is refused.
+            let replica = DatabaseLocation.postgres(url: "postgres://postgres@127.0.0.1:1/gandan")
+            try await withApp(configure: { app in
+                try await configure(app, Settings(database: primary, bcryptCost: 4, readDatabase: replica))
+            }) { app in
+                _ = try await DatasetWriter(db: app.store, scope: .everything).write(seededTree)
+                let users = try await TestUsers.create(on: app)
+                let (_, commune, _) = try await DashboardPageTests.placed(app)
+                for _ in 0..<2 {
+                    let answer = try await Self.overdue(app, commune, users.viewer.bearer)
+                    #expect(answer.0 == 1)
+                    #expect(answer.1 == nil)
+                }
+                try await app.testing().test(.GET, "/members?q=duong", headers: users.admin.bearer) { res in
+                    #expect(res.status == .ok)
+                    #expect(res.body.string.contains("La Văn Đường"))
+                    #expect(!res.body.string.contains("Số liệu tính đến"))
+                }
+            }
+        }
+    }
+}

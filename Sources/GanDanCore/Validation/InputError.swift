@@ -141,9 +141,22 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .malformed(let message): return "cannot read the input: \(message)"
         case .invalid(let issues):
-            let shown = issues.prefix(50).map { "  " + $0.description }.joined(separator: "\n")
-            let more = issues.count > 50 ? "\n  … and \(issues.count - 50) more" : ""
-            return "\(issues.count) problem(s), nothing was written:\n\(shown)\(more)"
+            return Self.listing(
+                issues, heading: { "\($0) problem(s), nothing was written:" }, line: \.description,
+                more: { "… and \($0) more" })
         }
+    }
+
+    /// How many problems a printed refusal shows before it says how many more there are.
+    public static let shownProblems = 50
+
+    /// Problems printed under a heading, one an indented line, the first `shownProblems` of them, then how many
+    /// more: every printed refusal has this shape; the closures say it in the reader's language(s).
+    public static func listing(
+        _ issues: [InputIssue], heading: (Int) -> String, line: (InputIssue) -> String, more: (Int) -> String
+    ) -> String {
+        let shown = issues.prefix(shownProblems).map { "  " + line($0) }.joined(separator: "\n")
+        let rest = issues.count - shownProblems
+        return heading(issues.count) + "\n" + shown + (rest > 0 ? "\n  " + more(rest) : "")
     }
 }

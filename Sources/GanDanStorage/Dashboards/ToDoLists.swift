@@ -106,8 +106,7 @@ public struct ToDoLists: Sendable {
             for row in try await DissolutionRecord.query(on: db).filter(\.$organisationID ~~ chunk)
                 .filter(\.$placedOn <= date.iso).all()
             {
-                let dissolved = try row.date(\.$dissolvedOn).map { $0 <= date } ?? false
-                if !dissolved { result.insert(row.organisationID) }
+                if try row.status(on: date) == .placed { result.insert(row.organisationID) }
             }
         }
         return result

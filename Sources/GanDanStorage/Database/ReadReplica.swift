@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import SQLKit
 
@@ -40,16 +41,20 @@ extension StorageContext {
     /// Whether reads for dashboards, reports, searches and exports may go to a replica (DATABASE_READ_URL).
     public var hasReplica: Bool { readLocation != nil }
 
+    /// How long the replica is left alone after it failed to answer: every page would otherwise wait for its
+    /// connection to fail.
+    static let replicaRest: Duration = .seconds(30)
+
     /// The database for a read that may be a moment behind: the replica when there is one, it answers, and it has
     /// replayed `seen` (the primary's position after this user's last write, so she reads what she wrote); else the
-    /// primary. The reading says whether the replica was behind the primary (nil when the primary answers).
+    /// primary. The reading says whether the replica was behind the primary (nil when the primary answers). A replica
+    /// that fails to answer is left alone for `replicaRest`, and the primary answers meanwhile.
     public func readDatabase(logger: Logger, on eventLoop: any EventLoop, seen: WALPosition?) async
         -> (database: DatabaseHandle, reading: ReplicaReading?)
     {
         let primary = database(logger: logger, on: eventLoop)
-        guard hasReplica, let replica = databases.database(Self.replicaID, logger: logger, on: eventLoop) else {
-            return (primary, nil)
-        }
+        guard hasReplica, !isResting, let replica = databases.database(Self.replicaID, logger: logger, on: eventLoop)
+        else { return (primary, nil) }
         do {
             guard let written = try await Self.position(primary, "pg_current_wal_lsn()") else { return (primary, nil) }
             var state = try await Self.replayState(replica)
@@ -62,9 +67,16 @@ extension StorageContext {
             let current = state.replayed.map { $0 >= written } ?? false
             return (replica, current ? .current : .behind(asOf: state.committed))
         } catch {
-            logger.warning("the read replica did not answer, reading from the primary: \(String(describing: error))")
+            replicaResting.withLockedValue { $0 = .now + Self.replicaRest }
+            logger.warning(
+                "the read replica did not answer; the primary serves its reads for \(Self.replicaRest): \(error)")
             return (primary, nil)
         }
+    }
+
+    /// Whether the replica failed a moment ago and is left alone.
+    private var isResting: Bool {
+        replicaResting.withLockedValue { until in until.map { .now < $0 } ?? false }
     }
 
     /// The primary's write position now, for a user's read-your-own-writes mark; nil on SQLite.

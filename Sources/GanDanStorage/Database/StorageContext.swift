@@ -1,5 +1,6 @@
 import FluentKit
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import SQLKit
@@ -16,6 +17,8 @@ public final class StorageContext: Sendable {
     public let location: DatabaseLocation
     /// A PostgreSQL streaming replica of `location` for reads that may be a moment behind (DATABASE_READ_URL).
     public let readLocation: DatabaseLocation?
+    /// Until when the replica is left alone after it failed to answer (`ReadReplica.swift`).
+    let replicaResting = NIOLockedValueBox<ContinuousClock.Instant?>(nil)
     /// How many connections the pool may hold: SQLite's driver keeps one; PostgreSQL's four per event loop.
     public let poolCapacity: Int
     /// Writes the audit entries of reads in batches (`AuditBatcher`): one for the database, shared by every request.

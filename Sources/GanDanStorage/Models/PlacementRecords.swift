@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import GanDanCore
 
 /// A directive to dissolve the commune agency cells of a district by a deadline (rules.md A1).
 final class DirectiveRecord: Model, @unchecked Sendable {
@@ -23,6 +24,8 @@ final class DissolutionRecord: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "directive_id") var directiveID: UUID
     @Field(key: "organisation_id") var organisationID: UUID
+    /// Where the dates lead once every one has come (kept for readers of the table); pages take the status as of
+    /// their day from the dates (`status(on:)`).
     @Field(key: "status") var status: String
     @Field(key: "planned_on") var plannedOn: String
     @OptionalField(key: "placed_on") var placedOn: String?
@@ -34,6 +37,14 @@ final class DissolutionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "handover_on") var handoverOn: String?
 
     init() {}
+
+    /// The cell's status on `date`, from its dates alone: nothing dated after that day counts (rules.md R26).
+    func status(on date: CivilDate) throws -> DissolutionStatus {
+        if try self.date(\.$dissolvedOn).map({ $0 <= date }) ?? false { return .dissolved }
+        if try self.date(\.$placedOn).map({ $0 <= date }) ?? false { return .placed }
+        if try self.date(\.$decidedOn).map({ $0 <= date }) ?? false { return .decided }
+        return .planned
+    }
 }
 
 /// A placement plan: a draft planners edit and re-run, then approve once (rules.md A2–A4, R13).

@@ -122,8 +122,7 @@ public struct Directives: Sendable {
             let dissolvedOn = try row.date(\.$dissolvedOn).flatMap { $0 <= date ? $0 : nil }
             let placedOn = try row.date(\.$placedOn).flatMap { $0 <= date ? $0 : nil }
             let decidedOn = try row.date(\.$decidedOn).flatMap { $0 <= date ? $0 : nil }
-            let status: DissolutionStatus =
-                dissolvedOn != nil ? .dissolved : placedOn != nil ? .placed : decidedOn != nil ? .decided : .planned
+            let status = try row.status(on: date)
             let handoverOn = try row.date(\.$handoverOn).flatMap { $0 <= date ? $0 : nil }
             return DirectiveProgress.Cell(
                 cellID: row.organisationID, cellName: names[row.organisationID] ?? "", status: status,

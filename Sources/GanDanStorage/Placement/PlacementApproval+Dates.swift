@@ -11,6 +11,13 @@ struct PhaseDays: Sendable {
 
     func placement(of commune: UUID) -> CivilDate { placedOn[commune] ?? decidedOn }
     func dissolution(of commune: UUID) -> CivilDate { dissolvedOn[commune] ?? placement(of: commune) }
+
+    /// A day a commune gives after the decision: its members' placement or its agency cells' dissolution. The raw
+    /// value is the form's and the API's field.
+    enum Phase: String {
+        case placement = "placedOn"
+        case dissolution = "dissolvedOn"
+    }
 }
 
 extension PlacementPlans {
@@ -20,18 +27,19 @@ extension PlacementPlans {
     func checkPhaseDays(_ days: PhaseDays, of plan: PlacementPlan) throws {
         var issues: [InputIssue] = []
         for (communeID, day) in days.placedOn.sorted(by: { $0.value < $1.value }) {
-            issues += dayIssues(day, field: "placedOn", commune: communeID, plan: plan, days: days)
+            issues += dayIssues(day, .placement, commune: communeID, plan: plan, days: days)
         }
         for (communeID, day) in days.dissolvedOn.sorted(by: { $0.value < $1.value }) {
-            issues += dayIssues(day, field: "dissolvedOn", commune: communeID, plan: plan, days: days)
+            issues += dayIssues(day, .dissolution, commune: communeID, plan: plan, days: days)
         }
         guard issues.isEmpty else { throw InputError.invalid(issues) }
     }
 
-    /// What is wrong with one commune's `day` for `field` ("placedOn" or "dissolvedOn"), told in both languages.
-    func dayIssues(_ day: CivilDate, field: String, commune communeID: UUID, plan: PlacementPlan, days: PhaseDays)
-        -> [InputIssue]
-    {
+    /// What is wrong with one commune's `day` for `phase`, told in both languages and filed under the phase's field.
+    func dayIssues(
+        _ day: CivilDate, _ phase: PhaseDays.Phase, commune communeID: UUID, plan: PlacementPlan, days: PhaseDays
+    ) -> [InputIssue] {
+        let field = phase.rawValue
         guard let commune = plan.communes.first(where: { $0.communeID == communeID }) else {
             return [
                 InputIssue(
@@ -48,7 +56,7 @@ extension PlacementPlans {
                 "ngày \(day.vietnamese) trước ngày quyết định \(days.decidedOn.vietnamese)",
                 "\(day.vietnamese) is before the decision date \(days.decidedOn.vietnamese)"
             )
-        } else if field == "dissolvedOn", day < placed {
+        } else if phase == .dissolution, day < placed {
             problem = (
                 "ngày giải thể \(day.vietnamese) trước ngày chuyển sinh hoạt \(placed.vietnamese) của đảng viên",
                 "the dissolution day \(day.vietnamese) is before the members are placed, \(placed.vietnamese)"
