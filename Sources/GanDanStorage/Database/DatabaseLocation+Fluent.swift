@@ -26,8 +26,11 @@ extension DatabaseLocation {
             databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
         case .postgres(let url):
             do {
+                // A replica gives up on a connection after 2 s instead of 10: its reads then go to the primary.
                 databases.use(
-                    try .postgres(url: url, maxConnectionsPerEventLoop: Self.postgresConnectionsPerEventLoop),
+                    try .postgres(
+                        url: url, maxConnectionsPerEventLoop: Self.postgresConnectionsPerEventLoop,
+                        connectionPoolTimeout: .seconds(replica == nil ? 10 : 2)),
                     as: replica ?? .psql, isDefault: replica == nil)
             } catch {
                 throw .unavailable("\(description) is not a valid PostgreSQL URL")
