@@ -22,6 +22,22 @@ struct ReadReplicaTests {
         return answer
     }
 
+    /// The app on `primary` with reads on `replica`, holding the seeded tree, its users and the placed commune with
+    /// one overdue feedback (`DashboardPageTests.placed`).
+    static func withPlacedApp(
+        _ primary: DatabaseLocation, _ replica: DatabaseLocation,
+        _ body: (Application, TestUsers, _ commune: UUID, _ cell: UUID) async throws -> Void
+    ) async throws {
+        try await withApp(configure: { app in
+            try await configure(app, Settings(database: primary, bcryptCost: 4, readDatabase: replica))
+        }) { app in
+            _ = try await DatasetWriter(db: app.store, scope: .everything).write(seededTree)
+            let users = try await TestUsers.create(on: app)
+            let (_, commune, cell) = try await DashboardPageTests.placed(app)
+            try await body(app, users, commune, cell)
+        }
+    }
+
     /// Waits (up to 20 s) until the replica has everything the primary wrote.
     static func caughtUp(_ app: Application) async throws {
         for _ in 0..<200 {
@@ -38,12 +54,7 @@ struct ReadReplicaTests {
         .enabled(if: ReplicaPair.expected))
     func lagging() async throws {
         try await ReplicaPair.withDatabase { primary, replica in
-            try await withApp(configure: { app in
-                try await configure(app, Settings(database: primary, bcryptCost: 4, readDatabase: replica))
-            }) { app in
-                _ = try await DatasetWriter(db: app.store, scope: .everything).write(seededTree)
-                let users = try await TestUsers.create(on: app)
-                let (_, commune, cell) = try await DashboardPageTests.placed(app)
+            try await Self.withPlacedApp(primary, replica) { app, users, commune, cell in
                 try await Self.caughtUp(app)
                 let fresh = try await Self.overdue(app, commune, users.viewer.bearer)
                 #expect(fresh.0 == 1)
@@ -106,12 +117,7 @@ extension ReadReplicaTests {
         try await TestDatabase.postgres.withLocation { primary in
             // Nothing listens on port 1: every connection to this "replica" is refused.
             let replica = DatabaseLocation.postgres(url: "postgres://postgres@127.0.0.1:1/gandan")
-            try await withApp(configure: { app in
-                try await configure(app, Settings(database: primary, bcryptCost: 4, readDatabase: replica))
-            }) { app in
-                _ = try await DatasetWriter(db: app.store, scope: .everything).write(seededTree)
-                let users = try await TestUsers.create(on: app)
-                let (_, commune, _) = try await DashboardPageTests.placed(app)
+            try await Self.withPlacedApp(primary, replica) { app, users, commune, _ in
                 for _ in 0..<2 {
                     let answer = try await Self.overdue(app, commune, users.viewer.bearer)
                     #expect(answer.0 == 1)
