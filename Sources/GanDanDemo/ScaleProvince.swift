@@ -180,10 +180,11 @@ extension NaHangDemoBuilder {
     }
 
     mutating func scaleMember(
-        standing: NaHangStanding, cellCode: String, villageCode: String, founded: CivilDate, ethnicity: String
+        standing: NaHangStanding, cellCode: String, villageCode: String, founded: CivilDate, ethnicity: String,
+        mix: [(String, Int)] = scaleEthnicities
     ) -> MemberDraft {
         let sex: Sex = random.chance(0.45) ? .female : .male
-        let ethnicity = random.chance(0.8) ? ethnicity : random.weighted(Self.scaleEthnicities)
+        let ethnicity = random.chance(0.8) ? ethnicity : random.weighted(mix)
         let history = self.history(standing, birthYears: random.weighted(Self.villageBirthYears))
         let earliest = max(history.party.admittedOn, founded)
         return MemberDraft(

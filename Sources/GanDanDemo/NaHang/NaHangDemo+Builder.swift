@@ -25,6 +25,8 @@ struct NaHangDemoBuilder {
     var usedCitizenIDs: Set<String> = []
     var usedCardNumbers: Set<String> = []
     var usedPhones: Set<String> = []
+    /// The prefixes of invented citizen IDs, phones and party cards: the Na Hang demo's, or a national province's.
+    var identity = InventedIdentity.naHang
     /// Names given in the current commune, so that no two members of a commune share one.
     var communeNames: Set<String> = []
 

@@ -101,7 +101,7 @@ extension NaHangDemoBuilder {
     mutating func citizenID(birth: CivilDate, sex: Sex) -> String {
         let centuryAndSex = (birth.year >= 2000 ? 2 : 0) + (sex == .female ? 1 : 0)
         let year = birth.year % 100
-        let prefix = "000\(centuryAndSex)\(year < 10 ? "0" : "")\(year)"
+        let prefix = "\(identity.citizenIDProvince)\(centuryAndSex)\(year < 10 ? "0" : "")\(year)"
         while true {
             let id = prefix + random.digits(6)
             if usedCitizenIDs.insert(id).inserted { return id }
@@ -115,7 +115,7 @@ extension NaHangDemoBuilder {
         let share = birth.year < 1955 ? 0.45 : 0.88
         guard random.chance(share) else { return nil }
         while true {
-            let phone = NaHangDemo.phonePrefix + random.digits(6)
+            let phone = identity.phonePrefix + random.digits(6)
             if usedPhones.insert(phone).inserted { return phone }
         }
     }
@@ -124,7 +124,7 @@ extension NaHangDemoBuilder {
     mutating func cardNumber(for party: PartyRecord) -> String? {
         guard party.officialOn != nil else { return nil }
         while true {
-            let card = "DV-08" + random.digits(6)
+            let card = identity.cardPrefix + random.digits(6)
             if usedCardNumbers.insert(card).inserted { return card }
         }
     }

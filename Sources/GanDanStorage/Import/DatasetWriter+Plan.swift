@@ -183,7 +183,7 @@ extension DatasetWriter {
     }
 }
 
-/// The stored rows a write plan is checked against (`DatasetWriter.stored(members:on:)`).
+/// The stored rows a write plan is checked against (`DatasetWriter.stored(members:on:)`, `storedTree()`).
 struct StoredCodes: Sendable {
     var openUnits: [UnitRecord]
     var organisations: [OrganisationRecord]

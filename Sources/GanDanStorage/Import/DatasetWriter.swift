@@ -69,52 +69,24 @@ public struct DatasetWriter: Sendable {
     {
         try plan(
             dataset, memberLines: memberLines, inputIssues: inputIssues,
-            stored: await stored(members: !dataset.members.isEmpty, on: CivilDate.today()))
+            stored: await stored(dataset, on: CivilDate.today()))
     }
 
-    /// What a plan checks a dataset against: the open units, every organisation and, with `members`, the citizen
-    /// IDs, card numbers and people already registered, those of members outside the scope on `date` marked as
-    /// elsewhere. An import reads it while it parses its rows.
-    func stored(members: Bool, on date: CivilDate) async throws -> StoredCodes {
-        let openUnits = try await UnitRecord.query(on: db).filter(\.$validUntil == nil).all()
-        let organisations = try await OrganisationRecord.query(on: db).all()
-        var stored = StoredCodes(openUnits: openUnits, organisations: organisations)
-        if members {
-            // One read of the members for both the writer's checks and the import's duplicate check.
-            let rows = try await MemberRecord.query(on: db).field(\.$id).field(\.$citizenID).field(\.$cardNumber)
-                .field(\.$nameSearch).field(\.$birthDate).all()
-            let inside = try await membersInScope(on: date)
-            stored.people.reserveCapacity(rows.count)
-            for row in rows {
-                let elsewhere = try inside.map { !$0.contains(try row.requireID()) } ?? false
-                if let id = row.citizenID {
-                    stored.citizenIDs.insert(id)
-                    if elsewhere { stored.citizenIDsElsewhere.insert(id) }
-                }
-                if let card = row.cardNumber {
-                    stored.cardNumbers.insert(card)
-                    if elsewhere { stored.cardNumbersElsewhere.insert(card) }
-                }
-                stored.people.append(
-                    DuplicateCheck.StoredPerson(
-                        key: row.nameSearch + "|" + row.birthDate, citizenID: row.citizenID, elsewhere: elsewhere))
-            }
-        }
+    /// What a plan checks `dataset` against: the open units and every organisation (only those its members name,
+    /// when it brings members alone: `storedTree(for:)`) and the stored members that share a citizen ID, a card
+    /// number or a folded name and birth date with one of its members (`storedMembers(matching:on:)`).
+    func stored(_ dataset: OrganisationDataset, on date: CivilDate) async throws -> StoredCodes {
+        var stored =
+            dataset.units.isEmpty && dataset.organisations.isEmpty
+            ? try await storedTree(for: dataset.members) : try await storedTree()
+        try await storedMembers(matching: dataset.members, on: date, into: &stored)
         return stored
     }
 
-    /// The members on a roll (official or temporary) of an organisation in the scope on `date`; nil without a limit.
-    func membersInScope(on date: CivilDate) async throws -> Set<UUID>? {
-        guard let organisations = scope.organisationFilter else { return nil }
-        var members: Set<UUID> = []
-        for start in stride(from: 0, to: organisations.count, by: 1000) {
-            let chunk = Array(organisations[start..<min(start + 1000, organisations.count)])
-            members.formUnion(
-                try await MembershipRecord.query(on: db).filter(\.$organisationID ~~ chunk)
-                    .filter(\.$kind ~~ [MembershipKind.official.rawValue, MembershipKind.temporary.rawValue])
-                    .inForce(on: date).field(\.$memberID).all().map(\.memberID))
-        }
-        return members
+    /// The open units and every organisation, without members: what an import reads while it parses its rows.
+    func storedTree() async throws -> StoredCodes {
+        let openUnits = try await UnitRecord.query(on: db).filter(\.$validUntil == nil).all()
+        let organisations = try await OrganisationRecord.query(on: db).all()
+        return StoredCodes(openUnits: openUnits, organisations: organisations)
     }
-
 }

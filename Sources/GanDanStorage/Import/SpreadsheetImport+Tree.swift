@@ -46,7 +46,7 @@ extension SpreadsheetImport {
         lines: [String: Int], today: CivilDate, dryRun: Bool, actor: Actor, place: (InputIssue) -> InputIssue
     ) async throws -> ImportReport {
         let writer = DatasetWriter(db: db, scope: scope)
-        let stored = try await writer.stored(members: false, on: today)
+        let stored = try await writer.storedTree()
         var issues = parseIssues + TreeImportDates(stored: stored).issues(dataset, lines: lines)
         var plan: WritePlan?
         do {

@@ -57,9 +57,7 @@ public struct SpreadsheetImport: Sendable {
         var lines: [Int] = []
         var issues: [InputIssue] = []
         var badLines: Set<Int> = []
-        // What the rows are checked against (codes, and people for the duplicate check) is read while they are parsed.
         let writer = DatasetWriter(db: db, scope: scope)
-        async let storedCodes = writer.stored(members: true, on: today)
         for (line, result) in await Self.parseMembers(table.rows, mapping: mapping, today: today) {
             switch result {
             case .success(let draft):
@@ -71,7 +69,9 @@ public struct SpreadsheetImport: Sendable {
             }
         }
         // Rows whose cell is outside the scope are the writer's issues (`DatasetWriter.scopeIssues`).
-        let codes = try await storedCodes
+        // What the rows are checked against: the cells, posts' organisations and villages they name, and the stored
+        // members that share a key with a row (for the writer's checks and the duplicate check).
+        let codes = try await writer.stored(OrganisationDataset(members: drafts), on: today)
         // The duplicate check runs while the writer checks the rows against the database; the write waits for both.
         let (rows, rowLines) = (drafts, lines)
         async let duplicateCheck = DuplicateCheck.members(rows, lines: rowLines, stored: codes.people)

@@ -27,10 +27,13 @@ public struct VillageCellRolls: Sendable {
         let memberships = try await MembershipRecord.query(on: db).filter(\.$organisationID ~~ cells.map(\.id))
             .filter(\.$kind == MembershipKind.official.rawValue).all()
         let people = try await self.people(Array(Set(memberships.map(\.memberID))))
+        // Grouped once: filtering every membership for each cell was quadratic (a province's 3,000 cells × 160,000
+        // memberships, bench/national).
+        let byCell = Dictionary(grouping: memberships, by: \.organisationID)
         var rolls: [HistoryCell] = []
         for cell in cells.sorted(by: { $0.code < $1.code }) {
             let village = try await tree.unit(cell.unitID, on: date)
-            let roll = try memberships.filter { $0.organisationID == cell.id }.compactMap { membership in
+            let roll = try (byCell[cell.id] ?? []).compactMap { membership in
                 try Self.member(membership, of: cell.id, people: people)
             }
             rolls.append(

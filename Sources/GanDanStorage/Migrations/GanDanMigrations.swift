@@ -24,6 +24,7 @@ public enum GanDanMigrations {
             AddCellCongresses(),
             AddMinutesDrafts(),
             AddDissolutionHandover(),
+            AddMemberSearchIndexes(),
         ]
     }
 }
