@@ -83,9 +83,12 @@ public struct MemberDirectory: Sendable {
         if let ids = query.memberIDs {
             builder = ids.isEmpty ? builder.filter(.sql(unsafeRaw: "1 = 0")) : builder.filter(\.$id ~~ ids)
         }
-        let total = try await builder.copy().count()
-        let records = try await builder.sort(\.$nameSort).sort(\.$id)
-            .range(((query.page - 1) * query.perPage)..<(query.page * query.perPage)).all()
+        let first = (query.page - 1) * query.perPage
+        let records = try await builder.copy().sort(\.$nameSort).sort(\.$id)
+            .range(first..<(first + query.perPage)).all()
+        // A page that is not full, and not past the end, says the total itself: the count reads the scope again.
+        let total =
+            !records.isEmpty && records.count < query.perPage ? first + records.count : try await builder.count()
         // A list can hold members of several communes: each cell is named with its commune (rules.md R27).
         var items = try await summaries(records, on: query.date)
         let names = try await OrganisationTree(db: db, scope: .storageInternal).namesWithCommune(
