@@ -24,6 +24,8 @@ struct NationalBenchCommand: AsyncParsableCommand {
     var historyProvinces: Int?
     @Option(help: "Start at this province (1-based), the ones before it already loaded by an earlier run.")
     var first = 1
+    @Option(help: "Only import this member CSV into the loaded database and time it (to profile one import).")
+    var importFile: String?
     @Flag(help: "Only time the reads, on a database an earlier run loaded (no import, no COPY).") var readsOnly = false
     @Option(help: "Untimed runs of each read first.") var warmups = 5
     @Option(help: "Timed runs of each read.") var repetitions = 50
@@ -78,6 +80,15 @@ struct NationalBenchCommand: AsyncParsableCommand {
     func measure(into report: inout NationalReport, db: any Database, reload: ProvinceReload) async throws {
         if readsOnly {
             try await timeReads(into: &report, db: db)
+            return
+        }
+        if let importFile {
+            guard let data = FileManager.default.contents(atPath: importFile) else {
+                throw StorageError.notFound(importFile)
+            }
+            let elapsed = try await ContinuousClock().measure { _ = try await ScaleBench(db: db).importMembers(data) }
+            Self.note(
+                "imported \(importFile) in \(NationalReport.format(ScaleBench.milliseconds(elapsed) / 1000, 1)) s")
             return
         }
         let holds = try await MemberDirectory(db: db, scope: .everything).holdsMembers()

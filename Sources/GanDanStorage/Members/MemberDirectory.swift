@@ -84,8 +84,14 @@ public struct MemberDirectory: Sendable {
             builder = ids.isEmpty ? builder.filter(.sql(unsafeRaw: "1 = 0")) : builder.filter(\.$id ~~ ids)
         }
         let first = (query.page - 1) * query.perPage
-        let records = try await builder.copy().sort(\.$nameSort).sort(\.$id)
-            .range(first..<(first + query.perPage)).all()
+        // With words, sorted by an expression no index holds: otherwise PostgreSQL may walk the whole register in name
+        // order testing each name, a second per page nationally (bench/national), where the matches are few enough
+        // to sort.
+        let ordered =
+            words.isEmpty
+            ? builder.copy().sort(\.$nameSort)
+            : builder.copy().sort(.sql(unsafeRaw: "\"\(MemberRecord.schema)\".\"name_sort\" || '' ASC"))
+        let records = try await ordered.sort(\.$id).range(first..<(first + query.perPage)).all()
         // A page that is not full, and not past the end, says the total itself: the count reads the scope again.
         let total =
             !records.isEmpty && records.count < query.perPage ? first + records.count : try await builder.count()
