@@ -34,10 +34,7 @@ struct NationalCountryTests {
         for index in 0..<Self.shape.provinces {
             let province = NationalCountry.province(index, of: Self.shape)
             #expect(DatasetValidator.unitIssues(province.units, known: KnownCodes()).isEmpty)
-            var known = KnownCodes(
-                organisations: Set(province.organisations.map(\.code)),
-                cellOrganisations: Set(province.organisations.filter(\.kind.isCell).map(\.code)))
-            for unit in province.units { known.units[unit.code] = (unit.kind, unit.parentCode) }
+            let known = KnownCodes(stored: province)
             #expect(DatasetValidator.memberIssues(province.members, known: known).isEmpty)
             for (_, members) in Dictionary(grouping: province.members, by: \.cellCode) {
                 #expect(members.prefix(3).allSatisfy { $0.party.status == .full })

@@ -34,10 +34,7 @@ struct ScaleProvinceTests {
     func valid() {
         let province = ScaleProvince.dataset(Self.shape)
         #expect(DatasetValidator.unitIssues(province.units, known: KnownCodes()).isEmpty)
-        var known = KnownCodes(
-            organisations: Set(province.organisations.map(\.code)),
-            cellOrganisations: Set(province.organisations.filter(\.kind.isCell).map(\.code)))
-        for unit in province.units { known.units[unit.code] = (unit.kind, unit.parentCode) }
+        let known = KnownCodes(stored: province)
         #expect(DatasetValidator.memberIssues(province.members, known: known).isEmpty)
         let units = Set(province.units.map(\.code))
         #expect(province.organisations.allSatisfy { units.contains($0.unitCode) })
