@@ -15,6 +15,17 @@ public enum VietnamTime {
         return day.vietnamese + " " + CivilDate.text([(minuteOfDay / 60, 2), (minuteOfDay % 60, 2)], separator: ":")
     }
 
+    /// `HH:mm dd/mm/yyyy` (or `HH:mm:ss dd/mm/yyyy` with `seconds`) in Vietnam's time: a clock reading first, as a
+    /// notice that something holds "until 10:30 today" reads.
+    public static func clock(_ moment: Date, seconds: Bool = false) -> String {
+        let total = Int((moment.timeIntervalSince1970 + Double(offsetSeconds)).rounded(.down))
+        let days = Int((Double(total) / 86_400).rounded(.down))
+        let secondOfDay = total - days * 86_400
+        var parts = [(secondOfDay / 3600, 2), (secondOfDay / 60 % 60, 2)]
+        if seconds { parts.append((secondOfDay % 60, 2)) }
+        return CivilDate.text(parts, separator: ":") + " " + CivilDate(dayNumber: days).vietnamese
+    }
+
     /// A stored ISO 8601 timestamp (`2026-12-04T22:17:09.123Z`, with or without fractions) in Vietnam's time; the
     /// text as it is when it is not one.
     public static func text(iso: String) -> String {

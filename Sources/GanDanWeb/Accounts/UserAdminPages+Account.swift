@@ -40,16 +40,12 @@ extension UserAdminPages {
                     label: try await Self.describe(grant, req), role: grant.role.rawValue,
                     unit: grant.unitID?.uuidString ?? "", cell: grant.organisationID?.uuidString ?? ""))
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
-        formatter.dateFormat = "HH:mm dd/MM/yyyy"
         let context = DetailContext(
             page: PageContext(req, title: account.displayName), csrf: req.csrfToken, id: account.id,
             username: account.username, displayName: account.displayName, disabled: account.disabled,
             email: email ?? account.email ?? "", grants: grants,
             roles: try await roleChoices(req, selected: selected), place: place, code: code?.0,
-            expires: code.map { formatter.string(from: $0.1) }, errors: errors)
+            expires: code.map { VietnamTime.clock($0.1) }, errors: errors)
         let response = try await req.view.render("user", context).encodeResponse(for: req)
         if !errors.isEmpty { response.status = .unprocessableEntity }
         return response

@@ -50,6 +50,6 @@ struct ReplicaMiddleware: AsyncMiddleware {
     }
 
     private static func iso(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
+        date.formatted(.iso8601)
     }
 }

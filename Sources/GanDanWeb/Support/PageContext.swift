@@ -68,11 +68,7 @@ struct PageContext: Encodable {
                 en: "The figures on this page may not have the latest changes yet."
             ).text(in: language)
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
-        formatter.dateFormat = "HH:mm:ss dd/MM/yyyy"
-        let time = formatter.string(from: asOf)
+        let time = VietnamTime.clock(asOf, seconds: true)
         return BilingualText(
             vi: "Số liệu tính đến \(time): thay đổi lưu sau giờ đó chưa có trên trang này.",
             en: "Figures as of \(time) (Vietnam time): changes saved after then are not on this page yet."
