@@ -9,7 +9,7 @@ struct GanDanBenchCommand: AsyncParsableCommand {
         commandName: "gandan-bench", abstract: "GanDan's benchmarks (for bench/*/run).",
         subcommands: [
             ScaleBenchCommand.self, PlacementSolve.self, PlacementBench.self, RobustnessBench.self,
-            DistrictFilesCommand.self, NationalBenchCommand.self,
+            DistrictFilesCommand.self, NationalBenchCommand.self, NationalPlacementBench.self,
         ])
 }
 

@@ -32,35 +32,38 @@ extension Export {
         func run() async throws {
             let asOf = try date.map { try CommandValues.date($0, option: "--date") } ?? CivilDate.today()
             let cellCode = cell
-            let csv = try await database.withStorage { db in
-                var cellID: UUID?
-                if let cellCode {
-                    guard
-                        let found = try await OrganisationTree(db: db, scope: .commandLineOperator).organisation(
-                            code: cellCode)
-                    else {
-                        throw StorageError.notFound("no cell has code \(cellCode)")
+            let output = try ExportOutput(path: self.output)
+            do {
+                try await database.withStorage { db in
+                    var cellID: UUID?
+                    if let cellCode {
+                        guard
+                            let found = try await OrganisationTree(db: db, scope: .commandLineOperator).organisation(
+                                code: cellCode)
+                        else {
+                            throw StorageError.notFound("no cell has code \(cellCode)")
+                        }
+                        cellID = found.id
                     }
-                    cellID = found.id
+                    let exporter = MemberExporter(db: db, scope: .commandLineOperator)
+                    // A page at a time: a province's or the country's roll is never held at once (issue 22).
+                    var header = true
+                    let count = try await exporter.pages(on: asOf, cellID: cellID) { page in
+                        try output.write(MemberCSVWriter.lines(page.map(\.draft), header: header))
+                        header = false
+                    }
+                    if header { try output.write(MemberCSVWriter.lines([], header: true)) }
+                    // Filed under the units of the exported cells, so their auditors see it (rules.md R30).
+                    try await AuditTrail(db: db, scope: .commandLineOperator).record(
+                        AuditEvent(
+                            actor: Actor.cli.name, action: "export", entity: "members", entityID: cellCode,
+                            after: "{\"date\":\"\(asOf.iso)\",\"members\":\(count)}",
+                            units: try await exporter.units(on: asOf, cellID: cellID)))
                 }
-                let exporter = MemberExporter(db: db, scope: .commandLineOperator)
-                let drafts = try await exporter.drafts(on: asOf, cellID: cellID)
-                // Filed under the units of the exported cells, so their auditors see it (rules.md R30).
-                try await AuditTrail(db: db, scope: .commandLineOperator).record(
-                    AuditEvent(
-                        actor: Actor.cli.name, action: "export", entity: "members", entityID: cellCode,
-                        after: "{\"date\":\"\(asOf.iso)\",\"members\":\(drafts.count)}",
-                        units: try await exporter.units(on: asOf, cellID: cellID)))
-                return try MemberCSVWriter.csv(drafts)
-            }
-            if let output {
-                do {
-                    try csv.write(toFile: output, atomically: true, encoding: .utf8)
-                } catch {
-                    throw AppRunner.failure("cannot write \(output): \(error.localizedDescription)")
-                }
-            } else {
-                FileHandle.standardOutput.write(Data(csv.utf8))
+                try output.finish()
+            } catch {
+                output.discard()
+                throw error
             }
         }
     }

@@ -35,10 +35,14 @@ struct PlacementBench: AsyncParsableCommand {
         )
     }
 
-    /// A commune like Na Hang's: 8–14 villages, 18–30 agency members of whom about ten are key leaders.
-    static func commune(_ random: inout SeededRandom) -> PlacementInput {
+    /// A commune like Na Hang's: 8–14 villages, 18–30 agency members of whom about ten are key leaders (other
+    /// ranges for the 2025 communes of bench/national).
+    static func commune(
+        _ random: inout SeededRandom, villages villageRange: ClosedRange<UInt64> = 8...14,
+        agency agencyRange: ClosedRange<UInt64> = 18...30
+    ) -> PlacementInput {
         let agency = UUID()
-        let villages = (0..<Int(random.next(8...14))).map { index in
+        let villages = (0..<Int(random.next(villageRange))).map { index in
             PlacementTarget(
                 cellID: UUID(), cellName: "Chi bộ \(index)", villageID: UUID(), villageName: "Thôn \(index)",
                 distanceKm: Double(random.next(1...38)) / 2, povertyRate: Double(random.next(5...45)) / 100,
@@ -51,7 +55,7 @@ struct PlacementBench: AsyncParsableCommand {
             [.peoplesCommitteeViceChairman], [.peoplesCommitteeViceChairman], [.fatherlandFrontChairman],
             [.youthUnionSecretary], [.womensUnionChairwoman], [.farmersUnionChairman], [.veteransAssociationChairman],
         ]
-        let size = Int(random.next(18...30))
+        let size = Int(random.next(agencyRange))
         let candidates = (0..<size).map { index in
             let home = villages[Int(random.next(0...UInt64(villages.count - 1)))]
             return PlacementCandidate(
@@ -65,7 +69,7 @@ struct PlacementBench: AsyncParsableCommand {
 
 extension SeededRandom {
     /// A number in `range` by remainder, as the province of bench/proposal has always been drawn.
-    fileprivate mutating func next(_ range: ClosedRange<UInt64>) -> UInt64 {
+    mutating func next(_ range: ClosedRange<UInt64>) -> UInt64 {
         range.lowerBound + next() % (range.upperBound - range.lowerBound + 1)
     }
 }

@@ -297,7 +297,8 @@ public enum PlacementOptimizer {
         }
 
         /// The other cell that costs the plan least if the member goes there. Candidates are ranked by the
-        /// duals' lower bound; the best few are re-solved exactly with the member forced there (placement.md).
+        /// duals' lower bound; the best few are re-solved exactly with the member forced there, warm from the optimum
+        /// (`AssignmentSolution.increase(forcing:into:in:)`, placement.md).
         func bestAlternative(row: Int, solution: AssignmentSolution) -> PlacementAlternative? {
             let chosen = cellOfColumn[solution.assignment[row]]
             var bounds: [(cell: Int, bound: Double)] = []
@@ -309,13 +310,9 @@ public enum PlacementOptimizer {
             var best: (cell: Int, extra: Double)?
             for (cell, bound) in bounds.prefix(3) {
                 if let best, bound > best.extra + 1e-9 { break }
-                var forced = problem
-                let width = cellOfColumn.count
-                for column in 0..<width where cellOfColumn[column] != cell {
-                    forced.costs[row * width + column] = .infinity
+                guard let extra = solution.increase(forcing: row, into: columnsOfCell[cell], in: problem) else {
+                    continue
                 }
-                guard let other = try? AssignmentSolver.solve(forced) else { continue }
-                let extra = other.total - solution.total
                 if best.map({ extra < $0.extra - 1e-9 }) ?? true { best = (cell, extra) }
             }
             guard let best else { return nil }

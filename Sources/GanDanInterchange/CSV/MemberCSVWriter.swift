@@ -6,10 +6,17 @@ import GanDanCore
 public enum MemberCSVWriter {
     /// The CSV text of `drafts`, header first.
     public static func csv(_ drafts: [MemberDraft]) throws -> String {
+        try lines(drafts, header: true)
+    }
+
+    /// The CSV lines of `drafts`, each ending in a newline, after the header when `header`: the pages of a streamed
+    /// export, written one after another, make the same text as `csv(_:)` of all of them.
+    public static func lines(_ drafts: [MemberDraft], header: Bool) throws -> String {
+        guard header || !drafts.isEmpty else { return "" }
         let stream = OutputStream(toMemory: ())
         stream.open()
         let writer = try CSVWriter(stream: stream)
-        try writer.write(row: MemberCSVFormat.columns)
+        if header { try writer.write(row: MemberCSVFormat.columns) }
         for draft in drafts {
             try writer.write(row: MemberCSVFormat.fields(of: draft).map(CSVField.neutralised))
         }

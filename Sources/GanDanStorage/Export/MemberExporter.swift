@@ -2,10 +2,15 @@ import FluentKit
 import Foundation
 import GanDanCore
 
-/// Reads the members on official rolls for an export in the import layout (written by `MemberCSVWriter`).
+/// Reads the members on official rolls for an export in the import layout (written by `MemberCSVWriter`), a page at
+/// a time in Vietnamese name order, so that a province's or the country's export never holds its members at once
+/// (issue 22).
 public struct MemberExporter: Sendable {
     let db: any Database
     let scope: AccessScope
+
+    /// Members read per query: the memory an export holds, whatever the roll's size.
+    public static let pageSize = 2_000
 
     public init(db: any Database, scope: AccessScope) {
         self.db = db
@@ -19,52 +24,138 @@ public struct MemberExporter: Sendable {
 
     /// `drafts(on:cellID:)` with each member's id, for the posts of a district export.
     func members(on date: CivilDate, cellID: UUID? = nil) async throws -> [(id: UUID, draft: MemberDraft)] {
-        let rows = try await officialRolls(on: date, cellID: cellID).all()
-        let cellOf = Dictionary(rows.map { ($0.memberID, $0) }, uniquingKeysWith: { first, _ in first })
-        let organisations = try await OrganisationRecord.query(on: db).all()
-        let codes = try Dictionary(
-            organisations.map { (try $0.requireID(), $0.code) }, uniquingKeysWith: { first, _ in first })
-        let units = try await UnitRecord.query(on: db).inForce(on: date).all()
-        let unitCodes = Dictionary(units.map { ($0.unitID, $0.code) }, uniquingKeysWith: { first, _ in first })
-        var drafts: [(id: UUID, draft: MemberDraft)] = []
-        let ids = Array(cellOf.keys)
-        var start = 0
-        while start < ids.count {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            start += 500
-            for record in try await MemberRecord.query(on: db).filter(\.$id ~~ chunk).all() {
-                // On the roll on `date` means a member that day: one who had left or died by then is not listed,
-                // and what became true later (official date, a later status) is not shown (rules.md R26, R28).
-                let party = try record.partyRecord
-                guard let membership = cellOf[try record.requireID()], party.standing(on: date) != nil else { continue }
-                drafts.append(
-                    (
-                        try record.requireID(),
-                        MemberDraft(
-                            fullName: record.fullName, birthDate: try record.date(\.$birthDate),
-                            sex: try record.decode(\.$sex, as: Sex.self),
-                            ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
-                            residenceVillageCode: record.residenceUnitID.flatMap { unitCodes[$0] },
-                            education: record.education, cardNumber: record.cardNumber, party: party.asOf(date),
-                            cellCode: codes[membership.organisationID] ?? "",
-                            joinedCellOn: try membership.date(\.$validFrom))
-                    ))
-            }
+        var all: [(id: UUID, draft: MemberDraft)] = []
+        try await pages(on: date, cellID: cellID) { all += $0 }
+        return all
+    }
+
+    /// `drafts(on:cellID:)` a page at a time (in name order, then birth date, then id), handed to `each` before the
+    /// next page is read; returns how many members were handed over.
+    @discardableResult
+    public func pages(
+        on date: CivilDate, cellID: UUID? = nil, pageSize: Int = MemberExporter.pageSize,
+        _ each: ([(id: UUID, draft: MemberDraft)]) async throws -> Void
+    ) async throws -> Int {
+        var codes = Codes(db: db, date: date)
+        var after: PageKey?
+        var count = 0
+        while true {
+            let records = try await page(after: after, on: date, cellID: cellID, size: pageSize)
+            guard let last = records.last else { break }
+            after = PageKey(
+                nameSort: last.member.nameSort, birthDate: last.member.birthDate, id: try last.member.requireID())
+            let drafts = try await self.drafts(records, on: date, codes: &codes)
+            count += drafts.count
+            if !drafts.isEmpty { try await each(drafts) }
+            if records.count < pageSize { break }
         }
-        // Each name's key is made once: made in the comparison, it was most of a large district's export.
-        return drafts.map { (key: VietnameseText.personNameSortKey($0.draft.fullName), member: $0) }
-            .sorted { ($0.key, $0.member.draft.birthDate) < ($1.key, $1.member.draft.birthDate) }.map(\.member)
+        return count
     }
 
     /// The units of the cells whose members `drafts(on:cellID:)` exports, for the export's audit entry (rules.md R30).
     public func units(on date: CivilDate, cellID: UUID? = nil) async throws -> Set<UUID> {
-        let cells = Array(Set(try await officialRolls(on: date, cellID: cellID).all().map(\.organisationID)))
+        let cells = try await officialRolls(on: date, cellID: cellID).unique().all(\.$organisationID)
         var units: Set<UUID> = []
         for start in stride(from: 0, to: cells.count, by: 1000) {
             let chunk = Array(cells[start..<min(start + 1000, cells.count)])
             units.formUnion(try await OrganisationRecord.query(on: db).filter(\.$id ~~ chunk).all().map(\.unitID))
         }
         return units
+    }
+
+    /// Where the last page ended.
+    struct PageKey {
+        var nameSort: String
+        var birthDate: String
+        var id: UUID
+    }
+
+    /// The next `size` members on an official roll on `date` after `key`, each with the membership that puts them
+    /// there (a member on two official rolls at once, which the writers refuse, is listed once).
+    private func page(after key: PageKey?, on date: CivilDate, cellID: UUID?, size: Int) async throws
+        -> [(member: MemberRecord, membership: MembershipRecord)]
+    {
+        var query = MemberRecord.query(on: db)
+            .join(MembershipRecord.self, on: \MembershipRecord.$memberID == \MemberRecord.$id)
+            .filter(MembershipRecord.self, \.$kind == MembershipKind.official.rawValue)
+            .filter(MembershipRecord.self, \.$validFrom <= date.iso)
+            .group(.or) { group in
+                group.filter(MembershipRecord.self, \.$validUntil == nil)
+                    .filter(MembershipRecord.self, \.$validUntil > date.iso)
+            }
+        if let cellID { query = query.filter(MembershipRecord.self, \.$organisationID == cellID) }
+        if let organisations = scope.organisationFilter {
+            query = query.filter(MembershipRecord.self, \.$organisationID ~~ organisations)
+        }
+        if let key {
+            query = query.group(.or) { group in
+                group.filter(\.$nameSort > key.nameSort).group(.and) { same in
+                    same.filter(\.$nameSort == key.nameSort).group(.or) { later in
+                        later.filter(\.$birthDate > key.birthDate).group(.and) { twin in
+                            twin.filter(\.$birthDate == key.birthDate).filter(\.$id > key.id)
+                        }
+                    }
+                }
+            }
+        }
+        let records = try await query.sort(\.$nameSort).sort(\.$birthDate).sort(\.$id).limit(size).all()
+        var seen: Set<UUID> = []
+        var rows: [(member: MemberRecord, membership: MembershipRecord)] = []
+        for record in records where seen.insert(try record.requireID()).inserted {
+            rows.append((record, try record.joined(MembershipRecord.self)))
+        }
+        return rows
+    }
+
+    /// The drafts of one page. On the roll on `date` means a member that day: one who had left or died by then is
+    /// not listed, and what became true later (official date, a later status) is not shown (rules.md R26, R28).
+    private func drafts(
+        _ rows: [(member: MemberRecord, membership: MembershipRecord)], on date: CivilDate, codes: inout Codes
+    ) async throws -> [(id: UUID, draft: MemberDraft)] {
+        try await codes.load(
+            organisations: rows.map(\.membership.organisationID), units: rows.compactMap(\.member.residenceUnitID))
+        var drafts: [(id: UUID, draft: MemberDraft)] = []
+        for (record, membership) in rows {
+            let party = try record.partyRecord
+            guard party.standing(on: date) != nil else { continue }
+            drafts.append(
+                (
+                    try record.requireID(),
+                    MemberDraft(
+                        fullName: record.fullName, birthDate: try record.date(\.$birthDate),
+                        sex: try record.decode(\.$sex, as: Sex.self),
+                        ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
+                        residenceVillageCode: record.residenceUnitID.flatMap { codes.units[$0] },
+                        education: record.education, cardNumber: record.cardNumber, party: party.asOf(date),
+                        cellCode: codes.organisations[membership.organisationID] ?? "",
+                        joinedCellOn: try membership.date(\.$validFrom))
+                ))
+        }
+        return drafts
+    }
+
+    /// The codes of the cells and villages met so far: read as pages name them, so they grow with the tree, not with
+    /// the members.
+    struct Codes {
+        let db: any Database
+        let date: CivilDate
+        var organisations: [UUID: String] = [:]
+        var units: [UUID: String] = [:]
+
+        mutating func load(organisations wanted: [UUID], units wantedUnits: [UUID]) async throws {
+            let missing = Array(Set(wanted).subtracting(organisations.keys))
+            for chunk in missing.chunked(500) {
+                for record in try await OrganisationRecord.query(on: db).filter(\.$id ~~ chunk).all() {
+                    organisations[try record.requireID()] = record.code
+                }
+            }
+            let missingUnits = Array(Set(wantedUnits).subtracting(units.keys))
+            for chunk in missingUnits.chunked(500) {
+                for record in try await UnitRecord.query(on: db).filter(\.$unitID ~~ chunk).inForce(on: date).all() {
+                    units[record.unitID] = record.code
+                }
+            }
+        }
     }
 
     /// Official memberships in force on `date` of the cells in scope (optionally one cell's).
