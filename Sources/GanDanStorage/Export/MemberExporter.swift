@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 import GanDanCore
 
@@ -70,6 +71,16 @@ public struct MemberExporter: Sendable {
         var id: UUID
     }
 
+    /// `(name_sort, birth_date, id) > key`: a row-value comparison both databases answer from `members_name_order`,
+    /// starting where the last page ended.
+    static func after(_ key: PageKey) -> DatabaseQuery.Filter {
+        let members = MemberRecord.schema
+        return .sql(
+            embed: "(\(ident: members).\(ident: "name_sort"), \(ident: members).\(ident: "birth_date"), "
+                + "\(ident: members).\(ident: "id")) > (\(bind: key.nameSort), \(bind: key.birthDate), \(bind: key.id))"
+        )
+    }
+
     /// The next `size` members on an official roll on `date` after `key`, each with the membership that puts them
     /// there (a member on two official rolls at once, which the writers refuse, is listed once).
     private func page(after key: PageKey?, on date: CivilDate, cellID: UUID?, size: Int) async throws
@@ -87,17 +98,7 @@ public struct MemberExporter: Sendable {
         if let organisations = scope.organisationFilter {
             query = query.filter(MembershipRecord.self, \.$organisationID ~~ organisations)
         }
-        if let key {
-            query = query.group(.or) { group in
-                group.filter(\.$nameSort > key.nameSort).group(.and) { same in
-                    same.filter(\.$nameSort == key.nameSort).group(.or) { later in
-                        later.filter(\.$birthDate > key.birthDate).group(.and) { twin in
-                            twin.filter(\.$birthDate == key.birthDate).filter(\.$id > key.id)
-                        }
-                    }
-                }
-            }
-        }
+        if let key { query = query.filter(Self.after(key)) }
         let records = try await query.sort(\.$nameSort).sort(\.$birthDate).sort(\.$id).limit(size).all()
         var seen: Set<UUID> = []
         var rows: [(member: MemberRecord, membership: MembershipRecord)] = []

@@ -25,6 +25,7 @@ public enum GanDanMigrations {
             AddMinutesDrafts(),
             AddDissolutionHandover(),
             AddMemberSearchIndexes(),
+            AddMemberNameOrderIndex(),
         ]
     }
 }
