@@ -4,7 +4,7 @@ import GanDanCore
 ///
 /// Hand-written because CSV.swift's reader, which walks the text one `Unicode.Scalar` at a time through an
 /// `AnyIterator` and trims through Foundation, took about 1 s of a 60,000-row import (bench/scale); CSV.swift
-/// still writes every export. Fields are trimmed of whitespace outside quotes and kept exactly inside them;
+/// still writes the table exports (the member export has `CSVLineWriter`). Fields are trimmed of whitespace outside quotes and kept exactly inside them;
 /// `""` inside quotes is one quote; CR, LF and CRLF end a record; a line break inside quotes belongs to the field.
 public enum CSVRecords {
     /// One record and its number (1 for the first), which is the line a person sees unless a quoted field

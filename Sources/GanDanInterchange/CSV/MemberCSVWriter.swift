@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import GanDanCore
 
@@ -12,17 +11,12 @@ public enum MemberCSVWriter {
     /// The CSV lines of `drafts`, each ending in a newline, after the header when `header`: the pages of a streamed
     /// export, written one after another, make the same text as `csv(_:)` of all of them.
     public static func lines(_ drafts: [MemberDraft], header: Bool) throws -> String {
-        guard header || !drafts.isEmpty else { return "" }
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        let writer = try CSVWriter(stream: stream)
-        if header { try writer.write(row: MemberCSVFormat.columns) }
+        var writer = CSVLineWriter()
+        if header { writer.append(row: MemberCSVFormat.columns) }
         for draft in drafts {
-            try writer.write(row: MemberCSVFormat.fields(of: draft).map(CSVField.neutralised))
+            writer.append(row: MemberCSVFormat.fields(of: draft).map(CSVField.neutralised))
         }
-        writer.stream.close()
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
-        return (String(data: data, encoding: .utf8) ?? "") + "\n"
+        return writer.text
     }
 }
 
