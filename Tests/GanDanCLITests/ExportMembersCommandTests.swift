@@ -32,13 +32,17 @@ struct ExportMembersCommandTests {
         return path
     }
 
-    @Test("the file holds the same CSV as the whole roll read at once, and the export is audited with its count")
-    func writesTheRoll() async throws {
+    /// A new folder with the database in it; the folder, the database's path and the export's.
+    static func folder() async throws -> (URL, String, String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gandan-export-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return (folder, try await database(in: folder), folder.appendingPathComponent("members.csv").path)
+    }
+
+    @Test("the file holds the same CSV as the whole roll read at once, and the export is audited with its count")
+    func writesTheRoll() async throws {
+        let (folder, path, output) = try await Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try await Self.database(in: folder)
-        let output = folder.appendingPathComponent("members.csv").path
         var command = try Export.Members.parse(["--database", path, "--output", output, "--date", "2026-11-25"])
         try await command.run()
         let written = try String(contentsOfFile: output, encoding: .utf8)
@@ -58,11 +62,8 @@ struct ExportMembersCommandTests {
 
     @Test("an export that fails (a cell that does not exist) leaves no file, not even a partial one")
     func failsWithoutAFile() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gandan-export-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, path, output) = try await Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try await Self.database(in: folder)
-        let output = folder.appendingPathComponent("members.csv").path
         var command = try Export.Members.parse(["--database", path, "--output", output, "--cell", "CB-99999.99"])
         await #expect(throws: (any Error).self) { try await command.run() }
         #expect(!FileManager.default.fileExists(atPath: output))
