@@ -27,6 +27,12 @@ enum CommandText {
     /// A sentence in Vietnamese, then in English in brackets: the operator's language first.
     static func both(_ vi: String, _ en: String) -> String { "\(vi) (\(en))" }
 
+    /// A file that could not be written, with the system's reason when there is one.
+    static func cannotWrite(_ path: String, _ error: (any Error)? = nil) -> String {
+        let reason = error.map { ": \($0.localizedDescription)" } ?? ""
+        return both("không ghi được \(path)", "cannot write \(path)") + reason
+    }
+
     /// One problem: Vietnamese then English, or English alone when it was told only in English.
     static func line(_ issue: InputIssue) -> String {
         guard let vietnamese = issue.vietnamese, vietnamese != issue.message else { return issue.description }

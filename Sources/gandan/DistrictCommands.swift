@@ -42,7 +42,7 @@ extension Export {
                     dataset, transfers: transfers, to: URL(fileURLWithPath: output),
                     format: TableFormat(rawValue: format) ?? .csv)
             } catch {
-                throw AppRunner.failure("cannot write \(output): \(error.localizedDescription)")
+                throw AppRunner.failure(CommandText.cannotWrite(output, error))
             }
             print(
                 "Wrote \(written.map(\.lastPathComponent).joined(separator: ", ")) to \(output): "

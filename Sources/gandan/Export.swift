@@ -41,7 +41,8 @@ extension Export {
                             let found = try await OrganisationTree(db: db, scope: .commandLineOperator).organisation(
                                 code: cellCode)
                         else {
-                            throw StorageError.notFound("no cell has code \(cellCode)")
+                            throw AppRunner.failure(
+                                CommandText.both("không có chi bộ mã \(cellCode)", "no cell has code \(cellCode)"))
                         }
                         cellID = found.id
                     }

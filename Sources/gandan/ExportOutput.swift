@@ -18,14 +18,14 @@ final class ExportOutput: @unchecked Sendable {
         let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         guard FileManager.default.createFile(atPath: partial, contents: nil),
             let handle = FileHandle(forWritingAtPath: partial)
-        else { throw AppRunner.failure("cannot write \(path)") }
+        else { throw AppRunner.failure(CommandText.cannotWrite(path)) }
         self.handle = handle
         self.partial = partial
     }
 
     func write(_ text: String) throws {
         do { try handle.write(contentsOf: Data(text.utf8)) } catch {
-            throw AppRunner.failure("cannot write \(path ?? "the output"): \(error.localizedDescription)")
+            throw AppRunner.failure(CommandText.cannotWrite(path ?? "stdout", error))
         }
     }
 
@@ -37,7 +37,7 @@ final class ExportOutput: @unchecked Sendable {
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
             try FileManager.default.moveItem(atPath: partial, toPath: path)
         } catch {
-            throw AppRunner.failure("cannot write \(path): \(error.localizedDescription)")
+            throw AppRunner.failure(CommandText.cannotWrite(path, error))
         }
     }
 

@@ -163,7 +163,7 @@ struct TableImportOptions: ParsableArguments {
         if let errors {
             let text = try ImportIssuesCSV.csv(report, language: .vi)  // for the secretary who fixes the file
             guard FileManager.default.createFile(atPath: errors, contents: Data(text.utf8)) else {
-                throw AppRunner.failure("cannot write \(errors)")
+                throw AppRunner.failure(CommandText.cannotWrite(errors))
             }
         }
         let noun = kind.countedNoun
@@ -186,7 +186,7 @@ struct TableImportOptions: ParsableArguments {
 /// Reads a whole file, or exits with a clear message.
 func readFile(_ path: String) throws -> Data {
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw AppRunner.failure("cannot read \(path)")
+        throw AppRunner.failure(CommandText.both("không đọc được \(path)", "cannot read \(path)"))
     }
     return data
 }

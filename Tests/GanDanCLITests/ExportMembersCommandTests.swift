@@ -65,7 +65,7 @@ struct ExportMembersCommandTests {
         let (folder, path, output) = try await Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var command = try Export.Members.parse(["--database", path, "--output", output, "--cell", "CB-99999.99"])
-        await #expect(throws: (any Error).self) { try await command.run() }
+        await #expect(throws: ExitCode.failure) { try await command.run() }
         #expect(!FileManager.default.fileExists(atPath: output))
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy {

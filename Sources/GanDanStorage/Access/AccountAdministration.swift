@@ -237,12 +237,8 @@ public struct AccountAdministration: Sendable {
 
     /// The units an account's roles are held on (a secretary's: the cell's unit), for its audit entries.
     static func units(of account: UserAccount, on db: any Database) async throws -> Set<UUID> {
-        var units = Set(account.grants.compactMap(\.unitID))
-        let cells = account.grants.compactMap(\.organisationID)
-        if !cells.isEmpty {
-            units.formUnion(try await OrganisationRecord.query(on: db).filter(\.$id ~~ cells).all().map(\.unitID))
-        }
-        return units
+        let cells = try await OrganisationRecord.units(of: account.grants.compactMap(\.organisationID), on: db)
+        return cells.union(account.grants.compactMap(\.unitID))
     }
 
     /// Refuses a change that would leave no enabled account with the administrator role besides `account`.

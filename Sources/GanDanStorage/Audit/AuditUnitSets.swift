@@ -30,7 +30,7 @@ extension AuditTrail {
 
     private static func storedKeys(_ keys: [String], on sql: any SQLDatabase) async throws -> Set<String> {
         var found: Set<String> = []
-        for chunk in stride(from: 0, to: keys.count, by: 500).map({ Array(keys[$0..<min($0 + 500, keys.count)]) }) {
+        for chunk in keys.chunked(500) {
             let binds: [any Encodable & Sendable] = chunk
             let rows = try await sql.raw(
                 "SELECT DISTINCT \(ident: "set_key") FROM \(ident: AuditUnitSets.table) WHERE \(ident: "set_key") IN (\(binds: binds))"
@@ -45,7 +45,7 @@ extension AuditTrail {
         guard !keys.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
         var sets: [String: Set<UUID>] = [:]
         let all = Array(keys)
-        for chunk in stride(from: 0, to: all.count, by: 500).map({ Array(all[$0..<min($0 + 500, all.count)]) }) {
+        for chunk in all.chunked(500) {
             let binds: [any Encodable & Sendable] = chunk
             let rows = try await sql.raw(
                 "SELECT \(ident: "set_key"), \(ident: "unit_id") FROM \(ident: AuditUnitSets.table) WHERE \(ident: "set_key") IN (\(binds: binds))"

@@ -346,9 +346,9 @@ public struct CandidateRegister: Sendable {
         let visible = cells.filter { scope.contains(organisation: $0) }
         guard !visible.isEmpty else { return [] }
         var records: [CandidateRecord] = []
-        for start in stride(from: 0, to: visible.count, by: 500) {
+        for chunk in visible.chunked(500) {
             records += try await CandidateRecord.query(on: db)
-                .filter(\.$organisationID ~~ Array(visible[start..<min(start + 500, visible.count)]))
+                .filter(\.$organisationID ~~ chunk)
                 .sort(\.$nameSort).all()
         }
         return try await views(records, on: date).sorted {

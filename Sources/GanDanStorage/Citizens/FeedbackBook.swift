@@ -170,8 +170,7 @@ public struct FeedbackBook: Sendable {
         let visible = villages.filter { scope.contains(unit: $0) }
         guard !visible.isEmpty else { return [] }
         var counts: [String: FeedbackCount] = [:]
-        for start in stride(from: 0, to: visible.count, by: 500) {
-            let chunk = Array(visible[start..<min(start + 500, visible.count)])
+        for chunk in visible.chunked(500) {
             var query = FeedbackRecord.query(on: db).filter(\.$unitID ~~ chunk).filter(\.$receivedOn <= date.iso)
             if let organisations = scope.organisationFilter { query = query.filter(\.$organisationID ~~ organisations) }
             for record in try await query.all() {

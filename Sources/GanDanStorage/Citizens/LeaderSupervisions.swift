@@ -98,9 +98,9 @@ public struct LeaderSupervisions: Sendable {
         let visible = cells.filter { scope.contains(organisation: $0) }
         guard !visible.isEmpty else { return [] }
         var records: [SupervisionRecord] = []
-        for start in stride(from: 0, to: visible.count, by: 500) {
+        for chunk in visible.chunked(500) {
             records += try await SupervisionRecord.query(on: db)
-                .filter(\.$organisationID ~~ Array(visible[start..<min(start + 500, visible.count)])).all()
+                .filter(\.$organisationID ~~ chunk).all()
         }
         return try await views(records).sorted {
             ($0.supervision.commentedOn, $0.leader.name) > ($1.supervision.commentedOn, $1.leader.name)

@@ -92,13 +92,6 @@ enum DashboardRatings {
     }
 }
 
-extension Array {
-    /// Slices of at most `size` elements, to keep `IN (…)` lists within every database's limits.
-    func chunked(_ size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
-    }
-}
-
 extension Database {
     /// The SQL view of the database; every supported engine has one.
     func sqlDatabase() throws -> any SQLDatabase {

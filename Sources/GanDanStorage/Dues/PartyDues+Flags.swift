@@ -20,9 +20,9 @@ extension PartyDues {
                 .filter(\.$month >= "\(year)-01").filter(\.$month <= "\(year)-12").all().map(\.memberID))
         var records: [DuesMonth] = []
         let ids = Array(members)
-        for start in stride(from: 0, to: ids.count, by: 500) {
+        for chunk in ids.chunked(500) {
             for row in try await DuesPaymentRecord.query(on: db)
-                .filter(\.$memberID ~~ Array(ids[start..<min(start + 500, ids.count)]))
+                .filter(\.$memberID ~~ chunk)
                 .filter(\.$month >= "\(year - 1)-01").filter(\.$month <= "\(year)-12").all()
             {
                 guard let month = YearMonth(row.month) else {

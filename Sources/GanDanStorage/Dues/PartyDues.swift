@@ -87,9 +87,9 @@ public struct PartyDues: Sendable {
     func rows(cells: [UUID], months: [String]) async throws -> [DuesPaymentRecord] {
         guard !cells.isEmpty, !months.isEmpty else { return [] }
         var found: [DuesPaymentRecord] = []
-        for start in stride(from: 0, to: cells.count, by: 500) {
+        for chunk in cells.chunked(500) {
             found += try await DuesPaymentRecord.query(on: db)
-                .filter(\.$organisationID ~~ Array(cells[start..<min(start + 500, cells.count)]))
+                .filter(\.$organisationID ~~ chunk)
                 .filter(\.$month ~~ months).all()
         }
         return found
@@ -99,9 +99,9 @@ public struct PartyDues: Sendable {
     func latestEarlier(members: [UUID], _ month: YearMonth) async throws -> [UUID: DuesPaymentRecord] {
         guard !members.isEmpty else { return [:] }
         var latest: [UUID: DuesPaymentRecord] = [:]
-        for start in stride(from: 0, to: members.count, by: 500) {
+        for chunk in members.chunked(500) {
             for row in try await DuesPaymentRecord.query(on: db)
-                .filter(\.$memberID ~~ Array(members[start..<min(start + 500, members.count)]))
+                .filter(\.$memberID ~~ chunk)
                 .filter(\.$month < month.iso).filter(\.$month >= month.adding(months: -24).iso).all()
             where row.month > (latest[row.memberID]?.month ?? "") {
                 latest[row.memberID] = row
@@ -127,9 +127,9 @@ public struct PartyDues: Sendable {
     func handovers(cells: [UUID], month: YearMonth) async throws -> [(cellID: UUID, handover: DuesHandover)] {
         guard !cells.isEmpty else { return [] }
         var records: [DuesHandoverRecord] = []
-        for start in stride(from: 0, to: cells.count, by: 500) {
+        for chunk in cells.chunked(500) {
             records += try await DuesHandoverRecord.query(on: db)
-                .filter(\.$organisationID ~~ Array(cells[start..<min(start + 500, cells.count)]))
+                .filter(\.$organisationID ~~ chunk)
                 .filter(\.$month == month.iso).all()
         }
         let names = try await CellMeetings(db: db, scope: .storageInternal).memberNames(records.map(\.passedBy))

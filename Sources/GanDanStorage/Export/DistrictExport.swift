@@ -120,8 +120,8 @@ public struct DistrictExport: Sendable {
     /// `query` over `ids` in chunks of 500, well within both engines' limits on bound parameters.
     static func chunked<T: Sendable>(_ ids: [UUID], _ query: ([UUID]) async throws -> [T]) async throws -> [T] {
         var result: [T] = []
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            result += try await query(Array(ids[start..<min(start + 500, ids.count)]))
+        for chunk in ids.chunked(500) {
+            result += try await query(chunk)
         }
         return result
     }

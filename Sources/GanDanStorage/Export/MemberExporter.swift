@@ -41,14 +41,14 @@ public struct MemberExporter: Sendable {
         var after: PageKey?
         var count = 0
         while true {
-            let records = try await page(after: after, on: date, cellID: cellID, size: pageSize)
-            guard let last = records.last else { break }
+            let page = try await page(after: after, on: date, cellID: cellID, size: pageSize)
+            guard let last = page.rows.last else { break }
             after = PageKey(
                 nameSort: last.member.nameSort, birthDate: last.member.birthDate, id: try last.member.requireID())
-            let drafts = try await self.drafts(records, on: date, codes: &codes)
+            let drafts = try await self.drafts(page.rows, on: date, codes: &codes)
             count += drafts.count
             if !drafts.isEmpty { try await each(drafts) }
-            if records.count < pageSize { break }
+            if page.isLast { break }
         }
         return count
     }
@@ -56,12 +56,7 @@ public struct MemberExporter: Sendable {
     /// The units of the cells whose members `drafts(on:cellID:)` exports, for the export's audit entry (rules.md R30).
     public func units(on date: CivilDate, cellID: UUID? = nil) async throws -> Set<UUID> {
         let cells = try await officialRolls(on: date, cellID: cellID).unique().all(\.$organisationID)
-        var units: Set<UUID> = []
-        for start in stride(from: 0, to: cells.count, by: 1000) {
-            let chunk = Array(cells[start..<min(start + 1000, cells.count)])
-            units.formUnion(try await OrganisationRecord.query(on: db).filter(\.$id ~~ chunk).all().map(\.unitID))
-        }
-        return units
+        return try await OrganisationRecord.units(of: cells, on: db)
     }
 
     /// Where the last page ended.
@@ -81,11 +76,16 @@ public struct MemberExporter: Sendable {
         )
     }
 
-    /// The next `size` members on an official roll on `date` after `key`, each with the membership that puts them
-    /// there (a member on two official rolls at once, which the writers refuse, is listed once).
-    private func page(after key: PageKey?, on date: CivilDate, cellID: UUID?, size: Int) async throws
-        -> [(member: MemberRecord, membership: MembershipRecord)]
-    {
+    /// One page's members, each with the membership that puts them on the roll.
+    struct Page {
+        var rows: [(member: MemberRecord, membership: MembershipRecord)] = []
+        /// Fewer rows came than were asked for: nothing follows. Counted before a member on two rolls is folded.
+        var isLast: Bool
+    }
+
+    /// The next `size` rows of members on an official roll on `date` after `key` (a member on two official rolls at
+    /// once, which the writers refuse, is listed once).
+    private func page(after key: PageKey?, on date: CivilDate, cellID: UUID?, size: Int) async throws -> Page {
         var query = MemberRecord.query(on: db)
             .join(MembershipRecord.self, on: \MembershipRecord.$memberID == \MemberRecord.$id)
             .filter(MembershipRecord.self, \.$kind == MembershipKind.official.rawValue)
@@ -101,11 +101,11 @@ public struct MemberExporter: Sendable {
         if let key { query = query.filter(Self.after(key)) }
         let records = try await query.sort(\.$nameSort).sort(\.$birthDate).sort(\.$id).limit(size).all()
         var seen: Set<UUID> = []
-        var rows: [(member: MemberRecord, membership: MembershipRecord)] = []
+        var page = Page(isLast: records.count < size)
         for record in records where seen.insert(try record.requireID()).inserted {
-            rows.append((record, try record.joined(MembershipRecord.self)))
+            page.rows.append((record, try record.joined(MembershipRecord.self)))
         }
-        return rows
+        return page
     }
 
     /// The drafts of one page. On the roll on `date` means a member that day: one who had left or died by then is
@@ -119,6 +119,11 @@ public struct MemberExporter: Sendable {
         for (record, membership) in rows {
             let party = try record.partyRecord
             guard party.standing(on: date) != nil else { continue }
+            guard let cellCode = codes.organisations[membership.organisationID] else {
+                throw StorageError.corrupt(
+                    table: MembershipRecord.schema, column: "organisation_id",
+                    value: membership.organisationID.uuidString)
+            }
             drafts.append(
                 (
                     try record.requireID(),
@@ -128,7 +133,7 @@ public struct MemberExporter: Sendable {
                         ethnicity: record.ethnicity, citizenID: record.citizenID, phone: record.phone,
                         residenceVillageCode: record.residenceUnitID.flatMap { codes.units[$0] },
                         education: record.education, cardNumber: record.cardNumber, party: party.asOf(date),
-                        cellCode: codes.organisations[membership.organisationID] ?? "",
+                        cellCode: cellCode,
                         joinedCellOn: try membership.date(\.$validFrom))
                 ))
         }

@@ -183,7 +183,7 @@ extension DatasetWriter {
     }
 }
 
-/// The stored rows a write plan is checked against (`DatasetWriter.stored(members:on:)`, `storedTree()`).
+/// The stored rows a write plan is checked against (`DatasetWriter.stored(_:on:)`; a tree import's `storedTree()`).
 struct StoredCodes: Sendable {
     var openUnits: [UnitRecord]
     var organisations: [OrganisationRecord]

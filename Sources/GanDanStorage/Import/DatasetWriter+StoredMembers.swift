@@ -11,21 +11,14 @@ extension DatasetWriter {
         let organisationCodes = Set(members.map(\.cellCode) + members.flatMap { $0.posts.map(\.organisationCode) })
         let unitCodes = Set(members.compactMap(\.residenceVillageCode))
         var organisations: [OrganisationRecord] = []
-        for part in Self.chunks(Array(organisationCodes)) {
+        for part in Array(organisationCodes).chunked(Self.lookupChunk) {
             organisations += try await OrganisationRecord.query(on: db).filter(\.$code ~~ part).all()
         }
         var units: [UnitRecord] = []
-        for part in Self.chunks(Array(unitCodes)) {
+        for part in Array(unitCodes).chunked(Self.lookupChunk) {
             units += try await UnitRecord.query(on: db).filter(\.$validUntil == nil).filter(\.$code ~~ part).all()
         }
         return StoredCodes(openUnits: units, organisations: organisations)
-    }
-
-    /// `values` in parts of `lookupChunk`.
-    static func chunks<Value>(_ values: [Value]) -> [[Value]] {
-        stride(from: 0, to: values.count, by: lookupChunk).map {
-            Array(values[$0..<min($0 + lookupChunk, values.count)])
-        }
     }
 
     /// Values bound per query when looking up a file's keys: within SQLite's 32,766 and PostgreSQL's 65,535.
@@ -46,10 +39,13 @@ extension DatasetWriter {
         func collect(_ found: [MemberRecord]) throws {
             for row in found { rows[try row.requireID()] = row }
         }
-        try collect(try await lookUp(Array(Set(members.compactMap(\.citizenID)))) { $0.filter(\.$citizenID ~~ $1) })
-        try collect(try await lookUp(Array(Set(members.compactMap(\.cardNumber)))) { $0.filter(\.$cardNumber ~~ $1) })
-        // By name and birth date together: names alone repeat across a country (the index serves the pair).
-        try collect(try await lookUp(people) { $0.filter(Self.namedAndBorn($1)) })
+        let ids = Array(Set(members.compactMap(\.citizenID)))
+        try collect(try await lookUp(ids, per: Self.lookupChunk) { $0.filter(\.$citizenID ~~ $1) })
+        let cards = Array(Set(members.compactMap(\.cardNumber)))
+        try collect(try await lookUp(cards, per: Self.lookupChunk) { $0.filter(\.$cardNumber ~~ $1) })
+        // By name and birth date together: names alone repeat across a country (the index serves the pair), and each
+        // pair binds two values.
+        try collect(try await lookUp(people, per: Self.lookupChunk / 2) { $0.filter(Self.namedAndBorn($1)) })
         let inside = try await membersInScope(Array(rows.keys), on: date)
         stored.people.reserveCapacity(rows.count)
         for (id, row) in rows {
@@ -86,15 +82,13 @@ extension DatasetWriter {
         return .sql(embed: pairs + ")")
     }
 
-    /// The members (identity columns only) matched by `filter` for `values`, `lookupChunk` binds a query.
+    /// The members (identity columns only) matched by `filter` for `values`, `size` values a query.
     func lookUp<Value>(
-        _ values: [Value],
+        _ values: [Value], per size: Int,
         _ filter: @escaping (QueryBuilder<MemberRecord>, [Value]) -> QueryBuilder<MemberRecord>
     ) async throws -> [MemberRecord] {
         var found: [MemberRecord] = []
-        let chunk = Value.self == Person.self ? Self.lookupChunk / 2 : Self.lookupChunk
-        for start in stride(from: 0, to: values.count, by: chunk) {
-            let part = Array(values[start..<min(start + chunk, values.count)])
+        for part in values.chunked(size) {
             let query = MemberRecord.query(on: db).field(\.$id).field(\.$citizenID).field(\.$cardNumber)
                 .field(\.$nameSearch).field(\.$birthDate)
             found += try await filter(query, part).all()
@@ -109,8 +103,7 @@ extension DatasetWriter {
         guard !memberIDs.isEmpty else { return [] }
         let scope = Set(organisations)
         var inside: Set<UUID> = []
-        for start in stride(from: 0, to: memberIDs.count, by: Self.lookupChunk) {
-            let chunk = Array(memberIDs[start..<min(start + Self.lookupChunk, memberIDs.count)])
+        for chunk in memberIDs.chunked(Self.lookupChunk) {
             inside.formUnion(
                 try await MembershipRecord.query(on: db).filter(\.$memberID ~~ chunk)
                     .filter(\.$kind ~~ [MembershipKind.official.rawValue, MembershipKind.temporary.rawValue])

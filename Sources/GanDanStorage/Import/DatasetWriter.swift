@@ -83,7 +83,7 @@ public struct DatasetWriter: Sendable {
         return stored
     }
 
-    /// The open units and every organisation, without members: what an import reads while it parses its rows.
+    /// The open units and every organisation, without members: what a unit or organisation import is checked against.
     func storedTree() async throws -> StoredCodes {
         let openUnits = try await UnitRecord.query(on: db).filter(\.$validUntil == nil).all()
         let organisations = try await OrganisationRecord.query(on: db).all()

@@ -175,8 +175,7 @@ public struct SpreadsheetImport: Sendable {
     /// The open villages with these codes, by code.
     private func openVillages(codes: [String]) async throws -> [String: UUID] {
         var villages: [String: UUID] = [:]
-        for start in stride(from: 0, to: codes.count, by: 500) {
-            let chunk = Array(codes[start..<min(start + 500, codes.count)])
+        for chunk in codes.chunked(500) {
             for unit in try await UnitRecord.query(on: db).filter(\.$code ~~ chunk).filter(\.$validUntil == nil).all()
             where try unit.decode(\.$kind, as: UnitKind.self) == .village {
                 villages[unit.code] = unit.unitID
@@ -190,8 +189,7 @@ public struct SpreadsheetImport: Sendable {
         var stored: Set<String> = []
         let codeOf = Dictionary(villages.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
         let ids = Array(villages.values)
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+        for chunk in ids.chunked(500) {
             for record in try await HouseholdRecord.query(on: db).filter(\.$unitID ~~ chunk).field(\.$unitID)
                 .field(\.$nameSearch).all()
             {

@@ -52,8 +52,7 @@ public struct CellHistoryWriter: Sendable {
         let recorded = meetings.enumerated().filter { $0.element.committeeMemberID != nil }
         let cells = Array(Set(recorded.compactMap { UUID(uuidString: $0.element.cellID) }))
         var assignments: [UUID: [CommitteeAssignmentRecord]] = [:]
-        for start in stride(from: 0, to: cells.count, by: 500) {
-            let chunk = Array(cells[start..<min(start + 500, cells.count)])
+        for chunk in cells.chunked(500) {
             for record in try await CommitteeAssignmentRecord.query(on: db).filter(\.$cellID ~~ chunk).all() {
                 assignments[record.cellID, default: []].append(record)
             }
@@ -88,8 +87,7 @@ public struct CellHistoryWriter: Sendable {
         named.formUnion(history.cellRatings.map(\.cellID))
         let ids = named.compactMap(UUID.init(uuidString:))
         var unitOf: [String: UUID] = [:]
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+        for chunk in ids.chunked(500) {
             for record in try await OrganisationRecord.query(on: db).filter(\.$id ~~ chunk).all() {
                 let id = try record.requireID()
                 guard scope.contains(organisation: id) else { continue }

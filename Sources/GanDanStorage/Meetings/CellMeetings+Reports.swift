@@ -77,8 +77,7 @@ extension CellMeetings {
     /// The day of each meeting in `ids`.
     func meetingDays(_ ids: [UUID]) async throws -> [UUID: CivilDate] {
         var days: [UUID: CivilDate] = [:]
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(Set(ids[start..<min(start + 500, ids.count)]))
+        for chunk in Array(Set(ids)).chunked(500) {
             for meeting in try await MeetingRecord.query(on: db).filter(\.$id ~~ chunk).all() {
                 days[try meeting.requireID()] = try meeting.date(\.$date)
             }

@@ -230,8 +230,8 @@ public struct CellMeetings: Sendable {
         guard !held.isEmpty else { return [:] }
         var result: [UUID: MinutesVersionRecord] = [:]
         let wanted = try Dictionary(uniqueKeysWithValues: held.map { (try $0.requireID(), $0.currentVersion) })
-        for chunk in stride(from: 0, to: held.count, by: 500) {
-            let ids = held[chunk..<min(chunk + 500, held.count)].compactMap(\.id)
+        for chunk in held.chunked(500) {
+            let ids = chunk.compactMap(\.id)
             for version in try await MinutesVersionRecord.query(on: db).filter(\.$meetingID ~~ ids)
                 .field(\.$id).field(\.$meetingID).field(\.$version).field(\.$durationMinutes).field(\.$expected)
                 .field(\.$present).field(\.$quality).all()
@@ -264,11 +264,10 @@ public struct CellMeetings: Sendable {
     func memberNames(_ ids: [UUID]) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
         var names: [UUID: String] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500) {
-            for record in try await MemberRecord.query(on: db).filter(
-                \.$id ~~ Array(ids[chunk..<min(chunk + 500, ids.count)])
-            )
-            .field(\.$id).field(\.$fullName).all() {
+        for chunk in ids.chunked(500) {
+            for record in try await MemberRecord.query(on: db).filter(\.$id ~~ chunk)
+                .field(\.$id).field(\.$fullName).all()
+            {
                 names[try record.requireID()] = record.fullName
             }
         }

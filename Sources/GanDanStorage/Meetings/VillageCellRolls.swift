@@ -49,8 +49,7 @@ public struct VillageCellRolls: Sendable {
     func people(_ memberIDs: [UUID]) async throws -> (members: [UUID: MemberRecord], posts: [UUID: [PostRecord]]) {
         var members: [UUID: MemberRecord] = [:]
         var posts: [UUID: [PostRecord]] = [:]
-        for start in stride(from: 0, to: memberIDs.count, by: 500) {
-            let chunk = Array(memberIDs[start..<min(start + 500, memberIDs.count)])
+        for chunk in memberIDs.chunked(500) {
             for record in try await MemberRecord.query(on: db).filter(\.$id ~~ chunk).all() {
                 members[try record.requireID()] = record
             }

@@ -14,21 +14,15 @@ extension MemberDirectory {
     private func cellUnits(ofMembers ids: [UUID], on date: CivilDate?) async throws -> Set<UUID> {
         let kinds = [MembershipKind.official.rawValue, MembershipKind.temporary.rawValue]
         var cells: Set<UUID> = []
-        for start in stride(from: 0, to: ids.count, by: 1000) {
+        for chunk in ids.chunked(1000) {
             var query = MembershipRecord.query(on: db).filter(
-                \.$memberID ~~ Array(ids[start..<min(start + 1000, ids.count)])
+                \.$memberID ~~ chunk
             )
             .filter(\.$kind ~~ kinds)
             if let date { query = query.inForce(on: date) }
             if let organisations = scope.organisationFilter { query = query.filter(\.$organisationID ~~ organisations) }
             cells.formUnion(try await query.all().map(\.organisationID))
         }
-        var units: Set<UUID> = []
-        let cellIDs = Array(cells)
-        for start in stride(from: 0, to: cellIDs.count, by: 1000) {
-            let chunk = Array(cellIDs[start..<min(start + 1000, cellIDs.count)])
-            units.formUnion(try await OrganisationRecord.query(on: db).filter(\.$id ~~ chunk).all().map(\.unitID))
-        }
-        return units
+        return try await OrganisationRecord.units(of: Array(cells), on: db)
     }
 }

@@ -19,3 +19,14 @@ final class OrganisationRecord: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension OrganisationRecord {
+    /// The units these cells belong to, for audit entries (rules.md R30), read a thousand cells a query.
+    static func units(of cells: [UUID], on db: any Database) async throws -> Set<UUID> {
+        var units: Set<UUID> = []
+        for chunk in cells.chunked(1000) {
+            units.formUnion(try await query(on: db).filter(\.$id ~~ chunk).field(\.$unitID).all().map(\.unitID))
+        }
+        return units
+    }
+}

@@ -21,13 +21,13 @@ extension ImpactReports {
     /// holding a key-leader post on the day the membership began (rules.md A3, A9).
     func cellsReceivingKeyLeaders(_ cellIDs: [UUID], from: CivilDate, until: CivilDate) async throws -> Set<UUID> {
         var joined: [MembershipRecord] = []
-        for chunk in Self.chunks(cellIDs) {
+        for chunk in cellIDs.chunked(500) {
             joined += try await MembershipRecord.query(on: db).filter(\.$organisationID ~~ chunk)
                 .filter(\.$kind == MembershipKind.official.rawValue)
                 .filter(\.$validFrom >= from.iso).filter(\.$validFrom < until.iso).all()
         }
         var posts: [UUID: [PostRecord]] = [:]
-        for chunk in Self.chunks(Array(Set(joined.map(\.memberID)))) {
+        for chunk in Array(Set(joined.map(\.memberID))).chunked(500) {
             for post in try await PostRecord.query(on: db).filter(\.$memberID ~~ chunk).all() {
                 posts[post.memberID, default: []].append(post)
             }

@@ -13,7 +13,7 @@ extension ImpactReports {
     ) async throws {
         let sql = try db.sqlDatabase()
         let decoder = JSONDecoder()
-        for chunk in Self.chunks(cellIDs) {
+        for chunk in cellIDs.chunked(500) {
             let ids: [any Encodable & Sendable] = chunk
             let held: SQLQueryString = """
                 m.organisation_id IN (\(binds: ids)) AND m.date >= \(bind: from.iso) AND m.date < \(bind: until.iso) \

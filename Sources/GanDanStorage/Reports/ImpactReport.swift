@@ -209,18 +209,13 @@ public struct ImpactReports: Sendable {
         return result
     }
 
-    /// Slices of at most 500 items for `IN (…)` lists.
-    static func chunks<T>(_ items: [T]) -> [[T]] {
-        stride(from: 0, to: items.count, by: 500).map { Array(items[$0..<min($0 + 500, items.count)]) }
-    }
-
     /// Citizens' feedback received and answered in the period, and candidates admitted in it.
     func addCitizenFigures(
         of cellIDs: [UUID], from: CivilDate, until: CivilDate, to result: inout [UUID: PeriodFigures]
     ) async throws {
         let decoder = JSONDecoder()
         let book = FeedbackBook(db: db, scope: .storageInternal)
-        for chunk in Self.chunks(cellIDs) {
+        for chunk in cellIDs.chunked(500) {
             for item in try await FeedbackRecord.query(on: db).filter(\.$organisationID ~~ chunk)
                 .filter(\.$receivedOn >= from.iso).filter(\.$receivedOn < until.iso).all()
             {
@@ -245,7 +240,7 @@ public struct ImpactReports: Sendable {
         let villages = Array(Set(cells.map(\.unitID)))
         let poor = try await HouseholdRegister(db: db, scope: .storageInternal).counts(ofVillages: villages, year: year)
         var met: [UUID: Int] = [:]
-        for chunk in Self.chunks(villages) {
+        for chunk in villages.chunked(500) {
             for row in try await VillageCriterionRecord.query(on: db).filter(\.$unitID ~~ chunk)
                 .filter(\.$year == year).filter(\.$met == true).all()
             {

@@ -211,23 +211,23 @@ public struct MonthlyReports: Sendable {
     /// a meeting before the period ended (a task done later is not done yet in this period's report).
     func taskCounts(cells: [UUID], from: CivilDate, until: CivilDate) async throws -> [UUID: (done: Int, total: Int)] {
         var meetings: [MeetingRecord] = []
-        for start in stride(from: 0, to: cells.count, by: 500) {
+        for chunk in cells.chunked(500) {
             meetings += try await MeetingRecord.query(on: db)
-                .filter(\.$organisationID ~~ Array(cells[start..<min(start + 500, cells.count)]))
+                .filter(\.$organisationID ~~ chunk)
                 .filter(\.$date >= from.iso).filter(\.$date < until.iso)
                 .filter(\.$status == MeetingStatus.held.rawValue).all()
         }
         let ids = meetings.compactMap(\.id)
         var tasks: [MemberTaskRecord] = []
-        for start in stride(from: 0, to: ids.count, by: 500) {
+        for chunk in ids.chunked(500) {
             tasks += try await MemberTaskRecord.query(on: db)
-                .filter(\.$meetingID ~~ Array(ids[start..<min(start + 500, ids.count)])).all()
+                .filter(\.$meetingID ~~ chunk).all()
         }
         let reviewIDs = Array(Set(tasks.compactMap(\.reviewedMeetingID)))
         var reviewDates: [UUID: String] = [:]
-        for start in stride(from: 0, to: reviewIDs.count, by: 500) {
+        for chunk in reviewIDs.chunked(500) {
             for meeting in try await MeetingRecord.query(on: db)
-                .filter(\.$id ~~ Array(reviewIDs[start..<min(start + 500, reviewIDs.count)])).all()
+                .filter(\.$id ~~ chunk).all()
             {
                 reviewDates[try meeting.requireID()] = meeting.date
             }

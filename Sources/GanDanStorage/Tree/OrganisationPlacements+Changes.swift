@@ -51,8 +51,7 @@ extension OrganisationPlacements {
 
     /// Closes the open period of an organisation that ends on `date`, so its periods end with it.
     func end(_ ids: [UUID], on date: CivilDate) async throws {
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+        for chunk in ids.chunked(500) {
             for open in try await OrganisationPlacementRecord.query(on: db).filter(\.$organisationID ~~ chunk)
                 .filter(\.$validUntil == nil).all()
             {

@@ -11,8 +11,7 @@ struct OrganisationPlacements {
     /// The placement in force on `date` of each of `ids` that has one.
     func inForce(_ ids: [UUID], on date: CivilDate) async throws -> [UUID: OrganisationPlacementRecord] {
         var found: [UUID: OrganisationPlacementRecord] = [:]
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+        for chunk in ids.chunked(500) {
             for row in try await OrganisationPlacementRecord.query(on: db).filter(\.$organisationID ~~ chunk)
                 .inForce(on: date).all()
             {

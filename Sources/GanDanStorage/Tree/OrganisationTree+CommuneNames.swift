@@ -22,15 +22,13 @@ extension OrganisationTree {
     {
         let unitIDs = Array(Set(cells.map(\.unitID)))
         var records: [UUID: UnitRecord] = [:]
-        for start in stride(from: 0, to: unitIDs.count, by: 500) {
-            let chunk = Array(unitIDs[start..<min(start + 500, unitIDs.count)])
+        for chunk in unitIDs.chunked(500) {
             for record in try await UnitRecord.query(on: db).filter(\.$unitID ~~ chunk).inForce(on: date).all() {
                 records[record.unitID] = record
             }
         }
         let parentIDs = Array(Set(records.values.compactMap(\.parentUnitID)).subtracting(records.keys))
-        for start in stride(from: 0, to: parentIDs.count, by: 500) {
-            let chunk = Array(parentIDs[start..<min(start + 500, parentIDs.count)])
+        for chunk in parentIDs.chunked(500) {
             for record in try await UnitRecord.query(on: db).filter(\.$unitID ~~ chunk).inForce(on: date).all() {
                 records[record.unitID] = record
             }

@@ -118,8 +118,7 @@ extension RestructureRun {
     mutating func checkLaterChanges() async throws {
         let ids = Array(moves.keys)
         var later: Set<UUID> = []
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+        for chunk in ids.chunked(500) {
             later.formUnion(
                 try await OrganisationPlacementRecord.query(on: db).filter(\.$organisationID ~~ chunk)
                     .filter(\.$validFrom >= date.iso).all().map(\.organisationID))

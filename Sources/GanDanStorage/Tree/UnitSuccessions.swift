@@ -53,8 +53,7 @@ public struct UnitSuccessions: Sendable {
 
     private func unitsByID(_ ids: [UUID], on date: CivilDate) async throws -> [UUID: UnitRecord] {
         var found: [UUID: UnitRecord] = [:]
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+        for chunk in ids.chunked(500) {
             for unit in try await UnitRecord.query(on: db).filter(\.$unitID ~~ chunk).inForce(on: date).all() {
                 found[unit.unitID] = unit
             }
@@ -65,8 +64,7 @@ public struct UnitSuccessions: Sendable {
     /// The stable id of the unit with each code in force on `date`.
     private func openCodes(_ codes: [String], on date: CivilDate) async throws -> [String: UUID] {
         var found: [String: UUID] = [:]
-        for start in stride(from: 0, to: codes.count, by: 500) {
-            let chunk = Array(codes[start..<min(start + 500, codes.count)])
+        for chunk in codes.chunked(500) {
             for unit in try await UnitRecord.query(on: db).filter(\.$code ~~ chunk).inForce(on: date).all() {
                 found[unit.code] = unit.unitID
             }
