@@ -103,6 +103,10 @@ final class FormSubmissionRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _userID, _formKey, _token, _location, _createdAt] }
 }
 
 /// The table of forms' idempotency keys (issue 20).

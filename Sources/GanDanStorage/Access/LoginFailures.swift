@@ -57,6 +57,10 @@ final class LoginFailureRecord: Model, @unchecked Sendable {
     @Field(key: "failed_at") var failedAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _account, _address, _failedAt] }
 }
 
 /// The failed sign-ins table, and the two timestamps sessions need for their lifetimes (issue 21).

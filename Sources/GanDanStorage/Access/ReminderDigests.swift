@@ -99,6 +99,10 @@ final class ReminderDigestRecord: Model, @unchecked Sendable {
     @Field(key: "sent_at") var sentAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _userID, _day, _sentAt] }
 }
 
 /// Users' e-mail addresses and the digests sent (issue 20).

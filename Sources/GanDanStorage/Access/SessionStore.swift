@@ -86,6 +86,10 @@ final class SessionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "touched_at") var touchedAt: Date?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _key, _data, _createdAt, _touchedAt] }
 }
 
 /// Creates the session table; named as Fluent named it, so databases that already hold it are left as they are.

@@ -37,4 +37,8 @@ final class PasswordResetCodeRecord: Model, @unchecked Sendable {
     @OptionalField(key: "used_at") var usedAt: Date?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _userID, _codeHash, _issuedBy, _createdAt, _expiresAt, _usedAt] }
 }

@@ -12,4 +12,8 @@ final class CellCongressRecord: Model, @unchecked Sendable {
     @Field(key: "created_by") var createdBy: String
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _organisationID, _heldOn, _note, _createdBy] }
 }

@@ -13,4 +13,8 @@ final class CellRatingRecord: Model, @unchecked Sendable {
     @OptionalField(key: "weak_reason") var weakReason: String?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _organisationID, _year, _level, _weak, _weakReason] }
 }

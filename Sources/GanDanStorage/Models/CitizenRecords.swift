@@ -22,6 +22,15 @@ final class FeedbackRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [
+            _id, _organisationID, _unitID, _body, _topic, _stage, _receivedOn, _dueOn, _reportedMeetingID, _createdBy,
+            _createdAt,
+        ]
+    }
 }
 
 /// The village cell's comment on a leader placed in it, and the leader's report back (rules.md A8).
@@ -37,6 +46,10 @@ final class SupervisionRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _organisationID, _memberID, _year, _body, _createdBy, _createdAt] }
 }
 
 /// A candidate for admission in a cell, with the pipeline's dates (rules.md R21–R23).
@@ -58,6 +71,15 @@ final class CandidateRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [
+            _id, _organisationID, _fullName, _nameSort, _candidate, _pipeline, _mentorID, _nextDue, _createdBy,
+            _createdAt,
+        ]
+    }
 }
 
 /// One member's rating for a period (rules.md R18, R19).
@@ -77,4 +99,10 @@ final class MemberRatingRecord: Model, @unchecked Sendable {
     @Field(key: "rated_at") var ratedAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [_id, _organisationID, _memberID, _period, _score, _level, _notRatedReason, _ratedBy, _ratedAt]
+    }
 }

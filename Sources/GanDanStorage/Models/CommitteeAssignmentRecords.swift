@@ -16,6 +16,10 @@ final class CommitteeAssignmentRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _cellID, _memberID, _validFrom, _validUntil, _createdBy, _createdAt] }
 }
 
 extension CommitteeAssignmentRecord: DatedModel {
@@ -40,4 +44,8 @@ final class MeetingNotificationRecord: Model, @unchecked Sendable {
     @Field(key: "committee_member") var committeeMember: Bool
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _meetingID, _memberID, _method, _committeeMember] }
 }

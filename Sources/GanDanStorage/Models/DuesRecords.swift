@@ -20,6 +20,15 @@ final class DuesPaymentRecord: Model, @unchecked Sendable {
     @Field(key: "recorded_at") var recordedAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [
+            _id, _organisationID, _memberID, _month, _band, _income, _amountDue, _paidOn, _collectedBy, _recordedBy,
+            _recordedAt,
+        ]
+    }
 }
 
 /// A cell's monthly total passed up to the commune: when, by whom, how much (one row per cell and month).
@@ -36,4 +45,10 @@ final class DuesHandoverRecord: Model, @unchecked Sendable {
     @Field(key: "recorded_at") var recordedAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [_id, _organisationID, _month, _total, _passedOn, _passedBy, _recordedBy, _recordedAt]
+    }
 }

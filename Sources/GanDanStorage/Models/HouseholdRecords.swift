@@ -15,6 +15,10 @@ final class HouseholdRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _unitID, _headName, _nameSort, _nameSearch, _size, _createdAt] }
 }
 
 /// A household's poverty status in one year under a named standard (rules.md R25).
@@ -28,6 +32,10 @@ final class HouseholdStatusRecord: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _householdID, _year, _standardID, _status] }
 }
 
 /// Whether a village meets one new-rural criterion in one year (rules.md R24).
@@ -43,4 +51,8 @@ final class VillageCriterionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "note") var note: String?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _unitID, _year, _setID, _number, _met, _note] }
 }

@@ -24,4 +24,10 @@ final class ImportUploadRecord: Model, @unchecked Sendable {
     @Field(key: "expires_at") var expiresAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [_id, _ownerID, _unitID, _kind, _fileName, _format, _table, _mapping, _createdAt, _expiresAt]
+    }
 }

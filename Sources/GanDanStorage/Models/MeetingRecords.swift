@@ -28,6 +28,15 @@ final class MeetingRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [
+            _id, _organisationID, _body, _kind, _status, _date, _scheduledStart, _topic, _noticeSentOn,
+            _notifiedCommitteeMember, _documents, _currentVersion, _createdBy, _createdAt,
+        ]
+    }
 }
 
 /// One version of a meeting's minutes; corrections add versions and never overwrite (rules.md R10).
@@ -50,6 +59,15 @@ final class MinutesVersionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "committee_member_id") var committeeMemberID: UUID?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [
+            _id, _meetingID, _version, _body, _correctionReason, _recordedBy, _recordedAt, _durationMinutes, _expected,
+            _present, _quality, _committeeMemberID,
+        ]
+    }
 }
 
 /// One member's attendance at a meeting, from the minutes in force (rules.md R10, R12).
@@ -67,6 +85,12 @@ final class AttendanceRecordRow: Model, @unchecked Sendable {
     @OptionalField(key: "reason") var reason: String?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [_id, _meetingID, _organisationID, _memberID, _date, _standing, _status, _reason]
+    }
 }
 
 /// A task assigned at a meeting to named members, reviewed at a later one (rules.md R10, A6, A7).
@@ -91,6 +115,15 @@ final class MemberTaskRecord: Model, @unchecked Sendable {
     @OptionalField(key: "area_planted") var areaPlanted: Double?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [
+            _id, _organisationID, _meetingID, _position, _kind, _description, _dueMonth, _status, _outcome,
+            _reviewedMeetingID, _criterionSet, _criterionNumber, _householdsTarget, _householdsPersuaded, _areaPlanted,
+        ]
+    }
 }
 
 /// A member named on a task.
@@ -102,6 +135,10 @@ final class TaskAssigneeRecord: Model, @unchecked Sendable {
     @Field(key: "member_id") var memberID: UUID
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _taskID, _memberID] }
 }
 
 /// A poor household a task helps (rules.md A6).
@@ -113,6 +150,10 @@ final class TaskHouseholdRecord: Model, @unchecked Sendable {
     @Field(key: "household_id") var householdID: UUID
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _taskID, _householdID] }
 }
 
 /// A topic of a cell's yearly thematic plan (rules.md R9).
@@ -126,4 +167,8 @@ final class ThematicTopicRecord: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _organisationID, _year, _month, _title] }
 }

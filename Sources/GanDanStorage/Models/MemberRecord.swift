@@ -23,4 +23,13 @@ final class MemberRecord: Model, @unchecked Sendable {
     @OptionalField(key: "status_since") var statusSince: String?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [
+            _id, _fullName, _nameSort, _nameSearch, _birthDate, _sex, _ethnicity, _citizenID, _phone, _residenceUnitID,
+            _education, _cardNumber, _admittedOn, _officialOn, _status, _statusSince,
+        ]
+    }
 }

@@ -21,4 +21,13 @@ final class MemberTransferRecord: Model, @unchecked Sendable {
     @Field(key: "created_by") var createdBy: String
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [
+            _id, _memberID, _fromCellID, _toCellID, _kind, _sentOn, _deadline, _receivedOn, _until, _cancelledOn,
+            _reason, _createdBy,
+        ]
+    }
 }

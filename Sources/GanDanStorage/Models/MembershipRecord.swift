@@ -18,6 +18,12 @@ final class MembershipRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [_id, _memberID, _organisationID, _kind, _transferKind, _validFrom, _validUntil]
+    }
+
     /// A new row: `member` in `cell` as `kind` (stored as its raw value), come by `transfer`, from `from` until
     /// `until` (the day it ends), with a new id. The one place a membership is made from typed values.
     convenience init(

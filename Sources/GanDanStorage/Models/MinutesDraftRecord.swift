@@ -12,4 +12,8 @@ final class MinutesDraftRecord: Model, @unchecked Sendable {
     @Field(key: "saved_at") var savedAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _meetingID, _fields, _savedBy, _savedAt] }
 }

@@ -17,6 +17,10 @@ final class OrganisationPlacementRecord: Model, @unchecked Sendable {
     @OptionalField(key: "valid_until") var validUntil: String?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _organisationID, _name, _unitID, _parentID, _validFrom, _validUntil] }
 }
 
 /// An organisation that went into another on a restructure's date: an old commune's party committee into the new
@@ -30,6 +34,10 @@ final class OrganisationSuccessionRecord: Model, @unchecked Sendable {
     @Field(key: "valid_from") var validFrom: String
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _predecessorID, _successorID, _validFrom] }
 }
 
 extension OrganisationPlacementRecord: DatedModel {

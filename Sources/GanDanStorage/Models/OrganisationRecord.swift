@@ -18,6 +18,12 @@ final class OrganisationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "valid_until") var validUntil: String?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [_id, _code, _kind, _name, _nameSort, _nameSearch, _unitID, _parentID, _validFrom, _validUntil]
+    }
 }
 
 extension OrganisationRecord {

@@ -15,6 +15,10 @@ final class DirectiveRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _title, _legalBasis, _deadline, _unitID, _createdAt] }
 }
 
 /// One agency cell under a directive: planned → members placed → dissolved, with dates (rules.md A1, R14).
@@ -37,6 +41,15 @@ final class DissolutionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "handover_on") var handoverOn: String?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [
+            _id, _directiveID, _organisationID, _status, _plannedOn, _placedOn, _dissolvedOn, _decidedOn, _handoverTo,
+            _handoverOn,
+        ]
+    }
 
     /// The cell's status on `date`, from its dates alone: nothing dated after that day counts (rules.md R26).
     func status(on date: CivilDate) throws -> DissolutionStatus {
@@ -74,4 +87,13 @@ final class PlacementPlanRecord: Model, @unchecked Sendable {
     @OptionalField(key: "approved_at") var approvedAt: Date?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [
+            _id, _unitID, _status, _version, _settings, _proposal, _total, _createdBy, _createdAt, _approvedBy,
+            _decisionDate, _correctsID, _proposedOn, _approvedAt,
+        ]
+    }
 }

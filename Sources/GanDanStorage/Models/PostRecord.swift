@@ -15,4 +15,8 @@ final class PostRecord: Model, @unchecked Sendable {
     @OptionalField(key: "source") var source: String?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _memberID, _organisationID, _kind, _validFrom, _validUntil, _source] }
 }

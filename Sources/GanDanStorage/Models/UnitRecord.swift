@@ -26,4 +26,13 @@ final class UnitRecord: Model, @unchecked Sendable {
     @Field(key: "mountain") var mountain: Bool
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [
+            _id, _unitID, _code, _kind, _name, _nameSort, _nameSearch, _parentUnitID, _validFrom, _validUntil,
+            _distanceKm, _households, _poorHouseholds, _povertyStandard, _povertyYear, _ethnicMinority, _mountain,
+        ]
+    }
 }

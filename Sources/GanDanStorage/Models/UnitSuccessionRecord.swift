@@ -20,4 +20,13 @@ final class UnitSuccessionRecord: Model, @unchecked Sendable {
     @Field(key: "villages") var villages: String
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [
+            _id, _successorUnitID, _successorCode, _validFrom, _predecessorCode, _predecessorName, _predecessorKind,
+            _whole, _villages,
+        ]
+    }
 }

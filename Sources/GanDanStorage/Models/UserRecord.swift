@@ -15,6 +15,10 @@ final class UserRecord: Model, @unchecked Sendable {
     @OptionalField(key: "email") var email: String?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _username, _displayName, _passwordHash, _disabled, _createdAt, _email] }
 }
 
 /// A role a user holds on a unit's subtree, or on one cell (secretary).
@@ -30,6 +34,10 @@ final class RoleRecord: Model, @unchecked Sendable {
     @OptionalField(key: "organisation_id") var organisationID: UUID?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _userID, _role, _unitID, _organisationID] }
 }
 
 /// An API token for scripts: shown once at creation, stored as a SHA-256 hash, revoked by its user.
@@ -44,6 +52,10 @@ final class APITokenRecord: Model, @unchecked Sendable {
     @OptionalField(key: "revoked_at") var revokedAt: Date?
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] { [_id, _userID, _name, _tokenHash, _createdAt, _revokedAt] }
 }
 
 /// One entry of the append-only audit trail, chained to the previous one by hash.
@@ -69,4 +81,13 @@ final class AuditEntryRecord: Model, @unchecked Sendable {
     @Field(key: "hash") var hash: String
 
     init() {}
+
+    /// The stored fields, named here so that Fluent does not find them by reflection on every row read
+    /// (docs/scale.md: reflection was most of a province dashboard's time).
+    var properties: [any AnyProperty] {
+        [
+            _id, _seq, _at, _actor, _action, _entity, _entityID, _before, _after, _requestID, _unitID, _unitsKey,
+            _prevHash, _hash,
+        ]
+    }
 }
