@@ -32,7 +32,7 @@ enum AppRunner {
             return result
         } catch {
             await storage.shutdown()
-            throw failure(describe(error, location: settings.database))
+            throw reported(error, location: settings.database)
         }
     }
 
@@ -60,7 +60,7 @@ enum AppRunner {
             return result
         } catch {
             try? await app.asyncShutdown()
-            throw Self.failure(describe(error, location: settings.database))
+            throw reported(error, location: settings.database)
         }
     }
 
@@ -70,6 +70,13 @@ enum AppRunner {
         var logger = Logger(label: "gandan")
         logger.logLevel = settings.logLevel <= .debug ? settings.logLevel : max(settings.logLevel, .warning)
         return logger
+    }
+
+    /// `error` told on standard error, as the exit code to end with; a `failure` already told is passed on as it
+    /// is, not told a second time.
+    static func reported(_ error: any Error, location: DatabaseLocation?) -> any Error {
+        if let told = error as? ExitCode { return told }
+        return failure(describe(error, location: location))
     }
 
     /// A known error in plain words; any password in it is hidden.
