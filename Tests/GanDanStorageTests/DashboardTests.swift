@@ -196,6 +196,9 @@ struct DashboardTests {
             // Forwarded on the 20th: no longer overdue afterwards, still overdue on the 15th.
             #expect(try await glance("2019-05-21", naCooc).overdueFeedback == 0)
             #expect(try await book.list(cells: [naCooc], on: Self.d("2019-05-21"), overdueOnly: true).isEmpty)
+            // Answered in July: the 15th of May still shows it overdue, as it stood then.
+            _ = try await book.apply(.answer(on: Self.d("2019-07-01"), text: "Đã sửa"), to: item.id, actor: .system)
+            #expect(try await glance("2019-05-15", naCooc).overdueFeedback == 1)
 
             // A thematic meeting alone in June is not June's monthly meeting (rules.md R7, R9), as on the meetings page.
             _ = try await Self.meeting(db, cell: naCooc, on: "2019-06-05", kind: .thematic)

@@ -155,11 +155,12 @@ public struct FeedbackBook: Sendable {
         guard !visible.isEmpty else { return [] }
         var query = FeedbackRecord.query(on: db).filter(\.$organisationID ~~ visible)
             .filter(\.$receivedOn <= date.iso)
-        if openOnly {
-            query = query.filter(\.$stage ~~ [FeedbackStage.received.rawValue, FeedbackStage.forwarded.rawValue])
-        }
+        // Open or overdue on the day means not yet answered by its end, whatever has happened since (rules.md R26).
+        if openOnly || overdueOnly { query = query.unanswered(asOf: date) }
         let records = try await query.sort(\.$receivedOn, .descending).sort(\.$id).all()
-        return try records.map { try view($0, on: date) }.filter { !overdueOnly || $0.overdue }.sorted {
+        return try records.map { try view($0, on: date) }.filter {
+            (!overdueOnly || $0.overdue) && (!openOnly || $0.stage == .received || $0.stage == .forwarded)
+        }.sorted {
             ($0.overdue ? 0 : 1, $0.stage.rawValue == FeedbackStage.reportedBack.rawValue ? 1 : 0)
                 < ($1.overdue ? 0 : 1, $1.stage.rawValue == FeedbackStage.reportedBack.rawValue ? 1 : 0)
         }
@@ -198,6 +199,7 @@ public struct FeedbackBook: Sendable {
         record.topic = stored.topic.rawValue
         record.stage = stored.stage.rawValue
         record.receivedOn = stored.receivedOn.iso
+        record.answeredOn = stored.answeredOn?.iso
         record.dueOn = stored.dueDate(calendar: calendar, settings: settings)?.iso
     }
 
@@ -214,5 +216,12 @@ public struct FeedbackBook: Sendable {
             overdue: feedback.isOverdue(on: date, calendar: calendar, settings: settings),
             // The meeting it was told back at is a later step too, until that day (rules.md R26).
             reportedMeetingID: feedback.reportedBackOn == nil ? nil : record.reportedMeetingID)
+    }
+}
+
+extension QueryBuilder where Model == FeedbackRecord {
+    /// The items not yet answered at the end of `date`: only these can be open or overdue that day (rules.md A8).
+    func unanswered(asOf date: CivilDate) -> Self {
+        group(.or) { $0.filter(\.$answeredOn == nil).filter(\.$answeredOn > date.iso) }
     }
 }

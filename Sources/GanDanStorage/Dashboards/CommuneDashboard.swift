@@ -357,9 +357,9 @@ public struct CommuneDashboard: Sendable {
         let book = FeedbackBook(db: db, scope: scope, settings: feedbackSettings, calendar: calendar)
         var result: [UUID: Int] = [:]
         for chunk in cells.chunked(10_000) {
-            // Items already reported back by the day can never be overdue; answered items only if answered later.
+            // Items answered by the day can no longer be overdue on it; those answered later still can.
             for record in try await FeedbackRecord.query(on: db).filter(\.$organisationID ~~ chunk)
-                .filter(\.$receivedOn <= date.iso).all()
+                .filter(\.$receivedOn <= date.iso).unanswered(asOf: date).all()
             {
                 if try book.view(record, on: date).overdue { result[record.organisationID, default: 0] += 1 }
             }

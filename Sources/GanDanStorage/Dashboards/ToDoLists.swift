@@ -207,7 +207,7 @@ public struct ToDoLists: Sendable {
         var result: [UUID: (soon: Int, overdue: Int)] = [:]
         for chunk in cells.chunked(10_000) {
             for record in try await FeedbackRecord.query(on: db).filter(\.$organisationID ~~ chunk)
-                .filter(\.$receivedOn <= date.iso).filter(\.$dueOn != nil).all()
+                .filter(\.$receivedOn <= date.iso).unanswered(asOf: date).all()
             {
                 let view = try book.view(record, on: date)
                 var counts = result[record.organisationID] ?? (0, 0)

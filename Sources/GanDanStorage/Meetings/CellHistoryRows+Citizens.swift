@@ -17,7 +17,7 @@ extension CellHistoryRows {
         var feedback = BulkRows(
             FeedbackRecord.schema,
             [
-                "id", "organisation_id", "unit_id", "body", "topic", "stage", "received_on", "due_on",
+                "id", "organisation_id", "unit_id", "body", "topic", "stage", "received_on", "due_on", "answered_on",
                 "reported_meeting_id", "created_by", "created_at",
             ])
         for item in history {
@@ -28,7 +28,8 @@ extension CellHistoryRows {
             feedback.append([
                 UUID(), cellID, unitID, String(decoding: try encoder.encode(value), as: UTF8.self),
                 value.topic.rawValue,
-                value.stage.rawValue, value.receivedOn.iso, value.dueDate()?.iso, meeting, actor.name, now,
+                value.stage.rawValue, value.receivedOn.iso, value.dueDate()?.iso, value.answeredOn?.iso, meeting,
+                actor.name, now,
             ])
         }
         try await feedback.insert(on: db)

@@ -26,6 +26,7 @@ public enum GanDanMigrations {
             AddDissolutionHandover(),
             AddMemberSearchIndexes(),
             AddMemberNameOrderIndex(),
+            AddFeedbackAnsweredOn(),
         ]
     }
 }

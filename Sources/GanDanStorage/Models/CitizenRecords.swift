@@ -17,6 +17,8 @@ final class FeedbackRecord: Model, @unchecked Sendable {
     @Field(key: "received_on") var receivedOn: String
     /// The day the current stage must move on by; nil once answered. Kept for lists of overdue items.
     @OptionalField(key: "due_on") var dueOn: String?
+    /// The day it was answered, copied from the body: SQL finds the items still unanswered on a day by it.
+    @OptionalField(key: "answered_on") var answeredOn: String?
     @OptionalField(key: "reported_meeting_id") var reportedMeetingID: UUID?
     @Field(key: "created_by") var createdBy: String
     @Field(key: "created_at") var createdAt: Date
@@ -27,8 +29,8 @@ final class FeedbackRecord: Model, @unchecked Sendable {
     /// (docs/scale.md: reflection was most of a province dashboard's time).
     var properties: [any AnyProperty] {
         [
-            _id, _organisationID, _unitID, _body, _topic, _stage, _receivedOn, _dueOn, _reportedMeetingID, _createdBy,
-            _createdAt,
+            _id, _organisationID, _unitID, _body, _topic, _stage, _receivedOn, _dueOn, _answeredOn, _reportedMeetingID,
+            _createdBy, _createdAt,
         ]
     }
 }

@@ -214,15 +214,16 @@ public struct ImpactReports: Sendable {
         of cellIDs: [UUID], from: CivilDate, until: CivilDate, to result: inout [UUID: PeriodFigures]
     ) async throws {
         let decoder = JSONDecoder()
-        let book = FeedbackBook(db: db, scope: .storageInternal)
         for chunk in cellIDs.chunked(500) {
             for item in try await FeedbackRecord.query(on: db).filter(\.$organisationID ~~ chunk)
-                .filter(\.$receivedOn >= from.iso).filter(\.$receivedOn < until.iso).all()
+                .filter(\.$receivedOn >= from.iso).filter(\.$receivedOn < until.iso)
+                .field(\.$organisationID).field(\.$answeredOn).all()
             {
                 result[item.organisationID]?.feedbackReceived += 1
                 // Answered by the end of the period: an answer given later is not this period's (rules.md R26).
-                let feedback = try book.decode(item).asOf(until.adding(days: -1))
-                if feedback.answeredOn != nil { result[item.organisationID]?.feedbackAnswered += 1 }
+                if let answered = item.answeredOn, answered < until.iso {
+                    result[item.organisationID]?.feedbackAnswered += 1
+                }
             }
             for candidate in try await CandidateRecord.query(on: db).filter(\.$organisationID ~~ chunk).all() {
                 guard let pipeline = try? decoder.decode(CandidatePipeline.self, from: Data(candidate.pipeline.utf8)),
