@@ -144,6 +144,10 @@ struct UnitList2025Tests {
             }
             let line = try #require(list.lines["02245"])
             #expect(error?.description.contains("line \(line), name: Côn Lôn Mới differs from Côn Lôn") == true)
+            // Told in Vietnamese first, the stored day as people write it.
+            #expect(
+                error?.issues.first?.vietnamese
+                    == "Côn Lôn Mới khác tên Côn Lôn đã lưu cho 02245 từ \(list.date.vietnamese)")
             #expect(try await Self.counts(db) == before)
             let dry = try await UnitListWriter(db: db, scope: .everything).write(list, dryRun: true)
             #expect(dry.dryRun && dry.unitsUnchanged == 125)

@@ -41,7 +41,8 @@ struct UnitListPlan: Sendable {
                 issues.append(
                     InputIssue(
                         line: line, field: "from",
-                        message: "differs from the old units stored for \(succession.code) from \(list.date.iso)"))
+                        vi: "khác các đơn vị cũ đã lưu cho \(succession.code) từ \(list.date.vietnamese)",
+                        en: "differs from the old units stored for \(succession.code) from \(list.date.vietnamese)"))
             }
         }
         guard issues.isEmpty else { throw InputError.invalid(issues.sorted { ($0.line ?? 0) < ($1.line ?? 0) }) }
@@ -60,8 +61,10 @@ struct UnitListPlan: Sendable {
             issues.append(
                 InputIssue(
                     line: line, field: "name",
-                    message: "\(draft.name) differs from the province \(current.name) stored from \(current.validFrom)")
-            )
+                    vi: "\(draft.name) khác tên tỉnh \(current.name) đã lưu từ \(Self.day(current.validFrom))",
+                    en:
+                        "\(draft.name) differs from the province \(current.name) stored from \(Self.day(current.validFrom))"
+                ))
         } else {
             changedProvinces.append((current, draft))
             summary.unitsChanged += 1
@@ -77,17 +80,27 @@ struct UnitListPlan: Sendable {
         let parentID = draft.parentCode.flatMap { unitIDs[$0] }
         if current.kind != draft.kind.rawValue {
             issues.append(
-                InputIssue(line: line, field: "kind", message: "\(draft.code) is stored as a \(current.kind)"))
+                InputIssue(
+                    line: line, field: "kind",
+                    vi:
+                        "\(draft.code) đã lưu là \(Self.kind(current.kind).vi.lowercased()), không phải \(draft.kind.label.vi.lowercased())",
+                    en:
+                        "\(draft.code) is stored as a \(Self.kind(current.kind).en.lowercased()), not a \(draft.kind.label.en.lowercased())"
+                ))
         } else if current.name != draft.name {
             issues.append(
                 InputIssue(
                     line: line, field: "name",
-                    message:
-                        "\(draft.name) differs from \(current.name), stored for \(draft.code) from \(current.validFrom)"
+                    vi:
+                        "\(draft.name) khác tên \(current.name) đã lưu cho \(draft.code) từ \(Self.day(current.validFrom))",
+                    en:
+                        "\(draft.name) differs from \(current.name), stored for \(draft.code) from \(Self.day(current.validFrom))"
                 ))
         } else if current.parentUnitID != parentID {
             issues.append(
-                InputIssue(line: line, field: "parent", message: "\(draft.code) is stored under another province"))
+                InputIssue(
+                    line: line, field: "parent", vi: "\(draft.code) đã lưu thuộc một tỉnh khác",
+                    en: "\(draft.code) is stored under another province"))
         } else {
             summary.unitsUnchanged += 1
         }
@@ -98,12 +111,21 @@ struct UnitListPlan: Sendable {
             issues.append(
                 InputIssue(
                     line: line, field: "code",
-                    message: "\(draft.code) is a unit stored from \(clash.validFrom), after the list's date"))
+                    vi: "\(draft.code) là đơn vị đã lưu từ \(Self.day(clash.validFrom)), sau ngày của danh sách",
+                    en: "\(draft.code) is a unit stored from \(Self.day(clash.validFrom)), after the list's date"))
             return
         }
         unitIDs[draft.code] = UUID()
         newUnits.append(draft)
         summary.unitsCreated += 1
+    }
+
+    /// A stored day as a person reads it (dd/mm/yyyy), or as stored when it is not a date.
+    static func day(_ iso: String) -> String { CivilDate(iso)?.vietnamese ?? iso }
+
+    /// A stored kind in words, or as stored when no kind has that name.
+    static func kind(_ raw: String) -> BilingualText {
+        UnitKind(rawValue: raw)?.label ?? BilingualText(vi: raw, en: raw)
     }
 
     static func predecessor(_ record: UnitSuccessionRecord) throws -> UnitPredecessor {

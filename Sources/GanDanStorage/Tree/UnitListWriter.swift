@@ -41,7 +41,8 @@ public struct UnitListWriter: Sendable {
     {
         guard scope == .everything else {
             throw InputError.invalid(
-                field: "scope", "a list of provinces and communes is imported by the operator, for the whole tree")
+                field: "scope", vi: "Danh sách tỉnh và xã do người quản trị hệ thống nhập, cho cả cây tổ chức.",
+                en: "a list of provinces and communes is imported by the operator, for the whole tree")
         }
         let stored = try await UnitRecord.query(on: db).inForce(on: list.date).all()
         let successions = try await UnitSuccessionRecord.query(on: db).filter(\.$validFrom == list.date.iso).all()

@@ -130,7 +130,8 @@ struct SettingLayers {
                 for line in read.lines where values[line.key] == nil { values[line.key] = line.value }
                 files.append((file, values))
             } catch {
-                throw InputError.invalid(field: path, "cannot be read: \(error)")
+                throw InputError.invalid(
+                    field: path, vi: "không đọc được tệp: \(error)", en: "cannot be read: \(error)")
             }
         }
         return files

@@ -21,7 +21,8 @@ struct SettingsReader {
         guard idle <= hours * 60 else {
             throw InputError.invalid(
                 field: layers.field("GANDAN_SESSION_IDLE_MINUTES"),
-                "\(idle) minutes without use is longer than a session may last (\(hours) hours)")
+                vi: "\(idle) phút không dùng dài hơn thời gian tối đa của một phiên đăng nhập (\(hours) giờ)",
+                en: "\(idle) minutes without use is longer than a session may last (\(hours) hours)")
         }
         let secure = try flag("secure cookies", "GANDAN_SECURE_COOKIES")
         let token = metricsToken()
@@ -100,7 +101,8 @@ struct SettingsReader {
         guard let number = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
             throw InputError.invalid(
                 field: layers.field(variable),
-                "\"\(text)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+                vi: "\"\(text)\" không phải số nguyên từ \(range.lowerBound) đến \(range.upperBound)",
+                en: "\"\(text)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         note(setting, "\(number)", source)
         return number
@@ -119,7 +121,10 @@ struct SettingsReader {
         case "", "0", "false", "no":
             note(setting, "no", source)
             return false
-        default: throw InputError.invalid(field: layers.field(variable), "\"\(text)\" is not 1 or 0 (true or false)")
+        default:
+            throw InputError.invalid(
+                field: layers.field(variable), vi: "\"\(text)\" không phải 1 hoặc 0 (có hoặc không)",
+                en: "\"\(text)\" is not 1 or 0 (true or false)")
         }
     }
 
@@ -131,7 +136,9 @@ struct SettingsReader {
         }
         guard let level = Logger.Level(rawValue: text.lowercased()) else {
             let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
-            throw InputError.invalid(field: layers.field("LOG_LEVEL"), "\"\(text)\" is not one of \(names)")
+            throw InputError.invalid(
+                field: layers.field("LOG_LEVEL"), vi: "\"\(text)\" không phải một trong các mức \(names)",
+                en: "\"\(text)\" is not one of \(names)")
         }
         note("log level", level.rawValue, source)
         return level
@@ -143,7 +150,8 @@ struct SettingsReader {
         let items = (found?.value ?? "").split { $0 == "," || $0 == " " }.map(String.init)
         for item in items where (try? SocketAddress(ipAddress: item, port: 0)) == nil {
             throw InputError.invalid(
-                field: layers.field("GANDAN_TRUSTED_PROXIES"), "\"\(item)\" is not an IP address")
+                field: layers.field("GANDAN_TRUSTED_PROXIES"), vi: "\"\(item)\" không phải địa chỉ IP",
+                en: "\"\(item)\" is not an IP address")
         }
         note("trusted proxies", items.isEmpty ? "none" : items.joined(separator: ", "), found?.source ?? .standard)
         return Set(items)
@@ -169,7 +177,7 @@ struct SettingsReader {
         }
         let field = layers.field("GANDAN_HOLIDAYS")
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError.invalid(field: field, "cannot read \(path)")
+            throw InputError.invalid(field: field, vi: "không đọc được \(path)", en: "cannot read \(path)")
         }
         do {
             let holidays = try PublicHolidays.read(json: data, over: builtIn)
@@ -178,12 +186,7 @@ struct SettingsReader {
             note("holidays", "\(path) (\(years) over the built-in \(span))", source)
             return holidays
         } catch {
-            throw InputError.invalid(
-                error.issues.map { issue in
-                    InputIssue(
-                        line: issue.line, field: "\(field) \(path)" + (issue.field.map { " " + $0 } ?? ""),
-                        message: issue.message)
-                })
+            throw Self.issues(of: error, in: path, field: field)
         }
     }
 
@@ -203,7 +206,7 @@ struct SettingsReader {
         }
         let field = layers.field(variable)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError.invalid(field: field, "cannot read \(path)")
+            throw InputError.invalid(field: field, vi: "không đọc được \(path)", en: "cannot read \(path)")
         }
         do {
             let versions = try read(data)
@@ -211,12 +214,7 @@ struct SettingsReader {
             note(setting, "\(path) (\(changed.isEmpty ? "no change" : list(changed)) over the built-in ones)", source)
             return versions
         } catch let error as InputError {
-            throw InputError.invalid(
-                error.issues.map { issue in
-                    InputIssue(
-                        line: issue.line, field: "\(field) \(path)" + (issue.field.map { " " + $0 } ?? ""),
-                        message: issue.message)
-                })
+            throw Self.issues(of: error, in: path, field: field)
         }
     }
 
@@ -228,14 +226,25 @@ struct SettingsReader {
         }
         let field = layers.field("GANDAN_MEETING_POLICY")
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError.invalid(field: field, "cannot read \(path)")
+            throw InputError.invalid(field: field, vi: "không đọc được \(path)", en: "cannot read \(path)")
         }
         do {
             let policy = try MeetingPolicy.read(json: data)
             note("meeting policy", path, source)
             return policy
         } catch {
-            throw InputError.invalid(field: field, "\(path): \(error.description)")
+            throw Self.issues(of: error, in: path, field: field)
         }
+    }
+
+    /// The problems a setting's file had, each named by the setting and the file before its own field, in both
+    /// languages as the file's reader told them.
+    static func issues(of error: InputError, in path: String, field: String) -> InputError {
+        .invalid(
+            error.issues.map { issue in
+                var placed = issue
+                placed.field = "\(field) \(path)" + (issue.field.map { " " + $0 } ?? "")
+                return placed
+            })
     }
 }
