@@ -27,6 +27,7 @@ public enum GanDanMigrations {
             AddMemberSearchIndexes(),
             AddMemberNameOrderIndex(),
             AddFeedbackAnsweredOn(),
+            AddMeetingDateIndex(),
         ]
     }
 }
