@@ -39,11 +39,17 @@ struct FeedbackAnsweredTests {
             #expect(try await book.list(cells: [cell], on: march, overdueOnly: true).map(\.id) == [item])
             let todo = try await ToDoLists(db: db, scope: .everything).cells([cell], on: march)
             #expect(todo.cells.first?.feedbackOverdue == 1)
+            let village = try #require(
+                try await OrganisationTree(db: db, scope: .everything).unit(code: "00001.01", on: march))
+            let counted = try await book.counts(villages: [village.id], on: march)
+            #expect(counted.map { [$0.total, $0.open, $0.overdue] } == [[1, 1, 1]])
 
             let april = Fixtures.date("2020-04-01")
             #expect(try await book.list(cells: [cell], on: april, openOnly: true).isEmpty)
             #expect(try await book.list(cells: [cell], on: april, overdueOnly: true).isEmpty)
             #expect(try await book.list(cells: [cell], on: april).map(\.stage) == [.answered])
+            let answered = try await book.counts(villages: [village.id], on: april)
+            #expect(answered.map { [$0.total, $0.open, $0.overdue] } == [[1, 0, 0]])
             #expect(
                 try await ToDoLists(db: db, scope: .everything).cells([cell], on: april).cells.first?.feedbackOverdue
                     == 0)

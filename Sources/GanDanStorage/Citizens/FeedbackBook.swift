@@ -171,20 +171,30 @@ public struct FeedbackBook: Sendable {
         let visible = villages.filter { scope.contains(unit: $0) }
         guard !visible.isEmpty else { return [] }
         var counts: [String: FeedbackCount] = [:]
+        func add(village: UUID, topic: FeedbackTopic, open: Bool, overdue: Bool) {
+            let key = "\(village)|\(topic.rawValue)"
+            var count = counts[key] ?? FeedbackCount(villageID: village, topic: topic, total: 0, open: 0, overdue: 0)
+            count.total += 1
+            if open { count.open += 1 }
+            if overdue { count.overdue += 1 }
+            counts[key] = count
+        }
         for chunk in visible.chunked(500) {
             var query = FeedbackRecord.query(on: db).filter(\.$unitID ~~ chunk).filter(\.$receivedOn <= date.iso)
             if let organisations = scope.organisationFilter { query = query.filter(\.$organisationID ~~ organisations) }
-            for record in try await query.all() {
+            // Answered by the day: counted by their columns alone; only the others are read whole and judged.
+            for record in try await query.copy().filter(\.$answeredOn <= date.iso).field(\.$unitID).field(\.$topic)
+                .all()
+            {
+                add(
+                    village: record.unitID, topic: try record.decode(\.$topic, as: FeedbackTopic.self), open: false,
+                    overdue: false)
+            }
+            for record in try await query.unanswered(asOf: date).all() {
                 let view = try view(record, on: date)
-                let key = "\(record.unitID)|\(view.feedback.topic.rawValue)"
-                var count =
-                    counts[key]
-                    ?? FeedbackCount(
-                        villageID: record.unitID, topic: view.feedback.topic, total: 0, open: 0, overdue: 0)
-                count.total += 1
-                if view.stage == .received || view.stage == .forwarded { count.open += 1 }
-                if view.overdue { count.overdue += 1 }
-                counts[key] = count
+                add(
+                    village: record.unitID, topic: view.feedback.topic,
+                    open: view.stage == .received || view.stage == .forwarded, overdue: view.overdue)
             }
         }
         return counts.values.sorted {
