@@ -66,12 +66,47 @@ extension MeetingMinutes {
     /// What the meeting broke that is recorded, not refused: too short, late or unrecorded notice (rules.md R8, R11).
     /// A meeting ending before it starts is an error, not a breach.
     public func breaches(settings: MeetingSettings = .standard, cellFullMembers: Int? = nil) -> [MeetingBreach] {
-        var result: [MeetingBreach] = []
-        let minimum = settings.minimumDuration(for: kind, cellFullMembers: cellFullMembers ?? self.cellFullMembers)
-        if endTime > startTime && durationMinutes < minimum {
-            result.append(.short(minutes: durationMinutes, minimum: minimum))
+        MeetingBreach.of(
+            MeetingBreach.Timing(
+                date: date, kind: kind, startTime: startTime, endTime: endTime, noticeSentOn: noticeSentOn,
+                cellFullMembers: cellFullMembers ?? self.cellFullMembers), settings: settings)
+    }
+}
+
+extension MeetingBreach {
+    /// The few facts of a meeting its breaches are judged by, so a list of many meetings need not read whole minutes.
+    public struct Timing: Sendable, Hashable {
+        public var date: CivilDate
+        public var kind: MeetingKind
+        public var startTime: TimeOfDay
+        public var endTime: TimeOfDay
+        public var noticeSentOn: CivilDate?
+        /// Full members of the roll, exempt ones included (rules.md R8).
+        public var cellFullMembers: Int
+
+        public init(
+            date: CivilDate, kind: MeetingKind, startTime: TimeOfDay, endTime: TimeOfDay, noticeSentOn: CivilDate?,
+            cellFullMembers: Int
+        ) {
+            self.date = date
+            self.kind = kind
+            self.startTime = startTime
+            self.endTime = endTime
+            self.noticeSentOn = noticeSentOn
+            self.cellFullMembers = cellFullMembers
         }
-        if let notice = MeetingBreach.notice(date: date, noticeSentOn: noticeSentOn, settings: settings) {
+    }
+
+    /// Too short, late or unrecorded notice (rules.md R8, R11); a meeting ending before it starts is an error, judged
+    /// elsewhere, not a breach.
+    public static func of(_ meeting: Timing, settings: MeetingSettings = .standard) -> [MeetingBreach] {
+        var result: [MeetingBreach] = []
+        let minimum = settings.minimumDuration(for: meeting.kind, cellFullMembers: meeting.cellFullMembers)
+        let duration = meeting.endTime.minutesSinceMidnight - meeting.startTime.minutesSinceMidnight
+        if meeting.endTime > meeting.startTime && duration < minimum {
+            result.append(.short(minutes: duration, minimum: minimum))
+        }
+        if let notice = notice(date: meeting.date, noticeSentOn: meeting.noticeSentOn, settings: settings) {
             result.append(notice)
         }
         return result

@@ -92,7 +92,10 @@ extension DistrictFolder {
             guard let url = present.first else { continue }
             if present.count > 1 {
                 problems.append(
-                    InputIssue(message: "both a .csv and an .xlsx file: keep one", file: file.baseName))
+                    InputIssue(
+                        vi: "có cả tệp .csv và tệp .xlsx: hãy giữ một tệp",
+                        en: "both a .csv and an .xlsx file: keep one",
+                        file: file.baseName))
                 continue
             }
             do {
@@ -102,7 +105,10 @@ extension DistrictFolder {
             } catch let error as InputError {
                 problems += error.issues.map { named($0, file) }
             } catch {
-                problems.append(InputIssue(message: "cannot be read: \(error)", file: url.lastPathComponent))
+                problems.append(
+                    InputIssue(
+                        vi: "không đọc được tệp: \(error)", en: "cannot be read: \(error)", file: url.lastPathComponent)
+                )
             }
         }
         var folder = DistrictFolder(tables: tables, today: today)

@@ -17,7 +17,7 @@ public struct DistrictFolder: Sendable {
     /// (rules.md R2, R3), nothing dated before what it belongs to existed (rules.md R26).
     public init(tables: [DistrictFile: ImportTable], today: CivilDate) {
         for file in DistrictFile.allCases where file.required && tables[file] == nil {
-            issues.append(InputIssue(message: "the file is missing", file: file.baseName))
+            issues.append(InputIssue(vi: "thiếu tệp này", en: "the file is missing", file: file.baseName))
         }
         let units = Self.rows(tables[.units], .units, DistrictRows.unit, into: &issues)
         let villages = Self.rows(tables[.villages], .villages, DistrictRows.village, into: &issues)

@@ -33,12 +33,16 @@ extension CommuneDashboard {
             for row in try await sql.raw(query).all() {
                 let cell = try row.decode(column: "cell", as: UUID.self)
                 let text = try row.decode(column: "body", as: String.self)
-                guard let body = try? JSONDecoder().decode(MinutesBody.self, from: Data(text.utf8)) else {
+                guard let body = try? JSONDecoder().decode(MinutesTiming.self, from: Data(text.utf8)) else {
                     throw StorageError.corrupt(table: MinutesVersionRecord.schema, column: "body", value: "")
                 }
-                var minutes = body.minutes
-                minutes.noticeSentOn = try row.decode(column: "notice", as: String?.self).flatMap(CivilDate.init)
-                let breaches = minutes.breaches(settings: meetingSettings).filter(\.isReported)
+                let minutes = body.minutes
+                let breaches = MeetingBreach.of(
+                    MeetingBreach.Timing(
+                        date: minutes.date, kind: minutes.kind, startTime: minutes.startTime, endTime: minutes.endTime,
+                        noticeSentOn: try row.decode(column: "notice", as: String?.self).flatMap(CivilDate.init),
+                        cellFullMembers: minutes.roll.full + minutes.roll.exempt), settings: meetingSettings
+                ).filter(\.isReported)
                 guard !breaches.isEmpty else { continue }
                 result.append(
                     FlaggedMeeting(
@@ -50,4 +54,18 @@ extension CommuneDashboard {
             ($0.date, $0.cellName, $0.meetingID.uuidString) < ($1.date, $1.cellName, $1.meetingID.uuidString)
         }
     }
+}
+
+/// The part of stored minutes their breaches are judged by: decoding whole minutes (attendance, tasks, votes) for
+/// every meeting of the month was a twelfth of the commune dashboard's time (bench/README.md).
+private struct MinutesTiming: Decodable {
+    struct Minutes: Decodable {
+        var date: CivilDate
+        var kind: MeetingKind
+        var startTime: TimeOfDay
+        var endTime: TimeOfDay
+        var roll: MeetingRoll
+    }
+
+    var minutes: Minutes
 }
